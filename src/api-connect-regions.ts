@@ -1,0 +1,61 @@
+// IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
+// assumes the customer's role from this principal. Regions whose role IBM has not published are
+// known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
+
+export interface ApiConnectRegion {
+  id: string
+  name: string
+  awsRegion: string
+  roleArn?: string
+  aliases: string[]
+}
+
+const IBM_ACCOUNT = '623947394061'
+
+export const API_CONNECT_REGIONS: readonly ApiConnectRegion[] = [
+  {
+    id: 'us-east-a',
+    name: 'N. Virginia',
+    awsRegion: 'us-east-1',
+    roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`,
+    aliases: ['n-virginia', 'virginia']
+  },
+  {
+    id: 'eu-central-a',
+    name: 'Frankfurt',
+    awsRegion: 'eu-central-1',
+    roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-central-a`,
+    aliases: ['frankfurt']
+  },
+  {
+    id: 'eu-west-a',
+    name: 'London',
+    awsRegion: 'eu-west-2',
+    roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`,
+    aliases: ['london']
+  },
+  { id: 'ap-southeast-2', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] },
+  { id: 'ap-south-1', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
+  { id: 'ap-southeast-3', name: 'Jakarta', awsRegion: 'ap-southeast-3', aliases: ['jakarta'] }
+]
+
+const published = API_CONNECT_REGIONS.filter(r => r.roleArn)
+
+/** Finds a region by id, AWS region or alias, case-insensitively. */
+export function findApiConnectRegion(name: string): ApiConnectRegion | undefined {
+  const key = name.trim().toLowerCase()
+  return API_CONNECT_REGIONS.find(
+    r =>
+      r.id === key || r.awsRegion === key || r.name.toLowerCase() === key || r.aliases.includes(key)
+  )
+}
+
+/** The published region that runs in the given AWS region, if any. */
+export function apiConnectRegionFor(awsRegion: string): ApiConnectRegion | undefined {
+  return published.find(r => r.awsRegion === awsRegion)
+}
+
+/** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
+export const PUBLISHED_REGION_NAMES = published
+  .map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`)
+  .join(', ')

@@ -1,0 +1,57 @@
+// ARN syntax for the few resource types the action names. Everything here is pure.
+
+const PARTITION = 'aws(?:-[a-z]+)*'
+const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d'
+const ACCOUNT = '\\d{12}'
+
+export const REGION_PATTERN = new RegExp(`^${REGION}$`)
+export const FUNCTION_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/
+
+// Lambda accepts a name, a partial ARN (ACCOUNT:function:NAME) or a full ARN.
+const FUNCTION_ARN = new RegExp(
+  `^(?:arn:(${PARTITION}):lambda:(${REGION}):)?(?:(${ACCOUNT}):function:)?([^:]+)(?::(.+))?$`
+)
+const ROLE_ARN = new RegExp(
+  `^arn:${PARTITION}:iam::${ACCOUNT}:role/(?:[\\x21-\\x7E]*/)?[\\w+=,.@-]{1,64}$`
+)
+const POLICY_ARN = new RegExp(
+  `^arn:${PARTITION}:iam::(?:${ACCOUNT}|aws):policy/(?:[\\x21-\\x7E]*/)?[\\w+=,.@-]{1,128}$`
+)
+
+export interface FunctionRef {
+  name: string
+  partition?: string
+  region?: string
+  accountId?: string
+  qualifier?: string
+}
+
+/** Splits a function name or (partial) ARN; undefined when it is neither. */
+export function parseFunctionRef(input: string): FunctionRef | undefined {
+  const m = FUNCTION_ARN.exec(input)
+  if (!m || !FUNCTION_NAME_PATTERN.test(m[4])) return undefined
+  const [, partition, region, accountId, name, qualifier] = m
+  return { name, partition, region, accountId, qualifier }
+}
+
+export const isRoleArn = (s: string): boolean => ROLE_ARN.test(s)
+export const isPolicyArn = (s: string): boolean => POLICY_ARN.test(s)
+
+export function functionArn(
+  partition: string,
+  region: string,
+  accountId: string,
+  name: string
+): string {
+  return `arn:${partition}:lambda:${region}:${accountId}:function:${name}`
+}
+
+export function roleArn(partition: string, accountId: string, path: string, name: string): string {
+  return `arn:${partition}:iam::${accountId}:role${path}${name}`
+}
+
+/** `aws`, `aws-cn`, `aws-us-gov`… from any ARN. */
+export const partitionOf = (arn: string): string => arn.split(':')[1]
+
+/** The account id field of an ARN. */
+export const accountOf = (arn: string): string => arn.split(':')[4]

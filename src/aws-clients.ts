@@ -1,0 +1,34 @@
+// Every AWS client is built here, once: region, endpoint, retries and user agent in one place.
+import { IAMClient } from '@aws-sdk/client-iam'
+import { LambdaClient } from '@aws-sdk/client-lambda'
+import { S3Client } from '@aws-sdk/client-s3'
+import { STSClient } from '@aws-sdk/client-sts'
+
+export interface AwsClients {
+  sts: STSClient
+  iam: IAMClient
+  lambda: LambdaClient
+  s3: S3Client
+}
+
+export const USER_AGENT: [string, string] = ['apic-lambda-deploy', '0.1.0']
+
+export function createClients(region: string, endpointUrl?: string): AwsClients {
+  const config = {
+    region,
+    // Throttling is common when matrix jobs share an account: retry a little more than the default 3.
+    maxAttempts: 5,
+    customUserAgent: [USER_AGENT],
+    ...(endpointUrl ? { endpoint: endpointUrl } : {})
+  }
+  return {
+    sts: new STSClient(config),
+    iam: new IAMClient(config),
+    lambda: new LambdaClient(config),
+    // Emulators (and LocalStack) serve buckets by path, not by virtual host.
+    s3: new S3Client({
+      ...config,
+      forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
+    })
+  }
+}

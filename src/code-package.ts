@@ -1,0 +1,377 @@
+// The function's code package: the `code` input, a .zip file uploaded as is or a directory zipped
+// deterministically.
+//
+// Deterministic means the zip's bytes depend only on the tree's paths, file contents, execute bits
+// and symlink texts: not on file times, owner, umask, timezone, Node version or CPU. The same code
+// then has the same CodeSha256 (base64 SHA-256 of the zip) everywhere, and a rerun uploads nothing.
+// - Entries are sorted by the UTF-8 bytes of their `/`-separated path. Directories get an entry
+//   ('dir/', 0755) when they hold something, so Lambda sees 0755 whatever the runner's umask;
+//   empty directories and `.git` (directory or file, at any depth) are left out.
+// - Every timestamp is the DOS epoch, 1980-01-01 00:00:00, written as the constant DOS fields
+//   rather than derived from a Date, so no timezone is involved; no extra fields at all.
+// - Modes are normalised and stored as Unix modes (made-by = Unix, so Lambda applies them):
+//   files 0644, files with any execute bit 0755 (`bootstrap` must stay executable), symlinks
+//   0120777, directories 0755.
+// - File data is deflated by fflate, pure JavaScript, so its output is the same on every machine
+//   for a given fflate version (Node's zlib is Chromium's fork, which picks CPU-specific code
+//   paths). Its hash size is chosen here by an integer rule, not fflate's Math.log default.
+//   Data that deflate does not shrink is stored. fflate's own zip writer is not used: it derives
+//   the DOS time from a local-time Date, and its streaming form writes data descriptors.
+//   yazl is not used either: it deflates with Node's zlib.
+import { createHash } from 'node:crypto'
+import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises'
+import { dirname, join, posix, relative, sep, isAbsolute as isNativeAbsolute, win32 } from 'node:path'
+import { deflateSync, unzipSync } from 'fflate'
+
+/** Largest zip Lambda accepts in the request itself (CreateFunction / UpdateFunctionCode ZipFile). */
+export const DIRECT_UPLOAD_LIMIT = 52_428_800
+/** Largest unzipped code Lambda accepts (250 MB, layers included), whatever the upload route. */
+export const UNZIPPED_SIZE_LIMIT = 262_144_000
+
+export interface CodePackage {
+  zip: Uint8Array
+  /** Base64 SHA-256 of `zip`, as Lambda reports it in CodeSha256. */
+  sha256: string
+  /** Bytes of the zip. Over DIRECT_UPLOAD_LIMIT it must go through S3. */
+  size: number
+  /** Sum of the entries' uncompressed sizes. */
+  unzippedSize: number
+  /** Zip entries: files, symlinks and (for a directory) directory entries. */
+  entries: number
+  source: 'directory' | 'zip-file'
+}
+
+export interface PackageOptions {
+  /** Refuse, before reading any file content, code larger than this unzipped. */
+  maxUnzippedSize?: number
+}
+
+/** Packages `path`: a directory is zipped, any other file must be a zip and is read as is. */
+export async function packageCode(path: string, options: PackageOptions = {}): Promise<CodePackage> {
+  const maxUnzippedSize = options.maxUnzippedSize ?? UNZIPPED_SIZE_LIMIT
+  const fail = (problem: string): never => {
+    throw new Error(`code: "${path}" ${problem}`)
+  }
+  const stats = await stat(path).catch((e: NodeJS.ErrnoException) =>
+    fail(e.code === 'ENOENT' ? 'does not exist' : `cannot be read: ${e.message}`)
+  )
+  try {
+    const pkg = stats.isDirectory()
+      ? await zipDirectory(path, maxUnzippedSize, fail)
+      : await readZipFile(path, fail)
+    if (pkg.unzippedSize > maxUnzippedSize) fail(tooLarge(pkg.unzippedSize, maxUnzippedSize))
+    return pkg
+  } catch (e) {
+    if (e instanceof Error && !e.message.startsWith('code: ')) fail(e.message)
+    throw e
+  }
+}
+
+/** Base64 SHA-256, the form of Lambda's CodeSha256. */
+export function codeSha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64')
+}
+
+type Fail = (problem: string) => never
+
+function tooLarge(size: number, limit: number): string {
+  const mb = (n: number): string => `${(n / 1_048_576).toFixed(1)} MB`
+  return `is ${mb(size)} (${size} bytes) unzipped, over the limit of ${mb(limit)} (${limit} bytes)`
+}
+
+async function readZipFile(path: string, fail: Fail): Promise<CodePackage> {
+  const zip = await readFile(path)
+  let summary: ZipSummary
+  try {
+    summary = readZipSummary(zip)
+  } catch (e) {
+    return fail(`is neither a directory nor a readable zip file (${(e as Error).message})`)
+  }
+  if (summary.entries === 0) fail('is a zip file with no entries')
+  return { zip, sha256: codeSha256(zip), size: zip.length, ...summary, source: 'zip-file' }
+}
+
+export interface ZipSummary {
+  entries: number
+  unzippedSize: number
+}
+
+/** Counts a zip's entries and adds up their uncompressed sizes, from the central directory
+ * (zip64 included) without inflating anything. */
+export function readZipSummary(zip: Uint8Array): ZipSummary {
+  let entries = 0
+  let unzippedSize = 0
+  unzipSync(zip, {
+    filter: file => {
+      entries++
+      unzippedSize += file.originalSize
+      return false
+    }
+  })
+  return { entries, unzippedSize }
+}
+
+// ---- Directory → zip ----
+
+interface TreeEntry {
+  kind: 'file' | 'directory' | 'symlink'
+  /** Zip entry name: relative, `/`-separated, directories ending in `/`. */
+  path: string
+  name: Buffer
+  mode: number
+  /** Where to read a file's content; a symlink's content is its target text. */
+  absolute: string
+  target?: string
+  size: number
+}
+
+async function zipDirectory(root: string, maxUnzippedSize: number, fail: Fail): Promise<CodePackage> {
+  const tree = await listTree(root, fail)
+  if (!tree.some(e => e.kind !== 'directory')) fail('contains no files (after leaving out .git)')
+  const unzippedSize = tree.reduce((sum, e) => sum + e.size, 0)
+  // Known from lstat alone: refuse before reading and compressing hundreds of megabytes.
+  if (unzippedSize > maxUnzippedSize) fail(tooLarge(unzippedSize, maxUnzippedSize))
+  if (tree.length > 0xffff) fail(`has ${tree.length} entries, more than a zip without zip64 holds`)
+
+  const writer = createZipWriter()
+  let actualSize = 0
+  for (const entry of tree) {
+    // One file in memory at a time, besides the zip being built.
+    const data =
+      entry.kind === 'file'
+        ? await readFile(entry.absolute)
+        : Buffer.from(entry.kind === 'symlink' ? (entry.target as string) : '')
+    actualSize += data.length
+    writer.add(entry.name, entry.mode, data, entry.kind === 'file')
+  }
+  const zip = writer.finish()
+  return {
+    zip,
+    sha256: codeSha256(zip),
+    size: zip.length,
+    unzippedSize: actualSize,
+    entries: tree.length,
+    source: 'directory'
+  }
+}
+
+const FILE_MODE = 0o100644
+const EXECUTABLE_MODE = 0o100755
+const DIRECTORY_MODE = 0o040755
+const SYMLINK_MODE = 0o120777
+
+/** The stored mode of a regular file: 0755 if any execute bit is set, else 0644. */
+export function normalisedFileMode(mode: number): number {
+  return mode & 0o111 ? EXECUTABLE_MODE : FILE_MODE
+}
+
+// Symlinks. A link's target text is stored, never what it points to, because Lambda keeps links.
+// Allowed: a relative target that stays inside the tree, judged on the text (`..` resolved
+// against the link's own directory) and, when the target exists, on the real path too (a link
+// through another link, such as `up -> .` then `x -> up/../secret`, cannot climb out). Refused,
+// naming the link: an absolute target, or one that leaves the tree. The tree is never read
+// through a link, so nothing outside it (a runner's secret) can end up in the zip.
+
+/** Why a link at `linkPath` (relative, `/`-separated) with text `target` is refused, if it is. */
+export function linkTargetProblem(linkPath: string, target: string): string | undefined {
+  if (target === '') return 'has an empty target'
+  if (posix.isAbsolute(target) || win32.isAbsolute(target)) return 'has an absolute target'
+  const resolved = posix.normalize(posix.join(posix.dirname(linkPath), target))
+  if (resolved === '..' || resolved.startsWith('../')) return 'points outside the directory'
+  return undefined
+}
+
+async function listTree(root: string, fail: Fail): Promise<TreeEntry[]> {
+  const realRoot = await realpath(root)
+  const entries: TreeEntry[] = []
+  const add = (entry: Omit<TreeEntry, 'name'>): void => {
+    entries.push({ ...entry, name: Buffer.from(entry.path, 'utf8') })
+  }
+
+  const checkLink = async (absolute: string, path: string, target: string): Promise<void> => {
+    const problem = linkTargetProblem(path, target)
+    if (problem) fail(`has a symlink that ${problem}: ${path} -> ${target}`)
+    const real = await realpath(absolute).catch((e: NodeJS.ErrnoException) => {
+      // A dangling or looping link reaches nothing on this machine; its text was checked above.
+      if (e.code === 'ENOENT' || e.code === 'ELOOP' || e.code === 'ENOTDIR') return undefined
+      throw e
+    })
+    const fromRoot = real === undefined ? '' : relative(realRoot, real)
+    if (fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isNativeAbsolute(fromRoot)) {
+      fail(`has a symlink that resolves outside the directory: ${path} -> ${target}`)
+    }
+  }
+
+  const visit = async (dir: string, prefix: string): Promise<void> => {
+    for (const child of await readdir(dir)) {
+      if (child === '.git') continue
+      const absolute = join(dir, child)
+      const path = prefix + child
+      const stats = await lstat(absolute)
+      if (stats.isDirectory()) {
+        const before = entries.length
+        await visit(absolute, `${path}/`)
+        const holdsSomething = entries.length > before
+        if (holdsSomething) add({ kind: 'directory', path: `${path}/`, mode: DIRECTORY_MODE, absolute, size: 0 })
+      } else if (stats.isFile()) {
+        add({ kind: 'file', path, mode: normalisedFileMode(stats.mode), absolute, size: stats.size })
+      } else if (stats.isSymbolicLink()) {
+        const target = await readlink(absolute)
+        await checkLink(absolute, path, target)
+        const size = Buffer.byteLength(target)
+        add({ kind: 'symlink', path, mode: SYMLINK_MODE, absolute, target, size })
+      } else {
+        fail(`has ${path}, which is neither a file, a directory nor a symlink`)
+      }
+    }
+  }
+
+  await visit(root, '')
+  return entries.sort((a, b) => Buffer.compare(a.name, b.name))
+}
+
+// ---- Zip writing (APPNOTE.TXT 4.3): local header + data per entry, central directory, end ----
+
+const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1 // years since 1980 | month | day
+const DOS_TIME_MIDNIGHT = 0
+const MADE_BY_UNIX = (3 << 8) | 20 // host 3 = Unix, so readers apply the mode; spec 2.0
+const VERSION_NEEDED = 20 // 2.0: deflate and directories
+const FLAG_UTF8_NAME = 1 << 11
+const MSDOS_DIRECTORY = 0x10
+const STORED = 0
+const DEFLATED = 8
+
+interface ZipRecord {
+  name: Uint8Array
+  mode: number
+  flags: number
+  method: number
+  crc: number
+  compressedSize: number
+  size: number
+  offset: number
+}
+
+/** Builds a zip in memory, entry by entry, in the order given. */
+function createZipWriter(): {
+  add(name: Uint8Array, mode: number, data: Uint8Array, compress: boolean): void
+  finish(): Uint8Array
+} {
+  const chunks: Uint8Array[] = []
+  const records: ZipRecord[] = []
+  let offset = 0
+  const push = (chunk: Uint8Array): void => {
+    chunks.push(chunk)
+    offset += chunk.length
+  }
+
+  return {
+    add(name, mode, data, compress) {
+      const deflated = compress && data.length > 0 ? deflate(data) : undefined
+      const body = deflated && deflated.length < data.length ? deflated : data
+      const record: ZipRecord = {
+        name,
+        mode,
+        flags: name.every(byte => byte < 0x80) ? 0 : FLAG_UTF8_NAME,
+        method: body === data ? STORED : DEFLATED,
+        crc: crc32(data),
+        compressedSize: body.length,
+        size: data.length,
+        offset
+      }
+      push(header(record, false))
+      push(body)
+      records.push(record)
+    },
+    finish() {
+      const directoryOffset = offset
+      for (const record of records) push(header(record, true))
+      if (offset > 0xffffffff) throw new Error('the zip would exceed 4 GiB, which needs zip64')
+      push(endOfCentralDirectory(records.length, offset - directoryOffset, directoryOffset))
+      const zip = new Uint8Array(offset)
+      let at = 0
+      for (const chunk of chunks.splice(0)) {
+        zip.set(chunk, at)
+        at += chunk.length
+      }
+      return zip
+    }
+  }
+}
+
+/** fflate's deflate at level 6, with its hash table sized from the data's bit length: the same
+ * curve as fflate's default (ceil(1.5·ln n), clamped), but in integers, so no float rounding. */
+function deflate(data: Uint8Array): Uint8Array {
+  const bitLength = 32 - Math.clz32(data.length)
+  const mem = Math.min(8, Math.max(0, bitLength - 12))
+  return deflateSync(data, { level: 6, mem: mem as 0 })
+}
+
+/** A local file header (central = false) or a central directory header (central = true). */
+function header(r: ZipRecord, central: boolean): Uint8Array {
+  const fixed = central ? 46 : 30
+  const bytes = new Uint8Array(fixed + r.name.length)
+  const view = new DataView(bytes.buffer)
+  let at = 0
+  const u16 = (value: number): void => {
+    view.setUint16(at, value, true)
+    at += 2
+  }
+  const u32 = (value: number): void => {
+    view.setUint32(at, value >>> 0, true)
+    at += 4
+  }
+  u32(central ? 0x02014b50 : 0x04034b50)
+  if (central) u16(MADE_BY_UNIX)
+  u16(VERSION_NEEDED)
+  u16(r.flags)
+  u16(r.method)
+  u16(DOS_TIME_MIDNIGHT)
+  u16(DOS_DATE_1980_01_01)
+  u32(r.crc)
+  u32(r.compressedSize)
+  u32(r.size)
+  u16(r.name.length)
+  u16(0) // extra field length
+  if (central) {
+    u16(0) // comment length
+    u16(0) // disk number
+    u16(0) // internal attributes
+    const isDirectory = (r.mode & 0o170000) === 0o040000
+    u32(r.mode * 0x10000 + (isDirectory ? MSDOS_DIRECTORY : 0)) // Unix mode in the high 16 bits
+    u32(r.offset)
+  }
+  bytes.set(r.name, at)
+  return bytes
+}
+
+function endOfCentralDirectory(entries: number, size: number, offset: number): Uint8Array {
+  const bytes = new Uint8Array(22)
+  const view = new DataView(bytes.buffer)
+  view.setUint32(0, 0x06054b50, true)
+  view.setUint16(8, entries, true) // on this disk (disk numbers stay 0)
+  view.setUint16(10, entries, true) // in total
+  view.setUint32(12, size, true)
+  view.setUint32(16, offset, true)
+  return bytes
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256)
+  for (let n = 0; n < 256; n++) {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    table[n] = c
+  }
+  return table
+})()
+
+/** CRC-32 (IEEE 802.3), as zip stores it. */
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8)
+  return (c ^ 0xffffffff) >>> 0
+}
+
+// Not used but kept close to its one caller's needs: dirname keeps posix semantics on all hosts.
+void dirname
