@@ -1,4 +1,5 @@
 // Every AWS client is built here, once: region, endpoint, retries and user agent in one place.
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer'
 import { IAMClient } from '@aws-sdk/client-iam'
 import { LambdaClient } from '@aws-sdk/client-lambda'
 import { S3Client } from '@aws-sdk/client-s3'
@@ -9,6 +10,7 @@ export interface AwsClients {
   iam: IAMClient
   lambda: LambdaClient
   s3: S3Client
+  accessAnalyzer: AccessAnalyzerClient
 }
 
 export const USER_AGENT: [string, string] = ['apic-lambda-deploy', '0.1.0']
@@ -25,6 +27,7 @@ export function createClients(region: string, endpointUrl?: string): AwsClients 
     sts: new STSClient(config),
     iam: new IAMClient(config),
     lambda: new LambdaClient(config),
+    accessAnalyzer: new AccessAnalyzerClient(config),
     // Emulators (and LocalStack) serve buckets by path, not by virtual host.
     s3: new S3Client({
       ...config,

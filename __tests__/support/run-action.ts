@@ -9,7 +9,8 @@ import { promisify } from 'node:util'
 import { parse } from 'yaml'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
-const ACTION = join(ROOT, 'dist', 'index.js')
+// APIC_ACTION_ENTRY lets a developer test a bundle built elsewhere (e.g. ncc -o /tmp/dist).
+const ACTION = process.env.APIC_ACTION_ENTRY ?? join(ROOT, 'dist', 'index.js')
 
 interface ActionYml {
   inputs: Record<string, { default?: string }>

@@ -1,0 +1,273 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defaultRoleName, InputError, readSettings, type Settings } from '../src/inputs.js'
+
+const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
+const base = { 'function-name': 'orders', 'provider-org-id': ORG }
+const env = { AWS_REGION: 'eu-west-2' }
+
+const read = (inputs: Record<string, string>, environment: NodeJS.ProcessEnv = env): Settings =>
+  readSettings(name => inputs[name] ?? '', environment)
+
+/** The problems readSettings reports, or [] when it accepts the inputs. */
+function problems(inputs: Record<string, string>, environment: NodeJS.ProcessEnv = env): string[] {
+  try {
+    read(inputs, environment)
+    return []
+  } catch (error) {
+    if (error instanceof InputError) return error.problems
+    throw error
+  }
+}
+
+describe('readSettings', () => {
+  test('minimal inputs get the documented defaults', () => {
+    const s = read(base)
+    expect(s).toMatchObject({
+      functionName: 'orders',
+      region: 'eu-west-2',
+      code: { kind: 'none' },
+      publish: false,
+      dryRun: false,
+      verify: 'fail',
+      role: { name: 'apic-invoke-orders', path: '/', manage: true, tags: {} },
+      apiConnect: {
+        externalId: ORG,
+        principalArn: 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
+      }
+    })
+    expect(s.config).toEqual({
+      runtime: undefined,
+      handler: undefined,
+      role: undefined,
+      architectures: undefined,
+      memorySize: undefined,
+      timeout: undefined,
+      description: undefined,
+      environment: undefined
+    })
+  })
+
+  test('a function ARN gives name, region and account', () => {
+    const s = read(
+      { ...base, 'function-name': 'arn:aws:lambda:eu-central-1:111122223333:function:orders' },
+      {}
+    )
+    expect(s).toMatchObject({
+      functionName: 'orders',
+      region: 'eu-central-1',
+      functionAccountId: '111122223333'
+    })
+    expect(s.apiConnect.principalArn).toBe(
+      'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-central-a'
+    )
+  })
+
+  test('region falls back from input to ARN to AWS_REGION to AWS_DEFAULT_REGION', () => {
+    expect(read({ ...base, region: 'us-east-1' }).region).toBe('us-east-1')
+    expect(read(base, { AWS_DEFAULT_REGION: 'us-east-1' }).region).toBe('us-east-1')
+    expect(problems(base, {})).toEqual([expect.stringMatching(/^region: is required/)])
+  })
+
+  test.each([
+    ['frankfurt', 'eu-central-a'],
+    ['eu-central-1', 'eu-central-a'],
+    ['London', 'eu-west-a'],
+    ['us-east-a', 'us-east-a'],
+    ['n-virginia', 'us-east-a']
+  ])('api-connect-region %s maps to %s', (name, id) => {
+    const s = read({ ...base, 'api-connect-region': name })
+    expect(s.apiConnect.principalArn).toBe(`arn:aws:iam::623947394061:role/ibm-apiconnect-${id}`)
+  })
+
+  test('the API Connect region and the Lambda region are independent', () => {
+    const s = read({ ...base, region: 'eu-central-1', 'api-connect-region': 'london' })
+    expect(s.region).toBe('eu-central-1')
+    expect(s.apiConnect.principalArn).toMatch(/ibm-apiconnect-eu-west-a$/)
+  })
+
+  test('an explicit principal overrides the table', () => {
+    const arn = 'arn:aws:iam::999988887777:role/apic-private'
+    const s = read({ ...base, 'api-connect-region': 'london', 'api-connect-role-arn': arn })
+    expect(s.apiConnect).toEqual({
+      externalId: ORG,
+      principalArn: arn,
+      source: 'api-connect-role-arn input'
+    })
+  })
+
+  test('a region whose IBM role is unpublished asks for api-connect-role-arn, never guesses', () => {
+    expect(problems({ ...base, 'api-connect-region': 'sydney' })).toEqual([
+      'api-connect-role-arn: IBM has not published the API Connect role for Sydney; pass it as api-connect-role-arn'
+    ])
+    expect(problems(base, { AWS_REGION: 'ap-southeast-2' })).toEqual([
+      expect.stringMatching(
+        /^api-connect-region: no API Connect region runs in ap-southeast-2; set api-connect-region/
+      )
+    ])
+  })
+
+  test('environment and role-tags accept KEY=VALUE lines or JSON', () => {
+    const s = read({
+      ...base,
+      environment: 'A=1\n# comment\nB = two=2\n',
+      'role-tags': '{"team":"payments"}'
+    })
+    expect(s.config.environment).toEqual({ A: '1', B: 'two=2' })
+    expect(s.role.tags).toEqual({ team: 'payments' })
+    expect(read({ ...base, environment: '{}' }).config.environment).toEqual({})
+  })
+
+  test('alias implies publish; booleans are YAML 1.2 core booleans', () => {
+    expect(read({ ...base, alias: 'live' })).toMatchObject({ alias: 'live', publish: true })
+    expect(read({ ...base, 'dry-run': 'TRUE', 'manage-role': 'False' })).toMatchObject({
+      dryRun: true,
+      role: { manage: false }
+    })
+  })
+
+  test('a code path is resolved against the working directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inputs-'))
+    expect(read({ ...base, code: dir }).code).toEqual({ kind: 'path', path: dir })
+    const zip = join(dir, 'fn.zip')
+    writeFileSync(zip, 'PK')
+    expect(read({ ...base, code: zip, 's3-bucket': 'staging-bucket' })).toMatchObject({
+      code: { kind: 'path', path: zip },
+      stagingBucket: 'staging-bucket'
+    })
+    expect(read({ ...base, 's3-bucket': 'code-bucket', 's3-key': 'fn.zip' }).code).toEqual({
+      kind: 's3',
+      bucket: 'code-bucket',
+      key: 'fn.zip',
+      objectVersion: undefined
+    })
+  })
+
+  test('every bad input is reported at once, each naming its input', () => {
+    const found = problems(
+      {
+        'function-name': 'orders:live',
+        region: 'Europe',
+        'provider-org-id': 'Acme Payments',
+        'api-connect-region': 'mars',
+        'memory-size': '64',
+        timeout: 'ten',
+        runtime: 'node',
+        'execution-role-arn': 'arn:aws:iam::123456789012:user/bob',
+        architectures: 'x86',
+        environment: 'AWS_REGION=x\n1BAD=y\nnot a pair',
+        'role-name': 'has space',
+        'role-path': 'apic',
+        'permissions-boundary': 'boundary',
+        'role-tags': 'aws:owner=me',
+        'manage-role': 'maybe',
+        verify: 'strict',
+        'expected-account-id': '123',
+        'endpoint-url': 'localhost:4566',
+        alias: '42',
+        code: './does-not-exist',
+        'image-uri': 'nope'
+      },
+      {}
+    )
+    const named = found.map(p => p.slice(0, p.indexOf(':')))
+    expect(new Set(named)).toEqual(
+      new Set([
+        'function-name',
+        'region',
+        'provider-org-id',
+        'api-connect-region',
+        'memory-size',
+        'timeout',
+        'runtime',
+        'execution-role-arn',
+        'architectures',
+        'environment',
+        'role-name',
+        'role-path',
+        'permissions-boundary',
+        'role-tags',
+        'manage-role',
+        'verify',
+        'expected-account-id',
+        'endpoint-url',
+        'alias',
+        'code, image-uri',
+        'code',
+        'image-uri'
+      ])
+    )
+    expect(found).toContain(
+      'provider-org-id: "Acme Payments" is not a UUID. It is the provider organization\'s ID, not its name (e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it'
+    )
+    expect(found).toContain('memory-size: "64" must be a whole number from 128 to 10240')
+    expect(found).toContain('environment: "AWS_REGION" is reserved by Lambda')
+    expect(found).toContain('environment: line 3 is not KEY=VALUE')
+  })
+
+  test('the error message lists every problem', () => {
+    expect(() => read({})).toThrow(
+      /^2 invalid inputs:\n {2}- function-name: is required.*\n {2}- provider-org-id: is required/
+    )
+  })
+
+  test.each([
+    ['*', 'api-connect-role-arn'],
+    ['arn:aws:iam::123456789012:role/*', 'api-connect-role-arn'],
+    ['arn:aws:iam::123456789012:user/apic', 'api-connect-role-arn']
+  ])('principal %s is refused', (arn, name) => {
+    expect(problems({ ...base, 'api-connect-role-arn': arn })).toEqual([
+      expect.stringMatching(new RegExp(`^${name}: `))
+    ])
+  })
+
+  test.each([
+    ['s3-key without bucket', { 's3-key': 'k.zip' }, 's3-bucket: is required with s3-key'],
+    [
+      'version without key',
+      { 's3-object-version': 'v1' },
+      's3-object-version: needs s3-bucket and s3-key'
+    ],
+    [
+      'bucket alone',
+      { 's3-bucket': 'code-bucket' },
+      expect.stringMatching(/^s3-bucket: needs s3-key/)
+    ],
+    [
+      'two sources',
+      { 's3-bucket': 'b-b', 's3-key': 'k', 'image-uri': '1.dkr.ecr.x.amazonaws.com/r:t' },
+      expect.stringMatching(/^s3-key, image-uri: give at most one/)
+    ],
+    [
+      'tags over the limit',
+      { 'role-tags': Array.from({ length: 48 }, (_, i) => `k${i}=v`).join('\n') },
+      expect.stringMatching(/^role-tags: at most 47 tags/)
+    ],
+    [
+      'qualified ARN',
+      { 'function-name': 'arn:aws:lambda:eu-west-2:111122223333:function:orders:3' },
+      expect.stringMatching(/^function-name: .* names version or alias "3"/)
+    ],
+    [
+      'region unlike the ARN',
+      {
+        'function-name': 'arn:aws:lambda:eu-west-2:111122223333:function:orders',
+        region: 'us-east-1'
+      },
+      'region: "us-east-1" differs from the region in function-name (eu-west-2)'
+    ]
+  ])('%s', (_, inputs, expected) => {
+    expect(problems({ ...base, ...inputs })).toEqual([expected])
+  })
+})
+
+describe('defaultRoleName', () => {
+  test('fits IAM’s 64 characters and stays distinct for long names', () => {
+    const a = defaultRoleName('a'.repeat(64))
+    const b = defaultRoleName('a'.repeat(63) + 'b')
+    expect(a).toHaveLength(64)
+    expect(a).not.toBe(b)
+    expect(defaultRoleName('orders')).toBe('apic-invoke-orders')
+  })
+})

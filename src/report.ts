@@ -1,0 +1,82 @@
+// What the run tells the workflow: step outputs, one `result` JSON document, and the job summary.
+import * as core from '@actions/core'
+import type { Check } from './checks.js'
+import type { Change } from './context.js'
+
+export interface RunResult {
+  dryRun: boolean
+  functionName: string
+  functionArn: string
+  region: string
+  version?: string
+  aliasArn?: string
+  codeSha256?: string
+  roleArn: string
+  apiConnectRoleArn: string
+  externalId: string
+  verified: 'true' | 'false' | 'skipped'
+  changes: Change[]
+  checks: Check[]
+}
+
+export function setOutputs(result: RunResult): void {
+  core.setOutput('function-name', result.functionName)
+  core.setOutput('function-arn', result.functionArn)
+  core.setOutput('region', result.region)
+  core.setOutput('version', result.version ?? '')
+  core.setOutput('code-sha256', result.codeSha256 ?? '')
+  core.setOutput('role-arn', result.roleArn)
+  core.setOutput('api-connect-role-arn', result.apiConnectRoleArn)
+  core.setOutput('external-id', result.externalId)
+  core.setOutput('verified', result.verified)
+  core.setOutput('result', JSON.stringify(result))
+}
+
+const MARK: Record<Check['status'], string> = { pass: '✅ pass', fail: '❌ fail', 'not-checked': '⚪ not checked' }
+const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``
+
+/** The job summary as Markdown: what to enter in API Connect, what changed, every check. */
+export function renderSummary(result: RunResult): string {
+  const row = (cells: string[]): string => `| ${cells.map(c => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`
+  const table = (head: string[], rows: string[][]): string =>
+    [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n')
+  const verdict = { true: 'verified ✅', false: 'verification failed ❌', skipped: 'verification skipped' }[result.verified]
+  return [
+    `## API Connect → Lambda: ${result.functionName} (${verdict}${result.dryRun ? ', dry run' : ''})`,
+    '',
+    "### For API Connect's Lambda policy",
+    '',
+    table(
+      ['field', 'value'],
+      [
+        ['IAM role ARN', code(result.roleArn)],
+        ['Function name', code(result.functionName)],
+        ['Region', code(result.region)],
+        ...(result.aliasArn ? [['Qualifier (alias)', code(result.aliasArn.split(':').pop() ?? '')]] : []),
+        ['Trusted API Connect role', code(result.apiConnectRoleArn)],
+        ['External ID (provider org ID)', code(result.externalId)]
+      ]
+    ),
+    '',
+    `### ${result.dryRun ? 'Planned changes (nothing was written)' : 'Changes'}`,
+    '',
+    result.changes.length
+      ? table(['resource', 'action', 'detail'], result.changes.map(c => [c.target, c.action, c.detail]))
+      : 'None.',
+    '',
+    '### Checks',
+    '',
+    result.checks.length
+      ? table(
+          ['check', 'expected', 'actual', 'method', 'result'],
+          result.checks.map(c => [c.name, c.expected, c.actual, c.method, MARK[c.status]])
+        )
+      : 'Verification is off.',
+    ''
+  ].join('\n')
+}
+
+export async function writeSummary(result: RunResult): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary.addRaw(renderSummary(result), true).write()
+}
