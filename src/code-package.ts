@@ -19,9 +19,10 @@
 //   the DOS time from a local-time Date, and its streaming form writes data descriptors.
 //   yazl is not used either: it deflates with Node's zlib.
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises'
-import { dirname, join, posix, relative, sep, isAbsolute as isNativeAbsolute, win32 } from 'node:path'
-import { deflateSync, unzipSync } from 'fflate'
+import { isAbsolute as isNativeAbsolute, join, posix, relative, sep, win32 } from 'node:path'
+import { deflateSync, unzipSync, type DeflateOptions } from 'fflate'
 
 /** Largest zip Lambda accepts in the request itself (CreateFunction / UpdateFunctionCode ZipFile). */
 export const DIRECT_UPLOAD_LIMIT = 52_428_800
@@ -46,24 +47,32 @@ export interface PackageOptions {
   maxUnzippedSize?: number
 }
 
-/** Packages `path`: a directory is zipped, any other file must be a zip and is read as is. */
-export async function packageCode(path: string, options: PackageOptions = {}): Promise<CodePackage> {
+/** An error about the `code` input, its message already naming it. */
+class CodeInputError extends Error {}
+
+/** Packages `path`: a directory is zipped, a file must be a zip and is read as is. */
+export async function packageCode(
+  path: string,
+  options: PackageOptions = {}
+): Promise<CodePackage> {
   const maxUnzippedSize = options.maxUnzippedSize ?? UNZIPPED_SIZE_LIMIT
   const fail = (problem: string): never => {
-    throw new Error(`code: "${path}" ${problem}`)
+    throw new CodeInputError(`code: "${path}" ${problem}`)
   }
-  const stats = await stat(path).catch((e: NodeJS.ErrnoException) =>
-    fail(e.code === 'ENOENT' ? 'does not exist' : `cannot be read: ${e.message}`)
-  )
   try {
+    const stats = await stat(path).catch((e: NodeJS.ErrnoException) =>
+      fail(e.code === 'ENOENT' ? 'does not exist' : `cannot be read: ${e.message}`)
+    )
+    if (!stats.isDirectory() && !stats.isFile()) fail('is neither a directory nor a file')
     const pkg = stats.isDirectory()
       ? await zipDirectory(path, maxUnzippedSize, fail)
       : await readZipFile(path, fail)
     if (pkg.unzippedSize > maxUnzippedSize) fail(tooLarge(pkg.unzippedSize, maxUnzippedSize))
     return pkg
   } catch (e) {
-    if (e instanceof Error && !e.message.startsWith('code: ')) fail(e.message)
-    throw e
+    // File system surprises (a permission, a file removed mid-walk) still name the input.
+    if (e instanceof CodeInputError) throw e
+    return fail(`cannot be packaged: ${(e as Error).message}`)
   }
 }
 
@@ -125,7 +134,11 @@ interface TreeEntry {
   size: number
 }
 
-async function zipDirectory(root: string, maxUnzippedSize: number, fail: Fail): Promise<CodePackage> {
+async function zipDirectory(
+  root: string,
+  maxUnzippedSize: number,
+  fail: Fail
+): Promise<CodePackage> {
   const tree = await listTree(root, fail)
   if (!tree.some(e => e.kind !== 'directory')) fail('contains no files (after leaving out .git)')
   const unzippedSize = tree.reduce((sum, e) => sum + e.size, 0)
@@ -136,10 +149,12 @@ async function zipDirectory(root: string, maxUnzippedSize: number, fail: Fail): 
   const writer = createZipWriter()
   let actualSize = 0
   for (const entry of tree) {
-    // One file in memory at a time, besides the zip being built.
+    // One file in memory at a time besides the zip. Read synchronously: deflate blocks the event
+    // loop per file anyway, and the promise API's round trips to the thread pool (open, fstat,
+    // read, close) made reading 2,000 small files 3-5 times slower, even with 16 reads in flight.
     const data =
       entry.kind === 'file'
-        ? await readFile(entry.absolute)
+        ? readFileSync(entry.absolute)
         : Buffer.from(entry.kind === 'symlink' ? (entry.target as string) : '')
     actualSize += data.length
     writer.add(entry.name, entry.mode, data, entry.kind === 'file')
@@ -165,12 +180,13 @@ export function normalisedFileMode(mode: number): number {
   return mode & 0o111 ? EXECUTABLE_MODE : FILE_MODE
 }
 
-// Symlinks. A link's target text is stored, never what it points to, because Lambda keeps links.
-// Allowed: a relative target that stays inside the tree, judged on the text (`..` resolved
-// against the link's own directory) and, when the target exists, on the real path too (a link
-// through another link, such as `up -> .` then `x -> up/../secret`, cannot climb out). Refused,
-// naming the link: an absolute target, or one that leaves the tree. The tree is never read
-// through a link, so nothing outside it (a runner's secret) can end up in the zip.
+// Symlinks. A link is stored as a link (its target text), as Lambda keeps links; the tree is
+// never read through a link, so nothing outside it (a runner's secret) can end up in the zip.
+// Allowed: a relative target that stays inside the tree, judged on its text (`..` resolved
+// against the link's own directory) and, when the target exists here, on its real path too
+// (`up -> ..` in sub/, then `sub/x -> up/../secret` reads as sub/secret but is ../secret).
+// Refused, naming the link: an absolute target, or one that leaves the tree. A dangling link
+// with an inside text is kept: it points at nothing on this machine.
 
 /** Why a link at `linkPath` (relative, `/`-separated) with text `target` is refused, if it is. */
 export function linkTargetProblem(linkPath: string, target: string): string | undefined {
@@ -203,18 +219,26 @@ async function listTree(root: string, fail: Fail): Promise<TreeEntry[]> {
   }
 
   const visit = async (dir: string, prefix: string): Promise<void> => {
-    for (const child of await readdir(dir)) {
-      if (child === '.git') continue
+    const children = (await readdir(dir)).filter(child => child !== '.git')
+    const allStats = await Promise.all(children.map(child => lstat(join(dir, child))))
+    for (const [i, child] of children.entries()) {
       const absolute = join(dir, child)
       const path = prefix + child
-      const stats = await lstat(absolute)
+      const stats = allStats[i]
       if (stats.isDirectory()) {
         const before = entries.length
         await visit(absolute, `${path}/`)
         const holdsSomething = entries.length > before
-        if (holdsSomething) add({ kind: 'directory', path: `${path}/`, mode: DIRECTORY_MODE, absolute, size: 0 })
+        if (holdsSomething)
+          add({ kind: 'directory', path: `${path}/`, mode: DIRECTORY_MODE, absolute, size: 0 })
       } else if (stats.isFile()) {
-        add({ kind: 'file', path, mode: normalisedFileMode(stats.mode), absolute, size: stats.size })
+        add({
+          kind: 'file',
+          path,
+          mode: normalisedFileMode(stats.mode),
+          absolute,
+          size: stats.size
+        })
       } else if (stats.isSymbolicLink()) {
         const target = await readlink(absolute)
         await checkLink(absolute, path, target)
@@ -304,7 +328,7 @@ function createZipWriter(): {
 function deflate(data: Uint8Array): Uint8Array {
   const bitLength = 32 - Math.clz32(data.length)
   const mem = Math.min(8, Math.max(0, bitLength - 12))
-  return deflateSync(data, { level: 6, mem: mem as 0 })
+  return deflateSync(data, { level: 6, mem: mem as DeflateOptions['mem'] })
 }
 
 /** A local file header (central = false) or a central directory header (central = true). */
@@ -372,6 +396,3 @@ export function crc32(data: Uint8Array): number {
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8)
   return (c ^ 0xffffffff) >>> 0
 }
-
-// Not used but kept close to its one caller's needs: dirname keeps posix semantics on all hosts.
-void dirname
