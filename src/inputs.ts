@@ -288,7 +288,7 @@ export function readSettings(
     )
   const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {}
   for (const [key, value] of Object.entries(tags)) {
-    if (key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
+    if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
       problem(
         'role-tags',
         `key "${key}" must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`

@@ -1,0 +1,378 @@
+// The trusting role end to end: the bundled action run as GitHub runs it, against the emulator.
+// Verification is off so the IAM calls asserted here are the role step's own.
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam'
+import { type Emulator, type RequestLogEntry, startEmulator } from '../../emulator/index.js'
+import { runAction, type ActionRun } from '../support/run-action.js'
+
+const ACCOUNT = '123456789012'
+const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
+const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
+const EXEC = `arn:aws:iam::${ACCOUNT}:role/exec`
+const FUNCTIONS = Array.from({ length: 8 }, (_, i) => `orders-${i + 1}`)
+const functionArn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`
+
+const ours = {
+  Sid: 'ApiConnectAssumeRole',
+  Effect: 'Allow',
+  Principal: { AWS: IBM },
+  Action: 'sts:AssumeRole',
+  Condition: { StringEquals: { 'sts:ExternalId': ORG } }
+}
+const lambdaTrust = {
+  Sid: 'Lambda',
+  Effect: 'Allow',
+  Principal: { Service: 'lambda.amazonaws.com' },
+  Action: 'sts:AssumeRole'
+}
+const grantOf = (name: string) => ({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'ApiConnectInvokeFunction',
+      Effect: 'Allow',
+      Action: 'lambda:InvokeFunction',
+      Resource: [functionArn(name), `${functionArn(name)}:*`]
+    }
+  ]
+})
+
+let emulator: Emulator
+let iam: IAMClient
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    seed: {
+      roles: [
+        { name: 'exec', assumeRolePolicy: { Version: '2012-10-17', Statement: [lambdaTrust] } }
+      ],
+      functions: FUNCTIONS.map(name => ({ name, role: EXEC }))
+    }
+  })
+  iam = new IAMClient({
+    region: 'us-east-1',
+    endpoint: emulator.url,
+    credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
+  })
+})
+afterAll(async () => {
+  iam.destroy()
+  await emulator.stop()
+})
+beforeEach(() => {
+  emulator.reset()
+  emulator.configure({ iamPropagationMs: 0 })
+})
+
+/** Runs the action for one function; returns the run and the requests it made. */
+async function deploy(
+  inputs: Record<string, string> = {}
+): Promise<ActionRun & { requests: RequestLogEntry[] }> {
+  const since = emulator.log.length
+  const run = await runAction(
+    { 'function-name': 'orders-1', 'provider-org-id': ORG, verify: 'off', ...inputs },
+    { endpoint: emulator.url }
+  )
+  return { ...run, requests: emulator.log.slice(since) }
+}
+
+const iamCalls = (requests: RequestLogEntry[]) =>
+  requests
+    .filter(r => r.service === 'iam')
+    .map(r => (r.errorCode ? `${r.operation}:${r.errorCode}` : r.operation))
+const writesIn = (requests: RequestLogEntry[]) =>
+  requests
+    .filter(r => /^(Create|Update|Put|Delete|Tag|Untag|Publish|Attach|Detach)/.test(r.operation))
+    .map(r => `${r.service}:${r.operation}`)
+
+function storedRole(name: string) {
+  const role = emulator.state.iam.roles.get(name.toLowerCase())
+  if (!role) throw new Error(`role ${name} is missing`)
+  return {
+    ...role,
+    trust: JSON.parse(role.assumeRolePolicy) as { Statement: unknown[] },
+    grants: Object.fromEntries(
+      [...role.inlinePolicies].map(([policy, text]) => [policy, JSON.parse(text)])
+    )
+  }
+}
+
+async function createRole(name: string, statements: object[], path = '/'): Promise<void> {
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: name,
+      Path: path,
+      AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
+      Tags: [{ Key: 'owner', Value: 'platform' }]
+    })
+  )
+}
+
+test('a new role gets exactly the trust statement and the scoped grant; a rerun writes nothing', async () => {
+  const first = await deploy({ 'role-tags': 'team=payments' })
+
+  expect(first.errors).toEqual([])
+  expect(first.exitCode).toBe(0)
+  expect(first.outputs).toMatchObject({
+    'role-arn': `arn:aws:iam::${ACCOUNT}:role/apic-invoke-orders-1`,
+    'api-connect-role-arn': IBM,
+    'external-id': ORG
+  })
+  const role = storedRole('apic-invoke-orders-1')
+  expect(role.trust).toEqual({ Version: '2012-10-17', Statement: [ours] })
+  expect(role.grants).toEqual({ 'invoke-orders-1@us-east-1': grantOf('orders-1') })
+  expect(Object.fromEntries(role.tags.map(t => [t.Key, t.Value]))).toEqual({
+    team: 'payments',
+    'managed-by': 'apic-lambda-deploy',
+    'github-repository': 'acme/orders-api',
+    'github-commit': '0123456789abcdef0123456789abcdef01234567'
+  })
+  // The two reads run concurrently, so their order is free; the writes are in sequence.
+  const calls = iamCalls(first.requests)
+  expect(calls.slice(0, 2).sort()).toEqual(['GetRole:NoSuchEntity', 'GetRolePolicy:NoSuchEntity'])
+  expect(calls.slice(2)).toEqual(['CreateRole', 'GetRole', 'PutRolePolicy'])
+  expect(writesIn(first.requests)).toEqual(['iam:CreateRole', 'iam:PutRolePolicy'])
+
+  const rerun = await deploy({ 'role-tags': 'team=payments' })
+  expect(rerun.exitCode).toBe(0)
+  expect(rerun.outputs['role-arn']).toBe(first.outputs['role-arn'])
+  expect(iamCalls(rerun.requests).sort()).toEqual(['GetRole', 'GetRolePolicy'])
+  expect(writesIn(rerun.requests)).toEqual([])
+})
+
+test('an existing role keeps every other trust statement and gains one API Connect statement', async () => {
+  const partner = {
+    Sid: 'Partner',
+    Effect: 'Allow',
+    Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+    Action: 'sts:AssumeRole',
+    Condition: { StringEquals: { 'sts:ExternalId': 'partner-1' } }
+  }
+  await createRole('shared', [lambdaTrust, partner])
+
+  const run = await deploy({ 'role-name': 'shared', 'role-tags': 'owner=platform' })
+
+  expect(run.exitCode).toBe(0)
+  expect(storedRole('shared').trust.Statement).toEqual([lambdaTrust, partner, ours])
+  expect(writesIn(run.requests)).toEqual(['iam:UpdateAssumeRolePolicy', 'iam:PutRolePolicy'])
+  expect(iamCalls(run.requests).slice(2)).toEqual(['UpdateAssumeRolePolicy', 'PutRolePolicy'])
+  expect(run.warnings).toEqual([])
+
+  const rerun = await deploy({ 'role-name': 'shared' })
+  expect(writesIn(rerun.requests)).toEqual([])
+})
+
+test('a statement trusting IBM without the external ID is replaced, with a warning', async () => {
+  const hole = {
+    Sid: 'ApiConnect',
+    Effect: 'Allow',
+    Principal: { AWS: IBM },
+    Action: 'sts:AssumeRole'
+  }
+  await createRole('legacy', [lambdaTrust, hole])
+
+  const run = await deploy({ 'role-name': 'legacy' })
+
+  expect(run.exitCode).toBe(0)
+  expect(storedRole('legacy').trust.Statement).toEqual([lambdaTrust, ours])
+  expect(run.warnings).toEqual([
+    expect.stringMatching(
+      /trust statement ApiConnect let .*ibm-apiconnect-us-east-a assume the role without sts:ExternalId/
+    )
+  ])
+})
+
+test('eight concurrent runs for eight functions sharing one role: eight grants, one API Connect statement', async () => {
+  // A propagation window makes the losers of the CreateRole race wait for the winner's role.
+  emulator.configure({ iamPropagationMs: 1500 })
+  const since = emulator.log.length
+  const runs = await Promise.all(
+    FUNCTIONS.map(name => deploy({ 'function-name': name, 'role-name': 'apic-shared' }))
+  )
+
+  for (const run of runs) {
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['role-arn']).toBe(`arn:aws:iam::${ACCOUNT}:role/apic-shared`)
+  }
+  const role = storedRole('apic-shared')
+  expect(role.trust.Statement).toEqual([ours])
+  expect(Object.keys(role.grants).sort()).toEqual(
+    FUNCTIONS.map(n => `invoke-${n}@us-east-1`).sort()
+  )
+  for (const name of FUNCTIONS)
+    expect(role.grants[`invoke-${name}@us-east-1`]).toEqual(grantOf(name))
+
+  // Each run's own slice of the log overlaps the others': take the batch's log once.
+  const all = emulator.log.slice(since)
+  const creates = all.filter(r => r.operation === 'CreateRole')
+  expect(creates.filter(r => r.status === 200)).toHaveLength(1)
+  expect(creates.filter(r => r.errorCode === 'EntityAlreadyExists').length).toBe(creates.length - 1)
+  expect(
+    runs.filter(run => /EntityAlreadyExists: another run changed the role/.test(run.log))
+  ).toHaveLength(creates.length - 1)
+  expect(all.filter(r => r.operation === 'PutRolePolicy' && r.status === 200)).toHaveLength(8)
+  expect(all.filter(r => r.operation === 'UpdateAssumeRolePolicy')).toHaveLength(0)
+  console.log(
+    `eight concurrent runs: ${creates.length} CreateRole (1 created, ${creates.length - 1} EntityAlreadyExists), ` +
+      `${all.filter(r => r.service === 'iam').length} IAM calls in all, ` +
+      `${all.filter(r => r.operation === 'GetRole' && r.errorCode === 'NoSuchEntity').length} GetRole answered NoSuchEntity`
+  )
+
+  // And a second round, all at once again, writes nothing.
+  emulator.configure({ iamPropagationMs: 0 })
+  const before = emulator.log.length
+  await Promise.all(
+    FUNCTIONS.map(name => deploy({ 'function-name': name, 'role-name': 'apic-shared' }))
+  )
+  expect(writesIn(emulator.log.slice(before))).toEqual([])
+  expect(iamCalls(emulator.log.slice(before))).toHaveLength(16)
+})
+
+test('IAM’s propagation window after CreateRole is waited out by polling, not slept through', async () => {
+  emulator.configure({ iamPropagationMs: 2500 })
+  const run = await deploy()
+
+  expect(run.exitCode).toBe(0)
+  expect(run.log).toMatch(/waiting until IAM shows it/)
+  expect(run.log).toMatch(/visible after \d+\.\d s/)
+  const calls = iamCalls(run.requests).slice(2)
+  expect(calls[0]).toBe('CreateRole')
+  expect(calls.at(-1)).toBe('PutRolePolicy')
+  const polls = calls.slice(1, -1)
+  expect(polls.at(-1)).toBe('GetRole')
+  expect(polls.slice(0, -1).every(c => c === 'GetRole:NoSuchEntity')).toBe(true)
+  expect(polls.length).toBeGreaterThanOrEqual(2)
+  // The grant is written only after IAM showed the role.
+  const created = run.requests.find(r => r.operation === 'CreateRole')!
+  const granted = run.requests.find(r => r.operation === 'PutRolePolicy')!
+  expect(Date.parse(granted.time) - Date.parse(created.time)).toBeGreaterThanOrEqual(2500)
+})
+
+test('manage-role false makes no IAM write and reports what is missing', async () => {
+  await createRole('managed-elsewhere', [lambdaTrust])
+
+  const run = await deploy({ 'role-name': 'managed-elsewhere', 'manage-role': 'false' })
+
+  expect(run.exitCode).toBe(0)
+  expect(writesIn(run.requests)).toEqual([])
+  expect(iamCalls(run.requests).sort()).toEqual(['GetRole', 'GetRolePolicy:NoSuchEntity'])
+  expect(storedRole('managed-elsewhere').trust.Statement).toEqual([lambdaTrust])
+  expect(run.warnings).toEqual([
+    expect.stringMatching(/trust policy: update: not done \(manage-role is false\)/),
+    expect.stringMatching(
+      /policy invoke-orders-1@us-east-1: create: not done \(manage-role is false\)/
+    )
+  ])
+
+  const missing = await deploy({ 'role-name': 'nobody-made-it', 'manage-role': 'false' })
+  expect(writesIn(missing.requests)).toEqual([])
+  expect(missing.outputs['role-arn']).toBe(`arn:aws:iam::${ACCOUNT}:role/nobody-made-it`)
+  expect(missing.warnings[0]).toMatch(/role nobody-made-it: create: not done/)
+})
+
+test('dry-run writes nothing and reports the plan', async () => {
+  const run = await deploy({ 'dry-run': 'true' })
+
+  expect(run.exitCode).toBe(0)
+  expect(writesIn(run.requests)).toEqual([])
+  expect(emulator.state.iam.roles.has('apic-invoke-orders-1')).toBe(false)
+  expect(run.log).toMatch(
+    /Dry run: role apic-invoke-orders-1: create: not done \(dry run\): trusts .*ibm-apiconnect-us-east-a/
+  )
+  expect(run.log).toMatch(
+    /Dry run: role apic-invoke-orders-1: policy invoke-orders-1@us-east-1: create/
+  )
+})
+
+test('a role at another path than role-path stops the run before any write', async () => {
+  await createRole('elsewhere', [lambdaTrust], '/teams/')
+  const run = await deploy({ 'role-name': 'elsewhere', 'role-path': '/apic/' })
+  expect(run.exitCode).toBe(1)
+  expect(run.errors.join('\n')).toMatch(
+    /role-path: role elsewhere exists at path \/teams\/, not \/apic\/, and IAM cannot change/
+  )
+  expect(writesIn(run.requests)).toEqual([])
+
+  // Without role-path, the role is used where it is, and the output is its real ARN.
+  const found = await deploy({ 'role-name': 'elsewhere' })
+  expect(found.exitCode).toBe(0)
+  expect(found.outputs['role-arn']).toBe(`arn:aws:iam::${ACCOUNT}:role/teams/elsewhere`)
+})
+
+test('a grant that someone widened is put back to the function only', async () => {
+  await deploy()
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: 'apic-invoke-orders-1',
+      PolicyName: 'invoke-orders-1@us-east-1',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'lambda:*', Resource: '*' }]
+      })
+    })
+  )
+  const run = await deploy()
+  expect(writesIn(run.requests)).toEqual(['iam:PutRolePolicy'])
+  expect(storedRole('apic-invoke-orders-1').grants['invoke-orders-1@us-east-1']).toEqual(
+    grantOf('orders-1')
+  )
+})
+
+test('bad role inputs fail together, each naming its input, before any AWS call', async () => {
+  const run = await deploy({
+    'provider-org-id': 'acme-payments-org',
+    'api-connect-region': 'mars-1',
+    'role-name': 'has spaces',
+    'role-path': 'apic',
+    'permissions-boundary': 'arn:aws:iam::123456789012:role/not-a-policy',
+    'role-tags': 'aws:reserved=x',
+    'manage-role': 'maybe'
+  })
+  expect(run.exitCode).toBe(1)
+  const message = run.errors.join('\n')
+  for (const input of [
+    'provider-org-id',
+    'api-connect-region',
+    'role-name',
+    'role-path',
+    'permissions-boundary',
+    'role-tags',
+    'manage-role'
+  ])
+    expect(message).toContain(`${input}:`)
+  expect(message).toMatch(/not a UUID.*not its name/)
+  expect(run.requests).toEqual([])
+
+  const star = await deploy({ 'api-connect-role-arn': '*' })
+  expect(star.exitCode).toBe(1)
+  expect(star.errors.join('\n')).toMatch(/api-connect-role-arn: .*wildcards are refused/)
+  const user = await deploy({ 'api-connect-role-arn': 'arn:aws:iam::623947394061:user/ibm' })
+  expect(user.errors.join('\n')).toMatch(/api-connect-role-arn: .*must be the ARN of one IAM role/)
+  expect([...star.requests, ...user.requests]).toEqual([])
+})
+
+test('IAM refusing CreateRole fails the run with the permission to ask for', async () => {
+  emulator.injectFault({
+    kind: 'error',
+    service: 'iam',
+    operation: 'CreateRole',
+    status: 403,
+    code: 'AccessDenied',
+    message:
+      'User: arn:aws:iam::123456789012:user/ci-deployer is not authorized to perform: iam:CreateRole'
+  })
+  const run = await deploy()
+  expect(run.exitCode).toBe(1)
+  expect(run.errors.join('\n')).toMatch(
+    /CreateRole on role apic-invoke-orders-1 failed: AccessDenied: .*need iam:CreateRole.*manage-role: false/
+  )
+  expect(writesIn(run.requests)).toEqual(['iam:CreateRole'])
+})
+
+test('throttled IAM reads are retried by the SDK and the run still converges', async () => {
+  emulator.injectFault({ kind: 'throttle', service: 'iam', operation: 'GetRole', count: 2 })
+  const run = await deploy()
+  expect(run.exitCode).toBe(0)
+  expect(iamCalls(run.requests).filter(c => c.startsWith('GetRole:Throttling'))).toHaveLength(2)
+  expect(storedRole('apic-invoke-orders-1').trust.Statement).toEqual([ours])
+})
