@@ -32,11 +32,31 @@ export function trustProbes(principalArn: string, externalId: string): Probe[] {
     context: id ? { 'sts:ExternalId': id } : {}
   })
   return [
-    { name: 'API Connect can assume the role', request: assume(principalArn, externalId), mustBe: 'allowed' },
-    { name: 'No external ID is refused', request: assume(principalArn, undefined), mustBe: 'denied' },
-    { name: "Another org's external ID is refused", request: assume(principalArn, OTHER_EXTERNAL_ID), mustBe: 'denied' },
-    { name: 'Another principal is refused', request: assume(OTHER_PRINCIPAL, externalId), mustBe: 'denied' },
-    { name: 'Anonymous callers are refused', request: assume(undefined, externalId), mustBe: 'denied' }
+    {
+      name: 'API Connect can assume the role',
+      request: assume(principalArn, externalId),
+      mustBe: 'allowed'
+    },
+    {
+      name: 'No external ID is refused',
+      request: assume(principalArn, undefined),
+      mustBe: 'denied'
+    },
+    {
+      name: "Another org's external ID is refused",
+      request: assume(principalArn, OTHER_EXTERNAL_ID),
+      mustBe: 'denied'
+    },
+    {
+      name: 'Another principal is refused',
+      request: assume(OTHER_PRINCIPAL, externalId),
+      mustBe: 'denied'
+    },
+    {
+      name: 'Anonymous callers are refused',
+      request: assume(undefined, externalId),
+      mustBe: 'denied'
+    }
   ]
 }
 
@@ -82,19 +102,36 @@ export function localInvokeChecks(
       { policies, boundary },
       { action: 'lambda:InvokeFunction', resource }
     )
-    return checkFrom(invokeCheckName(resource), 'allowed', evaluation.decision, method, evaluation.reason)
+    return checkFrom(
+      invokeCheckName(resource),
+      'allowed',
+      evaluation.decision,
+      method,
+      evaluation.reason
+    )
   })
 }
 
 export const invokeCheckName = (resource: string): string => `Role may invoke ${resource}`
 
 /** A missing role fails every check that needs it, with the reason. */
-export function missingRoleChecks(principalArn: string, externalId: string, resources: string[], why: string): Check[] {
+export function missingRoleChecks(
+  principalArn: string,
+  externalId: string,
+  resources: string[],
+  why: string
+): Check[] {
   const names = [
     ...trustProbes(principalArn, externalId).map(p => [p.name, p.mustBe] as const),
     ...resources.map(r => [invokeCheckName(r), 'allowed'] as const)
   ]
-  return names.map(([name, expected]) => ({ name, expected, actual: why, status: 'fail', method: 'GetRole' }))
+  return names.map(([name, expected]) => ({
+    name,
+    expected,
+    actual: why,
+    status: 'fail',
+    method: 'GetRole'
+  }))
 }
 
 export const failed = (checks: Check[]): Check[] => checks.filter(c => c.status === 'fail')

@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import { functionArn, roleArn } from './arn.js'
 import { createClients } from './aws-clients.js'
+import { failed } from './checks.js'
 import { packageCode } from './code-package.js'
 import type { RunContext } from './context.js'
 import { applyFunction, planFunction } from './deploy-function.js'
@@ -9,6 +10,8 @@ import { applyRole, planRole } from './ensure-role.js'
 import { checkAccount, getIdentity } from './identity.js'
 import { readSettings } from './inputs.js'
 import { readProvenance } from './provenance.js'
+import { setOutputs, writeSummary, type RunResult } from './report.js'
+import { verify } from './verify.js'
 
 export async function run(): Promise<void> {
   try {
@@ -46,14 +49,37 @@ export async function run(): Promise<void> {
       applyRole(ctx, rolePlan)
     ])
 
-    core.setOutput('function-name', settings.functionName)
-    core.setOutput('function-arn', ctx.functionArn)
-    core.setOutput('region', settings.region)
-    core.setOutput('role-arn', role.roleArn)
-    core.setOutput('api-connect-role-arn', settings.apiConnect.principalArn)
-    core.setOutput('external-id', settings.apiConnect.externalId)
-    core.setOutput('code-sha256', fn.codeSha256 ?? '')
-    core.setOutput('version', fn.version ?? '')
+    const checks =
+      settings.verify === 'off'
+        ? []
+        : await core.group('Verify (STS dry run)', () => verify(ctx, role, fn.aliasArn))
+    const failures = failed(checks)
+    const result: RunResult = {
+      dryRun: settings.dryRun,
+      functionName: settings.functionName,
+      functionArn: ctx.functionArn,
+      region: settings.region,
+      version: fn.version,
+      aliasArn: fn.aliasArn,
+      codeSha256: fn.codeSha256,
+      roleArn: role.roleArn,
+      apiConnectRoleArn: settings.apiConnect.principalArn,
+      externalId: settings.apiConnect.externalId,
+      verified: settings.verify === 'off' ? 'skipped' : failures.length ? 'false' : 'true',
+      changes: [...fn.changes, ...role.changes],
+      checks
+    }
+    // Outputs and summary first: a failed check must still leave them for the next job.
+    setOutputs(result)
+    await writeSummary(result)
+
+    for (const check of checks)
+      core.info(`${check.status.padEnd(11)} ${check.name}: ${check.actual} (${check.method})`)
+    if (failures.length) {
+      const message = `Verification failed: ${failures.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ')}`
+      if (settings.verify === 'fail') core.setFailed(message)
+      else core.warning(message)
+    }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }

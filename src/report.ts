@@ -32,15 +32,24 @@ export function setOutputs(result: RunResult): void {
   core.setOutput('result', JSON.stringify(result))
 }
 
-const MARK: Record<Check['status'], string> = { pass: '✅ pass', fail: '❌ fail', 'not-checked': '⚪ not checked' }
+const MARK: Record<Check['status'], string> = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  'not-checked': '⚪ not checked'
+}
 const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``
 
 /** The job summary as Markdown: what to enter in API Connect, what changed, every check. */
 export function renderSummary(result: RunResult): string {
-  const row = (cells: string[]): string => `| ${cells.map(c => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`
+  const row = (cells: string[]): string =>
+    `| ${cells.map(c => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`
   const table = (head: string[], rows: string[][]): string =>
     [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n')
-  const verdict = { true: 'verified ✅', false: 'verification failed ❌', skipped: 'verification skipped' }[result.verified]
+  const verdict = {
+    true: 'verified ✅',
+    false: 'verification failed ❌',
+    skipped: 'verification skipped'
+  }[result.verified]
   return [
     `## API Connect → Lambda: ${result.functionName} (${verdict}${result.dryRun ? ', dry run' : ''})`,
     '',
@@ -52,7 +61,9 @@ export function renderSummary(result: RunResult): string {
         ['IAM role ARN', code(result.roleArn)],
         ['Function name', code(result.functionName)],
         ['Region', code(result.region)],
-        ...(result.aliasArn ? [['Qualifier (alias)', code(result.aliasArn.split(':').pop() ?? '')]] : []),
+        ...(result.aliasArn
+          ? [['Qualifier (alias)', code(result.aliasArn.split(':').pop() ?? '')]]
+          : []),
         ['Trusted API Connect role', code(result.apiConnectRoleArn)],
         ['External ID (provider org ID)', code(result.externalId)]
       ]
@@ -61,7 +72,10 @@ export function renderSummary(result: RunResult): string {
     `### ${result.dryRun ? 'Planned changes (nothing was written)' : 'Changes'}`,
     '',
     result.changes.length
-      ? table(['resource', 'action', 'detail'], result.changes.map(c => [c.target, c.action, c.detail]))
+      ? table(
+          ['resource', 'action', 'detail'],
+          result.changes.map(c => [c.target, c.action, c.detail])
+        )
       : 'None.',
     '',
     '### Checks',

@@ -10,11 +10,14 @@ import {
   paginateListAttachedRolePolicies,
   paginateListRolePolicies,
   SimulatePrincipalPolicyCommand,
+  type EvaluationResult,
   type IAMClient
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand } from '@aws-sdk/client-sts'
+import { retry, RetriesExhausted } from './retry.js'
 import {
   checkFrom,
+  failed,
   invokeCheckName,
   localInvokeChecks,
   missingRoleChecks,
@@ -26,20 +29,35 @@ import type { RoleOutcome } from './ensure-role.js'
 import { parsePolicyDocument } from './policy-evaluator.js'
 import type { Decision, NamedPolicy } from './policy-types.js'
 
+/** How long a denied invoke check is re-asked after this run changed the role. */
+export const PROPAGATION_WAIT_MS = 30_000
+
+class NotPropagatedYet extends Error {
+  constructor(readonly checks: Check[]) {
+    super('denied by the simulation')
+  }
+}
+
 const SIMULATED: Record<string, Decision> = {
   allowed: 'allowed',
   explicitDeny: 'explicit-deny',
   implicitDeny: 'implicit-deny'
 }
 
-export async function verify(ctx: RunContext, role: RoleOutcome, aliasArn?: string): Promise<Check[]> {
+export async function verify(
+  ctx: RunContext,
+  role: RoleOutcome,
+  aliasArn?: string
+): Promise<Check[]> {
   const { settings, identity } = ctx
   const { principalArn, externalId } = settings.apiConnect
   const resources = [ctx.functionArn, ...(aliasArn ? [aliasArn] : [])]
   const checks: Check[] = [
     {
       name: 'The credentials work',
-      expected: settings.expectedAccountId ? `account ${settings.expectedAccountId}` : 'an identity',
+      expected: settings.expectedAccountId
+        ? `account ${settings.expectedAccountId}`
+        : 'an identity',
       actual: identity.arn,
       status: 'pass',
       method: 'sts:GetCallerIdentity'
@@ -49,7 +67,14 @@ export async function verify(ctx: RunContext, role: RoleOutcome, aliasArn?: stri
   if (settings.dryRun) {
     const method = 'local evaluation of the planned documents (dry run)'
     checks.push(...trustChecks(role.trustPolicy, principalArn, externalId, method))
-    checks.push(...localInvokeChecks([{ name: 'planned grant', document: role.grantPolicy }], undefined, resources, method))
+    checks.push(
+      ...localInvokeChecks(
+        [{ name: 'planned grant', document: role.grantPolicy }],
+        undefined,
+        resources,
+        method
+      )
+    )
     return checks
   }
 
@@ -61,12 +86,36 @@ export async function verify(ctx: RunContext, role: RoleOutcome, aliasArn?: stri
       throw error
     })
   if (!live?.AssumeRolePolicyDocument)
-    return [...checks, ...missingRoleChecks(principalArn, externalId, resources, `role ${settings.role.name} does not exist`)]
+    return [
+      ...checks,
+      ...missingRoleChecks(
+        principalArn,
+        externalId,
+        resources,
+        `role ${settings.role.name} does not exist`
+      )
+    ]
 
   const trust = parsePolicyDocument(live.AssumeRolePolicyDocument)
-  checks.push(...trustChecks(trust, principalArn, externalId, 'local evaluation of the trust policy as IAM stores it'))
-  checks.push(...(await invokeChecks(ctx, live.Arn ?? ctx.roleArn, live.PermissionsBoundary?.PermissionsBoundaryArn, resources)))
-  if (settings.validateTrustPolicy) checks.push(await validateTrust(ctx, live.AssumeRolePolicyDocument))
+  checks.push(
+    ...trustChecks(
+      trust,
+      principalArn,
+      externalId,
+      'local evaluation of the trust policy as IAM stores it'
+    )
+  )
+  checks.push(
+    ...(await invokeChecks(
+      ctx,
+      live.Arn ?? ctx.roleArn,
+      live.PermissionsBoundary?.PermissionsBoundaryArn,
+      resources,
+      settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
+    ))
+  )
+  if (settings.validateTrustPolicy)
+    checks.push(await validateTrust(ctx, live.AssumeRolePolicyDocument))
   if (settings.probeSelfAssume) checks.push(await probeSelfAssume(ctx, live.Arn ?? ctx.roleArn))
   return checks
 }
@@ -76,10 +125,11 @@ async function invokeChecks(
   ctx: RunContext,
   roleArn: string,
   boundaryArn: string | undefined,
-  resources: string[]
+  resources: string[],
+  roleChanged: boolean
 ): Promise<Check[]> {
   const { iam } = ctx.clients
-  try {
+  const simulate = async (): Promise<Check[]> => {
     const { EvaluationResults = [] } = await iam.send(
       new SimulatePrincipalPolicyCommand({
         PolicySourceArn: roleArn,
@@ -87,18 +137,57 @@ async function invokeChecks(
         ResourceArns: resources
       })
     )
-    return resources.map(resource => {
-      const result = EvaluationResults.find(r => r.EvalResourceName === resource)
-      const decision = SIMULATED[result?.EvalDecision ?? ''] ?? 'cannot-evaluate'
-      return checkFrom(invokeCheckName(resource), 'allowed', decision, 'iam:SimulatePrincipalPolicy')
+    const checks = resources.map(resource =>
+      checkFrom(
+        invokeCheckName(resource),
+        'allowed',
+        simulatedDecision(EvaluationResults, resource),
+        'iam:SimulatePrincipalPolicy'
+      )
+    )
+    if (roleChanged && failed(checks).length) throw new NotPropagatedYet(checks)
+    return checks
+  }
+  try {
+    // IAM is eventually consistent: a grant written seconds ago may not be simulated yet.
+    return await retry(simulate, {
+      label: 'iam:SimulatePrincipalPolicy',
+      retryable: error =>
+        error instanceof NotPropagatedYet
+          ? {
+              reason: 'the role changed in this run and IAM may not show the change everywhere yet'
+            }
+          : undefined,
+      maxElapsedMs: PROPAGATION_WAIT_MS
     })
   } catch (error) {
+    if (error instanceof RetriesExhausted && error.lastError instanceof NotPropagatedYet)
+      return error.lastError.checks
     const why = `${(error as Error).name}: ${(error as Error).message}`
-    core.info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`)
-    const { policies, boundary } = await readIdentityPolicies(iam, ctx.settings.role.name, boundaryArn)
+    core.info(
+      `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
+    )
+    const { policies, boundary } = await readIdentityPolicies(
+      iam,
+      ctx.settings.role.name,
+      boundaryArn
+    )
     const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${why})`
     return localInvokeChecks(policies, boundary, resources, method)
   }
+}
+
+/**
+ * IAM now answers once per action, with per-resource decisions in ResourceSpecificResults;
+ * it used to answer once per resource. Both shapes are read.
+ */
+export function simulatedDecision(results: EvaluationResult[], resource: string): Decision {
+  for (const result of results) {
+    const specific = result.ResourceSpecificResults?.find(r => r.EvalResourceName === resource)
+    if (specific) return SIMULATED[specific.EvalResourceDecision ?? ''] ?? 'cannot-evaluate'
+  }
+  const result = results.find(r => r.EvalResourceName === resource)
+  return SIMULATED[result?.EvalDecision ?? ''] ?? 'cannot-evaluate'
 }
 
 async function readIdentityPolicies(
@@ -115,8 +204,12 @@ async function readIdentityPolicies(
           .then(r => ({ name, document: parsePolicyDocument(r.PolicyDocument ?? '') }))
       )
   const attached: Promise<NamedPolicy>[] = []
-  for await (const page of paginateListAttachedRolePolicies({ client: iam }, { RoleName: roleName }))
-    for (const p of page.AttachedPolicies ?? []) attached.push(readManagedPolicy(iam, p.PolicyArn ?? ''))
+  for await (const page of paginateListAttachedRolePolicies(
+    { client: iam },
+    { RoleName: roleName }
+  ))
+    for (const p of page.AttachedPolicies ?? [])
+      attached.push(readManagedPolicy(iam, p.PolicyArn ?? ''))
   const [policies, boundary] = await Promise.all([
     Promise.all([...inline, ...attached]),
     boundaryArn ? readManagedPolicy(iam, boundaryArn) : undefined
@@ -144,11 +237,19 @@ async function validateTrust(ctx: RunContext, encodedTrust: string): Promise<Che
         validatePolicyResourceType: 'AWS::IAM::AssumeRolePolicyDocument'
       })
     )
-    const serious = findings.filter(f => f.findingType === 'ERROR' || f.findingType === 'SECURITY_WARNING')
+    const serious = findings.filter(
+      f => f.findingType === 'ERROR' || f.findingType === 'SECURITY_WARNING'
+    )
     const actual = findings.length
       ? findings.map(f => `${f.findingType} ${f.issueCode}: ${f.findingDetails}`).join('; ')
       : 'no findings'
-    return { name, expected: 'no errors or security warnings', actual, status: serious.length ? 'fail' : 'pass', method }
+    return {
+      name,
+      expected: 'no errors or security warnings',
+      actual,
+      status: serious.length ? 'fail' : 'pass',
+      method
+    }
   } catch (error) {
     return notChecked(name, 'no errors or security warnings', method, error)
   }
@@ -160,10 +261,21 @@ async function probeSelfAssume(ctx: RunContext, roleArn: string): Promise<Check>
   const method = 'sts:AssumeRole as the runner'
   try {
     // Credentials that come back are dropped unread.
-    await ctx.clients.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'apic-lambda-deploy-probe' }))
-    return { name, expected: 'denied', actual: `allowed for ${ctx.identity.arn}`, status: 'fail', method }
+    await ctx.clients.sts.send(
+      new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'apic-lambda-deploy-probe' })
+    )
+    return {
+      name,
+      expected: 'denied',
+      actual: `allowed for ${ctx.identity.arn}`,
+      status: 'fail',
+      method
+    }
   } catch (error) {
-    if ((error as Error).name === 'AccessDenied' || (error as Error).name === 'AccessDeniedException')
+    if (
+      (error as Error).name === 'AccessDenied' ||
+      (error as Error).name === 'AccessDeniedException'
+    )
       return { name, expected: 'denied', actual: 'denied', status: 'pass', method }
     return notChecked(name, 'denied', method, error)
   }
