@@ -1,24 +1,585 @@
-// PLACEHOLDER until the deploy issue lands: plans and changes nothing.
+// Deploys the function: reads it (planFunction, no writes), then creates or updates it, waits for
+// Lambda to settle, publishes a version and moves the alias (applyFunction). The decisions are in
+// function-plan.ts; this file makes the AWS calls and waits.
+import * as core from '@actions/core'
+import {
+  CreateAliasCommand,
+  CreateFunctionCommand,
+  GetAliasCommand,
+  GetFunctionCommand,
+  type FunctionCode,
+  type GetFunctionCommandOutput,
+  type LambdaClient,
+  type Runtime,
+  paginateListVersionsByFunction,
+  PublishVersionCommand,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+  waitUntilFunctionActiveV2,
+  waitUntilFunctionUpdatedV2,
+  waitUntilPublishedVersionActive
+} from '@aws-sdk/client-lambda'
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import type { CodePackage } from './code-package.js'
 import type { Change, RunContext } from './context.js'
+import {
+  planFunctionChanges,
+  planPublish,
+  type FunctionChanges,
+  type LiveConfiguration,
+  type LiveFunction,
+  type PublishFacts,
+  type PublishPlan,
+  type Upload
+} from './function-plan.js'
+import { InputError } from './inputs.js'
+import { provenanceDescription, provenanceTags } from './provenance.js'
+import {
+  errorName,
+  retry,
+  RetriesExhausted,
+  type RetryDecision,
+  type RetryOptions
+} from './retry.js'
 
 export interface FunctionPlan {
+  /** What will change (in a dry run: what would), for the outputs and the summary. */
   changes: Change[]
+  function: FunctionChanges
+  publish?: PublishPlan
+  /** $LATEST as read, when the function exists. */
+  live?: LiveConfiguration
+  /** The zip to upload, for a `code` package. */
+  zip?: Uint8Array
 }
 
 export interface FunctionOutcome {
   changes: Change[]
   codeSha256?: string
+  /** The published version (new or reused) when publish or alias was set. */
   version?: string
+  aliasArn?: string
 }
 
-export async function planFunction(_ctx: RunContext, _code?: CodePackage): Promise<FunctionPlan> {
-  return { changes: [] }
+/** How long to wait and retry. Production values; tests shorten them. */
+export interface Timing {
+  /** Bound of every SDK waiter, in seconds. */
+  maxWaitSeconds: number
+  /** Waiter polling: first delay and largest delay, in seconds. */
+  minDelaySeconds: number
+  maxDelaySeconds: number
+  /** How long a new execution role may stay unusable for CreateFunction. */
+  roleRetryMs: number
+  /** Backoff of that retry. */
+  initialDelayMs: number
+  maxDelayMs: number
+  /** Attempts of a call that meets another update in progress. */
+  conflictAttempts: number
 }
+
+export const DEFAULT_TIMING: Timing = {
+  maxWaitSeconds: 300,
+  minDelaySeconds: 1,
+  maxDelaySeconds: 5,
+  roleRetryMs: 120_000,
+  initialDelayMs: 1000,
+  maxDelayMs: 10_000,
+  conflictAttempts: 5
+}
+
+// ---- Plan: reads only ----
+
+export async function planFunction(ctx: RunContext, code?: CodePackage): Promise<FunctionPlan> {
+  const { settings, clients } = ctx
+  const name = settings.functionName
+  const live = await readFunction(clients.lambda, name)
+  const s3Sha256 =
+    live && settings.code.kind === 's3' ? await readS3Sha256(ctx, settings.code) : undefined
+  const fn = planFunctionChanges({ settings, pkg: code, live, s3Sha256 })
+
+  let publish: PublishPlan | undefined
+  if (settings.publish) {
+    const latestChanges = Boolean(fn.create || fn.code || fn.configuration)
+    const [alias, versions] = await Promise.all([
+      live && settings.alias ? readAlias(clients.lambda, name, settings.alias) : undefined,
+      live && !latestChanges ? listVersions(clients.lambda, name) : []
+    ])
+    publish = planPublish({
+      settings,
+      latestChanges,
+      latest: live?.configuration,
+      facts: { versions, alias }
+    })
+  }
+
+  const changes = [...fn.changes, ...(publish?.changes ?? [])]
+  for (const change of changes) core.info(describeChange(change, settings.dryRun))
+  return { changes, function: fn, publish, live: live?.configuration, zip: code?.zip }
+}
+
+async function readFunction(lambda: LambdaClient, name: string): Promise<LiveFunction | undefined> {
+  let out: GetFunctionCommandOutput
+  try {
+    out = await lambda.send(new GetFunctionCommand({ FunctionName: name }))
+  } catch (error) {
+    if (errorName(error) === 'ResourceNotFoundException') return undefined
+    throw error
+  }
+  return {
+    configuration: out.Configuration ?? {},
+    imageUri: out.Code?.ImageUri,
+    resolvedImageUri: out.Code?.ResolvedImageUri
+  }
+}
+
+/**
+ * The full-object SHA-256 that S3 keeps for an object uploaded with that checksum: the same value
+ * as Lambda's CodeSha256 for the same bytes. A multipart (composite) checksum is not a hash of the
+ * object, and an object without a checksum tells nothing; then the code is deployed every run.
+ */
+async function readS3Sha256(
+  ctx: RunContext,
+  source: { bucket: string; key: string; objectVersion?: string }
+): Promise<string | undefined> {
+  const where = `s3://${source.bucket}/${source.key}`
+  try {
+    const head = await ctx.clients.s3.send(
+      new HeadObjectCommand({
+        Bucket: source.bucket,
+        Key: source.key,
+        VersionId: source.objectVersion,
+        ChecksumMode: 'ENABLED'
+      })
+    )
+    const sha = head.ChecksumSHA256
+    if (sha && head.ChecksumType !== 'COMPOSITE' && !sha.includes('-')) return sha
+  } catch (error) {
+    if (errorName(error) === 'NotFound' || errorName(error) === 'NoSuchKey')
+      throw new InputError([
+        `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist`
+      ])
+    core.info(
+      `s3:HeadObject ${where} failed (${errorName(error)}); its checksum is unknown, so it is deployed`
+    )
+  }
+  return undefined
+}
+
+async function readAlias(
+  lambda: LambdaClient,
+  functionName: string,
+  alias: string
+): Promise<PublishFacts['alias']> {
+  try {
+    return await lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias }))
+  } catch (error) {
+    if (errorName(error) === 'ResourceNotFoundException') return undefined
+    throw error
+  }
+}
+
+/** Every published version (50 per page), $LATEST left out. */
+async function listVersions(lambda: LambdaClient, name: string): Promise<LiveConfiguration[]> {
+  const versions: LiveConfiguration[] = []
+  for await (const page of paginateListVersionsByFunction(
+    { client: lambda },
+    { FunctionName: name }
+  ))
+    versions.push(...(page.Versions ?? []).filter(v => v.Version !== '$LATEST'))
+  return versions
+}
+
+// ---- Apply: writes, or nothing in a dry run ----
 
 export async function applyFunction(
-  _ctx: RunContext,
-  plan: FunctionPlan
+  ctx: RunContext,
+  plan: FunctionPlan,
+  timing: Partial<Timing> = {}
 ): Promise<FunctionOutcome> {
-  return { changes: plan.changes }
+  const { settings } = ctx
+  if (settings.dryRun)
+    return {
+      changes: plan.changes,
+      codeSha256: plan.function.codeSha256,
+      version: plan.publish?.reuse
+    }
+  const t = { ...DEFAULT_TIMING, ...timing }
+  const lambda = ctx.clients.lambda
+  const name = settings.functionName
+  const fn = plan.function
+  let latest: LiveConfiguration | undefined = plan.live
+
+  if (fn.create) {
+    const spec = fn.create
+    latest = await core.group(`Create function ${name}`, async () => {
+      const Code = await codeFor(ctx, spec.upload, plan.zip)
+      const created = await retry(
+        () =>
+          lambda.send(
+            new CreateFunctionCommand({
+              FunctionName: name,
+              PackageType: spec.PackageType,
+              Runtime: spec.Runtime as Runtime | undefined,
+              Handler: spec.Handler,
+              Role: spec.Role,
+              Architectures: spec.Architectures,
+              MemorySize: spec.MemorySize,
+              Timeout: spec.Timeout,
+              Description: spec.Description,
+              Environment: spec.Environment,
+              Code,
+              Tags: provenanceTags(ctx.provenance)
+            })
+          ),
+        roleRetry('lambda:CreateFunction', t)
+      ).catch(error => {
+        throw explainRoleError(error, spec.Role)
+      })
+      core.info(`Created ${created.FunctionArn} (CodeSha256 ${created.CodeSha256})`)
+      return waitForActive(lambda, name, t)
+    })
+  } else {
+    if (fn.configuration) {
+      const update = fn.configuration
+      latest = await core.group(`Update function ${name} configuration`, async () => {
+        await retry(
+          () =>
+            lambda.send(
+              new UpdateFunctionConfigurationCommand({
+                FunctionName: name,
+                ...update,
+                Runtime: update.Runtime as Runtime | undefined
+              })
+            ),
+          conflictOrRoleRetry('lambda:UpdateFunctionConfiguration', lambda, name, t)
+        ).catch(error => {
+          throw explainRoleError(error, update.Role)
+        })
+        return waitForUpdate(lambda, name, t)
+      })
+    }
+    if (fn.code) {
+      const code = fn.code
+      latest = await core.group(`Update function ${name} code`, async () => {
+        const Code = await codeFor(ctx, code.upload, plan.zip)
+        const updated = await retry(
+          () =>
+            lambda.send(
+              new UpdateFunctionCodeCommand({
+                FunctionName: name,
+                ...Code,
+                Architectures: code.Architectures
+              })
+            ),
+          conflictRetry('lambda:UpdateFunctionCode', lambda, name, t)
+        )
+        core.info(`Uploaded: CodeSha256 ${updated.CodeSha256}`)
+        return waitForUpdate(lambda, name, t)
+      })
+    }
+  }
+
+  const outcome: FunctionOutcome = {
+    changes: plan.changes,
+    codeSha256: latest?.CodeSha256 ?? fn.codeSha256
+  }
+  if (!plan.publish) return outcome
+  const publish = plan.publish
+  const version =
+    publish.reuse ??
+    (await core.group(`Publish a version of ${name}`, () => publishVersion(ctx, latest, t)))
+  outcome.version = version
+  outcome.changes = plan.changes.map(change =>
+    change.target.endsWith(' version') && change.action === 'create'
+      ? { ...change, detail: `published version ${version}` }
+      : change.target.startsWith('alias ') && !publish.reuse
+        ? { ...change, detail: change.detail.replace('the new version', `version ${version}`) }
+        : change
+  )
+  if (publish.alias) {
+    const { name: aliasName, action, arn } = publish.alias
+    outcome.aliasArn =
+      action === 'unchanged'
+        ? arn
+        : await core.group(`Point alias ${aliasName} to version ${version}`, () =>
+            pointAlias(lambda, name, aliasName, action, version)
+          )
+  }
+  return outcome
+}
+
+/**
+ * Publishes $LATEST, guarded by the CodeSha256 and RevisionId this run deployed (or read), so code
+ * that another writer deployed meanwhile is never published under this run's name.
+ */
+async function publishVersion(
+  ctx: RunContext,
+  latest: LiveConfiguration | undefined,
+  t: Timing
+): Promise<string> {
+  const lambda = ctx.clients.lambda
+  const name = ctx.settings.functionName
+  const published = await retry(
+    () =>
+      lambda.send(
+        new PublishVersionCommand({
+          FunctionName: name,
+          CodeSha256: latest?.CodeSha256,
+          RevisionId: latest?.RevisionId,
+          Description: provenanceDescription(ctx.provenance)
+        })
+      ),
+    conflictRetry('lambda:PublishVersion', lambda, name, t)
+  ).catch(error => {
+    // RevisionId mismatch: PreconditionFailedException; CodeSha256 mismatch: InvalidParameterValue.
+    if (
+      errorName(error) === 'PreconditionFailedException' ||
+      (errorName(error) === 'InvalidParameterValueException' &&
+        /CodeSHA256/i.test((error as Error).message))
+    )
+      throw new Error(
+        `function ${name} changed while this run deployed it (another deployment?), so nothing was published: ${(error as Error).message}`
+      )
+    throw error
+  })
+  const version = published.Version
+  if (!version) throw new Error(`lambda:PublishVersion returned no version for ${name}`)
+  core.info(`Published version ${version} (CodeSha256 ${published.CodeSha256})`)
+  if (published.State && published.State !== 'Active') {
+    core.info(`Waiting for version ${version} of ${name} to become Active`)
+    await waitUntilPublishedVersionActive(waiterConfig(lambda, t), {
+      FunctionName: name,
+      Qualifier: version
+    }).catch(error => {
+      throw waiterError(error, `version ${version} of ${name} to become Active`, t)
+    })
+  }
+  return version
+}
+
+async function pointAlias(
+  lambda: LambdaClient,
+  functionName: string,
+  alias: string,
+  action: 'create' | 'update',
+  version: string
+): Promise<string | undefined> {
+  const update = async (): Promise<string | undefined> =>
+    (
+      await lambda.send(
+        new UpdateAliasCommand({
+          FunctionName: functionName,
+          Name: alias,
+          FunctionVersion: version
+        })
+      )
+    ).AliasArn
+  if (action === 'update') return update()
+  try {
+    const created = await lambda.send(
+      new CreateAliasCommand({ FunctionName: functionName, Name: alias, FunctionVersion: version })
+    )
+    return created.AliasArn
+  } catch (error) {
+    // Another run created it since we looked: move it instead.
+    if (errorName(error) === 'ResourceConflictException') return update()
+    throw error
+  }
+}
+
+/** The Code of CreateFunction, or the code fields of UpdateFunctionCode. */
+async function codeFor(
+  ctx: RunContext,
+  upload: Upload,
+  zip: Uint8Array | undefined
+): Promise<FunctionCode> {
+  switch (upload.kind) {
+    case 'zip':
+      return { ZipFile: required(zip) }
+    case 'staged-zip':
+      await stageZip(ctx, upload, required(zip))
+      return { S3Bucket: upload.bucket, S3Key: upload.key }
+    case 's3':
+      return { S3Bucket: upload.bucket, S3Key: upload.key, S3ObjectVersion: upload.objectVersion }
+    case 'image':
+      return { ImageUri: upload.imageUri }
+  }
+}
+
+const required = (zip: Uint8Array | undefined): Uint8Array => {
+  if (!zip) throw new Error('code: the package was not built')
+  return zip
+}
+
+/** Puts a zip over the direct-upload limit in the staging bucket, unless it is already there. */
+async function stageZip(
+  ctx: RunContext,
+  upload: Extract<Upload, { kind: 'staged-zip' }>,
+  zip: Uint8Array
+): Promise<void> {
+  const s3 = ctx.clients.s3
+  const where = `s3://${upload.bucket}/${upload.key}`
+  const head = await s3
+    .send(
+      new HeadObjectCommand({ Bucket: upload.bucket, Key: upload.key, ChecksumMode: 'ENABLED' })
+    )
+    .catch(error => {
+      if (errorName(error) === 'NotFound' || errorName(error) === 'Forbidden') return undefined
+      throw error
+    })
+  // The key is derived from the hash; the size and checksum confirm it is whole.
+  if (
+    head &&
+    head.ContentLength === upload.size &&
+    (head.ChecksumSHA256 === undefined || head.ChecksumSHA256 === upload.sha256)
+  ) {
+    core.info(`${where} is already there; not uploaded again`)
+    return
+  }
+  core.info(`Uploading ${(upload.size / 1_048_576).toFixed(1)} MB to ${where}`)
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: upload.bucket,
+      Key: upload.key,
+      Body: zip,
+      ContentType: 'application/zip',
+      // S3 refuses the object unless its bytes have this SHA-256.
+      ChecksumSHA256: upload.sha256
+    })
+  )
+}
+
+// ---- Waits and retries ----
+
+function waiterConfig(lambda: LambdaClient, t: Timing) {
+  return {
+    client: lambda,
+    maxWaitTime: t.maxWaitSeconds,
+    minDelay: t.minDelaySeconds,
+    maxDelay: t.maxDelaySeconds
+  }
+}
+
+async function waitForActive(
+  lambda: LambdaClient,
+  name: string,
+  t: Timing
+): Promise<LiveConfiguration | undefined> {
+  core.info(`Waiting for function ${name} to become Active`)
+  const result = await waitUntilFunctionActiveV2(waiterConfig(lambda, t), {
+    FunctionName: name
+  }).catch(error => {
+    throw waiterError(error, `function ${name} to become Active`, t)
+  })
+  return (result.reason as GetFunctionCommandOutput | undefined)?.Configuration
+}
+
+async function waitForUpdate(
+  lambda: LambdaClient,
+  name: string,
+  t: Timing
+): Promise<LiveConfiguration | undefined> {
+  core.info(`Waiting for the update of function ${name} to finish (LastUpdateStatus Successful)`)
+  const result = await waitUntilFunctionUpdatedV2(waiterConfig(lambda, t), {
+    FunctionName: name
+  }).catch(error => {
+    throw waiterError(error, `the update of function ${name} to finish`, t)
+  })
+  return (result.reason as GetFunctionCommandOutput | undefined)?.Configuration
+}
+
+/** A waiter's failure, said plainly: timed out, or Lambda reported Failed (with its reason). */
+function waiterError(error: unknown, what: string, t: Timing): Error {
+  const text = error instanceof Error ? error.message : String(error)
+  if (/TIMEOUT/i.test(text))
+    return new Error(`Gave up waiting for ${what} after ${t.maxWaitSeconds} s`)
+  const reason = /"(?:StateReason|LastUpdateStatusReason)":"([^"]*)"/.exec(text)?.[1]
+  return new Error(`Waiting for ${what}: Lambda reports it failed${reason ? `: ${reason}` : ''}`, {
+    cause: error
+  })
+}
+
+const isRoleNotReady = (error: unknown): boolean =>
+  errorName(error) === 'InvalidParameterValueException' &&
+  /cannot be assumed by Lambda/i.test((error as Error).message)
+
+function roleDecision(error: unknown): RetryDecision | undefined {
+  return isRoleNotReady(error)
+    ? {
+        reason:
+          'the execution role cannot be assumed by Lambda yet (a new role takes a few seconds to reach Lambda)'
+      }
+    : undefined
+}
+
+function roleRetry(label: string, t: Timing): RetryOptions {
+  return {
+    label,
+    retryable: roleDecision,
+    maxElapsedMs: t.roleRetryMs,
+    initialDelayMs: t.initialDelayMs,
+    maxDelayMs: t.maxDelayMs
+  }
+}
+
+/** Another update in progress: wait for it with the SDK waiters, then try again. */
+function conflictDecision(
+  lambda: LambdaClient,
+  name: string,
+  t: Timing
+): (error: unknown) => RetryDecision | undefined {
+  return error =>
+    errorName(error) === 'ResourceConflictException'
+      ? {
+          reason: `function ${name} is busy (${(error as Error).message})`,
+          waitFor: async () => {
+            // A function still being created is Pending; one being updated is InProgress.
+            await waitForActive(lambda, name, t)
+            await waitForUpdate(lambda, name, t)
+          }
+        }
+      : undefined
+}
+
+function conflictRetry(label: string, lambda: LambdaClient, name: string, t: Timing): RetryOptions {
+  return {
+    label,
+    retryable: conflictDecision(lambda, name, t),
+    maxElapsedMs: t.maxWaitSeconds * 1000,
+    maxAttempts: t.conflictAttempts
+  }
+}
+
+/** A configuration update may meet both: another update, and a new execution role. */
+function conflictOrRoleRetry(
+  label: string,
+  lambda: LambdaClient,
+  name: string,
+  t: Timing
+): RetryOptions {
+  const conflict = conflictDecision(lambda, name, t)
+  return {
+    ...roleRetry(label, t),
+    retryable: (error: unknown) => conflict(error) ?? roleDecision(error)
+  }
+}
+
+/** A role that never became usable: name the input and the likely cause. */
+function explainRoleError(error: unknown, role: string | undefined): unknown {
+  if (!(error instanceof RetriesExhausted) || !isRoleNotReady(error.lastError)) return error
+  return new Error(
+    `execution-role-arn: Lambda could not assume ${role} for ${(error.elapsedMs / 1000).toFixed(0)} s; check that its trust policy allows lambda.amazonaws.com to sts:AssumeRole`,
+    { cause: error }
+  )
+}
+
+/** One log line per change: "would update" in a dry run. */
+export function describeChange(change: Change, dryRun: boolean): string {
+  const verb = {
+    create: dryRun ? 'Would create' : 'Create',
+    update: dryRun ? 'Would update' : 'Update',
+    unchanged: 'Unchanged'
+  }[change.action]
+  return `${verb} ${change.target}: ${change.detail}`
 }

@@ -6,6 +6,7 @@ import { failed } from './checks.js'
 import { packageCode } from './code-package.js'
 import type { RunContext } from './context.js'
 import { applyFunction, planFunction } from './deploy-function.js'
+import { checkPackage } from './function-plan.js'
 import { applyRole, planRole } from './ensure-role.js'
 import { checkAccount, getIdentity } from './identity.js'
 import { readSettings } from './inputs.js'
@@ -17,6 +18,7 @@ export async function run(): Promise<void> {
   try {
     const settings = readSettings(core.getInput)
     const code = settings.code.kind === 'path' ? await packageCode(settings.code.path) : undefined
+    checkPackage(settings, code)
     const clients = createClients(settings.region, settings.endpointUrl)
 
     const identity = await getIdentity(clients.sts)

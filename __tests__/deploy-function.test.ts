@@ -1,0 +1,491 @@
+// The AWS side of the deploy, one narrow path at a time, with aws-sdk-client-mock.
+import {
+  CreateAliasCommand,
+  CreateFunctionCommand,
+  GetAliasCommand,
+  GetFunctionCommand,
+  GetFunctionConfigurationCommand,
+  InvalidParameterValueException,
+  LambdaClient,
+  ListVersionsByFunctionCommand,
+  PreconditionFailedException,
+  PublishVersionCommand,
+  ResourceConflictException,
+  ResourceNotFoundException,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand
+} from '@aws-sdk/client-lambda'
+import { HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { jest } from '@jest/globals'
+import { mockClient } from 'aws-sdk-client-mock'
+import { createHash } from 'node:crypto'
+import { DIRECT_UPLOAD_LIMIT, type CodePackage } from '../src/code-package.js'
+import type { RunContext } from '../src/context.js'
+import { applyFunction, planFunction, type Timing } from '../src/deploy-function.js'
+import { stagingKey } from '../src/function-plan.js'
+import { InputError, type Settings } from '../src/inputs.js'
+
+const ROLE = 'arn:aws:iam::123456789012:role/orders-exec'
+const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders'
+const loopback = {
+  region: 'us-east-1',
+  endpoint: 'http://127.0.0.1:9',
+  credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
+}
+const FAST: Partial<Timing> = {
+  minDelaySeconds: 0.01,
+  maxDelaySeconds: 0.02,
+  maxWaitSeconds: 2,
+  initialDelayMs: 1,
+  maxDelayMs: 5,
+  roleRetryMs: 200
+}
+
+const zip = new Uint8Array([80, 75, 5, 6, ...new Array(18).fill(0)])
+const SHA = createHash('sha256').update(zip).digest('base64')
+const code = (overrides: Partial<CodePackage> = {}): CodePackage => ({
+  zip,
+  sha256: SHA,
+  size: zip.length,
+  unzippedSize: 0,
+  entries: 1,
+  source: 'directory',
+  ...overrides
+})
+
+function context(overrides: Partial<Settings> = {}): RunContext {
+  const settings = {
+    functionName: 'orders',
+    region: 'us-east-1',
+    code: { kind: 'path', path: '/w/dist' },
+    config: { runtime: 'nodejs22.x', handler: 'index.handler', role: ROLE },
+    publish: false,
+    dryRun: false,
+    ...overrides
+  } as Settings
+  return {
+    settings,
+    // Only the clients the deploy uses; the others are never called.
+    clients: {
+      lambda: new LambdaClient(loopback),
+      s3: new S3Client({ ...loopback, forcePathStyle: true })
+    } as unknown as RunContext['clients'],
+    identity: {
+      accountId: '123456789012',
+      partition: 'aws',
+      arn: 'arn:aws:iam::123456789012:user/ci'
+    },
+    provenance: {
+      repository: 'acme/orders',
+      commit: 'abcdef0123456789',
+      runUrl: 'https://x/runs/1'
+    },
+    functionArn: ARN,
+    roleArn: 'arn:aws:iam::123456789012:role/apic-invoke-orders'
+  }
+}
+
+const lambda = mockClient(LambdaClient)
+const s3 = mockClient(S3Client)
+let log: string[]
+
+beforeEach(() => {
+  lambda.reset()
+  s3.reset()
+  log = []
+  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    log.push(String(chunk))
+    return true
+  })
+})
+afterEach(() => jest.restoreAllMocks())
+
+const notFound = () =>
+  new ResourceNotFoundException({ message: 'Function not found', $metadata: {} })
+const ready = (extra: Record<string, unknown> = {}) => ({
+  Configuration: {
+    FunctionName: 'orders',
+    State: 'Active' as const,
+    LastUpdateStatus: 'Successful' as const,
+    CodeSha256: SHA,
+    RevisionId: 'rev-2',
+    Runtime: 'nodejs22.x' as const,
+    Handler: 'index.handler',
+    Role: ROLE,
+    ...extra
+  }
+})
+const calls = (command: Parameters<typeof lambda.commandCalls>[0]) => lambda.commandCalls(command)
+
+describe('create', () => {
+  it('retries "cannot be assumed by Lambda" until the new role works, then waits for Active', async () => {
+    lambda.on(GetFunctionCommand).rejectsOnce(notFound()).resolves(ready())
+    const notYet = new InvalidParameterValueException({
+      message: 'The role defined for the function cannot be assumed by Lambda.',
+      $metadata: {}
+    })
+    lambda
+      .on(CreateFunctionCommand)
+      .rejectsOnce(notYet)
+      .rejectsOnce(notYet)
+      .resolves({ FunctionArn: ARN, CodeSha256: SHA, State: 'Pending' })
+    const ctx = context()
+    const plan = await planFunction(ctx, code())
+    const outcome = await applyFunction(ctx, plan, FAST)
+
+    expect(calls(CreateFunctionCommand)).toHaveLength(3)
+    expect(calls(CreateFunctionCommand)[0].args[0].input).toMatchObject({
+      FunctionName: 'orders',
+      PackageType: 'Zip',
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Role: ROLE,
+      Code: { ZipFile: zip },
+      Tags: {
+        'managed-by': 'apic-lambda-deploy',
+        'github-repository': 'acme/orders',
+        'github-commit': 'abcdef0123456789'
+      }
+    })
+    expect(outcome).toEqual({
+      changes: [expect.objectContaining({ target: 'function orders', action: 'create' })],
+      codeSha256: SHA
+    })
+    const text = log.join('')
+    expect(text).toMatch(
+      /lambda:CreateFunction: the execution role cannot be assumed by Lambda yet/
+    )
+    expect(text).toContain('Waiting for function orders to become Active')
+    expect(text).toContain('::group::Create function orders')
+  })
+
+  it('gives up on a role that never becomes usable, naming execution-role-arn', async () => {
+    lambda.on(GetFunctionCommand).rejects(notFound())
+    lambda.on(CreateFunctionCommand).rejects(
+      new InvalidParameterValueException({
+        message: 'The role defined for the function cannot be assumed by Lambda.',
+        $metadata: {}
+      })
+    )
+    const ctx = context()
+    const plan = await planFunction(ctx, code())
+    await expect(applyFunction(ctx, plan, FAST)).rejects.toThrow(
+      /^execution-role-arn: Lambda could not assume arn:aws:iam::123456789012:role\/orders-exec for \d+ s; check that its trust policy allows lambda.amazonaws.com/
+    )
+    expect(calls(CreateFunctionCommand).length).toBeGreaterThan(1)
+  })
+
+  it('does not retry other invalid parameters', async () => {
+    lambda.on(GetFunctionCommand).rejects(notFound())
+    lambda
+      .on(CreateFunctionCommand)
+      .rejects(new InvalidParameterValueException({ message: 'Bad handler', $metadata: {} }))
+    const ctx = context()
+    await expect(applyFunction(ctx, await planFunction(ctx, code()), FAST)).rejects.toThrow(
+      'Bad handler'
+    )
+    expect(calls(CreateFunctionCommand)).toHaveLength(1)
+  })
+
+  it('stops before any write when create inputs are missing', async () => {
+    lambda.on(GetFunctionCommand).rejects(notFound())
+    const ctx = context({ config: {} })
+    await expect(planFunction(ctx, code())).rejects.toThrow(InputError)
+    expect(lambda.calls()).toHaveLength(1)
+  })
+
+  it('reports a waiter failure with Lambda’s reason', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .rejectsOnce(notFound())
+      .resolves({ Configuration: { State: 'Failed', StateReason: 'Role is invalid' } })
+    lambda.on(CreateFunctionCommand).resolves({ FunctionArn: ARN, CodeSha256: SHA })
+    const ctx = context()
+    await expect(applyFunction(ctx, await planFunction(ctx, code()), FAST)).rejects.toThrow(
+      /^Waiting for function orders to become Active: Lambda reports it failed: Role is invalid$/
+    )
+  })
+})
+
+describe('update', () => {
+  it('waits for an update in progress and tries again on ResourceConflictException', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolvesOnce(ready({ LastUpdateStatus: 'InProgress' }))
+      .resolves(ready())
+    lambda
+      .on(UpdateFunctionCodeCommand)
+      .rejectsOnce(
+        new ResourceConflictException({
+          message: 'The operation cannot be performed at this time. An update is in progress',
+          $metadata: {}
+        })
+      )
+      .resolves({ CodeSha256: SHA })
+    const ctx = context()
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    expect(calls(UpdateFunctionCodeCommand)).toHaveLength(2)
+    expect(calls(UpdateFunctionCodeCommand)[1].args[0].input).toEqual({
+      FunctionName: 'orders',
+      ZipFile: zip,
+      Architectures: undefined
+    })
+    expect(outcome.codeSha256).toBe(SHA)
+    expect(log.join('')).toMatch(
+      /lambda:UpdateFunctionCode: function orders is busy .*; waiting, then attempt 2/
+    )
+  })
+
+  it('gives up after a bounded number of conflicts', async () => {
+    lambda.on(GetFunctionCommand).resolves(ready({ CodeSha256: 'old' }))
+    lambda
+      .on(UpdateFunctionCodeCommand)
+      .rejects(new ResourceConflictException({ message: 'busy', $metadata: {} }))
+    const ctx = context()
+    await expect(
+      applyFunction(ctx, await planFunction(ctx, code()), { ...FAST, conflictAttempts: 3 })
+    ).rejects.toThrow(/lambda:UpdateFunctionCode: .*gave up after 3 attempts/)
+    expect(calls(UpdateFunctionCodeCommand)).toHaveLength(3)
+  })
+
+  it('updates the configuration before the code, each followed by a wait', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolves(ready())
+    lambda.on(UpdateFunctionConfigurationCommand).resolves({})
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    const ctx = context({ config: { memorySize: 256, environment: { A: '1' } } })
+    await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const names = lambda.calls().map(c => c.args[0].constructor.name)
+    expect(names).toEqual([
+      'GetFunctionCommand',
+      'UpdateFunctionConfigurationCommand',
+      'GetFunctionCommand',
+      'UpdateFunctionCodeCommand',
+      'GetFunctionCommand'
+    ])
+    expect(calls(UpdateFunctionConfigurationCommand)[0].args[0].input).toEqual({
+      FunctionName: 'orders',
+      MemorySize: 256,
+      Environment: { Variables: { A: '1' } },
+      Runtime: undefined
+    })
+  })
+
+  it('writes nothing in a dry run and reports the plan', async () => {
+    lambda.on(GetFunctionCommand).resolves(ready({ CodeSha256: 'old' }))
+    const ctx = context({ dryRun: true, publish: true, alias: 'live' })
+    lambda.on(GetAliasCommand).rejects(notFound())
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    expect(
+      lambda
+        .calls()
+        .map(c => c.args[0].constructor.name)
+        .sort()
+    ).toEqual(['GetAliasCommand', 'GetFunctionCommand'])
+    expect(outcome.changes.map(c => [c.target, c.action])).toEqual([
+      ['function orders configuration', 'unchanged'],
+      ['function orders code', 'update'],
+      ['function orders version', 'create'],
+      ['alias orders:live', 'create']
+    ])
+    expect(outcome.version).toBeUndefined()
+    expect(log.join('')).toContain('Would update function orders code: CodeSha256 old')
+  })
+})
+
+describe('code in S3', () => {
+  const s3Code = { kind: 's3' as const, bucket: 'artifacts', key: 'orders.zip' }
+
+  it('compares the object’s full-object SHA-256 with CodeSha256', async () => {
+    lambda.on(GetFunctionCommand).resolves(ready())
+    s3.on(HeadObjectCommand).resolves({ ChecksumSHA256: SHA, ChecksumType: 'FULL_OBJECT' })
+    const plan = await planFunction(context({ code: s3Code }))
+    expect(plan.function.code).toBeUndefined()
+    expect(s3.commandCalls(HeadObjectCommand)[0].args[0].input).toMatchObject({
+      Bucket: 'artifacts',
+      Key: 'orders.zip',
+      ChecksumMode: 'ENABLED'
+    })
+  })
+
+  it('deploys when the checksum is a multipart (composite) one', async () => {
+    lambda.on(GetFunctionCommand).resolves(ready())
+    s3.on(HeadObjectCommand).resolves({ ChecksumSHA256: `${SHA}-3`, ChecksumType: 'COMPOSITE' })
+    const plan = await planFunction(context({ code: s3Code }))
+    expect(plan.function.code?.upload).toMatchObject({ kind: 's3', sha256: undefined })
+  })
+
+  it('names s3-key when the object does not exist', async () => {
+    lambda.on(GetFunctionCommand).resolves(ready())
+    s3.on(HeadObjectCommand).rejects(new NotFound({ message: 'NotFound', $metadata: {} }))
+    await expect(planFunction(context({ code: s3Code }))).rejects.toThrow(
+      /s3-key: s3:\/\/artifacts\/orders.zip does not exist/
+    )
+  })
+})
+
+describe('a zip over the direct-upload limit', () => {
+  const big = code({ size: DIRECT_UPLOAD_LIMIT + 1 })
+  const key = stagingKey('orders', SHA)
+
+  it('is put in the staging bucket with its checksum, then deployed from there', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolves(ready())
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    s3.on(HeadObjectCommand).rejects(new NotFound({ message: 'NotFound', $metadata: {} }))
+    s3.on(PutObjectCommand).resolves({})
+    const ctx = context({ stagingBucket: 'stage' })
+    await applyFunction(ctx, await planFunction(ctx, big), FAST)
+    expect(s3.commandCalls(PutObjectCommand)[0].args[0].input).toMatchObject({
+      Bucket: 'stage',
+      Key: key,
+      ChecksumSHA256: SHA
+    })
+    expect(calls(UpdateFunctionCodeCommand)[0].args[0].input).toMatchObject({
+      S3Bucket: 'stage',
+      S3Key: key
+    })
+  })
+
+  it('is not uploaded again when the bucket already has it', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolves(ready())
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    s3.on(HeadObjectCommand).resolves({ ContentLength: big.size, ChecksumSHA256: SHA })
+    const ctx = context({ stagingBucket: 'stage' })
+    await applyFunction(ctx, await planFunction(ctx, big), FAST)
+    expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0)
+    expect(calls(UpdateFunctionCodeCommand)).toHaveLength(1)
+  })
+})
+
+describe('publish and alias', () => {
+  it('publishes guarded by the deployed CodeSha256 and RevisionId, then creates the alias', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolves(ready())
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    lambda.on(GetAliasCommand).rejects(notFound())
+    lambda.on(PublishVersionCommand).resolves({ Version: '4', CodeSha256: SHA, State: 'Active' })
+    lambda.on(CreateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
+    const ctx = context({ publish: true, alias: 'live' })
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    expect(calls(PublishVersionCommand)[0].args[0].input).toEqual({
+      FunctionName: 'orders',
+      CodeSha256: SHA,
+      RevisionId: 'rev-2',
+      Description: 'apic-lambda-deploy: acme/orders@abcdef012345 https://x/runs/1'
+    })
+    expect(calls(CreateAliasCommand)[0].args[0].input).toEqual({
+      FunctionName: 'orders',
+      Name: 'live',
+      FunctionVersion: '4'
+    })
+    expect(outcome).toMatchObject({ version: '4', aliasArn: `${ARN}:live`, codeSha256: SHA })
+    expect(outcome.changes.slice(-2)).toEqual([
+      { target: 'function orders version', action: 'create', detail: 'published version 4' },
+      { target: 'alias orders:live', action: 'create', detail: 'point it to version 4' }
+    ])
+  })
+
+  it('publishes nothing and moves nothing when the alias’s version already matches', async () => {
+    lambda.on(GetFunctionCommand).resolves(ready())
+    lambda.on(GetAliasCommand).resolves({ FunctionVersion: '4', AliasArn: `${ARN}:live` })
+    lambda.on(ListVersionsByFunctionCommand).resolves({
+      Versions: [
+        { ...ready().Configuration, Version: '$LATEST' },
+        { ...ready().Configuration, Version: '4' }
+      ]
+    })
+    const ctx = context({ publish: true, alias: 'live' })
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    expect(outcome).toMatchObject({ version: '4', aliasArn: `${ARN}:live` })
+    expect(
+      lambda
+        .calls()
+        .map(c => c.args[0].constructor.name)
+        .sort()
+    ).toEqual(['GetAliasCommand', 'GetFunctionCommand', 'ListVersionsByFunctionCommand'])
+  })
+
+  it.each([
+    [
+      'its RevisionId',
+      new PreconditionFailedException({
+        message: 'The Revision Id provided does not match the latest Revision Id.',
+        $metadata: {}
+      })
+    ],
+    [
+      'its CodeSha256',
+      new InvalidParameterValueException({
+        message: 'CodeSHA256 (x) is different from current CodeSHA256 in $LATEST (y).',
+        $metadata: {}
+      })
+    ]
+  ])('refuses to publish code another writer deployed meanwhile (%s)', async (_, error) => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolves(ready())
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    lambda.on(PublishVersionCommand).rejects(error)
+    const ctx = context({ publish: true })
+    await expect(applyFunction(ctx, await planFunction(ctx, code()), FAST)).rejects.toThrow(
+      /^function orders changed while this run deployed it .*nothing was published/
+    )
+    expect(calls(PublishVersionCommand)).toHaveLength(1)
+  })
+
+  it('waits for a version that is not Active yet', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolves(ready())
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    lambda.on(PublishVersionCommand).resolves({ Version: '2', State: 'Pending' })
+    lambda
+      .on(GetFunctionConfigurationCommand)
+      .resolvesOnce({ State: 'Pending' })
+      .resolves({ State: 'Active' })
+    const ctx = context({ publish: true })
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    expect(outcome.version).toBe('2')
+    expect(calls(GetFunctionConfigurationCommand)[0].args[0].input).toEqual({
+      FunctionName: 'orders',
+      Qualifier: '2'
+    })
+    expect(log.join('')).toContain('Waiting for version 2 of orders to become Active')
+  })
+
+  it('moves the alias when another run created it after the plan read it', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolves(ready())
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    lambda.on(GetAliasCommand).rejects(notFound())
+    lambda.on(PublishVersionCommand).resolves({ Version: '5', State: 'Active' })
+    lambda
+      .on(CreateAliasCommand)
+      .rejects(new ResourceConflictException({ message: 'Alias already exists', $metadata: {} }))
+    lambda.on(UpdateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
+    const ctx = context({ publish: true, alias: 'live' })
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    expect(calls(UpdateAliasCommand)[0].args[0].input).toEqual({
+      FunctionName: 'orders',
+      Name: 'live',
+      FunctionVersion: '5'
+    })
+    expect(outcome.aliasArn).toBe(`${ARN}:live`)
+  })
+})

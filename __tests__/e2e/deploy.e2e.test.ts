@@ -1,0 +1,504 @@
+// Deploying the function end to end: the bundled action, run as the GitHub runner runs it, against
+// the local emulator. Each test asserts the outputs, the emulator's final state and the exact AWS
+// calls from its request log. The tests share one emulator and run in order: each starts from the
+// state the previous one left.
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam'
+import { LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda'
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { zipSync } from 'fflate'
+import { randomBytes } from 'node:crypto'
+import { cp, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  isWriteOperation,
+  startEmulator,
+  type Emulator,
+  type RequestLogEntry
+} from '../../emulator/index.js'
+import { codeSha256, packageCode } from '../../src/code-package.js'
+import { runAction, type ActionRun } from '../support/run-action.js'
+
+const ACCOUNT = '123456789012'
+const EXEC_ROLE = `arn:aws:iam::${ACCOUNT}:role/orders-exec`
+const ORG_ID = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
+const LAMBDA_TRUST = {
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }
+  ]
+}
+const loopbackClient = (url: string) => ({
+  endpoint: url,
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
+})
+
+let emu: Emulator
+let workspace: string
+
+beforeAll(async () => {
+  emu = await startEmulator({
+    functionActivationMs: 300,
+    functionUpdateMs: 300,
+    seed: {
+      roles: [{ name: 'orders-exec', assumeRolePolicy: LAMBDA_TRUST }],
+      buckets: ['deploy-staging']
+    }
+  })
+  workspace = await mkdtemp(join(tmpdir(), 'apic-deploy-e2e-'))
+  await writeApp('app', 'v1')
+})
+
+afterAll(async () => {
+  await emu?.stop()
+  if (workspace) await rm(workspace, { recursive: true, force: true })
+})
+
+async function writeApp(dir: string, version: string): Promise<void> {
+  await mkdir(join(workspace, dir, 'lib'), { recursive: true })
+  await writeFile(
+    join(workspace, dir, 'index.js'),
+    `export const handler = async () => ({ statusCode: 200, body: '${version}' })\n`
+  )
+  await writeFile(join(workspace, dir, 'lib', 'util.js'), 'export const id = x => x\n')
+}
+
+const BASE = {
+  'function-name': 'orders',
+  code: 'app',
+  runtime: 'nodejs22.x',
+  handler: 'index.handler',
+  'execution-role-arn': EXEC_ROLE,
+  'provider-org-id': ORG_ID,
+  verify: 'off'
+}
+
+interface Run extends ActionRun {
+  /** The AWS calls this run made, as `service:Operation` (with the error code when one failed). */
+  calls: string[]
+  writes: string[]
+  /** The writes to Lambda and S3 only (a new function also gets its API Connect role). */
+  deployWrites: string[]
+  lambda: string[]
+}
+
+/** Runs the action and returns what it did, read off the emulator's request log. */
+async function deploy(inputs: Record<string, string>): Promise<Run> {
+  const from = emu.log.length
+  const run = await runAction(inputs, { endpoint: emu.url, workspace })
+  const entries = emu.log.slice(from)
+  const name = (e: RequestLogEntry) =>
+    `${e.service}:${e.operation}${e.errorCode ? `(${e.errorCode})` : ''}`
+  return {
+    ...run,
+    calls: entries.map(name),
+    writes: entries.filter(e => isWriteOperation(e.service, e.operation)).map(name),
+    deployWrites: entries
+      .filter(e => e.service !== 'iam' && isWriteOperation(e.service, e.operation))
+      .map(name),
+    lambda: entries.filter(e => e.service === 'lambda').map(name)
+  }
+}
+
+/** Waiter polls vary with timing: `GetFunction` repeated n times becomes `GetFunction+`. */
+function collapsePolls(calls: string[]): string[] {
+  return calls.reduce<string[]>((out, call) => {
+    const last = out[out.length - 1]
+    if (call === 'lambda:GetFunction' && (last === call || last === `${call}+`))
+      out[out.length - 1] = `${call}+`
+    else out.push(call)
+    return out
+  }, [])
+}
+
+function ok(run: Run): void {
+  if (run.exitCode !== 0) throw new Error(`the action failed:\n${run.log}`)
+}
+
+/** The function as the emulator stores it (keyed by ARN). */
+const fn = (name = 'orders') =>
+  emu.state.lambda.functions.get(`arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`)
+
+describe('deploying the function', () => {
+  let firstSha: string
+
+  it('creates a new function, waits until Active, and outputs it', async () => {
+    const run = await deploy(BASE)
+    ok(run)
+    const expected = (await packageCode(join(workspace, 'app'))).sha256
+    firstSha = expected
+    expect(run.outputs).toMatchObject({
+      'function-name': 'orders',
+      'function-arn': `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders`,
+      region: 'us-east-1',
+      'code-sha256': expected,
+      version: ''
+    })
+    expect(collapsePolls(run.lambda)).toEqual([
+      'lambda:GetFunction(ResourceNotFoundException)',
+      'lambda:CreateFunction',
+      'lambda:GetFunction+'
+    ])
+    expect(run.log).toContain('Waiting for function orders to become Active')
+    expect(run.log).toContain('::group::Create function orders')
+    const created = fn()
+    expect(created?.code.sha256).toBe(expected)
+    expect(created?.settings).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Role: EXEC_ROLE
+    })
+    expect(created?.tags).toMatchObject({
+      'managed-by': 'apic-lambda-deploy',
+      'github-repository': 'acme/orders-api',
+      'github-commit': '0123456789abcdef0123456789abcdef01234567'
+    })
+  })
+
+  it('makes zero write calls on a rerun with nothing changed', async () => {
+    const run = await deploy(BASE)
+    ok(run)
+    expect(run.writes).toEqual([])
+    expect(run.lambda).toEqual(['lambda:GetFunction'])
+    expect(run.outputs['code-sha256']).toBe(firstSha)
+    expect(run.log).toContain('Unchanged function orders code: CodeSha256')
+  })
+
+  it('zips the same tree copied elsewhere with other file times to the same bytes', async () => {
+    await cp(join(workspace, 'app'), join(workspace, 'copy'), { recursive: true })
+    const old = new Date('2001-02-03T04:05:06Z')
+    for (const file of ['index.js', 'lib/util.js', 'lib'])
+      await utimes(join(workspace, 'copy', file), old, old)
+    const [a, b] = await Promise.all([
+      packageCode(join(workspace, 'app')),
+      packageCode(join(workspace, 'copy'))
+    ])
+    expect(Buffer.compare(Buffer.from(a.zip), Buffer.from(b.zip))).toBe(0)
+    const run = await deploy({ ...BASE, code: 'copy' })
+    ok(run)
+    expect(run.writes).toEqual([])
+    expect(run.outputs['code-sha256']).toBe(firstSha)
+  })
+
+  it('uploads a code change exactly once and waits for Successful', async () => {
+    await writeApp('app', 'v2')
+    const run = await deploy(BASE)
+    ok(run)
+    const expected = (await packageCode(join(workspace, 'app'))).sha256
+    expect(expected).not.toBe(firstSha)
+    expect(run.writes).toEqual(['lambda:UpdateFunctionCode'])
+    expect(collapsePolls(run.lambda)).toEqual([
+      'lambda:GetFunction',
+      'lambda:UpdateFunctionCode',
+      'lambda:GetFunction+'
+    ])
+    expect(run.log).toContain(
+      'Waiting for the update of function orders to finish (LastUpdateStatus Successful)'
+    )
+    expect(run.outputs['code-sha256']).toBe(expected)
+    expect(fn()?.code.sha256).toBe(expected)
+  })
+
+  it('replaces the environment with exactly what was given, and leaves it alone when not given', async () => {
+    const set = await deploy({ ...BASE, environment: 'STAGE=prod\nTOKEN_NAME=orders' })
+    ok(set)
+    expect(set.writes).toEqual(['lambda:UpdateFunctionConfiguration'])
+    expect(fn()?.settings.Environment?.Variables).toEqual({ STAGE: 'prod', TOKEN_NAME: 'orders' })
+
+    const untouched = await deploy({ ...BASE, 'memory-size': '256' })
+    ok(untouched)
+    expect(untouched.writes).toEqual(['lambda:UpdateFunctionConfiguration'])
+    expect(fn()?.settings.MemorySize).toBe(256)
+    expect(fn()?.settings.Environment?.Variables).toEqual({ STAGE: 'prod', TOKEN_NAME: 'orders' })
+
+    const same = await deploy({ ...BASE, environment: '{"TOKEN_NAME":"orders","STAGE":"prod"}' })
+    ok(same)
+    expect(same.writes).toEqual([])
+
+    const replaced = await deploy({ ...BASE, environment: 'STAGE=test' })
+    ok(replaced)
+    expect(replaced.writes).toEqual(['lambda:UpdateFunctionConfiguration'])
+    expect(fn()?.settings.Environment?.Variables).toEqual({ STAGE: 'test' })
+    expect(replaced.log).toContain('environment (changed STAGE; removed TOKEN_NAME)')
+    // Names only: values never reach the log.
+    expect(replaced.log).not.toContain('STAGE=test')
+  })
+
+  it('waits for an update in progress and then succeeds', async () => {
+    emu.configure({ functionUpdateMs: 2000 })
+    try {
+      const lambda = new LambdaClient(loopbackClient(emu.url))
+      await lambda.send(
+        new UpdateFunctionConfigurationCommand({ FunctionName: 'orders', Timeout: 5 })
+      )
+      await writeApp('app', 'v3')
+      const run = await deploy(BASE)
+      ok(run)
+      expect(run.writes).toEqual([
+        'lambda:UpdateFunctionCode(ResourceConflictException)',
+        'lambda:UpdateFunctionCode'
+      ])
+      expect(run.log).toMatch(/lambda:UpdateFunctionCode: function orders is busy/)
+      expect(fn()?.code.sha256).toBe(run.outputs['code-sha256'])
+      expect(fn()?.settings.Timeout).toBe(5)
+    } finally {
+      emu.configure({ functionUpdateMs: 300 })
+    }
+  })
+
+  it('retries CreateFunction until a brand-new execution role is usable', async () => {
+    emu.configure({ roleAssumableAfterMs: 2500 })
+    try {
+      const iam = new IAMClient(loopbackClient(emu.url))
+      const { Role } = await iam.send(
+        new CreateRoleCommand({
+          RoleName: 'fresh-exec',
+          AssumeRolePolicyDocument: JSON.stringify(LAMBDA_TRUST)
+        })
+      )
+      const run = await deploy({
+        ...BASE,
+        'function-name': 'orders-fresh',
+        'execution-role-arn': Role?.Arn ?? ''
+      })
+      ok(run)
+      const creates = run.lambda.filter(c => c.startsWith('lambda:CreateFunction'))
+      expect(creates.length).toBeGreaterThan(1)
+      expect(creates.slice(0, -1)).toEqual(
+        creates.slice(0, -1).map(() => 'lambda:CreateFunction(InvalidParameterValueException)')
+      )
+      expect(creates[creates.length - 1]).toBe('lambda:CreateFunction')
+      expect(run.log).toContain(
+        'lambda:CreateFunction: the execution role cannot be assumed by Lambda yet'
+      )
+      expect(fn('orders-fresh')?.settings.Role).toBe(Role?.Arn)
+    } finally {
+      emu.configure({ roleAssumableAfterMs: 0 })
+    }
+  })
+
+  it('publishes a version and points the alias at it; a rerun publishes nothing', async () => {
+    const first = await deploy({ ...BASE, alias: 'live' })
+    ok(first)
+    expect(first.writes).toEqual(['lambda:PublishVersion', 'lambda:CreateAlias'])
+    expect(first.outputs.version).toBe('1')
+    expect(fn()?.aliases.get('live')?.functionVersion).toBe('1')
+    expect(fn()?.versions[0].description).toMatch(
+      /^apic-lambda-deploy: acme\/orders-api@0123456789ab https:\/\/github.com\/acme\/orders-api\/actions\/runs\/4242$/
+    )
+
+    const rerun = await deploy({ ...BASE, alias: 'live' })
+    ok(rerun)
+    expect(rerun.writes).toEqual([])
+    expect(rerun.lambda.sort()).toEqual([
+      'lambda:GetAlias',
+      'lambda:GetFunction',
+      'lambda:ListVersionsByFunction'
+    ])
+    expect(rerun.outputs.version).toBe('1')
+    expect(fn()?.versions).toHaveLength(1)
+
+    await writeApp('app', 'v4')
+    const change = await deploy({ ...BASE, alias: 'live' })
+    ok(change)
+    expect(change.writes).toEqual([
+      'lambda:UpdateFunctionCode',
+      'lambda:PublishVersion',
+      'lambda:UpdateAlias'
+    ])
+    expect(change.outputs.version).toBe('2')
+    expect(fn()?.aliases.get('live')?.functionVersion).toBe('2')
+    expect(fn()?.versions[1].code.sha256).toBe(change.outputs['code-sha256'])
+  })
+
+  it('writes nothing in a dry run and reports the plan', async () => {
+    await writeApp('app', 'v5')
+    const before = fn()?.code.sha256
+    const run = await deploy({
+      ...BASE,
+      alias: 'live',
+      'memory-size': '512',
+      'dry-run': 'true'
+    })
+    ok(run)
+    expect(run.writes).toEqual([])
+    expect(run.log).toContain('Would update function orders configuration: memory-size 256 → 512')
+    expect(run.log).toContain('Would update function orders code: CodeSha256')
+    expect(run.log).toContain('Would create function orders version')
+    expect(run.log).toContain('Would update alias orders:live: version 2 → the new version')
+    expect(fn()?.code.sha256).toBe(before)
+
+    const create = await deploy({ ...BASE, 'function-name': 'orders-new', 'dry-run': 'true' })
+    ok(create)
+    expect(create.writes).toEqual([])
+    expect(create.log).toContain(
+      'Would create function orders-new: nodejs22.x, handler index.handler'
+    )
+    expect(fn('orders-new')).toBeUndefined()
+  })
+
+  it('outputs the plain function name when an ARN is given', async () => {
+    const run = await deploy({
+      ...BASE,
+      'function-name': `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders`,
+      code: ''
+    })
+    ok(run)
+    expect(run.outputs['function-name']).toBe('orders')
+    expect(run.writes).toEqual([])
+  })
+})
+
+describe('other code sources', () => {
+  const IMAGE = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/orders`
+  const image = {
+    'function-name': 'orders-image',
+    'image-uri': `${IMAGE}:1`,
+    'execution-role-arn': EXEC_ROLE,
+    'provider-org-id': ORG_ID,
+    verify: 'off'
+  }
+
+  it('creates an image function, leaves the same image alone and deploys a new one', async () => {
+    const create = await deploy(image)
+    ok(create)
+    expect(create.deployWrites).toEqual(['lambda:CreateFunction'])
+    expect(fn('orders-image')?.settings.PackageType).toBe('Image')
+
+    const rerun = await deploy(image)
+    ok(rerun)
+    expect(rerun.writes).toEqual([])
+
+    const next = await deploy({ ...image, 'image-uri': `${IMAGE}:2` })
+    ok(next)
+    expect(next.writes).toEqual(['lambda:UpdateFunctionCode'])
+    expect(fn('orders-image')?.code.imageUri).toBe(`${IMAGE}:2`)
+  })
+
+  it('compares code in S3 through its SHA-256 checksum, and redeploys one without', async () => {
+    const s3 = new S3Client({ ...loopbackClient(emu.url), forcePathStyle: true })
+    const pkg = await packageCode(join(workspace, 'app'))
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'deploy-staging',
+        Key: 'orders/with-checksum.zip',
+        Body: pkg.zip,
+        ChecksumAlgorithm: 'SHA256'
+      })
+    )
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'deploy-staging',
+        Key: 'orders/plain.zip',
+        Body: pkg.zip,
+        ChecksumAlgorithm: 'CRC32'
+      })
+    )
+    const inputs = {
+      ...BASE,
+      'function-name': 'orders-s3',
+      code: '',
+      's3-bucket': 'deploy-staging'
+    }
+    const create = await deploy({ ...inputs, 's3-key': 'orders/with-checksum.zip' })
+    ok(create)
+    expect(create.deployWrites).toEqual(['lambda:CreateFunction'])
+    expect(create.outputs['code-sha256']).toBe(pkg.sha256)
+
+    const rerun = await deploy({ ...inputs, 's3-key': 'orders/with-checksum.zip' })
+    ok(rerun)
+    expect(rerun.calls).toContain('s3:HeadObject')
+    expect(rerun.writes).toEqual([])
+
+    const plain = await deploy({ ...inputs, 's3-key': 'orders/plain.zip' })
+    ok(plain)
+    expect(plain.writes).toEqual(['lambda:UpdateFunctionCode'])
+    expect(plain.log).toContain(
+      'has no full-object SHA-256 checksum in S3 to compare, so it is deployed every run'
+    )
+    expect(plain.outputs['code-sha256']).toBe(pkg.sha256)
+  })
+})
+
+describe('a zip over the 50 MB direct-upload limit', () => {
+  let bigZip: string
+  let sha: string
+
+  beforeAll(async () => {
+    // Random bytes do not compress: a stored zip just over the limit, written as a .zip file.
+    const zip = zipSync({ 'blob.bin': [randomBytes(52_500_000), { level: 0 }] })
+    bigZip = join(workspace, 'big.zip')
+    await writeFile(bigZip, zip)
+    sha = codeSha256(zip)
+  })
+
+  it('is refused without s3-bucket, naming s3-bucket, before any AWS call', async () => {
+    const run = await deploy({ ...BASE, code: 'big.zip' })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toMatch(
+      /s3-bucket: the package is 50\.1 MB \(\d+ bytes\) zipped, over the 52428800 bytes/
+    )
+    expect(run.calls).toEqual([])
+  })
+
+  it('goes through the staging bucket, and is not uploaded again on a rerun', async () => {
+    const run = await deploy({ ...BASE, code: 'big.zip', 's3-bucket': 'deploy-staging' })
+    ok(run)
+    expect(run.writes).toEqual(['s3:PutObject', 'lambda:UpdateFunctionCode'])
+    expect(run.calls).toContainEqual(expect.stringMatching(/^s3:HeadObject\(/))
+    expect(run.outputs['code-sha256']).toBe(sha)
+    expect(fn()?.code.sha256).toBe(sha)
+
+    const rerun = await deploy({ ...BASE, code: 'big.zip', 's3-bucket': 'deploy-staging' })
+    ok(rerun)
+    expect(rerun.writes).toEqual([])
+  }, 120_000)
+})
+
+describe('bad input', () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['function name syntax', { 'function-name': 'orders api' }, /function-name: "orders api"/],
+    ['region syntax', { region: 'mars-1' }, /region: "mars-1" is not an AWS region/],
+    ['a missing code path', { code: 'nowhere' }, /code: "nowhere" does not exist/],
+    ['two code sources', { 'image-uri': 'r.example/o:1' }, /code, image-uri: give at most one/],
+    ['memory out of range', { 'memory-size': '64' }, /memory-size: "64" must be a whole number/],
+    ['a non-numeric timeout', { timeout: 'ten' }, /timeout: "ten" must be a whole number/],
+    ['malformed environment', { environment: 'NOEQUALS' }, /environment: line 1 is not KEY=VALUE/],
+    [
+      'a role ARN that is not a role',
+      { 'execution-role-arn': `arn:aws:iam::${ACCOUNT}:user/bob` },
+      /execution-role-arn: .* is not an IAM role ARN/
+    ]
+  ]
+
+  it.each(cases)('fails on %s with a clear error and no AWS call', async (_, inputs, error) => {
+    const run = await deploy({ ...BASE, 'function-name': 'orders-bad', ...inputs })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toMatch(error)
+    expect(run.calls).toEqual([])
+  })
+
+  it('fails on an empty directory with no AWS call', async () => {
+    await mkdir(join(workspace, 'empty'), { recursive: true })
+    const run = await deploy({ ...BASE, 'function-name': 'orders-bad', code: 'empty' })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toMatch(/code: .* contains no files/)
+    expect(run.calls).toEqual([])
+  })
+
+  it('reports every create input that is missing, after GetFunction and before any write', async () => {
+    const run = await deploy({
+      'function-name': 'orders-bad',
+      code: 'app',
+      'provider-org-id': ORG_ID,
+      verify: 'off'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toMatch(
+      /runtime, handler, execution-role-arn: function orders-bad does not exist; creating it needs runtime, handler, execution-role-arn/
+    )
+    expect(run.lambda).toEqual(['lambda:GetFunction(ResourceNotFoundException)'])
+    expect(run.writes).toEqual([])
+  })
+})

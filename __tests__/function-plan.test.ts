@@ -1,0 +1,520 @@
+import { createHash } from 'node:crypto'
+import { DIRECT_UPLOAD_LIMIT, UNZIPPED_SIZE_LIMIT } from '../src/code-package.js'
+import {
+  checkPackage,
+  describeEnvironmentChange,
+  newestVersion,
+  planFunctionChanges,
+  planPublish,
+  sameDeployment,
+  stagingKey,
+  type DeploySettings,
+  type LiveConfiguration,
+  type LiveFunction,
+  type PackageSummary
+} from '../src/function-plan.js'
+import { InputError } from '../src/inputs.js'
+
+const ROLE = 'arn:aws:iam::123456789012:role/orders-exec'
+const sha = (text: string): string => createHash('sha256').update(text).digest('base64')
+const SHA_A = sha('a')
+const SHA_B = sha('b')
+
+function settings(overrides: Partial<DeploySettings> = {}): DeploySettings {
+  return {
+    functionName: 'orders',
+    code: { kind: 'path', path: '/w/dist' },
+    config: {},
+    publish: false,
+    ...overrides
+  }
+}
+
+const pkg = (overrides: Partial<PackageSummary> = {}): PackageSummary => ({
+  sha256: SHA_A,
+  size: 1000,
+  unzippedSize: 4000,
+  ...overrides
+})
+
+function live(configuration: Partial<LiveConfiguration> = {}, extra: Partial<LiveFunction> = {}) {
+  return {
+    configuration: {
+      FunctionName: 'orders',
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Role: ROLE,
+      MemorySize: 128,
+      Timeout: 3,
+      Description: '',
+      Architectures: ['x86_64'],
+      PackageType: 'Zip',
+      CodeSha256: SHA_A,
+      RevisionId: 'rev-1',
+      Environment: { Variables: { STAGE: 'prod', KEEP: 'me' } },
+      ...configuration
+    },
+    ...extra
+  }
+}
+
+/** The problems of the InputError that `fn` throws. */
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof InputError) return error.problems
+    throw error
+  }
+  throw new Error('expected an InputError')
+}
+
+describe('checkPackage', () => {
+  it('accepts a package under both limits', () => {
+    expect(() => checkPackage(settings(), pkg())).not.toThrow()
+  })
+
+  it('refuses a zip over the direct-upload limit without s3-bucket, naming s3-bucket', () => {
+    const problems = problemsOf(() =>
+      checkPackage(settings(), pkg({ size: DIRECT_UPLOAD_LIMIT + 1 }))
+    )
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(
+      /^s3-bucket: the package is 50\.0 MB \(52428801 bytes\) zipped, over the 52428800 bytes/
+    )
+  })
+
+  it('accepts a large zip when a staging bucket is given', () => {
+    expect(() =>
+      checkPackage(settings({ stagingBucket: 'stage' }), pkg({ size: DIRECT_UPLOAD_LIMIT + 1 }))
+    ).not.toThrow()
+  })
+
+  it('refuses code over 250 MB unzipped, even with a bucket', () => {
+    const problems = problemsOf(() =>
+      checkPackage(
+        settings({ stagingBucket: 'stage' }),
+        pkg({ size: 60_000_000, unzippedSize: UNZIPPED_SIZE_LIMIT + 1 })
+      )
+    )
+    expect(problems).toEqual([expect.stringMatching(/^code: .*250\.0 MB; nothing was uploaded$/)])
+  })
+})
+
+describe('stagingKey', () => {
+  it('derives the key from the hex SHA-256, so a rerun finds the same object', () => {
+    const hex = createHash('sha256').update('a').digest('hex')
+    expect(stagingKey('orders', SHA_A)).toBe(`apic-lambda-deploy/orders/${hex}.zip`)
+  })
+})
+
+describe('planFunctionChanges: create', () => {
+  it('creates a zip function with everything the user named', () => {
+    const plan = planFunctionChanges({
+      settings: settings({
+        config: {
+          runtime: 'nodejs22.x',
+          handler: 'index.handler',
+          role: ROLE,
+          architectures: ['arm64'],
+          memorySize: 256,
+          timeout: 10,
+          description: 'Orders',
+          environment: { STAGE: 'prod' }
+        }
+      }),
+      pkg: pkg()
+    })
+    expect(plan.create).toEqual({
+      PackageType: 'Zip',
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Role: ROLE,
+      Architectures: ['arm64'],
+      MemorySize: 256,
+      Timeout: 10,
+      Description: 'Orders',
+      Environment: { Variables: { STAGE: 'prod' } },
+      upload: { kind: 'zip', sha256: SHA_A, size: 1000 }
+    })
+    expect(plan.codeSha256).toBe(SHA_A)
+    expect(plan.changes).toEqual([
+      { target: 'function orders', action: 'create', detail: expect.stringContaining('nodejs22.x') }
+    ])
+  })
+
+  it('names every missing create input at once', () => {
+    const problems = problemsOf(() => planFunctionChanges({ settings: settings(), pkg: pkg() }))
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^runtime, handler, execution-role-arn: function orders does not exist; creating it needs runtime, handler, execution-role-arn$/
+      )
+    ])
+  })
+
+  it('needs a code source to create, naming code', () => {
+    const problems = problemsOf(() =>
+      planFunctionChanges({
+        settings: settings({
+          code: { kind: 'none' },
+          config: { runtime: 'nodejs22.x', handler: 'index.handler', role: ROLE }
+        })
+      })
+    )
+    expect(problems).toEqual([expect.stringMatching(/^code: function orders does not exist/)])
+  })
+
+  it('creates an image function with only the execution role', () => {
+    const imageUri = '123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1'
+    const plan = planFunctionChanges({
+      settings: settings({ code: { kind: 'image', imageUri }, config: { role: ROLE } })
+    })
+    expect(plan.create).toMatchObject({ PackageType: 'Image', Role: ROLE })
+    expect(plan.create?.upload).toEqual({ kind: 'image', imageUri })
+    expect(plan.codeSha256).toBeUndefined()
+  })
+
+  it('refuses runtime and handler for an image function', () => {
+    const problems = problemsOf(() =>
+      planFunctionChanges({
+        settings: settings({
+          code: { kind: 'image', imageUri: 'r.example/orders:1' },
+          config: { role: ROLE, runtime: 'nodejs22.x' }
+        })
+      })
+    )
+    expect(problems).toEqual([expect.stringMatching(/^runtime: an image function/)])
+  })
+
+  it('stages a zip over the direct-upload limit in the bucket', () => {
+    const plan = planFunctionChanges({
+      settings: settings({
+        stagingBucket: 'stage',
+        config: { runtime: 'nodejs22.x', handler: 'index.handler', role: ROLE }
+      }),
+      pkg: pkg({ size: DIRECT_UPLOAD_LIMIT + 10 })
+    })
+    expect(plan.create?.upload).toEqual({
+      kind: 'staged-zip',
+      sha256: SHA_A,
+      size: DIRECT_UPLOAD_LIMIT + 10,
+      bucket: 'stage',
+      key: stagingKey('orders', SHA_A)
+    })
+  })
+
+  it('uploads a small zip directly even when a bucket is given', () => {
+    const plan = planFunctionChanges({
+      settings: settings({
+        stagingBucket: 'stage',
+        config: { runtime: 'nodejs22.x', handler: 'index.handler', role: ROLE }
+      }),
+      pkg: pkg()
+    })
+    expect(plan.create?.upload.kind).toBe('zip')
+  })
+})
+
+describe('planFunctionChanges: update', () => {
+  it('changes nothing when the code hash matches and no configuration is named', () => {
+    const plan = planFunctionChanges({ settings: settings(), pkg: pkg(), live: live() })
+    expect(plan.create).toBeUndefined()
+    expect(plan.code).toBeUndefined()
+    expect(plan.configuration).toBeUndefined()
+    expect(plan.codeSha256).toBe(SHA_A)
+    expect(plan.changes.map(c => c.action)).toEqual(['unchanged', 'unchanged'])
+  })
+
+  it('uploads the code when its hash differs', () => {
+    const plan = planFunctionChanges({
+      settings: settings(),
+      pkg: pkg({ sha256: SHA_B }),
+      live: live()
+    })
+    expect(plan.code).toEqual({ upload: { kind: 'zip', sha256: SHA_B, size: 1000 } })
+    expect(plan.codeSha256).toBe(SHA_B)
+    expect(plan.changes[1]).toMatchObject({ target: 'function orders code', action: 'update' })
+  })
+
+  it('leaves code alone when no code source is given', () => {
+    const plan = planFunctionChanges({
+      settings: settings({ code: { kind: 'none' } }),
+      live: live()
+    })
+    expect(plan.code).toBeUndefined()
+    expect(plan.codeSha256).toBe(SHA_A)
+  })
+
+  it('never touches the environment when it is not given', () => {
+    const plan = planFunctionChanges({
+      settings: settings({ config: { memorySize: 512 } }),
+      pkg: pkg(),
+      live: live()
+    })
+    expect(plan.configuration).toEqual({ MemorySize: 512 })
+  })
+
+  it('compares environment as a map: order does not matter', () => {
+    const plan = planFunctionChanges({
+      settings: settings({ config: { environment: { KEEP: 'me', STAGE: 'prod' } } }),
+      pkg: pkg(),
+      live: live()
+    })
+    expect(plan.configuration).toBeUndefined()
+  })
+
+  it('replaces the environment with exactly the given map', () => {
+    const plan = planFunctionChanges({
+      settings: settings({ config: { environment: { STAGE: 'test', NEW: 'x' } } }),
+      pkg: pkg(),
+      live: live()
+    })
+    expect(plan.configuration).toEqual({ Environment: { Variables: { STAGE: 'test', NEW: 'x' } } })
+    expect(plan.changes[0].detail).toBe('environment (added NEW; changed STAGE; removed KEEP)')
+  })
+
+  it('clears the environment when given an empty map', () => {
+    const plan = planFunctionChanges({
+      settings: settings({ config: { environment: {} } }),
+      pkg: pkg(),
+      live: live()
+    })
+    expect(plan.configuration).toEqual({ Environment: { Variables: {} } })
+  })
+
+  it('sends only the named fields that differ', () => {
+    const plan = planFunctionChanges({
+      settings: settings({
+        config: {
+          runtime: 'nodejs22.x',
+          handler: 'main.handler',
+          role: ROLE,
+          memorySize: 128,
+          timeout: 30,
+          description: 'Orders API'
+        }
+      }),
+      pkg: pkg(),
+      live: live()
+    })
+    expect(plan.configuration).toEqual({
+      Handler: 'main.handler',
+      Timeout: 30,
+      Description: 'Orders API'
+    })
+    expect(plan.changes[0].detail).toBe(
+      'handler index.handler → main.handler, timeout 3 → 30, description'
+    )
+  })
+
+  it('reports named configuration that already matches as unchanged', () => {
+    const plan = planFunctionChanges({
+      settings: settings({ config: { memorySize: 128, timeout: 3 } }),
+      pkg: pkg(),
+      live: live()
+    })
+    expect(plan.changes[0]).toEqual({
+      target: 'function orders configuration',
+      action: 'unchanged',
+      detail: 'memory-size, timeout as given'
+    })
+  })
+
+  it('changes the architecture with the code, even when the code is the same', () => {
+    const plan = planFunctionChanges({
+      settings: settings({ config: { architectures: ['arm64'] } }),
+      pkg: pkg(),
+      live: live()
+    })
+    expect(plan.code).toEqual({
+      upload: { kind: 'zip', sha256: SHA_A, size: 1000 },
+      Architectures: ['arm64']
+    })
+    expect(plan.changes[1].detail).toMatch(/architecture x86_64 → arm64/)
+  })
+
+  it('refuses an architecture change without code', () => {
+    const problems = problemsOf(() =>
+      planFunctionChanges({
+        settings: settings({ code: { kind: 'none' }, config: { architectures: ['arm64'] } }),
+        live: live()
+      })
+    )
+    expect(problems).toEqual([expect.stringMatching(/^architectures: .* needs its code too/)])
+  })
+
+  it('refuses a zip for an image function and an image for a zip function', () => {
+    expect(
+      problemsOf(() =>
+        planFunctionChanges({
+          settings: settings(),
+          pkg: pkg(),
+          live: live({ PackageType: 'Image' })
+        })
+      )
+    ).toEqual([expect.stringMatching(/^code: function orders is an image function/)])
+    expect(
+      problemsOf(() =>
+        planFunctionChanges({
+          settings: settings({ code: { kind: 'image', imageUri: 'r.example/o:1' } }),
+          live: live()
+        })
+      )
+    ).toEqual([expect.stringMatching(/^image-uri: function orders is a zip function/)])
+  })
+
+  describe('code already in S3', () => {
+    const s3 = settings({ code: { kind: 's3', bucket: 'b', key: 'k.zip' } })
+
+    it('is unchanged when the object’s SHA-256 matches CodeSha256', () => {
+      const plan = planFunctionChanges({ settings: s3, live: live(), s3Sha256: SHA_A })
+      expect(plan.code).toBeUndefined()
+    })
+
+    it('is deployed when the object’s SHA-256 differs', () => {
+      const plan = planFunctionChanges({ settings: s3, live: live(), s3Sha256: SHA_B })
+      expect(plan.code?.upload).toEqual({
+        kind: 's3',
+        bucket: 'b',
+        key: 'k.zip',
+        objectVersion: undefined,
+        sha256: SHA_B
+      })
+    })
+
+    it('is always deployed when S3 has no checksum to compare', () => {
+      const plan = planFunctionChanges({ settings: s3, live: live() })
+      expect(plan.code).toBeDefined()
+      expect(plan.codeSha256).toBeUndefined()
+      expect(plan.changes[1].detail).toMatch(/has no full-object SHA-256 checksum/)
+    })
+  })
+
+  describe('images', () => {
+    const repo = '123456789012.dkr.ecr.us-east-1.amazonaws.com/orders'
+    const digest = `${repo}@sha256:${'a'.repeat(64)}`
+    const image = (imageUri: string) => settings({ code: { kind: 'image', imageUri } })
+    const imageLive = live(
+      { PackageType: 'Image', Runtime: undefined, Handler: undefined },
+      { imageUri: `${repo}:1`, resolvedImageUri: digest }
+    )
+
+    it('is unchanged when the URI is the deployed one', () => {
+      expect(
+        planFunctionChanges({ settings: image(`${repo}:1`), live: imageLive }).code
+      ).toBeUndefined()
+    })
+
+    it('is unchanged when the digest is the resolved one', () => {
+      expect(planFunctionChanges({ settings: image(digest), live: imageLive }).code).toBeUndefined()
+    })
+
+    it('is deployed when the URI differs', () => {
+      const plan = planFunctionChanges({ settings: image(`${repo}:2`), live: imageLive })
+      expect(plan.code?.upload).toEqual({ kind: 'image', imageUri: `${repo}:2` })
+    })
+  })
+})
+
+describe('planPublish', () => {
+  const latest = live().configuration
+  const version = (n: string, overrides: Partial<LiveConfiguration> = {}): LiveConfiguration => ({
+    ...latest,
+    Version: n,
+    RevisionId: `v${n}`,
+    ...overrides
+  })
+
+  it('plans nothing without publish', () => {
+    expect(
+      planPublish({ settings: settings(), latestChanges: true, latest, facts: { versions: [] } })
+    ).toBeUndefined()
+  })
+
+  it('publishes when $LATEST changes, and creates a missing alias', () => {
+    const plan = planPublish({
+      settings: settings({ publish: true, alias: 'live' }),
+      latestChanges: true,
+      latest,
+      facts: { versions: [] }
+    })
+    expect(plan?.reuse).toBeUndefined()
+    expect(plan?.alias).toEqual({ name: 'live', action: 'create', arn: undefined })
+    expect(plan?.changes.map(c => [c.target, c.action])).toEqual([
+      ['function orders version', 'create'],
+      ['alias orders:live', 'create']
+    ])
+  })
+
+  it('reuses the newest version when it matches $LATEST, and leaves the alias that points to it', () => {
+    const plan = planPublish({
+      settings: settings({ publish: true, alias: 'live' }),
+      latestChanges: false,
+      latest,
+      facts: {
+        versions: [version('1', { CodeSha256: SHA_B }), version('2')],
+        alias: { FunctionVersion: '2', AliasArn: 'arn:alias' }
+      }
+    })
+    expect(plan?.reuse).toBe('2')
+    expect(plan?.alias).toEqual({ name: 'live', action: 'unchanged', arn: 'arn:alias' })
+    expect(plan?.changes.every(c => c.action === 'unchanged')).toBe(true)
+  })
+
+  it('moves an alias that points elsewhere to the matching version, publishing nothing', () => {
+    const plan = planPublish({
+      settings: settings({ publish: true, alias: 'live' }),
+      latestChanges: false,
+      latest,
+      facts: {
+        versions: [version('1', { CodeSha256: SHA_B }), version('2')],
+        alias: { FunctionVersion: '1' }
+      }
+    })
+    expect(plan?.reuse).toBe('2')
+    expect(plan?.alias?.action).toBe('update')
+    expect(plan?.changes[1].detail).toBe('version 1 → version 2')
+  })
+
+  it('prefers the alias’s version when it matches, even if a newer one does too', () => {
+    const plan = planPublish({
+      settings: settings({ publish: true, alias: 'live' }),
+      latestChanges: false,
+      latest,
+      facts: { versions: [version('3'), version('4')], alias: { FunctionVersion: '3' } }
+    })
+    expect(plan?.reuse).toBe('3')
+    expect(plan?.alias?.action).toBe('unchanged')
+  })
+
+  it('publishes when the newest version has other code or configuration', () => {
+    for (const other of [{ CodeSha256: SHA_B }, { Environment: { Variables: { STAGE: 'x' } } }]) {
+      const plan = planPublish({
+        settings: settings({ publish: true }),
+        latestChanges: false,
+        latest,
+        facts: { versions: [version('7', other)] }
+      })
+      expect(plan?.reuse).toBeUndefined()
+      expect(plan?.changes[0].detail).toMatch(/no published version matches/)
+    }
+  })
+
+  it('compares version numbers as numbers', () => {
+    expect(newestVersion([version('9'), version('10'), version('2')])?.Version).toBe('10')
+  })
+
+  it('ignores the version description when comparing a version with $LATEST', () => {
+    expect(sameDeployment(version('1', { Description: 'apic-lambda-deploy: …' }), latest)).toBe(
+      true
+    )
+  })
+})
+
+describe('describeEnvironmentChange', () => {
+  it('names variables, never their values', () => {
+    const text = describeEnvironmentChange({ TOKEN: 's3cr3t' }, { TOKEN: 'n3w-s3cr3t' })
+    expect(text).toBe('(changed TOKEN)')
+    expect(text).not.toContain('s3cr3t')
+  })
+})

@@ -1,0 +1,86 @@
+// A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
+// role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
+// own retries cover throttling and 5xx; this covers errors whose cure is waiting.
+import * as core from '@actions/core'
+import { setTimeout as delay } from 'node:timers/promises'
+
+export interface RetryDecision {
+  /** Why another try may succeed, for the log. */
+  reason: string
+  /** Waits for the condition to clear (e.g. an SDK waiter), instead of the backoff delay. */
+  waitFor?: () => Promise<void>
+}
+
+export interface RetryOptions {
+  /** The call being retried, as the log names it: e.g. `lambda:CreateFunction`. */
+  label: string
+  /** A decision for an error worth another try; undefined gives up at once. */
+  retryable: (error: unknown) => RetryDecision | undefined
+  /** No new attempt starts later than this after the first one. */
+  maxElapsedMs: number
+  maxAttempts?: number
+  /** Backoff: the first delay, doubled after each attempt up to maxDelayMs. */
+  initialDelayMs?: number
+  maxDelayMs?: number
+  log?: (message: string) => void
+}
+
+export class RetriesExhausted extends Error {
+  constructor(
+    message: string,
+    readonly attempts: number,
+    readonly elapsedMs: number,
+    readonly lastError: unknown
+  ) {
+    super(message, { cause: lastError })
+    this.name = 'RetriesExhausted'
+  }
+}
+
+/**
+ * Calls `call` until it succeeds, an error is not retryable (thrown as is), or the attempts or
+ * time run out (RetriesExhausted, carrying the last error).
+ */
+export async function retry<T>(call: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const {
+    label,
+    retryable,
+    maxElapsedMs,
+    maxAttempts = Infinity,
+    initialDelayMs = 1000,
+    maxDelayMs = 10_000,
+    log = core.info
+  } = options
+  const start = Date.now()
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call()
+    } catch (error) {
+      const decision = retryable(error)
+      if (!decision) throw error
+      const wait = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs)
+      const elapsed = Date.now() - start
+      if (attempt >= maxAttempts || elapsed + (decision.waitFor ? 0 : wait) > maxElapsedMs) {
+        const message = `${label}: ${decision.reason}; gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} in ${seconds(elapsed)}`
+        log(message)
+        throw new RetriesExhausted(message, attempt, elapsed, error)
+      }
+      if (decision.waitFor) {
+        log(`${label}: ${decision.reason}; waiting, then attempt ${attempt + 1}`)
+        await decision.waitFor()
+      } else {
+        log(`${label}: ${decision.reason}; attempt ${attempt + 1} in ${seconds(wait)}`)
+        await delay(wait)
+      }
+    }
+  }
+}
+
+/** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
+export function errorName(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'name' in error
+    ? String((error as { name: unknown }).name)
+    : undefined
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
