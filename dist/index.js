@@ -1,6 +1,849 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
 /***/ 8282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -1358,6 +2201,2739 @@ exports.Sha1WebCrypto = Sha1WebCrypto;
 exports.Sha512 = Sha512;
 exports.Sha512Js = Sha512Js;
 exports.Sha512WebCrypto = Sha512WebCrypto;
+
+
+/***/ }),
+
+/***/ 1645:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
+const { Command: $Command } = __nccwpck_require__(2658);
+__webpack_unused_export__ = $Command;
+__webpack_unused_export__ = Client;
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
+const { defaultProvider } = __nccwpck_require__(5861);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
+const { AwsRestJsonProtocol } = __nccwpck_require__(7288);
+const { Sha256 } = __nccwpck_require__(9542);
+
+const defaultAccessAnalyzerHttpAuthSchemeParametersProvider = async (config, context, input) => {
+    return {
+        operation: getSmithyContext(context).operation,
+        region: await normalizeProvider(config.region)() || (() => {
+            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })(),
+    };
+};
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+            name: "access-analyzer",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+const defaultAccessAnalyzerHttpAuthSchemeProvider = (authParameters) => {
+    const options = [];
+    switch (authParameters.operation) {
+        default: {
+            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
+        }
+    }
+    return options;
+};
+const resolveHttpAuthSchemeConfig = (config) => {
+    const config_0 = resolveAwsSdkSigV4Config(config);
+    return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+    });
+};
+
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "access-analyzer",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+var version = "3.1079.0";
+var packageInfo = {
+	version: version};
+
+const k = "ref";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = { [k]: "Endpoint" }, h = { [k]: d }, i = {}, j = [{ [k]: "Region" }];
+const _data = {
+    conditions: [
+        [c, [g]],
+        [c, j],
+        ["aws.partition", j, d],
+        [e, [{ [k]: "UseFIPS" }, b]],
+        [e, [{ [k]: "UseDualStack" }, b]],
+        [e, [{ fn: f, argv: [h, "supportsDualStack"] }, b]],
+        [e, [{ fn: f, argv: [h, "supportsFIPS"] }, b]],
+        ["stringEquals", [{ fn: f, argv: [h, "name"] }, "aws-us-gov"]]
+    ],
+    results: [
+        [a],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g, i],
+        ["https://access-analyzer-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://access-analyzer.{Region}.amazonaws.com", i],
+        ["https://access-analyzer-fips.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://access-analyzer.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://access-analyzer.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "Invalid Configuration: Missing Region"]
+    ]
+};
+const root = 2;
+const r = 100_000_000;
+const nodes = new Int32Array([
+    -1, 1, -1,
+    0, 13, 3,
+    1, 4, r + 12,
+    2, 5, r + 12,
+    3, 8, 6,
+    4, 7, r + 11,
+    5, r + 9, r + 10,
+    4, 11, 9,
+    6, 10, r + 8,
+    7, r + 6, r + 7,
+    5, 12, r + 5,
+    6, r + 4, r + 5,
+    3, r + 1, 14,
+    4, r + 2, r + 3,
+]);
+const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+
+const cache = new EndpointCache({
+    size: 50,
+    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
+});
+const defaultEndpointResolver = (endpointParams, context = {}) => {
+    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+        endpointParams: endpointParams,
+        logger: context.logger,
+    }));
+};
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+class AccessAnalyzerServiceException extends ServiceException {
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, AccessAnalyzerServiceException.prototype);
+    }
+}
+
+class AccessDeniedException extends AccessAnalyzerServiceException {
+    name = "AccessDeniedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "AccessDeniedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, AccessDeniedException.prototype);
+    }
+}
+class ConflictException extends AccessAnalyzerServiceException {
+    name = "ConflictException";
+    $fault = "client";
+    resourceId;
+    resourceType;
+    constructor(opts) {
+        super({
+            name: "ConflictException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ConflictException.prototype);
+        this.resourceId = opts.resourceId;
+        this.resourceType = opts.resourceType;
+    }
+}
+class InternalServerException extends AccessAnalyzerServiceException {
+    name = "InternalServerException";
+    $fault = "server";
+    $retryable = {};
+    retryAfterSeconds;
+    constructor(opts) {
+        super({
+            name: "InternalServerException",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InternalServerException.prototype);
+        this.retryAfterSeconds = opts.retryAfterSeconds;
+    }
+}
+class ResourceNotFoundException extends AccessAnalyzerServiceException {
+    name = "ResourceNotFoundException";
+    $fault = "client";
+    resourceId;
+    resourceType;
+    constructor(opts) {
+        super({
+            name: "ResourceNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
+        this.resourceId = opts.resourceId;
+        this.resourceType = opts.resourceType;
+    }
+}
+class ServiceQuotaExceededException extends AccessAnalyzerServiceException {
+    name = "ServiceQuotaExceededException";
+    $fault = "client";
+    resourceId;
+    resourceType;
+    constructor(opts) {
+        super({
+            name: "ServiceQuotaExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServiceQuotaExceededException.prototype);
+        this.resourceId = opts.resourceId;
+        this.resourceType = opts.resourceType;
+    }
+}
+class ThrottlingException extends AccessAnalyzerServiceException {
+    name = "ThrottlingException";
+    $fault = "client";
+    $retryable = {
+        throttling: true,
+    };
+    retryAfterSeconds;
+    constructor(opts) {
+        super({
+            name: "ThrottlingException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ThrottlingException.prototype);
+        this.retryAfterSeconds = opts.retryAfterSeconds;
+    }
+}
+class ValidationException extends AccessAnalyzerServiceException {
+    name = "ValidationException";
+    $fault = "client";
+    reason;
+    fieldList;
+    constructor(opts) {
+        super({
+            name: "ValidationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ValidationException.prototype);
+        this.reason = opts.reason;
+        this.fieldList = opts.fieldList;
+    }
+}
+class InvalidParameterException extends AccessAnalyzerServiceException {
+    name = "InvalidParameterException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidParameterException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidParameterException.prototype);
+    }
+}
+class UnprocessableEntityException extends AccessAnalyzerServiceException {
+    name = "UnprocessableEntityException";
+    $fault = "client";
+    $retryable = {};
+    constructor(opts) {
+        super({
+            name: "UnprocessableEntityException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnprocessableEntityException.prototype);
+    }
+}
+
+const _A = "Access";
+const _AA = "AccountAggregations";
+const _AAR = "ApplyArchiveRule";
+const _AARR = "ApplyArchiveRuleRequest";
+const _AC = "AnalyzerConfiguration";
+const _ACPD = "AccessCheckPolicyDocument";
+const _ADE = "AccessDeniedException";
+const _AG = "AclGrantee";
+const _AL = "AccessList";
+const _ALn = "AnalyzersList";
+const _AP = "AccessPreview";
+const _APF = "AccessPreviewFinding";
+const _APFL = "AccessPreviewFindingsList";
+const _APL = "AccessPreviewsList";
+const _APS = "AccessPreviewSummary";
+const _APSR = "AccessPreviewStatusReason";
+const _AR = "AnalysisRule";
+const _ARC = "AnalysisRuleCriteria";
+const _ARCL = "AnalysisRuleCriteriaList";
+const _ARL = "AnalyzedResourcesList";
+const _ARLr = "ArchiveRulesList";
+const _ARS = "AnalyzedResourceSummary";
+const _ARSr = "ArchiveRuleSummary";
+const _ARn = "AnalyzedResource";
+const _AS = "AnalyzerSummary";
+const _C = "Criterion";
+const _CA = "CreateAnalyzer";
+const _CANG = "CheckAccessNotGranted";
+const _CANGR = "CheckAccessNotGrantedRequest";
+const _CANGRh = "CheckAccessNotGrantedResponse";
+const _CAP = "CreateAccessPreview";
+const _CAPR = "CreateAccessPreviewRequest";
+const _CAPRr = "CreateAccessPreviewResponse";
+const _CAR = "CreateAnalyzerRequest";
+const _CARR = "CreateArchiveRuleRequest";
+const _CARr = "CreateAnalyzerResponse";
+const _CARre = "CreateArchiveRule";
+const _CE = "ConflictException";
+const _CM = "ConfigurationsMap";
+const _CNNA = "CheckNoNewAccess";
+const _CNNAR = "CheckNoNewAccessRequest";
+const _CNNARh = "CheckNoNewAccessResponse";
+const _CNPA = "CheckNoPublicAccess";
+const _CNPAR = "CheckNoPublicAccessRequest";
+const _CNPARh = "CheckNoPublicAccessResponse";
+const _CPG = "CancelPolicyGeneration";
+const _CPGR = "CancelPolicyGenerationRequest";
+const _CPGRa = "CancelPolicyGenerationResponse";
+const _CSLA = "CreateServiceLinkedAnalyzer";
+const _CSLAR = "CreateServiceLinkedAnalyzerRequest";
+const _CSLARr = "CreateServiceLinkedAnalyzerResponse";
+const _CTD = "CloudTrailDetails";
+const _CTP = "CloudTrailProperties";
+const _Co = "Configuration";
+const _DA = "DeleteAnalyzer";
+const _DAR = "DeleteAnalyzerRequest";
+const _DARR = "DeleteArchiveRuleRequest";
+const _DARe = "DeleteArchiveRule";
+const _DSC = "DynamodbStreamConfiguration";
+const _DSLA = "DeleteServiceLinkedAnalyzer";
+const _DSLAR = "DeleteServiceLinkedAnalyzerRequest";
+const _DTC = "DynamodbTableConfiguration";
+const _EAD = "ExternalAccessDetails";
+const _EAFS = "ExternalAccessFindingsStatistics";
+const _EFSC = "EfsFileSystemConfiguration";
+const _ERC = "EcrRepositoryConfiguration";
+const _ESC = "EbsSnapshotConfiguration";
+const _F = "Finding";
+const _FAAD = "FindingAggregationAccountDetails";
+const _FCM = "FilterCriteriaMap";
+const _FD = "FindingDetails";
+const _FDL = "FindingDetailsList";
+const _FL = "FindingsList";
+const _FLV = "FindingsListV2";
+const _FS = "FindingSource";
+const _FSD = "FindingSourceDetail";
+const _FSL = "FindingSourceList";
+const _FSLi = "FindingsStatisticsList";
+const _FSV = "FindingSummaryV2";
+const _FSi = "FindingSummary";
+const _FSin = "FindingsStatistics";
+const _GA = "GetAnalyzer";
+const _GAP = "GetAccessPreview";
+const _GAPR = "GetAccessPreviewRequest";
+const _GAPRe = "GetAccessPreviewResponse";
+const _GAR = "GetAnalyzerRequest";
+const _GARR = "GetAnalyzedResourceRequest";
+const _GARRe = "GetAnalyzedResourceResponse";
+const _GARRet = "GetArchiveRuleRequest";
+const _GARRetr = "GetArchiveRuleResponse";
+const _GARe = "GetAnalyzerResponse";
+const _GARet = "GetAnalyzedResource";
+const _GARetr = "GetArchiveRule";
+const _GF = "GetFinding";
+const _GFR = "GetFindingRequest";
+const _GFRR = "GenerateFindingRecommendationRequest";
+const _GFRRe = "GetFindingRecommendationRequest";
+const _GFRRet = "GetFindingRecommendationResponse";
+const _GFRe = "GetFindingResponse";
+const _GFRen = "GenerateFindingRecommendation";
+const _GFRet = "GetFindingRecommendation";
+const _GFS = "GetFindingsStatistics";
+const _GFSR = "GetFindingsStatisticsRequest";
+const _GFSRe = "GetFindingsStatisticsResponse";
+const _GFV = "GetFindingV2";
+const _GFVR = "GetFindingV2Request";
+const _GFVRe = "GetFindingV2Response";
+const _GGP = "GetGeneratedPolicy";
+const _GGPR = "GetGeneratedPolicyRequest";
+const _GGPRe = "GetGeneratedPolicyResponse";
+const _GP = "GeneratedPolicy";
+const _GPL = "GeneratedPolicyList";
+const _GPP = "GeneratedPolicyProperties";
+const _GPR = "GeneratedPolicyResult";
+const _IAAR = "InternalAccessAnalysisRule";
+const _IAARC = "InternalAccessAnalysisRuleCriteria";
+const _IAARCL = "InternalAccessAnalysisRuleCriteriaList";
+const _IAC = "InternalAccessConfiguration";
+const _IAD = "InternalAccessDetails";
+const _IAFS = "InternalAccessFindingsStatistics";
+const _IAR = "InlineArchiveRule";
+const _IARL = "InlineArchiveRulesList";
+const _IARTD = "InternalAccessResourceTypeDetails";
+const _IARTSM = "InternalAccessResourceTypeStatisticsMap";
+const _IC = "InternetConfiguration";
+const _IPE = "InvalidParameterException";
+const _IRC = "IamRoleConfiguration";
+const _ISE = "InternalServerException";
+const _JD = "JobDetails";
+const _JE = "JobError";
+const _KGC = "KmsGrantConfiguration";
+const _KGCL = "KmsGrantConfigurationsList";
+const _KGCm = "KmsGrantConstraints";
+const _KKC = "KmsKeyConfiguration";
+const _L = "Location";
+const _LA = "ListAnalyzers";
+const _LAP = "ListAccessPreviews";
+const _LAPF = "ListAccessPreviewFindings";
+const _LAPFR = "ListAccessPreviewFindingsRequest";
+const _LAPFRi = "ListAccessPreviewFindingsResponse";
+const _LAPR = "ListAccessPreviewsRequest";
+const _LAPRi = "ListAccessPreviewsResponse";
+const _LAR = "ListAnalyzersRequest";
+const _LARR = "ListAnalyzedResourcesRequest";
+const _LARRi = "ListAnalyzedResourcesResponse";
+const _LARRis = "ListArchiveRulesRequest";
+const _LARRist = "ListArchiveRulesResponse";
+const _LARi = "ListAnalyzersResponse";
+const _LARis = "ListAnalyzedResources";
+const _LARist = "ListArchiveRules";
+const _LF = "ListFindings";
+const _LFR = "ListFindingsRequest";
+const _LFRi = "ListFindingsResponse";
+const _LFV = "ListFindingsV2";
+const _LFVR = "ListFindingsV2Request";
+const _LFVRi = "ListFindingsV2Response";
+const _LL = "LocationList";
+const _LPG = "ListPolicyGenerations";
+const _LPGR = "ListPolicyGenerationsRequest";
+const _LPGRi = "ListPolicyGenerationsResponse";
+const _LTFR = "ListTagsForResource";
+const _LTFRR = "ListTagsForResourceRequest";
+const _LTFRRi = "ListTagsForResourceResponse";
+const _NOC = "NetworkOriginConfiguration";
+const _P = "Position";
+const _PE = "PathElement";
+const _PEL = "PathElementList";
+const _PG = "PolicyGeneration";
+const _PGD = "PolicyGenerationDetails";
+const _PGL = "PolicyGenerationList";
+const _RA = "Retry-After";
+const _RDCSAM = "RdsDbClusterSnapshotAttributesMap";
+const _RDCSAV = "RdsDbClusterSnapshotAttributeValue";
+const _RDCSC = "RdsDbClusterSnapshotConfiguration";
+const _RDSAM = "RdsDbSnapshotAttributesMap";
+const _RDSAV = "RdsDbSnapshotAttributeValue";
+const _RDSC = "RdsDbSnapshotConfiguration";
+const _RE = "RecommendationError";
+const _RNFE = "ResourceNotFoundException";
+const _RS = "ReasonSummary";
+const _RSL = "ReasonSummaryList";
+const _RSLe = "RecommendedStepList";
+const _RSe = "RecommendedStep";
+const _RTD = "ResourceTypeDetails";
+const _RTSM = "ResourceTypeStatisticsMap";
+const _S = "Span";
+const _SAPC = "S3AccessPointConfiguration";
+const _SAPCM = "S3AccessPointConfigurationsMap";
+const _SBAGC = "S3BucketAclGrantConfiguration";
+const _SBAGCL = "S3BucketAclGrantConfigurationsList";
+const _SBC = "S3BucketConfiguration";
+const _SC = "SortCriteria";
+const _SEDAPC = "S3ExpressDirectoryAccessPointConfiguration";
+const _SEDAPCM = "S3ExpressDirectoryAccessPointConfigurationsMap";
+const _SEDBC = "S3ExpressDirectoryBucketConfiguration";
+const _SMSC = "SecretsManagerSecretConfiguration";
+const _SPABC = "S3PublicAccessBlockConfiguration";
+const _SPG = "StartPolicyGeneration";
+const _SPGR = "StartPolicyGenerationRequest";
+const _SPGRt = "StartPolicyGenerationResponse";
+const _SQC = "SqsQueueConfiguration";
+const _SQEE = "ServiceQuotaExceededException";
+const _SR = "StatusReason";
+const _SRS = "StartResourceScan";
+const _SRSR = "StartResourceScanRequest";
+const _STC = "SnsTopicConfiguration";
+const _Su = "Substring";
+const _T = "Trail";
+const _TE = "ThrottlingException";
+const _TL = "TagsList";
+const _TLr = "TrailList";
+const _TP = "TrailProperties";
+const _TPL = "TrailPropertiesList";
+const _TR = "TagResource";
+const _TRR = "TagResourceRequest";
+const _TRRa = "TagResourceResponse";
+const _UA = "UnusedAction";
+const _UAC = "UnusedAccessConfiguration";
+const _UAFS = "UnusedAccessFindingsStatistics";
+const _UAL = "UnusedActionList";
+const _UAR = "UpdateAnalyzerRequest";
+const _UARR = "UpdateArchiveRuleRequest";
+const _UARp = "UpdateAnalyzerResponse";
+const _UARpd = "UpdateArchiveRule";
+const _UATS = "UnusedAccessTypeStatistics";
+const _UATSL = "UnusedAccessTypeStatisticsList";
+const _UAp = "UpdateAnalyzer";
+const _UEE = "UnprocessableEntityException";
+const _UF = "UpdateFindings";
+const _UFR = "UpdateFindingsRequest";
+const _UIRD = "UnusedIamRoleDetails";
+const _UIUAKD = "UnusedIamUserAccessKeyDetails";
+const _UIUPD = "UnusedIamUserPasswordDetails";
+const _UPD = "UnusedPermissionDetails";
+const _UPRS = "UnusedPermissionsRecommendedStep";
+const _UR = "UntagResource";
+const _URR = "UntagResourceRequest";
+const _URRn = "UntagResourceResponse";
+const _VC = "VpcConfiguration";
+const _VE = "ValidationException";
+const _VEF = "ValidationExceptionField";
+const _VEFL = "ValidationExceptionFieldList";
+const _VP = "ValidatePolicy";
+const _VPF = "ValidatePolicyFinding";
+const _VPFL = "ValidatePolicyFindingList";
+const _VPR = "ValidatePolicyRequest";
+const _VPRa = "ValidatePolicyResponse";
+const _a = "actions";
+const _aA = "analyzerArn";
+const _aAn = "analyzedAt";
+const _aI = "accountIds";
+const _aKI = "accessKeyId";
+const _aN = "analyzerName";
+const _aNt = "attributeName";
+const _aP = "accessPreview";
+const _aPA = "accessPointArn";
+const _aPAc = "accessPointAccount";
+const _aPI = "accessPreviewId";
+const _aPP = "accessPointPolicy";
+const _aPc = "accessPreviews";
+const _aPcc = "accessPoints";
+const _aR = "accessRole";
+const _aRl = "allRegions";
+const _aRn = "analysisRule";
+const _aRna = "analyzedResources";
+const _aRr = "archiveRules";
+const _aRrc = "archiveRule";
+const _aT = "accessType";
+const _ac = "action";
+const _acc = "access";
+const _acco = "account";
+const _an = "analyzer";
+const _ana = "analyzers";
+const _ar = "arn";
+const _at = "attributes";
+const _bAG = "bucketAclGrants";
+const _bP = "bucketPolicy";
+const _bPAB = "bucketPublicAccessBlock";
+const _c = "client";
+const _cA = "createdAt";
+const _cAo = "completedAt";
+const _cO = "completedOn";
+const _cT = "changeType";
+const _cTA = "cloudTrailArn";
+const _cTD = "cloudTrailDetails";
+const _cTP = "cloudTrailProperties";
+const _cTl = "clientToken";
+const _co = "configurations";
+const _cod = "code";
+const _col = "column";
+const _con = "condition";
+const _conf = "configuration";
+const _cons = "constraints";
+const _cont = "contains";
+const _d = "details";
+const _dS = "dynamodbStream";
+const _dT = "dynamodbTable";
+const _de = "detail";
+const _des = "description";
+const _e = "error";
+const _eAD = "externalAccessDetails";
+const _eAFS = "externalAccessFindingsStatistics";
+const _eCE = "encryptionContextEquals";
+const _eCS = "encryptionContextSubset";
+const _eFI = "existingFindingId";
+const _eFS = "existingFindingStatus";
+const _eFSf = "efsFileSystem";
+const _ePD = "existingPolicyDocument";
+const _ePI = "existingPolicyId";
+const _eR = "ecrRepository";
+const _eS = "ebsSnapshot";
+const _eT = "endTime";
+const _en = "end";
+const _eq = "eq";
+const _ex = "exclusions";
+const _exi = "exists";
+const _f = "filter";
+const _fD = "findingDetails";
+const _fL = "fieldList";
+const _fS = "findingsStatistics";
+const _fSP = "fileSystemPolicy";
+const _fT = "findingType";
+const _fi = "finding";
+const _fin = "findings";
+const _g = "groups";
+const _gP = "generatedPolicies";
+const _gPR = "generatedPolicyResult";
+const _gPr = "granteePrincipal";
+const _gr = "grants";
+const _gra = "grantee";
+const _h = "http";
+const _hE = "httpError";
+const _hH = "httpHeader";
+const _hQ = "httpQuery";
+const _i = "id";
+const _iA = "issuingAccount";
+const _iAD = "internalAccessDetails";
+const _iAFS = "internalAccessFindingsStatistics";
+const _iAn = "internalAccess";
+const _iC = "isComplete";
+const _iCn = "internetConfiguration";
+const _iCs = "issueCode";
+const _iP = "isPublic";
+const _iPA = "ignorePublicAcls";
+const _iR = "iamRole";
+const _iRP = "includeResourcePlaceholders";
+const _iSLT = "includeServiceLevelTemplate";
+const _iT = "idempotencyToken";
+const _id = "ids";
+const _in = "inclusions";
+const _ind = "index";
+const _jD = "jobDetails";
+const _jE = "jobError";
+const _jI = "jobId";
+const _k = "key";
+const _kK = "kmsKey";
+const _kKI = "kmsKeyId";
+const _kP = "keyPolicies";
+const _l = "line";
+const _lA = "lastAccessed";
+const _lML = "learnMoreLink";
+const _lRA = "lastResourceAnalyzed";
+const _lRAA = "lastResourceAnalyzedAt";
+const _lUA = "lastUpdatedAt";
+const _le = "length";
+const _lo = "locations";
+const _loc = "locale";
+const _m = "message";
+const _mB = "managedBy";
+const _mR = "maxResults";
+const _n = "name";
+const _nO = "networkOrigin";
+const _nOAF = "numberOfActiveFindings";
+const _nPD = "newPolicyDocument";
+const _nT = "nextToken";
+const _ne = "neq";
+const _o = "operations";
+const _oB = "orderBy";
+const _of = "offset";
+const _p = "principal";
+const _pA = "principalArn";
+const _pAB = "publicAccessBlock";
+const _pD = "policyDocument";
+const _pG = "policyGenerations";
+const _pGD = "policyGenerationDetails";
+const _pOA = "principalOwnerAccount";
+const _pT = "policyType";
+const _pTr = "principalType";
+const _pUA = "policyUpdatedAt";
+const _pa = "path";
+const _pe = "permission";
+const _po = "policy";
+const _pr = "properties";
+const _qP = "queuePolicy";
+const _r = "reason";
+const _rA = "resourceArn";
+const _rAS = "retryAfterSeconds";
+const _rAe = "resourceArns";
+const _rAec = "recommendedAction";
+const _rCPR = "resourceControlPolicyRestriction";
+const _rDCS = "rdsDbClusterSnapshot";
+const _rDS = "rdsDbSnapshot";
+const _rI = "resourceId";
+const _rN = "ruleName";
+const _rOA = "resourceOwnerAccount";
+const _rP = "repositoryPolicy";
+const _rPB = "restrictPublicBuckets";
+const _rPe = "retiringPrincipal";
+const _rPec = "recommendedPolicy";
+const _rS = "recommendedSteps";
+const _rT = "resourceType";
+const _rTS = "resourceTypeStatistics";
+const _rTe = "resourceTags";
+const _rTec = "recommendationType";
+const _rTes = "resourceTypes";
+const _re = "resources";
+const _rea = "reasons";
+const _reg = "regions";
+const _res = "resource";
+const _resu = "result";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.accessanalyzer";
+const _sA = "startedAt";
+const _sB = "s3Bucket";
+const _sCPR = "serviceControlPolicyRestriction";
+const _sEDB = "s3ExpressDirectoryBucket";
+const _sI = "statementIndex";
+const _sIt = "statementId";
+const _sMS = "secretsManagerSecret";
+const _sN = "serviceNamespace";
+const _sO = "startedOn";
+const _sP = "streamPolicy";
+const _sPe = "secretPolicy";
+const _sQ = "sqsQueue";
+const _sR = "statusReason";
+const _sT = "startTime";
+const _sTn = "snsTopic";
+const _sV = "sharedVia";
+const _se = "server";
+const _so = "sources";
+const _sor = "sort";
+const _sp = "span";
+const _st = "status";
+const _sta = "start";
+const _su = "substring";
+const _t = "type";
+const _tA = "topAccounts";
+const _tACA = "totalActiveCrossAccount";
+const _tAE = "totalActiveErrors";
+const _tAF = "totalActiveFindings";
+const _tAFo = "totalArchivedFindings";
+const _tAP = "totalActivePublic";
+const _tK = "tagKeys";
+const _tP = "trailProperties";
+const _tPa = "tablePolicy";
+const _tPo = "topicPolicy";
+const _tPr = "trustPolicy";
+const _tRF = "totalResolvedFindings";
+const _ta = "tags";
+const _to = "total";
+const _tr = "trails";
+const _u = "uri";
+const _uA = "updatedAt";
+const _uAA = "unusedAccessAge";
+const _uAFS = "unusedAccessFindingsStatistics";
+const _uAT = "unusedAccessType";
+const _uATS = "unusedAccessTypeStatistics";
+const _uAn = "unusedAccess";
+const _uI = "userIds";
+const _uIRD = "unusedIamRoleDetails";
+const _uIUAKD = "unusedIamUserAccessKeyDetails";
+const _uIUPD = "unusedIamUserPasswordDetails";
+const _uPD = "unusedPermissionDetails";
+const _uPRS = "unusedPermissionsRecommendedStep";
+const _v = "value";
+const _vC = "vpcConfiguration";
+const _vI = "vpcId";
+const _vPRT = "validatePolicyResourceType";
+const n0 = "com.amazonaws.accessanalyzer";
+const _s_registry = TypeRegistry.for(_s);
+var AccessAnalyzerServiceException$ = [-3, _s, "AccessAnalyzerServiceException", 0, [], []];
+_s_registry.registerError(AccessAnalyzerServiceException$, AccessAnalyzerServiceException);
+const n0_registry = TypeRegistry.for(n0);
+var AccessDeniedException$ = [-3, n0, _ADE,
+    { [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0], 1
+];
+n0_registry.registerError(AccessDeniedException$, AccessDeniedException);
+var ConflictException$ = [-3, n0, _CE,
+    { [_e]: _c, [_hE]: 409 },
+    [_m, _rI, _rT],
+    [0, 0, 0], 3
+];
+n0_registry.registerError(ConflictException$, ConflictException);
+var InternalServerException$ = [-3, n0, _ISE,
+    { [_e]: _se, [_hE]: 500 },
+    [_m, _rAS],
+    [0, [1, { [_hH]: _RA }]], 1
+];
+n0_registry.registerError(InternalServerException$, InternalServerException);
+var InvalidParameterException$ = [-3, n0, _IPE,
+    { [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0], 1
+];
+n0_registry.registerError(InvalidParameterException$, InvalidParameterException);
+var ResourceNotFoundException$ = [-3, n0, _RNFE,
+    { [_e]: _c, [_hE]: 404 },
+    [_m, _rI, _rT],
+    [0, 0, 0], 3
+];
+n0_registry.registerError(ResourceNotFoundException$, ResourceNotFoundException);
+var ServiceQuotaExceededException$ = [-3, n0, _SQEE,
+    { [_e]: _c, [_hE]: 402 },
+    [_m, _rI, _rT],
+    [0, 0, 0], 3
+];
+n0_registry.registerError(ServiceQuotaExceededException$, ServiceQuotaExceededException);
+var ThrottlingException$ = [-3, n0, _TE,
+    { [_e]: _c, [_hE]: 429 },
+    [_m, _rAS],
+    [0, [1, { [_hH]: _RA }]], 1
+];
+n0_registry.registerError(ThrottlingException$, ThrottlingException);
+var UnprocessableEntityException$ = [-3, n0, _UEE,
+    { [_e]: _c, [_hE]: 422 },
+    [_m],
+    [0], 1
+];
+n0_registry.registerError(UnprocessableEntityException$, UnprocessableEntityException);
+var ValidationException$ = [-3, n0, _VE,
+    { [_e]: _c, [_hE]: 400 },
+    [_m, _r, _fL],
+    [0, 0, () => ValidationExceptionFieldList], 2
+];
+n0_registry.registerError(ValidationException$, ValidationException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var AccessCheckPolicyDocument = [0, n0, _ACPD, 8, 0];
+var Access$ = [3, n0, _A,
+    0,
+    [_a, _re],
+    [64 | 0, 64 | 0]
+];
+var AccessPreview$ = [3, n0, _AP,
+    0,
+    [_i, _aA, _co, _cA, _st, _sR],
+    [0, 0, () => ConfigurationsMap, 5, 0, () => AccessPreviewStatusReason$], 5
+];
+var AccessPreviewFinding$ = [3, n0, _APF,
+    0,
+    [_i, _rT, _cA, _cT, _st, _rOA, _eFI, _eFS, _p, _ac, _con, _res, _iP, _e, _so, _rCPR],
+    [0, 0, 5, 0, 0, 0, 0, 0, 128 | 0, 64 | 0, 128 | 0, 0, 2, 0, () => FindingSourceList, 0], 6
+];
+var AccessPreviewStatusReason$ = [3, n0, _APSR,
+    0,
+    [_cod],
+    [0], 1
+];
+var AccessPreviewSummary$ = [3, n0, _APS,
+    0,
+    [_i, _aA, _cA, _st, _sR],
+    [0, 0, 5, 0, () => AccessPreviewStatusReason$], 4
+];
+var AnalysisRule$ = [3, n0, _AR,
+    0,
+    [_ex],
+    [() => AnalysisRuleCriteriaList]
+];
+var AnalysisRuleCriteria$ = [3, n0, _ARC,
+    0,
+    [_aI, _rTe],
+    [64 | 0, [1, n0, _TL, 0, 128 | 0]]
+];
+var AnalyzedResource$ = [3, n0, _ARn,
+    0,
+    [_rA, _rT, _cA, _aAn, _uA, _iP, _rOA, _a, _sV, _st, _e],
+    [0, 0, 5, 5, 5, 2, 0, 64 | 0, 64 | 0, 0, 0], 7
+];
+var AnalyzedResourceSummary$ = [3, n0, _ARS,
+    0,
+    [_rA, _rOA, _rT],
+    [0, 0, 0], 3
+];
+var AnalyzerSummary$ = [3, n0, _AS,
+    0,
+    [_ar, _n, _t, _cA, _st, _lRA, _lRAA, _ta, _sR, _conf, _mB],
+    [0, 0, 0, 5, 0, 0, 5, 128 | 0, () => StatusReason$, () => AnalyzerConfiguration$, 0], 5
+];
+var ApplyArchiveRuleRequest$ = [3, n0, _AARR,
+    0,
+    [_aA, _rN, _cTl],
+    [0, 0, [0, 4]], 2
+];
+var ArchiveRuleSummary$ = [3, n0, _ARSr,
+    0,
+    [_rN, _f, _cA, _uA],
+    [0, () => FilterCriteriaMap, 5, 5], 4
+];
+var CancelPolicyGenerationRequest$ = [3, n0, _CPGR,
+    0,
+    [_jI],
+    [[0, 1]], 1
+];
+var CancelPolicyGenerationResponse$ = [3, n0, _CPGRa,
+    0,
+    [],
+    []
+];
+var CheckAccessNotGrantedRequest$ = [3, n0, _CANGR,
+    0,
+    [_pD, _acc, _pT],
+    [[() => AccessCheckPolicyDocument, 0], () => AccessList, 0], 3
+];
+var CheckAccessNotGrantedResponse$ = [3, n0, _CANGRh,
+    0,
+    [_resu, _m, _rea],
+    [0, 0, () => ReasonSummaryList]
+];
+var CheckNoNewAccessRequest$ = [3, n0, _CNNAR,
+    0,
+    [_nPD, _ePD, _pT],
+    [[() => AccessCheckPolicyDocument, 0], [() => AccessCheckPolicyDocument, 0], 0], 3
+];
+var CheckNoNewAccessResponse$ = [3, n0, _CNNARh,
+    0,
+    [_resu, _m, _rea],
+    [0, 0, () => ReasonSummaryList]
+];
+var CheckNoPublicAccessRequest$ = [3, n0, _CNPAR,
+    0,
+    [_pD, _rT],
+    [[() => AccessCheckPolicyDocument, 0], 0], 2
+];
+var CheckNoPublicAccessResponse$ = [3, n0, _CNPARh,
+    0,
+    [_resu, _m, _rea],
+    [0, 0, () => ReasonSummaryList]
+];
+var CloudTrailDetails$ = [3, n0, _CTD,
+    0,
+    [_tr, _aR, _sT, _eT],
+    [() => TrailList, 0, 5, 5], 3
+];
+var CloudTrailProperties$ = [3, n0, _CTP,
+    0,
+    [_tP, _sT, _eT],
+    [() => TrailPropertiesList, 5, 5], 3
+];
+var CreateAccessPreviewRequest$ = [3, n0, _CAPR,
+    0,
+    [_aA, _co, _cTl],
+    [0, () => ConfigurationsMap, [0, 4]], 2
+];
+var CreateAccessPreviewResponse$ = [3, n0, _CAPRr,
+    0,
+    [_i],
+    [0], 1
+];
+var CreateAnalyzerRequest$ = [3, n0, _CAR,
+    0,
+    [_aN, _t, _aRr, _ta, _cTl, _conf],
+    [0, 0, () => InlineArchiveRulesList, 128 | 0, [0, 4], () => AnalyzerConfiguration$], 2
+];
+var CreateAnalyzerResponse$ = [3, n0, _CARr,
+    0,
+    [_ar],
+    [0]
+];
+var CreateArchiveRuleRequest$ = [3, n0, _CARR,
+    0,
+    [_aN, _rN, _f, _cTl],
+    [[0, 1], 0, () => FilterCriteriaMap, [0, 4]], 3
+];
+var CreateServiceLinkedAnalyzerRequest$ = [3, n0, _CSLAR,
+    0,
+    [_t, _aRr, _cTl, _conf],
+    [0, () => InlineArchiveRulesList, [0, 4], () => AnalyzerConfiguration$], 1
+];
+var CreateServiceLinkedAnalyzerResponse$ = [3, n0, _CSLARr,
+    0,
+    [_ar],
+    [0]
+];
+var Criterion$ = [3, n0, _C,
+    0,
+    [_eq, _ne, _cont, _exi],
+    [64 | 0, 64 | 0, 64 | 0, 2]
+];
+var DeleteAnalyzerRequest$ = [3, n0, _DAR,
+    0,
+    [_aN, _cTl],
+    [[0, 1], [0, { [_hQ]: _cTl, [_iT]: 1 }]], 1
+];
+var DeleteArchiveRuleRequest$ = [3, n0, _DARR,
+    0,
+    [_aN, _rN, _cTl],
+    [[0, 1], [0, 1], [0, { [_hQ]: _cTl, [_iT]: 1 }]], 2
+];
+var DeleteServiceLinkedAnalyzerRequest$ = [3, n0, _DSLAR,
+    0,
+    [_aN, _cTl],
+    [[0, 1], [0, { [_hQ]: _cTl, [_iT]: 1 }]], 1
+];
+var DynamodbStreamConfiguration$ = [3, n0, _DSC,
+    0,
+    [_sP],
+    [0]
+];
+var DynamodbTableConfiguration$ = [3, n0, _DTC,
+    0,
+    [_tPa],
+    [0]
+];
+var EbsSnapshotConfiguration$ = [3, n0, _ESC,
+    0,
+    [_uI, _g, _kKI],
+    [64 | 0, 64 | 0, 0]
+];
+var EcrRepositoryConfiguration$ = [3, n0, _ERC,
+    0,
+    [_rP],
+    [0]
+];
+var EfsFileSystemConfiguration$ = [3, n0, _EFSC,
+    0,
+    [_fSP],
+    [0]
+];
+var ExternalAccessDetails$ = [3, n0, _EAD,
+    0,
+    [_con, _ac, _iP, _p, _so, _rCPR],
+    [128 | 0, 64 | 0, 2, 128 | 0, () => FindingSourceList, 0], 1
+];
+var ExternalAccessFindingsStatistics$ = [3, n0, _EAFS,
+    0,
+    [_rTS, _tAF, _tAFo, _tRF],
+    [() => ResourceTypeStatisticsMap, 1, 1, 1]
+];
+var Finding$ = [3, n0, _F,
+    0,
+    [_i, _rT, _con, _cA, _aAn, _uA, _st, _rOA, _p, _ac, _res, _iP, _e, _so, _rCPR],
+    [0, 0, 128 | 0, 5, 5, 5, 0, 0, 128 | 0, 64 | 0, 0, 2, 0, () => FindingSourceList, 0], 8
+];
+var FindingAggregationAccountDetails$ = [3, n0, _FAAD,
+    0,
+    [_acco, _nOAF, _d],
+    [0, 1, 128 | 1]
+];
+var FindingSource$ = [3, n0, _FS,
+    0,
+    [_t, _de],
+    [0, () => FindingSourceDetail$], 1
+];
+var FindingSourceDetail$ = [3, n0, _FSD,
+    0,
+    [_aPA, _aPAc],
+    [0, 0]
+];
+var FindingSummary$ = [3, n0, _FSi,
+    0,
+    [_i, _rT, _con, _cA, _aAn, _uA, _st, _rOA, _p, _ac, _res, _iP, _e, _so, _rCPR],
+    [0, 0, 128 | 0, 5, 5, 5, 0, 0, 128 | 0, 64 | 0, 0, 2, 0, () => FindingSourceList, 0], 8
+];
+var FindingSummaryV2$ = [3, n0, _FSV,
+    0,
+    [_aAn, _cA, _i, _rT, _rOA, _st, _uA, _e, _res, _fT],
+    [5, 5, 0, 0, 0, 0, 5, 0, 0, 0], 7
+];
+var GeneratedPolicy$ = [3, n0, _GP,
+    0,
+    [_po],
+    [0], 1
+];
+var GeneratedPolicyProperties$ = [3, n0, _GPP,
+    0,
+    [_pA, _iC, _cTP],
+    [0, 2, () => CloudTrailProperties$], 1
+];
+var GeneratedPolicyResult$ = [3, n0, _GPR,
+    0,
+    [_pr, _gP],
+    [() => GeneratedPolicyProperties$, () => GeneratedPolicyList], 1
+];
+var GenerateFindingRecommendationRequest$ = [3, n0, _GFRR,
+    0,
+    [_aA, _i],
+    [[0, { [_hQ]: _aA }], [0, 1]], 2
+];
+var GetAccessPreviewRequest$ = [3, n0, _GAPR,
+    0,
+    [_aPI, _aA],
+    [[0, 1], [0, { [_hQ]: _aA }]], 2
+];
+var GetAccessPreviewResponse$ = [3, n0, _GAPRe,
+    0,
+    [_aP],
+    [() => AccessPreview$], 1
+];
+var GetAnalyzedResourceRequest$ = [3, n0, _GARR,
+    0,
+    [_aA, _rA],
+    [[0, { [_hQ]: _aA }], [0, { [_hQ]: _rA }]], 2
+];
+var GetAnalyzedResourceResponse$ = [3, n0, _GARRe,
+    0,
+    [_res],
+    [() => AnalyzedResource$]
+];
+var GetAnalyzerRequest$ = [3, n0, _GAR,
+    0,
+    [_aN],
+    [[0, 1]], 1
+];
+var GetAnalyzerResponse$ = [3, n0, _GARe,
+    0,
+    [_an],
+    [() => AnalyzerSummary$], 1
+];
+var GetArchiveRuleRequest$ = [3, n0, _GARRet,
+    0,
+    [_aN, _rN],
+    [[0, 1], [0, 1]], 2
+];
+var GetArchiveRuleResponse$ = [3, n0, _GARRetr,
+    0,
+    [_aRrc],
+    [() => ArchiveRuleSummary$], 1
+];
+var GetFindingRecommendationRequest$ = [3, n0, _GFRRe,
+    0,
+    [_aA, _i, _mR, _nT],
+    [[0, { [_hQ]: _aA }], [0, 1], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]], 2
+];
+var GetFindingRecommendationResponse$ = [3, n0, _GFRRet,
+    0,
+    [_sA, _rA, _rTec, _st, _cAo, _nT, _e, _rS],
+    [5, 0, 0, 0, 5, 0, () => RecommendationError$, () => RecommendedStepList], 4
+];
+var GetFindingRequest$ = [3, n0, _GFR,
+    0,
+    [_aA, _i],
+    [[0, { [_hQ]: _aA }], [0, 1]], 2
+];
+var GetFindingResponse$ = [3, n0, _GFRe,
+    0,
+    [_fi],
+    [() => Finding$]
+];
+var GetFindingsStatisticsRequest$ = [3, n0, _GFSR,
+    0,
+    [_aA],
+    [0], 1
+];
+var GetFindingsStatisticsResponse$ = [3, n0, _GFSRe,
+    0,
+    [_fS, _lUA],
+    [() => FindingsStatisticsList, 5]
+];
+var GetFindingV2Request$ = [3, n0, _GFVR,
+    0,
+    [_aA, _i, _mR, _nT],
+    [[0, { [_hQ]: _aA }], [0, 1], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]], 2
+];
+var GetFindingV2Response$ = [3, n0, _GFVRe,
+    0,
+    [_aAn, _cA, _i, _rT, _rOA, _st, _uA, _fD, _e, _nT, _res, _fT],
+    [5, 5, 0, 0, 0, 0, 5, () => FindingDetailsList, 0, 0, 0, 0], 8
+];
+var GetGeneratedPolicyRequest$ = [3, n0, _GGPR,
+    0,
+    [_jI, _iRP, _iSLT],
+    [[0, 1], [2, { [_hQ]: _iRP }], [2, { [_hQ]: _iSLT }]], 1
+];
+var GetGeneratedPolicyResponse$ = [3, n0, _GGPRe,
+    0,
+    [_jD, _gPR],
+    [() => JobDetails$, () => GeneratedPolicyResult$], 2
+];
+var IamRoleConfiguration$ = [3, n0, _IRC,
+    0,
+    [_tPr],
+    [0]
+];
+var InlineArchiveRule$ = [3, n0, _IAR,
+    0,
+    [_rN, _f],
+    [0, () => FilterCriteriaMap], 2
+];
+var InternalAccessAnalysisRule$ = [3, n0, _IAAR,
+    0,
+    [_in],
+    [() => InternalAccessAnalysisRuleCriteriaList]
+];
+var InternalAccessAnalysisRuleCriteria$ = [3, n0, _IAARC,
+    0,
+    [_aI, _rTes, _rAe],
+    [64 | 0, 64 | 0, 64 | 0]
+];
+var InternalAccessConfiguration$ = [3, n0, _IAC,
+    0,
+    [_aRn],
+    [() => InternalAccessAnalysisRule$]
+];
+var InternalAccessDetails$ = [3, n0, _IAD,
+    0,
+    [_ac, _con, _p, _pOA, _aT, _pTr, _so, _rCPR, _sCPR],
+    [64 | 0, 128 | 0, 128 | 0, 0, 0, 0, () => FindingSourceList, 0, 0]
+];
+var InternalAccessFindingsStatistics$ = [3, n0, _IAFS,
+    0,
+    [_rTS, _tAF, _tAFo, _tRF],
+    [() => InternalAccessResourceTypeStatisticsMap, 1, 1, 1]
+];
+var InternalAccessResourceTypeDetails$ = [3, n0, _IARTD,
+    0,
+    [_tAF, _tRF, _tAFo],
+    [1, 1, 1]
+];
+var InternetConfiguration$ = [3, n0, _IC,
+    0,
+    [],
+    []
+];
+var JobDetails$ = [3, n0, _JD,
+    0,
+    [_jI, _st, _sO, _cO, _jE],
+    [0, 0, 5, 5, () => JobError$], 3
+];
+var JobError$ = [3, n0, _JE,
+    0,
+    [_cod, _m],
+    [0, 0], 2
+];
+var KmsGrantConfiguration$ = [3, n0, _KGC,
+    0,
+    [_o, _gPr, _iA, _rPe, _cons],
+    [64 | 0, 0, 0, 0, () => KmsGrantConstraints$], 3
+];
+var KmsGrantConstraints$ = [3, n0, _KGCm,
+    0,
+    [_eCE, _eCS],
+    [128 | 0, 128 | 0]
+];
+var KmsKeyConfiguration$ = [3, n0, _KKC,
+    0,
+    [_kP, _gr],
+    [128 | 0, () => KmsGrantConfigurationsList]
+];
+var ListAccessPreviewFindingsRequest$ = [3, n0, _LAPFR,
+    0,
+    [_aPI, _aA, _f, _nT, _mR],
+    [[0, 1], 0, () => FilterCriteriaMap, 0, 1], 2
+];
+var ListAccessPreviewFindingsResponse$ = [3, n0, _LAPFRi,
+    0,
+    [_fin, _nT],
+    [() => AccessPreviewFindingsList, 0], 1
+];
+var ListAccessPreviewsRequest$ = [3, n0, _LAPR,
+    0,
+    [_aA, _nT, _mR],
+    [[0, { [_hQ]: _aA }], [0, { [_hQ]: _nT }], [1, { [_hQ]: _mR }]], 1
+];
+var ListAccessPreviewsResponse$ = [3, n0, _LAPRi,
+    0,
+    [_aPc, _nT],
+    [() => AccessPreviewsList, 0], 1
+];
+var ListAnalyzedResourcesRequest$ = [3, n0, _LARR,
+    0,
+    [_aA, _rT, _nT, _mR],
+    [0, 0, 0, 1], 1
+];
+var ListAnalyzedResourcesResponse$ = [3, n0, _LARRi,
+    0,
+    [_aRna, _nT],
+    [() => AnalyzedResourcesList, 0], 1
+];
+var ListAnalyzersRequest$ = [3, n0, _LAR,
+    0,
+    [_nT, _mR, _t],
+    [[0, { [_hQ]: _nT }], [1, { [_hQ]: _mR }], [0, { [_hQ]: _t }]]
+];
+var ListAnalyzersResponse$ = [3, n0, _LARi,
+    0,
+    [_ana, _nT],
+    [() => AnalyzersList, 0], 1
+];
+var ListArchiveRulesRequest$ = [3, n0, _LARRis,
+    0,
+    [_aN, _nT, _mR],
+    [[0, 1], [0, { [_hQ]: _nT }], [1, { [_hQ]: _mR }]], 1
+];
+var ListArchiveRulesResponse$ = [3, n0, _LARRist,
+    0,
+    [_aRr, _nT],
+    [() => ArchiveRulesList, 0], 1
+];
+var ListFindingsRequest$ = [3, n0, _LFR,
+    0,
+    [_aA, _f, _sor, _nT, _mR],
+    [0, () => FilterCriteriaMap, () => SortCriteria$, 0, 1], 1
+];
+var ListFindingsResponse$ = [3, n0, _LFRi,
+    0,
+    [_fin, _nT],
+    [() => FindingsList, 0], 1
+];
+var ListFindingsV2Request$ = [3, n0, _LFVR,
+    0,
+    [_aA, _f, _mR, _nT, _sor],
+    [0, () => FilterCriteriaMap, 1, 0, () => SortCriteria$], 1
+];
+var ListFindingsV2Response$ = [3, n0, _LFVRi,
+    0,
+    [_fin, _nT],
+    [() => FindingsListV2, 0], 1
+];
+var ListPolicyGenerationsRequest$ = [3, n0, _LPGR,
+    0,
+    [_pA, _mR, _nT],
+    [[0, { [_hQ]: _pA }], [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }]]
+];
+var ListPolicyGenerationsResponse$ = [3, n0, _LPGRi,
+    0,
+    [_pG, _nT],
+    [() => PolicyGenerationList, 0], 1
+];
+var ListTagsForResourceRequest$ = [3, n0, _LTFRR,
+    0,
+    [_rA],
+    [[0, 1]], 1
+];
+var ListTagsForResourceResponse$ = [3, n0, _LTFRRi,
+    0,
+    [_ta],
+    [128 | 0]
+];
+var Location$ = [3, n0, _L,
+    0,
+    [_pa, _sp],
+    [() => PathElementList, () => Span$], 2
+];
+var PolicyGeneration$ = [3, n0, _PG,
+    0,
+    [_jI, _pA, _st, _sO, _cO],
+    [0, 0, 0, 5, 5], 4
+];
+var PolicyGenerationDetails$ = [3, n0, _PGD,
+    0,
+    [_pA],
+    [0], 1
+];
+var Position$ = [3, n0, _P,
+    0,
+    [_l, _col, _of],
+    [1, 1, 1], 3
+];
+var RdsDbClusterSnapshotConfiguration$ = [3, n0, _RDCSC,
+    0,
+    [_at, _kKI],
+    [() => RdsDbClusterSnapshotAttributesMap, 0]
+];
+var RdsDbSnapshotConfiguration$ = [3, n0, _RDSC,
+    0,
+    [_at, _kKI],
+    [() => RdsDbSnapshotAttributesMap, 0]
+];
+var ReasonSummary$ = [3, n0, _RS,
+    0,
+    [_des, _sI, _sIt],
+    [0, 1, 0]
+];
+var RecommendationError$ = [3, n0, _RE,
+    0,
+    [_cod, _m],
+    [0, 0], 2
+];
+var ResourceTypeDetails$ = [3, n0, _RTD,
+    0,
+    [_tAP, _tACA, _tAE],
+    [1, 1, 1]
+];
+var S3AccessPointConfiguration$ = [3, n0, _SAPC,
+    0,
+    [_aPP, _pAB, _nO],
+    [0, () => S3PublicAccessBlockConfiguration$, () => NetworkOriginConfiguration$]
+];
+var S3BucketAclGrantConfiguration$ = [3, n0, _SBAGC,
+    0,
+    [_pe, _gra],
+    [0, () => AclGrantee$], 2
+];
+var S3BucketConfiguration$ = [3, n0, _SBC,
+    0,
+    [_bP, _bAG, _bPAB, _aPcc],
+    [0, () => S3BucketAclGrantConfigurationsList, () => S3PublicAccessBlockConfiguration$, () => S3AccessPointConfigurationsMap]
+];
+var S3ExpressDirectoryAccessPointConfiguration$ = [3, n0, _SEDAPC,
+    0,
+    [_aPP, _nO],
+    [0, () => NetworkOriginConfiguration$]
+];
+var S3ExpressDirectoryBucketConfiguration$ = [3, n0, _SEDBC,
+    0,
+    [_bP, _aPcc],
+    [0, () => S3ExpressDirectoryAccessPointConfigurationsMap]
+];
+var S3PublicAccessBlockConfiguration$ = [3, n0, _SPABC,
+    0,
+    [_iPA, _rPB],
+    [2, 2], 2
+];
+var SecretsManagerSecretConfiguration$ = [3, n0, _SMSC,
+    0,
+    [_kKI, _sPe],
+    [0, 0]
+];
+var SnsTopicConfiguration$ = [3, n0, _STC,
+    0,
+    [_tPo],
+    [0]
+];
+var SortCriteria$ = [3, n0, _SC,
+    0,
+    [_aNt, _oB],
+    [0, 0]
+];
+var Span$ = [3, n0, _S,
+    0,
+    [_sta, _en],
+    [() => Position$, () => Position$], 2
+];
+var SqsQueueConfiguration$ = [3, n0, _SQC,
+    0,
+    [_qP],
+    [0]
+];
+var StartPolicyGenerationRequest$ = [3, n0, _SPGR,
+    0,
+    [_pGD, _cTD, _cTl],
+    [() => PolicyGenerationDetails$, () => CloudTrailDetails$, [0, 4]], 1
+];
+var StartPolicyGenerationResponse$ = [3, n0, _SPGRt,
+    0,
+    [_jI],
+    [0], 1
+];
+var StartResourceScanRequest$ = [3, n0, _SRSR,
+    0,
+    [_aA, _rA, _rOA],
+    [0, 0, 0], 2
+];
+var StatusReason$ = [3, n0, _SR,
+    0,
+    [_cod],
+    [0], 1
+];
+var Substring$ = [3, n0, _Su,
+    0,
+    [_sta, _le],
+    [1, 1], 2
+];
+var TagResourceRequest$ = [3, n0, _TRR,
+    0,
+    [_rA, _ta],
+    [[0, 1], 128 | 0], 2
+];
+var TagResourceResponse$ = [3, n0, _TRRa,
+    0,
+    [],
+    []
+];
+var Trail$ = [3, n0, _T,
+    0,
+    [_cTA, _reg, _aRl],
+    [0, 64 | 0, 2], 1
+];
+var TrailProperties$ = [3, n0, _TP,
+    0,
+    [_cTA, _reg, _aRl],
+    [0, 64 | 0, 2], 1
+];
+var UntagResourceRequest$ = [3, n0, _URR,
+    0,
+    [_rA, _tK],
+    [[0, 1], [64 | 0, { [_hQ]: _tK }]], 2
+];
+var UntagResourceResponse$ = [3, n0, _URRn,
+    0,
+    [],
+    []
+];
+var UnusedAccessConfiguration$ = [3, n0, _UAC,
+    0,
+    [_uAA, _aRn],
+    [1, () => AnalysisRule$]
+];
+var UnusedAccessFindingsStatistics$ = [3, n0, _UAFS,
+    0,
+    [_uATS, _tA, _tAF, _tAFo, _tRF],
+    [() => UnusedAccessTypeStatisticsList, () => AccountAggregations, 1, 1, 1]
+];
+var UnusedAccessTypeStatistics$ = [3, n0, _UATS,
+    0,
+    [_uAT, _to],
+    [0, 1]
+];
+var UnusedAction$ = [3, n0, _UA,
+    0,
+    [_ac, _lA],
+    [0, 5], 1
+];
+var UnusedIamRoleDetails$ = [3, n0, _UIRD,
+    0,
+    [_lA],
+    [5]
+];
+var UnusedIamUserAccessKeyDetails$ = [3, n0, _UIUAKD,
+    0,
+    [_aKI, _lA],
+    [0, 5], 1
+];
+var UnusedIamUserPasswordDetails$ = [3, n0, _UIUPD,
+    0,
+    [_lA],
+    [5]
+];
+var UnusedPermissionDetails$ = [3, n0, _UPD,
+    0,
+    [_sN, _a, _lA],
+    [0, () => UnusedActionList, 5], 1
+];
+var UnusedPermissionsRecommendedStep$ = [3, n0, _UPRS,
+    0,
+    [_rAec, _pUA, _rPec, _ePI],
+    [0, 5, 0, 0], 1
+];
+var UpdateAnalyzerRequest$ = [3, n0, _UAR,
+    0,
+    [_aN, _conf],
+    [[0, 1], () => AnalyzerConfiguration$], 1
+];
+var UpdateAnalyzerResponse$ = [3, n0, _UARp,
+    0,
+    [_conf],
+    [() => AnalyzerConfiguration$]
+];
+var UpdateArchiveRuleRequest$ = [3, n0, _UARR,
+    0,
+    [_aN, _rN, _f, _cTl],
+    [[0, 1], [0, 1], () => FilterCriteriaMap, [0, 4]], 3
+];
+var UpdateFindingsRequest$ = [3, n0, _UFR,
+    0,
+    [_aA, _st, _id, _rA, _cTl],
+    [0, 0, 64 | 0, 0, [0, 4]], 2
+];
+var ValidatePolicyFinding$ = [3, n0, _VPF,
+    0,
+    [_fD, _fT, _iCs, _lML, _lo],
+    [0, 0, 0, 0, () => LocationList], 5
+];
+var ValidatePolicyRequest$ = [3, n0, _VPR,
+    0,
+    [_pD, _pT, _loc, _mR, _nT, _vPRT],
+    [0, 0, 0, [1, { [_hQ]: _mR }], [0, { [_hQ]: _nT }], 0], 2
+];
+var ValidatePolicyResponse$ = [3, n0, _VPRa,
+    0,
+    [_fin, _nT],
+    [() => ValidatePolicyFindingList, 0], 1
+];
+var ValidationExceptionField$ = [3, n0, _VEF,
+    0,
+    [_n, _m],
+    [0, 0], 2
+];
+var VpcConfiguration$ = [3, n0, _VC,
+    0,
+    [_vI],
+    [0], 1
+];
+var __Unit = "unit";
+var AccessList = [1, n0, _AL,
+    0, () => Access$
+];
+var AccessPreviewFindingsList = [1, n0, _APFL,
+    0, () => AccessPreviewFinding$
+];
+var AccessPreviewsList = [1, n0, _APL,
+    0, () => AccessPreviewSummary$
+];
+var AccountAggregations = [1, n0, _AA,
+    0, () => FindingAggregationAccountDetails$
+];
+var AnalysisRuleCriteriaList = [1, n0, _ARCL,
+    0, () => AnalysisRuleCriteria$
+];
+var AnalyzedResourcesList = [1, n0, _ARL,
+    0, () => AnalyzedResourceSummary$
+];
+var AnalyzersList = [1, n0, _ALn,
+    0, () => AnalyzerSummary$
+];
+var ArchiveRulesList = [1, n0, _ARLr,
+    0, () => ArchiveRuleSummary$
+];
+var FindingDetailsList = [1, n0, _FDL,
+    0, () => FindingDetails$
+];
+var FindingsList = [1, n0, _FL,
+    0, () => FindingSummary$
+];
+var FindingsListV2 = [1, n0, _FLV,
+    0, () => FindingSummaryV2$
+];
+var FindingSourceList = [1, n0, _FSL,
+    0, () => FindingSource$
+];
+var FindingsStatisticsList = [1, n0, _FSLi,
+    0, () => FindingsStatistics$
+];
+var GeneratedPolicyList = [1, n0, _GPL,
+    0, () => GeneratedPolicy$
+];
+var InlineArchiveRulesList = [1, n0, _IARL,
+    0, () => InlineArchiveRule$
+];
+var InternalAccessAnalysisRuleCriteriaList = [1, n0, _IAARCL,
+    0, () => InternalAccessAnalysisRuleCriteria$
+];
+var KmsGrantConfigurationsList = [1, n0, _KGCL,
+    0, () => KmsGrantConfiguration$
+];
+var LocationList = [1, n0, _LL,
+    0, () => Location$
+];
+var PathElementList = [1, n0, _PEL,
+    0, () => PathElement$
+];
+var PolicyGenerationList = [1, n0, _PGL,
+    0, () => PolicyGeneration$
+];
+var ReasonSummaryList = [1, n0, _RSL,
+    0, () => ReasonSummary$
+];
+var RecommendedStepList = [1, n0, _RSLe,
+    0, () => RecommendedStep$
+];
+var S3BucketAclGrantConfigurationsList = [1, n0, _SBAGCL,
+    0, () => S3BucketAclGrantConfiguration$
+];
+var TrailList = [1, n0, _TLr,
+    0, () => Trail$
+];
+var TrailPropertiesList = [1, n0, _TPL,
+    0, () => TrailProperties$
+];
+var UnusedAccessTypeStatisticsList = [1, n0, _UATSL,
+    0, () => UnusedAccessTypeStatistics$
+];
+var UnusedActionList = [1, n0, _UAL,
+    0, () => UnusedAction$
+];
+var ValidatePolicyFindingList = [1, n0, _VPFL,
+    0, () => ValidatePolicyFinding$
+];
+var ValidationExceptionFieldList = [1, n0, _VEFL,
+    0, () => ValidationExceptionField$
+];
+var ConfigurationsMap = [2, n0, _CM,
+    0, 0, () => Configuration$
+];
+var FilterCriteriaMap = [2, n0, _FCM,
+    0, 0, () => Criterion$
+];
+var InternalAccessResourceTypeStatisticsMap = [2, n0, _IARTSM,
+    0, 0, () => InternalAccessResourceTypeDetails$
+];
+var RdsDbClusterSnapshotAttributesMap = [2, n0, _RDCSAM,
+    0, 0, () => RdsDbClusterSnapshotAttributeValue$
+];
+var RdsDbSnapshotAttributesMap = [2, n0, _RDSAM,
+    0, 0, () => RdsDbSnapshotAttributeValue$
+];
+var ResourceTypeStatisticsMap = [2, n0, _RTSM,
+    0, 0, () => ResourceTypeDetails$
+];
+var S3AccessPointConfigurationsMap = [2, n0, _SAPCM,
+    0, 0, () => S3AccessPointConfiguration$
+];
+var S3ExpressDirectoryAccessPointConfigurationsMap = [2, n0, _SEDAPCM,
+    0, 0, () => S3ExpressDirectoryAccessPointConfiguration$
+];
+var AclGrantee$ = [4, n0, _AG,
+    0,
+    [_i, _u],
+    [0, 0]
+];
+var AnalyzerConfiguration$ = [4, n0, _AC,
+    0,
+    [_uAn, _iAn],
+    [() => UnusedAccessConfiguration$, () => InternalAccessConfiguration$]
+];
+var Configuration$ = [4, n0, _Co,
+    0,
+    [_eS, _eR, _iR, _eFSf, _kK, _rDCS, _rDS, _sMS, _sB, _sTn, _sQ, _sEDB, _dS, _dT],
+    [() => EbsSnapshotConfiguration$, () => EcrRepositoryConfiguration$, () => IamRoleConfiguration$, () => EfsFileSystemConfiguration$, () => KmsKeyConfiguration$, () => RdsDbClusterSnapshotConfiguration$, () => RdsDbSnapshotConfiguration$, () => SecretsManagerSecretConfiguration$, () => S3BucketConfiguration$, () => SnsTopicConfiguration$, () => SqsQueueConfiguration$, () => S3ExpressDirectoryBucketConfiguration$, () => DynamodbStreamConfiguration$, () => DynamodbTableConfiguration$]
+];
+var FindingDetails$ = [4, n0, _FD,
+    0,
+    [_iAD, _eAD, _uPD, _uIUAKD, _uIRD, _uIUPD],
+    [() => InternalAccessDetails$, () => ExternalAccessDetails$, () => UnusedPermissionDetails$, () => UnusedIamUserAccessKeyDetails$, () => UnusedIamRoleDetails$, () => UnusedIamUserPasswordDetails$]
+];
+var FindingsStatistics$ = [4, n0, _FSin,
+    0,
+    [_eAFS, _iAFS, _uAFS],
+    [() => ExternalAccessFindingsStatistics$, () => InternalAccessFindingsStatistics$, () => UnusedAccessFindingsStatistics$]
+];
+var NetworkOriginConfiguration$ = [4, n0, _NOC,
+    0,
+    [_vC, _iCn],
+    [() => VpcConfiguration$, () => InternetConfiguration$]
+];
+var PathElement$ = [4, n0, _PE,
+    0,
+    [_ind, _k, _su, _v],
+    [1, 0, () => Substring$, 0]
+];
+var RdsDbClusterSnapshotAttributeValue$ = [4, n0, _RDCSAV,
+    0,
+    [_aI],
+    [64 | 0]
+];
+var RdsDbSnapshotAttributeValue$ = [4, n0, _RDSAV,
+    0,
+    [_aI],
+    [64 | 0]
+];
+var RecommendedStep$ = [4, n0, _RSe,
+    0,
+    [_uPRS],
+    [() => UnusedPermissionsRecommendedStep$]
+];
+var ApplyArchiveRule$ = [9, n0, _AAR,
+    { [_h]: ["PUT", "/archive-rule", 200] }, () => ApplyArchiveRuleRequest$, () => __Unit
+];
+var CancelPolicyGeneration$ = [9, n0, _CPG,
+    { [_h]: ["PUT", "/policy/generation/{jobId}", 200] }, () => CancelPolicyGenerationRequest$, () => CancelPolicyGenerationResponse$
+];
+var CheckAccessNotGranted$ = [9, n0, _CANG,
+    { [_h]: ["POST", "/policy/check-access-not-granted", 200] }, () => CheckAccessNotGrantedRequest$, () => CheckAccessNotGrantedResponse$
+];
+var CheckNoNewAccess$ = [9, n0, _CNNA,
+    { [_h]: ["POST", "/policy/check-no-new-access", 200] }, () => CheckNoNewAccessRequest$, () => CheckNoNewAccessResponse$
+];
+var CheckNoPublicAccess$ = [9, n0, _CNPA,
+    { [_h]: ["POST", "/policy/check-no-public-access", 200] }, () => CheckNoPublicAccessRequest$, () => CheckNoPublicAccessResponse$
+];
+var CreateAccessPreview$ = [9, n0, _CAP,
+    { [_h]: ["PUT", "/access-preview", 200] }, () => CreateAccessPreviewRequest$, () => CreateAccessPreviewResponse$
+];
+var CreateAnalyzer$ = [9, n0, _CA,
+    { [_h]: ["PUT", "/analyzer", 200] }, () => CreateAnalyzerRequest$, () => CreateAnalyzerResponse$
+];
+var CreateArchiveRule$ = [9, n0, _CARre,
+    { [_h]: ["PUT", "/analyzer/{analyzerName}/archive-rule", 200] }, () => CreateArchiveRuleRequest$, () => __Unit
+];
+var CreateServiceLinkedAnalyzer$ = [9, n0, _CSLA,
+    { [_h]: ["PUT", "/service-linked-analyzer", 200] }, () => CreateServiceLinkedAnalyzerRequest$, () => CreateServiceLinkedAnalyzerResponse$
+];
+var DeleteAnalyzer$ = [9, n0, _DA,
+    { [_h]: ["DELETE", "/analyzer/{analyzerName}", 200] }, () => DeleteAnalyzerRequest$, () => __Unit
+];
+var DeleteArchiveRule$ = [9, n0, _DARe,
+    { [_h]: ["DELETE", "/analyzer/{analyzerName}/archive-rule/{ruleName}", 200] }, () => DeleteArchiveRuleRequest$, () => __Unit
+];
+var DeleteServiceLinkedAnalyzer$ = [9, n0, _DSLA,
+    { [_h]: ["DELETE", "/service-linked-analyzer/{analyzerName}", 200] }, () => DeleteServiceLinkedAnalyzerRequest$, () => __Unit
+];
+var GenerateFindingRecommendation$ = [9, n0, _GFRen,
+    { [_h]: ["POST", "/recommendation/{id}", 200] }, () => GenerateFindingRecommendationRequest$, () => __Unit
+];
+var GetAccessPreview$ = [9, n0, _GAP,
+    { [_h]: ["GET", "/access-preview/{accessPreviewId}", 200] }, () => GetAccessPreviewRequest$, () => GetAccessPreviewResponse$
+];
+var GetAnalyzedResource$ = [9, n0, _GARet,
+    { [_h]: ["GET", "/analyzed-resource", 200] }, () => GetAnalyzedResourceRequest$, () => GetAnalyzedResourceResponse$
+];
+var GetAnalyzer$ = [9, n0, _GA,
+    { [_h]: ["GET", "/analyzer/{analyzerName}", 200] }, () => GetAnalyzerRequest$, () => GetAnalyzerResponse$
+];
+var GetArchiveRule$ = [9, n0, _GARetr,
+    { [_h]: ["GET", "/analyzer/{analyzerName}/archive-rule/{ruleName}", 200] }, () => GetArchiveRuleRequest$, () => GetArchiveRuleResponse$
+];
+var GetFinding$ = [9, n0, _GF,
+    { [_h]: ["GET", "/finding/{id}", 200] }, () => GetFindingRequest$, () => GetFindingResponse$
+];
+var GetFindingRecommendation$ = [9, n0, _GFRet,
+    { [_h]: ["GET", "/recommendation/{id}", 200] }, () => GetFindingRecommendationRequest$, () => GetFindingRecommendationResponse$
+];
+var GetFindingsStatistics$ = [9, n0, _GFS,
+    { [_h]: ["POST", "/analyzer/findings/statistics", 200] }, () => GetFindingsStatisticsRequest$, () => GetFindingsStatisticsResponse$
+];
+var GetFindingV2$ = [9, n0, _GFV,
+    { [_h]: ["GET", "/findingv2/{id}", 200] }, () => GetFindingV2Request$, () => GetFindingV2Response$
+];
+var GetGeneratedPolicy$ = [9, n0, _GGP,
+    { [_h]: ["GET", "/policy/generation/{jobId}", 200] }, () => GetGeneratedPolicyRequest$, () => GetGeneratedPolicyResponse$
+];
+var ListAccessPreviewFindings$ = [9, n0, _LAPF,
+    { [_h]: ["POST", "/access-preview/{accessPreviewId}", 200] }, () => ListAccessPreviewFindingsRequest$, () => ListAccessPreviewFindingsResponse$
+];
+var ListAccessPreviews$ = [9, n0, _LAP,
+    { [_h]: ["GET", "/access-preview", 200] }, () => ListAccessPreviewsRequest$, () => ListAccessPreviewsResponse$
+];
+var ListAnalyzedResources$ = [9, n0, _LARis,
+    { [_h]: ["POST", "/analyzed-resource", 200] }, () => ListAnalyzedResourcesRequest$, () => ListAnalyzedResourcesResponse$
+];
+var ListAnalyzers$ = [9, n0, _LA,
+    { [_h]: ["GET", "/analyzer", 200] }, () => ListAnalyzersRequest$, () => ListAnalyzersResponse$
+];
+var ListArchiveRules$ = [9, n0, _LARist,
+    { [_h]: ["GET", "/analyzer/{analyzerName}/archive-rule", 200] }, () => ListArchiveRulesRequest$, () => ListArchiveRulesResponse$
+];
+var ListFindings$ = [9, n0, _LF,
+    { [_h]: ["POST", "/finding", 200] }, () => ListFindingsRequest$, () => ListFindingsResponse$
+];
+var ListFindingsV2$ = [9, n0, _LFV,
+    { [_h]: ["POST", "/findingv2", 200] }, () => ListFindingsV2Request$, () => ListFindingsV2Response$
+];
+var ListPolicyGenerations$ = [9, n0, _LPG,
+    { [_h]: ["GET", "/policy/generation", 200] }, () => ListPolicyGenerationsRequest$, () => ListPolicyGenerationsResponse$
+];
+var ListTagsForResource$ = [9, n0, _LTFR,
+    { [_h]: ["GET", "/tags/{resourceArn}", 200] }, () => ListTagsForResourceRequest$, () => ListTagsForResourceResponse$
+];
+var StartPolicyGeneration$ = [9, n0, _SPG,
+    { [_h]: ["PUT", "/policy/generation", 200] }, () => StartPolicyGenerationRequest$, () => StartPolicyGenerationResponse$
+];
+var StartResourceScan$ = [9, n0, _SRS,
+    { [_h]: ["POST", "/resource/scan", 200] }, () => StartResourceScanRequest$, () => __Unit
+];
+var TagResource$ = [9, n0, _TR,
+    { [_h]: ["POST", "/tags/{resourceArn}", 200] }, () => TagResourceRequest$, () => TagResourceResponse$
+];
+var UntagResource$ = [9, n0, _UR,
+    { [_h]: ["DELETE", "/tags/{resourceArn}", 200] }, () => UntagResourceRequest$, () => UntagResourceResponse$
+];
+var UpdateAnalyzer$ = [9, n0, _UAp,
+    { [_h]: ["PUT", "/analyzer/{analyzerName}", 200] }, () => UpdateAnalyzerRequest$, () => UpdateAnalyzerResponse$
+];
+var UpdateArchiveRule$ = [9, n0, _UARpd,
+    { [_h]: ["PUT", "/analyzer/{analyzerName}/archive-rule/{ruleName}", 200] }, () => UpdateArchiveRuleRequest$, () => __Unit
+];
+var UpdateFindings$ = [9, n0, _UF,
+    { [_h]: ["PUT", "/finding", 200] }, () => UpdateFindingsRequest$, () => __Unit
+];
+var ValidatePolicy$ = [9, n0, _VP,
+    { [_h]: ["POST", "/policy/validation", 200] }, () => ValidatePolicyRequest$, () => ValidatePolicyResponse$
+];
+
+const getRuntimeConfig$1 = (config) => {
+    return {
+        apiVersion: "2019-11-01",
+        base64Decoder: config?.base64Decoder ?? fromBase64,
+        base64Encoder: config?.base64Encoder ?? toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultAccessAnalyzerHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger(),
+        protocol: config?.protocol ?? AwsRestJsonProtocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.accessanalyzer",
+            errorTypeRegistries,
+            version: "2019-11-01",
+            serviceTarget: "AccessAnalyzer",
+        },
+        serviceId: config?.serviceId ?? "AccessAnalyzer",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+    };
+};
+
+const getRuntimeConfig = (config) => {
+    emitWarningIfUnsupportedVersion(process.version);
+    const defaultsMode = resolveDefaultsModeConfig(config);
+    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig$1(config);
+    emitWarningIfUnsupportedVersion$1(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            loadConfig({
+                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            }, config),
+        streamCollector: config?.streamCollector ?? streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+class AccessAnalyzerClient extends Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_2 = resolveUserAgentConfig(_config_1);
+        const _config_3 = resolveRetryConfig(_config_2);
+        const _config_4 = resolveRegionConfig(_config_3);
+        const _config_5 = resolveHostHeaderConfig(_config_4);
+        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+        this.middlewareStack.use(getUserAgentPlugin(this.config));
+        this.middlewareStack.use(getRetryPlugin(this.config));
+        this.middlewareStack.use(getContentLengthPlugin(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin(this.config));
+        this.middlewareStack.use(getLoggerPlugin(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+            httpAuthSchemeParametersProvider: defaultAccessAnalyzerHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+const command = makeBuilder(commonParams, "AccessAnalyzer", "AccessAnalyzerClient", getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+class ApplyArchiveRuleCommand extends command(_ep0, _mw0, "ApplyArchiveRule", ApplyArchiveRule$) {
+}
+
+class CancelPolicyGenerationCommand extends command(_ep0, _mw0, "CancelPolicyGeneration", CancelPolicyGeneration$) {
+}
+
+class CheckAccessNotGrantedCommand extends command(_ep0, _mw0, "CheckAccessNotGranted", CheckAccessNotGranted$) {
+}
+
+class CheckNoNewAccessCommand extends command(_ep0, _mw0, "CheckNoNewAccess", CheckNoNewAccess$) {
+}
+
+class CheckNoPublicAccessCommand extends command(_ep0, _mw0, "CheckNoPublicAccess", CheckNoPublicAccess$) {
+}
+
+class CreateAccessPreviewCommand extends command(_ep0, _mw0, "CreateAccessPreview", CreateAccessPreview$) {
+}
+
+class CreateAnalyzerCommand extends command(_ep0, _mw0, "CreateAnalyzer", CreateAnalyzer$) {
+}
+
+class CreateArchiveRuleCommand extends command(_ep0, _mw0, "CreateArchiveRule", CreateArchiveRule$) {
+}
+
+class CreateServiceLinkedAnalyzerCommand extends command(_ep0, _mw0, "CreateServiceLinkedAnalyzer", CreateServiceLinkedAnalyzer$) {
+}
+
+class DeleteAnalyzerCommand extends command(_ep0, _mw0, "DeleteAnalyzer", DeleteAnalyzer$) {
+}
+
+class DeleteArchiveRuleCommand extends command(_ep0, _mw0, "DeleteArchiveRule", DeleteArchiveRule$) {
+}
+
+class DeleteServiceLinkedAnalyzerCommand extends command(_ep0, _mw0, "DeleteServiceLinkedAnalyzer", DeleteServiceLinkedAnalyzer$) {
+}
+
+class GenerateFindingRecommendationCommand extends command(_ep0, _mw0, "GenerateFindingRecommendation", GenerateFindingRecommendation$) {
+}
+
+class GetAccessPreviewCommand extends command(_ep0, _mw0, "GetAccessPreview", GetAccessPreview$) {
+}
+
+class GetAnalyzedResourceCommand extends command(_ep0, _mw0, "GetAnalyzedResource", GetAnalyzedResource$) {
+}
+
+class GetAnalyzerCommand extends command(_ep0, _mw0, "GetAnalyzer", GetAnalyzer$) {
+}
+
+class GetArchiveRuleCommand extends command(_ep0, _mw0, "GetArchiveRule", GetArchiveRule$) {
+}
+
+class GetFindingCommand extends command(_ep0, _mw0, "GetFinding", GetFinding$) {
+}
+
+class GetFindingRecommendationCommand extends command(_ep0, _mw0, "GetFindingRecommendation", GetFindingRecommendation$) {
+}
+
+class GetFindingsStatisticsCommand extends command(_ep0, _mw0, "GetFindingsStatistics", GetFindingsStatistics$) {
+}
+
+class GetFindingV2Command extends command(_ep0, _mw0, "GetFindingV2", GetFindingV2$) {
+}
+
+class GetGeneratedPolicyCommand extends command(_ep0, _mw0, "GetGeneratedPolicy", GetGeneratedPolicy$) {
+}
+
+class ListAccessPreviewFindingsCommand extends command(_ep0, _mw0, "ListAccessPreviewFindings", ListAccessPreviewFindings$) {
+}
+
+class ListAccessPreviewsCommand extends command(_ep0, _mw0, "ListAccessPreviews", ListAccessPreviews$) {
+}
+
+class ListAnalyzedResourcesCommand extends command(_ep0, _mw0, "ListAnalyzedResources", ListAnalyzedResources$) {
+}
+
+class ListAnalyzersCommand extends command(_ep0, _mw0, "ListAnalyzers", ListAnalyzers$) {
+}
+
+class ListArchiveRulesCommand extends command(_ep0, _mw0, "ListArchiveRules", ListArchiveRules$) {
+}
+
+class ListFindingsCommand extends command(_ep0, _mw0, "ListFindings", ListFindings$) {
+}
+
+class ListFindingsV2Command extends command(_ep0, _mw0, "ListFindingsV2", ListFindingsV2$) {
+}
+
+class ListPolicyGenerationsCommand extends command(_ep0, _mw0, "ListPolicyGenerations", ListPolicyGenerations$) {
+}
+
+class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
+}
+
+class StartPolicyGenerationCommand extends command(_ep0, _mw0, "StartPolicyGeneration", StartPolicyGeneration$) {
+}
+
+class StartResourceScanCommand extends command(_ep0, _mw0, "StartResourceScan", StartResourceScan$) {
+}
+
+class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
+}
+
+class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
+}
+
+class UpdateAnalyzerCommand extends command(_ep0, _mw0, "UpdateAnalyzer", UpdateAnalyzer$) {
+}
+
+class UpdateArchiveRuleCommand extends command(_ep0, _mw0, "UpdateArchiveRule", UpdateArchiveRule$) {
+}
+
+class UpdateFindingsCommand extends command(_ep0, _mw0, "UpdateFindings", UpdateFindings$) {
+}
+
+class ValidatePolicyCommand extends command(_ep0, _mw0, "ValidatePolicy", ValidatePolicy$) {
+}
+
+const paginateGetFindingRecommendation = createPaginator(AccessAnalyzerClient, GetFindingRecommendationCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateGetFindingV2 = createPaginator(AccessAnalyzerClient, GetFindingV2Command, "nextToken", "nextToken", "maxResults");
+
+const paginateListAccessPreviewFindings = createPaginator(AccessAnalyzerClient, ListAccessPreviewFindingsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListAccessPreviews = createPaginator(AccessAnalyzerClient, ListAccessPreviewsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListAnalyzedResources = createPaginator(AccessAnalyzerClient, ListAnalyzedResourcesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListAnalyzers = createPaginator(AccessAnalyzerClient, ListAnalyzersCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListArchiveRules = createPaginator(AccessAnalyzerClient, ListArchiveRulesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListFindings = createPaginator(AccessAnalyzerClient, ListFindingsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListFindingsV2 = createPaginator(AccessAnalyzerClient, ListFindingsV2Command, "nextToken", "nextToken", "maxResults");
+
+const paginateListPolicyGenerations = createPaginator(AccessAnalyzerClient, ListPolicyGenerationsCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateValidatePolicy = createPaginator(AccessAnalyzerClient, ValidatePolicyCommand, "nextToken", "nextToken", "maxResults");
+
+const commands = {
+    ApplyArchiveRuleCommand,
+    CancelPolicyGenerationCommand,
+    CheckAccessNotGrantedCommand,
+    CheckNoNewAccessCommand,
+    CheckNoPublicAccessCommand,
+    CreateAccessPreviewCommand,
+    CreateAnalyzerCommand,
+    CreateArchiveRuleCommand,
+    CreateServiceLinkedAnalyzerCommand,
+    DeleteAnalyzerCommand,
+    DeleteArchiveRuleCommand,
+    DeleteServiceLinkedAnalyzerCommand,
+    GenerateFindingRecommendationCommand,
+    GetAccessPreviewCommand,
+    GetAnalyzedResourceCommand,
+    GetAnalyzerCommand,
+    GetArchiveRuleCommand,
+    GetFindingCommand,
+    GetFindingRecommendationCommand,
+    GetFindingsStatisticsCommand,
+    GetFindingV2Command,
+    GetGeneratedPolicyCommand,
+    ListAccessPreviewFindingsCommand,
+    ListAccessPreviewsCommand,
+    ListAnalyzedResourcesCommand,
+    ListAnalyzersCommand,
+    ListArchiveRulesCommand,
+    ListFindingsCommand,
+    ListFindingsV2Command,
+    ListPolicyGenerationsCommand,
+    ListTagsForResourceCommand,
+    StartPolicyGenerationCommand,
+    StartResourceScanCommand,
+    TagResourceCommand,
+    UntagResourceCommand,
+    UpdateAnalyzerCommand,
+    UpdateArchiveRuleCommand,
+    UpdateFindingsCommand,
+    ValidatePolicyCommand,
+};
+const paginators = {
+    paginateGetFindingRecommendation,
+    paginateGetFindingV2,
+    paginateListAccessPreviewFindings,
+    paginateListAccessPreviews,
+    paginateListAnalyzedResources,
+    paginateListAnalyzers,
+    paginateListArchiveRules,
+    paginateListFindings,
+    paginateListFindingsV2,
+    paginateListPolicyGenerations,
+    paginateValidatePolicy,
+};
+class AccessAnalyzer extends AccessAnalyzerClient {
+}
+createAggregatedClient(commands, AccessAnalyzer, { paginators });
+
+const ValidationExceptionReason = {
+    CANNOT_PARSE: "cannotParse",
+    FIELD_VALIDATION_FAILED: "fieldValidationFailed",
+    NOT_SUPPORTED: "notSupported",
+    OTHER: "other",
+    UNKNOWN_OPERATION: "unknownOperation",
+};
+const ResourceType = {
+    AWS_DYNAMODB_STREAM: "AWS::DynamoDB::Stream",
+    AWS_DYNAMODB_TABLE: "AWS::DynamoDB::Table",
+    AWS_EC2_SNAPSHOT: "AWS::EC2::Snapshot",
+    AWS_ECR_REPOSITORY: "AWS::ECR::Repository",
+    AWS_EFS_FILESYSTEM: "AWS::EFS::FileSystem",
+    AWS_IAM_ROLE: "AWS::IAM::Role",
+    AWS_IAM_USER: "AWS::IAM::User",
+    AWS_KMS_KEY: "AWS::KMS::Key",
+    AWS_LAMBDA_FUNCTION: "AWS::Lambda::Function",
+    AWS_LAMBDA_LAYERVERSION: "AWS::Lambda::LayerVersion",
+    AWS_RDS_DBCLUSTERSNAPSHOT: "AWS::RDS::DBClusterSnapshot",
+    AWS_RDS_DBSNAPSHOT: "AWS::RDS::DBSnapshot",
+    AWS_S3EXPRESS_DIRECTORYBUCKET: "AWS::S3Express::DirectoryBucket",
+    AWS_S3_BUCKET: "AWS::S3::Bucket",
+    AWS_SECRETSMANAGER_SECRET: "AWS::SecretsManager::Secret",
+    AWS_SNS_TOPIC: "AWS::SNS::Topic",
+    AWS_SQS_QUEUE: "AWS::SQS::Queue",
+};
+const Type = {
+    ACCOUNT: "ACCOUNT",
+    ACCOUNT_INTERNAL_ACCESS: "ACCOUNT_INTERNAL_ACCESS",
+    ACCOUNT_UNUSED_ACCESS: "ACCOUNT_UNUSED_ACCESS",
+    ORGANIZATION: "ORGANIZATION",
+    ORGANIZATION_INTERNAL_ACCESS: "ORGANIZATION_INTERNAL_ACCESS",
+    ORGANIZATION_UNUSED_ACCESS: "ORGANIZATION_UNUSED_ACCESS",
+};
+const AnalyzerStatus = {
+    ACTIVE: "ACTIVE",
+    CREATING: "CREATING",
+    DISABLED: "DISABLED",
+    FAILED: "FAILED",
+};
+const ReasonCode = {
+    AWS_SERVICE_ACCESS_DISABLED: "AWS_SERVICE_ACCESS_DISABLED",
+    DELEGATED_ADMINISTRATOR_DEREGISTERED: "DELEGATED_ADMINISTRATOR_DEREGISTERED",
+    ORGANIZATION_DELETED: "ORGANIZATION_DELETED",
+    SERVICE_LINKED_ROLE_CREATION_FAILED: "SERVICE_LINKED_ROLE_CREATION_FAILED",
+};
+const AccessCheckPolicyType = {
+    IDENTITY_POLICY: "IDENTITY_POLICY",
+    RESOURCE_POLICY: "RESOURCE_POLICY",
+};
+const CheckAccessNotGrantedResult = {
+    FAIL: "FAIL",
+    PASS: "PASS",
+};
+const CheckNoNewAccessResult = {
+    FAIL: "FAIL",
+    PASS: "PASS",
+};
+const AccessCheckResourceType = {
+    API_GATEWAY_REST_API: "AWS::ApiGateway::RestApi",
+    BACKUP_VAULT: "AWS::Backup::BackupVault",
+    CLOUDTRAIL_DASHBOARD: "AWS::CloudTrail::Dashboard",
+    CLOUDTRAIL_EVENT_DATA_STORE: "AWS::CloudTrail::EventDataStore",
+    CODE_ARTIFACT_DOMAIN: "AWS::CodeArtifact::Domain",
+    DYNAMODB_STREAM: "AWS::DynamoDB::Stream",
+    DYNAMODB_TABLE: "AWS::DynamoDB::Table",
+    EFS_FILESYSTEM: "AWS::EFS::FileSystem",
+    KINESIS_DATA_STREAM: "AWS::Kinesis::Stream",
+    KINESIS_STREAM_CONSUMER: "AWS::Kinesis::StreamConsumer",
+    KMS_KEY: "AWS::KMS::Key",
+    LAMBDA_FUNCTION: "AWS::Lambda::Function",
+    OPENSEARCHSERVICE_DOMAIN: "AWS::OpenSearchService::Domain",
+    ROLE_TRUST: "AWS::IAM::AssumeRolePolicyDocument",
+    S3EXPRESS_DIRECTORYBUCKET: "AWS::S3Express::DirectoryBucket",
+    S3_ACCESS_POINT: "AWS::S3::AccessPoint",
+    S3_BUCKET: "AWS::S3::Bucket",
+    S3_EXPRESS_ACCESS_POINT: "AWS::S3Express::AccessPoint",
+    S3_GLACIER: "AWS::S3::Glacier",
+    S3_OUTPOSTS_ACCESS_POINT: "AWS::S3Outposts::AccessPoint",
+    S3_OUTPOSTS_BUCKET: "AWS::S3Outposts::Bucket",
+    S3_TABLE: "AWS::S3Tables::Table",
+    S3_TABLE_BUCKET: "AWS::S3Tables::TableBucket",
+    SECRETSMANAGER_SECRET: "AWS::SecretsManager::Secret",
+    SNS_TOPIC: "AWS::SNS::Topic",
+    SQS_QUEUE: "AWS::SQS::Queue",
+};
+const CheckNoPublicAccessResult = {
+    FAIL: "FAIL",
+    PASS: "PASS",
+};
+const KmsGrantOperation = {
+    CREATE_GRANT: "CreateGrant",
+    DECRYPT: "Decrypt",
+    DESCRIBE_KEY: "DescribeKey",
+    ENCRYPT: "Encrypt",
+    GENERATE_DATA_KEY: "GenerateDataKey",
+    GENERATE_DATA_KEY_PAIR: "GenerateDataKeyPair",
+    GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT: "GenerateDataKeyPairWithoutPlaintext",
+    GENERATE_DATA_KEY_WITHOUT_PLAINTEXT: "GenerateDataKeyWithoutPlaintext",
+    GET_PUBLIC_KEY: "GetPublicKey",
+    REENCRYPT_FROM: "ReEncryptFrom",
+    REENCRYPT_TO: "ReEncryptTo",
+    RETIRE_GRANT: "RetireGrant",
+    SIGN: "Sign",
+    VERIFY: "Verify",
+};
+const AclPermission = {
+    FULL_CONTROL: "FULL_CONTROL",
+    READ: "READ",
+    READ_ACP: "READ_ACP",
+    WRITE: "WRITE",
+    WRITE_ACP: "WRITE_ACP",
+};
+const AccessPreviewStatus = {
+    COMPLETED: "COMPLETED",
+    CREATING: "CREATING",
+    FAILED: "FAILED",
+};
+const AccessPreviewStatusReasonCode = {
+    INTERNAL_ERROR: "INTERNAL_ERROR",
+    INVALID_CONFIGURATION: "INVALID_CONFIGURATION",
+};
+const FindingStatus = {
+    ACTIVE: "ACTIVE",
+    ARCHIVED: "ARCHIVED",
+    RESOLVED: "RESOLVED",
+};
+const ResourceControlPolicyRestriction = {
+    APPLICABLE: "APPLICABLE",
+    APPLIED: "APPLIED",
+    FAILED_TO_EVALUATE_RCP: "FAILED_TO_EVALUATE_RCP",
+    NOT_APPLICABLE: "NOT_APPLICABLE",
+};
+const FindingSourceType = {
+    BUCKET_ACL: "BUCKET_ACL",
+    POLICY: "POLICY",
+    S3_ACCESS_POINT: "S3_ACCESS_POINT",
+    S3_ACCESS_POINT_ACCOUNT: "S3_ACCESS_POINT_ACCOUNT",
+};
+const RecommendationType = {
+    UNUSED_PERMISSION_RECOMMENDATION: "UnusedPermissionRecommendation",
+};
+const RecommendedRemediationAction = {
+    CREATE_POLICY: "CREATE_POLICY",
+    DETACH_POLICY: "DETACH_POLICY",
+};
+const Status = {
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+    SUCCEEDED: "SUCCEEDED",
+};
+const InternalAccessType = {
+    INTRA_ACCOUNT: "INTRA_ACCOUNT",
+    INTRA_ORG: "INTRA_ORG",
+};
+const PrincipalType = {
+    IAM_ROLE: "IAM_ROLE",
+    IAM_USER: "IAM_USER",
+};
+const ServiceControlPolicyRestriction = {
+    APPLICABLE: "APPLICABLE",
+    APPLIED: "APPLIED",
+    FAILED_TO_EVALUATE_SCP: "FAILED_TO_EVALUATE_SCP",
+    NOT_APPLICABLE: "NOT_APPLICABLE",
+};
+const FindingType = {
+    EXTERNAL_ACCESS: "ExternalAccess",
+    INTERNAL_ACCESS: "InternalAccess",
+    UNUSED_IAM_ROLE: "UnusedIAMRole",
+    UNUSED_IAM_USER_ACCESS_KEY: "UnusedIAMUserAccessKey",
+    UNUSED_IAM_USER_PASSWORD: "UnusedIAMUserPassword",
+    UNUSED_PERMISSION: "UnusedPermission",
+};
+const JobErrorCode = {
+    AUTHORIZATION_ERROR: "AUTHORIZATION_ERROR",
+    RESOURCE_NOT_FOUND_ERROR: "RESOURCE_NOT_FOUND_ERROR",
+    SERVICE_ERROR: "SERVICE_ERROR",
+    SERVICE_QUOTA_EXCEEDED_ERROR: "SERVICE_QUOTA_EXCEEDED_ERROR",
+};
+const JobStatus = {
+    CANCELED: "CANCELED",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+    SUCCEEDED: "SUCCEEDED",
+};
+const FindingChangeType = {
+    CHANGED: "CHANGED",
+    NEW: "NEW",
+    UNCHANGED: "UNCHANGED",
+};
+const OrderBy = {
+    ASC: "ASC",
+    DESC: "DESC",
+};
+const FindingStatusUpdate = {
+    ACTIVE: "ACTIVE",
+    ARCHIVED: "ARCHIVED",
+};
+const Locale = {
+    DE: "DE",
+    EN: "EN",
+    ES: "ES",
+    FR: "FR",
+    IT: "IT",
+    JA: "JA",
+    KO: "KO",
+    PT_BR: "PT_BR",
+    ZH_CN: "ZH_CN",
+    ZH_TW: "ZH_TW",
+};
+const PolicyType = {
+    IDENTITY_POLICY: "IDENTITY_POLICY",
+    RESOURCE_CONTROL_POLICY: "RESOURCE_CONTROL_POLICY",
+    RESOURCE_POLICY: "RESOURCE_POLICY",
+    SERVICE_CONTROL_POLICY: "SERVICE_CONTROL_POLICY",
+};
+const ValidatePolicyResourceType = {
+    DYNAMODB_TABLE: "AWS::DynamoDB::Table",
+    ROLE_TRUST: "AWS::IAM::AssumeRolePolicyDocument",
+    S3_ACCESS_POINT: "AWS::S3::AccessPoint",
+    S3_BUCKET: "AWS::S3::Bucket",
+    S3_MULTI_REGION_ACCESS_POINT: "AWS::S3::MultiRegionAccessPoint",
+    S3_OBJECT_LAMBDA_ACCESS_POINT: "AWS::S3ObjectLambda::AccessPoint",
+};
+const ValidatePolicyFindingType = {
+    ERROR: "ERROR",
+    SECURITY_WARNING: "SECURITY_WARNING",
+    SUGGESTION: "SUGGESTION",
+    WARNING: "WARNING",
+};
+
+__webpack_unused_export__ = Access$;
+__webpack_unused_export__ = AccessAnalyzer;
+exports.eXW = AccessAnalyzerClient;
+__webpack_unused_export__ = AccessAnalyzerServiceException;
+__webpack_unused_export__ = AccessAnalyzerServiceException$;
+__webpack_unused_export__ = AccessCheckPolicyType;
+__webpack_unused_export__ = AccessCheckResourceType;
+__webpack_unused_export__ = AccessDeniedException;
+__webpack_unused_export__ = AccessDeniedException$;
+__webpack_unused_export__ = AccessPreview$;
+__webpack_unused_export__ = AccessPreviewFinding$;
+__webpack_unused_export__ = AccessPreviewStatus;
+__webpack_unused_export__ = AccessPreviewStatusReason$;
+__webpack_unused_export__ = AccessPreviewStatusReasonCode;
+__webpack_unused_export__ = AccessPreviewSummary$;
+__webpack_unused_export__ = AclGrantee$;
+__webpack_unused_export__ = AclPermission;
+__webpack_unused_export__ = AnalysisRule$;
+__webpack_unused_export__ = AnalysisRuleCriteria$;
+__webpack_unused_export__ = AnalyzedResource$;
+__webpack_unused_export__ = AnalyzedResourceSummary$;
+__webpack_unused_export__ = AnalyzerConfiguration$;
+__webpack_unused_export__ = AnalyzerStatus;
+__webpack_unused_export__ = AnalyzerSummary$;
+__webpack_unused_export__ = ApplyArchiveRule$;
+__webpack_unused_export__ = ApplyArchiveRuleCommand;
+__webpack_unused_export__ = ApplyArchiveRuleRequest$;
+__webpack_unused_export__ = ArchiveRuleSummary$;
+__webpack_unused_export__ = CancelPolicyGeneration$;
+__webpack_unused_export__ = CancelPolicyGenerationCommand;
+__webpack_unused_export__ = CancelPolicyGenerationRequest$;
+__webpack_unused_export__ = CancelPolicyGenerationResponse$;
+__webpack_unused_export__ = CheckAccessNotGranted$;
+__webpack_unused_export__ = CheckAccessNotGrantedCommand;
+__webpack_unused_export__ = CheckAccessNotGrantedRequest$;
+__webpack_unused_export__ = CheckAccessNotGrantedResponse$;
+__webpack_unused_export__ = CheckAccessNotGrantedResult;
+__webpack_unused_export__ = CheckNoNewAccess$;
+__webpack_unused_export__ = CheckNoNewAccessCommand;
+__webpack_unused_export__ = CheckNoNewAccessRequest$;
+__webpack_unused_export__ = CheckNoNewAccessResponse$;
+__webpack_unused_export__ = CheckNoNewAccessResult;
+__webpack_unused_export__ = CheckNoPublicAccess$;
+__webpack_unused_export__ = CheckNoPublicAccessCommand;
+__webpack_unused_export__ = CheckNoPublicAccessRequest$;
+__webpack_unused_export__ = CheckNoPublicAccessResponse$;
+__webpack_unused_export__ = CheckNoPublicAccessResult;
+__webpack_unused_export__ = CloudTrailDetails$;
+__webpack_unused_export__ = CloudTrailProperties$;
+__webpack_unused_export__ = Configuration$;
+__webpack_unused_export__ = ConflictException;
+__webpack_unused_export__ = ConflictException$;
+__webpack_unused_export__ = CreateAccessPreview$;
+__webpack_unused_export__ = CreateAccessPreviewCommand;
+__webpack_unused_export__ = CreateAccessPreviewRequest$;
+__webpack_unused_export__ = CreateAccessPreviewResponse$;
+__webpack_unused_export__ = CreateAnalyzer$;
+__webpack_unused_export__ = CreateAnalyzerCommand;
+__webpack_unused_export__ = CreateAnalyzerRequest$;
+__webpack_unused_export__ = CreateAnalyzerResponse$;
+__webpack_unused_export__ = CreateArchiveRule$;
+__webpack_unused_export__ = CreateArchiveRuleCommand;
+__webpack_unused_export__ = CreateArchiveRuleRequest$;
+__webpack_unused_export__ = CreateServiceLinkedAnalyzer$;
+__webpack_unused_export__ = CreateServiceLinkedAnalyzerCommand;
+__webpack_unused_export__ = CreateServiceLinkedAnalyzerRequest$;
+__webpack_unused_export__ = CreateServiceLinkedAnalyzerResponse$;
+__webpack_unused_export__ = Criterion$;
+__webpack_unused_export__ = DeleteAnalyzer$;
+__webpack_unused_export__ = DeleteAnalyzerCommand;
+__webpack_unused_export__ = DeleteAnalyzerRequest$;
+__webpack_unused_export__ = DeleteArchiveRule$;
+__webpack_unused_export__ = DeleteArchiveRuleCommand;
+__webpack_unused_export__ = DeleteArchiveRuleRequest$;
+__webpack_unused_export__ = DeleteServiceLinkedAnalyzer$;
+__webpack_unused_export__ = DeleteServiceLinkedAnalyzerCommand;
+__webpack_unused_export__ = DeleteServiceLinkedAnalyzerRequest$;
+__webpack_unused_export__ = DynamodbStreamConfiguration$;
+__webpack_unused_export__ = DynamodbTableConfiguration$;
+__webpack_unused_export__ = EbsSnapshotConfiguration$;
+__webpack_unused_export__ = EcrRepositoryConfiguration$;
+__webpack_unused_export__ = EfsFileSystemConfiguration$;
+__webpack_unused_export__ = ExternalAccessDetails$;
+__webpack_unused_export__ = ExternalAccessFindingsStatistics$;
+__webpack_unused_export__ = Finding$;
+__webpack_unused_export__ = FindingAggregationAccountDetails$;
+__webpack_unused_export__ = FindingChangeType;
+__webpack_unused_export__ = FindingDetails$;
+__webpack_unused_export__ = FindingSource$;
+__webpack_unused_export__ = FindingSourceDetail$;
+__webpack_unused_export__ = FindingSourceType;
+__webpack_unused_export__ = FindingStatus;
+__webpack_unused_export__ = FindingStatusUpdate;
+__webpack_unused_export__ = FindingSummary$;
+__webpack_unused_export__ = FindingSummaryV2$;
+__webpack_unused_export__ = FindingType;
+__webpack_unused_export__ = FindingsStatistics$;
+__webpack_unused_export__ = GenerateFindingRecommendation$;
+__webpack_unused_export__ = GenerateFindingRecommendationCommand;
+__webpack_unused_export__ = GenerateFindingRecommendationRequest$;
+__webpack_unused_export__ = GeneratedPolicy$;
+__webpack_unused_export__ = GeneratedPolicyProperties$;
+__webpack_unused_export__ = GeneratedPolicyResult$;
+__webpack_unused_export__ = GetAccessPreview$;
+__webpack_unused_export__ = GetAccessPreviewCommand;
+__webpack_unused_export__ = GetAccessPreviewRequest$;
+__webpack_unused_export__ = GetAccessPreviewResponse$;
+__webpack_unused_export__ = GetAnalyzedResource$;
+__webpack_unused_export__ = GetAnalyzedResourceCommand;
+__webpack_unused_export__ = GetAnalyzedResourceRequest$;
+__webpack_unused_export__ = GetAnalyzedResourceResponse$;
+__webpack_unused_export__ = GetAnalyzer$;
+__webpack_unused_export__ = GetAnalyzerCommand;
+__webpack_unused_export__ = GetAnalyzerRequest$;
+__webpack_unused_export__ = GetAnalyzerResponse$;
+__webpack_unused_export__ = GetArchiveRule$;
+__webpack_unused_export__ = GetArchiveRuleCommand;
+__webpack_unused_export__ = GetArchiveRuleRequest$;
+__webpack_unused_export__ = GetArchiveRuleResponse$;
+__webpack_unused_export__ = GetFinding$;
+__webpack_unused_export__ = GetFindingCommand;
+__webpack_unused_export__ = GetFindingRecommendation$;
+__webpack_unused_export__ = GetFindingRecommendationCommand;
+__webpack_unused_export__ = GetFindingRecommendationRequest$;
+__webpack_unused_export__ = GetFindingRecommendationResponse$;
+__webpack_unused_export__ = GetFindingRequest$;
+__webpack_unused_export__ = GetFindingResponse$;
+__webpack_unused_export__ = GetFindingV2$;
+__webpack_unused_export__ = GetFindingV2Command;
+__webpack_unused_export__ = GetFindingV2Request$;
+__webpack_unused_export__ = GetFindingV2Response$;
+__webpack_unused_export__ = GetFindingsStatistics$;
+__webpack_unused_export__ = GetFindingsStatisticsCommand;
+__webpack_unused_export__ = GetFindingsStatisticsRequest$;
+__webpack_unused_export__ = GetFindingsStatisticsResponse$;
+__webpack_unused_export__ = GetGeneratedPolicy$;
+__webpack_unused_export__ = GetGeneratedPolicyCommand;
+__webpack_unused_export__ = GetGeneratedPolicyRequest$;
+__webpack_unused_export__ = GetGeneratedPolicyResponse$;
+__webpack_unused_export__ = IamRoleConfiguration$;
+__webpack_unused_export__ = InlineArchiveRule$;
+__webpack_unused_export__ = InternalAccessAnalysisRule$;
+__webpack_unused_export__ = InternalAccessAnalysisRuleCriteria$;
+__webpack_unused_export__ = InternalAccessConfiguration$;
+__webpack_unused_export__ = InternalAccessDetails$;
+__webpack_unused_export__ = InternalAccessFindingsStatistics$;
+__webpack_unused_export__ = InternalAccessResourceTypeDetails$;
+__webpack_unused_export__ = InternalAccessType;
+__webpack_unused_export__ = InternalServerException;
+__webpack_unused_export__ = InternalServerException$;
+__webpack_unused_export__ = InternetConfiguration$;
+__webpack_unused_export__ = InvalidParameterException;
+__webpack_unused_export__ = InvalidParameterException$;
+__webpack_unused_export__ = JobDetails$;
+__webpack_unused_export__ = JobError$;
+__webpack_unused_export__ = JobErrorCode;
+__webpack_unused_export__ = JobStatus;
+__webpack_unused_export__ = KmsGrantConfiguration$;
+__webpack_unused_export__ = KmsGrantConstraints$;
+__webpack_unused_export__ = KmsGrantOperation;
+__webpack_unused_export__ = KmsKeyConfiguration$;
+__webpack_unused_export__ = ListAccessPreviewFindings$;
+__webpack_unused_export__ = ListAccessPreviewFindingsCommand;
+__webpack_unused_export__ = ListAccessPreviewFindingsRequest$;
+__webpack_unused_export__ = ListAccessPreviewFindingsResponse$;
+__webpack_unused_export__ = ListAccessPreviews$;
+__webpack_unused_export__ = ListAccessPreviewsCommand;
+__webpack_unused_export__ = ListAccessPreviewsRequest$;
+__webpack_unused_export__ = ListAccessPreviewsResponse$;
+__webpack_unused_export__ = ListAnalyzedResources$;
+__webpack_unused_export__ = ListAnalyzedResourcesCommand;
+__webpack_unused_export__ = ListAnalyzedResourcesRequest$;
+__webpack_unused_export__ = ListAnalyzedResourcesResponse$;
+__webpack_unused_export__ = ListAnalyzers$;
+__webpack_unused_export__ = ListAnalyzersCommand;
+__webpack_unused_export__ = ListAnalyzersRequest$;
+__webpack_unused_export__ = ListAnalyzersResponse$;
+__webpack_unused_export__ = ListArchiveRules$;
+__webpack_unused_export__ = ListArchiveRulesCommand;
+__webpack_unused_export__ = ListArchiveRulesRequest$;
+__webpack_unused_export__ = ListArchiveRulesResponse$;
+__webpack_unused_export__ = ListFindings$;
+__webpack_unused_export__ = ListFindingsCommand;
+__webpack_unused_export__ = ListFindingsRequest$;
+__webpack_unused_export__ = ListFindingsResponse$;
+__webpack_unused_export__ = ListFindingsV2$;
+__webpack_unused_export__ = ListFindingsV2Command;
+__webpack_unused_export__ = ListFindingsV2Request$;
+__webpack_unused_export__ = ListFindingsV2Response$;
+__webpack_unused_export__ = ListPolicyGenerations$;
+__webpack_unused_export__ = ListPolicyGenerationsCommand;
+__webpack_unused_export__ = ListPolicyGenerationsRequest$;
+__webpack_unused_export__ = ListPolicyGenerationsResponse$;
+__webpack_unused_export__ = ListTagsForResource$;
+__webpack_unused_export__ = ListTagsForResourceCommand;
+__webpack_unused_export__ = ListTagsForResourceRequest$;
+__webpack_unused_export__ = ListTagsForResourceResponse$;
+__webpack_unused_export__ = Locale;
+__webpack_unused_export__ = Location$;
+__webpack_unused_export__ = NetworkOriginConfiguration$;
+__webpack_unused_export__ = OrderBy;
+__webpack_unused_export__ = PathElement$;
+__webpack_unused_export__ = PolicyGeneration$;
+__webpack_unused_export__ = PolicyGenerationDetails$;
+__webpack_unused_export__ = PolicyType;
+__webpack_unused_export__ = Position$;
+__webpack_unused_export__ = PrincipalType;
+__webpack_unused_export__ = RdsDbClusterSnapshotAttributeValue$;
+__webpack_unused_export__ = RdsDbClusterSnapshotConfiguration$;
+__webpack_unused_export__ = RdsDbSnapshotAttributeValue$;
+__webpack_unused_export__ = RdsDbSnapshotConfiguration$;
+__webpack_unused_export__ = ReasonCode;
+__webpack_unused_export__ = ReasonSummary$;
+__webpack_unused_export__ = RecommendationError$;
+__webpack_unused_export__ = RecommendationType;
+__webpack_unused_export__ = RecommendedRemediationAction;
+__webpack_unused_export__ = RecommendedStep$;
+__webpack_unused_export__ = ResourceControlPolicyRestriction;
+__webpack_unused_export__ = ResourceNotFoundException;
+__webpack_unused_export__ = ResourceNotFoundException$;
+__webpack_unused_export__ = ResourceType;
+__webpack_unused_export__ = ResourceTypeDetails$;
+__webpack_unused_export__ = S3AccessPointConfiguration$;
+__webpack_unused_export__ = S3BucketAclGrantConfiguration$;
+__webpack_unused_export__ = S3BucketConfiguration$;
+__webpack_unused_export__ = S3ExpressDirectoryAccessPointConfiguration$;
+__webpack_unused_export__ = S3ExpressDirectoryBucketConfiguration$;
+__webpack_unused_export__ = S3PublicAccessBlockConfiguration$;
+__webpack_unused_export__ = SecretsManagerSecretConfiguration$;
+__webpack_unused_export__ = ServiceControlPolicyRestriction;
+__webpack_unused_export__ = ServiceQuotaExceededException;
+__webpack_unused_export__ = ServiceQuotaExceededException$;
+__webpack_unused_export__ = SnsTopicConfiguration$;
+__webpack_unused_export__ = SortCriteria$;
+__webpack_unused_export__ = Span$;
+__webpack_unused_export__ = SqsQueueConfiguration$;
+__webpack_unused_export__ = StartPolicyGeneration$;
+__webpack_unused_export__ = StartPolicyGenerationCommand;
+__webpack_unused_export__ = StartPolicyGenerationRequest$;
+__webpack_unused_export__ = StartPolicyGenerationResponse$;
+__webpack_unused_export__ = StartResourceScan$;
+__webpack_unused_export__ = StartResourceScanCommand;
+__webpack_unused_export__ = StartResourceScanRequest$;
+__webpack_unused_export__ = Status;
+__webpack_unused_export__ = StatusReason$;
+__webpack_unused_export__ = Substring$;
+__webpack_unused_export__ = TagResource$;
+__webpack_unused_export__ = TagResourceCommand;
+__webpack_unused_export__ = TagResourceRequest$;
+__webpack_unused_export__ = TagResourceResponse$;
+__webpack_unused_export__ = ThrottlingException;
+__webpack_unused_export__ = ThrottlingException$;
+__webpack_unused_export__ = Trail$;
+__webpack_unused_export__ = TrailProperties$;
+__webpack_unused_export__ = Type;
+__webpack_unused_export__ = UnprocessableEntityException;
+__webpack_unused_export__ = UnprocessableEntityException$;
+__webpack_unused_export__ = UntagResource$;
+__webpack_unused_export__ = UntagResourceCommand;
+__webpack_unused_export__ = UntagResourceRequest$;
+__webpack_unused_export__ = UntagResourceResponse$;
+__webpack_unused_export__ = UnusedAccessConfiguration$;
+__webpack_unused_export__ = UnusedAccessFindingsStatistics$;
+__webpack_unused_export__ = UnusedAccessTypeStatistics$;
+__webpack_unused_export__ = UnusedAction$;
+__webpack_unused_export__ = UnusedIamRoleDetails$;
+__webpack_unused_export__ = UnusedIamUserAccessKeyDetails$;
+__webpack_unused_export__ = UnusedIamUserPasswordDetails$;
+__webpack_unused_export__ = UnusedPermissionDetails$;
+__webpack_unused_export__ = UnusedPermissionsRecommendedStep$;
+__webpack_unused_export__ = UpdateAnalyzer$;
+__webpack_unused_export__ = UpdateAnalyzerCommand;
+__webpack_unused_export__ = UpdateAnalyzerRequest$;
+__webpack_unused_export__ = UpdateAnalyzerResponse$;
+__webpack_unused_export__ = UpdateArchiveRule$;
+__webpack_unused_export__ = UpdateArchiveRuleCommand;
+__webpack_unused_export__ = UpdateArchiveRuleRequest$;
+__webpack_unused_export__ = UpdateFindings$;
+__webpack_unused_export__ = UpdateFindingsCommand;
+__webpack_unused_export__ = UpdateFindingsRequest$;
+__webpack_unused_export__ = ValidatePolicy$;
+__webpack_unused_export__ = ValidatePolicyCommand;
+__webpack_unused_export__ = ValidatePolicyFinding$;
+__webpack_unused_export__ = ValidatePolicyFindingType;
+__webpack_unused_export__ = ValidatePolicyRequest$;
+__webpack_unused_export__ = ValidatePolicyResourceType;
+__webpack_unused_export__ = ValidatePolicyResponse$;
+__webpack_unused_export__ = ValidationException;
+__webpack_unused_export__ = ValidationException$;
+__webpack_unused_export__ = ValidationExceptionField$;
+__webpack_unused_export__ = ValidationExceptionReason;
+__webpack_unused_export__ = VpcConfiguration$;
+__webpack_unused_export__ = errorTypeRegistries;
+__webpack_unused_export__ = paginateGetFindingRecommendation;
+__webpack_unused_export__ = paginateGetFindingV2;
+__webpack_unused_export__ = paginateListAccessPreviewFindings;
+__webpack_unused_export__ = paginateListAccessPreviews;
+__webpack_unused_export__ = paginateListAnalyzedResources;
+__webpack_unused_export__ = paginateListAnalyzers;
+__webpack_unused_export__ = paginateListArchiveRules;
+__webpack_unused_export__ = paginateListFindings;
+__webpack_unused_export__ = paginateListFindingsV2;
+__webpack_unused_export__ = paginateListPolicyGenerations;
+exports.ee = paginateValidatePolicy;
 
 
 /***/ }),
@@ -6951,7 +10527,7 @@ __webpack_unused_export__ = CreatePolicyVersionCommand;
 __webpack_unused_export__ = CreatePolicyVersionRequest$;
 __webpack_unused_export__ = CreatePolicyVersionResponse$;
 __webpack_unused_export__ = CreateRole$;
-__webpack_unused_export__ = CreateRoleCommand;
+exports.IS = CreateRoleCommand;
 __webpack_unused_export__ = CreateRoleRequest$;
 __webpack_unused_export__ = CreateRoleResponse$;
 __webpack_unused_export__ = CreateSAMLProvider$;
@@ -7189,17 +10765,17 @@ __webpack_unused_export__ = GetOutboundWebIdentityFederationInfo$;
 __webpack_unused_export__ = GetOutboundWebIdentityFederationInfoCommand;
 __webpack_unused_export__ = GetOutboundWebIdentityFederationInfoResponse$;
 __webpack_unused_export__ = GetPolicy$;
-__webpack_unused_export__ = GetPolicyCommand;
+exports.s4W = GetPolicyCommand;
 __webpack_unused_export__ = GetPolicyRequest$;
 __webpack_unused_export__ = GetPolicyResponse$;
 __webpack_unused_export__ = GetPolicyVersion$;
-__webpack_unused_export__ = GetPolicyVersionCommand;
+exports.G45 = GetPolicyVersionCommand;
 __webpack_unused_export__ = GetPolicyVersionRequest$;
 __webpack_unused_export__ = GetPolicyVersionResponse$;
 __webpack_unused_export__ = GetRole$;
-__webpack_unused_export__ = GetRoleCommand;
+exports.kbp = GetRoleCommand;
 __webpack_unused_export__ = GetRolePolicy$;
-__webpack_unused_export__ = GetRolePolicyCommand;
+exports.WHQ = GetRolePolicyCommand;
 __webpack_unused_export__ = GetRolePolicyRequest$;
 __webpack_unused_export__ = GetRolePolicyResponse$;
 __webpack_unused_export__ = GetRoleRequest$;
@@ -7470,10 +11046,10 @@ __webpack_unused_export__ = PutGroupPolicy$;
 __webpack_unused_export__ = PutGroupPolicyCommand;
 __webpack_unused_export__ = PutGroupPolicyRequest$;
 __webpack_unused_export__ = PutRolePermissionsBoundary$;
-__webpack_unused_export__ = PutRolePermissionsBoundaryCommand;
+exports.fly = PutRolePermissionsBoundaryCommand;
 __webpack_unused_export__ = PutRolePermissionsBoundaryRequest$;
 __webpack_unused_export__ = PutRolePolicy$;
-__webpack_unused_export__ = PutRolePolicyCommand;
+exports.pMt = PutRolePolicyCommand;
 __webpack_unused_export__ = PutRolePolicyRequest$;
 __webpack_unused_export__ = PutUserPermissionsBoundary$;
 __webpack_unused_export__ = PutUserPermissionsBoundaryCommand;
@@ -7545,7 +11121,7 @@ __webpack_unused_export__ = SimulateCustomPolicyCommand;
 __webpack_unused_export__ = SimulateCustomPolicyRequest$;
 __webpack_unused_export__ = SimulatePolicyResponse$;
 __webpack_unused_export__ = SimulatePrincipalPolicy$;
-__webpack_unused_export__ = SimulatePrincipalPolicyCommand;
+exports.kUw = SimulatePrincipalPolicyCommand;
 __webpack_unused_export__ = SimulatePrincipalPolicyRequest$;
 __webpack_unused_export__ = SortKeyType;
 __webpack_unused_export__ = SourceRoleTemplate$;
@@ -7568,7 +11144,7 @@ __webpack_unused_export__ = TagPolicy$;
 __webpack_unused_export__ = TagPolicyCommand;
 __webpack_unused_export__ = TagPolicyRequest$;
 __webpack_unused_export__ = TagRole$;
-__webpack_unused_export__ = TagRoleCommand;
+exports.Wcv = TagRoleCommand;
 __webpack_unused_export__ = TagRoleRequest$;
 __webpack_unused_export__ = TagSAMLProvider$;
 __webpack_unused_export__ = TagSAMLProviderCommand;
@@ -7616,7 +11192,7 @@ __webpack_unused_export__ = UpdateAccountPasswordPolicy$;
 __webpack_unused_export__ = UpdateAccountPasswordPolicyCommand;
 __webpack_unused_export__ = UpdateAccountPasswordPolicyRequest$;
 __webpack_unused_export__ = UpdateAssumeRolePolicy$;
-__webpack_unused_export__ = UpdateAssumeRolePolicyCommand;
+exports.tuH = UpdateAssumeRolePolicyCommand;
 __webpack_unused_export__ = UpdateAssumeRolePolicyRequest$;
 __webpack_unused_export__ = UpdateDelegationRequest$;
 __webpack_unused_export__ = UpdateDelegationRequestCommand;
@@ -7631,7 +11207,7 @@ __webpack_unused_export__ = UpdateOpenIDConnectProviderThumbprint$;
 __webpack_unused_export__ = UpdateOpenIDConnectProviderThumbprintCommand;
 __webpack_unused_export__ = UpdateOpenIDConnectProviderThumbprintRequest$;
 __webpack_unused_export__ = UpdateRole$;
-__webpack_unused_export__ = UpdateRoleCommand;
+exports.TR7 = UpdateRoleCommand;
 __webpack_unused_export__ = UpdateRoleDescription$;
 __webpack_unused_export__ = UpdateRoleDescriptionCommand;
 __webpack_unused_export__ = UpdateRoleDescriptionRequest$;
@@ -7678,7 +11254,7 @@ __webpack_unused_export__ = paginateGetGroup;
 __webpack_unused_export__ = paginateListAccessKeys;
 __webpack_unused_export__ = paginateListAccountAliases;
 __webpack_unused_export__ = paginateListAttachedGroupPolicies;
-__webpack_unused_export__ = paginateListAttachedRolePolicies;
+exports.mpN = paginateListAttachedRolePolicies;
 __webpack_unused_export__ = paginateListAttachedUserPolicies;
 __webpack_unused_export__ = paginateListEntitiesForPolicy;
 __webpack_unused_export__ = paginateListGroupPolicies;
@@ -7693,7 +11269,7 @@ __webpack_unused_export__ = paginateListOpenIDConnectProviderTags;
 __webpack_unused_export__ = paginateListPolicies;
 __webpack_unused_export__ = paginateListPolicyTags;
 __webpack_unused_export__ = paginateListPolicyVersions;
-__webpack_unused_export__ = paginateListRolePolicies;
+exports.ow6 = paginateListRolePolicies;
 __webpack_unused_export__ = paginateListRoleTags;
 __webpack_unused_export__ = paginateListRoles;
 __webpack_unused_export__ = paginateListSAMLProviderTags;
@@ -7713,7 +11289,7 @@ __webpack_unused_export__ = waitForRoleExists;
 __webpack_unused_export__ = waitForUserExists;
 __webpack_unused_export__ = waitUntilInstanceProfileExists;
 __webpack_unused_export__ = waitUntilPolicyExists;
-__webpack_unused_export__ = waitUntilRoleExists;
+exports.S6k = waitUntilRoleExists;
 __webpack_unused_export__ = waitUntilUserExists;
 
 
@@ -12895,7 +16471,7 @@ __webpack_unused_export__ = ContextStartedDetails$;
 __webpack_unused_export__ = ContextSucceededDetails$;
 __webpack_unused_export__ = Cors$;
 __webpack_unused_export__ = CreateAlias$;
-__webpack_unused_export__ = CreateAliasCommand;
+exports.W_e = CreateAliasCommand;
 __webpack_unused_export__ = CreateAliasRequest$;
 __webpack_unused_export__ = CreateCapacityProvider$;
 __webpack_unused_export__ = CreateCapacityProviderCommand;
@@ -12909,7 +16485,7 @@ __webpack_unused_export__ = CreateEventSourceMapping$;
 __webpack_unused_export__ = CreateEventSourceMappingCommand;
 __webpack_unused_export__ = CreateEventSourceMappingRequest$;
 __webpack_unused_export__ = CreateFunction$;
-__webpack_unused_export__ = CreateFunctionCommand;
+exports.Y8X = CreateFunctionCommand;
 __webpack_unused_export__ = CreateFunctionRequest$;
 __webpack_unused_export__ = CreateFunctionUrlConfig$;
 __webpack_unused_export__ = CreateFunctionUrlConfigCommand;
@@ -13028,7 +16604,7 @@ __webpack_unused_export__ = GetAccountSettingsCommand;
 __webpack_unused_export__ = GetAccountSettingsRequest$;
 __webpack_unused_export__ = GetAccountSettingsResponse$;
 __webpack_unused_export__ = GetAlias$;
-__webpack_unused_export__ = GetAliasCommand;
+exports.MES = GetAliasCommand;
 __webpack_unused_export__ = GetAliasRequest$;
 __webpack_unused_export__ = GetCapacityProvider$;
 __webpack_unused_export__ = GetCapacityProviderCommand;
@@ -13058,7 +16634,7 @@ __webpack_unused_export__ = GetFunctionCodeSigningConfig$;
 __webpack_unused_export__ = GetFunctionCodeSigningConfigCommand;
 __webpack_unused_export__ = GetFunctionCodeSigningConfigRequest$;
 __webpack_unused_export__ = GetFunctionCodeSigningConfigResponse$;
-__webpack_unused_export__ = GetFunctionCommand;
+exports.YF5 = GetFunctionCommand;
 __webpack_unused_export__ = GetFunctionConcurrency$;
 __webpack_unused_export__ = GetFunctionConcurrencyCommand;
 __webpack_unused_export__ = GetFunctionConcurrencyRequest$;
@@ -13265,7 +16841,7 @@ __webpack_unused_export__ = PublishLayerVersionCommand;
 __webpack_unused_export__ = PublishLayerVersionRequest$;
 __webpack_unused_export__ = PublishLayerVersionResponse$;
 __webpack_unused_export__ = PublishVersion$;
-__webpack_unused_export__ = PublishVersionCommand;
+exports.D3m = PublishVersionCommand;
 __webpack_unused_export__ = PublishVersionRequest$;
 __webpack_unused_export__ = PutFunctionCodeSigningConfig$;
 __webpack_unused_export__ = PutFunctionCodeSigningConfigCommand;
@@ -13400,7 +16976,7 @@ __webpack_unused_export__ = UntagResource$;
 __webpack_unused_export__ = UntagResourceCommand;
 __webpack_unused_export__ = UntagResourceRequest$;
 __webpack_unused_export__ = UpdateAlias$;
-__webpack_unused_export__ = UpdateAliasCommand;
+exports.lqC = UpdateAliasCommand;
 __webpack_unused_export__ = UpdateAliasRequest$;
 __webpack_unused_export__ = UpdateCapacityProvider$;
 __webpack_unused_export__ = UpdateCapacityProviderCommand;
@@ -13414,10 +16990,10 @@ __webpack_unused_export__ = UpdateEventSourceMapping$;
 __webpack_unused_export__ = UpdateEventSourceMappingCommand;
 __webpack_unused_export__ = UpdateEventSourceMappingRequest$;
 __webpack_unused_export__ = UpdateFunctionCode$;
-__webpack_unused_export__ = UpdateFunctionCodeCommand;
+exports.KfB = UpdateFunctionCodeCommand;
 __webpack_unused_export__ = UpdateFunctionCodeRequest$;
 __webpack_unused_export__ = UpdateFunctionConfiguration$;
-__webpack_unused_export__ = UpdateFunctionConfigurationCommand;
+exports.Zlw = UpdateFunctionConfigurationCommand;
 __webpack_unused_export__ = UpdateFunctionConfigurationRequest$;
 __webpack_unused_export__ = UpdateFunctionEventInvokeConfig$;
 __webpack_unused_export__ = UpdateFunctionEventInvokeConfigCommand;
@@ -13450,7 +17026,7 @@ __webpack_unused_export__ = paginateListFunctionsByCodeSigningConfig;
 __webpack_unused_export__ = paginateListLayerVersions;
 __webpack_unused_export__ = paginateListLayers;
 __webpack_unused_export__ = paginateListProvisionedConcurrencyConfigs;
-__webpack_unused_export__ = paginateListVersionsByFunction;
+exports.CE5 = paginateListVersionsByFunction;
 __webpack_unused_export__ = waitForFunctionActive;
 __webpack_unused_export__ = waitForFunctionActiveV2;
 __webpack_unused_export__ = waitForFunctionExists;
@@ -13458,11 +17034,11 @@ __webpack_unused_export__ = waitForFunctionUpdated;
 __webpack_unused_export__ = waitForFunctionUpdatedV2;
 __webpack_unused_export__ = waitForPublishedVersionActive;
 __webpack_unused_export__ = waitUntilFunctionActive;
-__webpack_unused_export__ = waitUntilFunctionActiveV2;
+exports._RC = waitUntilFunctionActiveV2;
 __webpack_unused_export__ = waitUntilFunctionExists;
 __webpack_unused_export__ = waitUntilFunctionUpdated;
-__webpack_unused_export__ = waitUntilFunctionUpdatedV2;
-__webpack_unused_export__ = waitUntilPublishedVersionActive;
+exports.rWV = waitUntilFunctionUpdatedV2;
+exports.S6K = waitUntilPublishedVersionActive;
 
 
 /***/ }),
@@ -19794,7 +23370,7 @@ __webpack_unused_export__ = HeadBucketCommand;
 __webpack_unused_export__ = HeadBucketOutput$;
 __webpack_unused_export__ = HeadBucketRequest$;
 __webpack_unused_export__ = HeadObject$;
-__webpack_unused_export__ = HeadObjectCommand;
+exports.l81 = HeadObjectCommand;
 __webpack_unused_export__ = HeadObjectOutput$;
 __webpack_unused_export__ = HeadObjectRequest$;
 __webpack_unused_export__ = IdempotencyParameterMismatch;
@@ -20029,7 +23605,7 @@ __webpack_unused_export__ = PutObjectAnnotation$;
 __webpack_unused_export__ = PutObjectAnnotationCommand;
 __webpack_unused_export__ = PutObjectAnnotationOutput$;
 __webpack_unused_export__ = PutObjectAnnotationRequest$;
-__webpack_unused_export__ = PutObjectCommand;
+exports.wKZ = PutObjectCommand;
 __webpack_unused_export__ = PutObjectLegalHold$;
 __webpack_unused_export__ = PutObjectLegalHoldCommand;
 __webpack_unused_export__ = PutObjectLegalHoldOutput$;
@@ -21494,7 +25070,7 @@ const decorateDefaultCredentialProvider = (provider) => (input) => provider({
 });
 
 __webpack_unused_export__ = AssumeRole$;
-__webpack_unused_export__ = AssumeRoleCommand;
+exports.QL = AssumeRoleCommand;
 __webpack_unused_export__ = AssumeRoleRequest$;
 __webpack_unused_export__ = AssumeRoleResponse$;
 __webpack_unused_export__ = AssumeRoleWithSAML$;
@@ -46563,7 +50139,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -46571,7 +50147,6 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -46583,10 +50158,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -46835,7 +50410,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -46843,7 +50418,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -46871,29 +50445,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -46947,11 +50521,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -46962,57 +50536,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -74933,7 +78507,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2821);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8543);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -74943,7 +78517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2821:
+/***/ 8543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76348,7 +79922,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -77794,8 +81368,8 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -77820,13 +81394,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -77929,8 +81503,10 @@ const partitionOf = (arn) => arn.split(':')[1];
 /** The account id field of an ARN. */
 const accountOf = (arn) => arn.split(':')[4];
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(1645);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(6764);
+var client_iam_dist_cjs = __nccwpck_require__(6764);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
 var client_lambda_dist_cjs = __nccwpck_require__(1696);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -77939,6 +81515,7 @@ var client_s3_dist_cjs = __nccwpck_require__(3711);
 var client_sts_dist_cjs = __nccwpck_require__(1695);
 ;// CONCATENATED MODULE: ./src/aws-clients.ts
 // Every AWS client is built here, once: region, endpoint, retries and user agent in one place.
+
 
 
 
@@ -77954,8 +81531,9 @@ function createClients(region, endpointUrl) {
     };
     return {
         sts: new client_sts_dist_cjs/* STSClient */.iM(config),
-        iam: new dist_cjs/* IAMClient */.h8v(config),
+        iam: new client_iam_dist_cjs/* IAMClient */.h8v(config),
         lambda: new client_lambda_dist_cjs/* LambdaClient */.Nox(config),
+        accessAnalyzer: new dist_cjs/* AccessAnalyzerClient */.eXW(config),
         // Emulators (and LocalStack) serve buckets by path, not by virtual host.
         s3: new client_s3_dist_cjs/* S3Client */.YxF({
             ...config,
@@ -77964,30 +81542,3962 @@ function createClients(region, endpointUrl) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/identity.ts
-// Who the credentials belong to: the account and partition that every ARN is built from.
+;// CONCATENATED MODULE: ./src/policy-logic.ts
+// Three-valued logic, glob patterns, policy variables and the request context: the building
+// blocks that the statement, principal and condition matchers share.
+//
+// Every match is a `Tri`: true, false, or Unknown (with the reason the evaluator cannot tell).
+// Unknown combines with Kleene's rules, so `false AND unknown` is still false and
+// `true OR unknown` is still true: an unknown part only matters when it could change the answer.
+const unknown = (why) => ({ unknown: why });
+const isUnknown = (value) => typeof value === 'object' && value !== null && 'unknown' in value;
+function not(value) {
+    return isUnknown(value) ? value : !value;
+}
+/** Kleene AND: false wins, then unknown. */
+function allOf(values) {
+    let firstUnknown;
+    for (const value of values) {
+        if (value === false)
+            return false;
+        if (isUnknown(value))
+            firstUnknown ??= value;
+    }
+    return firstUnknown ?? true;
+}
+/** Kleene OR: true wins, then unknown. */
+function anyOf(values) {
+    let firstUnknown;
+    for (const value of values) {
+        if (value === true)
+            return true;
+        if (isUnknown(value))
+            firstUnknown ??= value;
+    }
+    return firstUnknown ?? false;
+}
+/** A policy element that may be one value or an array of them. */
+function asList(value) {
+    return Array.isArray(value) ? value : [value];
+}
+function contextFrom(record = {}) {
+    const context = new Map();
+    for (const [key, value] of Object.entries(record))
+        context.set(key.toLowerCase(), value);
+    return context;
+}
+function scalarText(value) {
+    return typeof value === 'string' ? value : String(value);
+}
+const SPECIAL_VARIABLES = { '*': '*', '?': '?', $: '$' };
+/**
+ * Splits a policy value into tokens, substituting policy variables from the context.
+ * A variable naming a key that is absent (without a default) or multivalued is Unknown: IAM
+ * documents that an unresolved variable may make the whole statement invalid.
+ */
+function tokenize(value, context, options) {
+    const tokens = [];
+    let text = '';
+    const flush = () => {
+        if (text)
+            tokens.push({ text });
+        text = '';
+    };
+    for (let i = 0; i < value.length; i++) {
+        const char = value[i];
+        if (options.wildcards && (char === '*' || char === '?')) {
+            flush();
+            tokens.push({ wildcard: char });
+            continue;
+        }
+        const end = options.variables && char === '$' && value[i + 1] === '{' ? value.indexOf('}', i) : -1;
+        if (end === -1) {
+            text += char;
+            continue;
+        }
+        const resolved = resolveVariable(value.slice(i + 2, end), context);
+        if (isUnknown(resolved))
+            return resolved;
+        text += resolved;
+        i = end;
+    }
+    flush();
+    return tokens;
+}
+function resolveVariable(body, context) {
+    const special = SPECIAL_VARIABLES[body];
+    if (special !== undefined)
+        return special;
+    // `${key, 'default value'}` supplies a value for an absent key.
+    const withDefault = /^\s*([^,]+?)\s*,\s*'([^']*)'\s*$/.exec(body);
+    const key = (withDefault ? withDefault[1] : body).trim();
+    const value = context.get(key.toLowerCase());
+    if (value === undefined) {
+        if (withDefault)
+            return withDefault[2];
+        return unknown(`policy variable \${${key}} has no value in the request context`);
+    }
+    if (Array.isArray(value)) {
+        return unknown(`policy variable \${${key}} names a multivalued key`);
+    }
+    return scalarText(value);
+}
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** A RegExp matching the whole input; `*` and `?` stay within `anyChar` (default: any character). */
+function tokensToRegExp(tokens, flags = '', anyChar = '[^]') {
+    const source = tokens
+        .map(token => 'text' in token ? escapeRegExp(token.text) : token.wildcard === '*' ? `${anyChar}*` : anyChar)
+        .join('');
+    return new RegExp(`^${source}$`, flags);
+}
+/** Glob match of a policy pattern (with `*` and `?`) against a value. */
+function globMatches(pattern, value, context, options) {
+    const tokens = tokenize(pattern, context, options);
+    if (isUnknown(tokens))
+        return tokens;
+    return tokensToRegExp(tokens, options.ignoreCase ? 'i' : '').test(value);
+}
+// --- ARNs ------------------------------------------------------------------------------------
+/**
+ * Splits an ARN (or ARN pattern) into its six components — `arn`, partition, service, region,
+ * account, resource — at the first five colons, ignoring colons inside `${...}` variables.
+ * Returns the parts found (fewer than six for something that is not a full ARN).
+ */
+function arnParts(value) {
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i < value.length && parts.length < 5; i++) {
+        if (value[i] === '$' && value[i + 1] === '{') {
+            const end = value.indexOf('}', i);
+            if (end !== -1)
+                i = end;
+        }
+        else if (value[i] === ':') {
+            parts.push(value.slice(start, i));
+            start = i + 1;
+        }
+    }
+    parts.push(value.slice(start));
+    return parts;
+}
+/**
+ * Component-wise ARN match (ArnLike, ArnEquals and the Resource element): each of the six
+ * components is matched on its own, so a wildcard never spans a colon between components.
+ */
+function arnMatches(pattern, arn, context, variables) {
+    const patternParts = arnParts(pattern);
+    const arnPartsOfValue = arnParts(arn);
+    if (patternParts.length !== 6 || patternParts[0] !== 'arn') {
+        return unknown(`"${pattern}" is not an ARN`);
+    }
+    if (arnPartsOfValue.length !== 6 || arnPartsOfValue[0] !== 'arn') {
+        return unknown(`"${arn}" is not an ARN`);
+    }
+    return allOf(patternParts.map((part, i) => globMatches(part, arnPartsOfValue[i], context, { wildcards: true, variables })));
+}
+
+;// CONCATENATED MODULE: ./src/policy-conditions.ts
+// The Condition element: IAM's condition operators, the IfExists suffix, the ForAnyValue: and
+// ForAllValues: set operators and the Null check.
+//
+// Logic, as IAM documents it: every operator block and every key in it must match (AND); a key
+// matches when its value matches any of the policy values (OR), and a negated operator
+// (StringNotEquals, ...) matches when the value matches none of them (NOR). A key absent from
+// the request fails a positive operator and satisfies a negated one, unless IfExists makes it
+// match outright. An operator the evaluator does not know is Unknown, never a match.
+
+// --- comparisons ------------------------------------------------------------------------------
+function literal(policyValue, env) {
+    const tokens = tokenize(policyValue, env.context, { wildcards: false, variables: env.variables });
+    if (isUnknown(tokens))
+        return tokens;
+    return tokens.map(token => ('text' in token ? token.text : token.wildcard)).join('');
+}
+const stringEquals = (value, policyValue, env) => {
+    const expected = literal(policyValue, env);
+    return isUnknown(expected) ? expected : value === expected;
+};
+const stringEqualsIgnoreCase = (value, policyValue, env) => {
+    const expected = literal(policyValue, env);
+    return isUnknown(expected) ? expected : value.toLowerCase() === expected.toLowerCase();
+};
+const stringLike = (value, policyValue, env) => globMatches(policyValue, value, env.context, { wildcards: true, variables: env.variables });
+const arnLike = (value, policyValue, env) => arnMatches(policyValue, value, env.context, env.variables);
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+function numeric(test) {
+    return (value, policyValue) => {
+        if (!NUMBER.test(policyValue))
+            return unknown(`"${policyValue}" is not a number`);
+        if (!NUMBER.test(value))
+            return unknown(`request value "${value}" is not a number`);
+        return test(Number(value), Number(policyValue));
+    };
+}
+// W3C profile of ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, with a time and zone) or epoch seconds.
+const W3C_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
+function parseDate(text) {
+    // Four digits could be a year or an epoch time: IAM documents both formats, so refuse to guess.
+    if (/^\d{4}$/.test(text))
+        return unknown(`"${text}" could be a year or epoch seconds`);
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const time = W3C_DATE.test(text) ? Date.parse(text) : NaN;
+    return Number.isNaN(time) ? unknown(`"${text}" is not a date`) : time;
+}
+function date(test) {
+    return (value, policyValue) => {
+        const [requestTime, policyTime] = [parseDate(value), parseDate(policyValue)];
+        if (isUnknown(policyTime))
+            return policyTime;
+        if (isUnknown(requestTime))
+            return requestTime;
+        return test(requestTime, policyTime);
+    };
+}
+const bool = (value, policyValue, env) => {
+    const expected = literal(policyValue, env);
+    if (isUnknown(expected))
+        return expected;
+    const [want, got] = [expected.toLowerCase(), value.toLowerCase()];
+    if (want !== 'true' && want !== 'false')
+        return unknown(`"${policyValue}" is not a boolean`);
+    if (got !== 'true' && got !== 'false')
+        return unknown(`request value "${value}" is not a boolean`);
+    return want === got;
+};
+const binaryEquals = (value, policyValue) => value === policyValue;
+const ipAddress = (value, policyValue) => {
+    const range = parseCidr(policyValue);
+    const address = parseIp(value);
+    if (!range)
+        return unknown(`"${policyValue}" is not an IP address or CIDR range`);
+    if (!address)
+        return unknown(`request value "${value}" is not an IP address`);
+    if (range.bits !== address.bits)
+        return false;
+    const hostBits = BigInt(range.bits - range.prefix);
+    return address.value >> hostBits === range.value >> hostBits;
+};
+const OPERATORS = {
+    StringEquals: { compare: stringEquals, negated: false },
+    StringNotEquals: { compare: stringEquals, negated: true },
+    StringEqualsIgnoreCase: { compare: stringEqualsIgnoreCase, negated: false },
+    StringNotEqualsIgnoreCase: { compare: stringEqualsIgnoreCase, negated: true },
+    StringLike: { compare: stringLike, negated: false },
+    StringNotLike: { compare: stringLike, negated: true },
+    NumericEquals: { compare: numeric((a, b) => a === b), negated: false },
+    NumericNotEquals: { compare: numeric((a, b) => a === b), negated: true },
+    NumericLessThan: { compare: numeric((a, b) => a < b), negated: false },
+    NumericLessThanEquals: { compare: numeric((a, b) => a <= b), negated: false },
+    NumericGreaterThan: { compare: numeric((a, b) => a > b), negated: false },
+    NumericGreaterThanEquals: { compare: numeric((a, b) => a >= b), negated: false },
+    DateEquals: { compare: date((a, b) => a === b), negated: false },
+    DateNotEquals: { compare: date((a, b) => a === b), negated: true },
+    DateLessThan: { compare: date((a, b) => a < b), negated: false },
+    DateLessThanEquals: { compare: date((a, b) => a <= b), negated: false },
+    DateGreaterThan: { compare: date((a, b) => a > b), negated: false },
+    DateGreaterThanEquals: { compare: date((a, b) => a >= b), negated: false },
+    Bool: { compare: bool, negated: false },
+    BinaryEquals: { compare: binaryEquals, negated: false },
+    IpAddress: { compare: ipAddress, negated: false },
+    NotIpAddress: { compare: ipAddress, negated: true },
+    // ArnEquals and ArnLike behave identically, as do their negations (IAM documents this).
+    ArnEquals: { compare: arnLike, negated: false },
+    ArnLike: { compare: arnLike, negated: false },
+    ArnNotEquals: { compare: arnLike, negated: true },
+    ArnNotLike: { compare: arnLike, negated: true }
+};
+function parseOperator(text) {
+    const set = /^(ForAnyValue|ForAllValues):/.exec(text)?.[1];
+    const rest = set ? text.slice(set.length + 1) : text;
+    const ifExists = rest.endsWith('IfExists');
+    return { set, name: ifExists ? rest.slice(0, -'IfExists'.length) : rest, ifExists };
+}
+/** Evaluates a whole Condition element: AND across operators and keys. */
+function conditionMatches(condition, env) {
+    if (condition === undefined)
+        return true;
+    if (!isRecord(condition))
+        return unknown('Condition is not an object');
+    const results = [];
+    for (const [operator, keys] of Object.entries(condition)) {
+        if (!isRecord(keys))
+            return unknown(`Condition operator ${operator} does not map keys to values`);
+        for (const [key, values] of Object.entries(keys)) {
+            results.push(keyMatches(operator, key, values, env));
+        }
+    }
+    return allOf(results);
+}
+function keyMatches(operatorText, key, rawValues, env) {
+    const policyValues = asList(rawValues).map(policyValueText);
+    if (policyValues.some(value => value === undefined) || policyValues.length === 0) {
+        return unknown(`${operatorText} on ${key} has a value that is not a string, number or boolean`);
+    }
+    const values = policyValues;
+    const operator = parseOperator(operatorText);
+    const requestValue = env.context.get(key.toLowerCase());
+    if (operator.name === 'Null') {
+        if (operator.set || operator.ifExists)
+            return unknown(`${operatorText} is not a valid operator`);
+        return nullCheck(values, requestValue !== undefined, operatorText);
+    }
+    const base = OPERATORS[operator.name];
+    if (!base)
+        return unknown(`unknown condition operator ${operatorText}`);
+    // One request value against every policy value: OR, or NOR for a negated operator.
+    const valueMatches = (value) => {
+        const any = anyOf(values.map(policyValue => base.compare(scalarText(value), policyValue, env)));
+        return base.negated ? not(any) : any;
+    };
+    if (operator.set) {
+        if (requestValue === undefined)
+            return operator.set === 'ForAllValues' || operator.ifExists;
+        const requestValues = Array.isArray(requestValue)
+            ? requestValue
+            : [requestValue];
+        // An empty set: ForAllValues holds vacuously, ForAnyValue has nothing to match.
+        return operator.set === 'ForAllValues'
+            ? allOf(requestValues.map(valueMatches))
+            : anyOf(requestValues.map(valueMatches));
+    }
+    if (requestValue === undefined)
+        return operator.ifExists || base.negated;
+    if (Array.isArray(requestValue)) {
+        return unknown(`${operatorText} on multivalued key ${key} needs ForAnyValue: or ForAllValues:`);
+    }
+    return valueMatches(requestValue);
+}
+function nullCheck(values, present, operatorText) {
+    const wanted = values.map(value => value.toLowerCase());
+    if (wanted.some(value => value !== 'true' && value !== 'false')) {
+        return unknown(`${operatorText} takes "true" or "false"`);
+    }
+    // "true": the key must be absent; "false": it must be present.
+    return wanted.includes(present ? 'false' : 'true');
+}
+function policyValueText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function parseIp(text) {
+    return text.includes(':') ? parseIpv6(text) : parseIpv4(text);
+}
+function parseCidr(text) {
+    const [address, prefixText, extra] = text.split('/');
+    if (extra !== undefined || address === undefined)
+        return undefined;
+    const ip = parseIp(address);
+    if (!ip)
+        return undefined;
+    if (prefixText === undefined)
+        return { ...ip, prefix: ip.bits };
+    if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > ip.bits)
+        return undefined;
+    return { ...ip, prefix: Number(prefixText) };
+}
+function parseIpv4(text) {
+    const octets = text.split('.');
+    if (octets.length !== 4 || octets.some(o => !/^\d{1,3}$/.test(o) || Number(o) > 255)) {
+        return undefined;
+    }
+    return { value: octets.reduce((acc, o) => (acc << 8n) | BigInt(o), 0n), bits: 32 };
+}
+function parseIpv6(text) {
+    let groups;
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const split = (part) => (part === '' ? [] : part.split(':'));
+    if (halves.length === 2) {
+        const [head, tail] = [split(halves[0]), split(halves[1])];
+        const missing = 8 - head.length - tail.length;
+        if (missing < 1)
+            return undefined;
+        groups = [...head, ...Array(missing).fill('0'), ...tail];
+    }
+    else {
+        groups = split(text);
+    }
+    if (groups.length !== 8 || groups.some(g => !/^[0-9a-fA-F]{1,4}$/.test(g)))
+        return undefined;
+    return { value: groups.reduce((acc, g) => (acc << 16n) | BigInt(`0x${g}`), 0n), bits: 128 };
+}
+
+;// CONCATENATED MODULE: ./src/policy-principals.ts
+// The Principal and NotPrincipal elements of resource policies (a role's trust policy).
+//
+// A caller is seen as a chain of identities, each of which a policy entry can name: an assumed
+// role session is its account, its role and the session itself. `Principal` matches when an
+// entry names any link (an account entry trusts every principal of that account; a role entry
+// also covers the role's sessions). `NotPrincipal` excludes the caller only when every link is
+// named: IAM documents that it may check the account first, then the role, then the session, so
+// an exclusion that names only some of them cannot be relied on and is reported as Unknown.
+
+const ACCOUNT_ID = /^\d{12}$/;
+const ARN = /^arn:([^:]+):([^:]+):([^:]*):(\d{12}|):(.+)$/;
+/** The request's principal as the evaluator sees it; Unknown if it is not a usable principal. */
+function callerOf(principal) {
+    if (principal === undefined)
+        return { kind: 'anonymous' };
+    if ('Service' in principal)
+        return { kind: 'service', name: principal.Service };
+    if ('Federated' in principal)
+        return { kind: 'federated', name: principal.Federated };
+    const arn = ACCOUNT_ID.test(principal.AWS) ? `arn:aws:iam::${principal.AWS}:root` : principal.AWS;
+    return parseAwsArn(arn) ?? unknown(`request principal "${principal.AWS}" is not an AWS ARN`);
+}
+/**
+ * Context keys that IAM sets for every request by an AWS principal. Only those the principal
+ * fully determines: an assumed-role session's aws:PrincipalArn needs the role's path.
+ */
+function callerContext(caller) {
+    if (caller.kind !== 'aws')
+        return {};
+    const context = { 'aws:PrincipalAccount': caller.account };
+    if (caller.type !== 'session')
+        context['aws:PrincipalArn'] = caller.arn;
+    return context;
+}
+/** Whether a `Principal` element names the caller. */
+function principalMatches(element, caller) {
+    const entries = parseElement(element);
+    if (isUnknown(entries))
+        return entries;
+    return anyOf(links(caller).map(link => anyOf(entries.map(entry => names(entry, link)))));
+}
+/** Whether a statement with this `NotPrincipal` element applies to the caller. */
+function notPrincipalMatches(element, caller) {
+    const entries = parseElement(element);
+    if (isUnknown(entries))
+        return entries;
+    const named = links(caller).map(link => anyOf(entries.map(entry => names(entry, link))));
+    const all = allOf(named);
+    const none = allOf(named.map(not));
+    if (all === true)
+        return false;
+    if (none === true)
+        return true;
+    if (isUnknown(all))
+        return all;
+    if (isUnknown(none))
+        return none;
+    return unknown('NotPrincipal names only part of the caller (account, role, session): IAM may still apply it');
+}
+function links(caller) {
+    switch (caller.kind) {
+        case 'anonymous':
+            return [{ level: 'anonymous' }];
+        case 'service':
+        case 'federated':
+            return [{ level: caller.kind, name: caller.name }];
+        case 'aws': {
+            const account = { level: 'account', caller };
+            if (caller.type === 'root')
+                return [account];
+            if (caller.type === 'role') {
+                return [account, { level: 'role', caller }, { level: 'any-session', caller }];
+            }
+            if (caller.type === 'session') {
+                return [account, { level: 'role', caller }, { level: 'entity', caller }];
+            }
+            return [account, { level: 'entity', caller }];
+        }
+    }
+}
+/** Whether one policy entry names one link of the caller's chain. */
+function names(entry, link) {
+    // "*" and {"AWS": "*"} are the same thing: everyone, anonymous callers included.
+    if (entry.kind === '*' || (entry.kind === 'AWS' && entry.value === '*'))
+        return true;
+    if (entry.kind === 'Service' || entry.kind === 'Federated') {
+        return link.level === entry.kind.toLowerCase() && 'name' in link && link.name === entry.value;
+    }
+    if (entry.kind !== 'AWS' || !('caller' in link))
+        return false;
+    const value = entry.value;
+    if (value.includes('*') || value.includes('?')) {
+        return unknown(`Principal "${value}": IAM allows no wildcard in a principal ARN`);
+    }
+    const caller = link.caller;
+    const named = ACCOUNT_ID.test(value)
+        ? parseAwsArn(`arn:aws:iam::${value}:root`)
+        : parseAwsArn(value);
+    if (!named) {
+        // A unique ID (AIDA..., AROA...) is what IAM shows once the named principal was deleted.
+        return /^A[A-Z0-9]{15,}$/.test(value) ? false : unknown(`Principal "${value}" is not an ARN`);
+    }
+    const sameAccount = named.partition === caller.partition && named.account === caller.account;
+    switch (link.level) {
+        case 'account':
+            return named.type === 'root' && sameAccount;
+        case 'role':
+            return named.type === 'role' && sameAccount && sameName(named.roleName, caller.roleName);
+        case 'any-session': {
+            // Naming one session of the role: it depends on the session name, which is not known.
+            if (named.type !== 'session' || !sameAccount)
+                return false;
+            return sameName(named.roleName, caller.roleName) === false
+                ? false
+                : unknown(`Principal "${value}" names one session of the role; the session name is not known`);
+        }
+        case 'entity':
+            return sameName(named.arn, caller.arn);
+    }
+}
+/** IAM names are unique regardless of case, so a case-only difference cannot be decided here. */
+function sameName(a, b) {
+    if (a === b)
+        return true;
+    return a.toLowerCase() === b.toLowerCase()
+        ? unknown(`"${a}" and "${b}" differ only in letter case`)
+        : false;
+}
+function parseAwsArn(arn) {
+    const match = ARN.exec(arn);
+    if (!match)
+        return undefined;
+    const [, partition, service, , account, resource] = match;
+    if (!account)
+        return undefined;
+    const base = { kind: 'aws', arn, partition: partition, account };
+    if (service === 'iam' && resource === 'root')
+        return { ...base, type: 'root' };
+    if (service === 'iam' && resource.startsWith('role/')) {
+        return { ...base, type: 'role', roleName: resource.split('/').at(-1) };
+    }
+    if (service === 'iam' && resource.startsWith('user/'))
+        return { ...base, type: 'user' };
+    const session = /^assumed-role\/([^/]+)\/[^/]+$/.exec(resource);
+    if (service === 'sts' && session)
+        return { ...base, type: 'session', roleName: session[1] };
+    return { ...base, type: 'other' };
+}
+function parseElement(element) {
+    if (element === '*')
+        return [{ kind: '*' }];
+    if (typeof element !== 'object' || element === null || Array.isArray(element)) {
+        return unknown(`Principal ${JSON.stringify(element)} is not "*" or an object`);
+    }
+    const entries = [];
+    for (const [kind, values] of Object.entries(element)) {
+        if (kind !== 'AWS' && kind !== 'Service' && kind !== 'Federated' && kind !== 'CanonicalUser') {
+            return unknown(`unknown principal type "${kind}"`);
+        }
+        for (const value of Array.isArray(values) ? values : [values]) {
+            if (typeof value !== 'string')
+                return unknown(`Principal ${kind} value is not a string`);
+            entries.push({ kind, value });
+        }
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/policy-evaluator.ts
+// A pure IAM policy evaluator: decides a request against a role's trust policy, or against a
+// role's identity policies and permissions boundary, following IAM's documented evaluation
+// logic (an explicit Deny wins, then an Allow, else the request is implicitly denied).
+//
+// What it cannot decide it says so: an unknown condition operator, a policy variable without a
+// value, a malformed statement... make the answer `cannot-evaluate` whenever they could change
+// it — never `allowed`. A part that cannot change the answer (a condition that is unknown next to
+// one that is false) does not.
 
 
-async function getIdentity(sts) {
-    const { Arn } = await sts.send(new client_sts_dist_cjs/* GetCallerIdentityCommand */.zI({}));
-    if (!Arn)
-        throw new Error('sts:GetCallerIdentity returned no ARN');
-    return { arn: Arn, accountId: accountOf(Arn), partition: partitionOf(Arn) };
+
+/**
+ * Evaluates a resource policy — a role's trust policy — alone. For a cross-account caller IAM
+ * also needs the caller's own identity policies to allow the call; those are not visible here.
+ */
+function evaluateResourcePolicy(policy, request) {
+    const setup = prepare(request);
+    if ('decision' in setup)
+        return setup;
+    const results = evaluateDocument(policy, undefined, 'resource', request, setup);
+    return decide([{ name: 'the policy', results }], request);
 }
-/** Stops a run that would write to an account other than the one the user meant. */
-function checkAccount(identity, expected) {
-    if (expected.expectedAccountId && expected.expectedAccountId !== identity.accountId)
-        throw new Error(`expected-account-id: the credentials belong to account ${identity.accountId}, not ${expected.expectedAccountId}; nothing was changed`);
-    if (expected.functionAccountId && expected.functionAccountId !== identity.accountId)
-        throw new Error(`function-name: the function ARN is in account ${expected.functionAccountId}, but the credentials belong to ${identity.accountId}; nothing was changed`);
+/**
+ * Evaluates a principal's identity policies (inline and attached) and its permissions boundary:
+ * the action must be allowed by the identity policies and, when there is one, by the boundary;
+ * an explicit Deny in either wins.
+ */
+function evaluateIdentityPolicies(input, request) {
+    const setup = prepare(request);
+    if ('decision' in setup)
+        return setup;
+    const label = (policy, fallback) => isNamed(policy) ? policy.name : fallback;
+    const identity = input.policies.flatMap((policy, i) => evaluateDocument(documentOf(policy), label(policy, input.policies.length > 1 ? `policy ${i + 1}` : undefined), 'identity', request, setup));
+    const groups = [{ name: 'the identity policies', results: identity }];
+    if (input.boundary) {
+        const boundary = input.boundary;
+        groups.push({
+            name: 'the permissions boundary',
+            results: evaluateDocument(documentOf(boundary), label(boundary, 'boundary'), 'identity', request, setup)
+        });
+    }
+    return decide(groups, request);
 }
+/**
+ * Reads a policy document as IAM returns it: raw JSON, or URL-encoded JSON (GetRole,
+ * GetRolePolicy and GetPolicyVersion return the latter). Throws if it is neither.
+ */
+function parsePolicyDocument(text) {
+    const trimmed = text.trim();
+    const candidates = [trimmed];
+    if (!trimmed.startsWith('{')) {
+        for (const encoded of [trimmed, trimmed.replace(/\+/g, ' ')]) {
+            try {
+                candidates.push(decodeURIComponent(encoded));
+            }
+            catch {
+                // Not valid percent-encoding: try the next reading.
+            }
+        }
+    }
+    for (const candidate of candidates) {
+        try {
+            const parsed = JSON.parse(candidate);
+            if (policy_evaluator_isRecord(parsed) && 'Statement' in parsed)
+                return parsed;
+        }
+        catch {
+            // Not JSON: try the next reading.
+        }
+    }
+    throw new Error('not an IAM policy document: expected JSON, or URL-encoded JSON, with a Statement');
+}
+function prepare(request) {
+    const caller = callerOf(request.principal);
+    if (isUnknown(caller)) {
+        return { decision: 'cannot-evaluate', statements: [], reason: caller.unknown };
+    }
+    // IAM's own keys for the caller first, so that the request's context can override them.
+    const context = contextFrom({ ...callerContext(caller), ...request.context });
+    return { caller, context };
+}
+function evaluateDocument(document, prefix, kind, request, setup) {
+    const named = (label) => (prefix ? `${prefix}: ${label}` : label);
+    if (!policy_evaluator_isRecord(document) || !('Statement' in document)) {
+        const applies = unknown('not a policy document (no Statement)');
+        return [{ label: named('policy'), effect: 'unknown', applies }];
+    }
+    // Policy variables exist only in policy language version 2012-10-17; before, `${` is literal.
+    const variables = document.Version === '2012-10-17';
+    return asList(document.Statement).map((statement, i) => {
+        const sid = policy_evaluator_isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
+        const label = named(sid || `Statement[${i}]`);
+        if (!policy_evaluator_isRecord(statement)) {
+            return { label, effect: 'unknown', applies: unknown('statement is not an object') };
+        }
+        const effect = statement.Effect === 'Allow' || statement.Effect === 'Deny' ? statement.Effect : 'unknown';
+        const env = { context: setup.context, variables };
+        const applies = allOf([
+            effect === 'unknown'
+                ? unknown(`Effect ${JSON.stringify(statement.Effect)} is not Allow or Deny`)
+                : true,
+            statementApplies(statement, kind, request, setup.caller, env)
+        ]);
+        return { label, effect, applies };
+    });
+}
+function statementApplies(statement, kind, request, caller, env) {
+    const principal = principalPart(statement, kind, caller);
+    const action = policy_evaluator_element(statement, 'Action', 'NotAction', true, pattern => actionMatches(pattern, request.action));
+    const resource = policy_evaluator_element(statement, 'Resource', 'NotResource', kind === 'identity', pattern => resourceMatches(pattern, request.resource, env));
+    // An invalid statement (IAM would not have stored it) is Unknown as a whole.
+    const parts = [principal, action, resource];
+    const invalid = parts.find(isInvalid);
+    if (invalid)
+        return invalid.invalid;
+    return allOf([...parts, conditionMatches(statement.Condition, env)]);
+}
+const isInvalid = (part) => typeof part === 'object' && 'invalid' in part;
+function principalPart(statement, kind, caller) {
+    const has = (key) => statement[key] !== undefined;
+    if (kind === 'identity') {
+        return has('Principal') || has('NotPrincipal')
+            ? { invalid: unknown('an identity policy statement cannot have Principal or NotPrincipal') }
+            : true;
+    }
+    if (has('Principal') === has('NotPrincipal')) {
+        return {
+            invalid: unknown('a resource policy statement needs one of Principal or NotPrincipal')
+        };
+    }
+    return has('Principal')
+        ? principalMatches(statement.Principal, caller)
+        : notPrincipalMatches(statement.NotPrincipal, caller);
+}
+/** Action/NotAction or Resource/NotResource: exactly one of them, or neither when optional. */
+function policy_evaluator_element(statement, key, notKey, required, matches) {
+    const [positive, negative] = [statement[key], statement[notKey]];
+    if (positive !== undefined && negative !== undefined) {
+        return { invalid: unknown(`a statement cannot have both ${key} and ${notKey}`) };
+    }
+    if (positive === undefined && negative === undefined) {
+        return required ? { invalid: unknown(`the statement has no ${key} or ${notKey}`) } : true;
+    }
+    const patterns = asList(positive ?? negative);
+    if (patterns.length === 0 || patterns.some(p => typeof p !== 'string')) {
+        return { invalid: unknown(`${positive !== undefined ? key : notKey} must hold strings`) };
+    }
+    const any = anyOf(patterns.map(matches));
+    return positive !== undefined ? any : not(any);
+}
+/** `service:action` with `*` and `?` wildcards, case-insensitive. */
+function actionMatches(pattern, action) {
+    if (pattern === '*')
+        return true;
+    if (!pattern.includes(':'))
+        return unknown(`Action "${pattern}" is not service:action`);
+    return globMatches(pattern, action, new Map(), {
+        wildcards: true,
+        variables: false,
+        ignoreCase: true
+    });
+}
+function resourceMatches(pattern, resource, env) {
+    if (pattern === '*')
+        return true;
+    if (resource === undefined) {
+        return unknown(`Resource "${pattern}" but the request names no resource`);
+    }
+    if (!resource.startsWith('arn:')) {
+        return globMatches(pattern, resource, env.context, {
+            wildcards: true,
+            variables: env.variables
+        });
+    }
+    const parts = arnParts(pattern);
+    if (parts.length < 6) {
+        // A trailing `*` may expand beyond the colons (IAM documents this); anything else is not
+        // an ARN, which IAM would have refused to store.
+        if (!pattern.endsWith('*'))
+            return unknown(`Resource "${pattern}" is not an ARN`);
+        pattern += ':*'.repeat(6 - parts.length);
+    }
+    return arnMatches(pattern, resource, env.context, env.variables);
+}
+/** Every group must allow (identity policies, boundary); a Deny in any group wins. */
+function decide(groups, request) {
+    const denies = groups.map(group => tally(group, 'Deny'));
+    const allows = groups.map(group => tally(group, 'Allow'));
+    const denied = denies.flatMap(t => t.yes);
+    if (denied.length > 0) {
+        return {
+            decision: 'explicit-deny',
+            statements: labels(denied),
+            reason: `explicitly denied by ${quoteAll(denied)}`
+        };
+    }
+    const maybeDenied = denies.flatMap(t => t.maybe);
+    const notAllowing = groups.filter((_, i) => allows[i].yes.length + allows[i].maybe.length === 0);
+    if (notAllowing.length > 0) {
+        // Denied whether or not an unknown Deny applies: only explicit vs implicit is in doubt.
+        const doubt = maybeDenied.length > 0 ? `; a Deny could not be evaluated: ${whys(maybeDenied)}` : '';
+        const where = notAllowing.map(g => g.name).join(' or ');
+        return {
+            decision: 'implicit-deny',
+            statements: labels(maybeDenied),
+            reason: `no statement in ${where} allows ${describe(request)}${doubt}`
+        };
+    }
+    const undecided = [
+        ...new Set([...allows.flatMap(t => (t.yes.length > 0 ? [] : t.maybe)), ...maybeDenied])
+    ];
+    if (undecided.length > 0) {
+        return {
+            decision: 'cannot-evaluate',
+            statements: labels(undecided),
+            reason: `cannot evaluate ${whys(undecided)}`
+        };
+    }
+    const allowedBy = allows.flatMap(t => t.yes);
+    return {
+        decision: 'allowed',
+        statements: labels(allowedBy),
+        reason: `allowed by ${quoteAll(allowedBy)}`
+    };
+}
+/** The statements of one effect that certainly apply, and those that may. */
+function tally(group, effect) {
+    const candidates = group.results.filter(r => r.effect === effect || r.effect === 'unknown');
+    return {
+        yes: candidates.filter(r => r.applies === true),
+        maybe: candidates.filter(r => isUnknown(r.applies))
+    };
+}
+function describe(request) {
+    const principal = request.principal;
+    const who = !principal
+        ? 'an anonymous caller'
+        : 'AWS' in principal
+            ? principal.AWS
+            : 'Service' in principal
+                ? principal.Service
+                : principal.Federated;
+    return `${request.action} by ${who}${request.resource ? ` on ${request.resource}` : ''}`;
+}
+const labels = (results) => results.map(r => r.label);
+const quoteAll = (results) => results.map(r => `"${r.label}"`).join(', ');
+const whys = (results) => results
+    .map(r => `"${r.label}" (${isUnknown(r.applies) ? r.applies.unknown : 'unknown'})`)
+    .join(', ');
+function documentOf(policy) {
+    return isNamed(policy) ? policy.document : policy;
+}
+function isNamed(policy) {
+    return 'document' in policy && typeof policy.name === 'string';
+}
+function policy_evaluator_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/checks.ts
+// The STS dry run's decisions, pure: which requests to put to the role's trust policy, what IAM
+// must answer for each, and how an answer becomes a check in the report.
+
+// Values no real caller has: another org's id and an account that is neither the user's nor IBM's.
+const OTHER_EXTERNAL_ID = '00000000-0000-4000-8000-000000000000';
+const OTHER_PRINCIPAL = 'arn:aws:iam::210987654321:role/not-api-connect';
+/** The request API Connect makes, and the ones that must fail (the confused-deputy probes). */
+function trustProbes(principalArn, externalId) {
+    const assume = (principal, id) => ({
+        ...(principal ? { principal: { AWS: principal } } : {}),
+        action: 'sts:AssumeRole',
+        context: id ? { 'sts:ExternalId': id } : {}
+    });
+    return [
+        {
+            name: 'API Connect can assume the role',
+            request: assume(principalArn, externalId),
+            mustBe: 'allowed'
+        },
+        {
+            name: 'No external ID is refused',
+            request: assume(principalArn, undefined),
+            mustBe: 'denied'
+        },
+        {
+            name: "Another org's external ID is refused",
+            request: assume(principalArn, OTHER_EXTERNAL_ID),
+            mustBe: 'denied'
+        },
+        {
+            name: 'Another principal is refused',
+            request: assume(OTHER_PRINCIPAL, externalId),
+            mustBe: 'denied'
+        },
+        {
+            name: 'Anonymous callers are refused',
+            request: assume(undefined, externalId),
+            mustBe: 'denied'
+        }
+    ];
+}
+function checkFrom(name, mustBe, decision, method, why = '') {
+    const denied = decision === 'explicit-deny' || decision === 'implicit-deny';
+    const pass = mustBe === 'allowed' ? decision === 'allowed' : denied;
+    return {
+        name,
+        expected: mustBe,
+        actual: why ? `${decision}: ${why}` : decision,
+        status: pass ? 'pass' : 'fail',
+        method
+    };
+}
+function trustChecks(trust, principalArn, externalId, method) {
+    return trustProbes(principalArn, externalId).map(probe => {
+        const evaluation = evaluateResourcePolicy(trust, probe.request);
+        return checkFrom(probe.name, probe.mustBe, evaluation.decision, method, evaluation.reason);
+    });
+}
+/** `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies. */
+function localInvokeChecks(policies, boundary, resources, method) {
+    return resources.map(resource => {
+        const evaluation = evaluateIdentityPolicies({ policies, boundary }, { action: 'lambda:InvokeFunction', resource });
+        return checkFrom(invokeCheckName(resource), 'allowed', evaluation.decision, method, evaluation.reason);
+    });
+}
+const invokeCheckName = (resource) => `Role may invoke ${resource}`;
+/** A missing role fails every check that needs it, with the reason. */
+function missingRoleChecks(principalArn, externalId, resources, why) {
+    const names = [
+        ...trustProbes(principalArn, externalId).map(p => [p.name, p.mustBe]),
+        ...resources.map(r => [invokeCheckName(r), 'allowed'])
+    ];
+    return names.map(([name, expected]) => ({
+        name,
+        expected,
+        actual: why,
+        status: 'fail',
+        method: 'GetRole'
+    }));
+}
+const failed = (checks) => checks.filter(c => c.status === 'fail');
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fflate/esm/index.mjs
+
+var esm_require = (0,external_module_namespaceObject.createRequire)('/');
+// DEFLATE is a complex format; to read this code, you should probably check the RFC first:
+// https://tools.ietf.org/html/rfc1951
+// You may also wish to take a look at the guide I made about this program:
+// https://gist.github.com/101arrowz/253f31eb5abc3d9275ab943003ffecad
+// Some of the following code is similar to that of UZIP.js:
+// https://github.com/photopea/UZIP.js
+// However, the vast majority of the codebase has diverged from UZIP.js to increase performance and reduce bundle size.
+// Sometimes 0 will appear where -1 would be more appropriate. This is because using a uint
+// is better for memory in most engines (I *think*).
+var _a;
+// Mediocre shim
+var Worker;
+var isMarkedAsUntransferable;
+var workerAdd = ";var __w=require('worker_threads');__w.parentPort.on('message',function(m){onmessage({data:m})}),postMessage=function(m,t){__w.parentPort.postMessage(m,t)},close=process.exit;self=global";
+try {
+    (_a = esm_require('worker_threads'), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable);
+}
+catch (e) {
+}
+var wk = (/* unused pure expression or super */ null && (Worker ? function (c, _, msg, transfer, cb) {
+    var done = false;
+    var w = new Worker(c + workerAdd, { eval: true })
+        .on('error', function (e) { return cb(e, null); })
+        .on('message', function (m) { return cb(null, m); })
+        .on('exit', function (c) {
+        if (c && !done)
+            cb(new Error('exited with code ' + c), null);
+    });
+    if (isMarkedAsUntransferable)
+        transfer = transfer.filter(function (t) { return !isMarkedAsUntransferable(t); });
+    w.postMessage(msg, transfer);
+    w.terminate = function () {
+        done = true;
+        return Worker.prototype.terminate.call(w);
+    };
+    return w;
+} : function (_, __, ___, ____, cb) {
+    setImmediate(function () { return cb(new Error('async operations unsupported - update to Node 12+ (or Node 10-11 with the --experimental-worker CLI flag)'), null); });
+    var NOP = function () { };
+    return {
+        terminate: NOP,
+        postMessage: NOP
+    };
+}));
+
+// aliases for shorter compressed code (most minifers don't do this)
+var u8 = Uint8Array, u16 = Uint16Array, i32 = Int32Array;
+// fixed length extra bits
+var fleb = new u8([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0, /* unused */ 0, 0, /* impossible */ 0]);
+// fixed distance extra bits
+var fdeb = new u8([0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, /* unused */ 0, 0]);
+// code length index map
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+// get base, reverse index map from extra bits
+var freb = function (eb, start) {
+    var b = new u16(31);
+    for (var i = 0; i < 31; ++i) {
+        b[i] = start += 1 << eb[i - 1];
+    }
+    // numbers here are at max 18 bits
+    var r = new i32(b[30]);
+    for (var i = 1; i < 30; ++i) {
+        for (var j = b[i]; j < b[i + 1]; ++j) {
+            r[j] = ((j - b[i]) << 5) | i;
+        }
+    }
+    return { b: b, r: r };
+};
+var _a = freb(fleb, 2), fl = _a.b, revfl = _a.r;
+// we can ignore the fact that the other numbers are wrong; they never happen anyway
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0), fd = _b.b, revfd = _b.r;
+// map of value to reverse (assuming 16 bits)
+var rev = new u16(32768);
+for (var i = 0; i < 32768; ++i) {
+    // reverse table algorithm from SO
+    var x = ((i & 0xAAAA) >> 1) | ((i & 0x5555) << 1);
+    x = ((x & 0xCCCC) >> 2) | ((x & 0x3333) << 2);
+    x = ((x & 0xF0F0) >> 4) | ((x & 0x0F0F) << 4);
+    rev[i] = (((x & 0xFF00) >> 8) | ((x & 0x00FF) << 8)) >> 1;
+}
+// create huffman tree from u8 "map": index -> code length for code index
+// mb (max bits) must be at most 15
+// TODO: optimize/split up?
+var hMap = (function (cd, mb, r) {
+    var s = cd.length;
+    // index
+    var i = 0;
+    // u16 "map": index -> # of codes with bit length = index
+    var l = new u16(mb);
+    // length of cd must be 288 (total # of codes)
+    for (; i < s; ++i) {
+        if (cd[i])
+            ++l[cd[i] - 1];
+    }
+    // u16 "map": index -> minimum code for bit length = index
+    var le = new u16(mb);
+    for (i = 1; i < mb; ++i) {
+        le[i] = (le[i - 1] + l[i - 1]) << 1;
+    }
+    var co;
+    if (r) {
+        // u16 "map": index -> number of actual bits, symbol for code
+        co = new u16(1 << mb);
+        // bits to remove for reverser
+        var rvb = 15 - mb;
+        for (i = 0; i < s; ++i) {
+            // ignore 0 lengths
+            if (cd[i]) {
+                // num encoding both symbol and bits read
+                var sv = (i << 4) | cd[i];
+                // free bits
+                var r_1 = mb - cd[i];
+                // start value
+                var v = le[cd[i] - 1]++ << r_1;
+                // m is end value
+                for (var m = v | ((1 << r_1) - 1); v <= m; ++v) {
+                    // every 16 bit value starting with the code yields the same result
+                    co[rev[v] >> rvb] = sv;
+                }
+            }
+        }
+    }
+    else {
+        co = new u16(s);
+        for (i = 0; i < s; ++i) {
+            if (cd[i]) {
+                co[i] = rev[le[cd[i] - 1]++] >> (15 - cd[i]);
+            }
+        }
+    }
+    return co;
+});
+// fixed length tree
+var flt = new u8(288);
+for (var i = 0; i < 144; ++i)
+    flt[i] = 8;
+for (var i = 144; i < 256; ++i)
+    flt[i] = 9;
+for (var i = 256; i < 280; ++i)
+    flt[i] = 7;
+for (var i = 280; i < 288; ++i)
+    flt[i] = 8;
+// fixed distance tree
+var fdt = new u8(32);
+for (var i = 0; i < 32; ++i)
+    fdt[i] = 5;
+// fixed length map
+var flm = /*#__PURE__*/ hMap(flt, 9, 0), flrm = /*#__PURE__*/ hMap(flt, 9, 1);
+// fixed distance map
+var fdm = /*#__PURE__*/ hMap(fdt, 5, 0), fdrm = /*#__PURE__*/ hMap(fdt, 5, 1);
+// find max of array
+var max = function (a) {
+    var m = a[0];
+    for (var i = 1; i < a.length; ++i) {
+        if (a[i] > m)
+            m = a[i];
+    }
+    return m;
+};
+// read d, starting at bit p and mask with m
+var bits = function (d, p, m) {
+    var o = (p / 8) | 0;
+    return ((d[o] | (d[o + 1] << 8)) >> (p & 7)) & m;
+};
+// read d, starting at bit p continuing for at least 16 bits
+var bits16 = function (d, p) {
+    var o = (p / 8) | 0;
+    return ((d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) >> (p & 7));
+};
+// get end of byte
+var shft = function (p) { return ((p + 7) / 8) | 0; };
+// typed array slice - allows garbage collector to free original reference,
+// while being more compatible than .slice
+var slc = function (v, s, e) {
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    // can't use .constructor in case user-supplied
+    return new u8(v.subarray(s, e));
+};
+/**
+ * Codes for errors generated within this library
+ */
+var FlateErrorCode = {
+    UnexpectedEOF: 0,
+    InvalidBlockType: 1,
+    InvalidLengthLiteral: 2,
+    InvalidDistance: 3,
+    StreamFinished: 4,
+    NoStreamHandler: 5,
+    InvalidHeader: 6,
+    NoCallback: 7,
+    InvalidUTF8: 8,
+    ExtraFieldTooLong: 9,
+    InvalidDate: 10,
+    FilenameTooLong: 11,
+    StreamFinishing: 12,
+    InvalidZipData: 13,
+    UnknownCompressionMethod: 14
+};
+// error codes
+var ec = [
+    'unexpected EOF',
+    'invalid block type',
+    'invalid length/literal',
+    'invalid distance',
+    'stream finished',
+    'no stream handler',
+    , // determined by compression function
+    'no callback',
+    'invalid UTF-8 data',
+    'extra field too long',
+    'date not in range 1980-2099',
+    'filename too long',
+    'stream finishing',
+    'invalid zip data'
+    // determined by unknown compression method
+];
+;
+var err = function (ind, msg, nt) {
+    var e = new Error(msg || ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+    if (!nt)
+        throw e;
+    return e;
+};
+// expands raw DEFLATE data
+var inflt = function (dat, st, buf, dict) {
+    // source length       dict length
+    var sl = dat.length, dl = dict ? dict.length : 0;
+    if (!sl || st.f && !st.l)
+        return buf || new u8(0);
+    var noBuf = !buf;
+    // have to estimate size
+    var resize = noBuf || st.i != 2;
+    // no state
+    var noSt = st.i;
+    // Assumes roughly 33% compression ratio average
+    if (noBuf)
+        buf = new u8(sl * 3);
+    // ensure buffer can fit at least l elements
+    var cbuf = function (l) {
+        var bl = buf.length;
+        // need to increase size to fit
+        if (l > bl) {
+            // Double or set to necessary, whichever is greater
+            var nbuf = new u8(Math.max(bl * 2, l));
+            nbuf.set(buf);
+            buf = nbuf;
+        }
+    };
+    //  last chunk         bitpos           bytes
+    var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+    // total bits
+    var tbts = sl * 8;
+    do {
+        if (!lm) {
+            // BFINAL - this is only 1 when last chunk is next
+            final = bits(dat, pos, 1);
+            // type: 0 = no compression, 1 = fixed huffman, 2 = dynamic huffman
+            var type = bits(dat, pos + 1, 3);
+            pos += 3;
+            if (!type) {
+                // go to end of byte boundary
+                var s = shft(pos) + 4, l = dat[s - 4] | (dat[s - 3] << 8), t = s + l;
+                if (t > sl) {
+                    if (noSt)
+                        err(0);
+                    break;
+                }
+                // ensure size
+                if (resize)
+                    cbuf(bt + l);
+                // Copy over uncompressed data
+                buf.set(dat.subarray(s, t), bt);
+                // Get new bitpos, update byte count
+                st.b = bt += l, st.p = pos = t * 8, st.f = final;
+                continue;
+            }
+            else if (type == 1)
+                lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+            else if (type == 2) {
+                //  literal                            lengths
+                var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+                var tl = hLit + bits(dat, pos + 5, 31) + 1;
+                pos += 14;
+                // length+distance tree
+                var ldt = new u8(tl);
+                // code length tree
+                var clt = new u8(19);
+                for (var i = 0; i < hcLen; ++i) {
+                    // use index map to get real code
+                    clt[clim[i]] = bits(dat, pos + i * 3, 7);
+                }
+                pos += hcLen * 3;
+                // code lengths bits
+                var clb = max(clt), clbmsk = (1 << clb) - 1;
+                // code lengths map
+                var clm = hMap(clt, clb, 1);
+                for (var i = 0; i < tl;) {
+                    var r = clm[bits(dat, pos, clbmsk)];
+                    // bits read
+                    pos += r & 15;
+                    // symbol
+                    var s = r >> 4;
+                    // code length to copy
+                    if (s < 16) {
+                        ldt[i++] = s;
+                    }
+                    else {
+                        //  copy   count
+                        var c = 0, n = 0;
+                        if (s == 16)
+                            n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i - 1];
+                        else if (s == 17)
+                            n = 3 + bits(dat, pos, 7), pos += 3;
+                        else if (s == 18)
+                            n = 11 + bits(dat, pos, 127), pos += 7;
+                        while (n--)
+                            ldt[i++] = c;
+                    }
+                }
+                //    length tree                 distance tree
+                var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+                // max length bits
+                lbt = max(lt);
+                // max dist bits
+                dbt = max(dt);
+                lm = hMap(lt, lbt, 1);
+                dm = hMap(dt, dbt, 1);
+            }
+            else
+                err(1);
+            if (pos > tbts) {
+                if (noSt)
+                    err(0);
+                break;
+            }
+        }
+        // Make sure the buffer can hold this + the largest possible addition
+        // Maximum chunk size (practically, theoretically infinite) is 2^17
+        if (resize)
+            cbuf(bt + 131072);
+        var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+        var lpos = pos;
+        for (;; lpos = pos) {
+            // bits read, code
+            var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+            pos += c & 15;
+            if (pos > tbts) {
+                if (noSt)
+                    err(0);
+                break;
+            }
+            if (!c)
+                err(2);
+            if (sym < 256)
+                buf[bt++] = sym;
+            else if (sym == 256) {
+                lpos = pos, lm = null;
+                break;
+            }
+            else {
+                var add = sym - 254;
+                // no extra bits needed if less
+                if (sym > 264) {
+                    // index
+                    var i = sym - 257, b = fleb[i];
+                    add = bits(dat, pos, (1 << b) - 1) + fl[i];
+                    pos += b;
+                }
+                // dist
+                var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+                if (!d)
+                    err(3);
+                pos += d & 15;
+                var dt = fd[dsym];
+                if (dsym > 3) {
+                    var b = fdeb[dsym];
+                    dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+                }
+                if (pos > tbts) {
+                    if (noSt)
+                        err(0);
+                    break;
+                }
+                if (resize)
+                    cbuf(bt + 131072);
+                var end = bt + add;
+                if (bt < dt) {
+                    var shift = dl - dt, dend = Math.min(dt, end);
+                    if (shift + bt < 0)
+                        err(3);
+                    for (; bt < dend; ++bt)
+                        buf[bt] = dict[shift + bt];
+                }
+                for (; bt < end; ++bt)
+                    buf[bt] = buf[bt - dt];
+            }
+        }
+        st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+        if (lm)
+            final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+    } while (!final);
+    // don't reallocate for streams or user buffers
+    return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+// starting at p, write the minimum number of bits that can hold v to d
+var wbits = function (d, p, v) {
+    v <<= p & 7;
+    var o = (p / 8) | 0;
+    d[o] |= v;
+    d[o + 1] |= v >> 8;
+};
+// starting at p, write the minimum number of bits (>8) that can hold v to d
+var wbits16 = function (d, p, v) {
+    v <<= p & 7;
+    var o = (p / 8) | 0;
+    d[o] |= v;
+    d[o + 1] |= v >> 8;
+    d[o + 2] |= v >> 16;
+};
+// creates code lengths from a frequency table
+var hTree = function (d, mb) {
+    // Need extra info to make a tree
+    var t = [];
+    for (var i = 0; i < d.length; ++i) {
+        if (d[i])
+            t.push({ s: i, f: d[i] });
+    }
+    var s = t.length;
+    var t2 = t.slice();
+    if (!s)
+        return { t: et, l: 0 };
+    if (s == 1) {
+        var v = new u8(t[0].s + 1);
+        v[t[0].s] = 1;
+        return { t: v, l: 1 };
+    }
+    t.sort(function (a, b) { return a.f - b.f; });
+    // after i2 reaches last ind, will be stopped
+    // freq must be greater than largest possible number of symbols
+    t.push({ s: -1, f: 25001 });
+    var l = t[0], r = t[1], i0 = 0, i1 = 1, i2 = 2;
+    t[0] = { s: -1, f: l.f + r.f, l: l, r: r };
+    // efficient algorithm from UZIP.js
+    // i0 is lookbehind, i2 is lookahead - after processing two low-freq
+    // symbols that combined have high freq, will start processing i2 (high-freq,
+    // non-composite) symbols instead
+    // see https://reddit.com/r/photopea/comments/ikekht/uzipjs_questions/
+    while (i1 != s - 1) {
+        l = t[t[i0].f < t[i2].f ? i0++ : i2++];
+        r = t[i0 != i1 && t[i0].f < t[i2].f ? i0++ : i2++];
+        t[i1++] = { s: -1, f: l.f + r.f, l: l, r: r };
+    }
+    var maxSym = t2[0].s;
+    for (var i = 1; i < s; ++i) {
+        if (t2[i].s > maxSym)
+            maxSym = t2[i].s;
+    }
+    // code lengths
+    var tr = new u16(maxSym + 1);
+    // max bits in tree
+    var mbt = ln(t[i1 - 1], tr, 0);
+    if (mbt > mb) {
+        // more algorithms from UZIP.js
+        // TODO: find out how this code works (debt)
+        //  ind    debt
+        var i = 0, dt = 0;
+        //    left            cost
+        var lft = mbt - mb, cst = 1 << lft;
+        t2.sort(function (a, b) { return tr[b.s] - tr[a.s] || a.f - b.f; });
+        for (; i < s; ++i) {
+            var i2_1 = t2[i].s;
+            if (tr[i2_1] > mb) {
+                dt += cst - (1 << (mbt - tr[i2_1]));
+                tr[i2_1] = mb;
+            }
+            else
+                break;
+        }
+        dt >>= lft;
+        while (dt > 0) {
+            var i2_2 = t2[i].s;
+            if (tr[i2_2] < mb)
+                dt -= 1 << (mb - tr[i2_2]++ - 1);
+            else
+                ++i;
+        }
+        for (; i >= 0 && dt; --i) {
+            var i2_3 = t2[i].s;
+            if (tr[i2_3] == mb) {
+                --tr[i2_3];
+                ++dt;
+            }
+        }
+        mbt = mb;
+    }
+    return { t: new u8(tr), l: mbt };
+};
+// get the max length and assign length codes
+var ln = function (n, l, d) {
+    return n.s == -1
+        ? Math.max(ln(n.l, l, d + 1), ln(n.r, l, d + 1))
+        : (l[n.s] = d);
+};
+// length codes generation
+var lc = function (c) {
+    var s = c.length;
+    // Note that the semicolon was intentional
+    while (s && !c[--s])
+        ;
+    var cl = new u16(++s);
+    //  ind      num         streak
+    var cli = 0, cln = c[0], cls = 1;
+    var w = function (v) { cl[cli++] = v; };
+    for (var i = 1; i <= s; ++i) {
+        if (c[i] == cln && i != s)
+            ++cls;
+        else {
+            if (!cln && cls > 2) {
+                for (; cls > 138; cls -= 138)
+                    w(32754);
+                if (cls > 2) {
+                    w(cls > 10 ? ((cls - 11) << 5) | 28690 : ((cls - 3) << 5) | 12305);
+                    cls = 0;
+                }
+            }
+            else if (cls > 3) {
+                w(cln), --cls;
+                for (; cls > 6; cls -= 6)
+                    w(8304);
+                if (cls > 2)
+                    w(((cls - 3) << 5) | 8208), cls = 0;
+            }
+            while (cls--)
+                w(cln);
+            cls = 1;
+            cln = c[i];
+        }
+    }
+    return { c: cl.subarray(0, cli), n: s };
+};
+// calculate the length of output from tree, code lengths
+var clen = function (cf, cl) {
+    var l = 0;
+    for (var i = 0; i < cl.length; ++i)
+        l += cf[i] * cl[i];
+    return l;
+};
+// writes a fixed block
+// returns the new bit pos
+var wfblk = function (out, pos, dat) {
+    // no need to write 00 as type: TypedArray defaults to 0
+    var s = dat.length;
+    var o = shft(pos + 2);
+    out[o] = s & 255;
+    out[o + 1] = s >> 8;
+    out[o + 2] = out[o] ^ 255;
+    out[o + 3] = out[o + 1] ^ 255;
+    for (var i = 0; i < s; ++i)
+        out[o + i + 4] = dat[i];
+    return (o + 4 + s) * 8;
+};
+// writes a block
+var wblk = function (dat, out, final, syms, lf, df, eb, li, bs, bl, p) {
+    wbits(out, p++, final);
+    ++lf[256];
+    var _a = hTree(lf, 15), dlt = _a.t, mlb = _a.l;
+    var _b = hTree(df, 15), ddt = _b.t, mdb = _b.l;
+    var _c = lc(dlt), lclt = _c.c, nlc = _c.n;
+    var _d = lc(ddt), lcdt = _d.c, ndc = _d.n;
+    var lcfreq = new u16(19);
+    for (var i = 0; i < lclt.length; ++i)
+        ++lcfreq[lclt[i] & 31];
+    for (var i = 0; i < lcdt.length; ++i)
+        ++lcfreq[lcdt[i] & 31];
+    var _e = hTree(lcfreq, 7), lct = _e.t, mlcb = _e.l;
+    var nlcc = 19;
+    for (; nlcc > 4 && !lct[clim[nlcc - 1]]; --nlcc)
+        ;
+    var flen = (bl + 5) << 3;
+    var ftlen = clen(lf, flt) + clen(df, fdt) + eb;
+    var dtlen = clen(lf, dlt) + clen(df, ddt) + eb + 14 + 3 * nlcc + clen(lcfreq, lct) + 2 * lcfreq[16] + 3 * lcfreq[17] + 7 * lcfreq[18];
+    if (bs >= 0 && flen <= ftlen && flen <= dtlen)
+        return wfblk(out, p, dat.subarray(bs, bs + bl));
+    var lm, ll, dm, dl;
+    wbits(out, p, 1 + (dtlen < ftlen)), p += 2;
+    if (dtlen < ftlen) {
+        lm = hMap(dlt, mlb, 0), ll = dlt, dm = hMap(ddt, mdb, 0), dl = ddt;
+        var llm = hMap(lct, mlcb, 0);
+        wbits(out, p, nlc - 257);
+        wbits(out, p + 5, ndc - 1);
+        wbits(out, p + 10, nlcc - 4);
+        p += 14;
+        for (var i = 0; i < nlcc; ++i)
+            wbits(out, p + 3 * i, lct[clim[i]]);
+        p += 3 * nlcc;
+        var lcts = [lclt, lcdt];
+        for (var it = 0; it < 2; ++it) {
+            var clct = lcts[it];
+            for (var i = 0; i < clct.length; ++i) {
+                var len = clct[i] & 31;
+                wbits(out, p, llm[len]), p += lct[len];
+                if (len > 15)
+                    wbits(out, p, (clct[i] >> 5) & 127), p += clct[i] >> 12;
+            }
+        }
+    }
+    else {
+        lm = flm, ll = flt, dm = fdm, dl = fdt;
+    }
+    for (var i = 0; i < li; ++i) {
+        var sym = syms[i];
+        if (sym > 255) {
+            var len = (sym >> 18) & 31;
+            wbits16(out, p, lm[len + 257]), p += ll[len + 257];
+            if (len > 7)
+                wbits(out, p, (sym >> 23) & 31), p += fleb[len];
+            var dst = sym & 31;
+            wbits16(out, p, dm[dst]), p += dl[dst];
+            if (dst > 3)
+                wbits16(out, p, (sym >> 5) & 8191), p += fdeb[dst];
+        }
+        else {
+            wbits16(out, p, lm[sym]), p += ll[sym];
+        }
+    }
+    wbits16(out, p, lm[256]);
+    return p + ll[256];
+};
+// deflate options (nice << 13) | chain
+var deo = /*#__PURE__*/ new i32([65540, 131080, 131088, 131104, 262176, 1048704, 1048832, 2114560, 2117632]);
+// empty
+var et = /*#__PURE__*/ new u8(0);
+// compresses data into a raw DEFLATE buffer
+var dflt = function (dat, lvl, plvl, pre, post, st) {
+    var s = st.z || dat.length;
+    var o = new u8(pre + s + 5 * (1 + Math.ceil(s / 7000)) + post);
+    // writing to this writes to the output buffer
+    var w = o.subarray(pre, o.length - post);
+    var lst = st.l;
+    var pos = (st.r || 0) & 7;
+    if (lvl) {
+        if (pos)
+            w[0] = st.r >> 3;
+        var opt = deo[lvl - 1];
+        var n = opt >> 13, c = opt & 8191;
+        var msk_1 = (1 << plvl) - 1;
+        //    prev 2-byte val map    curr 2-byte val map
+        var prev = st.p || new u16(32768), head = st.h || new u16(msk_1 + 1);
+        var bs1_1 = Math.ceil(plvl / 3), bs2_1 = 2 * bs1_1;
+        var hsh = function (i) { return (dat[i] ^ (dat[i + 1] << bs1_1) ^ (dat[i + 2] << bs2_1)) & msk_1; };
+        // 24576 is an arbitrary number of maximum symbols per block
+        // 424 buffer for last block
+        var syms = new i32(25000);
+        // length/literal freq   distance freq
+        var lf = new u16(288), df = new u16(32);
+        //  l/lcnt  exbits  index          l/lind  waitdx          blkpos
+        var lc_1 = 0, eb = 0, i = st.i || 0, li = 0, wi = st.w || 0, bs = 0;
+        for (; i + 2 < s; ++i) {
+            // hash value
+            var hv = hsh(i);
+            // index mod 32768    previous index mod
+            var imod = i & 32767, pimod = head[hv];
+            prev[imod] = pimod;
+            head[hv] = imod;
+            // We always should modify head and prev, but only add symbols if
+            // this data is not yet processed ("wait" for wait index)
+            if (wi <= i) {
+                // bytes remaining
+                var rem = s - i;
+                if ((lc_1 > 7000 || li > 24576) && (rem > 423 || !lst)) {
+                    pos = wblk(dat, w, 0, syms, lf, df, eb, li, bs, i - bs, pos);
+                    li = lc_1 = eb = 0, bs = i;
+                    for (var j = 0; j < 286; ++j)
+                        lf[j] = 0;
+                    for (var j = 0; j < 30; ++j)
+                        df[j] = 0;
+                }
+                //  len    dist   chain
+                var l = 2, d = 0, ch_1 = c, dif = imod - pimod & 32767;
+                if (rem > 2 && hv == hsh(i - dif)) {
+                    var maxn = Math.min(n, rem) - 1;
+                    var maxd = Math.min(32767, i);
+                    // max possible length
+                    // not capped at dif because decompressors implement "rolling" index population
+                    var ml = Math.min(258, rem);
+                    while (dif <= maxd && --ch_1 && imod != pimod) {
+                        if (dat[i + l] == dat[i + l - dif]) {
+                            var nl = 0;
+                            for (; nl < ml && dat[i + nl] == dat[i + nl - dif]; ++nl)
+                                ;
+                            if (nl > l) {
+                                l = nl, d = dif;
+                                // break out early when we reach "nice" (we are satisfied enough)
+                                if (nl > maxn)
+                                    break;
+                                // now, find the rarest 2-byte sequence within this
+                                // length of literals and search for that instead.
+                                // Much faster than just using the start
+                                var mmd = Math.min(dif, nl - 2);
+                                var md = 0;
+                                for (var j = 0; j < mmd; ++j) {
+                                    var ti = i - dif + j & 32767;
+                                    var pti = prev[ti];
+                                    var cd = ti - pti & 32767;
+                                    if (cd > md)
+                                        md = cd, pimod = ti;
+                                }
+                            }
+                        }
+                        // check the previous match
+                        imod = pimod, pimod = prev[imod];
+                        dif += imod - pimod & 32767;
+                    }
+                }
+                // d will be nonzero only when a match was found
+                if (d) {
+                    // store both dist and len data in one int32
+                    // Make sure this is recognized as a len/dist with 28th bit (2^28)
+                    syms[li++] = 268435456 | (revfl[l] << 18) | revfd[d];
+                    var lin = revfl[l] & 31, din = revfd[d] & 31;
+                    eb += fleb[lin] + fdeb[din];
+                    ++lf[257 + lin];
+                    ++df[din];
+                    wi = i + l;
+                    ++lc_1;
+                }
+                else {
+                    syms[li++] = dat[i];
+                    ++lf[dat[i]];
+                }
+            }
+        }
+        for (i = Math.max(i, wi); i < s; ++i) {
+            syms[li++] = dat[i];
+            ++lf[dat[i]];
+        }
+        pos = wblk(dat, w, lst, syms, lf, df, eb, li, bs, i - bs, pos);
+        if (!lst) {
+            st.r = (pos & 7) | w[(pos / 8) | 0] << 3;
+            // shft(pos) now 1 less if pos & 7 != 0
+            pos -= 7;
+            st.h = head, st.p = prev, st.i = i, st.w = wi;
+        }
+    }
+    else {
+        for (var i = st.w || 0; i < s + lst; i += 65535) {
+            // end
+            var e = i + 65535;
+            if (e >= s) {
+                // write final block
+                w[(pos / 8) | 0] = lst;
+                e = s;
+            }
+            pos = wfblk(w, pos + 1, dat.subarray(i, e));
+        }
+        st.i = s;
+    }
+    return slc(o, 0, pre + shft(pos) + post);
+};
+// CRC32 table
+var crct = /*#__PURE__*/ (/* unused pure expression or super */ null && ((function () {
+    var t = new Int32Array(256);
+    for (var i = 0; i < 256; ++i) {
+        var c = i, k = 9;
+        while (--k)
+            c = ((c & 1) && -306674912) ^ (c >>> 1);
+        t[i] = c;
+    }
+    return t;
+})()));
+// CRC32
+var crc = function () {
+    var c = -1;
+    return {
+        p: function (d) {
+            // closures have awful performance
+            var cr = c;
+            for (var i = 0; i < d.length; ++i)
+                cr = crct[(cr & 255) ^ d[i]] ^ (cr >>> 8);
+            c = cr;
+        },
+        d: function () { return ~c; }
+    };
+};
+// Adler32
+var adler = function () {
+    var a = 1, b = 0;
+    return {
+        p: function (d) {
+            // closures have awful performance
+            var n = a, m = b;
+            var l = d.length | 0;
+            for (var i = 0; i != l;) {
+                var e = Math.min(i + 2655, l);
+                for (; i < e; ++i)
+                    m += n += d[i];
+                n = (n & 65535) + 15 * (n >> 16), m = (m & 65535) + 15 * (m >> 16);
+            }
+            a = n, b = m;
+        },
+        d: function () {
+            a %= 65521, b %= 65521;
+            return (a & 255) << 24 | (a & 0xFF00) << 8 | (b & 255) << 8 | (b >> 8);
+        }
+    };
+};
+;
+// deflate with opts
+var dopt = function (dat, opt, pre, post, st) {
+    if (!st) {
+        st = { l: 1 };
+        if (opt.dictionary) {
+            var dict = opt.dictionary.subarray(-32768);
+            var newDat = new u8(dict.length + dat.length);
+            newDat.set(dict);
+            newDat.set(dat, dict.length);
+            dat = newDat;
+            st.w = dict.length;
+        }
+    }
+    return dflt(dat, opt.level == null ? 6 : opt.level, opt.mem == null ? (st.l ? Math.ceil(Math.max(8, Math.min(13, Math.log(dat.length))) * 1.5) : 20) : (12 + opt.mem), pre, post, st);
+};
+// Walmart object spread
+var mrg = function (a, b) {
+    var o = {};
+    for (var k in a)
+        o[k] = a[k];
+    for (var k in b)
+        o[k] = b[k];
+    return o;
+};
+// worker clone
+// This is possibly the craziest part of the entire codebase, despite how simple it may seem.
+// The only parameter to this function is a closure that returns an array of variables outside of the function scope.
+// We're going to try to figure out the variable names used in the closure as strings because that is crucial for workerization.
+// We will return an object mapping of true variable name to value (basically, the current scope as a JS object).
+// The reason we can't just use the original variable names is minifiers mangling the toplevel scope.
+// This took me three weeks to figure out how to do.
+var wcln = function (fn, fnStr, td) {
+    var dt = fn();
+    var st = fn.toString();
+    var ks = st.slice(st.indexOf('[') + 1, st.lastIndexOf(']')).replace(/\s+/g, '').split(',');
+    for (var i = 0; i < dt.length; ++i) {
+        var v = dt[i], k = ks[i];
+        if (typeof v == 'function') {
+            fnStr += ';' + k + '=';
+            var st_1 = v.toString();
+            if (v.prototype) {
+                // for global objects
+                if (st_1.indexOf('[native code]') != -1) {
+                    var spInd = st_1.indexOf(' ', 8) + 1;
+                    fnStr += st_1.slice(spInd, st_1.indexOf('(', spInd));
+                }
+                else {
+                    fnStr += st_1;
+                    for (var t in v.prototype)
+                        fnStr += ';' + k + '.prototype.' + t + '=' + v.prototype[t].toString();
+                }
+            }
+            else
+                fnStr += st_1;
+        }
+        else
+            td[k] = v;
+    }
+    return fnStr;
+};
+var ch = (/* unused pure expression or super */ null && ([]));
+// clone bufs
+var cbfs = function (v) {
+    var tl = [];
+    for (var k in v) {
+        if (v[k].buffer) {
+            tl.push((v[k] = new v[k].constructor(v[k])).buffer);
+        }
+    }
+    return tl;
+};
+// use a worker to execute code
+var wrkr = function (fns, init, id, cb) {
+    if (!ch[id]) {
+        var fnStr = '', td_1 = {}, m = fns.length - 1;
+        for (var i = 0; i < m; ++i)
+            fnStr = wcln(fns[i], fnStr, td_1);
+        ch[id] = { c: wcln(fns[m], fnStr, td_1), e: td_1 };
+    }
+    var td = mrg({}, ch[id].e);
+    return wk(ch[id].c + ';onmessage=function(e){for(var k in e.data)self[k]=e.data[k];onmessage=' + init.toString() + '}', id, td, cbfs(td), cb);
+};
+// base async inflate fn
+var bInflt = function () { return [u8, u16, i32, fleb, fdeb, clim, fl, fd, flrm, fdrm, rev, ec, hMap, max, bits, bits16, shft, slc, err, inflt, inflateSync, pbf, gopt]; };
+var bDflt = function () { return [u8, u16, i32, fleb, fdeb, clim, revfl, revfd, flm, flt, fdm, fdt, rev, deo, et, hMap, wbits, wbits16, hTree, ln, lc, clen, wfblk, wblk, shft, slc, dflt, dopt, deflateSync, pbf]; };
+// gzip extra
+var gze = function () { return [gzh, gzhl, wbytes, crc, crct]; };
+// gunzip extra
+var guze = function () { return [gzs, gzl]; };
+// zlib extra
+var zle = function () { return [zlh, wbytes, adler]; };
+// unzlib extra
+var zule = function () { return [zls]; };
+// post buf
+var pbf = function (msg) { return postMessage(msg, [msg.buffer]); };
+// get opts
+var gopt = function (o) { return o && {
+    out: o.size && new u8(o.size),
+    dictionary: o.dictionary
+}; };
+// async helper
+var cbify = function (dat, opts, fns, init, id, cb) {
+    var w = wrkr(fns, init, id, function (err, dat) {
+        w.terminate();
+        cb(err, dat);
+    });
+    w.postMessage([dat, opts], opts.consume ? [dat.buffer] : []);
+    return function () { w.terminate(); };
+};
+// auto stream
+var astrm = function (strm) {
+    strm.ondata = function (dat, final) { return postMessage([dat, final], [dat.buffer]); };
+    return function (ev) {
+        if (ev.data[0]) {
+            strm.push(ev.data[0], ev.data[1]);
+            postMessage([ev.data[0].length]);
+        }
+        else
+            strm.flush(ev.data[1]);
+    };
+};
+// async stream attach
+var astrmify = function (fns, strm, opts, init, id, flush, ext) {
+    var t;
+    var w = wrkr(fns, init, id, function (err, dat) {
+        if (err)
+            w.terminate(), strm.ondata.call(strm, err);
+        else if (!Array.isArray(dat))
+            ext(dat);
+        else if (dat.length == 1) {
+            strm.queuedSize -= dat[0];
+            if (strm.ondrain)
+                strm.ondrain(dat[0]);
+        }
+        else {
+            if (dat[1])
+                w.terminate();
+            strm.ondata.call(strm, err, dat[0], dat[1]);
+        }
+    });
+    w.postMessage(opts);
+    strm.queuedSize = 0;
+    strm.push = function (d, f) {
+        if (!strm.ondata)
+            err(5);
+        if (t)
+            strm.ondata(err(4, 0, 1), null, !!f);
+        strm.queuedSize += d.length;
+        // can fail for cross-realm Uint8Array, but ok - only a small performance penalty
+        w.postMessage([d, t = f], d.buffer instanceof ArrayBuffer ? [d.buffer] : []);
+    };
+    strm.terminate = function () { w.terminate(); };
+    if (flush) {
+        strm.flush = function (sync) { w.postMessage([0, sync]); };
+    }
+};
+// read 2 bytes
+var b2 = function (d, b) { return d[b] | (d[b + 1] << 8); };
+// read 4 bytes
+var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read 8 bytes
+var b8 = function (d, b) { return b4(d, b) + (b4(d, b + 4) * 4294967296); };
+// write bytes
+var wbytes = function (d, b, v) {
+    for (; v; ++b)
+        d[b] = v, v >>>= 8;
+};
+// gzip header
+var gzh = function (c, o) {
+    var fn = o.filename;
+    c[0] = 31, c[1] = 139, c[2] = 8, c[8] = o.level < 2 ? 4 : o.level == 9 ? 2 : 0, c[9] = 3; // assume Unix
+    if (o.mtime != 0)
+        wbytes(c, 4, Math.floor(new Date(o.mtime || Date.now()) / 1000));
+    if (fn) {
+        c[3] = 8;
+        for (var i = 0; i <= fn.length; ++i)
+            c[i + 10] = fn.charCodeAt(i);
+    }
+};
+// gzip footer: -8 to -4 = CRC, -4 to -0 is length
+// gzip start
+var gzs = function (d) {
+    if (d[0] != 31 || d[1] != 139 || d[2] != 8)
+        err(6, 'invalid gzip data');
+    var flg = d[3];
+    var st = 10;
+    if (flg & 4)
+        st += (d[10] | d[11] << 8) + 2;
+    for (var zs = (flg >> 3 & 1) + (flg >> 4 & 1); zs > 0; zs -= !d[st++])
+        ;
+    return st + (flg & 2);
+};
+// gzip length
+var gzl = function (d) {
+    var l = d.length;
+    return (d[l - 4] | d[l - 3] << 8 | d[l - 2] << 16 | d[l - 1] << 24) >>> 0;
+};
+// gzip header length
+var gzhl = function (o) { return 10 + (o.filename ? o.filename.length + 1 : 0); };
+// zlib header
+var zlh = function (c, o) {
+    var lv = o.level, fl = lv == 0 ? 0 : lv < 6 ? 1 : lv == 9 ? 3 : 2;
+    c[0] = 120, c[1] = (fl << 6) | (o.dictionary && 32);
+    c[1] |= 31 - ((c[0] << 8) | c[1]) % 31;
+    if (o.dictionary) {
+        var h = adler();
+        h.p(o.dictionary);
+        wbytes(c, 2, h.d());
+    }
+};
+// zlib start
+var zls = function (d, dict) {
+    if ((d[0] & 15) != 8 || (d[0] >> 4) > 7 || ((d[0] << 8 | d[1]) % 31))
+        err(6, 'invalid zlib data');
+    if ((d[1] >> 5 & 1) == +!dict)
+        err(6, 'invalid zlib data: ' + (d[1] & 32 ? 'need' : 'unexpected') + ' dictionary');
+    return (d[1] >> 3 & 4) + 2;
+};
+function StrmOpt(opts, cb) {
+    if (typeof opts == 'function')
+        cb = opts, opts = {};
+    this.ondata = cb;
+    return opts;
+}
+/**
+ * Streaming DEFLATE compression
+ */
+var Deflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Deflate(opts, cb) {
+        if (typeof opts == 'function')
+            cb = opts, opts = {};
+        this.ondata = cb;
+        this.o = opts || {};
+        this.s = { l: 0, i: 32768, w: 32768, z: 32768 };
+        // Buffer length must always be 0 mod 32768 for index calculations to be correct when modifying head and prev
+        // 98304 = 32768 (lookback) + 65536 (common chunk size)
+        this.b = new u8(98304);
+        if (this.o.dictionary) {
+            var dict = this.o.dictionary.subarray(-32768);
+            this.b.set(dict, 32768 - dict.length);
+            this.s.i = 32768 - dict.length;
+        }
+    }
+    Deflate.prototype.p = function (c, f) {
+        this.ondata(dopt(c, this.o, 0, 0, this.s), f);
+    };
+    /**
+     * Pushes a chunk to be deflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Deflate.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        if (this.s.l)
+            err(4);
+        var endLen = chunk.length + this.s.z;
+        if (endLen > this.b.length) {
+            if (endLen > 2 * this.b.length - 32768) {
+                var newBuf = new u8(endLen & -32768);
+                newBuf.set(this.b.subarray(0, this.s.z));
+                this.b = newBuf;
+            }
+            var split = this.b.length - this.s.z;
+            this.b.set(chunk.subarray(0, split), this.s.z);
+            this.s.z = this.b.length;
+            this.p(this.b, false);
+            this.b.set(this.b.subarray(-32768));
+            this.b.set(chunk.subarray(split), 32768);
+            this.s.z = chunk.length - split + 32768;
+            this.s.i = 32766, this.s.w = 32768;
+        }
+        else {
+            this.b.set(chunk, this.s.z);
+            this.s.z += chunk.length;
+        }
+        this.s.l = final & 1;
+        if (this.s.z > this.s.w + 8191 || final) {
+            this.p(this.b, final || false);
+            this.s.w = this.s.i, this.s.i -= 2;
+        }
+        if (final) {
+            // cleanup unneeded buffers/state to reduce memory usage
+            this.s = this.o = {};
+            this.b = et;
+        }
+    };
+    /**
+     * Flushes buffered uncompressed data. Useful to immediately retrieve the
+     * deflated output for small inputs.
+     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
+     *             extra bytes, but guarantees all pushed data is immediately
+     *             decompressible. A separate DEFLATE stream may be concatenated
+     *             with the current output after a sync flush.
+     */
+    Deflate.prototype.flush = function (sync) {
+        if (!this.ondata)
+            err(5);
+        if (this.s.l)
+            err(4);
+        this.p(this.b, false);
+        this.s.w = this.s.i, this.s.i -= 2;
+        // could technically skip writing the type-0 block for (this.s.r & 7) == 0,
+        // but the deterministic trailer (00 00 FF FF) is useful in some situations
+        if (sync) {
+            var c = new u8(6);
+            c[0] = this.s.r >> 3;
+            // write empty, non-final type-0 block
+            var ep = wfblk(c, this.s.r, et);
+            this.s.r = 0;
+            this.ondata(c.subarray(0, ep >> 3), false);
+        }
+    };
+    return Deflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE compression
+ */
+var AsyncDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncDeflate(opts, cb) {
+        astrmify([
+            bDflt,
+            function () { return [astrm, Deflate]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Deflate(ev.data);
+            onmessage = astrm(strm);
+        }, 6, 1);
+    }
+    return AsyncDeflate;
+}())));
+
+function deflate(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bDflt,
+    ], function (ev) { return pbf(deflateSync(ev.data[0], ev.data[1])); }, 0, cb);
+}
+/**
+ * Compresses data with DEFLATE without any wrapper
+ * @param data The data to compress
+ * @param opts The compression options
+ * @returns The deflated version of the data
+ */
+function deflateSync(data, opts) {
+    return dopt(data, opts || {}, 0, 0);
+}
+/**
+ * Streaming DEFLATE decompression
+ */
+var Inflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Inflate(opts, cb) {
+        // no StrmOpt here to avoid adding to workerizer
+        if (typeof opts == 'function')
+            cb = opts, opts = {};
+        this.ondata = cb;
+        var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+        this.s = { i: 0, b: dict ? dict.length : 0 };
+        this.o = new u8(32768);
+        this.p = new u8(0);
+        if (dict)
+            this.o.set(dict);
+    }
+    Inflate.prototype.e = function (c) {
+        if (!this.ondata)
+            err(5);
+        if (this.d)
+            err(4);
+        if (!this.p.length)
+            this.p = c;
+        else if (c.length) {
+            var n = new u8(this.p.length + c.length);
+            n.set(this.p), n.set(c, this.p.length), this.p = n;
+        }
+    };
+    Inflate.prototype.c = function (final) {
+        this.s.i = +(this.d = final || false);
+        var bts = this.s.b;
+        var dt = inflt(this.p, this.s, this.o);
+        this.ondata(slc(dt, bts, this.s.b), this.d);
+        this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
+        this.p = slc(this.p, (this.s.p / 8) | 0), this.s.p &= 7;
+    };
+    /**
+     * Pushes a chunk to be inflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the final chunk
+     */
+    Inflate.prototype.push = function (chunk, final) {
+        this.e(chunk), this.c(final);
+    };
+    return Inflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE decompression
+ */
+var AsyncInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncInflate(opts, cb) {
+        astrmify([
+            bInflt,
+            function () { return [astrm, Inflate]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Inflate(ev.data);
+            onmessage = astrm(strm);
+        }, 7, 0);
+    }
+    return AsyncInflate;
+}())));
+
+function inflate(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bInflt
+    ], function (ev) { return pbf(inflateSync(ev.data[0], gopt(ev.data[1]))); }, 1, cb);
+}
+function inflateSync(data, opts) {
+    return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+// before you yell at me for not just using extends, my reason is that TS inheritance is hard to workerize.
+/**
+ * Streaming GZIP compression
+ */
+var Gzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Gzip(opts, cb) {
+        this.c = crc();
+        this.l = 0;
+        this.v = 1;
+        Deflate.call(this, opts, cb);
+    }
+    /**
+     * Pushes a chunk to be GZIPped
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Gzip.prototype.push = function (chunk, final) {
+        this.c.p(chunk);
+        this.l += chunk.length;
+        Deflate.prototype.push.call(this, chunk, final);
+    };
+    Gzip.prototype.p = function (c, f) {
+        var raw = dopt(c, this.o, this.v && gzhl(this.o), f && 8, this.s);
+        if (this.v)
+            gzh(raw, this.o), this.v = 0;
+        if (f)
+            wbytes(raw, raw.length - 8, this.c.d()), wbytes(raw, raw.length - 4, this.l);
+        this.ondata(raw, f);
+    };
+    /**
+     * Flushes buffered uncompressed data. Useful to immediately retrieve the
+     * GZIPped output for small inputs.
+     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
+     *             extra bytes, but guarantees all pushed data is immediately
+     *             decompressible.
+     */
+    Gzip.prototype.flush = function (sync) {
+        Deflate.prototype.flush.call(this, sync);
+    };
+    return Gzip;
+}())));
+
+/**
+ * Asynchronous streaming GZIP compression
+ */
+var AsyncGzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncGzip(opts, cb) {
+        astrmify([
+            bDflt,
+            gze,
+            function () { return [astrm, Deflate, Gzip]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Gzip(ev.data);
+            onmessage = astrm(strm);
+        }, 8, 1);
+    }
+    return AsyncGzip;
+}())));
+
+function gzip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bDflt,
+        gze,
+        function () { return [gzipSync]; }
+    ], function (ev) { return pbf(gzipSync(ev.data[0], ev.data[1])); }, 2, cb);
+}
+/**
+ * Compresses data with GZIP
+ * @param data The data to compress
+ * @param opts The compression options
+ * @returns The gzipped version of the data
+ */
+function gzipSync(data, opts) {
+    if (!opts)
+        opts = {};
+    var c = crc(), l = data.length;
+    c.p(data);
+    var d = dopt(data, opts, gzhl(opts), 8), s = d.length;
+    return gzh(d, opts), wbytes(d, s - 8, c.d()), wbytes(d, s - 4, l), d;
+}
+/**
+ * Streaming single or multi-member GZIP decompression
+ */
+var Gunzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Gunzip(opts, cb) {
+        this.v = 1;
+        this.r = 0;
+        Inflate.call(this, opts, cb);
+    }
+    /**
+     * Pushes a chunk to be GUNZIPped
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Gunzip.prototype.push = function (chunk, final) {
+        Inflate.prototype.e.call(this, chunk);
+        this.r += chunk.length;
+        if (this.v) {
+            var p = this.p.subarray(this.v - 1);
+            var s = p.length > 3 ? gzs(p) : 4;
+            if (s > p.length) {
+                if (!final)
+                    return;
+            }
+            else if (this.v > 1 && this.onmember) {
+                this.onmember(this.r - p.length);
+            }
+            this.p = p.subarray(s), this.v = 0;
+        }
+        // necessary to prevent TS from using the closure value
+        // This allows for workerization to function correctly
+        Inflate.prototype.c.call(this, 0);
+        // process concatenated GZIP
+        if (this.s.f && !this.s.l) {
+            this.v = shft(this.s.p) + 9;
+            this.s = { i: 0 };
+            this.o = new u8(0);
+            this.push(new u8(0), final);
+        }
+        else if (final) {
+            Inflate.prototype.c.call(this, final);
+        }
+    };
+    return Gunzip;
+}())));
+
+/**
+ * Asynchronous streaming single or multi-member GZIP decompression
+ */
+var AsyncGunzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncGunzip(opts, cb) {
+        var _this = this;
+        astrmify([
+            bInflt,
+            guze,
+            function () { return [astrm, Inflate, Gunzip]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Gunzip(ev.data);
+            strm.onmember = function (offset) { return postMessage(offset); };
+            onmessage = astrm(strm);
+        }, 9, 0, function (offset) { return _this.onmember && _this.onmember(offset); });
+    }
+    return AsyncGunzip;
+}())));
+
+function gunzip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bInflt,
+        guze,
+        function () { return [gunzipSync]; }
+    ], function (ev) { return pbf(gunzipSync(ev.data[0], ev.data[1])); }, 3, cb);
+}
+function gunzipSync(data, opts) {
+    var st = gzs(data);
+    if (st + 8 > data.length)
+        err(6, 'invalid gzip data');
+    return inflt(data.subarray(st, -8), { i: 2 }, opts && opts.out || new u8(gzl(data)), opts && opts.dictionary);
+}
+/**
+ * Streaming Zlib compression
+ */
+var Zlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Zlib(opts, cb) {
+        this.c = adler();
+        this.v = 1;
+        Deflate.call(this, opts, cb);
+    }
+    /**
+     * Pushes a chunk to be zlibbed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Zlib.prototype.push = function (chunk, final) {
+        this.c.p(chunk);
+        Deflate.prototype.push.call(this, chunk, final);
+    };
+    Zlib.prototype.p = function (c, f) {
+        var raw = dopt(c, this.o, this.v && (this.o.dictionary ? 6 : 2), f && 4, this.s);
+        if (this.v)
+            zlh(raw, this.o), this.v = 0;
+        if (f)
+            wbytes(raw, raw.length - 4, this.c.d());
+        this.ondata(raw, f);
+    };
+    /**
+     * Flushes buffered uncompressed data. Useful to immediately retrieve the
+     * zlibbed output for small inputs.
+     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
+     *             extra bytes, but guarantees all pushed data is immediately
+     *             decompressible.
+     */
+    Zlib.prototype.flush = function (sync) {
+        Deflate.prototype.flush.call(this, sync);
+    };
+    return Zlib;
+}())));
+
+/**
+ * Asynchronous streaming Zlib compression
+ */
+var AsyncZlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncZlib(opts, cb) {
+        astrmify([
+            bDflt,
+            zle,
+            function () { return [astrm, Deflate, Zlib]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Zlib(ev.data);
+            onmessage = astrm(strm);
+        }, 10, 1);
+    }
+    return AsyncZlib;
+}())));
+
+function zlib(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bDflt,
+        zle,
+        function () { return [zlibSync]; }
+    ], function (ev) { return pbf(zlibSync(ev.data[0], ev.data[1])); }, 4, cb);
+}
+/**
+ * Compress data with Zlib
+ * @param data The data to compress
+ * @param opts The compression options
+ * @returns The zlib-compressed version of the data
+ */
+function zlibSync(data, opts) {
+    if (!opts)
+        opts = {};
+    var a = adler();
+    a.p(data);
+    var d = dopt(data, opts, opts.dictionary ? 6 : 2, 4);
+    return zlh(d, opts), wbytes(d, d.length - 4, a.d()), d;
+}
+/**
+ * Streaming Zlib decompression
+ */
+var Unzlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Unzlib(opts, cb) {
+        Inflate.call(this, opts, cb);
+        this.v = opts && opts.dictionary ? 2 : 1;
+    }
+    /**
+     * Pushes a chunk to be unzlibbed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Unzlib.prototype.push = function (chunk, final) {
+        Inflate.prototype.e.call(this, chunk);
+        if (this.v) {
+            if (this.p.length < 6 && !final)
+                return;
+            this.p = this.p.subarray(zls(this.p, this.v - 1)), this.v = 0;
+        }
+        if (final) {
+            if (this.p.length < 4)
+                err(6, 'invalid zlib data');
+            this.p = this.p.subarray(0, -4);
+        }
+        // necessary to prevent TS from using the closure value
+        // This allows for workerization to function correctly
+        Inflate.prototype.c.call(this, final);
+    };
+    return Unzlib;
+}())));
+
+/**
+ * Asynchronous streaming Zlib decompression
+ */
+var AsyncUnzlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncUnzlib(opts, cb) {
+        astrmify([
+            bInflt,
+            zule,
+            function () { return [astrm, Inflate, Unzlib]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Unzlib(ev.data);
+            onmessage = astrm(strm);
+        }, 11, 0);
+    }
+    return AsyncUnzlib;
+}())));
+
+function unzlib(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bInflt,
+        zule,
+        function () { return [unzlibSync]; }
+    ], function (ev) { return pbf(unzlibSync(ev.data[0], gopt(ev.data[1]))); }, 5, cb);
+}
+function unzlibSync(data, opts) {
+    return inflt(data.subarray(zls(data, opts && opts.dictionary), -4), { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+// Default algorithm for compression (used because having a known output size allows faster decompression)
+
+
+/**
+ * Streaming GZIP, Zlib, or raw DEFLATE decompression
+ */
+var Decompress = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Decompress(opts, cb) {
+        this.o = StrmOpt.call(this, opts, cb) || {};
+        this.G = Gunzip;
+        this.I = Inflate;
+        this.Z = Unzlib;
+    }
+    // init substream
+    // overriden by AsyncDecompress
+    Decompress.prototype.i = function () {
+        var _this = this;
+        this.s.ondata = function (dat, final) {
+            _this.ondata(dat, final);
+        };
+    };
+    /**
+     * Pushes a chunk to be decompressed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Decompress.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        if (!this.s) {
+            if (this.p && this.p.length) {
+                var n = new u8(this.p.length + chunk.length);
+                n.set(this.p), n.set(chunk, this.p.length);
+            }
+            else
+                this.p = chunk;
+            if (this.p.length > 2) {
+                this.s = (this.p[0] == 31 && this.p[1] == 139 && this.p[2] == 8)
+                    ? new this.G(this.o)
+                    : ((this.p[0] & 15) != 8 || (this.p[0] >> 4) > 7 || ((this.p[0] << 8 | this.p[1]) % 31))
+                        ? new this.I(this.o)
+                        : new this.Z(this.o);
+                this.i();
+                this.s.push(this.p, final);
+                this.p = null;
+            }
+        }
+        else
+            this.s.push(chunk, final);
+    };
+    return Decompress;
+}())));
+
+/**
+ * Asynchronous streaming GZIP, Zlib, or raw DEFLATE decompression
+ */
+var AsyncDecompress = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncDecompress(opts, cb) {
+        Decompress.call(this, opts, cb);
+        this.queuedSize = 0;
+        this.G = AsyncGunzip;
+        this.I = AsyncInflate;
+        this.Z = AsyncUnzlib;
+    }
+    AsyncDecompress.prototype.i = function () {
+        var _this = this;
+        this.s.ondata = function (err, dat, final) {
+            _this.ondata(err, dat, final);
+        };
+        this.s.ondrain = function (size) {
+            _this.queuedSize -= size;
+            if (_this.ondrain)
+                _this.ondrain(size);
+        };
+    };
+    /**
+     * Pushes a chunk to be decompressed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    AsyncDecompress.prototype.push = function (chunk, final) {
+        this.queuedSize += chunk.length;
+        Decompress.prototype.push.call(this, chunk, final);
+    };
+    return AsyncDecompress;
+}())));
+
+function decompress(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return (data[0] == 31 && data[1] == 139 && data[2] == 8)
+        ? gunzip(data, opts, cb)
+        : ((data[0] & 15) != 8 || (data[0] >> 4) > 7 || ((data[0] << 8 | data[1]) % 31))
+            ? inflate(data, opts, cb)
+            : unzlib(data, opts, cb);
+}
+/**
+ * Expands compressed GZIP, Zlib, or raw DEFLATE data, automatically detecting the format
+ * @param data The data to decompress
+ * @param opts The decompression options
+ * @returns The decompressed version of the data
+ */
+function decompressSync(data, opts) {
+    return (data[0] == 31 && data[1] == 139 && data[2] == 8)
+        ? gunzipSync(data, opts)
+        : ((data[0] & 15) != 8 || (data[0] >> 4) > 7 || ((data[0] << 8 | data[1]) % 31))
+            ? inflateSync(data, opts)
+            : unzlibSync(data, opts);
+}
+// flatten a directory structure
+var fltn = function (d, p, t, o) {
+    for (var k in d) {
+        var val = d[k], n = p + k, op = o;
+        if (Array.isArray(val))
+            op = mrg(o, val[1]), val = val[0];
+        if (ArrayBuffer.isView(val))
+            t[n] = [val, op];
+        else {
+            t[n += '/'] = [new u8(0), op];
+            fltn(val, n, t, o);
+        }
+    }
+};
+// text encoder
+var te = typeof TextEncoder != 'undefined' && /*#__PURE__*/ new TextEncoder();
+// text decoder
+var td = typeof TextDecoder != 'undefined' && /*#__PURE__*/ new TextDecoder();
+// text decoder stream
+var tds = 0;
+try {
+    td.decode(et, { stream: true });
+    tds = 1;
+}
+catch (e) { }
+// decode UTF8
+var dutf8 = function (d) {
+    for (var r = '', i = 0;;) {
+        var c = d[i++];
+        var eb = (c > 127) + (c > 223) + (c > 239);
+        if (i + eb > d.length)
+            return { s: r, r: slc(d, i - 1) };
+        if (!eb)
+            r += String.fromCharCode(c);
+        else if (eb == 3) {
+            c = ((c & 15) << 18 | (d[i++] & 63) << 12 | (d[i++] & 63) << 6 | (d[i++] & 63)) - 65536,
+                r += String.fromCharCode(55296 | (c >> 10), 56320 | (c & 1023));
+        }
+        else if (eb & 1)
+            r += String.fromCharCode((c & 31) << 6 | (d[i++] & 63));
+        else
+            r += String.fromCharCode((c & 15) << 12 | (d[i++] & 63) << 6 | (d[i++] & 63));
+    }
+};
+/**
+ * Streaming UTF-8 decoding
+ */
+var DecodeUTF8 = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a UTF-8 decoding stream
+     * @param cb The callback to call whenever data is decoded
+     */
+    function DecodeUTF8(cb) {
+        this.ondata = cb;
+        if (tds)
+            this.t = new TextDecoder();
+        else
+            this.p = et;
+    }
+    /**
+     * Pushes a chunk to be decoded from UTF-8 binary
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    DecodeUTF8.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        final = !!final;
+        if (this.t) {
+            this.ondata(this.t.decode(chunk, { stream: true }), final);
+            if (final) {
+                if (this.t.decode().length)
+                    err(8);
+                this.t = null;
+            }
+            return;
+        }
+        if (!this.p)
+            err(4);
+        var dat = new u8(this.p.length + chunk.length);
+        dat.set(this.p);
+        dat.set(chunk, this.p.length);
+        var _a = dutf8(dat), s = _a.s, r = _a.r;
+        if (final) {
+            if (r.length)
+                err(8);
+            this.p = null;
+        }
+        else
+            this.p = r;
+        this.ondata(s, final);
+    };
+    return DecodeUTF8;
+}())));
+
+/**
+ * Streaming UTF-8 encoding
+ */
+var EncodeUTF8 = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a UTF-8 decoding stream
+     * @param cb The callback to call whenever data is encoded
+     */
+    function EncodeUTF8(cb) {
+        this.ondata = cb;
+    }
+    /**
+     * Pushes a chunk to be encoded to UTF-8
+     * @param chunk The string data to push
+     * @param final Whether this is the last chunk
+     */
+    EncodeUTF8.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        if (this.d)
+            err(4);
+        this.ondata(strToU8(chunk), this.d = final || false);
+    };
+    return EncodeUTF8;
+}())));
+
+/**
+ * Converts a string into a Uint8Array for use with compression/decompression methods
+ * @param str The string to encode
+ * @param latin1 Whether or not to interpret the data as Latin-1. This should
+ *               not need to be true unless decoding a binary string.
+ * @returns The string encoded in UTF-8/Latin-1 binary
+ */
+function strToU8(str, latin1) {
+    if (latin1) {
+        var ar_1 = new u8(str.length);
+        for (var i = 0; i < str.length; ++i)
+            ar_1[i] = str.charCodeAt(i);
+        return ar_1;
+    }
+    if (te)
+        return te.encode(str);
+    var l = str.length;
+    var ar = new u8(str.length + (str.length >> 1));
+    var ai = 0;
+    var w = function (v) { ar[ai++] = v; };
+    for (var i = 0; i < l; ++i) {
+        if (ai + 5 > ar.length) {
+            var n = new u8(ai + 8 + ((l - i) << 1));
+            n.set(ar);
+            ar = n;
+        }
+        var c = str.charCodeAt(i);
+        if (c < 128 || latin1)
+            w(c);
+        else if (c < 2048)
+            w(192 | (c >> 6)), w(128 | (c & 63));
+        else if (c > 55295 && c < 57344)
+            c = 65536 + (c & 1023 << 10) | (str.charCodeAt(++i) & 1023),
+                w(240 | (c >> 18)), w(128 | ((c >> 12) & 63)), w(128 | ((c >> 6) & 63)), w(128 | (c & 63));
+        else
+            w(224 | (c >> 12)), w(128 | ((c >> 6) & 63)), w(128 | (c & 63));
+    }
+    return slc(ar, 0, ai);
+}
+/**
+ * Converts a Uint8Array to a string
+ * @param dat The data to decode to string
+ * @param latin1 Whether or not to interpret the data as Latin-1. This should
+ *               not need to be true unless encoding to binary string.
+ * @returns The original UTF-8/Latin-1 string
+ */
+function strFromU8(dat, latin1) {
+    if (latin1) {
+        var r = '';
+        for (var i = 0; i < dat.length; i += 16384)
+            r += String.fromCharCode.apply(null, dat.subarray(i, i + 16384));
+        return r;
+    }
+    else if (td) {
+        return td.decode(dat);
+    }
+    else {
+        var _a = dutf8(dat), s = _a.s, r = _a.r;
+        if (r.length)
+            err(8);
+        return s;
+    }
+}
+;
+// deflate bit flag
+var dbf = function (l) { return l == 1 ? 3 : l < 6 ? 2 : l == 9 ? 1 : 0; };
+// skip local zip header
+var slzh = function (d, b) { return b + 30 + b2(d, b + 26) + b2(d, b + 28); };
+// read zip header
+var zh = function (d, b, z) {
+    var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+    var _a = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a[0], su = _a[1], off = _a[2];
+    return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+};
+// read zip64 header sizes
+var z64hs = function (d, b, l, z, sc, su, off) {
+    var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+    var nf = nsc + nsu + noff;
+    if (z && nf) {
+        for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+            if (b2(d, b) == 1) {
+                return [
+                    nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+                    nsu ? b8(d, b + 4) : su,
+                    noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+                    1
+                ];
+            }
+        }
+        // z == 2 for unknown whether or not zip64
+        if (z < 2)
+            err(13);
+    }
+    return [sc, su, off, 0];
+};
+// extra field length
+var exfl = function (ex) {
+    var le = 0;
+    if (ex) {
+        for (var k in ex) {
+            var l = ex[k].length;
+            if (l > 65535)
+                err(9);
+            le += l + 4;
+        }
+    }
+    return le;
+};
+// write zip header
+var wzh = function (d, b, f, fn, u, c, ce, co) {
+    var fl = fn.length, ex = f.extra, col = co && co.length;
+    var exl = exfl(ex);
+    wbytes(d, b, ce != null ? 0x2014B50 : 0x4034B50), b += 4;
+    if (ce != null)
+        d[b++] = 20, d[b++] = f.os;
+    d[b] = 20, b += 2; // spec compliance? what's that?
+    d[b++] = (f.flag << 1) | (c < 0 && 8), d[b++] = u && 8;
+    d[b++] = f.compression & 255, d[b++] = f.compression >> 8;
+    var dt = new Date(f.mtime == null ? Date.now() : f.mtime), y = dt.getFullYear() - 1980;
+    if (y < 0 || y > 119)
+        err(10);
+    wbytes(d, b, (y << 25) | ((dt.getMonth() + 1) << 21) | (dt.getDate() << 16) | (dt.getHours() << 11) | (dt.getMinutes() << 5) | (dt.getSeconds() >> 1)), b += 4;
+    if (c != -1) {
+        wbytes(d, b, f.crc);
+        wbytes(d, b + 4, c < 0 ? -c - 2 : c);
+        wbytes(d, b + 8, f.size);
+    }
+    wbytes(d, b + 12, fl);
+    wbytes(d, b + 14, exl), b += 16;
+    if (ce != null) {
+        wbytes(d, b, col);
+        wbytes(d, b + 6, f.attrs);
+        wbytes(d, b + 10, ce), b += 14;
+    }
+    d.set(fn, b);
+    b += fl;
+    if (exl) {
+        for (var k in ex) {
+            var exf = ex[k], l = exf.length;
+            wbytes(d, b, +k);
+            wbytes(d, b + 2, l);
+            d.set(exf, b + 4), b += 4 + l;
+        }
+    }
+    if (col)
+        d.set(co, b), b += col;
+    return b;
+};
+// write zip footer (end of central directory)
+var wzf = function (o, b, c, d, e) {
+    wbytes(o, b, 0x6054B50); // skip disk
+    wbytes(o, b + 8, c);
+    wbytes(o, b + 10, c);
+    wbytes(o, b + 12, d);
+    wbytes(o, b + 16, e);
+};
+/**
+ * A pass-through stream to keep data uncompressed in a ZIP archive.
+ */
+var ZipPassThrough = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a pass-through stream that can be added to ZIP archives
+     * @param filename The filename to associate with this data stream
+     */
+    function ZipPassThrough(filename) {
+        this.filename = filename;
+        this.c = crc();
+        this.size = 0;
+        this.compression = 0;
+    }
+    /**
+     * Processes a chunk and pushes to the output stream. You can override this
+     * method in a subclass for custom behavior, but by default this passes
+     * the data through. You must call this.ondata(err, chunk, final) at some
+     * point in this method.
+     * @param chunk The chunk to process
+     * @param final Whether this is the last chunk
+     */
+    ZipPassThrough.prototype.process = function (chunk, final) {
+        this.ondata(null, chunk, final);
+    };
+    /**
+     * Pushes a chunk to be added. If you are subclassing this with a custom
+     * compression algorithm, note that you must push data from the source
+     * file only, pre-compression.
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    ZipPassThrough.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        this.c.p(chunk);
+        this.size += chunk.length;
+        if (final)
+            this.crc = this.c.d();
+        // we shouldn't really do this cast, but properly handling ArrayBufferLike
+        // makes the API unergonomic with Buffer
+        this.process(chunk, final || false);
+    };
+    return ZipPassThrough;
+}())));
+
+// I don't extend because TypeScript extension adds 1kB of runtime bloat
+/**
+ * Streaming DEFLATE compression for ZIP archives. Prefer using AsyncZipDeflate
+ * for better performance
+ */
+var ZipDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a DEFLATE stream that can be added to ZIP archives
+     * @param filename The filename to associate with this data stream
+     * @param opts The compression options
+     */
+    function ZipDeflate(filename, opts) {
+        var _this = this;
+        if (!opts)
+            opts = {};
+        ZipPassThrough.call(this, filename);
+        this.d = new Deflate(opts, function (dat, final) {
+            _this.ondata(null, dat, final);
+        });
+        this.compression = 8;
+        this.flag = dbf(opts.level);
+    }
+    ZipDeflate.prototype.process = function (chunk, final) {
+        try {
+            this.d.push(chunk, final);
+        }
+        catch (e) {
+            this.ondata(e, null, final);
+        }
+    };
+    /**
+     * Pushes a chunk to be deflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    ZipDeflate.prototype.push = function (chunk, final) {
+        ZipPassThrough.prototype.push.call(this, chunk, final);
+    };
+    return ZipDeflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE compression for ZIP archives
+ */
+var AsyncZipDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates an asynchronous DEFLATE stream that can be added to ZIP archives
+     * @param filename The filename to associate with this data stream
+     * @param opts The compression options
+     */
+    function AsyncZipDeflate(filename, opts) {
+        var _this = this;
+        if (!opts)
+            opts = {};
+        ZipPassThrough.call(this, filename);
+        this.d = new AsyncDeflate(opts, function (err, dat, final) {
+            _this.ondata(err, dat, final);
+        });
+        this.compression = 8;
+        this.flag = dbf(opts.level);
+        this.terminate = this.d.terminate;
+    }
+    AsyncZipDeflate.prototype.process = function (chunk, final) {
+        this.d.push(chunk, final);
+    };
+    /**
+     * Pushes a chunk to be deflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    AsyncZipDeflate.prototype.push = function (chunk, final) {
+        ZipPassThrough.prototype.push.call(this, chunk, final);
+    };
+    return AsyncZipDeflate;
+}())));
+
+// TODO: Better tree shaking
+/**
+ * A zippable archive to which files can incrementally be added
+ */
+var Zip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates an empty ZIP archive to which files can be added
+     * @param cb The callback to call whenever data for the generated ZIP archive
+     *           is available
+     */
+    function Zip(cb) {
+        this.ondata = cb;
+        this.u = [];
+        this.d = 1;
+    }
+    /**
+     * Adds a file to the ZIP archive
+     * @param file The file stream to add
+     */
+    Zip.prototype.add = function (file) {
+        var _this = this;
+        if (!this.ondata)
+            err(5);
+        // finishing or finished
+        if (this.d & 2)
+            this.ondata(err(4 + (this.d & 1) * 8, 0, 1), null, false);
+        else {
+            var f = strToU8(file.filename), fl_1 = f.length;
+            var com = file.comment, o = com && strToU8(com);
+            var u = fl_1 != file.filename.length || (o && (com.length != o.length));
+            var hl_1 = fl_1 + exfl(file.extra) + 30;
+            if (fl_1 > 65535)
+                this.ondata(err(11, 0, 1), null, false);
+            var header = new u8(hl_1);
+            wzh(header, 0, file, f, u, -1);
+            var chks_1 = [header];
+            var pAll_1 = function () {
+                for (var _i = 0, chks_2 = chks_1; _i < chks_2.length; _i++) {
+                    var chk = chks_2[_i];
+                    _this.ondata(null, chk, false);
+                }
+                chks_1 = [];
+            };
+            var tr_1 = this.d;
+            this.d = 0;
+            var ind_1 = this.u.length;
+            var uf_1 = mrg(file, {
+                f: f,
+                u: u,
+                o: o,
+                t: function () {
+                    if (file.terminate)
+                        file.terminate();
+                },
+                r: function () {
+                    pAll_1();
+                    if (tr_1) {
+                        var nxt = _this.u[ind_1 + 1];
+                        if (nxt)
+                            nxt.r();
+                        else
+                            _this.d = 1;
+                    }
+                    tr_1 = 1;
+                }
+            });
+            var cl_1 = 0;
+            file.ondata = function (err, dat, final) {
+                if (err) {
+                    _this.ondata(err, dat, final);
+                    _this.terminate();
+                }
+                else {
+                    cl_1 += dat.length;
+                    chks_1.push(dat);
+                    if (final) {
+                        var dd = new u8(16);
+                        wbytes(dd, 0, 0x8074B50);
+                        wbytes(dd, 4, file.crc);
+                        wbytes(dd, 8, cl_1);
+                        wbytes(dd, 12, file.size);
+                        chks_1.push(dd);
+                        uf_1.c = cl_1, uf_1.b = hl_1 + cl_1 + 16, uf_1.crc = file.crc, uf_1.size = file.size;
+                        if (tr_1)
+                            uf_1.r();
+                        tr_1 = 1;
+                    }
+                    else if (tr_1)
+                        pAll_1();
+                }
+            };
+            this.u.push(uf_1);
+        }
+    };
+    /**
+     * Ends the process of adding files and prepares to emit the final chunks.
+     * This *must* be called after adding all desired files for the resulting
+     * ZIP file to work properly.
+     */
+    Zip.prototype.end = function () {
+        var _this = this;
+        if (this.d & 2) {
+            this.ondata(err(4 + (this.d & 1) * 8, 0, 1), null, true);
+            return;
+        }
+        if (this.d)
+            this.e();
+        else
+            this.u.push({
+                r: function () {
+                    if (!(_this.d & 1))
+                        return;
+                    _this.u.splice(-1, 1);
+                    _this.e();
+                },
+                t: function () { }
+            });
+        this.d = 3;
+    };
+    Zip.prototype.e = function () {
+        var bt = 0, l = 0, tl = 0;
+        for (var _i = 0, _a = this.u; _i < _a.length; _i++) {
+            var f = _a[_i];
+            tl += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0);
+        }
+        var out = new u8(tl + 22);
+        for (var _b = 0, _c = this.u; _b < _c.length; _b++) {
+            var f = _c[_b];
+            wzh(out, bt, f, f.f, f.u, -f.c - 2, l, f.o);
+            bt += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0), l += f.b;
+        }
+        wzf(out, bt, this.u.length, tl, l);
+        this.ondata(null, out, true);
+        this.d = 2;
+    };
+    /**
+     * A method to terminate any internal workers used by the stream. Subsequent
+     * calls to add() will fail.
+     */
+    Zip.prototype.terminate = function () {
+        for (var _i = 0, _a = this.u; _i < _a.length; _i++) {
+            var f = _a[_i];
+            f.t();
+        }
+        this.d = 2;
+    };
+    return Zip;
+}())));
+
+function zip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    var r = {};
+    fltn(data, '', r, opts);
+    var k = Object.keys(r);
+    var lft = k.length, o = 0, tot = 0;
+    var slft = lft, files = new Array(lft);
+    var term = [];
+    var tAll = function () {
+        for (var i = 0; i < term.length; ++i)
+            term[i]();
+    };
+    var cbd = function (a, b) {
+        mt(function () { cb(a, b); });
+    };
+    mt(function () { cbd = cb; });
+    var cbf = function () {
+        var out = new u8(tot + 22), oe = o, cdl = tot - o;
+        tot = 0;
+        for (var i = 0; i < slft; ++i) {
+            var f = files[i];
+            try {
+                var l = f.c.length;
+                wzh(out, tot, f, f.f, f.u, l);
+                var badd = 30 + f.f.length + exfl(f.extra);
+                var loc = tot + badd;
+                out.set(f.c, loc);
+                wzh(out, o, f, f.f, f.u, l, tot, f.m), o += 16 + badd + (f.m ? f.m.length : 0), tot = loc + l;
+            }
+            catch (e) {
+                return cbd(e, null);
+            }
+        }
+        wzf(out, o, files.length, cdl, oe);
+        cbd(null, out);
+    };
+    if (!lft)
+        cbf();
+    var _loop_1 = function (i) {
+        var fn = k[i];
+        var _a = r[fn], file = _a[0], p = _a[1];
+        var c = crc(), size = file.length;
+        c.p(file);
+        var f = strToU8(fn), s = f.length;
+        var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+        var exl = exfl(p.extra);
+        var compression = p.level == 0 ? 0 : 8;
+        var cbl = function (e, d) {
+            if (e) {
+                tAll();
+                cbd(e, null);
+            }
+            else {
+                var l = d.length;
+                files[i] = mrg(p, {
+                    size: size,
+                    crc: c.d(),
+                    c: d,
+                    f: f,
+                    m: m,
+                    u: s != fn.length || (m && (com.length != ms)),
+                    compression: compression
+                });
+                o += 30 + s + exl + l;
+                tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+                if (!--lft)
+                    cbf();
+            }
+        };
+        if (s > 65535)
+            cbl(err(11, 0, 1), null);
+        if (!compression)
+            cbl(null, file);
+        else if (size < 160000) {
+            try {
+                cbl(null, deflateSync(file, p));
+            }
+            catch (e) {
+                cbl(e, null);
+            }
+        }
+        else
+            term.push(deflate(file, p, cbl));
+    };
+    // Cannot use lft because it can decrease
+    for (var i = 0; i < slft; ++i) {
+        _loop_1(i);
+    }
+    return tAll;
+}
+/**
+ * Synchronously creates a ZIP file. Prefer using `zip` for better performance
+ * with more than one file.
+ * @param data The directory structure for the ZIP archive
+ * @param opts The main options, merged with per-file options
+ * @returns The generated ZIP archive
+ */
+function zipSync(data, opts) {
+    if (!opts)
+        opts = {};
+    var r = {};
+    var files = [];
+    fltn(data, '', r, opts);
+    var o = 0;
+    var tot = 0;
+    for (var fn in r) {
+        var _a = r[fn], file = _a[0], p = _a[1];
+        var compression = p.level == 0 ? 0 : 8;
+        var f = strToU8(fn), s = f.length;
+        var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+        var exl = exfl(p.extra);
+        if (s > 65535)
+            err(11);
+        var d = compression ? deflateSync(file, p) : file, l = d.length;
+        var c = crc();
+        c.p(file);
+        files.push(mrg(p, {
+            size: file.length,
+            crc: c.d(),
+            c: d,
+            f: f,
+            m: m,
+            u: s != fn.length || (m && (com.length != ms)),
+            o: o,
+            compression: compression
+        }));
+        o += 30 + s + exl + l;
+        tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+    }
+    var out = new u8(tot + 22), oe = o, cdl = tot - o;
+    for (var i = 0; i < files.length; ++i) {
+        var f = files[i];
+        wzh(out, f.o, f, f.f, f.u, f.c.length);
+        var badd = 30 + f.f.length + exfl(f.extra);
+        out.set(f.c, f.o + badd);
+        wzh(out, o, f, f.f, f.u, f.c.length, f.o, f.m), o += 16 + badd + (f.m ? f.m.length : 0);
+    }
+    wzf(out, o, files.length, cdl, oe);
+    return out;
+}
+/**
+ * Streaming pass-through decompression for ZIP archives
+ */
+var UnzipPassThrough = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function UnzipPassThrough() {
+    }
+    UnzipPassThrough.prototype.push = function (chunk, final) {
+        // same as ZipPassThrough: cast to retain Buffer ergonomics
+        this.ondata(null, chunk, final);
+    };
+    UnzipPassThrough.compression = 0;
+    return UnzipPassThrough;
+}())));
+
+/**
+ * Streaming DEFLATE decompression for ZIP archives. Prefer AsyncZipInflate for
+ * better performance.
+ */
+var UnzipInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a DEFLATE decompression that can be used in ZIP archives
+     */
+    function UnzipInflate() {
+        var _this = this;
+        this.i = new Inflate(function (dat, final) {
+            _this.ondata(null, dat, final);
+        });
+    }
+    UnzipInflate.prototype.push = function (chunk, final) {
+        try {
+            this.i.push(chunk, final);
+        }
+        catch (e) {
+            this.ondata(e, null, final);
+        }
+    };
+    UnzipInflate.compression = 8;
+    return UnzipInflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE decompression for ZIP archives
+ */
+var AsyncUnzipInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a DEFLATE decompression that can be used in ZIP archives
+     */
+    function AsyncUnzipInflate(_, sz) {
+        var _this = this;
+        if (sz < 320000) {
+            this.i = new Inflate(function (dat, final) {
+                _this.ondata(null, dat, final);
+            });
+        }
+        else {
+            this.i = new AsyncInflate(function (err, dat, final) {
+                _this.ondata(err, dat, final);
+            });
+            this.terminate = this.i.terminate;
+        }
+    }
+    AsyncUnzipInflate.prototype.push = function (chunk, final) {
+        if (this.i.terminate)
+            chunk = slc(chunk, 0);
+        this.i.push(chunk, final);
+    };
+    AsyncUnzipInflate.compression = 8;
+    return AsyncUnzipInflate;
+}())));
+
+/**
+ * A ZIP archive decompression stream that emits files as they are discovered
+ */
+var Unzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a ZIP decompression stream
+     * @param cb The callback to call whenever a file in the ZIP archive is found
+     */
+    function Unzip(cb) {
+        this.onfile = cb;
+        this.k = [];
+        this.o = {
+            0: UnzipPassThrough
+        };
+        this.p = et;
+    }
+    /**
+     * Pushes a chunk to be unzipped
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Unzip.prototype.push = function (chunk, final) {
+        var _this = this;
+        if (!this.onfile)
+            err(5);
+        if (!this.p)
+            err(4);
+        if (this.c > 0) {
+            var len = Math.min(this.c, chunk.length);
+            var toAdd = chunk.subarray(0, len);
+            this.c -= len;
+            if (this.d)
+                this.d.push(toAdd, !this.c);
+            else
+                this.k[0].push(toAdd);
+            chunk = chunk.subarray(len);
+            if (chunk.length)
+                return this.push(chunk, final);
+        }
+        else {
+            var f = 0, i = 0, is = void 0, buf = void 0;
+            if (!this.p.length)
+                buf = chunk;
+            else if (!chunk.length)
+                buf = this.p;
+            else {
+                buf = new u8(this.p.length + chunk.length);
+                buf.set(this.p), buf.set(chunk, this.p.length);
+            }
+            var l = buf.length, oc = this.c, add = oc && this.d;
+            var _loop_2 = function () {
+                var sig = b4(buf, i);
+                if (sig == 0x4034B50) {
+                    f = 1, is = i;
+                    this_1.d = null;
+                    this_1.c = 0;
+                    var bf = b2(buf, i + 6), cmp_1 = b2(buf, i + 8), u = bf & 2048, dd = bf & 8, fnl = b2(buf, i + 26), es = b2(buf, i + 28);
+                    if (l > i + 30 + fnl + es) {
+                        var chks_3 = [];
+                        this_1.k.unshift(chks_3);
+                        f = 2;
+                        var lsc = b4(buf, i + 18), lsu = b4(buf, i + 22);
+                        var fn_1 = strFromU8(buf.subarray(i + 30, i += 30 + fnl), !u);
+                        var _a = z64hs(buf, i, es, 2, lsc, lsu, 0), sc_1 = _a[0], su_1 = _a[1], z64 = _a[3];
+                        if (dd)
+                            sc_1 = -1 - z64;
+                        i += es;
+                        this_1.c = sc_1;
+                        var d_1;
+                        var file_1 = {
+                            name: fn_1,
+                            compression: cmp_1,
+                            start: function () {
+                                if (!file_1.ondata)
+                                    err(5);
+                                if (!sc_1)
+                                    file_1.ondata(null, et, true);
+                                else {
+                                    var ctr = _this.o[cmp_1];
+                                    if (!ctr)
+                                        file_1.ondata(err(14, 'unknown compression type ' + cmp_1, 1), null, false);
+                                    d_1 = sc_1 < 0 ? new ctr(fn_1) : new ctr(fn_1, sc_1, su_1);
+                                    d_1.ondata = function (err, dat, final) { file_1.ondata(err, dat, final); };
+                                    for (var _i = 0, chks_4 = chks_3; _i < chks_4.length; _i++) {
+                                        var dat = chks_4[_i];
+                                        d_1.push(dat, false);
+                                    }
+                                    if (_this.k[0] == chks_3 && _this.c)
+                                        _this.d = d_1;
+                                    else
+                                        d_1.push(et, true);
+                                }
+                            },
+                            terminate: function () {
+                                if (d_1 && d_1.terminate)
+                                    d_1.terminate();
+                            }
+                        };
+                        if (sc_1 >= 0)
+                            file_1.size = sc_1, file_1.originalSize = su_1;
+                        this_1.onfile(file_1);
+                    }
+                    return "break";
+                }
+                else if (oc) {
+                    if (sig == 0x8074B50) {
+                        is = i += 12 + (oc == -2 && 8), f = 3, this_1.c = 0;
+                        return "break";
+                    }
+                    else if (sig == 0x2014B50) {
+                        is = i -= 4, f = 3, this_1.c = 0;
+                        return "break";
+                    }
+                }
+            };
+            var this_1 = this;
+            for (; i < l - 4; ++i) {
+                var state_1 = _loop_2();
+                if (state_1 === "break")
+                    break;
+            }
+            this.p = et;
+            if (oc < 0) {
+                var dat = f ? buf.subarray(0, is - 12 - (oc == -2 && 8) - (b4(buf, is - 16) == 0x8074B50 && 4)) : buf.subarray(0, i);
+                if (add)
+                    add.push(dat, !!f);
+                else
+                    this.k[+(f == 2)].push(dat);
+            }
+            if (f & 2)
+                return this.push(buf.subarray(i), final);
+            this.p = buf.subarray(i);
+        }
+        if (final) {
+            if (this.c)
+                err(13);
+            this.p = null;
+        }
+    };
+    /**
+     * Registers a decoder with the stream, allowing for files compressed with
+     * the compression type provided to be expanded correctly
+     * @param decoder The decoder constructor
+     */
+    Unzip.prototype.register = function (decoder) {
+        this.o[decoder.compression] = decoder;
+    };
+    return Unzip;
+}())));
+
+var mt = typeof queueMicrotask == 'function' ? queueMicrotask : typeof setTimeout == 'function' ? setTimeout : function (fn) { fn(); };
+function unzip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    var term = [];
+    var tAll = function () {
+        for (var i = 0; i < term.length; ++i)
+            term[i]();
+    };
+    var files = {};
+    var cbd = function (a, b) {
+        mt(function () { cb(a, b); });
+    };
+    mt(function () { cbd = cb; });
+    var e = data.length - 22;
+    for (; b4(data, e) != 0x6054B50; --e) {
+        if (!e || data.length - e > 65558) {
+            cbd(err(13, 0, 1), null);
+            return tAll;
+        }
+    }
+    ;
+    var lft = b2(data, e + 8);
+    if (lft) {
+        var c = lft;
+        var o = b4(data, e + 16);
+        var z = b4(data, e - 20) == 0x7064B50;
+        if (z) {
+            var ze = b4(data, e - 12);
+            z = b4(data, ze) == 0x6064B50;
+            if (z) {
+                c = lft = b4(data, ze + 32);
+                o = b4(data, ze + 48);
+            }
+        }
+        var fltr = opts && opts.filter;
+        var _loop_3 = function (i) {
+            var _a = zh(data, o, z), c_1 = _a[0], sc = _a[1], su = _a[2], fn = _a[3], no = _a[4], off = _a[5], b = slzh(data, off);
+            o = no;
+            var cbl = function (e, d) {
+                if (e) {
+                    tAll();
+                    cbd(e, null);
+                }
+                else {
+                    if (d)
+                        files[fn] = d;
+                    if (!--lft)
+                        cbd(null, files);
+                }
+            };
+            if (!fltr || fltr({
+                name: fn,
+                size: sc,
+                originalSize: su,
+                compression: c_1
+            })) {
+                if (!c_1)
+                    cbl(null, slc(data, b, b + sc));
+                else if (c_1 == 8) {
+                    var infl = data.subarray(b, b + sc);
+                    // Synchronously decompress under 512KB, or barely-compressed data
+                    if (su < 524288 || sc > 0.8 * su) {
+                        try {
+                            cbl(null, inflateSync(infl, { out: new u8(su) }));
+                        }
+                        catch (e) {
+                            cbl(e, null);
+                        }
+                    }
+                    else
+                        term.push(inflate(infl, { size: su }, cbl));
+                }
+                else
+                    cbl(err(14, 'unknown compression type ' + c_1, 1), null);
+            }
+            else
+                cbl(null, null);
+        };
+        for (var i = 0; i < c; ++i) {
+            _loop_3(i);
+        }
+    }
+    else
+        cbd(null, {});
+    return tAll;
+}
+/**
+ * Synchronously decompresses a ZIP archive. Prefer using `unzip` for better
+ * performance with more than one file.
+ * @param data The raw compressed ZIP file
+ * @param opts The ZIP extraction options
+ * @returns The decompressed files
+ */
+function unzipSync(data, opts) {
+    var files = {};
+    var e = data.length - 22;
+    for (; b4(data, e) != 0x6054B50; --e) {
+        if (!e || data.length - e > 65558)
+            err(13);
+    }
+    ;
+    var c = b2(data, e + 8);
+    if (!c)
+        return {};
+    var o = b4(data, e + 16);
+    var z = b4(data, e - 20) == 0x7064B50;
+    if (z) {
+        var ze = b4(data, e - 12);
+        z = b4(data, ze) == 0x6064B50;
+        if (z) {
+            c = b4(data, ze + 32);
+            o = b4(data, ze + 48);
+        }
+    }
+    var fltr = opts && opts.filter;
+    for (var i = 0; i < c; ++i) {
+        var _a = zh(data, o, z), c_2 = _a[0], sc = _a[1], su = _a[2], fn = _a[3], no = _a[4], off = _a[5], b = slzh(data, off);
+        o = no;
+        if (!fltr || fltr({
+            name: fn,
+            size: sc,
+            originalSize: su,
+            compression: c_2
+        })) {
+            if (!c_2)
+                files[fn] = slc(data, b, b + sc);
+            else if (c_2 == 8)
+                files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+            else
+                err(14, 'unknown compression type ' + c_2);
+        }
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/code-package.ts
+// The function's code package: the `code` input, a .zip file uploaded as is or a directory zipped
+// deterministically.
+//
+// Deterministic means the zip's bytes depend only on the tree's paths, file contents, execute bits
+// and symlink texts: not on file times, owner, umask, timezone, Node version or CPU. The same code
+// then has the same CodeSha256 (base64 SHA-256 of the zip) everywhere, and a rerun uploads nothing.
+// - Entries are sorted by the UTF-8 bytes of their `/`-separated path. Directories get an entry
+//   ('dir/', 0755) when they hold something, so Lambda sees 0755 whatever the runner's umask;
+//   empty directories and `.git` (directory or file, at any depth) are left out.
+// - Every timestamp is the DOS epoch, 1980-01-01 00:00:00, written as the constant DOS fields
+//   rather than derived from a Date, so no timezone is involved; no extra fields at all.
+// - Modes are normalised and stored as Unix modes (made-by = Unix, so Lambda applies them):
+//   files 0644, files with any execute bit 0755 (`bootstrap` must stay executable), symlinks
+//   0120777, directories 0755.
+// - File data is deflated by fflate, pure JavaScript, so its output is the same on every machine
+//   for a given fflate version (Node's zlib is Chromium's fork, which picks CPU-specific code
+//   paths). Its hash size is chosen here by an integer rule, not fflate's Math.log default.
+//   Data that deflate does not shrink is stored. fflate's own zip writer is not used: it derives
+//   the DOS time from a local-time Date, and its streaming form writes data descriptors.
+//   yazl is not used either: it deflates with Node's zlib.
+
+
+
+
+
+/** Largest zip Lambda accepts in the request itself (CreateFunction / UpdateFunctionCode ZipFile). */
+const DIRECT_UPLOAD_LIMIT = 52_428_800;
+/** Largest unzipped code Lambda accepts (250 MB, layers included), whatever the upload route. */
+const UNZIPPED_SIZE_LIMIT = 262_144_000;
+/** An error about the `code` input, its message already naming it. */
+class CodeInputError extends Error {
+}
+/** Packages `path`: a directory is zipped, a file must be a zip and is read as is. */
+async function packageCode(path, options = {}) {
+    const maxUnzippedSize = options.maxUnzippedSize ?? UNZIPPED_SIZE_LIMIT;
+    const fail = (problem) => {
+        throw new CodeInputError(`code: "${path}" ${problem}`);
+    };
+    try {
+        const stats = await (0,promises_.stat)(path).catch((e) => fail(e.code === 'ENOENT' ? 'does not exist' : `cannot be read: ${e.message}`));
+        if (!stats.isDirectory() && !stats.isFile())
+            fail('is neither a directory nor a file');
+        const pkg = stats.isDirectory()
+            ? await zipDirectory(path, maxUnzippedSize, fail)
+            : await readZipFile(path, fail);
+        if (pkg.unzippedSize > maxUnzippedSize)
+            fail(tooLarge(pkg.unzippedSize, maxUnzippedSize));
+        return pkg;
+    }
+    catch (e) {
+        // File system surprises (a permission, a file removed mid-walk) still name the input.
+        if (e instanceof CodeInputError)
+            throw e;
+        return fail(`cannot be packaged: ${e.message}`);
+    }
+}
+/** Base64 SHA-256, the form of Lambda's CodeSha256. */
+function codeSha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('base64');
+}
+function tooLarge(size, limit) {
+    const mb = (n) => `${(n / 1_048_576).toFixed(1)} MB`;
+    return `is ${mb(size)} (${size} bytes) unzipped, over the limit of ${mb(limit)} (${limit} bytes)`;
+}
+async function readZipFile(path, fail) {
+    const zip = await (0,promises_.readFile)(path);
+    let summary;
+    try {
+        summary = readZipSummary(zip);
+    }
+    catch (e) {
+        return fail(`is neither a directory nor a readable zip file (${e.message})`);
+    }
+    if (summary.entries === 0)
+        fail('is a zip file with no entries');
+    return { zip, sha256: codeSha256(zip), size: zip.length, ...summary, source: 'zip-file' };
+}
+/** Counts a zip's entries and adds up their uncompressed sizes, from the central directory
+ * (zip64 included) without inflating anything. */
+function readZipSummary(zip) {
+    let entries = 0;
+    let unzippedSize = 0;
+    unzipSync(zip, {
+        filter: file => {
+            entries++;
+            unzippedSize += file.originalSize;
+            return false;
+        }
+    });
+    return { entries, unzippedSize };
+}
+async function zipDirectory(root, maxUnzippedSize, fail) {
+    const tree = await listTree(root, fail);
+    if (!tree.some(e => e.kind !== 'directory'))
+        fail('contains no files (after leaving out .git)');
+    const unzippedSize = tree.reduce((sum, e) => sum + e.size, 0);
+    // Known from lstat alone: refuse before reading and compressing hundreds of megabytes.
+    if (unzippedSize > maxUnzippedSize)
+        fail(tooLarge(unzippedSize, maxUnzippedSize));
+    if (tree.length > 0xffff)
+        fail(`has ${tree.length} entries, more than a zip without zip64 holds`);
+    const writer = createZipWriter();
+    let actualSize = 0;
+    for (const entry of tree) {
+        // One file in memory at a time besides the zip. Read synchronously: deflate blocks the event
+        // loop per file anyway, and the promise API's round trips to the thread pool (open, fstat,
+        // read, close) made reading 2,000 small files 3-5 times slower, even with 16 reads in flight.
+        const data = entry.kind === 'file'
+            ? (0,external_node_fs_.readFileSync)(entry.absolute)
+            : Buffer.from(entry.kind === 'symlink' ? entry.target : '');
+        actualSize += data.length;
+        writer.add(entry.name, entry.mode, data, entry.kind === 'file');
+    }
+    const zip = writer.finish();
+    return {
+        zip,
+        sha256: codeSha256(zip),
+        size: zip.length,
+        unzippedSize: actualSize,
+        entries: tree.length,
+        source: 'directory'
+    };
+}
+const FILE_MODE = 0o100644;
+const EXECUTABLE_MODE = 0o100755;
+const DIRECTORY_MODE = 0o040755;
+const SYMLINK_MODE = 0o120777;
+/** The stored mode of a regular file: 0755 if any execute bit is set, else 0644. */
+function normalisedFileMode(mode) {
+    return mode & 0o111 ? EXECUTABLE_MODE : FILE_MODE;
+}
+// Symlinks. A link is stored as a link (its target text), as Lambda keeps links; the tree is
+// never read through a link, so nothing outside it (a runner's secret) can end up in the zip.
+// Allowed: a relative target that stays inside the tree, judged on its text (`..` resolved
+// against the link's own directory) and, when the target exists here, on its real path too
+// (`up -> ..` in sub/, then `sub/x -> up/../secret` reads as sub/secret but is ../secret).
+// Refused, naming the link: an absolute target, or one that leaves the tree. A dangling link
+// with an inside text is kept: it points at nothing on this machine.
+/** Why a link at `linkPath` (relative, `/`-separated) with text `target` is refused, if it is. */
+function linkTargetProblem(linkPath, target) {
+    if (target === '')
+        return 'has an empty target';
+    if (external_node_path_.posix.isAbsolute(target) || external_node_path_.win32.isAbsolute(target))
+        return 'has an absolute target';
+    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(linkPath), target));
+    if (resolved === '..' || resolved.startsWith('../'))
+        return 'points outside the directory';
+    return undefined;
+}
+async function listTree(root, fail) {
+    const realRoot = await (0,promises_.realpath)(root);
+    const entries = [];
+    const add = (entry) => {
+        entries.push({ ...entry, name: Buffer.from(entry.path, 'utf8') });
+    };
+    const checkLink = async (absolute, path, target) => {
+        const problem = linkTargetProblem(path, target);
+        if (problem)
+            fail(`has a symlink that ${problem}: ${path} -> ${target}`);
+        const real = await (0,promises_.realpath)(absolute).catch((e) => {
+            // A dangling or looping link reaches nothing on this machine; its text was checked above.
+            if (e.code === 'ENOENT' || e.code === 'ELOOP' || e.code === 'ENOTDIR')
+                return undefined;
+            throw e;
+        });
+        const fromRoot = real === undefined ? '' : (0,external_node_path_.relative)(realRoot, real);
+        if (fromRoot === '..' || fromRoot.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(fromRoot)) {
+            fail(`has a symlink that resolves outside the directory: ${path} -> ${target}`);
+        }
+    };
+    const visit = async (dir, prefix) => {
+        const children = (await (0,promises_.readdir)(dir)).filter(child => child !== '.git');
+        const allStats = await Promise.all(children.map(child => (0,promises_.lstat)((0,external_node_path_.join)(dir, child))));
+        for (const [i, child] of children.entries()) {
+            const absolute = (0,external_node_path_.join)(dir, child);
+            const path = prefix + child;
+            const stats = allStats[i];
+            if (stats.isDirectory()) {
+                const before = entries.length;
+                await visit(absolute, `${path}/`);
+                const holdsSomething = entries.length > before;
+                if (holdsSomething)
+                    add({ kind: 'directory', path: `${path}/`, mode: DIRECTORY_MODE, absolute, size: 0 });
+            }
+            else if (stats.isFile()) {
+                add({
+                    kind: 'file',
+                    path,
+                    mode: normalisedFileMode(stats.mode),
+                    absolute,
+                    size: stats.size
+                });
+            }
+            else if (stats.isSymbolicLink()) {
+                const target = await (0,promises_.readlink)(absolute);
+                await checkLink(absolute, path, target);
+                const size = Buffer.byteLength(target);
+                add({ kind: 'symlink', path, mode: SYMLINK_MODE, absolute, target, size });
+            }
+            else {
+                fail(`has ${path}, which is neither a file, a directory nor a symlink`);
+            }
+        }
+    };
+    await visit(root, '');
+    return entries.sort((a, b) => Buffer.compare(a.name, b.name));
+}
+// ---- Zip writing (APPNOTE.TXT 4.3): local header + data per entry, central directory, end ----
+const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1; // years since 1980 | month | day
+const DOS_TIME_MIDNIGHT = 0;
+const MADE_BY_UNIX = (3 << 8) | 20; // host 3 = Unix, so readers apply the mode; spec 2.0
+const VERSION_NEEDED = 20; // 2.0: deflate and directories
+const FLAG_UTF8_NAME = 1 << 11;
+const MSDOS_DIRECTORY = 0x10;
+const STORED = 0;
+const DEFLATED = 8;
+/** Builds a zip in memory, entry by entry, in the order given. */
+function createZipWriter() {
+    const chunks = [];
+    const records = [];
+    let offset = 0;
+    const push = (chunk) => {
+        chunks.push(chunk);
+        offset += chunk.length;
+    };
+    return {
+        add(name, mode, data, compress) {
+            const deflated = compress && data.length > 0 ? code_package_deflate(data) : undefined;
+            const body = deflated && deflated.length < data.length ? deflated : data;
+            const record = {
+                name,
+                mode,
+                flags: name.every(byte => byte < 0x80) ? 0 : FLAG_UTF8_NAME,
+                method: body === data ? STORED : DEFLATED,
+                crc: crc32(data),
+                compressedSize: body.length,
+                size: data.length,
+                offset
+            };
+            push(header(record, false));
+            push(body);
+            records.push(record);
+        },
+        finish() {
+            const directoryOffset = offset;
+            for (const record of records)
+                push(header(record, true));
+            if (offset > 0xffffffff)
+                throw new Error('the zip would exceed 4 GiB, which needs zip64');
+            push(endOfCentralDirectory(records.length, offset - directoryOffset, directoryOffset));
+            const zip = new Uint8Array(offset);
+            let at = 0;
+            for (const chunk of chunks.splice(0)) {
+                zip.set(chunk, at);
+                at += chunk.length;
+            }
+            return zip;
+        }
+    };
+}
+/** fflate's deflate at level 6, with its hash table sized from the data's bit length: the same
+ * curve as fflate's default (ceil(1.5·ln n), clamped), but in integers, so no float rounding. */
+function code_package_deflate(data) {
+    const bitLength = 32 - Math.clz32(data.length);
+    const mem = Math.min(8, Math.max(0, bitLength - 12));
+    return deflateSync(data, { level: 6, mem: mem });
+}
+/** A local file header (central = false) or a central directory header (central = true). */
+function header(r, central) {
+    const fixed = central ? 46 : 30;
+    const bytes = new Uint8Array(fixed + r.name.length);
+    const view = new DataView(bytes.buffer);
+    let at = 0;
+    const u16 = (value) => {
+        view.setUint16(at, value, true);
+        at += 2;
+    };
+    const u32 = (value) => {
+        view.setUint32(at, value >>> 0, true);
+        at += 4;
+    };
+    u32(central ? 0x02014b50 : 0x04034b50);
+    if (central)
+        u16(MADE_BY_UNIX);
+    u16(VERSION_NEEDED);
+    u16(r.flags);
+    u16(r.method);
+    u16(DOS_TIME_MIDNIGHT);
+    u16(DOS_DATE_1980_01_01);
+    u32(r.crc);
+    u32(r.compressedSize);
+    u32(r.size);
+    u16(r.name.length);
+    u16(0); // extra field length
+    if (central) {
+        u16(0); // comment length
+        u16(0); // disk number
+        u16(0); // internal attributes
+        const isDirectory = (r.mode & 0o170000) === 0o040000;
+        u32(r.mode * 0x10000 + (isDirectory ? MSDOS_DIRECTORY : 0)); // Unix mode in the high 16 bits
+        u32(r.offset);
+    }
+    bytes.set(r.name, at);
+    return bytes;
+}
+function endOfCentralDirectory(entries, size, offset) {
+    const bytes = new Uint8Array(22);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, 0x06054b50, true);
+    view.setUint16(8, entries, true); // on this disk (disk numbers stay 0)
+    view.setUint16(10, entries, true); // in total
+    view.setUint32(12, size, true);
+    view.setUint32(16, offset, true);
+    return bytes;
+}
+const CRC_TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c;
+    }
+    return table;
+})();
+/** CRC-32 (IEEE 802.3), as zip stores it. */
+function crc32(data) {
+    let c = 0xffffffff;
+    for (let i = 0; i < data.length; i++)
+        c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+}
+
 ;// CONCATENATED MODULE: ./src/api-connect-regions.ts
 // IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
 // assumes the customer's role from this principal. Regions whose role IBM has not published are
@@ -78218,7 +85728,7 @@ function readSettings(getInput, env = process.env) {
         problem('permissions-boundary', `"${boundary}" is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
     const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
     for (const [key, value] of Object.entries(tags)) {
-        if (key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
+        if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
             problem('role-tags', `key "${key}" must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
         if (value.length > 256 || !TAG_TEXT.test(value))
             problem('role-tags', `value of "${key}" must be at most 256 letters, digits, spaces or _ . : / = + - @`);
@@ -78339,8 +85849,6808 @@ function parsePairs(text, name, problem) {
     return pairs;
 }
 
+;// CONCATENATED MODULE: ./src/function-plan.ts
+// What deploying the function means, decided from the inputs and from the function as Lambda
+// reports it: create it, update its configuration, upload code, publish, move the alias, or nothing.
+// Pure: every AWS call lives in deploy-function.ts, so each decision here is tested without a mock.
+//
+// Rules that users rely on:
+// - Only what the user named is compared and changed; an input left out never resets anything
+//   (environment included: given, it replaces the variables with exactly that map; left out, the
+//   live variables stay as they are).
+// - Code is uploaded only when its SHA-256 differs from the live CodeSha256. Code already in S3
+//   is compared through the object's full-object SHA-256 checksum when S3 has one (uploaded with
+//   `--checksum-algorithm SHA256`); without one its content is unknown, so it is always deployed.
+//   An image is compared by URI (a digest URI also against the resolved digest): a re-pushed tag
+//   under the same URI is not detected, so deploy images by digest or by a unique tag.
+// - A version is published only when $LATEST changes, or when no published version matches
+//   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
+
+
+/** Where a zip over the direct-upload limit is staged: derived from its hash, so a rerun finds it. */
+function stagingKey(functionName, sha256) {
+    return `apic-lambda-deploy/${functionName}/${Buffer.from(sha256, 'base64').toString('hex')}.zip`;
+}
+/** Problems the package alone reveals, found before any AWS call and any upload. */
+function checkPackage(settings, pkg) {
+    if (!pkg)
+        return;
+    const problems = [];
+    if (pkg.unzippedSize > UNZIPPED_SIZE_LIMIT)
+        problems.push(`code: the package is ${megabytes(pkg.unzippedSize)} unzipped, over Lambda's limit of ${megabytes(UNZIPPED_SIZE_LIMIT)}; nothing was uploaded`);
+    if (pkg.size > DIRECT_UPLOAD_LIMIT && !settings.stagingBucket)
+        problems.push(`s3-bucket: the package is ${megabytes(pkg.size)} (${pkg.size} bytes) zipped, over the ${DIRECT_UPLOAD_LIMIT} bytes that Lambda accepts in a request; give s3-bucket (a bucket in the function's region) to upload it through S3`);
+    if (problems.length)
+        throw new InputError(problems);
+}
+/**
+ * Decides how to bring the function to what the inputs name. `live` is undefined when the
+ * function does not exist; `s3Sha256` is the full-object SHA-256 of an `s3-key` source, if known.
+ * Throws InputError (before any write) when the inputs cannot produce a valid request.
+ */
+function planFunctionChanges(input) {
+    const { settings, pkg, live, s3Sha256 } = input;
+    checkPackage(settings, pkg);
+    const upload = uploadFor(settings, pkg, s3Sha256);
+    return live ? planUpdate(settings, live, upload) : planCreate(settings, upload);
+}
+function uploadFor(settings, pkg, s3Sha256) {
+    const { code } = settings;
+    switch (code.kind) {
+        case 'none':
+            return undefined;
+        case 'path':
+            if (!pkg)
+                throw new Error('code: the package was not built'); // main.ts always builds it
+            return pkg.size > DIRECT_UPLOAD_LIMIT && settings.stagingBucket
+                ? {
+                    kind: 'staged-zip',
+                    sha256: pkg.sha256,
+                    size: pkg.size,
+                    bucket: settings.stagingBucket,
+                    key: stagingKey(settings.functionName, pkg.sha256)
+                }
+                : { kind: 'zip', sha256: pkg.sha256, size: pkg.size };
+        case 's3':
+            return {
+                kind: 's3',
+                bucket: code.bucket,
+                key: code.key,
+                objectVersion: code.objectVersion,
+                sha256: s3Sha256
+            };
+        case 'image':
+            return { kind: 'image', imageUri: code.imageUri };
+    }
+}
+function planCreate(settings, upload) {
+    const { config, functionName } = settings;
+    const isImage = upload?.kind === 'image';
+    const missing = [
+        !isImage && !config.runtime && 'runtime',
+        !isImage && !config.handler && 'handler',
+        !config.role && 'execution-role-arn'
+    ].filter((name) => Boolean(name));
+    const problems = [];
+    if (!upload)
+        problems.push(`code: function ${functionName} does not exist; creating it needs its code: give code, s3-bucket with s3-key, or image-uri`);
+    if (missing.length)
+        problems.push(`${missing.join(', ')}: function ${functionName} does not exist; creating ${isImage ? 'an image function' : 'it'} needs ${missing.join(', ')}`);
+    if (isImage)
+        problems.push(...imageOnlyProblems(settings));
+    if (problems.length || !upload || !config.role)
+        throw new InputError(problems);
+    const create = {
+        PackageType: isImage ? 'Image' : 'Zip',
+        Runtime: config.runtime,
+        Handler: config.handler,
+        Role: config.role,
+        Architectures: config.architectures,
+        MemorySize: config.memorySize,
+        Timeout: config.timeout,
+        Description: config.description,
+        Environment: config.environment && { Variables: config.environment },
+        upload
+    };
+    const what = isImage
+        ? `image ${upload.imageUri}`
+        : `${config.runtime}, handler ${config.handler}, ${describeUpload(upload)}`;
+    return {
+        create,
+        codeSha256: shaOf(upload),
+        changes: [{ target: functionTarget(settings), action: 'create', detail: what }]
+    };
+}
+/** Runtime and handler belong to zip functions; an image brings its own entry point. */
+function imageOnlyProblems(settings) {
+    const named = [settings.config.runtime && 'runtime', settings.config.handler && 'handler'].filter(Boolean);
+    return named.length
+        ? [
+            `${named.join(', ')}: an image function (image-uri) has no ${named.join(' or ')}; remove ${named.length > 1 ? 'them' : 'it'}`
+        ]
+        : [];
+}
+function planUpdate(settings, live, upload) {
+    const current = live.configuration;
+    const isImage = current.PackageType === 'Image';
+    const problems = [];
+    if (upload && (upload.kind === 'image') !== isImage)
+        problems.push(isImage
+            ? `${sourceInput(settings)}: function ${settings.functionName} is an image function; Lambda cannot change it to a zip package (use image-uri)`
+            : `image-uri: function ${settings.functionName} is a zip function; Lambda cannot change it to an image (use code or s3-key)`);
+    if (isImage)
+        problems.push(...imageOnlyProblems(settings));
+    const wantArchitecture = settings.config.architectures?.[0];
+    const liveArchitecture = current.Architectures?.[0] ?? 'x86_64';
+    const architectureChanges = wantArchitecture !== undefined && wantArchitecture !== liveArchitecture;
+    if (architectureChanges && !upload)
+        problems.push(`architectures: changing ${settings.functionName} from ${liveArchitecture} to ${wantArchitecture} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`);
+    if (problems.length)
+        throw new InputError(problems);
+    const changes = [];
+    const configuration = configurationUpdate(settings, current);
+    const configTarget = `${functionTarget(settings)} configuration`;
+    changes.push(configuration
+        ? {
+            target: configTarget,
+            action: 'update',
+            detail: describeConfigurationChange(configuration, current)
+        }
+        : {
+            target: configTarget,
+            action: 'unchanged',
+            detail: namedConfig(settings).length
+                ? `${namedConfig(settings).join(', ')} as given`
+                : 'no configuration input given'
+        });
+    const codeTarget = `${functionTarget(settings)} code`;
+    let code;
+    if (!upload) {
+        changes.push({ target: codeTarget, action: 'unchanged', detail: 'no code source given' });
+    }
+    else {
+        const same = sameCode(upload, live);
+        if (same.same && !architectureChanges) {
+            changes.push({ target: codeTarget, action: 'unchanged', detail: same.why });
+        }
+        else {
+            code = {
+                upload,
+                ...(architectureChanges ? { Architectures: [wantArchitecture] } : {})
+            };
+            const parts = [same.same ? `same code (${same.why})` : same.why];
+            if (architectureChanges)
+                parts.push(`architecture ${liveArchitecture} → ${wantArchitecture}`);
+            changes.push({
+                target: codeTarget,
+                action: 'update',
+                detail: `${parts.join('; ')}, ${describeUpload(upload)}`
+            });
+        }
+    }
+    return {
+        configuration,
+        code,
+        codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
+        changes
+    };
+}
+/** Whether the code to deploy is the code $LATEST runs, and why (or why not) in a few words. */
+function sameCode(upload, live) {
+    const liveSha = live.configuration.CodeSha256;
+    switch (upload.kind) {
+        case 'zip':
+        case 'staged-zip':
+        case 's3': {
+            if (upload.kind === 's3' && upload.sha256 === undefined)
+                return {
+                    same: false,
+                    why: `s3://${upload.bucket}/${upload.key} has no full-object SHA-256 checksum in S3 to compare, so it is deployed every run (upload it with --checksum-algorithm SHA256 to let reruns skip it)`
+                };
+            return upload.sha256 === liveSha
+                ? { same: true, why: `CodeSha256 ${function_plan_short(liveSha)} matches` }
+                : { same: false, why: `CodeSha256 ${function_plan_short(liveSha)} → ${function_plan_short(upload.sha256)}` };
+        }
+        case 'image': {
+            const wanted = upload.imageUri;
+            if (wanted === live.imageUri || wanted === live.resolvedImageUri)
+                return { same: true, why: `image ${wanted} is deployed` };
+            return { same: false, why: `image ${live.imageUri ?? '(none)'} → ${wanted}` };
+        }
+    }
+}
+/** The named configuration inputs whose values differ from the live function, as SDK fields. */
+function configurationUpdate(settings, current) {
+    const want = settings.config;
+    const update = {};
+    if (want.runtime !== undefined && want.runtime !== current.Runtime)
+        update.Runtime = want.runtime;
+    if (want.handler !== undefined && want.handler !== current.Handler)
+        update.Handler = want.handler;
+    if (want.role !== undefined && want.role !== current.Role)
+        update.Role = want.role;
+    if (want.memorySize !== undefined && want.memorySize !== current.MemorySize)
+        update.MemorySize = want.memorySize;
+    if (want.timeout !== undefined && want.timeout !== current.Timeout)
+        update.Timeout = want.timeout;
+    if (want.description !== undefined && want.description !== (current.Description ?? ''))
+        update.Description = want.description;
+    if (want.environment !== undefined &&
+        !sameMap(want.environment, current.Environment?.Variables ?? {}))
+        update.Environment = { Variables: want.environment };
+    return Object.keys(update).length ? update : undefined;
+}
+function sameMap(a, b) {
+    const keys = Object.keys(a);
+    return (keys.length === Object.keys(b).length && keys.every(k => Object.hasOwn(b, k) && a[k] === b[k]));
+}
+/**
+ * Whether to publish and where the alias goes. `latest` is $LATEST as it will be after the
+ * function changes; when `latestChanges` is true a new version is always published.
+ */
+function planPublish(input) {
+    const { settings, latestChanges, latest, facts } = input;
+    if (!settings.publish)
+        return undefined;
+    const versionTarget = `${functionTarget(settings)} version`;
+    const aliasVersion = facts.alias?.FunctionVersion;
+    let reuse;
+    if (!latestChanges && latest) {
+        const byNumber = new Map(facts.versions.map(v => [v.Version ?? '', v]));
+        const newest = newestVersion(facts.versions);
+        const candidates = [aliasVersion ? byNumber.get(aliasVersion) : undefined, newest];
+        reuse = candidates.find(v => v && sameDeployment(v, latest))?.Version;
+    }
+    const changes = [
+        reuse
+            ? {
+                target: versionTarget,
+                action: 'unchanged',
+                detail: `version ${reuse} already has CodeSha256 ${function_plan_short(latest?.CodeSha256)} and this configuration`
+            }
+            : {
+                target: versionTarget,
+                action: 'create',
+                detail: latestChanges
+                    ? 'publish the deployed code as a new version'
+                    : 'no published version matches $LATEST; publish it'
+            }
+    ];
+    let alias;
+    if (settings.alias) {
+        const target = `alias ${settings.functionName}:${settings.alias}`;
+        const action = !facts.alias
+            ? 'create'
+            : reuse !== undefined && aliasVersion === reuse
+                ? 'unchanged'
+                : 'update';
+        alias = { name: settings.alias, action, arn: facts.alias?.AliasArn };
+        const to = reuse ? `version ${reuse}` : 'the new version';
+        changes.push({
+            target,
+            action,
+            detail: action === 'unchanged'
+                ? `points to version ${reuse}`
+                : action === 'create'
+                    ? `point it to ${to}`
+                    : `version ${aliasVersion ?? '?'} → ${to}`
+        });
+    }
+    return { reuse, alias, changes };
+}
+/** The highest numbered published version. */
+function newestVersion(versions) {
+    return versions
+        .filter(v => /^\d+$/.test(v.Version ?? ''))
+        .reduce((best, v) => (best && Number(best.Version) >= Number(v.Version) ? best : v), undefined);
+}
+/**
+ * Whether a published version runs what $LATEST runs: the same code and the same configuration
+ * (the version's description is its own, so it is left out).
+ */
+function sameDeployment(version, latest) {
+    return (version.CodeSha256 === latest.CodeSha256 &&
+        version.Runtime === latest.Runtime &&
+        version.Handler === latest.Handler &&
+        version.Role === latest.Role &&
+        version.MemorySize === latest.MemorySize &&
+        version.Timeout === latest.Timeout &&
+        (version.PackageType ?? 'Zip') === (latest.PackageType ?? 'Zip') &&
+        (version.Architectures?.[0] ?? 'x86_64') === (latest.Architectures?.[0] ?? 'x86_64') &&
+        sameMap(version.Environment?.Variables ?? {}, latest.Environment?.Variables ?? {}));
+}
+/** $LATEST as it will be once a configuration update is applied (code aside). */
+function withConfiguration(current, update) {
+    return update ? { ...current, ...update } : current;
+}
+// ---- Wording ----
+function functionTarget(settings) {
+    return `function ${settings.functionName}`;
+}
+function sourceInput(settings) {
+    return settings.code.kind === 's3' ? 's3-key' : 'code';
+}
+/** The configuration inputs the user named, by input name. */
+function namedConfig(settings) {
+    const c = settings.config;
+    const names = [
+        ['runtime', c.runtime],
+        ['handler', c.handler],
+        ['execution-role-arn', c.role],
+        ['architectures', c.architectures],
+        ['memory-size', c.memorySize],
+        ['timeout', c.timeout],
+        ['description', c.description],
+        ['environment', c.environment]
+    ];
+    return names.filter(([, value]) => value !== undefined).map(([name]) => name);
+}
+function describeConfigurationChange(update, current) {
+    const parts = [];
+    const scalar = (name, from, to) => {
+        if (to !== undefined)
+            parts.push(`${name} ${String(from ?? '(none)')} → ${String(to)}`);
+    };
+    scalar('runtime', current.Runtime, update.Runtime);
+    scalar('handler', current.Handler, update.Handler);
+    scalar('execution-role-arn', current.Role, update.Role);
+    scalar('memory-size', current.MemorySize, update.MemorySize);
+    scalar('timeout', current.Timeout, update.Timeout);
+    if (update.Description !== undefined)
+        parts.push('description');
+    if (update.Environment)
+        parts.push(`environment ${describeEnvironmentChange(current.Environment?.Variables ?? {}, update.Environment.Variables)}`);
+    return parts.join(', ');
+}
+/** Names only: values may be secrets. */
+function describeEnvironmentChange(from, to) {
+    const added = Object.keys(to).filter(k => !Object.hasOwn(from, k));
+    const removed = Object.keys(from).filter(k => !Object.hasOwn(to, k));
+    const changed = Object.keys(to).filter(k => Object.hasOwn(from, k) && from[k] !== to[k]);
+    const parts = [
+        added.length && `added ${added.sort().join(' ')}`,
+        changed.length && `changed ${changed.sort().join(' ')}`,
+        removed.length && `removed ${removed.sort().join(' ')}`
+    ].filter(Boolean);
+    return `(${parts.join('; ')})`;
+}
+function describeUpload(upload) {
+    switch (upload.kind) {
+        case 'zip':
+            return `${megabytes(upload.size)} zip (CodeSha256 ${function_plan_short(upload.sha256)})`;
+        case 'staged-zip':
+            return `${megabytes(upload.size)} zip through s3://${upload.bucket}/${upload.key}`;
+        case 's3':
+            return `from s3://${upload.bucket}/${upload.key}${upload.objectVersion ? ` (version ${upload.objectVersion})` : ''}`;
+        case 'image':
+            return `image ${upload.imageUri}`;
+    }
+}
+function shaOf(upload) {
+    return upload.kind === 'image' ? undefined : upload.sha256;
+}
+const function_plan_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
+function megabytes(bytes) {
+    return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function utils_getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = Utils.getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/provenance.ts
+// Where a deployment came from, read from the GitHub context, for version descriptions and tags.
+
+function readProvenance() {
+    const { repo, sha, runId, serverUrl } = github_context;
+    const repository = process.env.GITHUB_REPOSITORY ? `${repo.owner}/${repo.repo}` : 'local';
+    return {
+        repository,
+        commit: sha ?? '',
+        runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : ''
+    };
+}
+/** Tags the action sets on what it creates (counted in inputs.ts RESERVED_TAG_COUNT). */
+function provenanceTags(p) {
+    return {
+        'managed-by': 'apic-lambda-deploy',
+        'github-repository': p.repository,
+        'github-commit': p.commit
+    };
+}
+/** A one-line description (Lambda allows 256 characters). */
+function provenanceDescription(p) {
+    return `apic-lambda-deploy: ${p.repository}@${p.commit.slice(0, 12)} ${p.runUrl}`
+        .slice(0, 256)
+        .trim();
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/retry.ts
+// A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
+// role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
+// own retries cover throttling and 5xx; this covers errors whose cure is waiting.
+
+
+class RetriesExhausted extends Error {
+    attempts;
+    elapsedMs;
+    lastError;
+    constructor(message, attempts, elapsedMs, lastError) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.elapsedMs = elapsedMs;
+        this.lastError = lastError;
+        this.name = 'RetriesExhausted';
+    }
+}
+/**
+ * Calls `call` until it succeeds, an error is not retryable (thrown as is), or the attempts or
+ * time run out (RetriesExhausted, carrying the last error).
+ */
+async function retry(call, options) {
+    const { label, retryable, maxElapsedMs, maxAttempts = Infinity, initialDelayMs = 1000, maxDelayMs = 10_000, log = info } = options;
+    const start = Date.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const decision = retryable(error);
+            if (!decision)
+                throw error;
+            const wait = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs);
+            const elapsed = Date.now() - start;
+            if (attempt >= maxAttempts || elapsed + (decision.waitFor ? 0 : wait) > maxElapsedMs) {
+                const message = `${label}: ${decision.reason}; gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} in ${seconds(elapsed)}`;
+                log(message);
+                throw new RetriesExhausted(message, attempt, elapsed, error);
+            }
+            if (decision.waitFor) {
+                log(`${label}: ${decision.reason}; waiting, then attempt ${attempt + 1}`);
+                await decision.waitFor();
+            }
+            else {
+                log(`${label}: ${decision.reason}; attempt ${attempt + 1} in ${seconds(wait)}`);
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait);
+            }
+        }
+    }
+}
+/** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
+function errorName(error) {
+    return typeof error === 'object' && error !== null && 'name' in error
+        ? String(error.name)
+        : undefined;
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+;// CONCATENATED MODULE: ./src/deploy-function.ts
+// Deploys the function: reads it (planFunction, no writes), then creates or updates it, waits for
+// Lambda to settle, publishes a version and moves the alias (applyFunction). The decisions are in
+// function-plan.ts; this file makes the AWS calls and waits.
+
+
+
+
+
+
+
+const DEFAULT_TIMING = {
+    maxWaitSeconds: 300,
+    minDelaySeconds: 1,
+    maxDelaySeconds: 5,
+    roleRetryMs: 120_000,
+    initialDelayMs: 1000,
+    maxDelayMs: 10_000,
+    conflictAttempts: 5
+};
+// ---- Plan: reads only ----
+async function planFunction(ctx, code) {
+    const { settings, clients } = ctx;
+    const name = settings.functionName;
+    const live = await readFunction(clients.lambda, name);
+    const s3Sha256 = live && settings.code.kind === 's3' ? await readS3Sha256(ctx, settings.code) : undefined;
+    const fn = planFunctionChanges({ settings, pkg: code, live, s3Sha256 });
+    let publish;
+    if (settings.publish) {
+        const latestChanges = Boolean(fn.create || fn.code || fn.configuration);
+        const [alias, versions] = await Promise.all([
+            live && settings.alias ? readAlias(clients.lambda, name, settings.alias) : undefined,
+            live && !latestChanges ? listVersions(clients.lambda, name) : []
+        ]);
+        publish = planPublish({
+            settings,
+            latestChanges,
+            latest: live?.configuration,
+            facts: { versions, alias }
+        });
+    }
+    const changes = [...fn.changes, ...(publish?.changes ?? [])];
+    for (const change of changes)
+        info(describeChange(change, settings.dryRun));
+    return { changes, function: fn, publish, live: live?.configuration, zip: code?.zip };
+}
+async function readFunction(lambda, name) {
+    let out;
+    try {
+        out = await lambda.send(new client_lambda_dist_cjs/* GetFunctionCommand */.YF5({ FunctionName: name }));
+    }
+    catch (error) {
+        if (errorName(error) === 'ResourceNotFoundException')
+            return undefined;
+        throw error;
+    }
+    return {
+        configuration: out.Configuration ?? {},
+        imageUri: out.Code?.ImageUri,
+        resolvedImageUri: out.Code?.ResolvedImageUri
+    };
+}
+/**
+ * The full-object SHA-256 that S3 keeps for an object uploaded with that checksum: the same value
+ * as Lambda's CodeSha256 for the same bytes. A multipart (composite) checksum is not a hash of the
+ * object, and an object without a checksum tells nothing; then the code is deployed every run.
+ */
+async function readS3Sha256(ctx, source) {
+    const where = `s3://${source.bucket}/${source.key}`;
+    try {
+        const head = await ctx.clients.s3.send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({
+            Bucket: source.bucket,
+            Key: source.key,
+            VersionId: source.objectVersion,
+            ChecksumMode: 'ENABLED'
+        }));
+        const sha = head.ChecksumSHA256;
+        if (sha && head.ChecksumType !== 'COMPOSITE' && !sha.includes('-'))
+            return sha;
+    }
+    catch (error) {
+        if (errorName(error) === 'NotFound' || errorName(error) === 'NoSuchKey')
+            throw new InputError([
+                `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist`
+            ]);
+        info(`s3:HeadObject ${where} failed (${errorName(error)}); its checksum is unknown, so it is deployed`);
+    }
+    return undefined;
+}
+async function readAlias(lambda, functionName, alias) {
+    try {
+        return await lambda.send(new client_lambda_dist_cjs/* GetAliasCommand */.MES({ FunctionName: functionName, Name: alias }));
+    }
+    catch (error) {
+        if (errorName(error) === 'ResourceNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/** Every published version (50 per page), $LATEST left out. */
+async function listVersions(lambda, name) {
+    const versions = [];
+    for await (const page of (0,client_lambda_dist_cjs/* paginateListVersionsByFunction */.CE5)({ client: lambda }, { FunctionName: name }))
+        versions.push(...(page.Versions ?? []).filter(v => v.Version !== '$LATEST'));
+    return versions;
+}
+// ---- Apply: writes, or nothing in a dry run ----
+async function applyFunction(ctx, plan, timing = {}) {
+    const { settings } = ctx;
+    if (settings.dryRun)
+        return {
+            changes: plan.changes,
+            codeSha256: plan.function.codeSha256,
+            version: plan.publish?.reuse
+        };
+    const t = { ...DEFAULT_TIMING, ...timing };
+    const lambda = ctx.clients.lambda;
+    const name = settings.functionName;
+    const fn = plan.function;
+    let latest = plan.live;
+    if (fn.create) {
+        const spec = fn.create;
+        latest = await group(`Create function ${name}`, async () => {
+            const Code = await codeFor(ctx, spec.upload, plan.zip);
+            const created = await retry(() => lambda.send(new client_lambda_dist_cjs/* CreateFunctionCommand */.Y8X({
+                FunctionName: name,
+                PackageType: spec.PackageType,
+                Runtime: spec.Runtime,
+                Handler: spec.Handler,
+                Role: spec.Role,
+                Architectures: spec.Architectures,
+                MemorySize: spec.MemorySize,
+                Timeout: spec.Timeout,
+                Description: spec.Description,
+                Environment: spec.Environment,
+                Code,
+                Tags: provenanceTags(ctx.provenance)
+            })), roleRetry('lambda:CreateFunction', t)).catch(error => {
+                throw explainRoleError(error, spec.Role);
+            });
+            info(`Created ${created.FunctionArn} (CodeSha256 ${created.CodeSha256})`);
+            return waitForActive(lambda, name, t);
+        });
+    }
+    else {
+        if (fn.configuration) {
+            const update = fn.configuration;
+            latest = await group(`Update function ${name} configuration`, async () => {
+                await retry(() => lambda.send(new client_lambda_dist_cjs/* UpdateFunctionConfigurationCommand */.Zlw({
+                    FunctionName: name,
+                    ...update,
+                    Runtime: update.Runtime
+                })), conflictOrRoleRetry('lambda:UpdateFunctionConfiguration', lambda, name, t)).catch(error => {
+                    throw explainRoleError(error, update.Role);
+                });
+                return waitForUpdate(lambda, name, t);
+            });
+        }
+        if (fn.code) {
+            const code = fn.code;
+            latest = await group(`Update function ${name} code`, async () => {
+                const Code = await codeFor(ctx, code.upload, plan.zip);
+                const updated = await retry(() => lambda.send(new client_lambda_dist_cjs/* UpdateFunctionCodeCommand */.KfB({
+                    FunctionName: name,
+                    ...Code,
+                    Architectures: code.Architectures
+                })), conflictRetry('lambda:UpdateFunctionCode', lambda, name, t));
+                info(`Uploaded: CodeSha256 ${updated.CodeSha256}`);
+                return waitForUpdate(lambda, name, t);
+            });
+        }
+    }
+    const outcome = {
+        changes: plan.changes,
+        codeSha256: latest?.CodeSha256 ?? fn.codeSha256
+    };
+    if (!plan.publish)
+        return outcome;
+    const publish = plan.publish;
+    const version = publish.reuse ??
+        (await group(`Publish a version of ${name}`, () => publishVersion(ctx, latest, t)));
+    outcome.version = version;
+    outcome.changes = plan.changes.map(change => change.target.endsWith(' version') && change.action === 'create'
+        ? { ...change, detail: `published version ${version}` }
+        : change.target.startsWith('alias ') && !publish.reuse
+            ? { ...change, detail: change.detail.replace('the new version', `version ${version}`) }
+            : change);
+    if (publish.alias) {
+        const { name: aliasName, action, arn } = publish.alias;
+        outcome.aliasArn =
+            action === 'unchanged'
+                ? arn
+                : await group(`Point alias ${aliasName} to version ${version}`, () => pointAlias(lambda, name, aliasName, action, version));
+    }
+    return outcome;
+}
+/**
+ * Publishes $LATEST, guarded by the CodeSha256 and RevisionId this run deployed (or read), so code
+ * that another writer deployed meanwhile is never published under this run's name.
+ */
+async function publishVersion(ctx, latest, t) {
+    const lambda = ctx.clients.lambda;
+    const name = ctx.settings.functionName;
+    const published = await retry(() => lambda.send(new client_lambda_dist_cjs/* PublishVersionCommand */.D3m({
+        FunctionName: name,
+        CodeSha256: latest?.CodeSha256,
+        RevisionId: latest?.RevisionId,
+        Description: provenanceDescription(ctx.provenance)
+    })), conflictRetry('lambda:PublishVersion', lambda, name, t)).catch(error => {
+        // RevisionId mismatch: PreconditionFailedException; CodeSha256 mismatch: InvalidParameterValue.
+        if (errorName(error) === 'PreconditionFailedException' ||
+            (errorName(error) === 'InvalidParameterValueException' &&
+                /CodeSHA256/i.test(error.message)))
+            throw new Error(`function ${name} changed while this run deployed it (another deployment?), so nothing was published: ${error.message}`);
+        throw error;
+    });
+    const version = published.Version;
+    if (!version)
+        throw new Error(`lambda:PublishVersion returned no version for ${name}`);
+    info(`Published version ${version} (CodeSha256 ${published.CodeSha256})`);
+    if (published.State && published.State !== 'Active') {
+        info(`Waiting for version ${version} of ${name} to become Active`);
+        await (0,client_lambda_dist_cjs/* waitUntilPublishedVersionActive */.S6K)(waiterConfig(lambda, t), {
+            FunctionName: name,
+            Qualifier: version
+        }).catch(error => {
+            throw waiterError(error, `version ${version} of ${name} to become Active`, t);
+        });
+    }
+    return version;
+}
+async function pointAlias(lambda, functionName, alias, action, version) {
+    const update = async () => (await lambda.send(new client_lambda_dist_cjs/* UpdateAliasCommand */.lqC({
+        FunctionName: functionName,
+        Name: alias,
+        FunctionVersion: version
+    }))).AliasArn;
+    if (action === 'update')
+        return update();
+    try {
+        const created = await lambda.send(new client_lambda_dist_cjs/* CreateAliasCommand */.W_e({ FunctionName: functionName, Name: alias, FunctionVersion: version }));
+        return created.AliasArn;
+    }
+    catch (error) {
+        // Another run created it since we looked: move it instead.
+        if (errorName(error) === 'ResourceConflictException')
+            return update();
+        throw error;
+    }
+}
+/** The Code of CreateFunction, or the code fields of UpdateFunctionCode. */
+async function codeFor(ctx, upload, zip) {
+    switch (upload.kind) {
+        case 'zip':
+            return { ZipFile: required(zip) };
+        case 'staged-zip':
+            await stageZip(ctx, upload, required(zip));
+            return { S3Bucket: upload.bucket, S3Key: upload.key };
+        case 's3':
+            return { S3Bucket: upload.bucket, S3Key: upload.key, S3ObjectVersion: upload.objectVersion };
+        case 'image':
+            return { ImageUri: upload.imageUri };
+    }
+}
+const required = (zip) => {
+    if (!zip)
+        throw new Error('code: the package was not built');
+    return zip;
+};
+/** Puts a zip over the direct-upload limit in the staging bucket, unless it is already there. */
+async function stageZip(ctx, upload, zip) {
+    const s3 = ctx.clients.s3;
+    const where = `s3://${upload.bucket}/${upload.key}`;
+    const head = await s3
+        .send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({ Bucket: upload.bucket, Key: upload.key, ChecksumMode: 'ENABLED' }))
+        .catch(error => {
+        if (errorName(error) === 'NotFound' || errorName(error) === 'Forbidden')
+            return undefined;
+        throw error;
+    });
+    // The key is derived from the hash; the size and checksum confirm it is whole.
+    if (head &&
+        head.ContentLength === upload.size &&
+        (head.ChecksumSHA256 === undefined || head.ChecksumSHA256 === upload.sha256)) {
+        info(`${where} is already there; not uploaded again`);
+        return;
+    }
+    info(`Uploading ${(upload.size / 1_048_576).toFixed(1)} MB to ${where}`);
+    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+        Bucket: upload.bucket,
+        Key: upload.key,
+        Body: zip,
+        ContentType: 'application/zip',
+        // S3 refuses the object unless its bytes have this SHA-256.
+        ChecksumSHA256: upload.sha256
+    }));
+}
+// ---- Waits and retries ----
+function waiterConfig(lambda, t) {
+    return {
+        client: lambda,
+        maxWaitTime: t.maxWaitSeconds,
+        minDelay: t.minDelaySeconds,
+        maxDelay: t.maxDelaySeconds
+    };
+}
+async function waitForActive(lambda, name, t) {
+    info(`Waiting for function ${name} to become Active`);
+    const result = await (0,client_lambda_dist_cjs/* waitUntilFunctionActiveV2 */._RC)(waiterConfig(lambda, t), {
+        FunctionName: name
+    }).catch(error => {
+        throw waiterError(error, `function ${name} to become Active`, t);
+    });
+    return result.reason?.Configuration;
+}
+async function waitForUpdate(lambda, name, t) {
+    info(`Waiting for the update of function ${name} to finish (LastUpdateStatus Successful)`);
+    const result = await (0,client_lambda_dist_cjs/* waitUntilFunctionUpdatedV2 */.rWV)(waiterConfig(lambda, t), {
+        FunctionName: name
+    }).catch(error => {
+        throw waiterError(error, `the update of function ${name} to finish`, t);
+    });
+    return result.reason?.Configuration;
+}
+/** A waiter's failure, said plainly: timed out, or Lambda reported Failed (with its reason). */
+function waiterError(error, what, t) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/TIMEOUT/i.test(text))
+        return new Error(`Gave up waiting for ${what} after ${t.maxWaitSeconds} s`);
+    const reason = /"(?:StateReason|LastUpdateStatusReason)":"([^"]*)"/.exec(text)?.[1];
+    return new Error(`Waiting for ${what}: Lambda reports it failed${reason ? `: ${reason}` : ''}`, {
+        cause: error
+    });
+}
+const isRoleNotReady = (error) => errorName(error) === 'InvalidParameterValueException' &&
+    /cannot be assumed by Lambda/i.test(error.message);
+function roleDecision(error) {
+    return isRoleNotReady(error)
+        ? {
+            reason: 'the execution role cannot be assumed by Lambda yet (a new role takes a few seconds to reach Lambda)'
+        }
+        : undefined;
+}
+function roleRetry(label, t) {
+    return {
+        label,
+        retryable: roleDecision,
+        maxElapsedMs: t.roleRetryMs,
+        initialDelayMs: t.initialDelayMs,
+        maxDelayMs: t.maxDelayMs
+    };
+}
+/** Another update in progress: wait for it with the SDK waiters, then try again. */
+function conflictDecision(lambda, name, t) {
+    return error => errorName(error) === 'ResourceConflictException'
+        ? {
+            reason: `function ${name} is busy (${error.message})`,
+            waitFor: async () => {
+                // A function still being created is Pending; one being updated is InProgress.
+                await waitForActive(lambda, name, t);
+                await waitForUpdate(lambda, name, t);
+            }
+        }
+        : undefined;
+}
+function conflictRetry(label, lambda, name, t) {
+    return {
+        label,
+        retryable: conflictDecision(lambda, name, t),
+        maxElapsedMs: t.maxWaitSeconds * 1000,
+        maxAttempts: t.conflictAttempts
+    };
+}
+/** A configuration update may meet both: another update, and a new execution role. */
+function conflictOrRoleRetry(label, lambda, name, t) {
+    const conflict = conflictDecision(lambda, name, t);
+    return {
+        ...roleRetry(label, t),
+        retryable: (error) => conflict(error) ?? roleDecision(error)
+    };
+}
+/** A role that never became usable: name the input and the likely cause. */
+function explainRoleError(error, role) {
+    if (!(error instanceof RetriesExhausted) || !isRoleNotReady(error.lastError))
+        return error;
+    return new Error(`execution-role-arn: Lambda could not assume ${role} for ${(error.elapsedMs / 1000).toFixed(0)} s; check that its trust policy allows lambda.amazonaws.com to sts:AssumeRole`, { cause: error });
+}
+/** One log line per change: "would update" in a dry run. */
+function describeChange(change, dryRun) {
+    const verb = {
+        create: dryRun ? 'Would create' : 'Create',
+        update: dryRun ? 'Would update' : 'Update',
+        unchanged: 'Unchanged'
+    }[change.action];
+    return `${verb} ${change.target}: ${change.detail}`;
+}
+
+;// CONCATENATED MODULE: ./src/trust-policy.ts
+/** Identifies our statement in a trust policy shared with others. IAM allows only [A-Za-z0-9]. */
+const TRUST_SID = 'ApiConnectAssumeRole';
+const GRANT_SID = 'ApiConnectInvokeFunction';
+const trust_policy_VERSION = '2012-10-17';
+/** IAM's default "Role trust policy length" quota; whitespace does not count. */
+const TRUST_POLICY_QUOTA = 2048;
+/** Allow the principal to assume the role, only when it presents the external id. */
+function apiConnectStatement({ principalArn, externalId }) {
+    return {
+        Sid: TRUST_SID,
+        Effect: 'Allow',
+        Principal: { AWS: principalArn },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': externalId } }
+    };
+}
+function trustPolicy(target) {
+    return { Version: trust_policy_VERSION, Statement: [apiConnectStatement(target)] };
+}
+/** `invoke-NAME@REGION`: per function, so jobs sharing a role never overwrite each other's grant. */
+function grantPolicyName(functionName, region) {
+    return `invoke-${functionName}@${region}`;
+}
+/** `lambda:InvokeFunction` on the function and its versions and aliases, nothing else. */
+function grantPolicy(functionArn) {
+    return {
+        Version: trust_policy_VERSION,
+        Statement: [
+            {
+                Sid: GRANT_SID,
+                Effect: 'Allow',
+                Action: 'lambda:InvokeFunction',
+                Resource: [functionArn, `${functionArn}:*`]
+            }
+        ]
+    };
+}
+/**
+ * Parses a policy document as IAM returns it: URL-encoded JSON (RFC 3986). A document that is
+ * already plain JSON (a mock, an emulator) is taken as is.
+ */
+function decodePolicyDocument(text) {
+    const json = text.trimStart().startsWith('{') ? text : decodeURIComponent(text);
+    const doc = JSON.parse(json);
+    if (typeof doc !== 'object' || doc === null || doc.Statement === undefined)
+        throw new Error('not an IAM policy document (no Statement)');
+    return doc;
+}
+const statementsOf = (doc) => list(doc.Statement);
+/** IAM counts a policy's characters without whitespace. */
+function policySize(doc) {
+    return JSON.stringify(doc).replace(/\s/g, '').length;
+}
+/**
+ * Adds or updates our statement (by Sid) and keeps every other statement. A statement that
+ * trusts the principal without pinning the external id (the confused deputy) loses that
+ * principal: the statement is dropped when nothing else is left in it.
+ */
+function mergeTrustPolicy(live, target) {
+    const ours = apiConnectStatement(target);
+    const unconditioned = [];
+    const open = [];
+    const statements = [];
+    let statement = 'added';
+    for (const [index, original] of statementsOf(live).entries()) {
+        const label = original.Sid ?? `Statement[${index}]`;
+        if (original.Sid === TRUST_SID) {
+            statement = sameStatement(original, ours) ? 'present' : 'updated';
+            statements.push(ours);
+            continue;
+        }
+        if (trustsWithoutExternalId(original, target.principalArn)) {
+            unconditioned.push(label);
+            const narrowed = withoutPrincipal(original, target.principalArn);
+            if (narrowed)
+                statements.push(narrowed);
+            continue;
+        }
+        if (trustsWithoutExternalId(original, '*'))
+            open.push(label);
+        // A hand-made copy of our statement (no Sid, or another one) already does the job.
+        if (statement === 'added' && sameStatement({ ...original, Sid: TRUST_SID }, ours))
+            statement = 'present';
+        statements.push(original);
+    }
+    if (statement === 'added')
+        statements.push(ours);
+    const document = { ...live, Statement: statements };
+    return { document, statement, unconditioned, open, changed: !policiesEqual(live, document) };
+}
+/**
+ * An Allow of sts:AssumeRole whose Principal names `principal` (or is `*` when asked about `*`)
+ * with no condition that pins sts:ExternalId to exact values.
+ */
+function trustsWithoutExternalId(statement, principal) {
+    if (statement.Effect !== 'Allow' || !allowsAssumeRole(statement))
+        return false;
+    if (!awsPrincipals(statement).includes(principal))
+        return false;
+    return !pinsExternalId(statement);
+}
+function allowsAssumeRole(statement) {
+    const hit = (patterns) => list(patterns).some(pattern => wildcard(pattern).test('sts:AssumeRole'));
+    if (statement.Action !== undefined)
+        return hit(statement.Action);
+    return statement.NotAction !== undefined && !hit(statement.NotAction);
+}
+function awsPrincipals(statement) {
+    const { Principal } = statement;
+    if (Principal === '*')
+        return ['*'];
+    return Principal ? list(Principal.AWS) : [];
+}
+// Exact-match operators only: IfExists, ForAllValues and wildcards let a request through without
+// the right external id.
+const PINNING = /^(ForAnyValue:)?String(Equals|EqualsIgnoreCase|Like)$/;
+function pinsExternalId(statement) {
+    return Object.entries(statement.Condition ?? {}).some(([operator, keys]) => PINNING.test(operator) &&
+        Object.entries(keys).some(([key, values]) => key.toLowerCase() === 'sts:externalid' &&
+            list(values).length > 0 &&
+            list(values).every(v => !(operator.endsWith('Like') && /[*?]/.test(String(v))))));
+}
+/** The statement without `principal` among its AWS principals; undefined when nothing is left. */
+function withoutPrincipal(statement, principal) {
+    const { Principal } = statement;
+    if (Principal === undefined || Principal === '*')
+        return undefined;
+    const aws = list(Principal.AWS).filter(p => p !== principal);
+    const rest = Object.fromEntries(Object.entries(Principal).filter(([kind]) => kind !== 'AWS'));
+    const narrowed = aws.length === 0 ? rest : { ...rest, AWS: aws.length === 1 ? aws[0] : aws };
+    return Object.keys(narrowed).length === 0 ? undefined : { ...statement, Principal: narrowed };
+}
+// --- semantic comparison ---------------------------------------------------------------------
+/**
+ * True when two documents mean the same to IAM: key order, whitespace, a single value versus a
+ * one-element array, the order of statements and of values, duplicates, the case of actions and
+ * condition keys, and a missing Version (IAM reads it as 2008-10-17) do not count.
+ */
+function policiesEqual(a, b) {
+    return canonicalPolicy(a) === canonicalPolicy(b);
+}
+function canonicalPolicy(doc) {
+    const statements = statementsOf(doc).map(canonicalStatement).sort();
+    return stableJson({ ...doc, Version: doc.Version ?? '2008-10-17', Statement: statements });
+}
+const sameStatement = (a, b) => canonicalStatement(a) === canonicalStatement(b);
+function canonicalStatement(statement) {
+    const out = {};
+    for (const [key, value] of Object.entries(statement)) {
+        if (value === undefined)
+            continue;
+        switch (key) {
+            case 'Action':
+            case 'NotAction':
+                out[key] = valueSet(value, v => v.toLowerCase());
+                break;
+            case 'Resource':
+            case 'NotResource':
+                out[key] = valueSet(value);
+                break;
+            case 'Principal':
+            case 'NotPrincipal':
+                out[key] = value === '*' ? '*' : mapValues(value, v => valueSet(v));
+                break;
+            case 'Condition':
+                out[key] = mapValues(value, keys => Object.fromEntries(Object.entries(keys).map(([k, v]) => [k.toLowerCase(), valueSet(v)])));
+                break;
+            default:
+                out[key] = value;
+        }
+    }
+    return stableJson(out);
+}
+function valueSet(value, normalize = v => v) {
+    return [...new Set(list(value).map(v => normalize(String(v))))].sort();
+}
+function mapValues(object, fn) {
+    return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, fn(v)]));
+}
+/** JSON with object keys sorted at every level. */
+function stableJson(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v);
+}
+function list(value) {
+    if (value === undefined)
+        return [];
+    return Array.isArray(value) ? value : [value];
+}
+/** IAM action patterns: `*` and `?`, case-insensitive. */
+function wildcard(pattern) {
+    const source = pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, 'i');
+}
+
+;// CONCATENATED MODULE: ./src/ensure-role.ts
+// Ensures the role that API Connect assumes: planRole reads (GetRole, GetRolePolicy), decideRole
+// turns what IAM shows into the writes needed, applyRole makes them. The documents themselves
+// come from trust-policy.ts.
+//
+// Matrix jobs for several functions may share one role and run at once. Every job writes the same
+// trust statement (same Sid, same content) and its own inline grant, so read-merge-write races
+// converge; a CreateRole or write that loses a race is answered by reading the role again and
+// reconciling.
+
+
+
+
+/** How long IAM may take to show a new role. */
+const ROLE_VISIBLE_TIMEOUT_S = 120;
+/** Rounds of read-decide-write when other runs keep changing the role under us. */
+const MAX_ROUNDS = 3;
+async function planRole(ctx) {
+    const desired = desiredRole(ctx);
+    const live = await readRole(ctx.clients.iam, desired.name, desired.grantName);
+    const plan = decideRole(desired, live);
+    if (ctx.settings.role.manage && plan.blockers.length > 0)
+        throw new Error(plan.blockers.join('\n'));
+    info(`Role ${desired.name}: ${live ? `exists (${live.arn})` : 'missing'}; ${plan.steps.length} write(s) needed`);
+    return plan;
+}
+async function applyRole(ctx, plan) {
+    const { dryRun, role } = ctx.settings;
+    for (const warning of [...plan.warnings, ...(role.manage ? [] : plan.blockers)])
+        core_warning(warning);
+    if (dryRun || !role.manage) {
+        const why = dryRun ? 'dry run' : 'manage-role is false';
+        const changes = plan.changes.map(c => c.action === 'unchanged' ? c : { ...c, detail: `not done (${why}): ${c.detail}` });
+        for (const change of changes.filter(c => c.action !== 'unchanged')) {
+            const line = `${change.target}: ${change.action}: ${change.detail}`;
+            if (dryRun)
+                info(`Dry run: ${line}`);
+            else
+                core_warning(`${line}. Ask whoever manages the role to make this change.`);
+        }
+        return outcome(plan, changes, plan.live?.arn ?? ctx.roleArn);
+    }
+    const done = [];
+    let current = plan;
+    let roleArn = plan.live?.arn;
+    for (let round = 1;; round++) {
+        try {
+            for (const step of current.steps) {
+                roleArn = (await makeStep(ctx.clients.iam, current, step)) ?? roleArn;
+                done.push(step.change);
+            }
+            const unchanged = current.changes.filter(c => c.action === 'unchanged');
+            return outcome(current, [...done, ...unchanged], roleArn ?? ctx.roleArn);
+        }
+        catch (error) {
+            const code = errorCode(error);
+            if (round >= MAX_ROUNDS || !LOST_RACE.includes(code))
+                throw error;
+            info(`Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`);
+            // The winner's new role may not be visible yet.
+            if (code === 'EntityAlreadyExists')
+                await waitForRole(ctx.clients.iam, plan.desired.name);
+            current = await planRole(ctx);
+            roleArn = current.live?.arn ?? roleArn;
+        }
+    }
+}
+/** Makes one write; returns the role's ARN when it created the role. */
+async function makeStep(iam, plan, step) {
+    const { desired } = plan;
+    const RoleName = desired.name;
+    const attempt = (operation, call) => call().catch((error) => {
+        throw LOST_RACE.includes(errorCode(error)) ? error : iamFailure(operation, desired, error);
+    });
+    const { target, action, detail } = step.change;
+    const done = () => info(`${target}: ${action}: ${detail}`);
+    switch (step.kind) {
+        case 'create-role': {
+            const tags = { ...desired.provenanceTags, ...desired.tags };
+            const { Role } = await attempt('CreateRole', () => iam.send(new client_iam_dist_cjs/* CreateRoleCommand */.IS({
+                RoleName,
+                Path: desired.path,
+                AssumeRolePolicyDocument: JSON.stringify(plan.trustPolicy),
+                Description: desired.description ?? desired.defaultDescription,
+                PermissionsBoundary: desired.permissionsBoundary,
+                Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
+            })));
+            done();
+            await waitForRole(iam, RoleName);
+            return Role?.Arn;
+        }
+        case 'update-trust':
+            await attempt('UpdateAssumeRolePolicy', () => iam.send(new client_iam_dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({
+                RoleName,
+                PolicyDocument: JSON.stringify(plan.trustPolicy)
+            })));
+            break;
+        case 'update-description':
+            await attempt('UpdateRole', () => iam.send(new client_iam_dist_cjs/* UpdateRoleCommand */.TR7({ RoleName, Description: desired.description })));
+            break;
+        case 'put-boundary':
+            await attempt('PutRolePermissionsBoundary', () => iam.send(new client_iam_dist_cjs/* PutRolePermissionsBoundaryCommand */.fly({
+                RoleName,
+                PermissionsBoundary: desired.permissionsBoundary
+            })));
+            break;
+        case 'tag-role':
+            await attempt('TagRole', () => iam.send(new client_iam_dist_cjs/* TagRoleCommand */.Wcv({
+                RoleName,
+                Tags: Object.entries(step.tags).map(([Key, Value]) => ({ Key, Value }))
+            })));
+            break;
+        case 'put-grant':
+            await attempt('PutRolePolicy', () => iam.send(new client_iam_dist_cjs/* PutRolePolicyCommand */.pMt({
+                RoleName,
+                PolicyName: desired.grantName,
+                PolicyDocument: JSON.stringify(desired.grant)
+            })));
+            break;
+    }
+    done();
+    return undefined;
+}
+/** IAM may not show a new role for a few seconds: poll GetRole (bounded) instead of sleeping. */
+async function waitForRole(iam, RoleName) {
+    info(`Role ${RoleName}: waiting until IAM shows it (up to ${ROLE_VISIBLE_TIMEOUT_S} s)`);
+    const started = Date.now();
+    try {
+        await (0,client_iam_dist_cjs/* waitUntilRoleExists */.S6k)({ client: iam, minDelay: 1, maxDelay: 5, maxWaitTime: ROLE_VISIBLE_TIMEOUT_S }, { RoleName });
+    }
+    catch (error) {
+        throw new Error(`Role ${RoleName} was created, but IAM did not show it within ${ROLE_VISIBLE_TIMEOUT_S} s (${error.message}). Rerun the job: it will find the role and continue.`);
+    }
+    info(`Role ${RoleName}: visible after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+async function readRole(iam, RoleName, PolicyName) {
+    const read = (operation, call) => call().catch((error) => {
+        if (errorCode(error) === 'NoSuchEntity')
+            return undefined;
+        throw new Error(`Cannot read role ${RoleName}: ${operation} failed: ${errorCode(error)}: ${error.message}` +
+            (errorCode(error) === 'AccessDenied'
+                ? `. The workflow's credentials need iam:${operation} on the role.`
+                : ''));
+    });
+    const [role, grant] = await Promise.all([
+        read('GetRole', () => iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName }))),
+        read('GetRolePolicy', () => iam.send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName, PolicyName })))
+    ]);
+    if (!role?.Role)
+        return undefined;
+    const { Arn, Path, Description, PermissionsBoundary, Tags, AssumeRolePolicyDocument } = role.Role;
+    return {
+        arn: Arn ?? '',
+        path: Path ?? '/',
+        description: Description,
+        permissionsBoundary: PermissionsBoundary?.PermissionsBoundaryArn,
+        tags: Object.fromEntries((Tags ?? []).map(t => [t.Key ?? '', t.Value ?? ''])),
+        trustPolicy: decode(`the trust policy of role ${RoleName}`, AssumeRolePolicyDocument),
+        grant: grant?.PolicyDocument
+            ? decode(`policy ${PolicyName} of role ${RoleName}`, grant.PolicyDocument)
+            : undefined
+    };
+}
+function decode(what, text) {
+    try {
+        return decodePolicyDocument(text ?? '');
+    }
+    catch (error) {
+        throw new Error(`Cannot parse ${what}: ${error.message}`);
+    }
+}
+// --- deciding (pure) -------------------------------------------------------------------------
+function desiredRole(ctx) {
+    const { settings, provenance, functionArn } = ctx;
+    const { role, apiConnect } = settings;
+    return {
+        name: role.name,
+        path: role.path,
+        description: role.description,
+        defaultDescription: `Assumed by IBM API Connect (${apiConnect.principalArn}) to invoke Lambda functions. ` +
+            `Managed by apic-lambda-deploy from ${provenance.repository}.`,
+        permissionsBoundary: role.permissionsBoundary,
+        tags: role.tags,
+        provenanceTags: provenanceTags(provenance),
+        trust: { principalArn: apiConnect.principalArn, externalId: apiConnect.externalId },
+        functionArn,
+        grantName: grantPolicyName(settings.functionName, settings.region),
+        grant: grantPolicy(functionArn)
+    };
+}
+/** The writes that turn the live role (undefined: missing) into the desired one. */
+function decideRole(desired, live) {
+    const role = `role ${desired.name}`;
+    const { principalArn, externalId } = desired.trust;
+    const trusts = `trusts ${principalArn} with sts:ExternalId ${externalId}`;
+    const grantTarget = `${role}: policy ${desired.grantName}`;
+    const grantText = `allows lambda:InvokeFunction on ${desired.functionArn} and ${desired.functionArn}:*`;
+    if (!live) {
+        const tagCount = Object.keys({ ...desired.provenanceTags, ...desired.tags }).length;
+        const boundary = desired.permissionsBoundary;
+        const steps = [
+            {
+                kind: 'create-role',
+                change: {
+                    target: role,
+                    action: 'create',
+                    detail: `${trusts}; path ${desired.path}; ${tagCount} tags${boundary ? `; permissions boundary ${boundary}` : ''}`
+                }
+            },
+            { kind: 'put-grant', change: { target: grantTarget, action: 'create', detail: grantText } }
+        ];
+        return {
+            desired,
+            steps,
+            changes: steps.map(s => s.change),
+            trustPolicy: trustPolicy(desired.trust),
+            warnings: [],
+            blockers: []
+        };
+    }
+    const steps = [];
+    const unchanged = [];
+    const warnings = [];
+    const blockers = [];
+    // IAM cannot move a role; the root path is the input's default, so only a path the user chose counts.
+    if (desired.path !== '/' && live.path !== desired.path)
+        blockers.push(`role-path: role ${desired.name} exists at path ${live.path}, not ${desired.path}, and IAM cannot change a role's path. ` +
+            `Set role-path to ${live.path}, or choose another role-name.`);
+    const merge = mergeTrustPolicy(live.trustPolicy, desired.trust);
+    for (const label of merge.unconditioned)
+        warnings.push(`Role ${desired.name}: trust statement ${label} let ${principalArn} assume the role without sts:ExternalId, so any API Connect customer could reach this account (the confused deputy). ` +
+            `It no longer names that principal; statement ${TRUST_SID} trusts it only with the provider org's external ID.`);
+    for (const label of merge.open)
+        warnings.push(`Role ${desired.name}: trust statement ${label} lets any principal assume the role without sts:ExternalId. The action leaves it alone; review it.`);
+    if (merge.changed) {
+        const size = policySize(merge.document);
+        // A live policy already over the default quota proves a raised quota: let IAM judge then.
+        if (size > TRUST_POLICY_QUOTA && policySize(live.trustPolicy) <= TRUST_POLICY_QUOTA)
+            blockers.push(`Role ${desired.name}: its trust policy would be ${size} characters (whitespace not counted) with the API Connect statement, over IAM's default quota of ${TRUST_POLICY_QUOTA}. ` +
+                `Remove unused statements from its trust policy, choose another role-name, or ask AWS (Service Quotas, IAM, "Role trust policy length") for a higher quota.`);
+        const kept = statementsOf(merge.document).length - 1;
+        const detail = merge.statement === 'updated'
+            ? `statement ${TRUST_SID} now ${trusts}`
+            : merge.statement === 'added'
+                ? `statement ${TRUST_SID} added: ${trusts}; ${kept} other statement(s) kept`
+                : `${trusts} (already)`;
+        const fixed = merge.unconditioned.length
+            ? `; ${merge.unconditioned.join(', ')} no longer trust ${principalArn} without sts:ExternalId`
+            : '';
+        steps.push({
+            kind: 'update-trust',
+            change: { target: `${role}: trust policy`, action: 'update', detail: detail + fixed }
+        });
+    }
+    else {
+        unchanged.push({ target: `${role}: trust policy`, action: 'unchanged', detail: trusts });
+    }
+    if (desired.description !== undefined && desired.description !== (live.description ?? ''))
+        steps.push({
+            kind: 'update-description',
+            change: {
+                target: `${role}: description`,
+                action: 'update',
+                detail: `"${live.description ?? ''}" → "${desired.description}"`
+            }
+        });
+    const boundary = desired.permissionsBoundary;
+    if (boundary && boundary !== live.permissionsBoundary)
+        steps.push({
+            kind: 'put-boundary',
+            change: {
+                target: `${role}: permissions boundary`,
+                action: 'update',
+                detail: `${live.permissionsBoundary ?? 'none'} → ${boundary}`
+            }
+        });
+    const tags = Object.fromEntries(Object.entries(desired.tags).filter(([key, value]) => live.tags[key] !== value));
+    if (Object.keys(tags).length > 0) {
+        const total = Object.keys({ ...live.tags, ...tags }).length;
+        if (total > 50)
+            blockers.push(`role-tags: role ${desired.name} would have ${total} tags, over IAM's limit of 50. Remove tags from the role or from role-tags.`);
+        steps.push({
+            kind: 'tag-role',
+            tags,
+            change: {
+                target: `${role}: tags`,
+                action: 'update',
+                detail: Object.entries(tags)
+                    .map(([key, value]) => `${key}=${value}`)
+                    .join(', ')
+            }
+        });
+    }
+    if (!live.grant)
+        steps.push({
+            kind: 'put-grant',
+            change: { target: grantTarget, action: 'create', detail: grantText }
+        });
+    else if (!policiesEqual(live.grant, desired.grant))
+        steps.push({
+            kind: 'put-grant',
+            change: { target: grantTarget, action: 'update', detail: grantText }
+        });
+    else
+        unchanged.push({ target: grantTarget, action: 'unchanged', detail: grantText });
+    return {
+        desired,
+        live,
+        steps,
+        changes: [...steps.map(s => s.change), ...unchanged],
+        trustPolicy: merge.document,
+        warnings,
+        blockers
+    };
+}
+function outcome(plan, changes, roleArn) {
+    return {
+        changes,
+        roleArn,
+        trustPolicy: plan.trustPolicy,
+        grantPolicyName: plan.desired.grantName,
+        grantPolicy: plan.desired.grant
+    };
+}
+// --- errors ----------------------------------------------------------------------------------
+/** IAM's error code: the SDK names modeled errors `<Code>Exception`, others by the code itself. */
+function errorCode(error) {
+    const { name = '', Code } = (error ?? {});
+    return Code ?? name.replace(/Exception$/, '');
+}
+/** Another run created or changed the role between our read and our write. */
+const LOST_RACE = ['EntityAlreadyExists', 'ConcurrentModification'];
+/** An IAM write failure, in words that say what to do. */
+function iamFailure(operation, desired, error) {
+    const code = errorCode(error);
+    const message = (error?.message ?? String(error)).replace(/\.$/, '');
+    const role = `role ${desired.name}`;
+    const quota = {
+        CreateRole: `The account has reached IAM's quota of roles (${message}). Delete unused roles, ask AWS for a higher "Roles per account" quota, or point role-name at an existing role.`,
+        PutRolePolicy: `The inline policies of ${role} would exceed IAM's quota (${message}): the role serves too many functions. Give this function its own role with role-name.`,
+        UpdateAssumeRolePolicy: `The trust policy of ${role} would exceed IAM's quota (${message}). Remove unused statements, choose another role-name, or ask AWS for a higher "Role trust policy length" quota.`,
+        TagRole: `${role} would exceed IAM's limit of 50 tags (${message}).`
+    };
+    let advice = '';
+    if (code === 'AccessDenied')
+        advice = ` The workflow's credentials need iam:${operation} on ${role}; or let someone else manage the role and set manage-role: false.`;
+    else if (code === 'LimitExceeded' && quota[operation])
+        return new Error(`${operation} on ${role} failed: ${quota[operation]}`);
+    else if (code === 'MalformedPolicyDocument' && /principal/i.test(message))
+        advice = ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${desired.trust.principalArn} must be an existing role.`;
+    else if (code === 'UnmodifiableEntity')
+        advice = ' The role is protected (a service-linked role?); choose another role-name.';
+    return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`);
+}
+
+;// CONCATENATED MODULE: ./src/identity.ts
+// Who the credentials belong to: the account and partition that every ARN is built from.
+
+
+async function getIdentity(sts) {
+    const { Arn } = await sts.send(new client_sts_dist_cjs/* GetCallerIdentityCommand */.zI({}));
+    if (!Arn)
+        throw new Error('sts:GetCallerIdentity returned no ARN');
+    return { arn: Arn, accountId: accountOf(Arn), partition: partitionOf(Arn) };
+}
+/** Stops a run that would write to an account other than the one the user meant. */
+function checkAccount(identity, expected) {
+    if (expected.expectedAccountId && expected.expectedAccountId !== identity.accountId)
+        throw new Error(`expected-account-id: the credentials belong to account ${identity.accountId}, not ${expected.expectedAccountId}; nothing was changed`);
+    if (expected.functionAccountId && expected.functionAccountId !== identity.accountId)
+        throw new Error(`function-name: the function ARN is in account ${expected.functionAccountId}, but the credentials belong to ${identity.accountId}; nothing was changed`);
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+// What the run tells the workflow: step outputs, one `result` JSON document, and the job summary.
+
+function setOutputs(result) {
+    setOutput('function-name', result.functionName);
+    setOutput('function-arn', result.functionArn);
+    setOutput('region', result.region);
+    setOutput('version', result.version ?? '');
+    setOutput('code-sha256', result.codeSha256 ?? '');
+    setOutput('role-arn', result.roleArn);
+    setOutput('api-connect-role-arn', result.apiConnectRoleArn);
+    setOutput('external-id', result.externalId);
+    setOutput('verified', result.verified);
+    setOutput('result', JSON.stringify(result));
+}
+const MARK = {
+    pass: '✅ pass',
+    fail: '❌ fail',
+    'not-checked': '⚪ not checked'
+};
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+/** The job summary as Markdown: what to enter in API Connect, what changed, every check. */
+function renderSummary(result) {
+    const row = (cells) => `| ${cells.map(c => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;
+    const table = (head, rows) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+    const verdict = {
+        true: 'verified ✅',
+        false: 'verification failed ❌',
+        skipped: 'verification skipped'
+    }[result.verified];
+    return [
+        `## API Connect → Lambda: ${result.functionName} (${verdict}${result.dryRun ? ', dry run' : ''})`,
+        '',
+        "### For API Connect's Lambda policy",
+        '',
+        table(['field', 'value'], [
+            ['IAM role ARN', code(result.roleArn)],
+            ['Function name', code(result.functionName)],
+            ['Region', code(result.region)],
+            ...(result.aliasArn
+                ? [['Qualifier (alias)', code(result.aliasArn.split(':').pop() ?? '')]]
+                : []),
+            ['Trusted API Connect role', code(result.apiConnectRoleArn)],
+            ['External ID (provider org ID)', code(result.externalId)]
+        ]),
+        '',
+        `### ${result.dryRun ? 'Planned changes (nothing was written)' : 'Changes'}`,
+        '',
+        result.changes.length
+            ? table(['resource', 'action', 'detail'], result.changes.map(c => [c.target, c.action, c.detail]))
+            : 'None.',
+        '',
+        '### Checks',
+        '',
+        result.checks.length
+            ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, MARK[c.status]]))
+            : 'Verification is off.',
+        ''
+    ].join('\n');
+}
+async function writeSummary(result) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(renderSummary(result), true).write();
+}
+
+;// CONCATENATED MODULE: ./src/verify.ts
+// The STS dry run (DESIGN.md §4): prove from the runner what can be proven about API Connect
+// assuming the role and invoking the function. Reads only; the decisions live in checks.ts.
+//
+// Every AWS failure here becomes a check (failed, or "not checked" for the optional extras) rather
+// than an exception: the run must still set its outputs and write its summary.
+
+
+
+
+
+
+
+const DEFAULT_VERIFY_TIMING = {
+    propagationWaitMs: 30_000,
+    initialDelayMs: 1000,
+    maxDelayMs: 10_000
+};
+const SIMULATED = {
+    allowed: 'allowed',
+    explicitDeny: 'explicit-deny',
+    implicitDeny: 'implicit-deny'
+};
+async function verify(ctx, role, aliasArn, timing = {}) {
+    const { settings, identity } = ctx;
+    const { principalArn, externalId } = settings.apiConnect;
+    const resources = [ctx.functionArn, ...(aliasArn ? [aliasArn] : [])];
+    const checks = [
+        {
+            name: 'The credentials work',
+            expected: settings.expectedAccountId
+                ? `account ${settings.expectedAccountId}`
+                : 'an identity',
+            actual: identity.arn,
+            status: 'pass',
+            method: 'sts:GetCallerIdentity'
+        }
+    ];
+    // A role managed elsewhere gets no write, dry run or not: its live documents are the planned ones.
+    if (settings.dryRun && settings.role.manage)
+        return [...checks, ...(await plannedChecks(ctx, role, resources))];
+    // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
+    const roleChanged = !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged');
+    const t = { ...DEFAULT_VERIFY_TIMING, ...timing };
+    const read = await settled('iam:GetRole', roleChanged, t, async () => {
+        try {
+            const live = await verify_readRole(ctx.clients.iam, settings.role.name);
+            if (live)
+                return { live, checks: trustChecks(live.trust, principalArn, externalId, TRUST_METHOD) };
+            const why = `role ${settings.role.name} does not exist`;
+            return { checks: missingRoleChecks(principalArn, externalId, resources, why) };
+        }
+        catch (error) {
+            const why = `GetRole failed: ${verify_describe(error)}`;
+            return { checks: missingRoleChecks(principalArn, externalId, resources, why) };
+        }
+    });
+    checks.push(...read.checks);
+    const { live } = read;
+    if (!live)
+        return checks;
+    const roleArn = live.arn ?? ctx.roleArn;
+    checks.push(...(await invokeChecks(ctx, roleArn, live.boundaryArn, resources, roleChanged, t)));
+    if (settings.validateTrustPolicy)
+        checks.push(await validateTrust(ctx, live.trust));
+    if (settings.probeSelfAssume)
+        checks.push(await probeSelfAssume(ctx, roleArn));
+    return checks;
+}
+const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it';
+/** The role as GetRole shows it (its trust policy URL-decoded); undefined when it does not exist. */
+async function verify_readRole(iam, roleName) {
+    try {
+        const { Role } = await iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }));
+        return {
+            arn: Role?.Arn,
+            boundaryArn: Role?.PermissionsBoundary?.PermissionsBoundaryArn,
+            trust: parsePolicyDocument(Role?.AssumeRolePolicyDocument ?? '')
+        };
+    }
+    catch (error) {
+        if (isNoSuchEntity(error))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * In a dry run: the planned trust policy, and the planned grant next to what else the role has
+ * (its other policies and its planned or current boundary), as IAM will evaluate them after a run.
+ */
+async function plannedChecks(ctx, role, resources) {
+    const { principalArn, externalId } = ctx.settings.apiConnect;
+    const { name, permissionsBoundary } = ctx.settings.role;
+    const method = 'local evaluation of the planned documents (dry run)';
+    const grant = { name: role.grantPolicyName, document: role.grantPolicy };
+    const trust = trustChecks(role.trustPolicy, principalArn, externalId, method);
+    try {
+        const live = await verify_readRole(ctx.clients.iam, name);
+        const boundaryArn = permissionsBoundary ?? live?.boundaryArn;
+        const current = live
+            ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn)
+            : {
+                policies: [],
+                boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
+            };
+        // The planned grant replaces the live one of the same name.
+        const policies = [...current.policies.filter(p => p.name !== grant.name), grant];
+        return [...trust, ...localInvokeChecks(policies, current.boundary, resources, method)];
+    }
+    catch (error) {
+        const partial = `${method}; the role's other policies and boundary could not be read (${verify_describe(error)})`;
+        return [...trust, ...localInvokeChecks([grant], undefined, resources, partial)];
+    }
+}
+/** iam:SimulatePrincipalPolicy where it works; otherwise the same question answered locally. */
+async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged, timing) {
+    const { iam } = ctx.clients;
+    // Decided on the first attempt: a simulation that is refused is not asked again.
+    let unavailable;
+    const ask = async () => {
+        if (unavailable === undefined) {
+            try {
+                return { checks: await simulatedChecks(iam, roleArn, resources) };
+            }
+            catch (error) {
+                unavailable = verify_describe(error);
+                info(`iam:SimulatePrincipalPolicy is not available (${unavailable}); evaluating the role's policies locally`);
+            }
+        }
+        return {
+            checks: await localChecks(iam, ctx.settings.role.name, boundaryArn, resources, unavailable)
+        };
+    };
+    return (await settled('lambda:InvokeFunction checks', roleChanged, timing, ask)).checks;
+}
+async function simulatedChecks(iam, roleArn, resources) {
+    const { EvaluationResults = [] } = await iam.send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
+        PolicySourceArn: roleArn,
+        ActionNames: ['lambda:InvokeFunction'],
+        ResourceArns: resources
+    }));
+    return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', simulatedDecision(EvaluationResults, resource), 'iam:SimulatePrincipalPolicy'));
+}
+async function localChecks(iam, roleName, boundaryArn, resources, unavailable) {
+    const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`;
+    try {
+        const { policies, boundary } = await readIdentityPolicies(iam, roleName, boundaryArn);
+        return localInvokeChecks(policies, boundary, resources, method);
+    }
+    catch (error) {
+        // Neither way answered: the permission is unproven, which is a failure, not a pass.
+        const why = `the role's policies could not be read: ${verify_describe(error)}`;
+        return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', 'cannot-evaluate', method, why));
+    }
+}
+/**
+ * IAM now answers once per action, with per-resource decisions in ResourceSpecificResults;
+ * it used to answer once per resource. Both shapes are read.
+ */
+function simulatedDecision(results, resource) {
+    for (const result of results) {
+        const specific = result.ResourceSpecificResults?.find(r => r.EvalResourceName === resource);
+        if (specific)
+            return SIMULATED[specific.EvalResourceDecision ?? ''] ?? 'cannot-evaluate';
+    }
+    const result = results.find(r => r.EvalResourceName === resource);
+    return SIMULATED[result?.EvalDecision ?? ''] ?? 'cannot-evaluate';
+}
+class NotSettled extends Error {
+    answer;
+    constructor(answer) {
+        super('a check failed');
+        this.answer = answer;
+    }
+}
+/**
+ * Asks once; when this run changed the role and a check failed, asks again with backoff until
+ * every check passes or the bound runs out, and returns the last answer.
+ */
+async function settled(label, roleChanged, timing, ask) {
+    if (!roleChanged)
+        return ask();
+    try {
+        return await retry(async () => {
+            const answer = await ask();
+            if (failed(answer.checks).length)
+                throw new NotSettled(answer);
+            return answer;
+        }, {
+            label,
+            retryable: error => error instanceof NotSettled
+                ? {
+                    reason: 'the role changed in this run and IAM may not show the change everywhere yet'
+                }
+                : undefined,
+            maxElapsedMs: timing.propagationWaitMs,
+            initialDelayMs: timing.initialDelayMs,
+            maxDelayMs: timing.maxDelayMs
+        });
+    }
+    catch (error) {
+        if (error instanceof RetriesExhausted && error.lastError instanceof NotSettled)
+            return error.lastError.answer;
+        throw error;
+    }
+}
+async function readIdentityPolicies(iam, roleName, boundaryArn) {
+    const inline = [];
+    for await (const page of (0,client_iam_dist_cjs/* paginateListRolePolicies */.ow6)({ client: iam }, { RoleName: roleName }))
+        for (const name of page.PolicyNames ?? [])
+            inline.push(iam
+                .send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: name }))
+                .then(r => ({ name, document: parsePolicyDocument(r.PolicyDocument ?? '') })));
+    const attached = [];
+    for await (const page of (0,client_iam_dist_cjs/* paginateListAttachedRolePolicies */.mpN)({ client: iam }, { RoleName: roleName }))
+        for (const p of page.AttachedPolicies ?? [])
+            attached.push(readManagedPolicy(iam, p.PolicyArn ?? ''));
+    const [policies, boundary] = await Promise.all([
+        Promise.all([...inline, ...attached]),
+        boundaryArn ? readManagedPolicy(iam, boundaryArn) : undefined
+    ]);
+    return { policies, boundary };
+}
+async function readManagedPolicy(iam, arn) {
+    const { Policy } = await iam.send(new client_iam_dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }));
+    const { PolicyVersion } = await iam.send(new client_iam_dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: arn, VersionId: Policy?.DefaultVersionId }));
+    return { name: arn, document: parsePolicyDocument(PolicyVersion?.Document ?? '') };
+}
+/** IAM Access Analyzer's findings on the trust policy; errors and security warnings fail. */
+async function validateTrust(ctx, trust) {
+    const name = 'Access Analyzer finds no error in the trust policy';
+    const expected = 'no errors or security warnings';
+    const method = 'access-analyzer:ValidatePolicy';
+    try {
+        const findings = [];
+        for await (const page of (0,dist_cjs/* paginateValidatePolicy */.ee)({ client: ctx.clients.accessAnalyzer }, {
+            policyDocument: JSON.stringify(trust),
+            policyType: 'RESOURCE_POLICY',
+            validatePolicyResourceType: 'AWS::IAM::AssumeRolePolicyDocument'
+        }))
+            findings.push(...(page.findings ?? []));
+        const serious = findings.filter(f => f.findingType === 'ERROR' || f.findingType === 'SECURITY_WARNING');
+        const actual = findings.length
+            ? findings.map(f => `${f.findingType} ${f.issueCode}: ${f.findingDetails}`).join('; ')
+            : 'no findings';
+        return { name, expected, actual, status: serious.length ? 'fail' : 'pass', method };
+    }
+    catch (error) {
+        return notChecked(name, expected, method, error);
+    }
+}
+/** The runner itself must not be able to assume the role: proof that it trusts no one else. */
+async function probeSelfAssume(ctx, roleArn) {
+    const name = 'The runner itself cannot assume the role';
+    const method = 'sts:AssumeRole as the runner';
+    try {
+        // Credentials that come back are dropped unread.
+        await ctx.clients.sts.send(new client_sts_dist_cjs/* AssumeRoleCommand */.QL({ RoleArn: roleArn, RoleSessionName: 'apic-lambda-deploy-probe' }));
+        return {
+            name,
+            expected: 'denied',
+            actual: `allowed for ${ctx.identity.arn}`,
+            status: 'fail',
+            method
+        };
+    }
+    catch (error) {
+        const code = errorName(error);
+        if (code === 'AccessDenied' || code === 'AccessDeniedException')
+            return { name, expected: 'denied', actual: 'denied', status: 'pass', method };
+        return notChecked(name, 'denied', method, error);
+    }
+}
+function notChecked(name, expected, method, error) {
+    return {
+        name,
+        expected,
+        actual: `not checked (${verify_describe(error)})`,
+        status: 'not-checked',
+        method
+    };
+}
+const verify_describe = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
+const isNoSuchEntity = (error) => errorName(error) === 'NoSuchEntityException' || errorName(error) === 'NoSuchEntity';
+
 ;// CONCATENATED MODULE: ./src/main.ts
-// The action, top to bottom: read inputs, learn the account, deploy, ensure the role, verify, report.
+// The action, top to bottom: read inputs, learn the account, plan, apply, verify, report.
+
+
+
+
+
+
+
+
 
 
 
@@ -78349,18 +92659,58 @@ function parsePairs(text, name, problem) {
 async function run() {
     try {
         const settings = readSettings(getInput);
+        const code = settings.code.kind === 'path' ? await packageCode(settings.code.path) : undefined;
+        checkPackage(settings, code);
         const clients = createClients(settings.region, settings.endpointUrl);
         const identity = await getIdentity(clients.sts);
         info(`Credentials: ${identity.arn}`);
         checkAccount(identity, settings);
-        const fnArn = functionArn(identity.partition, settings.region, identity.accountId, settings.functionName);
-        const role = roleArn(identity.partition, identity.accountId, settings.role.path, settings.role.name);
-        setOutput('function-name', settings.functionName);
-        setOutput('function-arn', fnArn);
-        setOutput('region', settings.region);
-        setOutput('role-arn', role);
-        setOutput('api-connect-role-arn', settings.apiConnect.principalArn);
-        setOutput('external-id', settings.apiConnect.externalId);
+        const ctx = {
+            settings,
+            clients,
+            identity,
+            provenance: readProvenance(),
+            functionArn: functionArn(identity.partition, settings.region, identity.accountId, settings.functionName),
+            roleArn: roleArn(identity.partition, identity.accountId, settings.role.path, settings.role.name)
+        };
+        // Read everything first, so that a problem found on the way (say, runtime missing for a
+        // function that does not exist) stops the run before any write.
+        const [functionPlan, rolePlan] = await Promise.all([planFunction(ctx, code), planRole(ctx)]);
+        const [fn, role] = await Promise.all([
+            applyFunction(ctx, functionPlan),
+            applyRole(ctx, rolePlan)
+        ]);
+        const checks = settings.verify === 'off'
+            ? []
+            : await group('Verify (STS dry run)', () => verify(ctx, role, fn.aliasArn));
+        const failures = failed(checks);
+        const result = {
+            dryRun: settings.dryRun,
+            functionName: settings.functionName,
+            functionArn: ctx.functionArn,
+            region: settings.region,
+            version: fn.version,
+            aliasArn: fn.aliasArn,
+            codeSha256: fn.codeSha256,
+            roleArn: role.roleArn,
+            apiConnectRoleArn: settings.apiConnect.principalArn,
+            externalId: settings.apiConnect.externalId,
+            verified: settings.verify === 'off' ? 'skipped' : failures.length ? 'false' : 'true',
+            changes: [...fn.changes, ...role.changes],
+            checks
+        };
+        // Outputs and summary first: a failed check must still leave them for the next job.
+        setOutputs(result);
+        await writeSummary(result);
+        for (const check of checks)
+            info(`${check.status.padEnd(11)} ${check.name}: ${check.actual} (${check.method})`);
+        if (failures.length) {
+            const message = `Verification failed: ${failures.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ')}`;
+            if (settings.verify === 'fail')
+                setFailed(message);
+            else
+                core_warning(message);
+        }
     }
     catch (error) {
         setFailed(error instanceof Error ? error.message : String(error));
