@@ -1,0 +1,82 @@
+// Shared setup for the emulator's tests: real SDK clients pointed at the emulator on loopback,
+// with static fake credentials so the SDK never looks for real ones.
+import { IAMClient } from '@aws-sdk/client-iam'
+import { LambdaClient } from '@aws-sdk/client-lambda'
+import { S3Client } from '@aws-sdk/client-s3'
+import { STSClient } from '@aws-sdk/client-sts'
+import { zipSync, strToU8 } from 'fflate'
+
+export const CREDENTIALS = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
+export const ACCOUNT = '123456789012'
+export const IBM_US_EAST = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
+export const ORG_ID = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
+
+export interface ClientOptions {
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  maxAttempts?: number
+  region?: string
+}
+
+export function clients(url: string, options: ClientOptions = {}) {
+  const config = {
+    endpoint: url,
+    region: options.region ?? 'us-east-1',
+    credentials: options.credentials ?? CREDENTIALS,
+    maxAttempts: options.maxAttempts
+  }
+  return {
+    iam: new IAMClient(config),
+    sts: new STSClient(config),
+    lambda: new LambdaClient(config),
+    s3: new S3Client({ ...config, forcePathStyle: true })
+  }
+}
+
+export const LAMBDA_TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }
+  ]
+})
+
+/** The trust API Connect needs: IBM's regional role, only with the provider org id. */
+export function apiConnectTrust(principal = IBM_US_EAST, externalId = ORG_ID): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'ApiConnect',
+        Effect: 'Allow',
+        Principal: { AWS: principal },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': externalId } }
+      }
+    ]
+  })
+}
+
+export function zipOf(files: Record<string, string>): Uint8Array {
+  const entries = Object.fromEntries(
+    Object.entries(files).map(([name, text]) => [
+      name,
+      [strToU8(text), { mtime: new Date(2020, 0, 1) }]
+    ])
+  )
+  return zipSync(entries as Parameters<typeof zipSync>[0])
+}
+
+/** What the SDK throws, with the fields the tests read. */
+export type AwsError = Error & {
+  $metadata: { httpStatusCode?: number; attempts?: number }
+  code?: string
+}
+
+/** The error a promise rejects with (fails the test if it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<AwsError> {
+  try {
+    await promise
+  } catch (error) {
+    return error as AwsError
+  }
+  throw new Error('expected the call to fail, but it succeeded')
+}

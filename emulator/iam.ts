@@ -1,0 +1,13 @@
+// IAM over the Query protocol. https://docs.aws.amazon.com/IAM/latest/APIReference/
+import { policyActions } from './iam-policies.js'
+import { roleActions } from './iam-roles.js'
+import { simulateActions } from './iam-simulate.js'
+import { queryService } from './query-service.js'
+
+export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/'
+
+export const iamService = queryService(IAM_NAMESPACE, '2010-05-08', {
+  ...roleActions,
+  ...policyActions,
+  ...simulateActions
+})

@@ -1,0 +1,38 @@
+// Which service a request is for. Signed requests name it in the SigV4 credential scope
+// (Credential=AKID/20240101/us-east-1/iam/aws4_request), so one URL serves every client; unsigned
+// ones are recognised by the Query API version, Lambda's dated path prefixes, or else taken as S3.
+
+export type ServiceName = 'iam' | 'sts' | 'lambda' | 's3'
+
+export interface Signature {
+  accessKeyId: string
+  region: string
+  service: string
+}
+
+const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/
+
+/** From the Authorization header, or from a presigned URL's X-Amz-Credential. */
+export function parseSignature(
+  authorization: string | undefined,
+  query: URLSearchParams
+): Signature | undefined {
+  const presigned = query.get('X-Amz-Credential')
+  const match = CREDENTIAL.exec(authorization ?? '') ?? CREDENTIAL.exec(`Credential=${presigned}`)
+  if (!match) return undefined
+  return { accessKeyId: match[1], region: match[2], service: match[3] }
+}
+
+const QUERY_VERSIONS: Record<string, ServiceName> = { '2010-05-08': 'iam', '2011-06-15': 'sts' }
+const LAMBDA_PREFIXES = ['/2015-03-31/', '/2017-03-31/']
+
+/** The service for an unsigned request; `version` is the Query `Version` parameter if any. */
+export function serviceFromShape(path: string, version: string | undefined): ServiceName {
+  if (version && QUERY_VERSIONS[version]) return QUERY_VERSIONS[version]
+  if (LAMBDA_PREFIXES.some(prefix => path.startsWith(prefix))) return 'lambda'
+  return 's3'
+}
+
+export function isKnownService(name: string): name is ServiceName {
+  return name === 'iam' || name === 'sts' || name === 'lambda' || name === 's3'
+}

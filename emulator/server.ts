@@ -1,0 +1,104 @@
+// The emulator: one loopback HTTP server for every service, routed by the SigV4 credential scope.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { handleAdmin } from './admin.js'
+import { dispatch, readBody, send } from './dispatch.js'
+import { type FaultSpec, createFaultInjector, seededRandom } from './faults.js'
+import { type RequestLogEntry, operationsIn, writesIn } from './log.js'
+import {
+  type ConfigPatch,
+  type EmulatorOptions,
+  type PublicConfig,
+  applyConfigPatch,
+  configFrom,
+  publicConfig
+} from './options.js'
+import { applySeed } from './seed.js'
+import { snapshot } from './snapshot.js'
+import {
+  type EmulatorContext,
+  type EmulatorState,
+  type RuntimeConfig,
+  clearState,
+  emptyState
+} from './state.js'
+
+export interface Emulator {
+  url: string
+  accountId: string
+  /** Every request in arrival order; emptied (not replaced) by reset(). */
+  log: RequestLogEntry[]
+  state: EmulatorState
+  /** Live settings: handlers read them on every request. */
+  config: RuntimeConfig
+  injectFault(fault: FaultSpec): void
+  clearFaults(): void
+  faults(): FaultSpec[]
+  /** The log entries of operations that change state (see isWriteOperation). */
+  writes(): RequestLogEntry[]
+  /** Operation names in call order, optionally of one service. */
+  operations(service?: string): string[]
+  /** Applies the patch (delays, caller) and returns the resulting settings. */
+  configure(patch: ConfigPatch): PublicConfig
+  snapshot(): ReturnType<typeof snapshot>
+  /** Back to the seeded state, with an empty log and no faults; settings are kept. */
+  reset(): void
+  stop(): Promise<void>
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const config = configFrom(options)
+  const state = emptyState()
+  const log: RequestLogEntry[] = []
+  const faults = createFaultInjector(seededRandom(options.randomSeed ?? 1))
+  const ctx: EmulatorContext = { state, config, url: '', now: () => Date.now() }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const method = req.method ?? 'GET'
+    readBody(req)
+      .then(body =>
+        url.pathname.startsWith('/_emulator/')
+          ? send(res, method, handleAdmin(emulator, method, url, body ?? Buffer.alloc(0)))
+          : dispatch({ ctx, faults, log }, req, res, url, body)
+      )
+      // Reached only if the socket failed mid-request: there is no one left to answer.
+      .catch(() => res.destroy())
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  ctx.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  applySeed(ctx, options.seed)
+
+  const emulator: Emulator = {
+    url: ctx.url,
+    accountId: config.accountId,
+    log,
+    state,
+    config,
+    injectFault: spec => faults.add(spec),
+    clearFaults: () => faults.clear(),
+    faults: () => faults.active(),
+    writes: () => writesIn(log),
+    operations: service => operationsIn(log, service),
+    configure(patch) {
+      applyConfigPatch(config, patch)
+      return publicConfig(config)
+    },
+    snapshot: () => snapshot(ctx),
+    reset() {
+      clearState(state)
+      applySeed(ctx, options.seed)
+      log.length = 0
+      faults.clear()
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close(error => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      })
+  }
+  return emulator
+}
