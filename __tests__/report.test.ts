@@ -16,7 +16,11 @@ const result: RunResult = {
   verified: 'false',
   changes: [
     { target: 'function orders', action: 'update', detail: 'code (CodeSha256 n4bQ… was 47DE…)' },
-    { target: 'role apic-invoke-orders', action: 'unchanged', detail: 'trust | statement ApiConnectInvoke' }
+    {
+      target: 'role apic-invoke-orders',
+      action: 'unchanged',
+      detail: 'trust | statement ApiConnectInvoke'
+    }
   ],
   checks: [
     {
@@ -44,12 +48,21 @@ const result: RunResult = {
 }
 
 test('the job summary renders as the stored example', () => {
-  const expected = readFileSync(join(import.meta.dirname, '..', '__fixtures__', 'summary.md'), 'utf8')
+  const expected = readFileSync(
+    join(import.meta.dirname, '..', '__fixtures__', 'summary.md'),
+    'utf8'
+  )
   expect(renderSummary(result)).toBe(expected)
 })
 
 test('a dry run says nothing was written; no changes and verification off say so', () => {
-  const text = renderSummary({ ...result, dryRun: true, changes: [], checks: [], verified: 'skipped' })
+  const text = renderSummary({
+    ...result,
+    dryRun: true,
+    changes: [],
+    checks: [],
+    verified: 'skipped'
+  })
   expect(text).toContain('## API Connect → Lambda: orders (verification skipped, dry run)')
   expect(text).toContain('### Planned changes (nothing was written)\n\nNone.')
   expect(text).toContain('Verification is off.')

@@ -22,7 +22,10 @@ const bare: number[] = []
 for (let i = 0; i < runs; i++) {
   let start = process.hrtime.bigint()
   try {
-    execFileSync(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: { PATH: process.env.PATH }, stdio: 'ignore' })
+    execFileSync(process.execPath, [join(ROOT, 'dist', 'index.js')], {
+      env: { PATH: process.env.PATH },
+      stdio: 'ignore'
+    })
   } catch {
     // exits 1: inputs missing, as intended
   }
@@ -31,7 +34,9 @@ for (let i = 0; i < runs; i++) {
   execFileSync(process.execPath, ['-e', ''])
   bare.push(ms(start))
 }
-console.log(`cold start to input error: median ${median(cold).toFixed(0)} ms (bare node: ${median(bare).toFixed(0)} ms)`)
+console.log(
+  `cold start to input error: median ${median(cold).toFixed(0)} ms (bare node: ${median(bare).toFixed(0)} ms)`
+)
 
 const emulator = await startEmulator()
 const iam = new IAMClient({
@@ -44,7 +49,13 @@ const { Role } = await iam.send(
     RoleName: 'bench-lambda',
     AssumeRolePolicyDocument: JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'lambda.amazonaws.com' },
+          Action: 'sts:AssumeRole'
+        }
+      ]
     })
   })
 )
