@@ -92394,7 +92394,8 @@ async function verify(ctx, role, aliasArn, timing = {}) {
             method: 'sts:GetCallerIdentity'
         }
     ];
-    // A role managed elsewhere gets no write, dry run or not: its live documents are the planned ones.
+    // A dry run checks the planned documents. A role managed elsewhere gets no write, dry run or
+    // not: its live documents are the planned ones, so it is read below.
     if (settings.dryRun && settings.role.manage)
         return [...checks, ...(await plannedChecks(ctx, role, resources))];
     // IAM is eventually consistent: a role written seconds ago may not read back as written yet.

@@ -67,7 +67,10 @@ export function roleXml(role: Role, withLastUsed: boolean): XmlValue {
     Description: role.description,
     MaxSessionDuration: role.maxSessionDuration,
     PermissionsBoundary: role.permissionsBoundary
-      ? { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.permissionsBoundary }
+      ? {
+          PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
+          PermissionsBoundaryArn: role.permissionsBoundary
+        }
       : undefined,
     Tags: role.tags.length > 0 ? role.tags : undefined,
     RoleLastUsed: withLastUsed ? {} : undefined

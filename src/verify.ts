@@ -1,7 +1,10 @@
 // The STS dry run (DESIGN.md §4): prove from the runner what can be proven about API Connect
 // assuming the role and invoking the function. Reads only; the decisions live in checks.ts.
+//
+// Every AWS failure here becomes a check (failed, or "not checked" for the optional extras) rather
+// than an exception: the run must still set its outputs and write its summary.
 import * as core from '@actions/core'
-import { ValidatePolicyCommand } from '@aws-sdk/client-accessanalyzer'
+import { paginateValidatePolicy, type ValidatePolicyFinding } from '@aws-sdk/client-accessanalyzer'
 import {
   GetPolicyCommand,
   GetPolicyVersionCommand,
@@ -14,7 +17,7 @@ import {
   type IAMClient
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand } from '@aws-sdk/client-sts'
-import { retry, RetriesExhausted } from './retry.js'
+import { errorName, retry, RetriesExhausted } from './retry.js'
 import {
   checkFrom,
   failed,
@@ -27,15 +30,21 @@ import {
 import type { RunContext } from './context.js'
 import type { RoleOutcome } from './ensure-role.js'
 import { parsePolicyDocument } from './policy-evaluator.js'
-import type { Decision, NamedPolicy } from './policy-types.js'
+import type { Decision, NamedPolicy, PolicyDocument } from './policy-types.js'
 
-/** How long a denied invoke check is re-asked after this run changed the role. */
-export const PROPAGATION_WAIT_MS = 30_000
+/** How long a failed check is re-asked after this run changed the role. Tests shorten it. */
+export interface VerifyTiming {
+  /** No new attempt starts later than this after the first one. */
+  propagationWaitMs: number
+  /** Backoff between attempts: the first delay, doubled up to maxDelayMs. */
+  initialDelayMs: number
+  maxDelayMs: number
+}
 
-class NotPropagatedYet extends Error {
-  constructor(readonly checks: Check[]) {
-    super('denied by the simulation')
-  }
+export const DEFAULT_VERIFY_TIMING: VerifyTiming = {
+  propagationWaitMs: 30_000,
+  initialDelayMs: 1000,
+  maxDelayMs: 10_000
 }
 
 const SIMULATED: Record<string, Decision> = {
@@ -47,7 +56,8 @@ const SIMULATED: Record<string, Decision> = {
 export async function verify(
   ctx: RunContext,
   role: RoleOutcome,
-  aliasArn?: string
+  aliasArn?: string,
+  timing: Partial<VerifyTiming> = {}
 ): Promise<Check[]> {
   const { settings, identity } = ctx
   const { principalArn, externalId } = settings.apiConnect
@@ -64,60 +74,97 @@ export async function verify(
     }
   ]
 
-  if (settings.dryRun) {
-    const method = 'local evaluation of the planned documents (dry run)'
-    checks.push(...trustChecks(role.trustPolicy, principalArn, externalId, method))
-    checks.push(
-      ...localInvokeChecks(
-        [{ name: 'planned grant', document: role.grantPolicy }],
-        undefined,
-        resources,
-        method
-      )
-    )
-    return checks
-  }
+  // A dry run checks the planned documents. A role managed elsewhere gets no write, dry run or
+  // not: its live documents are the planned ones, so it is read below.
+  if (settings.dryRun && settings.role.manage)
+    return [...checks, ...(await plannedChecks(ctx, role, resources))]
 
-  const live = await ctx.clients.iam
-    .send(new GetRoleCommand({ RoleName: settings.role.name }))
-    .then(r => r.Role)
-    .catch((error: Error) => {
-      if (error.name === 'NoSuchEntityException' || error.name === 'NoSuchEntity') return undefined
-      throw error
-    })
-  if (!live?.AssumeRolePolicyDocument)
-    return [
-      ...checks,
-      ...missingRoleChecks(
-        principalArn,
-        externalId,
-        resources,
-        `role ${settings.role.name} does not exist`
-      )
-    ]
+  // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
+  const roleChanged =
+    !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
+  const t = { ...DEFAULT_VERIFY_TIMING, ...timing }
+  const read = await settled('iam:GetRole', roleChanged, t, async (): Promise<RoleRead> => {
+    try {
+      const live = await readRole(ctx.clients.iam, settings.role.name)
+      if (live)
+        return { live, checks: trustChecks(live.trust, principalArn, externalId, TRUST_METHOD) }
+      const why = `role ${settings.role.name} does not exist`
+      return { checks: missingRoleChecks(principalArn, externalId, resources, why) }
+    } catch (error) {
+      const why = `GetRole failed: ${describe(error)}`
+      return { checks: missingRoleChecks(principalArn, externalId, resources, why) }
+    }
+  })
+  checks.push(...read.checks)
+  const { live } = read
+  if (!live) return checks
 
-  const trust = parsePolicyDocument(live.AssumeRolePolicyDocument)
-  checks.push(
-    ...trustChecks(
-      trust,
-      principalArn,
-      externalId,
-      'local evaluation of the trust policy as IAM stores it'
-    )
-  )
-  checks.push(
-    ...(await invokeChecks(
-      ctx,
-      live.Arn ?? ctx.roleArn,
-      live.PermissionsBoundary?.PermissionsBoundaryArn,
-      resources,
-      settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
-    ))
-  )
-  if (settings.validateTrustPolicy)
-    checks.push(await validateTrust(ctx, live.AssumeRolePolicyDocument))
-  if (settings.probeSelfAssume) checks.push(await probeSelfAssume(ctx, live.Arn ?? ctx.roleArn))
+  const roleArn = live.arn ?? ctx.roleArn
+  checks.push(...(await invokeChecks(ctx, roleArn, live.boundaryArn, resources, roleChanged, t)))
+  if (settings.validateTrustPolicy) checks.push(await validateTrust(ctx, live.trust))
+  if (settings.probeSelfAssume) checks.push(await probeSelfAssume(ctx, roleArn))
   return checks
+}
+
+const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it'
+
+/** What verification needs of the live role: never what this run sent, always what IAM shows. */
+interface LiveRole {
+  arn?: string
+  boundaryArn?: string
+  trust: PolicyDocument
+}
+
+interface RoleRead {
+  live?: LiveRole
+  checks: Check[]
+}
+
+/** The role as GetRole shows it (its trust policy URL-decoded); undefined when it does not exist. */
+async function readRole(iam: IAMClient, roleName: string): Promise<LiveRole | undefined> {
+  try {
+    const { Role } = await iam.send(new GetRoleCommand({ RoleName: roleName }))
+    return {
+      arn: Role?.Arn,
+      boundaryArn: Role?.PermissionsBoundary?.PermissionsBoundaryArn,
+      trust: parsePolicyDocument(Role?.AssumeRolePolicyDocument ?? '')
+    }
+  } catch (error) {
+    if (isNoSuchEntity(error)) return undefined
+    throw error
+  }
+}
+
+/**
+ * In a dry run: the planned trust policy, and the planned grant next to what else the role has
+ * (its other policies and its planned or current boundary), as IAM will evaluate them after a run.
+ */
+async function plannedChecks(
+  ctx: RunContext,
+  role: RoleOutcome,
+  resources: string[]
+): Promise<Check[]> {
+  const { principalArn, externalId } = ctx.settings.apiConnect
+  const { name, permissionsBoundary } = ctx.settings.role
+  const method = 'local evaluation of the planned documents (dry run)'
+  const grant: NamedPolicy = { name: role.grantPolicyName, document: role.grantPolicy }
+  const trust = trustChecks(role.trustPolicy, principalArn, externalId, method)
+  try {
+    const live = await readRole(ctx.clients.iam, name)
+    const boundaryArn = permissionsBoundary ?? live?.boundaryArn
+    const current = live
+      ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn)
+      : {
+          policies: [],
+          boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
+        }
+    // The planned grant replaces the live one of the same name.
+    const policies = [...current.policies.filter(p => p.name !== grant.name), grant]
+    return [...trust, ...localInvokeChecks(policies, current.boundary, resources, method)]
+  } catch (error) {
+    const partial = `${method}; the role's other policies and boundary could not be read (${describe(error)})`
+    return [...trust, ...localInvokeChecks([grant], undefined, resources, partial)]
+  }
 }
 
 /** iam:SimulatePrincipalPolicy where it works; otherwise the same question answered locally. */
@@ -126,54 +173,69 @@ async function invokeChecks(
   roleArn: string,
   boundaryArn: string | undefined,
   resources: string[],
-  roleChanged: boolean
+  roleChanged: boolean,
+  timing: VerifyTiming
 ): Promise<Check[]> {
   const { iam } = ctx.clients
-  const simulate = async (): Promise<Check[]> => {
-    const { EvaluationResults = [] } = await iam.send(
-      new SimulatePrincipalPolicyCommand({
-        PolicySourceArn: roleArn,
-        ActionNames: ['lambda:InvokeFunction'],
-        ResourceArns: resources
-      })
-    )
-    const checks = resources.map(resource =>
-      checkFrom(
-        invokeCheckName(resource),
-        'allowed',
-        simulatedDecision(EvaluationResults, resource),
-        'iam:SimulatePrincipalPolicy'
-      )
-    )
-    if (roleChanged && failed(checks).length) throw new NotPropagatedYet(checks)
-    return checks
+  // Decided on the first attempt: a simulation that is refused is not asked again.
+  let unavailable: string | undefined
+  const ask = async (): Promise<{ checks: Check[] }> => {
+    if (unavailable === undefined) {
+      try {
+        return { checks: await simulatedChecks(iam, roleArn, resources) }
+      } catch (error) {
+        unavailable = describe(error)
+        core.info(
+          `iam:SimulatePrincipalPolicy is not available (${unavailable}); evaluating the role's policies locally`
+        )
+      }
+    }
+    return {
+      checks: await localChecks(iam, ctx.settings.role.name, boundaryArn, resources, unavailable)
+    }
   }
-  try {
-    // IAM is eventually consistent: a grant written seconds ago may not be simulated yet.
-    return await retry(simulate, {
-      label: 'iam:SimulatePrincipalPolicy',
-      retryable: error =>
-        error instanceof NotPropagatedYet
-          ? {
-              reason: 'the role changed in this run and IAM may not show the change everywhere yet'
-            }
-          : undefined,
-      maxElapsedMs: PROPAGATION_WAIT_MS
+  return (await settled('lambda:InvokeFunction checks', roleChanged, timing, ask)).checks
+}
+
+async function simulatedChecks(
+  iam: IAMClient,
+  roleArn: string,
+  resources: string[]
+): Promise<Check[]> {
+  const { EvaluationResults = [] } = await iam.send(
+    new SimulatePrincipalPolicyCommand({
+      PolicySourceArn: roleArn,
+      ActionNames: ['lambda:InvokeFunction'],
+      ResourceArns: resources
     })
-  } catch (error) {
-    if (error instanceof RetriesExhausted && error.lastError instanceof NotPropagatedYet)
-      return error.lastError.checks
-    const why = `${(error as Error).name}: ${(error as Error).message}`
-    core.info(
-      `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
+  )
+  return resources.map(resource =>
+    checkFrom(
+      invokeCheckName(resource),
+      'allowed',
+      simulatedDecision(EvaluationResults, resource),
+      'iam:SimulatePrincipalPolicy'
     )
-    const { policies, boundary } = await readIdentityPolicies(
-      iam,
-      ctx.settings.role.name,
-      boundaryArn
-    )
-    const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${why})`
+  )
+}
+
+async function localChecks(
+  iam: IAMClient,
+  roleName: string,
+  boundaryArn: string | undefined,
+  resources: string[],
+  unavailable: string
+): Promise<Check[]> {
+  const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`
+  try {
+    const { policies, boundary } = await readIdentityPolicies(iam, roleName, boundaryArn)
     return localInvokeChecks(policies, boundary, resources, method)
+  } catch (error) {
+    // Neither way answered: the permission is unproven, which is a failure, not a pass.
+    const why = `the role's policies could not be read: ${describe(error)}`
+    return resources.map(resource =>
+      checkFrom(invokeCheckName(resource), 'allowed', 'cannot-evaluate', method, why)
+    )
   }
 }
 
@@ -184,10 +246,58 @@ async function invokeChecks(
 export function simulatedDecision(results: EvaluationResult[], resource: string): Decision {
   for (const result of results) {
     const specific = result.ResourceSpecificResults?.find(r => r.EvalResourceName === resource)
-    if (specific) return SIMULATED[specific.EvalResourceDecision ?? ''] ?? 'cannot-evaluate'
+    if (specific) return decisionOf(specific.EvalResourceDecision)
   }
-  const result = results.find(r => r.EvalResourceName === resource)
-  return SIMULATED[result?.EvalDecision ?? ''] ?? 'cannot-evaluate'
+  return decisionOf(results.find(r => r.EvalResourceName === resource)?.EvalDecision)
+}
+
+/** A decision IAM does not document (or no answer at all) is never taken as allowed. */
+const decisionOf = (value: string | undefined): Decision =>
+  value !== undefined && Object.hasOwn(SIMULATED, value) ? SIMULATED[value] : 'cannot-evaluate'
+
+class NotSettled<T> extends Error {
+  constructor(readonly answer: T) {
+    super('a check failed')
+  }
+}
+
+/**
+ * Asks once; when this run changed the role and a check failed, asks again with backoff until
+ * every check passes or the bound runs out, and returns the last answer.
+ */
+async function settled<T extends { checks: Check[] }>(
+  label: string,
+  roleChanged: boolean,
+  timing: VerifyTiming,
+  ask: () => Promise<T>
+): Promise<T> {
+  if (!roleChanged) return ask()
+  try {
+    return await retry(
+      async () => {
+        const answer = await ask()
+        if (failed(answer.checks).length) throw new NotSettled(answer)
+        return answer
+      },
+      {
+        label,
+        retryable: error =>
+          error instanceof NotSettled
+            ? {
+                reason:
+                  'the role changed in this run and IAM may not show the change everywhere yet'
+              }
+            : undefined,
+        maxElapsedMs: timing.propagationWaitMs,
+        initialDelayMs: timing.initialDelayMs,
+        maxDelayMs: timing.maxDelayMs
+      }
+    )
+  } catch (error) {
+    if (error instanceof RetriesExhausted && error.lastError instanceof NotSettled)
+      return error.lastError.answer as T
+    throw error
+  }
 }
 
 async function readIdentityPolicies(
@@ -226,32 +336,30 @@ async function readManagedPolicy(iam: IAMClient, arn: string): Promise<NamedPoli
 }
 
 /** IAM Access Analyzer's findings on the trust policy; errors and security warnings fail. */
-async function validateTrust(ctx: RunContext, encodedTrust: string): Promise<Check> {
+async function validateTrust(ctx: RunContext, trust: PolicyDocument): Promise<Check> {
   const name = 'Access Analyzer finds no error in the trust policy'
+  const expected = 'no errors or security warnings'
   const method = 'access-analyzer:ValidatePolicy'
   try {
-    const { findings = [] } = await ctx.clients.accessAnalyzer.send(
-      new ValidatePolicyCommand({
-        policyDocument: JSON.stringify(parsePolicyDocument(encodedTrust)),
+    const findings: ValidatePolicyFinding[] = []
+    for await (const page of paginateValidatePolicy(
+      { client: ctx.clients.accessAnalyzer },
+      {
+        policyDocument: JSON.stringify(trust),
         policyType: 'RESOURCE_POLICY',
         validatePolicyResourceType: 'AWS::IAM::AssumeRolePolicyDocument'
-      })
-    )
+      }
+    ))
+      findings.push(...(page.findings ?? []))
     const serious = findings.filter(
       f => f.findingType === 'ERROR' || f.findingType === 'SECURITY_WARNING'
     )
     const actual = findings.length
       ? findings.map(f => `${f.findingType} ${f.issueCode}: ${f.findingDetails}`).join('; ')
       : 'no findings'
-    return {
-      name,
-      expected: 'no errors or security warnings',
-      actual,
-      status: serious.length ? 'fail' : 'pass',
-      method
-    }
+    return { name, expected, actual, status: serious.length ? 'fail' : 'pass', method }
   } catch (error) {
-    return notChecked(name, 'no errors or security warnings', method, error)
+    return notChecked(name, expected, method, error)
   }
 }
 
@@ -272,16 +380,25 @@ async function probeSelfAssume(ctx: RunContext, roleArn: string): Promise<Check>
       method
     }
   } catch (error) {
-    if (
-      (error as Error).name === 'AccessDenied' ||
-      (error as Error).name === 'AccessDeniedException'
-    )
+    const code = errorName(error)
+    if (code === 'AccessDenied' || code === 'AccessDeniedException')
       return { name, expected: 'denied', actual: 'denied', status: 'pass', method }
     return notChecked(name, 'denied', method, error)
   }
 }
 
 function notChecked(name: string, expected: string, method: string, error: unknown): Check {
-  const why = `${(error as Error).name}: ${(error as Error).message}`
-  return { name, expected, actual: `not checked (${why})`, status: 'not-checked', method }
+  return {
+    name,
+    expected,
+    actual: `not checked (${describe(error)})`,
+    status: 'not-checked',
+    method
+  }
 }
+
+const describe = (error: unknown): string =>
+  `${errorName(error) ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`
+
+const isNoSuchEntity = (error: unknown): boolean =>
+  errorName(error) === 'NoSuchEntityException' || errorName(error) === 'NoSuchEntity'

@@ -312,7 +312,7 @@ describe('updating a role', () => {
     )
     const { Role } = await iam.send(new GetRoleCommand({ RoleName: 'apic-invoke' }))
     expect(Role!.PermissionsBoundary).toEqual({
-      PermissionsBoundaryType: 'Policy',
+      PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
       PermissionsBoundaryArn: missing
     })
   })

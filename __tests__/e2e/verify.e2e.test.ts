@@ -1,0 +1,439 @@
+// The STS dry run end to end: the bundled action, run as the GitHub runner runs it, against the
+// local emulator. Each test asserts the outcome the workflow sees (exit code, outputs, errors,
+// warnings, job summary) and the verification calls from the emulator's request log.
+//
+// Roles "managed elsewhere" are seeded and checked with manage-role: false, so the action writes
+// nothing to them: what is verified is exactly what was seeded.
+import {
+  startEmulator,
+  type Emulator,
+  type RequestLogEntry,
+  type SeedRole
+} from '../../emulator/index.js'
+import type { Check } from '../../src/checks.js'
+import { runAction, type ActionRun } from '../support/run-action.js'
+
+const ACCOUNT = '123456789012'
+const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
+const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
+const IBM_ELSEWHERE = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-central-a'
+const EXEC = `arn:aws:iam::${ACCOUNT}:role/exec`
+const FN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders`
+const BILLING = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:billing`
+const FREEZE = `arn:aws:iam::${ACCOUNT}:policy/freeze-lambda`
+const CALLER = `arn:aws:iam::${ACCOUNT}:user/ci-deployer`
+const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`
+
+const CHECKS = [
+  'The credentials work',
+  'API Connect can assume the role',
+  'No external ID is refused',
+  "Another org's external ID is refused",
+  'Another principal is refused',
+  'Anonymous callers are refused',
+  `Role may invoke ${FN}`
+]
+const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it'
+const DRY_METHOD = 'local evaluation of the planned documents (dry run)'
+
+const ours = {
+  Sid: 'ApiConnectAssumeRole',
+  Effect: 'Allow',
+  Principal: { AWS: IBM },
+  Action: 'sts:AssumeRole',
+  Condition: { StringEquals: { 'sts:ExternalId': ORG } }
+}
+const trust = (...Statement: object[]) => ({ Version: '2012-10-17', Statement })
+const grant = (resource: string) => ({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'ApiConnectInvokeFunction',
+      Effect: 'Allow',
+      Action: 'lambda:InvokeFunction',
+      Resource: [resource, `${resource}:*`]
+    }
+  ]
+})
+/** A role managed elsewhere, with the grant the action would write unless told otherwise. */
+const managed = (name: string, assumeRolePolicy: object, extra: Partial<SeedRole> = {}) => ({
+  name,
+  assumeRolePolicy,
+  inlinePolicies: { 'invoke-orders@us-east-1': grant(FN) },
+  ...extra
+})
+
+const ROLES: SeedRole[] = [
+  {
+    name: 'exec',
+    assumeRolePolicy: trust({
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'sts:AssumeRole'
+    })
+  },
+  managed('apic-good', trust(ours)),
+  managed('apic-no-external-id', trust({ ...ours, Condition: undefined })),
+  managed('apic-other-principal', trust({ ...ours, Principal: { AWS: IBM_ELSEWHERE } })),
+  managed(
+    'apic-deny',
+    trust(ours, { Sid: 'Lockdown', Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sts:*' })
+  ),
+  managed('apic-wrong-function', trust(ours), {
+    inlinePolicies: { 'invoke-billing@us-east-1': grant(BILLING) }
+  }),
+  managed('apic-frozen', trust(ours), { attachedPolicies: [FREEZE] }),
+  // Trusts every principal of the account: the runner itself can assume it.
+  managed(
+    'apic-self',
+    trust(ours, { Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' })
+  )
+]
+
+let emulator: Emulator
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    seed: {
+      roles: ROLES,
+      policies: [
+        {
+          name: 'freeze-lambda',
+          document: trust({ Sid: 'Freeze', Effect: 'Deny', Action: 'lambda:*', Resource: '*' })
+        }
+      ],
+      functions: [
+        { name: 'orders', role: EXEC },
+        { name: 'billing', role: EXEC }
+      ]
+    }
+  })
+})
+afterAll(async () => {
+  await emulator.stop()
+})
+beforeEach(() => emulator.reset())
+
+interface Run extends ActionRun {
+  /** The AWS calls of this run, as `service:Operation` (`(ErrorCode)` when one failed). */
+  calls: string[]
+  writes: RequestLogEntry[]
+  result: { verified: string; checks: Check[]; changes: unknown[]; roleArn: string }
+  checks: Record<string, Check>
+}
+
+/** Runs the action for function orders; returns the run and the AWS calls it made. */
+async function run(inputs: Record<string, string> = {}): Promise<Run> {
+  const since = emulator.log.length
+  const action = await runAction(
+    { 'function-name': 'orders', 'provider-org-id': ORG, ...inputs },
+    { endpoint: emulator.url }
+  )
+  const requests = emulator.log.slice(since)
+  const result = action.outputs.result
+    ? (JSON.parse(action.outputs.result) as Run['result'])
+    : undefined
+  if (!result) throw new Error(`no result output:\n${action.log}`)
+  return {
+    ...action,
+    calls: requests.map(r => `${r.service}:${r.operation}${r.errorCode ? `(${r.errorCode})` : ''}`),
+    writes: emulator.writes().filter(w => requests.includes(w)),
+    result,
+    checks: Object.fromEntries(result.checks.map(c => [c.name, c]))
+  }
+}
+
+/** A role managed elsewhere, verified as it is. */
+const elsewhere = (role: string, inputs: Record<string, string> = {}) =>
+  run({ 'role-name': role, 'manage-role': 'false', ...inputs })
+
+/** Verification's own calls: from its GetRole (the last one of the run) on. */
+const verificationCalls = (r: Run) => r.calls.slice(r.calls.lastIndexOf('iam:GetRole'))
+
+function expectVerifiedOutputs(r: Run, role: string, verified: 'true' | 'false'): void {
+  expect(r.outputs).toMatchObject({
+    'role-arn': roleArn(role),
+    'function-name': 'orders',
+    'function-arn': FN,
+    region: 'us-east-1',
+    'api-connect-role-arn': IBM,
+    'external-id': ORG,
+    verified
+  })
+  expect(r.result.verified).toBe(verified)
+  expect(r.result.checks.map(c => c.name)).toEqual(expect.arrayContaining(CHECKS))
+}
+
+describe('a correct role', () => {
+  it('verifies: every check passes and the summary lists each one', async () => {
+    const r = await run({ alias: 'live' })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.errors).toEqual([])
+    expectVerifiedOutputs(r, 'apic-invoke-orders', 'true')
+    expect(r.result.checks.map(c => [c.name, c.status])).toEqual([
+      ...CHECKS.map(name => [name, 'pass']),
+      [`Role may invoke ${FN}:live`, 'pass']
+    ])
+    expect(r.checks['API Connect can assume the role'].method).toBe(TRUST_METHOD)
+    expect(r.checks[`Role may invoke ${FN}`].method).toBe('iam:SimulatePrincipalPolicy')
+    for (const check of r.result.checks)
+      expect(r.summary).toContain(`| ${check.name.replace(/\|/g, '\\|')} | ${check.expected} |`)
+    expect(r.summary).toContain('## API Connect → Lambda: orders (verified ✅)')
+    expect(r.summary).toContain(`| IAM role ARN | \`${roleArn('apic-invoke-orders')}\` |`)
+
+    // The role was created in this run and verified as IAM stores it, in one pass.
+    expect(r.writes.map(w => w.operation)).toEqual(
+      expect.arrayContaining(['CreateRole', 'PutRolePolicy'])
+    )
+    expect(verificationCalls(r)).toEqual(['iam:GetRole', 'iam:SimulatePrincipalPolicy'])
+    expect(r.calls).not.toContain('sts:AssumeRole')
+  })
+
+  it('verifies a role managed elsewhere without writing to IAM', async () => {
+    const r = await elsewhere('apic-good')
+
+    expect(r.exitCode).toBe(0)
+    expectVerifiedOutputs(r, 'apic-good', 'true')
+    expect(r.result.checks.every(c => c.status === 'pass')).toBe(true)
+    expect(r.writes).toEqual([])
+    expect(verificationCalls(r)).toEqual(['iam:GetRole', 'iam:SimulatePrincipalPolicy'])
+  })
+
+  it('passes the live self-assume probe: the runner is refused', async () => {
+    const r = await elsewhere('apic-good', { 'probe-self-assume': 'true' })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.checks['The runner itself cannot assume the role']).toMatchObject({
+      status: 'pass',
+      actual: 'denied',
+      method: 'sts:AssumeRole as the runner'
+    })
+    expect(verificationCalls(r)).toEqual([
+      'iam:GetRole',
+      'iam:SimulatePrincipalPolicy',
+      'sts:AssumeRole(AccessDenied)'
+    ])
+  })
+})
+
+describe('a role that API Connect cannot use safely fails the step, naming the check', () => {
+  it.each([
+    [
+      'its API Connect statement lacks the external ID',
+      'apic-no-external-id',
+      ['No external ID is refused', "Another org's external ID is refused"],
+      /^allowed: allowed by "ApiConnectAssumeRole"$/
+    ],
+    [
+      'it trusts another principal',
+      'apic-other-principal',
+      ['API Connect can assume the role'],
+      /^implicit-deny: no statement in the policy allows sts:AssumeRole/
+    ],
+    [
+      'a Deny overrides the Allow',
+      'apic-deny',
+      ['API Connect can assume the role'],
+      /^explicit-deny: explicitly denied by "Lockdown"$/
+    ]
+  ])('%s', async (_, role, failing, actual) => {
+    const r = await elsewhere(role)
+
+    expect(r.exitCode).toBe(1)
+    expect(r.errors).toHaveLength(1)
+    const [error] = r.errors
+    expect(error).toMatch(/^Verification failed: /)
+    for (const name of failing) expect(error).toContain(`${name} (expected `)
+    expect(r.result.checks.filter(c => c.status === 'fail').map(c => c.name)).toEqual(failing)
+    expect(r.checks[failing[0]].actual).toMatch(actual)
+    expect(r.checks[failing[0]].method).toBe(TRUST_METHOD)
+    expect(r.summary).toContain('(verification failed ❌)')
+    expect(r.summary).toContain(`| ${failing[0]} |`)
+
+    // Outputs are set although the step failed, for the next job to read.
+    expectVerifiedOutputs(r, role, 'false')
+    expect(r.writes).toEqual([])
+  })
+
+  it('a grant on another function fails the invoke check', async () => {
+    const r = await elsewhere('apic-wrong-function')
+
+    expect(r.exitCode).toBe(1)
+    expect(r.errors[0]).toContain(`Role may invoke ${FN} (expected allowed, got implicit-deny)`)
+    expect(r.checks[`Role may invoke ${FN}`]).toMatchObject({
+      status: 'fail',
+      method: 'iam:SimulatePrincipalPolicy'
+    })
+    // The trust is right: only the invoke check fails.
+    expect(r.result.checks.filter(c => c.status === 'fail').map(c => c.name)).toEqual([
+      `Role may invoke ${FN}`
+    ])
+    expectVerifiedOutputs(r, 'apic-wrong-function', 'false')
+    // No re-ask: this run changed nothing.
+    expect(verificationCalls(r)).toEqual(['iam:GetRole', 'iam:SimulatePrincipalPolicy'])
+  })
+
+  it('a role that trusts the whole account fails the self-assume probe', async () => {
+    const r = await elsewhere('apic-self', { 'probe-self-assume': 'true' })
+
+    expect(r.exitCode).toBe(1)
+    expect(r.checks['The runner itself cannot assume the role']).toMatchObject({
+      status: 'fail',
+      actual: `allowed for ${CALLER}`
+    })
+    expect(r.errors[0]).toContain('The runner itself cannot assume the role (expected denied')
+    expect(r.calls).toContain('sts:AssumeRole')
+  })
+
+  it('a missing role fails every check that needs it', async () => {
+    const r = await elsewhere('apic-missing')
+
+    expect(r.exitCode).toBe(1)
+    expect(r.result.checks.slice(1).map(c => [c.status, c.actual])).toEqual(
+      CHECKS.slice(1).map(() => ['fail', 'role apic-missing does not exist'])
+    )
+    expect(r.outputs.verified).toBe('false')
+    expect(r.writes).toEqual([])
+  })
+})
+
+describe('SimulatePrincipalPolicy denied', () => {
+  const deny = () =>
+    emulator.injectFault({
+      kind: 'error',
+      service: 'iam',
+      operation: 'SimulatePrincipalPolicy',
+      status: 403,
+      code: 'AccessDenied',
+      message: `User: ${CALLER} is not authorized to perform: iam:SimulatePrincipalPolicy`
+    })
+  const fallback =
+    'local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: AccessDenied'
+
+  it('falls back to local evaluation, and the summary says so', async () => {
+    deny()
+    const r = await elsewhere('apic-good')
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.checks[`Role may invoke ${FN}`].method).toMatch(new RegExp(`^${escape(fallback)}`))
+    expect(r.summary).toContain(`| ${fallback}: User: ${CALLER} is not authorized`)
+    expect(verificationCalls(r)).toEqual([
+      'iam:GetRole',
+      'iam:SimulatePrincipalPolicy(AccessDenied)',
+      'iam:ListRolePolicies',
+      'iam:GetRolePolicy',
+      'iam:ListAttachedRolePolicies'
+    ])
+  })
+
+  it('the local evaluation still fails a grant on another function', async () => {
+    deny()
+    const r = await elsewhere('apic-wrong-function')
+
+    expect(r.exitCode).toBe(1)
+    expect(r.checks[`Role may invoke ${FN}`].status).toBe('fail')
+    expect(r.checks[`Role may invoke ${FN}`].method).toContain(fallback)
+  })
+
+  it('the local evaluation reads attached managed policies and honours their Deny', async () => {
+    deny()
+    const r = await elsewhere('apic-frozen')
+
+    expect(r.exitCode).toBe(1)
+    expect(r.checks[`Role may invoke ${FN}`].actual).toBe(
+      `explicit-deny: explicitly denied by "${FREEZE}: Freeze"`
+    )
+    expect(verificationCalls(r)).toEqual(
+      expect.arrayContaining(['iam:GetPolicy', 'iam:GetPolicyVersion'])
+    )
+  })
+})
+
+describe('verify: warn and verify: off', () => {
+  it('warn: exits 0, the failure becomes a warning, and verified is false', async () => {
+    const r = await elsewhere('apic-no-external-id', { verify: 'warn' })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.errors).toEqual([])
+    expect(r.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Verification failed: No external ID is refused/)
+      ])
+    )
+    expectVerifiedOutputs(r, 'apic-no-external-id', 'false')
+    expect(r.summary).toContain('❌ fail')
+  })
+
+  it('off: no check, no verification call, verified is skipped', async () => {
+    const r = await elsewhere('apic-no-external-id', { verify: 'off' })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('skipped')
+    expect(r.result.checks).toEqual([])
+    expect(r.calls).not.toContain('iam:SimulatePrincipalPolicy')
+    expect(r.summary).toContain('Verification is off.')
+  })
+})
+
+describe('dry run', () => {
+  it('verifies the planned documents of a new role and writes nothing', async () => {
+    const r = await run({ 'dry-run': 'true' })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.writes).toEqual([])
+    expect(emulator.state.iam.roles.has('apic-invoke-orders')).toBe(false)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.result.checks.slice(1).map(c => [c.name, c.status, c.method])).toEqual(
+      CHECKS.slice(1).map(name => [name, 'pass', DRY_METHOD])
+    )
+    expect(r.summary).toContain('(verified ✅, dry run)')
+    expect(r.calls).not.toContain('iam:SimulatePrincipalPolicy')
+    expect(r.calls.filter(c => c.startsWith('sts:'))).toEqual(['sts:GetCallerIdentity'])
+  })
+
+  it('verifies the trust policy the run would write, not the one the role has now', async () => {
+    const before = emulator.state.iam.roles.get('apic-no-external-id')?.assumeRolePolicy
+    const r = await run({ 'role-name': 'apic-no-external-id', 'dry-run': 'true' })
+
+    // The plan fixes the statement, so the planned documents pass; the role is left as it was.
+    expect(r.exitCode).toBe(0)
+    expect(r.checks['No external ID is refused']).toMatchObject({
+      status: 'pass',
+      method: DRY_METHOD
+    })
+    expect(r.writes).toEqual([])
+    expect(emulator.state.iam.roles.get('apic-no-external-id')?.assumeRolePolicy).toBe(before)
+  })
+
+  it('with manage-role false, verifies the role as it is: nothing would change it', async () => {
+    const r = await elsewhere('apic-no-external-id', { 'dry-run': 'true' })
+
+    expect(r.exitCode).toBe(1)
+    expect(r.checks['No external ID is refused']).toMatchObject({
+      status: 'fail',
+      method: TRUST_METHOD
+    })
+    expect(r.outputs.verified).toBe('false')
+    expect(r.writes).toEqual([])
+  })
+})
+
+describe('validate-trust-policy', () => {
+  it('degrades to "not checked", with the reason, when Access Analyzer cannot be reached', async () => {
+    // The emulator does not serve Access Analyzer: the call fails like an unavailable service.
+    const r = await elsewhere('apic-good', { 'validate-trust-policy': 'true' })
+
+    const check = r.checks['Access Analyzer finds no error in the trust policy']
+    expect(check.status).toBe('not-checked')
+    expect(check.actual).toMatch(/^not checked \(/)
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.calls).toContain('access-analyzer:Unknown(UnknownService)')
+  })
+})
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -1,0 +1,803 @@
+// The STS dry run's AWS side (src/verify.ts), one narrow path at a time, with aws-sdk-client-mock:
+// which calls it makes, which method each check names, and how it degrades.
+import {
+  AccessAnalyzerClient,
+  AccessDeniedException,
+  ValidatePolicyCommand,
+  type ValidatePolicyFinding
+} from '@aws-sdk/client-accessanalyzer'
+import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  NoSuchEntityException,
+  SimulatePrincipalPolicyCommand,
+  type EvaluationResult
+} from '@aws-sdk/client-iam'
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
+import { jest } from '@jest/globals'
+import { mockClient } from 'aws-sdk-client-mock'
+import type { Check } from '../src/checks.js'
+import type { Change, RunContext } from '../src/context.js'
+import type { RoleOutcome } from '../src/ensure-role.js'
+import type { Settings } from '../src/inputs.js'
+import type { PolicyDocument, PolicyStatement } from '../src/policy-types.js'
+import { simulatedDecision, verify, type VerifyTiming } from '../src/verify.js'
+
+const ACCOUNT = '123456789012'
+const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
+const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
+const FN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders`
+const ALIAS = `${FN}:live`
+const ROLE_NAME = 'apic-invoke-orders'
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${ROLE_NAME}`
+const GRANT_NAME = 'invoke-orders@us-east-1'
+const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/team-boundary`
+const ATTACHED = `arn:aws:iam::${ACCOUNT}:policy/freeze`
+const CALLER = `arn:aws:iam::${ACCOUNT}:user/ci`
+const loopback = {
+  region: 'us-east-1',
+  endpoint: 'http://127.0.0.1:9',
+  credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
+}
+const FAST: Partial<VerifyTiming> = { propagationWaitMs: 200, initialDelayMs: 5, maxDelayMs: 20 }
+
+const SIMULATE = 'iam:SimulatePrincipalPolicy'
+const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it'
+const CAN_ASSUME = 'API Connect can assume the role'
+const INVOKE_FN = `Role may invoke ${FN}`
+const INVOKE_ALIAS = `Role may invoke ${ALIAS}`
+const VALIDATE = 'Access Analyzer finds no error in the trust policy'
+const SELF_ASSUME = 'The runner itself cannot assume the role'
+
+const policy = (...Statement: PolicyStatement[]): PolicyDocument => ({
+  Version: '2012-10-17',
+  Statement
+})
+const TRUST = policy({
+  Sid: 'ApiConnectAssumeRole',
+  Effect: 'Allow',
+  Principal: { AWS: IBM },
+  Action: 'sts:AssumeRole',
+  Condition: { StringEquals: { 'sts:ExternalId': ORG } }
+})
+/** The confused deputy: API Connect trusted without the org's external ID. */
+const OPEN_TRUST = policy({
+  Sid: 'ApiConnectAssumeRole',
+  Effect: 'Allow',
+  Principal: { AWS: IBM },
+  Action: 'sts:AssumeRole'
+})
+const GRANT = policy({
+  Sid: 'ApiConnectInvokeFunction',
+  Effect: 'Allow',
+  Action: 'lambda:InvokeFunction',
+  Resource: [FN, `${FN}:*`]
+})
+const FREEZE = policy({ Sid: 'Freeze', Effect: 'Deny', Action: 'lambda:*', Resource: '*' })
+const S3_ONLY = policy({ Effect: 'Allow', Action: 's3:*', Resource: '*' })
+/** IAM returns policy documents URL-encoded. */
+const encoded = (doc: PolicyDocument) => encodeURIComponent(JSON.stringify(doc))
+
+const settings = (overrides: Partial<Settings> = {}): Settings =>
+  ({
+    functionName: 'orders',
+    region: 'us-east-1',
+    apiConnect: { externalId: ORG, principalArn: IBM, source: 'api-connect-region us-east-a' },
+    role: { name: ROLE_NAME, path: '/', tags: {}, manage: true },
+    verify: 'fail',
+    validateTrustPolicy: false,
+    probeSelfAssume: false,
+    dryRun: false,
+    ...overrides
+  }) as Settings
+
+function context(overrides: Partial<Settings> = {}): RunContext {
+  return {
+    settings: settings(overrides),
+    clients: {
+      iam: new IAMClient(loopback),
+      sts: new STSClient(loopback),
+      accessAnalyzer: new AccessAnalyzerClient(loopback)
+    } as unknown as RunContext['clients'],
+    identity: { accountId: ACCOUNT, partition: 'aws', arn: CALLER },
+    provenance: { repository: 'acme/orders', commit: 'abcdef0', runUrl: 'https://x/runs/1' },
+    functionArn: FN,
+    roleArn: ROLE_ARN
+  }
+}
+
+const UNCHANGED: Change[] = [
+  { target: `role ${ROLE_NAME}: trust policy`, action: 'unchanged', detail: 'trusts' },
+  { target: `role ${ROLE_NAME}: policy ${GRANT_NAME}`, action: 'unchanged', detail: 'allows' }
+]
+const UPDATED: Change[] = [
+  { target: `role ${ROLE_NAME}: policy ${GRANT_NAME}`, action: 'update', detail: 'allows' }
+]
+const outcome = (overrides: Partial<RoleOutcome> = {}): RoleOutcome => ({
+  changes: UNCHANGED,
+  roleArn: ROLE_ARN,
+  trustPolicy: TRUST,
+  grantPolicyName: GRANT_NAME,
+  grantPolicy: GRANT,
+  ...overrides
+})
+
+const iam = mockClient(IAMClient)
+const sts = mockClient(STSClient)
+const analyzer = mockClient(AccessAnalyzerClient)
+let logged: string[]
+
+beforeEach(() => {
+  iam.reset()
+  sts.reset()
+  analyzer.reset()
+  logged = []
+  // core.info writes to stdout: keep it for assertions, out of the test output.
+  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    logged.push(String(chunk))
+    return true
+  })
+})
+afterEach(() => jest.restoreAllMocks())
+
+const awsError = (name: string, message = `${name} (test)`) =>
+  Object.assign(new Error(message), { name, $metadata: {} })
+
+/** A role as GetRole answers it. */
+function liveRole(trust: PolicyDocument = TRUST, boundary?: string) {
+  return {
+    Role: {
+      RoleName: ROLE_NAME,
+      RoleId: 'AROAEXAMPLE',
+      Path: '/',
+      Arn: ROLE_ARN,
+      CreateDate: new Date(0),
+      AssumeRolePolicyDocument: encoded(trust),
+      ...(boundary
+        ? {
+            PermissionsBoundary: {
+              PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const,
+              PermissionsBoundaryArn: boundary
+            }
+          }
+        : {})
+    }
+  }
+}
+
+/** IAM's current answer: one result per action, per-resource decisions inside. */
+function simulation(decisions: Record<string, string>): { EvaluationResults: EvaluationResult[] } {
+  const values = Object.values(decisions)
+  return {
+    EvaluationResults: [
+      {
+        EvalActionName: 'lambda:InvokeFunction',
+        EvalResourceName: Object.keys(decisions)[0],
+        EvalDecision: values.includes('explicitDeny')
+          ? 'explicitDeny'
+          : values.includes('implicitDeny')
+            ? 'implicitDeny'
+            : 'allowed',
+        ResourceSpecificResults: Object.entries(decisions).map(([resource, decision]) => ({
+          EvalResourceName: resource,
+          EvalResourceDecision: decision as 'allowed'
+        }))
+      }
+    ]
+  }
+}
+
+/** The role's policies as the local fallback reads them. */
+function rolePolicies(
+  inline: Record<string, PolicyDocument>,
+  managed: Record<string, PolicyDocument> = {},
+  attached: string[] = Object.keys(managed).filter(arn => arn !== BOUNDARY)
+) {
+  iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: Object.keys(inline) })
+  for (const [name, doc] of Object.entries(inline))
+    iam
+      .on(GetRolePolicyCommand, { RoleName: ROLE_NAME, PolicyName: name })
+      .resolves({ RoleName: ROLE_NAME, PolicyName: name, PolicyDocument: encoded(doc) })
+  iam.on(ListAttachedRolePoliciesCommand).resolves({
+    AttachedPolicies: attached.map(arn => ({ PolicyArn: arn, PolicyName: arn.split('/').pop() }))
+  })
+  for (const [arn, doc] of Object.entries(managed)) {
+    iam.on(GetPolicyCommand, { PolicyArn: arn }).resolves({ Policy: { DefaultVersionId: 'v3' } })
+    iam
+      .on(GetPolicyVersionCommand, { PolicyArn: arn, VersionId: 'v3' })
+      .resolves({ PolicyVersion: { Document: encoded(doc), VersionId: 'v3' } })
+  }
+}
+
+const byName = (checks: Check[]) => Object.fromEntries(checks.map(c => [c.name, c]))
+const statusOf = (checks: Check[]) => Object.fromEntries(checks.map(c => [c.name, c.status]))
+const calls = (command: new (...args: never[]) => unknown) =>
+  iam.commandCalls(command as never).map(call => call.args[0].input)
+const iamOperations = () =>
+  iam.calls().map(call => (call.args[0] as object).constructor.name.replace(/Command$/, ''))
+
+describe('the live role', () => {
+  it('evaluates the trust policy as IAM stores it and simulates the invoke grant', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam
+      .on(SimulatePrincipalPolicyCommand)
+      .resolves(simulation({ [FN]: 'allowed', [ALIAS]: 'allowed' }))
+
+    const checks = await verify(context(), outcome(), ALIAS, FAST)
+
+    expect(checks.map(c => [c.name, c.status, c.method])).toEqual([
+      ['The credentials work', 'pass', 'sts:GetCallerIdentity'],
+      [CAN_ASSUME, 'pass', TRUST_METHOD],
+      ['No external ID is refused', 'pass', TRUST_METHOD],
+      ["Another org's external ID is refused", 'pass', TRUST_METHOD],
+      ['Another principal is refused', 'pass', TRUST_METHOD],
+      ['Anonymous callers are refused', 'pass', TRUST_METHOD],
+      [INVOKE_FN, 'pass', SIMULATE],
+      [INVOKE_ALIAS, 'pass', SIMULATE]
+    ])
+    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(calls(SimulatePrincipalPolicyCommand)).toEqual([
+      {
+        PolicySourceArn: ROLE_ARN,
+        ActionNames: ['lambda:InvokeFunction'],
+        ResourceArns: [FN, ALIAS]
+      }
+    ])
+    expect(sts.calls()).toHaveLength(0)
+    expect(analyzer.calls()).toHaveLength(0)
+  })
+
+  it('reads the trust back rather than trusting what was sent', async () => {
+    // The outcome says the trust is right; IAM says otherwise.
+    iam.on(GetRoleCommand).resolves(liveRole(OPEN_TRUST))
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+
+    const checks = byName(await verify(context(), outcome({ trustPolicy: TRUST }), undefined, FAST))
+
+    expect(checks['No external ID is refused']).toMatchObject({
+      status: 'fail',
+      expected: 'denied'
+    })
+    expect(checks['No external ID is refused'].actual).toMatch(/^allowed/)
+    expect(checks[CAN_ASSUME].status).toBe('pass')
+  })
+
+  it('names the expected account when expected-account-id is set', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    const [credentials] = await verify(
+      context({ expectedAccountId: ACCOUNT }),
+      outcome(),
+      undefined,
+      FAST
+    )
+    expect(credentials).toMatchObject({
+      expected: `account ${ACCOUNT}`,
+      actual: CALLER,
+      status: 'pass'
+    })
+  })
+
+  it('fails every check that needs the role when the role does not exist, and asks nothing else', async () => {
+    iam
+      .on(GetRoleCommand)
+      .rejects(new NoSuchEntityException({ message: 'The role cannot be found.', $metadata: {} }))
+
+    const checks = await verify(
+      context({
+        validateTrustPolicy: true,
+        probeSelfAssume: true,
+        role: { ...settings().role, manage: false }
+      }),
+      outcome(),
+      ALIAS,
+      FAST
+    )
+
+    expect(checks.slice(1).map(c => [c.status, c.actual, c.method])).toEqual(
+      Array(7).fill(['fail', `role ${ROLE_NAME} does not exist`, 'GetRole'])
+    )
+    expect(checks.slice(1).map(c => c.name)).toContain(INVOKE_ALIAS)
+    expect(iamOperations()).toEqual(['GetRole'])
+    expect(sts.calls()).toHaveLength(0)
+    expect(analyzer.calls()).toHaveLength(0)
+  })
+
+  it('turns a GetRole failure into failed checks instead of an exception', async () => {
+    iam
+      .on(GetRoleCommand)
+      .rejects(awsError('AccessDenied', 'not authorized to perform: iam:GetRole'))
+
+    const checks = await verify(context(), outcome(), undefined, FAST)
+
+    expect(checks.slice(1).map(c => c.status)).toEqual(Array(6).fill('fail'))
+    expect(checks[1].actual).toBe(
+      'GetRole failed: AccessDenied: not authorized to perform: iam:GetRole'
+    )
+  })
+})
+
+describe('SimulatePrincipalPolicy', () => {
+  it('reads per-resource decisions from the current shape (one result per action)', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam
+      .on(SimulatePrincipalPolicyCommand)
+      .resolves(simulation({ [FN]: 'allowed', [ALIAS]: 'implicitDeny' }))
+
+    const checks = byName(await verify(context(), outcome(), ALIAS, FAST))
+
+    // The top-level decision is the aggregate (implicitDeny); the function itself is allowed.
+    expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass', actual: 'allowed' })
+    expect(checks[INVOKE_ALIAS]).toMatchObject({
+      status: 'fail',
+      actual: 'implicit-deny',
+      method: SIMULATE
+    })
+  })
+
+  it('reads the former shape (one result per resource)', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).resolves({
+      EvaluationResults: [
+        {
+          EvalActionName: 'lambda:InvokeFunction',
+          EvalResourceName: FN,
+          EvalDecision: 'explicitDeny'
+        },
+        {
+          EvalActionName: 'lambda:InvokeFunction',
+          EvalResourceName: ALIAS,
+          EvalDecision: 'allowed'
+        }
+      ]
+    })
+
+    const checks = byName(await verify(context(), outcome(), ALIAS, FAST))
+
+    expect(checks[INVOKE_FN]).toMatchObject({ status: 'fail', actual: 'explicit-deny' })
+    expect(checks[INVOKE_ALIAS]).toMatchObject({ status: 'pass', actual: 'allowed' })
+  })
+
+  it('simulatedDecision: never "allowed" for a resource IAM did not answer or a decision it does not know', () => {
+    const results: EvaluationResult[] = [
+      {
+        EvalActionName: 'lambda:InvokeFunction',
+        EvalResourceName: FN,
+        EvalDecision: 'allowed',
+        ResourceSpecificResults: [
+          { EvalResourceName: FN, EvalResourceDecision: 'allowed' },
+          { EvalResourceName: ALIAS, EvalResourceDecision: 'toString' as 'allowed' }
+        ]
+      }
+    ]
+    expect(simulatedDecision(results, FN)).toBe('allowed')
+    expect(simulatedDecision(results, ALIAS)).toBe('cannot-evaluate')
+    expect(simulatedDecision(results, `${FN}:other`)).toBe('cannot-evaluate')
+    expect(simulatedDecision([], FN)).toBe('cannot-evaluate')
+  })
+
+  describe('when it is denied or unavailable, evaluates the role policies locally', () => {
+    const denied = awsError(
+      'AccessDenied',
+      `User: ${CALLER} is not authorized to perform: iam:SimulatePrincipalPolicy`
+    )
+
+    it('and the method says so and why', async () => {
+      iam.on(GetRoleCommand).resolves(liveRole())
+      iam.on(SimulatePrincipalPolicyCommand).rejects(denied)
+      rolePolicies({ [GRANT_NAME]: GRANT })
+
+      const checks = byName(await verify(context(), outcome(), ALIAS, FAST))
+
+      const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: AccessDenied: User: ${CALLER} is not authorized to perform: iam:SimulatePrincipalPolicy)`
+      expect(checks[INVOKE_FN]).toEqual({
+        name: INVOKE_FN,
+        expected: 'allowed',
+        actual: `allowed: allowed by "${GRANT_NAME}: ApiConnectInvokeFunction"`,
+        status: 'pass',
+        method
+      })
+      expect(checks[INVOKE_ALIAS]).toMatchObject({ status: 'pass', method })
+      expect(iamOperations()).toEqual([
+        'GetRole',
+        'SimulatePrincipalPolicy',
+        'ListRolePolicies',
+        'GetRolePolicy',
+        'ListAttachedRolePolicies'
+      ])
+      expect(logged.join('')).toContain(
+        "iam:SimulatePrincipalPolicy is not available (AccessDenied: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:SimulatePrincipalPolicy); evaluating the role's policies locally"
+      )
+    })
+
+    it('an explicit Deny in an attached managed policy fails the check', async () => {
+      iam.on(GetRoleCommand).resolves(liveRole())
+      iam.on(SimulatePrincipalPolicyCommand).rejects(denied)
+      rolePolicies({ [GRANT_NAME]: GRANT }, { [ATTACHED]: FREEZE })
+
+      const checks = byName(await verify(context(), outcome(), undefined, FAST))
+
+      expect(checks[INVOKE_FN]).toMatchObject({
+        status: 'fail',
+        actual: `explicit-deny: explicitly denied by "${ATTACHED}: Freeze"`
+      })
+      expect(calls(GetPolicyVersionCommand)).toEqual([{ PolicyArn: ATTACHED, VersionId: 'v3' }])
+    })
+
+    it('a permissions boundary that does not allow the action fails the check', async () => {
+      iam.on(GetRoleCommand).resolves(liveRole(TRUST, BOUNDARY))
+      iam.on(SimulatePrincipalPolicyCommand).rejects(denied)
+      rolePolicies({ [GRANT_NAME]: GRANT }, { [BOUNDARY]: S3_ONLY })
+
+      const checks = byName(await verify(context(), outcome(), undefined, FAST))
+
+      expect(checks[INVOKE_FN].status).toBe('fail')
+      expect(checks[INVOKE_FN].actual).toMatch(/^implicit-deny: .*permissions boundary/)
+      expect(calls(GetPolicyCommand)).toEqual([{ PolicyArn: BOUNDARY }])
+    })
+
+    it('a grant on another function fails the check', async () => {
+      iam.on(GetRoleCommand).resolves(liveRole())
+      iam.on(SimulatePrincipalPolicyCommand).rejects(awsError('ServiceUnavailable'))
+      const billing = policy({
+        Effect: 'Allow',
+        Action: 'lambda:InvokeFunction',
+        Resource: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:billing`
+      })
+      rolePolicies({ 'invoke-billing@us-east-1': billing })
+
+      const checks = byName(await verify(context(), outcome(), undefined, FAST))
+
+      expect(checks[INVOKE_FN]).toMatchObject({ status: 'fail' })
+      expect(checks[INVOKE_FN].method).toContain(
+        'SimulatePrincipalPolicy unavailable: ServiceUnavailable'
+      )
+    })
+
+    it('fails, without throwing, when the policies cannot be read either', async () => {
+      iam.on(GetRoleCommand).resolves(liveRole())
+      iam.on(SimulatePrincipalPolicyCommand).rejects(denied)
+      iam.on(ListRolePoliciesCommand).rejects(awsError('AccessDenied', 'no iam:ListRolePolicies'))
+
+      const checks = byName(await verify(context(), outcome(), ALIAS, FAST))
+
+      for (const name of [INVOKE_FN, INVOKE_ALIAS])
+        expect(checks[name]).toMatchObject({
+          status: 'fail',
+          actual:
+            "cannot-evaluate: the role's policies could not be read: AccessDenied: no iam:ListRolePolicies"
+        })
+    })
+  })
+})
+
+describe('the re-ask while IAM propagates a change this run made', () => {
+  it('a denial, then an allow: passes, after asking twice', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam
+      .on(SimulatePrincipalPolicyCommand)
+      .resolvesOnce(simulation({ [FN]: 'implicitDeny' }))
+      .resolves(simulation({ [FN]: 'allowed' }))
+
+    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined, FAST))
+
+    expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass', method: SIMULATE })
+    expect(calls(SimulatePrincipalPolicyCommand)).toHaveLength(2)
+    expect(logged.join('')).toContain(
+      'lambda:InvokeFunction checks: the role changed in this run and IAM may not show the change everywhere yet; attempt 2'
+    )
+  })
+
+  it('always denied: fails once the bound runs out, after a bounded number of asks', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'implicitDeny' }))
+
+    const started = Date.now()
+    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined, FAST))
+    const elapsed = Date.now() - started
+
+    expect(checks[INVOKE_FN]).toMatchObject({ status: 'fail', actual: 'implicit-deny' })
+    const asks = calls(SimulatePrincipalPolicyCommand).length
+    // Backoff 5, 10, 20, 20… ms within 200 ms: more than one ask, and not unbounded.
+    expect(asks).toBeGreaterThan(2)
+    expect(asks).toBeLessThan(20)
+    expect(elapsed).toBeLessThan(2000)
+    expect(logged.join('')).toMatch(/lambda:InvokeFunction checks: .*; gave up after \d+ attempts/)
+  })
+
+  it('asks once when the role did not change, even when denied', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'implicitDeny' }))
+
+    const checks = byName(await verify(context(), outcome({ changes: UNCHANGED }), undefined, FAST))
+
+    expect(checks[INVOKE_FN].status).toBe('fail')
+    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+  })
+
+  it('asks once when the role is managed elsewhere: its planned changes were not made', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'implicitDeny' }))
+    const ctx = context({ role: { ...settings().role, manage: false } })
+
+    const checks = byName(await verify(ctx, outcome({ changes: UPDATED }), undefined, FAST))
+
+    expect(checks[INVOKE_FN].status).toBe('fail')
+    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+  })
+
+  it('re-reads a trust policy that does not show this run’s update yet', async () => {
+    iam.on(GetRoleCommand).resolvesOnce(liveRole(OPEN_TRUST)).resolves(liveRole(TRUST))
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    const changes: Change[] = [
+      { target: `role ${ROLE_NAME}: trust policy`, action: 'update', detail: 'trusts' }
+    ]
+
+    const checks = await verify(context(), outcome({ changes }), undefined, FAST)
+
+    expect(checks.every(c => c.status === 'pass')).toBe(true)
+    expect(iamOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
+  })
+
+  it('re-reads a role this run created that IAM does not show yet', async () => {
+    iam
+      .on(GetRoleCommand)
+      .rejectsOnce(new NoSuchEntityException({ message: 'not yet', $metadata: {} }))
+      .resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    const changes: Change[] = [{ target: `role ${ROLE_NAME}`, action: 'create', detail: 'trusts' }]
+
+    const checks = await verify(context(), outcome({ changes }), undefined, FAST)
+
+    expect(statusOf(checks)[CAN_ASSUME]).toBe('pass')
+    expect(statusOf(checks)[INVOKE_FN]).toBe('pass')
+    expect(iamOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
+  })
+
+  it('does not ask SimulatePrincipalPolicy again once it was refused', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).rejects(awsError('AccessDenied'))
+    iam
+      .on(ListRolePoliciesCommand)
+      .resolvesOnce({ PolicyNames: [] })
+      .resolves({ PolicyNames: [GRANT_NAME] })
+    iam
+      .on(GetRolePolicyCommand)
+      .resolves({ RoleName: ROLE_NAME, PolicyName: GRANT_NAME, PolicyDocument: encoded(GRANT) })
+    iam.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] })
+
+    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined, FAST))
+
+    expect(checks[INVOKE_FN].status).toBe('pass')
+    expect(checks[INVOKE_FN].method).toMatch(/^local evaluation/)
+    expect(calls(SimulatePrincipalPolicyCommand)).toHaveLength(1)
+    expect(calls(ListRolePoliciesCommand)).toHaveLength(2)
+  })
+})
+
+describe('validate-trust-policy: Access Analyzer ValidatePolicy', () => {
+  const finding = (findingType: ValidatePolicyFinding['findingType'], issueCode: string) => ({
+    findingType,
+    issueCode,
+    findingDetails: `${issueCode} details`,
+    learnMoreLink: 'https://docs.aws.amazon.com/',
+    locations: []
+  })
+  const run = async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    return byName(await verify(context({ validateTrustPolicy: true }), outcome(), undefined, FAST))[
+      VALIDATE
+    ]
+  }
+
+  it('sends the trust policy as IAM stores it, decoded, as a role trust document', async () => {
+    analyzer.on(ValidatePolicyCommand).resolves({ findings: [] })
+    expect(await run()).toEqual({
+      name: VALIDATE,
+      expected: 'no errors or security warnings',
+      actual: 'no findings',
+      status: 'pass',
+      method: 'access-analyzer:ValidatePolicy'
+    })
+    const [input] = analyzer.commandCalls(ValidatePolicyCommand).map(c => c.args[0].input)
+    expect(input.policyType).toBe('RESOURCE_POLICY')
+    expect(input.validatePolicyResourceType).toBe('AWS::IAM::AssumeRolePolicyDocument')
+    expect(JSON.parse(input.policyDocument ?? '')).toEqual(TRUST)
+  })
+
+  it.each([
+    ['ERROR', 'fail'],
+    ['SECURITY_WARNING', 'fail'],
+    ['WARNING', 'pass'],
+    ['SUGGESTION', 'pass']
+  ] as const)('a %s finding: %s, and the finding is listed', async (type, status) => {
+    analyzer.on(ValidatePolicyCommand).resolves({ findings: [finding(type, 'SOME_ISSUE')] })
+    expect(await run()).toMatchObject({ status, actual: `${type} SOME_ISSUE: SOME_ISSUE details` })
+  })
+
+  it('reads every page of findings', async () => {
+    analyzer
+      .on(ValidatePolicyCommand)
+      .resolvesOnce({ findings: [finding('SUGGESTION', 'EMPTY_SID')], nextToken: 'page-2' })
+      .resolves({ findings: [finding('ERROR', 'MISSING_PRINCIPAL')] })
+    const check = await run()
+    expect(check.status).toBe('fail')
+    expect(check.actual).toBe(
+      'SUGGESTION EMPTY_SID: EMPTY_SID details; ERROR MISSING_PRINCIPAL: MISSING_PRINCIPAL details'
+    )
+    expect(analyzer.commandCalls(ValidatePolicyCommand)[1].args[0].input.nextToken).toBe('page-2')
+  })
+
+  it('AccessDenied: not checked, with the reason', async () => {
+    analyzer.on(ValidatePolicyCommand).rejects(
+      new AccessDeniedException({
+        message: 'not authorized to perform: access-analyzer:ValidatePolicy',
+        $metadata: {}
+      })
+    )
+    expect(await run()).toMatchObject({
+      status: 'not-checked',
+      actual:
+        'not checked (AccessDeniedException: not authorized to perform: access-analyzer:ValidatePolicy)'
+    })
+  })
+})
+
+describe('probe-self-assume: a live sts:AssumeRole as the runner', () => {
+  const run = async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    return byName(await verify(context({ probeSelfAssume: true }), outcome(), undefined, FAST))[
+      SELF_ASSUME
+    ]
+  }
+
+  it('denied: pass', async () => {
+    sts.on(AssumeRoleCommand).rejects(awsError('AccessDenied', `User: ${CALLER} is not authorized`))
+    expect(await run()).toEqual({
+      name: SELF_ASSUME,
+      expected: 'denied',
+      actual: 'denied',
+      status: 'pass',
+      method: 'sts:AssumeRole as the runner'
+    })
+    expect(sts.commandCalls(AssumeRoleCommand).map(c => c.args[0].input)).toEqual([
+      { RoleArn: ROLE_ARN, RoleSessionName: 'apic-lambda-deploy-probe' }
+    ])
+  })
+
+  it('allowed: fail, naming the runner', async () => {
+    sts.on(AssumeRoleCommand).resolves({
+      Credentials: {
+        AccessKeyId: 'ASIAEXAMPLE',
+        SecretAccessKey: 'secret',
+        SessionToken: 'token',
+        Expiration: new Date(0)
+      }
+    })
+    expect(await run()).toMatchObject({ status: 'fail', actual: `allowed for ${CALLER}` })
+  })
+
+  it('throttled: not checked, with the reason', async () => {
+    sts.on(AssumeRoleCommand).rejects(awsError('Throttling', 'Rate exceeded'))
+    expect(await run()).toMatchObject({
+      status: 'not-checked',
+      actual: 'not checked (Throttling: Rate exceeded)'
+    })
+  })
+})
+
+describe('dry run', () => {
+  const DRY = 'local evaluation of the planned documents (dry run)'
+
+  it('checks the planned documents, reads only, and never simulates', async () => {
+    iam.on(GetRoleCommand).rejects(new NoSuchEntityException({ message: 'missing', $metadata: {} }))
+    const ctx = context({ dryRun: true, validateTrustPolicy: true, probeSelfAssume: true })
+
+    const checks = await verify(ctx, outcome(), ALIAS, FAST)
+
+    expect(checks.slice(1).map(c => [c.name, c.status, c.method])).toEqual([
+      [CAN_ASSUME, 'pass', DRY],
+      ['No external ID is refused', 'pass', DRY],
+      ["Another org's external ID is refused", 'pass', DRY],
+      ['Another principal is refused', 'pass', DRY],
+      ['Anonymous callers are refused', 'pass', DRY],
+      [INVOKE_FN, 'pass', DRY],
+      [INVOKE_ALIAS, 'pass', DRY]
+    ])
+    expect(iamOperations()).toEqual(['GetRole'])
+    expect(sts.calls()).toHaveLength(0)
+    expect(analyzer.calls()).toHaveLength(0)
+  })
+
+  it('fails when the planned documents are wrong', async () => {
+    iam.on(GetRoleCommand).rejects(new NoSuchEntityException({ message: 'missing', $metadata: {} }))
+    const checks = statusOf(
+      await verify(
+        context({ dryRun: true }),
+        outcome({ trustPolicy: OPEN_TRUST, grantPolicy: S3_ONLY }),
+        undefined,
+        FAST
+      )
+    )
+    expect(checks['No external ID is refused']).toBe('fail')
+    expect(checks[INVOKE_FN]).toBe('fail')
+  })
+
+  it('weighs the planned grant against the role’s other policies and its boundary', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole(TRUST, BOUNDARY))
+    // The live grant is outdated (another function); the planned one replaces it.
+    const stale = policy({
+      Effect: 'Allow',
+      Action: 'lambda:InvokeFunction',
+      Resource: 'arn:aws:lambda:us-east-1:123456789012:function:old'
+    })
+    rolePolicies({ [GRANT_NAME]: stale }, { [BOUNDARY]: S3_ONLY })
+
+    const checks = byName(await verify(context({ dryRun: true }), outcome(), undefined, FAST))
+
+    expect(checks[INVOKE_FN]).toMatchObject({ status: 'fail', method: DRY })
+    expect(checks[INVOKE_FN].actual).toMatch(/permissions boundary/)
+    expect(calls(SimulatePrincipalPolicyCommand)).toHaveLength(0)
+
+    // With a boundary that allows it, the planned grant (not the stale one) decides.
+    iam.reset()
+    iam.on(GetRoleCommand).resolves(liveRole(TRUST, BOUNDARY))
+    rolePolicies(
+      { [GRANT_NAME]: stale },
+      { [BOUNDARY]: policy({ Effect: 'Allow', Action: 'lambda:*', Resource: '*' }) }
+    )
+    const again = byName(await verify(context({ dryRun: true }), outcome(), undefined, FAST))
+    expect(again[INVOKE_FN]).toMatchObject({ status: 'pass' })
+  })
+
+  it('uses the boundary the run would set', async () => {
+    iam.on(GetRoleCommand).rejects(new NoSuchEntityException({ message: 'missing', $metadata: {} }))
+    rolePolicies({}, { [BOUNDARY]: S3_ONLY })
+    const ctx = context({
+      dryRun: true,
+      role: { ...settings().role, permissionsBoundary: BOUNDARY }
+    })
+
+    const checks = byName(await verify(ctx, outcome(), undefined, FAST))
+
+    expect(checks[INVOKE_FN].status).toBe('fail')
+    expect(iamOperations()).toEqual(['GetRole', 'GetPolicy', 'GetPolicyVersion'])
+  })
+
+  it('falls back to the planned grant alone, and says so, when the role cannot be read', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(ListRolePoliciesCommand).rejects(awsError('AccessDenied', 'no list'))
+
+    const checks = byName(await verify(context({ dryRun: true }), outcome(), undefined, FAST))
+
+    expect(checks[INVOKE_FN]).toMatchObject({
+      status: 'pass',
+      method: `${DRY}; the role's other policies and boundary could not be read (AccessDenied: no list)`
+    })
+  })
+
+  it('with manage-role false, verifies the live role: nothing would be written to it', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole(OPEN_TRUST))
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    const ctx = context({ dryRun: true, role: { ...settings().role, manage: false } })
+
+    // The plan shows the trust as it would be merged; the role would keep its own.
+    const checks = byName(
+      await verify(ctx, outcome({ trustPolicy: TRUST, changes: UPDATED }), undefined, FAST)
+    )
+
+    expect(checks['No external ID is refused']).toMatchObject({
+      status: 'fail',
+      method: TRUST_METHOD
+    })
+    expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass', method: SIMULATE })
+    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+  })
+})
