@@ -92520,11 +92520,12 @@ function simulatedDecision(results, resource) {
     for (const result of results) {
         const specific = result.ResourceSpecificResults?.find(r => r.EvalResourceName === resource);
         if (specific)
-            return SIMULATED[specific.EvalResourceDecision ?? ''] ?? 'cannot-evaluate';
+            return decisionOf(specific.EvalResourceDecision);
     }
-    const result = results.find(r => r.EvalResourceName === resource);
-    return SIMULATED[result?.EvalDecision ?? ''] ?? 'cannot-evaluate';
+    return decisionOf(results.find(r => r.EvalResourceName === resource)?.EvalDecision);
 }
+/** A decision IAM does not document (or no answer at all) is never taken as allowed. */
+const decisionOf = (value) => value !== undefined && Object.hasOwn(SIMULATED, value) ? SIMULATED[value] : 'cannot-evaluate';
 class NotSettled extends Error {
     answer;
     constructor(answer) {
