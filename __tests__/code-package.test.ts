@@ -393,7 +393,7 @@ describe('packageCode exclusions and errors', () => {
     const root = freshDir()
     writeFileSync(join(root, 'big.bin'), Buffer.alloc(2000))
     await expect(packageCode(root, { maxUnzippedSize: 1999 })).rejects.toThrow(
-      /^code: ".*" is 0\.0 MB \(2000 bytes\) unzipped, over the limit of 0\.0 MB \(1999 bytes\)$/
+      /^code: ".*" is 2\.0 KB \(2000 bytes\) unzipped, over the limit of 2\.0 KB \(1999 bytes\)$/
     )
     await expect(packageCode(root, { maxUnzippedSize: 2000 })).resolves.toMatchObject({
       unzippedSize: 2000

@@ -83,9 +83,15 @@ export function codeSha256(bytes: Uint8Array): string {
 
 type Fail = (problem: string) => never
 
+/** A size for people: `812 bytes`, `12.4 KB`, `50.1 MB`. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1_048_576) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1_048_576).toFixed(1)} MB`
+}
+
 function tooLarge(size: number, limit: number): string {
-  const mb = (n: number): string => `${(n / 1_048_576).toFixed(1)} MB`
-  return `is ${mb(size)} (${size} bytes) unzipped, over the limit of ${mb(limit)} (${limit} bytes)`
+  return `is ${formatSize(size)} (${size} bytes) unzipped, over the limit of ${formatSize(limit)} (${limit} bytes)`
 }
 
 async function readZipFile(path: string, fail: Fail): Promise<CodePackage> {

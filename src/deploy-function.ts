@@ -21,7 +21,7 @@ import {
   waitUntilPublishedVersionActive
 } from '@aws-sdk/client-lambda'
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
-import type { CodePackage } from './code-package.js'
+import { formatSize, type CodePackage } from './code-package.js'
 import type { Change, RunContext } from './context.js'
 import {
   planFunctionChanges,
@@ -437,7 +437,7 @@ async function stageZip(
     core.info(`${where} is already there; not uploaded again`)
     return
   }
-  core.info(`Uploading ${(upload.size / 1_048_576).toFixed(1)} MB to ${where}`)
+  core.info(`Uploading ${formatSize(upload.size)} to ${where}`)
   await s3.send(
     new PutObjectCommand({
       Bucket: upload.bucket,

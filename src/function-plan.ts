@@ -13,7 +13,7 @@
 //   under the same URI is not detected, so deploy images by digest or by a unique tag.
 // - A version is published only when $LATEST changes, or when no published version matches
 //   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
-import { DIRECT_UPLOAD_LIMIT, UNZIPPED_SIZE_LIMIT } from './code-package.js'
+import { DIRECT_UPLOAD_LIMIT, formatSize, UNZIPPED_SIZE_LIMIT } from './code-package.js'
 import type { Change } from './context.js'
 import { InputError, type Settings } from './inputs.js'
 
@@ -116,11 +116,11 @@ export function checkPackage(settings: DeploySettings, pkg: PackageSummary | und
   const problems: string[] = []
   if (pkg.unzippedSize > UNZIPPED_SIZE_LIMIT)
     problems.push(
-      `code: the package is ${megabytes(pkg.unzippedSize)} unzipped, over Lambda's limit of ${megabytes(UNZIPPED_SIZE_LIMIT)}; nothing was uploaded`
+      `code: the package is ${formatSize(pkg.unzippedSize)} unzipped, over Lambda's limit of ${formatSize(UNZIPPED_SIZE_LIMIT)}; nothing was uploaded`
     )
   if (pkg.size > DIRECT_UPLOAD_LIMIT && !settings.stagingBucket)
     problems.push(
-      `s3-bucket: the package is ${megabytes(pkg.size)} (${pkg.size} bytes) zipped, over the ${DIRECT_UPLOAD_LIMIT} bytes that Lambda accepts in a request; give s3-bucket (a bucket in the function's region) to upload it through S3`
+      `s3-bucket: the package is ${formatSize(pkg.size)} (${pkg.size} bytes) zipped, over the ${DIRECT_UPLOAD_LIMIT} bytes that Lambda accepts in a request; give s3-bucket (a bucket in the function's region) to upload it through S3`
     )
   if (problems.length) throw new InputError(problems)
 }
@@ -537,9 +537,9 @@ export function describeEnvironmentChange(
 function describeUpload(upload: Upload): string {
   switch (upload.kind) {
     case 'zip':
-      return `${megabytes(upload.size)} zip (CodeSha256 ${short(upload.sha256)})`
+      return `${formatSize(upload.size)} zip (CodeSha256 ${short(upload.sha256)})`
     case 'staged-zip':
-      return `${megabytes(upload.size)} zip through s3://${upload.bucket}/${upload.key}`
+      return `${formatSize(upload.size)} zip through s3://${upload.bucket}/${upload.key}`
     case 's3':
       return `from s3://${upload.bucket}/${upload.key}${upload.objectVersion ? ` (version ${upload.objectVersion})` : ''}`
     case 'image':
@@ -552,7 +552,3 @@ function shaOf(upload: Upload): string | undefined {
 }
 
 const short = (sha: string | undefined): string => (sha ? `${sha.slice(0, 12)}…` : '(none)')
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(1)} MB`
-}
