@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam'
-import { startEmulator } from '../emulator/index.js'
+import { executionRole, startEmulator } from '../emulator/index.js'
 import { ROOT, runAction } from '../__tests__/support/run-action.js'
 
 const runs = Number(process.argv[2] ?? 7)
@@ -38,27 +37,7 @@ console.log(
   `cold start to input error: median ${median(cold).toFixed(0)} ms (bare node: ${median(bare).toFixed(0)} ms)`
 )
 
-const emulator = await startEmulator()
-const iam = new IAMClient({
-  region: 'us-east-1',
-  endpoint: emulator.url,
-  credentials: { accessKeyId: 'AKIABENCH', secretAccessKey: 'bench' }
-})
-const { Role } = await iam.send(
-  new CreateRoleCommand({
-    RoleName: 'bench-lambda',
-    AssumeRolePolicyDocument: JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { Service: 'lambda.amazonaws.com' },
-          Action: 'sts:AssumeRole'
-        }
-      ]
-    })
-  })
-)
+const emulator = await startEmulator({ seed: { roles: [executionRole('bench-lambda')] } })
 const code = mkdtempSync(join(tmpdir(), 'bench-code-'))
 cpSync(join(ROOT, 'examples', 'echo'), code, { recursive: true })
 
@@ -74,7 +53,7 @@ async function measure(name: string, fn: string): Promise<void> {
       code,
       runtime: 'nodejs22.x',
       handler: 'index.handler',
-      'execution-role-arn': Role?.Arn ?? '',
+      'execution-role-arn': `arn:aws:iam::${emulator.accountId}:role/bench-lambda`,
       'provider-org-id': 'ac51909e-a379-4153-a0e8-ef4a25a83405'
     },
     { endpoint: emulator.url }

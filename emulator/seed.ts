@@ -122,3 +122,20 @@ export function applySeed(ctx: EmulatorContext, seed: EmulatorSeed = {}): void {
     ctx.state.lambda.functions.set(arn, fn)
   }
 }
+
+/** A function's execution role: trusted by Lambda, old enough to be assumed at once. */
+export function executionRole(name: string): SeedRole {
+  return {
+    name,
+    assumeRolePolicy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'lambda.amazonaws.com' },
+          Action: 'sts:AssumeRole'
+        }
+      ]
+    }
+  }
+}

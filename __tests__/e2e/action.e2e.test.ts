@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  executionRole,
   isWriteOperation,
   startEmulator,
   type Emulator,
@@ -31,23 +32,7 @@ beforeAll(async () => {
   emulator = await startEmulator({
     functionActivationMs: 200,
     functionUpdateMs: 200,
-    seed: {
-      roles: [
-        {
-          name: 'orders-lambda',
-          assumeRolePolicy: {
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Effect: 'Allow',
-                Principal: { Service: 'lambda.amazonaws.com' },
-                Action: 'sts:AssumeRole'
-              }
-            ]
-          }
-        }
-      ]
-    }
+    seed: { roles: [executionRole('orders-lambda')] }
   })
   workspace = mkdtempSync(join(tmpdir(), 'apic-e2e-'))
   cpSync(join(ROOT, 'examples', 'echo'), join(workspace, 'build'), { recursive: true })
