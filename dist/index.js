@@ -85225,9 +85225,16 @@ async function packageCode(path, options = {}) {
 function codeSha256(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('base64');
 }
+/** A size for people: `812 bytes`, `12.4 KB`, `50.1 MB`. */
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} bytes`;
+    if (bytes < 1_048_576)
+        return `${(bytes / 1024).toFixed(1)} KB`;
+    return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}
 function tooLarge(size, limit) {
-    const mb = (n) => `${(n / 1_048_576).toFixed(1)} MB`;
-    return `is ${mb(size)} (${size} bytes) unzipped, over the limit of ${mb(limit)} (${limit} bytes)`;
+    return `is ${formatSize(size)} (${size} bytes) unzipped, over the limit of ${formatSize(limit)} (${limit} bytes)`;
 }
 async function readZipFile(path, fail) {
     const zip = await (0,promises_.readFile)(path);
@@ -85877,9 +85884,9 @@ function checkPackage(settings, pkg) {
         return;
     const problems = [];
     if (pkg.unzippedSize > UNZIPPED_SIZE_LIMIT)
-        problems.push(`code: the package is ${megabytes(pkg.unzippedSize)} unzipped, over Lambda's limit of ${megabytes(UNZIPPED_SIZE_LIMIT)}; nothing was uploaded`);
+        problems.push(`code: the package is ${formatSize(pkg.unzippedSize)} unzipped, over Lambda's limit of ${formatSize(UNZIPPED_SIZE_LIMIT)}; nothing was uploaded`);
     if (pkg.size > DIRECT_UPLOAD_LIMIT && !settings.stagingBucket)
-        problems.push(`s3-bucket: the package is ${megabytes(pkg.size)} (${pkg.size} bytes) zipped, over the ${DIRECT_UPLOAD_LIMIT} bytes that Lambda accepts in a request; give s3-bucket (a bucket in the function's region) to upload it through S3`);
+        problems.push(`s3-bucket: the package is ${formatSize(pkg.size)} (${pkg.size} bytes) zipped, over the ${DIRECT_UPLOAD_LIMIT} bytes that Lambda accepts in a request; give s3-bucket (a bucket in the function's region) to upload it through S3`);
     if (problems.length)
         throw new InputError(problems);
 }
@@ -86217,9 +86224,9 @@ function describeEnvironmentChange(from, to) {
 function describeUpload(upload) {
     switch (upload.kind) {
         case 'zip':
-            return `${megabytes(upload.size)} zip (CodeSha256 ${function_plan_short(upload.sha256)})`;
+            return `${formatSize(upload.size)} zip (CodeSha256 ${function_plan_short(upload.sha256)})`;
         case 'staged-zip':
-            return `${megabytes(upload.size)} zip through s3://${upload.bucket}/${upload.key}`;
+            return `${formatSize(upload.size)} zip through s3://${upload.bucket}/${upload.key}`;
         case 's3':
             return `from s3://${upload.bucket}/${upload.key}${upload.objectVersion ? ` (version ${upload.objectVersion})` : ''}`;
         case 'image':
@@ -86230,9 +86237,6 @@ function shaOf(upload) {
     return upload.kind === 'image' ? undefined : upload.sha256;
 }
 const function_plan_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
-function megabytes(bytes) {
-    return `${(bytes / 1_048_576).toFixed(1)} MB`;
-}
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
@@ -91331,6 +91335,7 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 
 
+
 const DEFAULT_TIMING = {
     maxWaitSeconds: 300,
     minDelaySeconds: 1,
@@ -91607,7 +91612,7 @@ async function stageZip(ctx, upload, zip) {
         info(`${where} is already there; not uploaded again`);
         return;
     }
-    info(`Uploading ${(upload.size / 1_048_576).toFixed(1)} MB to ${where}`);
+    info(`Uploading ${formatSize(upload.size)} to ${where}`);
     await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
         Bucket: upload.bucket,
         Key: upload.key,
@@ -92684,7 +92689,12 @@ async function run() {
         ]);
         const checks = settings.verify === 'off'
             ? []
-            : await group('Verify (STS dry run)', () => verify(ctx, role, fn.aliasArn));
+            : await group('Verify (STS dry run)', async () => {
+                const checks = await verify(ctx, role, fn.aliasArn);
+                for (const c of checks)
+                    info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`);
+                return checks;
+            });
         const failures = failed(checks);
         const result = {
             dryRun: settings.dryRun,
@@ -92704,8 +92714,6 @@ async function run() {
         // Outputs and summary first: a failed check must still leave them for the next job.
         setOutputs(result);
         await writeSummary(result);
-        for (const check of checks)
-            info(`${check.status.padEnd(11)} ${check.name}: ${check.actual} (${check.method})`);
         if (failures.length) {
             const message = `Verification failed: ${failures.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ')}`;
             if (settings.verify === 'fail')

@@ -54,7 +54,12 @@ export async function run(): Promise<void> {
     const checks =
       settings.verify === 'off'
         ? []
-        : await core.group('Verify (STS dry run)', () => verify(ctx, role, fn.aliasArn))
+        : await core.group('Verify (STS dry run)', async () => {
+            const checks = await verify(ctx, role, fn.aliasArn)
+            for (const c of checks)
+              core.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`)
+            return checks
+          })
     const failures = failed(checks)
     const result: RunResult = {
       dryRun: settings.dryRun,
@@ -75,8 +80,6 @@ export async function run(): Promise<void> {
     setOutputs(result)
     await writeSummary(result)
 
-    for (const check of checks)
-      core.info(`${check.status.padEnd(11)} ${check.name}: ${check.actual} (${check.method})`)
     if (failures.length) {
       const message = `Verification failed: ${failures.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ')}`
       if (settings.verify === 'fail') core.setFailed(message)
