@@ -299,12 +299,9 @@ export async function applyFunction(
   )
   if (publish.alias) {
     const { name: aliasName, action, arn } = publish.alias
+    if (action !== 'unchanged') core.info(`Pointing alias ${aliasName} to version ${version}`)
     outcome.aliasArn =
-      action === 'unchanged'
-        ? arn
-        : await core.group(`Point alias ${aliasName} to version ${version}`, () =>
-            pointAlias(lambda, name, aliasName, action, version)
-          )
+      action === 'unchanged' ? arn : await pointAlias(lambda, name, aliasName, action, version)
   }
   return outcome
 }

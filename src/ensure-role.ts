@@ -6,7 +6,6 @@
 // trust statement (same Sid, same content) and its own inline grant, so read-merge-write races
 // converge; a CreateRole or write that loses a race is answered by reading the role again and
 // reconciling.
-import * as core from '@actions/core'
 import {
   CreateRoleCommand,
   GetRoleCommand,
@@ -21,6 +20,7 @@ import {
 } from '@aws-sdk/client-iam'
 import type { Change, RunContext } from './context.js'
 import type { PolicyDocument } from './policy-types.js'
+import { log } from './log.js'
 import { provenanceTags } from './provenance.js'
 import {
   decodePolicyDocument,
@@ -111,7 +111,7 @@ export async function planRole(ctx: RunContext): Promise<RolePlan> {
   const plan = decideRole(desired, live)
   if (ctx.settings.role.manage && plan.blockers.length > 0)
     throw new Error(plan.blockers.join('\n'))
-  core.info(
+  log.info(
     `Role ${desired.name}: ${live ? `exists (${live.arn})` : 'missing'}; ${plan.steps.length} write(s) needed`
   )
   return plan
@@ -120,7 +120,7 @@ export async function planRole(ctx: RunContext): Promise<RolePlan> {
 export async function applyRole(ctx: RunContext, plan: RolePlan): Promise<RoleOutcome> {
   const { dryRun, role } = ctx.settings
   for (const warning of [...plan.warnings, ...(role.manage ? [] : plan.blockers)])
-    core.warning(warning)
+    log.warning(warning)
 
   if (dryRun || !role.manage) {
     const why = dryRun ? 'dry run' : 'manage-role is false'
@@ -129,8 +129,8 @@ export async function applyRole(ctx: RunContext, plan: RolePlan): Promise<RoleOu
     )
     for (const change of changes.filter(c => c.action !== 'unchanged')) {
       const line = `${change.target}: ${change.action}: ${change.detail}`
-      if (dryRun) core.info(`Dry run: ${line}`)
-      else core.warning(`${line}. Ask whoever manages the role to make this change.`)
+      if (dryRun) log.info(`Dry run: ${line}`)
+      else log.warning(`${line}. Ask whoever manages the role to make this change.`)
     }
     return outcome(plan, changes, plan.live?.arn ?? ctx.roleArn)
   }
@@ -149,7 +149,7 @@ export async function applyRole(ctx: RunContext, plan: RolePlan): Promise<RoleOu
     } catch (error) {
       const code = errorCode(error)
       if (round >= MAX_ROUNDS || !LOST_RACE.includes(code)) throw error
-      core.info(
+      log.info(
         `Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`
       )
       // The winner's new role may not be visible yet.
@@ -173,7 +173,7 @@ async function makeStep(
       throw LOST_RACE.includes(errorCode(error)) ? error : iamFailure(operation, desired, error)
     })
   const { target, action, detail } = step.change
-  const done = () => core.info(`${target}: ${action}: ${detail}`)
+  const done = () => log.info(`${target}: ${action}: ${detail}`)
 
   switch (step.kind) {
     case 'create-role': {
@@ -247,7 +247,7 @@ async function makeStep(
 
 /** IAM may not show a new role for a few seconds: poll GetRole (bounded) instead of sleeping. */
 async function waitForRole(iam: IAMClient, RoleName: string): Promise<void> {
-  core.info(`Role ${RoleName}: waiting until IAM shows it (up to ${ROLE_VISIBLE_TIMEOUT_S} s)`)
+  log.info(`Role ${RoleName}: waiting until IAM shows it (up to ${ROLE_VISIBLE_TIMEOUT_S} s)`)
   const started = Date.now()
   try {
     await waitUntilRoleExists(
@@ -259,7 +259,7 @@ async function waitForRole(iam: IAMClient, RoleName: string): Promise<void> {
       `Role ${RoleName} was created, but IAM did not show it within ${ROLE_VISIBLE_TIMEOUT_S} s (${(error as Error).message}). Rerun the job: it will find the role and continue.`
     )
   }
-  core.info(`Role ${RoleName}: visible after ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  log.info(`Role ${RoleName}: visible after ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 
 async function readRole(

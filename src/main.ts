@@ -10,6 +10,7 @@ import { checkPackage } from './function-plan.js'
 import { applyRole, planRole } from './ensure-role.js'
 import { checkAccount, getIdentity } from './identity.js'
 import { readSettings } from './inputs.js'
+import { groupAfter } from './log.js'
 import { readProvenance } from './provenance.js'
 import { setOutputs, writeSummary, type RunResult } from './report.js'
 import { verify } from './verify.js'
@@ -46,9 +47,10 @@ export async function run(): Promise<void> {
     // Read everything first, so that a problem found on the way (say, runtime missing for a
     // function that does not exist) stops the run before any write.
     const [functionPlan, rolePlan] = await Promise.all([planFunction(ctx, code), planRole(ctx)])
+    const deploying = applyFunction(ctx, functionPlan)
     const [fn, role] = await Promise.all([
-      applyFunction(ctx, functionPlan),
-      applyRole(ctx, rolePlan)
+      deploying,
+      groupAfter(`Role ${settings.role.name}`, deploying, () => applyRole(ctx, rolePlan))
     ])
 
     const checks =
