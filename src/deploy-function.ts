@@ -50,8 +50,8 @@ export interface FunctionPlan {
   publish?: PublishPlan
   /** $LATEST as read, when the function exists. */
   live?: LiveConfiguration
-  /** The zip to upload, for a `code` package. */
-  zip?: Uint8Array
+  /** The `code` package, when there is one. */
+  code?: CodePackage
 }
 
 export interface FunctionOutcome {
@@ -115,7 +115,7 @@ export async function planFunction(ctx: RunContext, code?: CodePackage): Promise
 
   const changes = [...fn.changes, ...(publish?.changes ?? [])]
   for (const change of changes) core.info(describeChange(change, settings.dryRun))
-  return { changes, function: fn, publish, live: live?.configuration, zip: code?.zip }
+  return { changes, function: fn, publish, live: live?.configuration, code }
 }
 
 async function readFunction(lambda: LambdaClient, name: string): Promise<LiveFunction | undefined> {
@@ -212,9 +212,9 @@ export async function applyFunction(
 
   if (fn.create) {
     const spec = fn.create
-    latest = await core.group(`Create function ${name}`, async () => {
-      const Code = await codeFor(ctx, spec.upload, plan.zip)
-      const created = await retry(
+    const active = await core.group(`Create function ${name}`, async () => {
+      const Code = await codeFor(ctx, spec.upload, plan.code?.zip)
+      const response = await retry(
         () =>
           lambda.send(
             new CreateFunctionCommand({
@@ -234,11 +234,25 @@ export async function applyFunction(
           ),
         roleRetry('lambda:CreateFunction', t)
       ).catch(error => {
+        // Another job created it since we looked (matrix jobs, reruns): deploy as an update.
+        if (
+          errorName(error) === 'ResourceConflictException' &&
+          /already exist/i.test(String(error))
+        )
+          return undefined
         throw explainRoleError(error, spec.Role)
       })
-      core.info(`Created ${created.FunctionArn} (CodeSha256 ${created.CodeSha256})`)
+      if (!response) return undefined
+      core.info(`Created ${response.FunctionArn} (CodeSha256 ${response.CodeSha256})`)
       return waitForActive(lambda, name, t)
     })
+    if (!active) {
+      core.info(
+        `Function ${name} was created by someone else meanwhile: planning again as an update`
+      )
+      return applyFunction(ctx, await planFunction(ctx, plan.code), timing)
+    }
+    latest = active
   } else {
     if (fn.configuration) {
       const update = fn.configuration
@@ -262,7 +276,7 @@ export async function applyFunction(
     if (fn.code) {
       const code = fn.code
       latest = await core.group(`Update function ${name} code`, async () => {
-        const Code = await codeFor(ctx, code.upload, plan.zip)
+        const Code = await codeFor(ctx, code.upload, plan.code?.zip)
         const updated = await retry(
           () =>
             lambda.send(

@@ -221,3 +221,21 @@ test('a code change uploads once and keeps the role as it is', async () => {
     emulator.state.lambda.functions.get(FUNCTION_ARN)?.code.sha256
   )
 })
+
+test('two jobs creating the same new function at once both succeed, one creating and one updating', async () => {
+  // A slow CreateFunction keeps the window open: both jobs see no function, both create.
+  emulator.injectFault({ kind: 'latency', operation: 'CreateFunction', latencyMs: 1500, count: 2 })
+  const from = emulator.log.length
+  const both = await Promise.all([
+    runAction({ ...inputs, 'function-name': 'raced' }, { endpoint: emulator.url, workspace }),
+    runAction({ ...inputs, 'function-name': 'raced' }, { endpoint: emulator.url, workspace })
+  ])
+  expect(both.map(r => r.exitCode)).toEqual([0, 0])
+  const creates = emulator.log.slice(from).filter(e => e.operation === 'CreateFunction')
+  expect(creates.map(e => e.status).sort()).toEqual([201, 409])
+  expect(both.map(r => r.outputs['code-sha256'])).toEqual([
+    emulator.state.lambda.functions.get(FUNCTION_ARN.replace('orders', 'raced'))?.code.sha256,
+    emulator.state.lambda.functions.get(FUNCTION_ARN.replace('orders', 'raced'))?.code.sha256
+  ])
+  expect(both.some(r => r.log.includes('was created by someone else meanwhile'))).toBe(true)
+})
