@@ -1004,6 +1004,278 @@ describe('policy variables', () => {
   })
 })
 
+describe('why a request is denied', () => {
+  const EU_WEST = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
+  const US_EAST = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
+  const PROVIDER_ORG = 'ac51909e-5d1c-4d2a-9b7e-3f0a1c2d4e5f'
+  const OTHER_ORG = '11111111-2222-4333-8444-555555555555'
+  const ours: PolicyStatement = {
+    Sid: 'ApiConnectAssumeRole',
+    Effect: 'Allow',
+    Principal: { AWS: EU_WEST },
+    Action: 'sts:AssumeRole',
+    Condition: { StringEquals: { 'sts:ExternalId': OTHER_ORG } }
+  }
+  const apiConnect = (overrides: Partial<Request> = {}): Request =>
+    assume({
+      principal: { AWS: EU_WEST },
+      context: { 'sts:ExternalId': PROVIDER_ORG },
+      ...overrides
+    })
+  const HEADLINE = `no statement in the policy allows sts:AssumeRole by ${EU_WEST}`
+  /** The reason after the unchanged headline, which existing reports and tests match on. */
+  const why = (document: PolicyDocument, request: Request = apiConnect()) => {
+    const evaluation = evaluateResourcePolicy(document, request)
+    expect(evaluation.decision).toBe('implicit-deny')
+    expect(evaluation.reason).not.toContain('\n')
+    return evaluation.reason
+  }
+
+  describe('a trust policy', () => {
+    it('names the condition that does not hold, with the value the request has', () => {
+      expect(why(policy(ours))).toBe(
+        `${HEADLINE}; statement "ApiConnectAssumeRole" names the principal and the action, but ` +
+          `its condition StringEquals sts:ExternalId ["${OTHER_ORG}"] does not hold for the ` +
+          `request (sts:ExternalId = "${PROVIDER_ORG}")`
+      )
+    })
+
+    it('says when the request has no value for the condition key', () => {
+      expect(why(policy(ours), apiConnect({ context: {} }))).toMatch(
+        /StringEquals sts:ExternalId \[".*"\] does not hold: the request has no sts:ExternalId$/
+      )
+    })
+
+    it('names the principals a statement allows instead of the caller', () => {
+      const usEast = {
+        Effect: 'Allow' as const,
+        Principal: { AWS: US_EAST },
+        Action: 'sts:AssumeRole'
+      }
+      expect(why(policy(usEast))).toBe(
+        `${HEADLINE}; statement "Statement[0]" allows sts:AssumeRole, but for ${US_EAST}, not ` +
+          'this principal'
+      )
+      // NotPrincipal excludes a session only when it names its account, role and session.
+      const session = 'arn:aws:sts::623947394061:assumed-role/ibm-apiconnect-eu-west-a/gw'
+      const excluded = ['arn:aws:iam::623947394061:root', EU_WEST, session]
+      const everyone = policy({ ...usEast, NotPrincipal: { AWS: excluded }, Principal: undefined })
+      expect(why(everyone, apiConnect({ principal: { AWS: session } }))).toMatch(
+        /statement "Statement\[0\]" allows sts:AssumeRole, but its NotPrincipal excludes this principal$/
+      )
+    })
+
+    it('names the statement that names the principal but not the action', () => {
+      const tagOnly = { ...ours, Action: 'sts:TagSession' }
+      expect(why(policy(tagOnly))).toMatch(
+        /; statement "ApiConnectAssumeRole" names the principal, but not sts:AssumeRole$/
+      )
+      const notAssume = { ...ours, Action: undefined, NotAction: 'sts:Assume*' }
+      expect(why(policy(notAssume))).toMatch(/but its NotAction excludes sts:AssumeRole$/)
+    })
+
+    it('says when no statement names this action or this principal at all', () => {
+      const lambda: PolicyStatement = {
+        Effect: 'Allow',
+        Principal: { Service: 'lambda.amazonaws.com' },
+        Action: 's3:GetObject'
+      }
+      expect(why(policy(lambda))).toBe(
+        `${HEADLINE}; no statement names this principal or allows sts:AssumeRole`
+      )
+    })
+
+    it('says when there is no Allow statement', () => {
+      expect(why(policy())).toBe(`${HEADLINE}; there is no Allow statement in the policy`)
+      const denyOnly: PolicyStatement = { Effect: 'Deny', Principal: '*', Action: 's3:*' }
+      expect(why(policy(denyOnly))).toBe(`${HEADLINE}; there is no Allow statement in the policy`)
+    })
+
+    it('picks the statement that matches the most, the principal weighing most', () => {
+      const otherPrincipal = {
+        ...ours,
+        Sid: 'UsEast',
+        Principal: { AWS: US_EAST },
+        Condition: undefined
+      }
+      const otherAction = { ...ours, Sid: 'Tagging', Action: 'sts:TagSession' }
+      // Matching the principal outweighs matching the action and the condition.
+      expect(why(policy(otherPrincipal, otherAction))).toMatch(/"Tagging" names the principal/)
+      // Then the action: the statement with the right principal and action is closest.
+      expect(why(policy(otherPrincipal, otherAction, ours))).toMatch(
+        /"ApiConnectAssumeRole" names the principal and the action, but its condition/
+      )
+      // Equals: the first one in the document.
+      const again = { ...otherAction, Sid: 'TaggingAgain' }
+      expect(why(policy(otherAction, again))).toMatch(/"Tagging" names/)
+    })
+
+    it('never says a statement names what could not be evaluated', () => {
+      // Naming one session of the role: whether it names the caller is unknown.
+      const session = {
+        ...ours,
+        Principal: { AWS: 'arn:aws:sts::623947394061:assumed-role/ibm-apiconnect-eu-west-a/gw' }
+      }
+      expect(why(policy(session))).toMatch(
+        /; statement "ApiConnectAssumeRole" names the action, but its condition StringEquals/
+      )
+    })
+
+    it('shows a few values of a long list, and how many more there are', () => {
+      const many = {
+        ...ours,
+        Condition: { StringEquals: { 'sts:ExternalId': ['a', 'b', 'c', 'd', 'e'] } }
+      }
+      expect(why(policy(many))).toContain('StringEquals sts:ExternalId ["a", "b", "c" and 2 more]')
+      const principals = {
+        ...ours,
+        Principal: { AWS: ['111122223333', '444455556666', '777788889999', US_EAST] }
+      }
+      expect(why(policy(principals))).toContain(
+        'but for 111122223333, 444455556666, 777788889999 and 1 more, not this principal'
+      )
+    })
+
+    it('keeps the reason of an explicit deny, and of a Deny that could not be evaluated', () => {
+      const lockdown: PolicyStatement = {
+        Sid: 'Lockdown',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: '*'
+      }
+      expect(
+        evaluateResourcePolicy(policy({ ...ours, Condition: undefined }, lockdown), apiConnect())
+          .reason
+      ).toBe('explicitly denied by "Lockdown"')
+      const odd = { ...lockdown, Condition: { StringMatchesRegex: { 'sts:ExternalId': '.*' } } }
+      expect(why(policy(ours, odd))).toMatch(
+        /does not hold for the request \(sts:ExternalId = ".*"\); a Deny could not be evaluated: "Lockdown"/
+      )
+    })
+
+    it('does not change a decision or an allowed reason', () => {
+      expect(
+        evaluateResourcePolicy(
+          policy(ours),
+          apiConnect({ context: { 'sts:ExternalId': OTHER_ORG } })
+        )
+      ).toEqual({
+        decision: 'allowed',
+        statements: ['ApiConnectAssumeRole'],
+        reason: 'allowed by "ApiConnectAssumeRole"'
+      })
+    })
+  })
+
+  describe('identity policies and a permissions boundary', () => {
+    const ROLE = 'arn:aws:iam::123456789012:role/apic-invoke'
+    const fn = (name: string) => `arn:aws:lambda:eu-west-2:123456789012:function:${name}`
+    const BOUNDARY = 'arn:aws:iam::123456789012:policy/DeveloperBoundary'
+    const grant = (Resource: string | string[], extra: Partial<PolicyStatement> = {}) =>
+      policy({ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource, ...extra })
+    const invokeOrders: Request = {
+      principal: { AWS: ROLE },
+      action: 'lambda:InvokeFunction',
+      resource: fn('orders')
+    }
+    const denial = (input: Parameters<typeof evaluateIdentityPolicies>[0]) => {
+      const evaluation = evaluateIdentityPolicies(input, invokeOrders)
+      expect(evaluation.decision).toBe('implicit-deny')
+      return evaluation.reason
+    }
+    const IDENTITY_HEADLINE = `no statement in the identity policies allows lambda:InvokeFunction by ${ROLE} on ${fn('orders')}`
+
+    it('names the policy that allows the action on another resource', () => {
+      const payments = { name: 'invoke-orders@eu-west-2', document: grant(fn('payments')) }
+      expect(denial({ policies: [payments] })).toBe(
+        `${IDENTITY_HEADLINE}; policy "invoke-orders@eu-west-2" allows lambda:InvokeFunction on ` +
+          `${fn('payments')}, not on ${fn('orders')}`
+      )
+      const except = {
+        name: 'p',
+        document: grant(fn('x'), { Resource: undefined, NotResource: fn('ord*') })
+      }
+      expect(denial({ policies: [except] })).toMatch(
+        /; policy "p" allows lambda:InvokeFunction, but its NotResource excludes arn:\S+:function:orders$/
+      )
+    })
+
+    it('names the statement within a policy of several', () => {
+      const document = policy(
+        { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+        {
+          Sid: 'Invoke',
+          Effect: 'Allow',
+          Action: 'lambda:InvokeFunction',
+          Resource: fn('payments')
+        }
+      )
+      expect(denial({ policies: [{ name: 'app', document }] })).toMatch(
+        /; policy "app", statement "Invoke" allows lambda:InvokeFunction on /
+      )
+    })
+
+    it('names the condition of an identity statement that does not hold', () => {
+      const secure = {
+        name: 'p',
+        document: grant(fn('orders'), { Condition: { Bool: { 'aws:SecureTransport': 'true' } } })
+      }
+      expect(denial({ policies: [secure] })).toMatch(
+        /; policy "p" names the action and the resource, but its condition Bool aws:SecureTransport \["true"\] does not hold: the request has no aws:SecureTransport$/
+      )
+    })
+
+    it('says when no identity policy names the action at all', () => {
+      const s3 = {
+        name: 'read',
+        document: policy({ Effect: 'Allow', Action: 's3:*', Resource: '*' })
+      }
+      expect(denial({ policies: [s3] })).toBe(
+        `${IDENTITY_HEADLINE}; no identity policy allows lambda:InvokeFunction`
+      )
+      expect(denial({ policies: [] })).toBe(
+        `${IDENTITY_HEADLINE}; there is no Allow statement in the identity policies`
+      )
+    })
+
+    it('names the permissions boundary that does not allow the action', () => {
+      const boundary = {
+        name: BOUNDARY,
+        document: policy({ Effect: 'Allow', Action: 's3:*', Resource: '*' })
+      }
+      const orders = { name: 'invoke-orders', document: grant(fn('orders')) }
+      expect(denial({ policies: [orders], boundary })).toBe(
+        `no statement in the permissions boundary allows lambda:InvokeFunction by ${ROLE} on ` +
+          `${fn('orders')}; the permissions boundary "${BOUNDARY}" does not allow lambda:InvokeFunction`
+      )
+    })
+
+    it('explains the identity policies and the boundary when neither allows', () => {
+      const payments = { name: 'invoke-payments', document: grant(fn('payments')) }
+      const boundary = { name: BOUNDARY, document: grant(fn('billing')) }
+      expect(denial({ policies: [payments], boundary })).toBe(
+        'no statement in the identity policies or the permissions boundary allows ' +
+          `lambda:InvokeFunction by ${ROLE} on ${fn('orders')}; policy "invoke-payments" allows ` +
+          `lambda:InvokeFunction on ${fn('payments')}, not on ${fn('orders')}; the permissions ` +
+          `boundary "${BOUNDARY}" allows lambda:InvokeFunction on ${fn('billing')}, not on ${fn('orders')}`
+      )
+    })
+
+    it('keeps the reason of an explicit deny', () => {
+      const freeze = {
+        name: 'freeze',
+        document: policy({ Sid: 'Freeze', Effect: 'Deny', Action: 'lambda:*', Resource: '*' })
+      }
+      const orders = { name: 'invoke-orders', document: grant(fn('orders')) }
+      expect(evaluateIdentityPolicies({ policies: [orders, freeze] }, invokeOrders)).toEqual({
+        decision: 'explicit-deny',
+        statements: ['freeze: Freeze'],
+        reason: 'explicitly denied by "freeze: Freeze"'
+      })
+    })
+  })
+})
+
 describe('parsePolicyDocument', () => {
   const document = policy(apiConnectTrust)
   const json = JSON.stringify(document, null, 2)

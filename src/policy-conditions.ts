@@ -174,6 +174,30 @@ export function conditionMatches(condition: unknown, env: Environment): Tri {
   return allOf(results)
 }
 
+/** One operator and key of a Condition element, as the policy writes them. */
+export interface ConditionClause {
+  operator: string
+  key: string
+  values: unknown[]
+}
+
+/**
+ * The first operator and key that is false for the request, to explain a statement that does
+ * not apply; undefined when none is (the condition holds, or cannot be evaluated).
+ */
+export function failedCondition(condition: unknown, env: Environment): ConditionClause | undefined {
+  if (!isRecord(condition)) return undefined
+  for (const [operator, keys] of Object.entries(condition)) {
+    if (!isRecord(keys)) continue
+    for (const [key, values] of Object.entries(keys)) {
+      if (keyMatches(operator, key, values, env) === false) {
+        return { operator, key, values: asList(values) }
+      }
+    }
+  }
+  return undefined
+}
+
 function keyMatches(operatorText: string, key: string, rawValues: unknown, env: Environment): Tri {
   const policyValues = asList(rawValues).map(policyValueText)
   if (policyValues.some(value => value === undefined) || policyValues.length === 0) {

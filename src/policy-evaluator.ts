@@ -6,8 +6,12 @@
 // value, a malformed statement... make the answer `cannot-evaluate` whenever they could change
 // it — never `allowed`. A part that cannot change the answer (a condition that is unknown next to
 // one that is false) does not.
+//
+// An implicit deny also says why: for each set of policies that allows nothing, the Allow
+// statement that came closest and the first element (principal, action, resource, condition) it
+// missed. Only the wording depends on that: the decision does not.
 
-import { conditionMatches } from './policy-conditions.js'
+import { conditionMatches, failedCondition } from './policy-conditions.js'
 import {
   allOf,
   anyOf,
@@ -28,9 +32,16 @@ import {
   callerContext,
   callerOf,
   notPrincipalMatches,
-  principalMatches
+  principalMatches,
+  principalValues
 } from './policy-principals.js'
-import type { Evaluation, NamedPolicy, PolicyDocument, Request } from './policy-types.js'
+import type {
+  ContextValue,
+  Evaluation,
+  NamedPolicy,
+  PolicyDocument,
+  Request
+} from './policy-types.js'
 
 export type {
   ConditionBlock,
@@ -53,7 +64,7 @@ export type {
 export function evaluateResourcePolicy(policy: PolicyDocument, request: Request): Evaluation {
   const setup = prepare(request)
   if ('decision' in setup) return setup
-  const results = evaluateDocument(policy, undefined, 'resource', request, setup)
+  const results = evaluateDocument(policy, {}, 'resource', request, setup)
   return decide([{ name: 'the policy', results }], request)
 }
 
@@ -71,29 +82,38 @@ export function evaluateIdentityPolicies(
 ): Evaluation {
   const setup = prepare(request)
   if ('decision' in setup) return setup
-  const label = (policy: PolicyDocument | NamedPolicy, fallback: string | undefined) =>
-    isNamed(policy) ? policy.name : fallback
-  const identity = input.policies.flatMap((policy, i) =>
-    evaluateDocument(
-      documentOf(policy),
-      label(policy, input.policies.length > 1 ? `policy ${i + 1}` : undefined),
-      'identity',
-      request,
-      setup
-    )
-  )
-  const groups = [{ name: 'the identity policies', results: identity }]
+  const several = input.policies.length > 1
+  const identity = input.policies.flatMap((policy, i) => {
+    const source = isNamed(policy)
+      ? { prefix: policy.name, title: `policy "${policy.name}"` }
+      : several
+        ? { prefix: `policy ${i + 1}`, title: `policy ${i + 1}` }
+        : {}
+    return evaluateDocument(documentOf(policy), source, 'identity', request, setup)
+  })
+  const groups: Group[] = [
+    {
+      name: 'the identity policies',
+      results: identity,
+      noAction: `no identity policy allows ${request.action}`
+    }
+  ]
   if (input.boundary) {
     const boundary = input.boundary
+    const title = isNamed(boundary)
+      ? `the permissions boundary "${boundary.name}"`
+      : 'the permissions boundary'
+    const prefix = isNamed(boundary) ? boundary.name : 'boundary'
     groups.push({
       name: 'the permissions boundary',
       results: evaluateDocument(
         documentOf(boundary),
-        label(boundary, 'boundary'),
+        { prefix, title },
         'identity',
         request,
         setup
-      )
+      ),
+      noAction: `${title} does not allow ${request.action}`
     })
   }
   return decide(groups, request)
@@ -137,10 +157,23 @@ interface Setup {
   context: Context
 }
 
+interface Environment {
+  context: Context
+  variables: boolean
+}
+
 interface StatementResult {
   label: string
   effect: 'Allow' | 'Deny' | 'unknown'
   applies: Tri
+  /** How each element matched, to explain a statement that does not apply. */
+  match?: Match
+}
+
+/** Where statements come from: `prefix` labels them, `title` names their policy in a sentence. */
+interface Source {
+  prefix?: string
+  title?: string
 }
 
 function prepare(request: Request): Setup | Evaluation {
@@ -155,56 +188,85 @@ function prepare(request: Request): Setup | Evaluation {
 
 function evaluateDocument(
   document: unknown,
-  prefix: string | undefined,
+  source: Source,
   kind: PolicyKind,
   request: Request,
   setup: Setup
 ): StatementResult[] {
-  const named = (label: string) => (prefix ? `${prefix}: ${label}` : label)
+  const named = (label: string) => (source.prefix ? `${source.prefix}: ${label}` : label)
   if (!isRecord(document) || !('Statement' in document)) {
     const applies = unknown('not a policy document (no Statement)')
     return [{ label: named('policy'), effect: 'unknown', applies }]
   }
   // Policy variables exist only in policy language version 2012-10-17; before, `${` is literal.
   const variables = document.Version === '2012-10-17'
-  return asList(document.Statement).map((statement, i) => {
+  const statements = asList(document.Statement)
+  return statements.map((statement, i) => {
     const sid = isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : ''
-    const label = named(sid || `Statement[${i}]`)
+    const local = sid || `Statement[${i}]`
+    const label = named(local)
     if (!isRecord(statement)) {
       return { label, effect: 'unknown', applies: unknown('statement is not an object') }
     }
     const effect =
       statement.Effect === 'Allow' || statement.Effect === 'Deny' ? statement.Effect : 'unknown'
     const env = { context: setup.context, variables }
+    const match = matchStatement(statement, kind, request, setup.caller, env)
     const applies = allOf([
       effect === 'unknown'
         ? unknown(`Effect ${JSON.stringify(statement.Effect)} is not Allow or Deny`)
         : true,
-      statementApplies(statement, kind, request, setup.caller, env)
+      statementApplies(match)
     ])
-    return { label, effect, applies }
+    // A policy of one statement is named by its policy alone.
+    const subject = !source.title
+      ? `statement "${local}"`
+      : statements.length === 1
+        ? source.title
+        : `${source.title}, statement "${local}"`
+    return { label, effect, applies, match: { ...match, subject, statement, env } }
   })
 }
 
-function statementApplies(
+/** How each element of a statement matches a request, and what a report calls the statement. */
+interface Match {
+  kind: PolicyKind
+  principal: Part
+  action: Part
+  resource: Part
+  condition: Tri
+  subject: string
+  statement: Record<string, unknown>
+  env: Environment
+}
+type Parts = Pick<Match, 'kind' | 'principal' | 'action' | 'resource' | 'condition'>
+
+function matchStatement(
   statement: Record<string, unknown>,
   kind: PolicyKind,
   request: Request,
   caller: Caller,
-  env: { context: Context; variables: boolean }
-): Tri {
-  const principal = principalPart(statement, kind, caller)
-  const action = element(statement, 'Action', 'NotAction', true, pattern =>
-    actionMatches(pattern, request.action)
-  )
-  const resource = element(statement, 'Resource', 'NotResource', kind === 'identity', pattern =>
-    resourceMatches(pattern, request.resource, env)
-  )
+  env: Environment
+): Parts {
+  return {
+    kind,
+    principal: principalPart(statement, kind, caller),
+    action: element(statement, 'Action', 'NotAction', true, pattern =>
+      actionMatches(pattern, request.action)
+    ),
+    resource: element(statement, 'Resource', 'NotResource', kind === 'identity', pattern =>
+      resourceMatches(pattern, request.resource, env)
+    ),
+    condition: conditionMatches(statement.Condition, env)
+  }
+}
+
+function statementApplies(match: Parts): Tri {
   // An invalid statement (IAM would not have stored it) is Unknown as a whole.
-  const parts = [principal, action, resource]
+  const parts = [match.principal, match.action, match.resource]
   const invalid = parts.find(isInvalid)
   if (invalid) return invalid.invalid
-  return allOf([...(parts as Tri[]), conditionMatches(statement.Condition, env)])
+  return allOf([...(parts as Tri[]), match.condition])
 }
 
 /** A statement part: how it matches, or why the statement is invalid. */
@@ -265,11 +327,7 @@ function actionMatches(pattern: string, action: string): Tri {
   })
 }
 
-function resourceMatches(
-  pattern: string,
-  resource: string | undefined,
-  env: { context: Context; variables: boolean }
-): Tri {
+function resourceMatches(pattern: string, resource: string | undefined, env: Environment): Tri {
   if (pattern === '*') return true
   if (resource === undefined) {
     return unknown(`Resource "${pattern}" but the request names no resource`)
@@ -295,6 +353,8 @@ function resourceMatches(
 interface Group {
   name: string
   results: StatementResult[]
+  /** What to say when no Allow statement of a group of identity policies names the action. */
+  noAction?: string
 }
 
 /** Every group must allow (identity policies, boundary); a Deny in any group wins. */
@@ -317,10 +377,11 @@ function decide(groups: Group[], request: Request): Evaluation {
     const doubt =
       maybeDenied.length > 0 ? `; a Deny could not be evaluated: ${whys(maybeDenied)}` : ''
     const where = notAllowing.map(g => g.name).join(' or ')
+    const why = notAllowing.map(group => whyNot(group, request)).join('; ')
     return {
       decision: 'implicit-deny',
       statements: labels(maybeDenied),
-      reason: `no statement in ${where} allows ${describe(request)}${doubt}`
+      reason: `no statement in ${where} allows ${describe(request)}; ${why}${doubt}`
     }
   }
   const undecided = [
@@ -361,6 +422,123 @@ function describe(request: Request): string {
         : principal.Federated
   return `${request.action} by ${who}${request.resource ? ` on ${request.resource}` : ''}`
 }
+
+// --- why nothing allows a request -----------------------------------------------------------------
+
+const ELEMENTS = ['principal', 'action', 'resource', 'condition'] as const
+type Element = (typeof ELEMENTS)[number]
+
+/**
+ * One line on why no Allow statement of a group applies: what its closest statement misses.
+ * Wording only — the decision was made from the same matches before this is called.
+ */
+function whyNot(group: Group, request: Request): string {
+  const match = closest(group.results)
+  if (!match) return `there is no Allow statement in ${group.name}`
+  const { action, resource } = request
+  const { subject, statement } = match
+  // The statement does not apply, so one element is false: the first one is what it misses.
+  const failed = ELEMENTS.find(element => match[element] === false) ?? 'condition'
+  const named = namedBefore(match, failed)
+  const naming = named.length > 0 ? `${subject} names ${named.join(' and ')}, but` : undefined
+
+  switch (failed) {
+    case 'principal': {
+      if (match.action !== true) {
+        return `no statement names this principal${match.action === false ? ` or allows ${action}` : ''}`
+      }
+      const miss =
+        statement.Principal !== undefined
+          ? `for ${plainList(principalValues(statement.Principal))}, not this principal`
+          : 'its NotPrincipal excludes this principal'
+      return `${subject} allows ${action}, but ${miss}`
+    }
+    case 'action': {
+      if (group.noAction) return group.noAction
+      const miss =
+        statement.Action !== undefined ? `not ${action}` : `its NotAction excludes ${action}`
+      return naming ? `${naming} ${miss}` : `${subject} does not allow ${action}`
+    }
+    case 'resource': {
+      const allows = `${subject} allows ${action}`
+      return statement.Resource !== undefined
+        ? `${allows} on ${plainList(asList(statement.Resource))}, not on ${resource}`
+        : `${allows}, but its NotResource excludes ${resource}`
+    }
+    case 'condition': {
+      const miss = conditionMiss(match)
+      return naming ? `${naming} ${miss}` : `${subject} applies, but ${miss}`
+    }
+  }
+}
+
+/** The elements a statement certainly matches before the one it failed on, in words. */
+function namedBefore(match: Match, failed: Element): string[] {
+  const before = (element: Element) => ELEMENTS.indexOf(element) < ELEMENTS.indexOf(failed)
+  const words: string[] = []
+  // A trust statement has no Resource; an identity statement has no Principal.
+  if (match.kind === 'resource' && before('principal') && match.principal === true) {
+    words.push('the principal')
+  }
+  if (before('action') && match.action === true) words.push('the action')
+  if (before('resource') && match.resource === true && mentions(match.statement, 'Resource')) {
+    words.push('the resource')
+  }
+  return words
+}
+
+/**
+ * The Allow statement closest to applying: the one that matched the most of principal, action,
+ * resource and condition, in that order (an earlier element outweighs all later ones); the
+ * first of equals.
+ */
+function closest(results: StatementResult[]): Match | undefined {
+  let best: Match | undefined
+  for (const { effect, applies, match } of results) {
+    if (effect !== 'Allow' || applies !== false || !match) continue
+    if (!best || compareMatches(match, best) > 0) best = match
+  }
+  return best
+}
+
+function compareMatches(a: Match, b: Match): number {
+  // A part that cannot be evaluated did not fail: it ranks between a match and a mismatch.
+  const score = (part: Part) => (part === true ? 2 : part === false ? 0 : 1)
+  for (const element of ELEMENTS) {
+    const difference = score(a[element]) - score(b[element])
+    if (difference !== 0) return difference
+  }
+  return 0
+}
+
+/** Which operator and key of the condition is false, and what the request has for that key. */
+function conditionMiss(match: Match): string {
+  const clause = failedCondition(match.statement.Condition, match.env)
+  if (!clause) return 'its condition does not hold for the request'
+  const { operator, key, values } = clause
+  const value = match.env.context.get(key.toLowerCase())
+  const held = `its condition ${operator} ${key} ${quotedList(values)} does not hold`
+  return value === undefined
+    ? `${held}: the request has no ${key}`
+    : `${held} for the request (${key} = ${shown(value)})`
+}
+
+const mentions = (statement: Record<string, unknown>, key: string) =>
+  statement[key] !== undefined || statement[`Not${key}`] !== undefined
+
+/** At most a few values, so that a reason stays one readable line. */
+const SHOWN = 3
+const more = (values: readonly unknown[]) =>
+  values.length > SHOWN ? ` and ${values.length - SHOWN} more` : ''
+const plainList = (values: readonly unknown[]) =>
+  values.slice(0, SHOWN).map(String).join(', ') + more(values)
+const quotedList = (values: readonly unknown[]) =>
+  `[${values
+    .slice(0, SHOWN)
+    .map(value => JSON.stringify(value))
+    .join(', ')}${more(values)}]`
+const shown = (value: ContextValue) =>
+  Array.isArray(value) ? quotedList(value) : JSON.stringify(value)
 
 const labels = (results: StatementResult[]) => results.map(r => r.label)
 const quoteAll = (results: StatementResult[]) => results.map(r => `"${r.label}"`).join(', ')

@@ -82,6 +82,13 @@ export function notPrincipalMatches(element: unknown, caller: Caller): Tri {
   )
 }
 
+/** The principals a Principal or NotPrincipal element names, as written, to show in a report. */
+export function principalValues(element: unknown): string[] {
+  const entries = parseElement(element)
+  if (isUnknown(entries)) return []
+  return entries.map(entry => (entry.kind === '*' ? '*' : entry.value))
+}
+
 function links(caller: Caller): Link[] {
   switch (caller.kind) {
     case 'anonymous':

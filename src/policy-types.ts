@@ -23,6 +23,7 @@ export interface Evaluation {
   decision: Decision
   /** Labels (`Sid`, or `Statement[i]`) of the statements that decided, or that could not be evaluated. */
   statements: string[]
+  /** One line for a report; an implicit deny names the closest Allow statement and what it missed. */
   reason: string
 }
 
