@@ -218,6 +218,7 @@ describe('localInvokeChecks', () => {
     resources: string[] = [FN, ALIAS]
   ) =>
     localInvokeChecks(
+      'arn:aws:iam::123456789012:role/apic-invoke-orders',
       policies.map((document, i) => ({ name: `policy-${i}`, document })),
       boundary && { name: BOUNDARY, document: boundary },
       resources,

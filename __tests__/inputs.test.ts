@@ -111,10 +111,10 @@ describe('readSettings', () => {
   test('environment and role-tags accept KEY=VALUE lines or JSON', () => {
     const s = read({
       ...base,
-      environment: 'A=1\n# comment\nB = two=2\n',
+      environment: 'AA=1\n# comment\nBB = two=2\n',
       'role-tags': '{"team":"payments"}'
     })
-    expect(s.config.environment).toEqual({ A: '1', B: 'two=2' })
+    expect(s.config.environment).toEqual({ AA: '1', BB: 'two=2' })
     expect(s.role.tags).toEqual({ team: 'payments' })
     expect(read({ ...base, environment: '{}' }).config.environment).toEqual({})
   })
@@ -259,6 +259,32 @@ describe('readSettings', () => {
     ]
   ])('%s', (_, inputs, expected) => {
     expect(problems({ ...base, ...inputs })).toEqual([expected])
+  })
+})
+
+describe('environment', () => {
+  test('names need two characters, as Lambda requires', () => {
+    expect(problems({ ...base, environment: 'X=1' })).toEqual([
+      'environment: "X" is not a valid variable name (a letter, then one or more letters, digits or _)'
+    ])
+  })
+
+  test('a JSON error gives the place, never the text around it (values may be secrets)', () => {
+    const found = problems({ ...base, environment: '{"TOKEN": "s3cr3t-value", }' })
+    expect(found).toEqual([
+      expect.stringMatching(/^environment: is not valid JSON \(at position \d+/)
+    ])
+    expect(problems({ ...base, environment: '{"TOKEN": s3cr3t}' })).toEqual([
+      'environment: is not valid JSON'
+    ])
+  })
+
+  test('the 4 KB limit counts bytes, not characters', () => {
+    const value = 'é'.repeat(1500) // 1,500 characters, 3,000 bytes
+    expect(problems({ ...base, environment: `AA=${value}` })).toEqual([])
+    expect(problems({ ...base, environment: `AA=${value}\nBB=${value}` })).toEqual([
+      'environment: variables exceed Lambda’s 4 KB limit'
+    ])
   })
 })
 

@@ -578,6 +578,21 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     expect(calls(SimulatePrincipalPolicyCommand)).toHaveLength(1)
     expect(calls(ListRolePoliciesCommand)).toHaveLength(2)
   })
+
+  it('asks SimulatePrincipalPolicy again after an error that is not a refusal', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam
+      .on(SimulatePrincipalPolicyCommand)
+      .rejectsOnce(awsError('Throttling'))
+      .resolves(simulation({ [FN]: 'allowed' }))
+    iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: [] })
+    iam.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] })
+
+    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined, FAST))
+
+    expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass', method: SIMULATE })
+    expect(calls(SimulatePrincipalPolicyCommand)).toHaveLength(2)
+  })
 })
 
 describe('validate-trust-policy: Access Analyzer ValidatePolicy', () => {

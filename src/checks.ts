@@ -92,6 +92,7 @@ export function trustChecks(
 
 /** `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies. */
 export function localInvokeChecks(
+  roleArn: string,
   policies: NamedPolicy[],
   boundary: NamedPolicy | undefined,
   resources: string[],
@@ -100,7 +101,7 @@ export function localInvokeChecks(
   return resources.map(resource => {
     const evaluation = evaluateIdentityPolicies(
       { policies, boundary },
-      { action: 'lambda:InvokeFunction', resource }
+      { principal: { AWS: roleArn }, action: 'lambda:InvokeFunction', resource }
     )
     return checkFrom(
       invokeCheckName(resource),

@@ -1,6 +1,7 @@
 // Who the credentials belong to: the account and partition that every ARN is built from.
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts'
 import { accountOf, partitionOf } from './arn.js'
+import type { Settings } from './inputs.js'
 
 export interface Identity {
   accountId: string
@@ -14,17 +15,40 @@ export async function getIdentity(sts: STSClient): Promise<Identity> {
   return { arn: Arn, accountId: accountOf(Arn), partition: partitionOf(Arn) }
 }
 
-/** Stops a run that would write to an account other than the one the user meant. */
+/**
+ * Stops a run that would write to an account other than the one the user meant, or trust a
+ * principal that IAM cannot accept from this partition. Every problem at once; nothing written.
+ */
 export function checkAccount(
   identity: Identity,
-  expected: { expectedAccountId?: string; functionAccountId?: string }
+  settings: Pick<
+    Settings,
+    'expectedAccountId' | 'functionAccountId' | 'functionPartition' | 'apiConnect'
+  >
 ): void {
-  if (expected.expectedAccountId && expected.expectedAccountId !== identity.accountId)
-    throw new Error(
-      `expected-account-id: the credentials belong to account ${identity.accountId}, not ${expected.expectedAccountId}; nothing was changed`
+  const { accountId, partition } = identity
+  const problems: string[] = []
+  if (settings.expectedAccountId && settings.expectedAccountId !== accountId)
+    problems.push(
+      `expected-account-id: the credentials belong to account ${accountId}, not ${settings.expectedAccountId}`
     )
-  if (expected.functionAccountId && expected.functionAccountId !== identity.accountId)
-    throw new Error(
-      `function-name: the function ARN is in account ${expected.functionAccountId}, but the credentials belong to ${identity.accountId}; nothing was changed`
+  if (settings.functionAccountId && settings.functionAccountId !== accountId)
+    problems.push(
+      `function-name: the function ARN is in account ${settings.functionAccountId}, but the credentials belong to ${accountId}`
     )
+  if (settings.functionPartition && settings.functionPartition !== partition)
+    problems.push(
+      `function-name: the function ARN is in partition ${settings.functionPartition}, the credentials in ${partition}`
+    )
+  const principal = settings.apiConnect.principalArn
+  if (partitionOf(principal) !== partition) {
+    const input =
+      settings.apiConnect.source === 'api-connect-role-arn input'
+        ? 'api-connect-role-arn'
+        : 'api-connect-region'
+    problems.push(
+      `${input}: ${principal} is in partition ${partitionOf(principal)}, but the credentials are in ${partition}, where a role cannot trust it`
+    )
+  }
+  if (problems.length) throw new Error(`${problems.join('; ')}; nothing was changed`)
 }

@@ -33,6 +33,8 @@ export interface Settings {
   region: string
   /** The account a function ARN named; checked against the caller's account. */
   functionAccountId?: string
+  /** The partition a function ARN named; checked against the caller's partition. */
+  functionPartition?: string
   code: CodeSource
   /** Bucket a zip over the direct-upload limit goes through. */
   stagingBucket?: string
@@ -78,7 +80,8 @@ const RUNTIME =
 const ALIAS = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/
 const ROLE_PATH = /^\/([\x21-\x7E]*\/)?$/
-const ENV_KEY = /^[a-zA-Z]\w*$/
+// Lambda's key pattern, [a-zA-Z]([a-zA-Z0-9_])+, needs two characters at least.
+const ENV_KEY = /^[a-zA-Z]\w+$/
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
 // Variables Lambda sets itself; CreateFunction/UpdateFunctionConfiguration reject them.
 const RESERVED_ENV = new Set([
@@ -232,11 +235,12 @@ export function readSettings(
       if (!ENV_KEY.test(key))
         problem(
           'environment',
-          `"${key}" is not a valid variable name (a letter, then letters, digits or _)`
+          `"${key}" is not a valid variable name (a letter, then one or more letters, digits or _)`
         )
       else if (RESERVED_ENV.has(key)) problem('environment', `"${key}" is reserved by Lambda`)
     }
-    if (JSON.stringify(environment).length > 4096)
+    // Lambda measures the variables as JSON, in bytes.
+    if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
       problem('environment', 'variables exceed Lambda’s 4 KB limit')
   }
   const alias = input('alias')
@@ -319,6 +323,7 @@ export function readSettings(
     functionName: ref?.name ?? '',
     region: region ?? '',
     functionAccountId: ref?.accountId,
+    functionPartition: ref?.partition,
     code: codeSource,
     stagingBucket: codeSource.kind === 'path' ? s3Bucket : undefined,
     config: {
@@ -416,7 +421,9 @@ function parsePairs(
     try {
       parsed = JSON.parse(text)
     } catch (error) {
-      return problem(name, `is not valid JSON (${(error as Error).message})`)
+      // JSON.parse quotes the text around the error, and values may be secrets: give the place only.
+      const at = /at position \d+( \(line \d+ column \d+\))?/.exec((error as Error).message)
+      return problem(name, `is not valid JSON${at ? ` (${at[0]})` : ''}`)
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
       return problem(name, 'must be a JSON object of strings')

@@ -12,7 +12,13 @@ import { checkAccount, getIdentity } from './identity.js'
 import { readSettings } from './inputs.js'
 import { groupAfter } from './log.js'
 import { readProvenance } from './provenance.js'
-import { setOutputs, writeSummary, type RunResult } from './report.js'
+import {
+  setOutputs,
+  setTargetOutputs,
+  writeSummary,
+  type RunResult,
+  type Targets
+} from './report.js'
 import { verify } from './verify.js'
 
 export async function run(): Promise<void> {
@@ -44,6 +50,16 @@ export async function run(): Promise<void> {
       )
     }
 
+    const targets: Targets = {
+      functionName: settings.functionName,
+      functionArn: ctx.functionArn,
+      region: settings.region,
+      roleArn: ctx.roleArn,
+      apiConnectRoleArn: settings.apiConnect.principalArn,
+      externalId: settings.apiConnect.externalId
+    }
+    setTargetOutputs(targets)
+
     // Read everything first, so that a problem found on the way (say, runtime missing for a
     // function that does not exist) stops the run before any write.
     const [functionPlan, rolePlan] = await Promise.all([planFunction(ctx, code), planRole(ctx)])
@@ -64,16 +80,12 @@ export async function run(): Promise<void> {
           })
     const failures = failed(checks)
     const result: RunResult = {
+      ...targets,
       dryRun: settings.dryRun,
-      functionName: settings.functionName,
-      functionArn: ctx.functionArn,
-      region: settings.region,
       version: fn.version,
       aliasArn: fn.aliasArn,
       codeSha256: fn.codeSha256,
       roleArn: role.roleArn,
-      apiConnectRoleArn: settings.apiConnect.principalArn,
-      externalId: settings.apiConnect.externalId,
       verified: settings.verify === 'off' ? 'skipped' : failures.length ? 'false' : 'true',
       changes: [...fn.changes, ...role.changes],
       checks

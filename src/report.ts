@@ -19,15 +19,25 @@ export interface RunResult {
   checks: Check[]
 }
 
+/** The outputs known before any write, set early so that a run that fails still names its targets. */
+export type Targets = Pick<
+  RunResult,
+  'functionName' | 'functionArn' | 'region' | 'roleArn' | 'apiConnectRoleArn' | 'externalId'
+>
+
+export function setTargetOutputs(targets: Targets): void {
+  core.setOutput('function-name', targets.functionName)
+  core.setOutput('function-arn', targets.functionArn)
+  core.setOutput('region', targets.region)
+  core.setOutput('role-arn', targets.roleArn)
+  core.setOutput('api-connect-role-arn', targets.apiConnectRoleArn)
+  core.setOutput('external-id', targets.externalId)
+}
+
 export function setOutputs(result: RunResult): void {
-  core.setOutput('function-name', result.functionName)
-  core.setOutput('function-arn', result.functionArn)
-  core.setOutput('region', result.region)
+  setTargetOutputs(result)
   core.setOutput('version', result.version ?? '')
   core.setOutput('code-sha256', result.codeSha256 ?? '')
-  core.setOutput('role-arn', result.roleArn)
-  core.setOutput('api-connect-role-arn', result.apiConnectRoleArn)
-  core.setOutput('external-id', result.externalId)
   core.setOutput('verified', result.verified)
   core.setOutput('result', JSON.stringify(result))
 }

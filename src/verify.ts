@@ -160,10 +160,13 @@ async function plannedChecks(
         }
     // The planned grant replaces the live one of the same name.
     const policies = [...current.policies.filter(p => p.name !== grant.name), grant]
-    return [...trust, ...localInvokeChecks(policies, current.boundary, resources, method)]
+    return [
+      ...trust,
+      ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method)
+    ]
   } catch (error) {
     const partial = `${method}; the role's other policies and boundary could not be read (${describe(error)})`
-    return [...trust, ...localInvokeChecks([grant], undefined, resources, partial)]
+    return [...trust, ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial)]
   }
 }
 
@@ -177,21 +180,23 @@ async function invokeChecks(
   timing: VerifyTiming
 ): Promise<Check[]> {
   const { iam } = ctx.clients
-  // Decided on the first attempt: a simulation that is refused is not asked again.
-  let unavailable: string | undefined
+  // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
+  let refused: string | undefined
   const ask = async (): Promise<{ checks: Check[] }> => {
-    if (unavailable === undefined) {
+    let why = refused
+    if (why === undefined) {
       try {
         return { checks: await simulatedChecks(iam, roleArn, resources) }
       } catch (error) {
-        unavailable = describe(error)
+        why = describe(error)
+        if (errorName(error)?.startsWith('AccessDenied')) refused = why
         core.info(
-          `iam:SimulatePrincipalPolicy is not available (${unavailable}); evaluating the role's policies locally`
+          `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
         )
       }
     }
     return {
-      checks: await localChecks(iam, ctx.settings.role.name, boundaryArn, resources, unavailable)
+      checks: await localChecks(iam, roleArn, ctx.settings.role.name, boundaryArn, resources, why)
     }
   }
   return (await settled('lambda:InvokeFunction checks', roleChanged, timing, ask)).checks
@@ -221,6 +226,7 @@ async function simulatedChecks(
 
 async function localChecks(
   iam: IAMClient,
+  roleArn: string,
   roleName: string,
   boundaryArn: string | undefined,
   resources: string[],
@@ -229,7 +235,7 @@ async function localChecks(
   const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`
   try {
     const { policies, boundary } = await readIdentityPolicies(iam, roleName, boundaryArn)
-    return localInvokeChecks(policies, boundary, resources, method)
+    return localInvokeChecks(roleArn, policies, boundary, resources, method)
   } catch (error) {
     // Neither way answered: the permission is unproven, which is a failure, not a pass.
     const why = `the role's policies could not be read: ${describe(error)}`
@@ -305,25 +311,22 @@ async function readIdentityPolicies(
   roleName: string,
   boundaryArn: string | undefined
 ): Promise<{ policies: NamedPolicy[]; boundary?: NamedPolicy }> {
-  const inline: Promise<NamedPolicy>[] = []
+  // One read at a time: a role shared by many functions has many grants, and IAM throttles bursts.
+  const policies: NamedPolicy[] = []
   for await (const page of paginateListRolePolicies({ client: iam }, { RoleName: roleName }))
-    for (const name of page.PolicyNames ?? [])
-      inline.push(
-        iam
-          .send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }))
-          .then(r => ({ name, document: parsePolicyDocument(r.PolicyDocument ?? '') }))
+    for (const name of page.PolicyNames ?? []) {
+      const { PolicyDocument } = await iam.send(
+        new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })
       )
-  const attached: Promise<NamedPolicy>[] = []
+      policies.push({ name, document: parsePolicyDocument(PolicyDocument ?? '') })
+    }
   for await (const page of paginateListAttachedRolePolicies(
     { client: iam },
     { RoleName: roleName }
   ))
-    for (const p of page.AttachedPolicies ?? [])
-      attached.push(readManagedPolicy(iam, p.PolicyArn ?? ''))
-  const [policies, boundary] = await Promise.all([
-    Promise.all([...inline, ...attached]),
-    boundaryArn ? readManagedPolicy(iam, boundaryArn) : undefined
-  ])
+    for (const attached of page.AttachedPolicies ?? [])
+      policies.push(await readManagedPolicy(iam, attached.PolicyArn ?? ''))
+  const boundary = boundaryArn ? await readManagedPolicy(iam, boundaryArn) : undefined
   return { policies, boundary }
 }
 
