@@ -4,6 +4,7 @@ import { IAMClient } from '@aws-sdk/client-iam'
 import { LambdaClient } from '@aws-sdk/client-lambda'
 import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
+import packageJson from '../package.json' with { type: 'json' }
 
 export interface AwsClients {
   sts: STSClient
@@ -13,7 +14,8 @@ export interface AwsClients {
   accessAnalyzer: AccessAnalyzerClient
 }
 
-export const USER_AGENT: [string, string] = ['apic-lambda-deploy', '0.1.0']
+// Bundled from package.json, so the user agent names the released version.
+export const USER_AGENT: [string, string] = [packageJson.name, packageJson.version]
 
 export function createClients(region: string, endpointUrl?: string): AwsClients {
   const config = {
