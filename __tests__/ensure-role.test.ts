@@ -30,11 +30,20 @@ import {
 } from '../src/ensure-role.js'
 import { readSettings } from '../src/inputs.js'
 import type { PolicyDocument, PolicyStatement } from '../src/policy-types.js'
-import { apiConnectStatement, grantPolicy, statementsOf, trustPolicy } from '../src/trust-policy.js'
+import {
+  apiConnectStatement,
+  grantPolicy,
+  LEGACY_TRUST_SID,
+  statementsOf,
+  trustPolicy,
+  trustSid
+} from '../src/trust-policy.js'
 
 const ACCOUNT = '111122223333'
 const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
+const OTHER_ORG = '0d1c6f3e-5b7a-4c2e-9f80-123456789abc'
 const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
+const IBM_FRANKFURT = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-central-a'
 const FUNCTION_ARN = `arn:aws:lambda:eu-west-2:${ACCOUNT}:function:orders`
 const ROLE = 'apic-invoke-orders'
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${ROLE}`
@@ -71,8 +80,12 @@ function context(inputs: Record<string, string> = {}): RunContext {
 }
 
 const encode = (doc: PolicyDocument) => encodeURIComponent(JSON.stringify(doc))
+// Shaped as the SDK deserializes IAM's answer: the modeled class, plus the wire Code.
 const noSuchEntity = (what = 'role') =>
-  new NoSuchEntityException({ message: `The ${what} cannot be found.`, $metadata: {} })
+  Object.assign(
+    new NoSuchEntityException({ message: `The ${what} cannot be found.`, $metadata: {} }),
+    { Code: 'NoSuchEntity' }
+  )
 
 function liveRole(role: Partial<Role> = {}, trust: PolicyDocument = trustPolicy(target)) {
   return {
@@ -142,6 +155,30 @@ describe('decideRole (pure)', () => {
     expect(plan.steps).toEqual([])
     expect(plan.changes.map(c => c.action)).toEqual(['unchanged', 'unchanged'])
     expect(plan.blockers).toEqual([])
+  })
+
+  test('a role trusting this principal under the legacy Sid needs no write', () => {
+    const legacy = { ...apiConnectStatement(target), Sid: LEGACY_TRUST_SID }
+    const plan = decideRole(desired, live({ trustPolicy: { Statement: [legacy] } }))
+    expect(plan.steps).toEqual([])
+    expect(plan.warnings).toEqual([])
+  })
+
+  test('another org’s external id for this principal is replaced, and the warning says why', () => {
+    const otherOrg = trustPolicy({ principalArn: IBM, externalId: OTHER_ORG })
+    const plan = decideRole(desired, live({ trustPolicy: otherOrg }))
+    expect(plan.steps.map(s => s.change.detail)).toEqual([
+      `statement ${trustSid(IBM)} now trusts ${IBM} with sts:ExternalId ${ORG} (was sts:ExternalId ${OTHER_ORG})`
+    ])
+    expect(statementsOf(plan.trustPolicy)).toEqual([apiConnectStatement(target)])
+    expect(plan.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `trust statement for ${IBM} \\(${trustSid(IBM)}\\) pins sts:ExternalId ${OTHER_ORG}; replacing it with ${ORG} takes the role away from that provider org\\. ` +
+            `.*another org on the same API Connect region .* each run takes the role away from the other\\. Give each org its own role-name`
+        )
+      )
+    ])
   })
 
   test('a different grant is replaced, a missing one created', () => {
@@ -308,6 +345,21 @@ describe('planRole and applyRole against a mocked IAM', () => {
     expect(outcome.trustPolicy).toEqual(JSON.parse(sent.PolicyDocument!))
   })
 
+  test('a role trusting another API Connect region gains this one’s statement beside it', async () => {
+    const frankfurt = apiConnectStatement({ principalArn: IBM_FRANKFURT, externalId: ORG })
+    iam.on(GetRoleCommand).resolves(liveRole({}, { Version: '2012-10-17', Statement: [frankfurt] }))
+    iam.on(GetRolePolicyCommand).resolves(grantAnswer())
+    iam.on(UpdateAssumeRolePolicyCommand).resolves({})
+    await run(context())
+    expect(writes()).toEqual(['UpdateAssumeRolePolicy'])
+    const sent = iam.commandCalls(UpdateAssumeRolePolicyCommand)[0].args[0].input
+    expect(statementsOf(JSON.parse(sent.PolicyDocument!))).toEqual([
+      frankfurt,
+      apiConnectStatement(target)
+    ])
+    expect(warnings()).toEqual([])
+  })
+
   test('an unconditioned statement for the IBM principal is replaced, with a warning', async () => {
     const hole = {
       Sid: 'Apic',
@@ -369,7 +421,7 @@ describe('planRole and applyRole against a mocked IAM', () => {
       [`role ${ROLE}: trust policy`, 'unchanged']
     ])
     expect(outcome.roleArn).toBe(ROLE_ARN)
-    expect(stdout.join('')).toMatch(/EntityAlreadyExists: another run changed the role/)
+    expect(stdout.join('')).toMatch(/EntityAlreadyExistsException: another run changed the role/)
   })
 
   test('a concurrent trust update (ConcurrentModification) is re-read, re-merged and retried', async () => {
@@ -499,7 +551,7 @@ describe('no writes when asked not to', () => {
       expect.objectContaining({
         action: 'update',
         detail: expect.stringMatching(
-          /^not done \(manage-role is false\): statement ApiConnectAssumeRole added/
+          new RegExp(`^not done \\(manage-role is false\\): statement ${trustSid(IBM)} added`)
         )
       }),
       expect.objectContaining({

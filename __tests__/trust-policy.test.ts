@@ -1,23 +1,28 @@
+import { createHash } from 'node:crypto'
+import { API_CONNECT_REGIONS } from '../src/api-connect-regions.js'
 import type { PolicyDocument, PolicyStatement } from '../src/policy-types.js'
 import {
   apiConnectStatement,
   canonicalPolicy,
-  decodePolicyDocument,
   grantPolicy,
   grantPolicyName,
+  LEGACY_TRUST_SID,
   mergeTrustPolicy,
   policiesEqual,
   policySize,
   statementsOf,
-  TRUST_SID,
   trustPolicy,
+  trustSid,
   trustsWithoutExternalId
 } from '../src/trust-policy.js'
 
 const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
+const IBM_FRANKFURT = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-central-a'
 const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
+const OTHER_ORG = '0d1c6f3e-5b7a-4c2e-9f80-123456789abc'
 const target = { principalArn: IBM, externalId: ORG }
 const ours = apiConnectStatement(target)
+const SID = `ApiConnect${createHash('sha256').update(IBM).digest('hex').slice(0, 8)}`
 
 const lambdaTrust: PolicyStatement = {
   Effect: 'Allow',
@@ -30,16 +35,24 @@ const doc = (...Statement: PolicyStatement[]): PolicyDocument => ({
 })
 
 describe('the API Connect trust statement', () => {
-  test('allows sts:AssumeRole for the principal only with the external id, under a stable Sid', () => {
+  test('allows sts:AssumeRole for the principal only with the external id, under its own Sid', () => {
     expect(ours).toEqual({
-      Sid: 'ApiConnectAssumeRole',
+      Sid: SID,
       Effect: 'Allow',
       Principal: { AWS: IBM },
       Action: 'sts:AssumeRole',
       Condition: { StringEquals: { 'sts:ExternalId': ORG } }
     })
-    expect(TRUST_SID).toMatch(/^[A-Za-z0-9]+$/) // IAM's rule for a Sid
     expect(trustPolicy(target)).toEqual({ Version: '2012-10-17', Statement: [ours] })
+  })
+
+  test('the Sid follows the principal, not the org, within IAM’s rule for a Sid', () => {
+    expect(trustSid(IBM)).toMatch(/^ApiConnect[0-9a-f]{8}$/) // IAM allows [A-Za-z0-9] only
+    expect(apiConnectStatement({ principalArn: IBM, externalId: OTHER_ORG }).Sid).toBe(SID)
+    const published = API_CONNECT_REGIONS.flatMap(r => (r.roleArn ? [r.roleArn] : []))
+    expect(published.length).toBeGreaterThanOrEqual(3)
+    expect(new Set(published.map(trustSid)).size).toBe(published.length)
+    expect(published.map(trustSid)).not.toContain(LEGACY_TRUST_SID)
   })
 })
 
@@ -71,24 +84,6 @@ describe('the invoke grant', () => {
   })
 })
 
-describe('decodePolicyDocument', () => {
-  test('decodes the URL-encoded JSON that IAM returns', () => {
-    const encoded = encodeURIComponent(JSON.stringify(trustPolicy(target), null, 2))
-    expect(encoded).not.toContain('{')
-    expect(decodePolicyDocument(encoded)).toEqual(trustPolicy(target))
-  })
-
-  test('takes plain JSON as is, even with a % inside', () => {
-    const plain = JSON.stringify(doc({ ...lambdaTrust, Sid: undefined, Action: 'sts:Assume%Role' }))
-    expect(statementsOf(decodePolicyDocument(plain))[0].Action).toBe('sts:Assume%Role')
-  })
-
-  test('refuses what is not a policy', () => {
-    expect(() => decodePolicyDocument('%7B%7D')).toThrow(/no Statement/)
-    expect(() => decodePolicyDocument('not json')).toThrow()
-  })
-})
-
 describe('policiesEqual', () => {
   const a = doc(ours, lambdaTrust)
 
@@ -101,7 +96,7 @@ describe('policiesEqual', () => {
           "Action": "sts:assumerole",
           "Principal": { "AWS": ["${IBM}", "${IBM}"] },
           "Effect": "Allow",
-          "Sid": "${TRUST_SID}"
+          "Sid": "${SID}"
         }
       ],
       "Version": "2012-10-17"
@@ -168,11 +163,86 @@ describe('mergeTrustPolicy', () => {
     expect(statementsOf(merge.document)).toEqual([handMade])
   })
 
-  test('updates our statement in place when the org id or the principal changed', () => {
-    const stale = apiConnectStatement({ principalArn: IBM, externalId: 'old-org' })
+  test('updates our statement in place when the org id changed, naming the id it replaced', () => {
+    const stale = apiConnectStatement({ principalArn: IBM, externalId: OTHER_ORG })
     const merge = mergeTrustPolicy(doc(stale, lambdaTrust), target)
-    expect(merge).toMatchObject({ statement: 'updated', changed: true })
+    expect(merge).toMatchObject({
+      sid: SID,
+      statement: 'updated',
+      changed: true,
+      replacedExternalIds: [OTHER_ORG],
+      unconditioned: []
+    })
     expect(statementsOf(merge.document)).toEqual([ours, lambdaTrust])
+  })
+
+  test('gives each principal its own statement: two API Connect regions share a role', () => {
+    const frankfurt = { principalArn: IBM_FRANKFURT, externalId: ORG }
+    const london = mergeTrustPolicy(doc(lambdaTrust), target).document
+    const both = mergeTrustPolicy(london, frankfurt)
+    expect(both).toMatchObject({ statement: 'added', changed: true, replacedExternalIds: [] })
+    expect(statementsOf(both.document)).toEqual([lambdaTrust, ours, apiConnectStatement(frankfurt)])
+    // Reruns for either region, in any order, find their statement: no flip-flop.
+    for (const t of [target, frankfurt, target])
+      expect(mergeTrustPolicy(both.document, t)).toMatchObject({
+        statement: 'present',
+        changed: false
+      })
+  })
+
+  test('a changed org for one principal leaves the other principal’s statement alone', () => {
+    const frankfurt = apiConnectStatement({ principalArn: IBM_FRANKFURT, externalId: OTHER_ORG })
+    const stale = apiConnectStatement({ principalArn: IBM, externalId: OTHER_ORG })
+    const merge = mergeTrustPolicy(doc(frankfurt, stale), target)
+    expect(merge.replacedExternalIds).toEqual([OTHER_ORG])
+    expect(statementsOf(merge.document)).toEqual([frankfurt, ours])
+  })
+
+  test('the legacy statement (one Sid for every principal) counts as ours for its principal', () => {
+    const legacy = { ...ours, Sid: LEGACY_TRUST_SID }
+    // As it was: present, not rewritten, so upgrading the action writes nothing.
+    expect(mergeTrustPolicy(doc(legacy, lambdaTrust), target)).toMatchObject({
+      statement: 'present',
+      changed: false
+    })
+    // Another org's: replaced in place under the new Sid, the old id no longer trusted.
+    const otherOrg = {
+      ...apiConnectStatement({ principalArn: IBM, externalId: OTHER_ORG }),
+      Sid: LEGACY_TRUST_SID
+    }
+    const merge = mergeTrustPolicy(doc(otherOrg, lambdaTrust), target)
+    expect(merge).toMatchObject({ statement: 'updated', replacedExternalIds: [OTHER_ORG] })
+    expect(statementsOf(merge.document)).toEqual([ours, lambdaTrust])
+    // Another principal's: kept, it is that region's trust.
+    const frankfurt = {
+      ...apiConnectStatement({ principalArn: IBM_FRANKFURT, externalId: ORG }),
+      Sid: LEGACY_TRUST_SID
+    }
+    expect(statementsOf(mergeTrustPolicy(doc(frankfurt), target).document)).toEqual([
+      frankfurt,
+      ours
+    ])
+  })
+
+  test('a legacy and a new statement for the same principal are folded into one', () => {
+    const legacy = {
+      ...apiConnectStatement({ principalArn: IBM, externalId: OTHER_ORG }),
+      Sid: LEGACY_TRUST_SID
+    }
+    const merge = mergeTrustPolicy(doc(legacy, lambdaTrust, ours), target)
+    expect(merge).toMatchObject({ statement: 'updated', replacedExternalIds: [OTHER_ORG] })
+    expect(statementsOf(merge.document)).toEqual([ours, lambdaTrust])
+  })
+
+  test('our Sid without the external id is the confused deputy too, and is replaced', () => {
+    const open: PolicyStatement = { ...ours, Condition: undefined }
+    const merge = mergeTrustPolicy(doc(JSON.parse(JSON.stringify(open))), target)
+    expect(merge).toMatchObject({
+      statement: 'updated',
+      unconditioned: [SID],
+      replacedExternalIds: []
+    })
+    expect(statementsOf(merge.document)).toEqual([ours])
   })
 
   test('replaces a statement that trusts the principal without the external id', () => {

@@ -2,10 +2,13 @@
 // turns what IAM shows into the writes needed, applyRole makes them. The documents themselves
 // come from trust-policy.ts.
 //
-// Matrix jobs for several functions may share one role and run at once. Every job writes the same
-// trust statement (same Sid, same content) and its own inline grant, so read-merge-write races
-// converge; a CreateRole or write that loses a race is answered by reading the role again and
-// reconciling.
+// Matrix jobs for several functions may share one role and run at once. Jobs for the same IBM
+// principal write the same trust statement (same Sid, same content) and each its own inline grant,
+// so read-merge-write races converge; a CreateRole or write that loses a race is answered by
+// reading the role again and reconciling. Jobs for two API Connect regions each keep their own
+// statement (one per principal), but IAM has no conditional write: two UpdateAssumeRolePolicy
+// calls in the same instant, each merged from the same read, can drop one region's statement.
+// That job's rerun adds it back without touching the other's.
 import {
   CreateRoleCommand,
   GetRoleCommand,
@@ -21,9 +24,10 @@ import {
 import type { Change, RunContext } from './context.js'
 import type { PolicyDocument } from './policy-types.js'
 import { log } from './log.js'
+import { parsePolicyDocument } from './policy-evaluator.js'
 import { provenanceTags } from './provenance.js'
+import { errorName } from './retry.js'
 import {
-  decodePolicyDocument,
   grantPolicy,
   grantPolicyName,
   mergeTrustPolicy,
@@ -31,7 +35,6 @@ import {
   policySize,
   statementsOf,
   TRUST_POLICY_QUOTA,
-  TRUST_SID,
   trustPolicy,
   type TrustTarget
 } from './trust-policy.js'
@@ -147,13 +150,14 @@ export async function applyRole(ctx: RunContext, plan: RolePlan): Promise<RoleOu
       const unchanged = current.changes.filter(c => c.action === 'unchanged')
       return outcome(current, [...done, ...unchanged], roleArn ?? ctx.roleArn)
     } catch (error) {
-      const code = errorCode(error)
-      if (round >= MAX_ROUNDS || !LOST_RACE.includes(code)) throw error
+      const code = errorName(error)
+      if (round >= MAX_ROUNDS || !lostRace(error)) throw error
       log.info(
         `Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`
       )
       // The winner's new role may not be visible yet.
-      if (code === 'EntityAlreadyExists') await waitForRole(ctx.clients.iam, plan.desired.name)
+      if (code === 'EntityAlreadyExistsException')
+        await waitForRole(ctx.clients.iam, plan.desired.name)
       current = await planRole(ctx)
       roleArn = current.live?.arn ?? roleArn
     }
@@ -170,7 +174,7 @@ async function makeStep(
   const RoleName = desired.name
   const attempt = <T>(operation: string, call: () => Promise<T>): Promise<T> =>
     call().catch((error: unknown) => {
-      throw LOST_RACE.includes(errorCode(error)) ? error : iamFailure(operation, desired, error)
+      throw lostRace(error) ? error : iamFailure(operation, desired, error)
     })
   const { target, action, detail } = step.change
   const done = () => log.info(`${target}: ${action}: ${detail}`)
@@ -269,10 +273,10 @@ async function readRole(
 ): Promise<LiveRole | undefined> {
   const read = <T>(operation: string, call: () => Promise<T>): Promise<T | undefined> =>
     call().catch((error: unknown) => {
-      if (errorCode(error) === 'NoSuchEntity') return undefined
+      if (errorName(error) === 'NoSuchEntityException') return undefined
       throw new Error(
-        `Cannot read role ${RoleName}: ${operation} failed: ${errorCode(error)}: ${(error as Error).message}` +
-          (errorCode(error) === 'AccessDenied'
+        `Cannot read role ${RoleName}: ${operation} failed: ${errorName(error)}: ${(error as Error).message}` +
+          (errorName(error) === 'AccessDenied'
             ? `. The workflow's credentials need iam:${operation} on the role.`
             : '')
       )
@@ -298,7 +302,7 @@ async function readRole(
 
 function decode(what: string, text: string | undefined): PolicyDocument {
   try {
-    return decodePolicyDocument(text ?? '')
+    return parsePolicyDocument(text ?? '')
   } catch (error) {
     throw new Error(`Cannot parse ${what}: ${(error as Error).message}`)
   }
@@ -371,10 +375,16 @@ export function decideRole(desired: DesiredRole, live: LiveRole | undefined): Ro
     )
 
   const merge = mergeTrustPolicy(live.trustPolicy, desired.trust)
+  const { sid, replacedExternalIds: replaced } = merge
   for (const label of merge.unconditioned)
     warnings.push(
       `Role ${desired.name}: trust statement ${label} let ${principalArn} assume the role without sts:ExternalId, so any API Connect customer could reach this account (the confused deputy). ` +
-        `It no longer names that principal; statement ${TRUST_SID} trusts it only with the provider org's external ID.`
+        `It no longer does; statement ${sid} trusts that principal only with the provider org's external ID.`
+    )
+  if (replaced.length > 0)
+    warnings.push(
+      `Role ${desired.name}: the trust statement for ${principalArn} (${sid}) pins sts:ExternalId ${replaced.join(', ')}; replacing it with ${externalId} takes the role away from that provider org. ` +
+        `A role trusts each API Connect principal for one provider org only: if another org on the same API Connect region deploys with this role-name too, each run takes the role away from the other. Give each org its own role-name.`
     )
   for (const label of merge.open)
     warnings.push(
@@ -391,9 +401,9 @@ export function decideRole(desired: DesiredRole, live: LiveRole | undefined): Ro
     const kept = statementsOf(merge.document).length - 1
     const detail =
       merge.statement === 'updated'
-        ? `statement ${TRUST_SID} now ${trusts}`
+        ? `statement ${sid} now ${trusts}${replaced.length ? ` (was sts:ExternalId ${replaced.join(', ')})` : ''}`
         : merge.statement === 'added'
-          ? `statement ${TRUST_SID} added: ${trusts}; ${kept} other statement(s) kept`
+          ? `statement ${sid} added: ${trusts}; ${kept} other statement(s) kept`
           : `${trusts} (already)`
     const fixed = merge.unconditioned.length
       ? `; ${merge.unconditioned.join(', ')} no longer trust ${principalArn} without sts:ExternalId`
@@ -484,18 +494,18 @@ function outcome(plan: RolePlan, changes: Change[], roleArn: string): RoleOutcom
 
 // --- errors ----------------------------------------------------------------------------------
 
-/** IAM's error code: the SDK names modeled errors `<Code>Exception`, others by the code itself. */
-export function errorCode(error: unknown): string {
-  const { name = '', Code } = (error ?? {}) as { name?: string; Code?: string }
-  return Code ?? name.replace(/Exception$/, '')
-}
+// Errors are told apart by the SDK's name: `<Code>Exception` for the errors IAM's model lists
+// (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
 
 /** Another run created or changed the role between our read and our write. */
-const LOST_RACE = ['EntityAlreadyExists', 'ConcurrentModification']
+const lostRace = (error: unknown): boolean =>
+  ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes(
+    errorName(error) ?? ''
+  )
 
 /** An IAM write failure, in words that say what to do. */
 export function iamFailure(operation: string, desired: DesiredRole, error: unknown): Error {
-  const code = errorCode(error)
+  const code = errorName(error) ?? 'Error'
   const message = ((error as Error)?.message ?? String(error)).replace(/\.$/, '')
   const role = `role ${desired.name}`
   const quota: Record<string, string> = {
@@ -507,11 +517,11 @@ export function iamFailure(operation: string, desired: DesiredRole, error: unkno
   let advice = ''
   if (code === 'AccessDenied')
     advice = ` The workflow's credentials need iam:${operation} on ${role}; or let someone else manage the role and set manage-role: false.`
-  else if (code === 'LimitExceeded' && quota[operation])
+  else if (code === 'LimitExceededException' && quota[operation])
     return new Error(`${operation} on ${role} failed: ${quota[operation]}`)
-  else if (code === 'MalformedPolicyDocument' && /principal/i.test(message))
+  else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
     advice = ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${desired.trust.principalArn} must be an existing role.`
-  else if (code === 'UnmodifiableEntity')
+  else if (code === 'UnmodifiableEntityException')
     advice = ' The role is protected (a service-linked role?); choose another role-name.'
   return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`)
 }

@@ -1,11 +1,12 @@
 // The policy documents of the role API Connect assumes, decided without any AWS call: the trust
 // statement, its merge into a live trust policy, the per-function invoke grant, semantic
 // comparison and IAM's size quota.
+import { createHash } from 'node:crypto'
 import type { PolicyDocument, PolicyStatement } from './policy-types.js'
 
-/** Identifies our statement in a trust policy shared with others. IAM allows only [A-Za-z0-9]. */
-export const TRUST_SID = 'ApiConnectAssumeRole'
 export const GRANT_SID = 'ApiConnectInvokeFunction'
+/** The one Sid this action gave its trust statement before statements were per principal. */
+export const LEGACY_TRUST_SID = 'ApiConnectAssumeRole'
 const VERSION = '2012-10-17'
 /** IAM's default "Role trust policy length" quota; whitespace does not count. */
 export const TRUST_POLICY_QUOTA = 2048
@@ -17,10 +18,19 @@ export interface TrustTarget {
   externalId: string
 }
 
+/**
+ * Our statement's identity in a trust policy shared with others is its principal: one statement
+ * per IBM principal, so jobs for two API Connect regions sharing a role keep each other's trust.
+ * IAM wants a Sid unique in the policy and made of [A-Za-z0-9] only, hence a hash.
+ */
+export function trustSid(principalArn: string): string {
+  return `ApiConnect${createHash('sha256').update(principalArn).digest('hex').slice(0, 8)}`
+}
+
 /** Allow the principal to assume the role, only when it presents the external id. */
 export function apiConnectStatement({ principalArn, externalId }: TrustTarget): PolicyStatement {
   return {
-    Sid: TRUST_SID,
+    Sid: trustSid(principalArn),
     Effect: 'Allow',
     Principal: { AWS: principalArn },
     Action: 'sts:AssumeRole',
@@ -52,18 +62,6 @@ export function grantPolicy(functionArn: string): PolicyDocument {
   }
 }
 
-/**
- * Parses a policy document as IAM returns it: URL-encoded JSON (RFC 3986). A document that is
- * already plain JSON (a mock, an emulator) is taken as is.
- */
-export function decodePolicyDocument(text: string): PolicyDocument {
-  const json = text.trimStart().startsWith('{') ? text : decodeURIComponent(text)
-  const doc = JSON.parse(json) as PolicyDocument
-  if (typeof doc !== 'object' || doc === null || doc.Statement === undefined)
-    throw new Error('not an IAM policy document (no Statement)')
-  return doc
-}
-
 export const statementsOf = (doc: PolicyDocument): PolicyStatement[] => list(doc.Statement)
 
 /** IAM counts a policy's characters without whitespace. */
@@ -75,8 +73,15 @@ export function policySize(doc: PolicyDocument): number {
 
 export interface TrustMerge {
   document: PolicyDocument
+  /** The Sid of our statement for this principal. */
+  sid: string
   /** What happened to our statement. */
   statement: 'present' | 'added' | 'updated'
+  /**
+   * External ids that our statement for this principal pinned and no longer does: another
+   * provider org (or an old one) lost its trust.
+   */
+  replacedExternalIds: string[]
   /** Labels of statements that trusted the principal without the external id; it was taken out. */
   unconditioned: string[]
   /** Labels of statements that trust any principal without the external id (left as they are). */
@@ -86,22 +91,34 @@ export interface TrustMerge {
 }
 
 /**
- * Adds or updates our statement (by Sid) and keeps every other statement. A statement that
- * trusts the principal without pinning the external id (the confused deputy) loses that
- * principal: the statement is dropped when nothing else is left in it.
+ * Adds or updates our statement for the principal and keeps every other statement. Ours is the
+ * one under the principal's Sid (or under the legacy Sid, naming this principal alone): it is
+ * replaced in place, so a changed external id never leaves the old one trusted. A statement
+ * equivalent to ours under any other Sid counts as present. A statement that trusts the principal
+ * without pinning the external id (the confused deputy) loses that principal: the statement is
+ * dropped when nothing else is left in it.
  */
 export function mergeTrustPolicy(live: PolicyDocument, target: TrustTarget): TrustMerge {
   const ours = apiConnectStatement(target)
+  const sid = ours.Sid as string
   const unconditioned: string[] = []
   const open: string[] = []
+  const replaced = new Set<string>()
   const statements: PolicyStatement[] = []
-  let statement: TrustMerge['statement'] = 'added'
+  let placed = false // our statement is in `statements`
+  let rewritten = false // …and differs from what the live policy had under our identity
+  let equivalent = false // a statement under another Sid already does the job
 
   for (const [index, original] of statementsOf(live).entries()) {
     const label = original.Sid ?? `Statement[${index}]`
-    if (original.Sid === TRUST_SID) {
-      statement = sameStatement(original, ours) ? 'present' : 'updated'
-      statements.push(ours)
+    if (isOurs(original, target.principalArn)) {
+      const same = sameStatement({ ...original, Sid: sid }, ours)
+      if (!same && trustsWithoutExternalId(original, target.principalArn)) unconditioned.push(label)
+      else for (const id of externalIdsOf(original)) if (id !== target.externalId) replaced.add(id)
+      // IAM wants Sids unique: a second statement of ours (legacy and new) is folded into the first.
+      if (placed || !same) rewritten = true
+      if (!placed) statements.push(same ? original : ours)
+      placed = true
       continue
     }
     if (trustsWithoutExternalId(original, target.principalArn)) {
@@ -112,14 +129,41 @@ export function mergeTrustPolicy(live: PolicyDocument, target: TrustTarget): Tru
     }
     if (trustsWithoutExternalId(original, '*')) open.push(label)
     // A hand-made copy of our statement (no Sid, or another one) already does the job.
-    if (statement === 'added' && sameStatement({ ...original, Sid: TRUST_SID }, ours))
-      statement = 'present'
+    if (sameStatement({ ...original, Sid: sid }, ours)) equivalent = true
     statements.push(original)
   }
-  if (statement === 'added') statements.push(ours)
+  if (!placed && !equivalent) statements.push(ours)
 
   const document: PolicyDocument = { ...live, Statement: statements }
-  return { document, statement, unconditioned, open, changed: !policiesEqual(live, document) }
+  return {
+    document,
+    sid,
+    statement: placed ? (rewritten ? 'updated' : 'present') : equivalent ? 'present' : 'added',
+    replacedExternalIds: [...replaced],
+    unconditioned,
+    open,
+    changed: !policiesEqual(live, document)
+  }
+}
+
+/** Our statement for the principal: under its Sid, or under the legacy Sid naming it alone. */
+function isOurs(statement: PolicyStatement, principalArn: string): boolean {
+  if (statement.Sid === trustSid(principalArn)) return true
+  const principals = awsPrincipals(statement)
+  return (
+    statement.Sid === LEGACY_TRUST_SID &&
+    principals.length > 0 &&
+    principals.every(p => p === principalArn)
+  )
+}
+
+/** The sts:ExternalId values a statement's conditions name, whatever the operator. */
+function externalIdsOf(statement: PolicyStatement): string[] {
+  return Object.values(statement.Condition ?? {}).flatMap(keys =>
+    Object.entries(keys)
+      .filter(([key]) => key.toLowerCase() === 'sts:externalid')
+      .flatMap(([, values]) => list(values).map(String))
+  )
 }
 
 /**

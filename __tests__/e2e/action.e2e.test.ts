@@ -126,7 +126,7 @@ describe('a first deploy, then a rerun', () => {
     const trust = parsePolicyDocument(role?.assumeRolePolicy ?? '')
     expect(trust.Statement).toEqual([
       {
-        Sid: 'ApiConnectAssumeRole',
+        Sid: 'ApiConnectbeedb106', // ApiConnect + sha256(principal), one statement per principal
         Effect: 'Allow',
         Principal: { AWS: 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a' },
         Action: 'sts:AssumeRole',

@@ -1,5 +1,6 @@
 // The trusting role end to end: the bundled action run as GitHub runs it, against the emulator.
 // Verification is off so the IAM calls asserted here are the role step's own.
+import { createHash } from 'node:crypto'
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam'
 import { type Emulator, type RequestLogEntry, startEmulator } from '../../emulator/index.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
@@ -11,13 +12,15 @@ const EXEC = `arn:aws:iam::${ACCOUNT}:role/exec`
 const FUNCTIONS = Array.from({ length: 8 }, (_, i) => `orders-${i + 1}`)
 const functionArn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`
 
-const ours = {
-  Sid: 'ApiConnectAssumeRole',
+/** The API Connect statement: one per IBM principal, its Sid derived from the principal. */
+const statementFor = (principal: string, org = ORG) => ({
+  Sid: `ApiConnect${createHash('sha256').update(principal).digest('hex').slice(0, 8)}`,
   Effect: 'Allow',
-  Principal: { AWS: IBM },
+  Principal: { AWS: principal },
   Action: 'sts:AssumeRole',
-  Condition: { StringEquals: { 'sts:ExternalId': ORG } }
-}
+  Condition: { StringEquals: { 'sts:ExternalId': org } }
+})
+const ours = statementFor(IBM)
 const lambdaTrust = {
   Sid: 'Lambda',
   Effect: 'Allow',
@@ -208,7 +211,7 @@ test('eight concurrent runs for eight functions sharing one role: eight grants, 
   expect(creates.filter(r => r.status === 200)).toHaveLength(1)
   expect(creates.filter(r => r.errorCode === 'EntityAlreadyExists').length).toBe(creates.length - 1)
   expect(
-    runs.filter(run => /EntityAlreadyExists: another run changed the role/.test(run.log))
+    runs.filter(run => /EntityAlreadyExistsException: another run changed the role/.test(run.log))
   ).toHaveLength(creates.length - 1)
   expect(all.filter(r => r.operation === 'PutRolePolicy' && r.status === 200)).toHaveLength(8)
   expect(all.filter(r => r.operation === 'UpdateAssumeRolePolicy')).toHaveLength(0)
@@ -226,6 +229,66 @@ test('eight concurrent runs for eight functions sharing one role: eight grants, 
   )
   expect(writesIn(emulator.log.slice(before))).toEqual([])
   expect(iamCalls(emulator.log.slice(before))).toHaveLength(16)
+})
+
+test('two API Connect regions sharing one role: each keeps its own statement, reruns write nothing', async () => {
+  const LONDON = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
+  const FRANKFURT = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-central-a'
+  const london = {
+    'function-name': 'orders-1',
+    'role-name': 'apic-two-regions',
+    'api-connect-region': 'eu-west-a'
+  }
+  const frankfurt = { ...london, 'function-name': 'orders-2', 'api-connect-region': 'eu-central-a' }
+
+  const first = await deploy(london)
+  const second = await deploy(frankfurt)
+
+  for (const run of [first, second]) {
+    expect(run.errors).toEqual([])
+    expect(run.warnings).toEqual([])
+    expect(run.exitCode).toBe(0)
+  }
+  expect(first.outputs['api-connect-role-arn']).toBe(LONDON)
+  expect(second.outputs['api-connect-role-arn']).toBe(FRANKFURT)
+  expect(writesIn(second.requests)).toEqual(['iam:UpdateAssumeRolePolicy', 'iam:PutRolePolicy'])
+  const both = [statementFor(LONDON), statementFor(FRANKFURT)]
+  expect(both[0].Sid).not.toBe(both[1].Sid)
+  expect(storedRole('apic-two-regions').trust.Statement).toEqual(both)
+
+  // Reruns of either region, in any order, find their statement and leave the other's alone.
+  for (const inputs of [london, frankfurt, london]) {
+    const rerun = await deploy(inputs)
+    expect(rerun.exitCode).toBe(0)
+    expect(iamCalls(rerun.requests).sort()).toEqual(['GetRole', 'GetRolePolicy'])
+    expect(writesIn(rerun.requests)).toEqual([])
+  }
+  expect(storedRole('apic-two-regions').trust.Statement).toEqual(both)
+})
+
+test('another provider org on the same principal replaces the statement, and the warning says so', async () => {
+  const OTHER_ORG = '0d1c6f3e-5b7a-4c2e-9f80-123456789abc'
+  await deploy({ 'role-name': 'apic-one-principal' })
+
+  const moved = await deploy({ 'role-name': 'apic-one-principal', 'provider-org-id': OTHER_ORG })
+
+  expect(moved.exitCode).toBe(0)
+  expect(writesIn(moved.requests)).toEqual(['iam:UpdateAssumeRolePolicy'])
+  // Replaced in place: the old org's ID is no longer trusted.
+  expect(storedRole('apic-one-principal').trust.Statement).toEqual([statementFor(IBM, OTHER_ORG)])
+  expect(moved.warnings).toEqual([
+    expect.stringMatching(
+      new RegExp(
+        `trust statement for ${IBM} \\(${ours.Sid}\\) pins sts:ExternalId ${ORG}; replacing it with ${OTHER_ORG} takes the role away from that provider org\\. ` +
+          `.*another org on the same API Connect region deploys with this role-name too, each run takes the role away from the other`
+      )
+    )
+  ])
+  expect(moved.log).toMatch(
+    new RegExp(
+      `trust policy: update: statement ${ours.Sid} now trusts .* \\(was sts:ExternalId ${ORG}\\)`
+    )
+  )
 })
 
 test('IAM’s propagation window after CreateRole is waited out by polling, not slept through', async () => {
