@@ -130,7 +130,7 @@ async function readRole(iam: IAMClient, roleName: string): Promise<LiveRole | un
       trust: parsePolicyDocument(Role?.AssumeRolePolicyDocument ?? '')
     }
   } catch (error) {
-    if (isNoSuchEntity(error)) return undefined
+    if (errorName(error) === 'NoSuchEntityException') return undefined
     throw error
   }
 }
@@ -402,6 +402,3 @@ function notChecked(name: string, expected: string, method: string, error: unkno
 
 const describe = (error: unknown): string =>
   `${errorName(error) ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`
-
-const isNoSuchEntity = (error: unknown): boolean =>
-  errorName(error) === 'NoSuchEntityException' || errorName(error) === 'NoSuchEntity'
