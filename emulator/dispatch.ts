@@ -1,6 +1,7 @@
 // One request, start to end: read it, find its service and operation, apply faults, run the
 // handler (any exception becomes the service's 500), answer, and log.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { accessAnalyzerService } from './access-analyzer.js'
 import { ServiceError, asServiceError } from './errors.js'
 import type { FaultInjector, FaultSpec } from './faults.js'
 import type { EmulatorRequest, EmulatorResponse } from './http.js'
@@ -26,7 +27,8 @@ const SERVICES: Record<ServiceName, Service> = {
   iam: iamService,
   sts: stsService,
   lambda: lambdaService,
-  s3: s3Service
+  s3: s3Service,
+  'access-analyzer': accessAnalyzerService
 }
 
 const MAX_BODY_BYTES = 100 * 1024 * 1024

@@ -8,7 +8,7 @@ export interface FaultSpec {
   kind: FaultKind
   /** An operation name (`GetRole`), or `*` for every operation. */
   operation: string
-  /** Only this service (`iam`, `sts`, `lambda`, `s3`); any when absent. */
+  /** Only this service (`iam`, `sts`, `lambda`, `s3`, `access-analyzer`); any when absent. */
   service?: string
   /** The next N matching calls. Without `count` or `probability`: every matching call. */
   count?: number

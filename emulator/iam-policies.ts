@@ -7,6 +7,7 @@ import {
   validatePath,
   validatePolicyDocument
 } from './iam-documents.js'
+import { changeRole, visibleDocuments } from './iam-propagation.js'
 import { findRole, parseTags, requireAttachable } from './iam-roles.js'
 import { required } from './query.js'
 import type { QueryAction } from './query-service.js'
@@ -90,14 +91,14 @@ export const policyActions: Record<string, QueryAction> = {
         `Maximum policy size of ${INLINE_POLICIES_MAX} bytes exceeded for role ${role.name}`
       )
     }
-    role.inlinePolicies.set(name, document)
+    changeRole(ctx, role, { kind: 'put-inline', name, document })
     return undefined
   },
 
   GetRolePolicy(params, ctx) {
     const role = findRole(ctx, required(params, 'RoleName'))
     const name = required(params, 'PolicyName')
-    const document = role.inlinePolicies.get(name)
+    const document = visibleDocuments(ctx, role).inlinePolicies.get(name)
     if (document === undefined) {
       throw new ServiceError(
         404,
@@ -110,19 +111,21 @@ export const policyActions: Record<string, QueryAction> = {
 
   ListRolePolicies(params, ctx) {
     const role = findRole(ctx, required(params, 'RoleName'))
-    return { PolicyNames: [...role.inlinePolicies.keys()].sort(), IsTruncated: false }
+    const names = [...visibleDocuments(ctx, role).inlinePolicies.keys()].sort()
+    return { PolicyNames: names, IsTruncated: false }
   },
 
   DeleteRolePolicy(params, ctx) {
     const role = findRole(ctx, required(params, 'RoleName'))
     const name = required(params, 'PolicyName')
-    if (!role.inlinePolicies.delete(name)) {
+    if (!role.inlinePolicies.has(name)) {
       throw new ServiceError(
         404,
         'NoSuchEntity',
         `The role policy with name ${name} cannot be found.`
       )
     }
+    changeRole(ctx, role, { kind: 'delete-inline', name })
     return undefined
   },
 

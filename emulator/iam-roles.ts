@@ -7,6 +7,7 @@ import {
   validatePath,
   validatePolicyDocument
 } from './iam-documents.js'
+import { changeRole, visibleDocuments } from './iam-propagation.js'
 import { type QueryParams, required, structList } from './query.js'
 import type { QueryAction } from './query-service.js'
 import type { EmulatorContext, Role, Tag } from './state.js'
@@ -56,14 +57,19 @@ export function newRole(ctx: EmulatorContext, input: NewRole, createdAt = ctx.no
   }
 }
 
-export function roleXml(role: Role, withLastUsed: boolean): XmlValue {
+/** `trust`: the trust policy to show, when reads do not see the stored one yet. */
+export function roleXml(
+  role: Role,
+  withLastUsed: boolean,
+  trust = role.assumeRolePolicy
+): XmlValue {
   return {
     Path: role.path,
     RoleName: role.name,
     RoleId: role.roleId,
     Arn: role.arn,
     CreateDate: new Date(role.createdAt),
-    AssumeRolePolicyDocument: encodeDocument(role.assumeRolePolicy),
+    AssumeRolePolicyDocument: encodeDocument(trust),
     Description: role.description,
     MaxSessionDuration: role.maxSessionDuration,
     PermissionsBoundary: role.permissionsBoundary
@@ -145,14 +151,14 @@ export const roleActions: Record<string, QueryAction> = {
     const name = required(params, 'RoleName')
     const role = findRole(ctx, name)
     if (role.visibleAt > ctx.now()) throw noSuchRole(name)
-    return { Role: roleXml(role, true) }
+    return { Role: roleXml(role, true, visibleDocuments(ctx, role).assumeRolePolicy) }
   },
 
   UpdateAssumeRolePolicy(params, ctx) {
     const role = findRole(ctx, required(params, 'RoleName'))
     const document = required(params, 'PolicyDocument')
     validatePolicyDocument(ctx, document, 'trust')
-    role.assumeRolePolicy = document
+    changeRole(ctx, role, { kind: 'trust', document })
     return undefined
   },
 

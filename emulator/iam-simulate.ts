@@ -3,6 +3,7 @@
 // is the most restrictive over the resources (see the API's EvaluationResult).
 import { ServiceError } from './errors.js'
 import { accountOf } from './identity.js'
+import { visibleDocuments } from './iam-propagation.js'
 import { findRole } from './iam-roles.js'
 import { type Decision, type Statement, evaluate, parsePolicy } from './policy.js'
 import { type QueryParams, memberList, required, structList } from './query.js'
@@ -28,7 +29,8 @@ function policiesOf(ctx: EmulatorContext, arn: string): PrincipalPolicies {
   const resource = arn.split(':')[5] ?? ''
   if (resource.startsWith('role/')) {
     const role = findRole(ctx, resource.split('/').pop()!)
-    const identity = [...role.inlinePolicies].flatMap(([name, doc]) => sourced(doc, name, 'role'))
+    const inline = visibleDocuments(ctx, role).inlinePolicies
+    const identity = [...inline].flatMap(([name, doc]) => sourced(doc, name, 'role'))
     for (const policyArn of role.attachedPolicies) {
       const policy = ctx.state.iam.policies.get(policyArn)
       const type = policyArn.includes(':aws:policy/') ? 'aws-managed' : 'user-managed'

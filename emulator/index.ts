@@ -1,5 +1,5 @@
-// A local AWS emulator (IAM, STS, Lambda, S3) for tests and demos: the real SDK clients talk to it
-// through `endpoint` / AWS_ENDPOINT_URL. See emulator/README.md.
+// A local AWS emulator (IAM, STS, Lambda, S3, Access Analyzer's ValidatePolicy) for tests and
+// demos: the real SDK clients talk to it through `endpoint` / AWS_ENDPOINT_URL. See README.md.
 export { startEmulator } from './server.js'
 export type { Emulator } from './server.js'
 export { IBM_API_CONNECT_PRINCIPALS } from './options.js'

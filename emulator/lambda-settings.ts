@@ -1,6 +1,7 @@
 // What Lambda checks about a function's configuration, code and execution role.
 import { createHash } from 'node:crypto'
 import { ServiceError } from './errors.js'
+import { visibleDocuments } from './iam-propagation.js'
 import { invalidParameter, validationException } from './lambda-model.js'
 import { evaluate, statementsOf } from './policy.js'
 import { latestObject } from './s3-store.js'
@@ -80,7 +81,7 @@ export function checkExecutionRole(ctx: EmulatorContext, roleArn: unknown): void
   const assumable =
     role !== undefined &&
     role.createdAt + ctx.config.roleAssumableAfterMs <= ctx.now() &&
-    evaluate(statementsOf([role.assumeRolePolicy]), {
+    evaluate(statementsOf([visibleDocuments(ctx, role).assumeRolePolicy]), {
       principal: { kind: 'Service', service: 'lambda.amazonaws.com' },
       action: 'sts:AssumeRole',
       resource: role.arn,

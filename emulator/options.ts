@@ -14,6 +14,7 @@ export interface ConfigPatch {
   functionActivationMs?: number
   functionUpdateMs?: number
   iamPropagationMs?: number
+  iamChangePropagationMs?: number
   roleAssumableAfterMs?: number
 }
 
@@ -39,6 +40,7 @@ export function configFrom(options: EmulatorOptions): RuntimeConfig {
     functionActivationMs: options.functionActivationMs ?? 0,
     functionUpdateMs: options.functionUpdateMs ?? 0,
     iamPropagationMs: options.iamPropagationMs ?? 0,
+    iamChangePropagationMs: options.iamChangePropagationMs ?? 0,
     roleAssumableAfterMs: options.roleAssumableAfterMs ?? 0,
     externalPrincipals: [...IBM_API_CONNECT_PRINCIPALS, ...(options.externalPrincipals ?? [])]
   }
@@ -57,6 +59,7 @@ const DELAYS = [
   'functionActivationMs',
   'functionUpdateMs',
   'iamPropagationMs',
+  'iamChangePropagationMs',
   'roleAssumableAfterMs'
 ] as const
 

@@ -1,8 +1,9 @@
 // Which service a request is for. Signed requests name it in the SigV4 credential scope
 // (Credential=AKID/20240101/us-east-1/iam/aws4_request), so one URL serves every client; unsigned
-// ones are recognised by the Query API version, Lambda's dated path prefixes, or else taken as S3.
+// ones are recognised by the Query API version, Lambda's dated path prefixes, or else taken as S3
+// (Access Analyzer is reached signed only: its paths would be taken for S3 buckets).
 
-export type ServiceName = 'iam' | 'sts' | 'lambda' | 's3'
+export type ServiceName = 'iam' | 'sts' | 'lambda' | 's3' | 'access-analyzer'
 
 export interface Signature {
   accessKeyId: string
@@ -33,6 +34,8 @@ export function serviceFromShape(path: string, version: string | undefined): Ser
   return 's3'
 }
 
+const SERVICE_NAMES: readonly string[] = ['iam', 'sts', 'lambda', 's3', 'access-analyzer']
+
 export function isKnownService(name: string): name is ServiceName {
-  return name === 'iam' || name === 'sts' || name === 'lambda' || name === 's3'
+  return SERVICE_NAMES.includes(name)
 }

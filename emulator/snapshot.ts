@@ -1,6 +1,7 @@
 // A JSON view of the state, for GET /_emulator/state and for debugging a failing test.
 import { configurationJson } from './lambda-model.js'
-import type { EmulatorContext } from './state.js'
+import { pendingChanges } from './iam-propagation.js'
+import type { EmulatorContext, Role } from './state.js'
 
 function parsed(document: string): unknown {
   try {
@@ -8,6 +9,15 @@ function parsed(document: string): unknown {
   } catch {
     return document
   }
+}
+
+function propagating(ctx: EmulatorContext, role: Role) {
+  const pending = pendingChanges(ctx, role)
+  if (pending.length === 0) return undefined
+  return pending.map(({ change, visibleAt }) => ({
+    ...change,
+    visibleAt: new Date(visibleAt).toISOString()
+  }))
 }
 
 export function snapshot(ctx: EmulatorContext) {
@@ -25,7 +35,9 @@ export function snapshot(ctx: EmulatorContext) {
       inlinePolicies: Object.fromEntries([...role.inlinePolicies].map(([n, d]) => [n, parsed(d)])),
       attachedPolicies: role.attachedPolicies,
       permissionsBoundary: role.permissionsBoundary,
-      tags: role.tags
+      tags: role.tags,
+      // Changes stored above that reads do not show yet (iamChangePropagationMs).
+      propagating: propagating(ctx, role)
     })),
     policies: [...iam.policies.values()].map(p => ({
       name: p.name,

@@ -10,6 +10,8 @@ export interface RuntimeConfig {
   functionActivationMs: number
   functionUpdateMs: number
   iamPropagationMs: number
+  /** A changed trust or inline policy is read as before until then. */
+  iamChangePropagationMs: number
   roleAssumableAfterMs: number
   /** Principals outside the account that trust policies may name. */
   externalPrincipals: string[]
@@ -34,6 +36,26 @@ export interface Role {
   tags: Tag[]
   inlinePolicies: Map<string, string>
   attachedPolicies: string[]
+  /** Changes that reads do not see yet (see iam-propagation.ts); absent when there are none. */
+  propagation?: Propagation
+}
+
+/** The documents of a role that change propagation applies to. */
+export interface RoleDocuments {
+  assumeRolePolicy: string
+  inlinePolicies: Map<string, string>
+}
+
+export type RoleChange =
+  | { kind: 'trust'; document: string }
+  | { kind: 'put-inline'; name: string; document: string }
+  | { kind: 'delete-inline'; name: string }
+
+export interface Propagation {
+  /** What reads see: the documents before the first pending change, plus those now visible. */
+  base: RoleDocuments
+  /** Oldest first. */
+  pending: { change: RoleChange; visibleAt: number }[]
 }
 
 export interface ManagedPolicy {

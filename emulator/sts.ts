@@ -2,6 +2,7 @@
 // https://docs.aws.amazon.com/STS/latest/APIReference/
 import { ServiceError } from './errors.js'
 import { secretKey, uniqueId } from './ids.js'
+import { visibleDocuments } from './iam-propagation.js'
 import { callerOf } from './identity.js'
 import { evaluate, statementsOf } from './policy.js'
 import { required } from './query.js'
@@ -48,7 +49,7 @@ export const stsService = queryService(STS_NAMESPACE, '2011-06-15', {
       'aws:PrincipalAccount': caller.account
     }
     if (externalId !== undefined) context['sts:ExternalId'] = externalId
-    const trust = evaluate(statementsOf([role.assumeRolePolicy]), {
+    const trust = evaluate(statementsOf([visibleDocuments(ctx, role).assumeRolePolicy]), {
       principal: caller.principal,
       action: 'sts:AssumeRole',
       resource: role.arn,

@@ -421,16 +421,23 @@ describe('dry run', () => {
 })
 
 describe('validate-trust-policy', () => {
-  it('degrades to "not checked", with the reason, when Access Analyzer cannot be reached', async () => {
-    // The emulator does not serve Access Analyzer: the call fails like an unavailable service.
+  it('degrades to "not checked", with the reason, when the runner may not call Access Analyzer', async () => {
+    emulator.injectFault({
+      kind: 'error',
+      service: 'access-analyzer',
+      operation: 'ValidatePolicy',
+      status: 403,
+      code: 'AccessDeniedException',
+      message: `User: ${CALLER} is not authorized to perform: access-analyzer:ValidatePolicy`
+    })
     const r = await elsewhere('apic-good', { 'validate-trust-policy': 'true' })
 
     const check = r.checks['Access Analyzer finds no error in the trust policy']
     expect(check.status).toBe('not-checked')
-    expect(check.actual).toMatch(/^not checked \(/)
+    expect(check.actual).toMatch(/^not checked \(AccessDeniedException: User: /)
     expect(r.exitCode).toBe(0)
     expect(r.outputs.verified).toBe('true')
-    expect(r.calls).toContain('access-analyzer:Unknown(UnknownService)')
+    expect(r.calls).toContain('access-analyzer:ValidatePolicy(AccessDeniedException)')
   })
 })
 

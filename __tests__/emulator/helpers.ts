@@ -1,5 +1,6 @@
 // Shared setup for the emulator's tests: real SDK clients pointed at the emulator on loopback,
 // with static fake credentials so the SDK never looks for real ones.
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer'
 import { IAMClient } from '@aws-sdk/client-iam'
 import { LambdaClient } from '@aws-sdk/client-lambda'
 import { S3Client } from '@aws-sdk/client-s3'
@@ -28,7 +29,8 @@ export function clients(url: string, options: ClientOptions = {}) {
     iam: new IAMClient(config),
     sts: new STSClient(config),
     lambda: new LambdaClient(config),
-    s3: new S3Client({ ...config, forcePathStyle: true })
+    s3: new S3Client({ ...config, forcePathStyle: true }),
+    accessAnalyzer: new AccessAnalyzerClient(config)
   }
 }
 
@@ -79,4 +81,19 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<AwsError> 
     return error as AwsError
   }
   throw new Error('expected the call to fail, but it succeeded')
+}
+
+/** Calls `probe` until it returns something other than undefined, for at most `timeoutMs`. */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 5000,
+  intervalMs = 25
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`not settled within ${timeoutMs} ms`)
+    await new Promise(resolve => setTimeout(resolve, intervalMs))
+  }
 }

@@ -1,0 +1,330 @@
+// The optional checks and IAM's late changes, end to end: the bundled action, run as the GitHub
+// runner runs it, against the local emulator. Access Analyzer's ValidatePolicy on the trust policy
+// (validate-trust-policy), the runner's own AssumeRole that must be refused (probe-self-assume),
+// and a run whose IAM writes reads show only seconds later (iamChangePropagationMs), which the
+// action must wait out instead of reporting a failure. Each test asserts the outcome the workflow
+// sees (exit code, outputs, errors, summary) and the AWS calls from the emulator's request log.
+import {
+  DeleteRolePolicyCommand,
+  GetRoleCommand,
+  IAMClient,
+  ListRolePoliciesCommand,
+  UpdateAssumeRolePolicyCommand
+} from '@aws-sdk/client-iam'
+import { cpSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  executionRole,
+  startEmulator,
+  type Emulator,
+  type RequestLogEntry,
+  type SeedRole
+} from '../../emulator/index.js'
+import type { Check } from '../../src/checks.js'
+import { ROOT, runAction, type ActionRun } from '../support/run-action.js'
+
+const ACCOUNT = '123456789012'
+const ORG = '5f0b9a8e-3c1d-4e2f-9a7b-6c5d4e3f2a1b'
+const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
+const CALLER = `arn:aws:iam::${ACCOUNT}:user/ci-deployer`
+const EXECUTION_ROLE = `arn:aws:iam::${ACCOUNT}:role/orders-lambda`
+const FN = `arn:aws:lambda:eu-west-2:${ACCOUNT}:function:orders`
+const GRANT_NAME = 'invoke-orders@eu-west-2'
+const VALIDATE = 'Access Analyzer finds no error in the trust policy'
+const PROBE = 'The runner itself cannot assume the role'
+const PROPAGATION_MS = 2000
+
+const ours = {
+  Sid: 'ApiConnectAssumeRole',
+  Effect: 'Allow',
+  Principal: { AWS: IBM },
+  Action: 'sts:AssumeRole',
+  Condition: { StringEquals: { 'sts:ExternalId': ORG } }
+}
+const trust = (...Statement: object[]) => ({ Version: '2012-10-17', Statement })
+const grant = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'ApiConnectInvokeFunction',
+      Effect: 'Allow',
+      Action: 'lambda:InvokeFunction',
+      Resource: [FN, `${FN}:*`]
+    }
+  ]
+}
+
+const ROLES: SeedRole[] = [
+  executionRole('orders-lambda'),
+  // Managed elsewhere: right for API Connect, but it also lets anyone assume it.
+  {
+    name: 'apic-open',
+    assumeRolePolicy: trust(ours, {
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 'sts:AssumeRole'
+    }),
+    inlinePolicies: { [GRANT_NAME]: grant }
+  }
+]
+
+let emulator: Emulator
+let workspace: string
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    functionActivationMs: 200,
+    functionUpdateMs: 200,
+    seed: { roles: ROLES }
+  })
+  workspace = mkdtempSync(join(tmpdir(), 'apic-extras-'))
+  cpSync(join(ROOT, 'examples', 'echo'), join(workspace, 'build'), { recursive: true })
+})
+afterAll(() => emulator.stop())
+
+interface Run extends ActionRun {
+  /** This run's requests, in arrival order. */
+  requests: RequestLogEntry[]
+  /** As `service:Operation`, `(ErrorCode)` appended when one failed. */
+  calls: string[]
+  writes: string[]
+  result: { verified: string; checks: Check[] }
+  checks: Record<string, Check>
+}
+
+const deploy = {
+  'function-name': 'orders',
+  region: 'eu-west-2',
+  code: 'build',
+  runtime: 'nodejs22.x',
+  handler: 'index.handler',
+  'execution-role-arn': EXECUTION_ROLE,
+  'provider-org-id': ORG
+}
+
+async function run(inputs: Record<string, string>): Promise<Run> {
+  const since = emulator.log.length
+  const action = await runAction(inputs, { endpoint: emulator.url, workspace })
+  const requests = emulator.log.slice(since)
+  if (!action.outputs.result) throw new Error(`no result output:\n${action.log}`)
+  const result = JSON.parse(action.outputs.result) as Run['result']
+  const label = (r: RequestLogEntry) =>
+    `${r.service}:${r.operation}${r.errorCode ? `(${r.errorCode})` : ''}`
+  return {
+    ...action,
+    requests,
+    calls: requests.map(label),
+    writes: emulator
+      .writes()
+      .filter(w => requests.includes(w))
+      .map(label),
+    result,
+    checks: Object.fromEntries(result.checks.map(c => [c.name, c]))
+  }
+}
+
+/** IAM as another administrator sees it, to take something away from the action's role. */
+const admin = () =>
+  new IAMClient({
+    endpoint: emulator.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIAADMINEXAMPLE', secretAccessKey: 'secret' }
+  })
+
+const failing = (r: Run) => r.result.checks.filter(c => c.status === 'fail').map(c => c.name)
+const at = (entry: RequestLogEntry) => Date.parse(entry.time)
+
+describe('validate-trust-policy and probe-self-assume on the role the action writes', () => {
+  let first: Run
+
+  beforeAll(async () => {
+    emulator.reset()
+    first = await run({ ...deploy, 'validate-trust-policy': 'true' })
+  })
+
+  test('Access Analyzer finds nothing in the trust policy, and the check says so', () => {
+    expect(first.errors).toEqual([])
+    expect(first.exitCode).toBe(0)
+    expect(first.outputs).toMatchObject({
+      'role-arn': `arn:aws:iam::${ACCOUNT}:role/apic-invoke-orders`,
+      'function-arn': FN,
+      'api-connect-role-arn': IBM,
+      'external-id': ORG,
+      verified: 'true'
+    })
+    expect(first.checks[VALIDATE]).toEqual({
+      name: VALIDATE,
+      expected: 'no errors or security warnings',
+      actual: 'no findings',
+      status: 'pass',
+      method: 'access-analyzer:ValidatePolicy'
+    })
+    expect(first.result.checks.every(c => c.status === 'pass')).toBe(true)
+    expect(first.summary).toContain(`| ${VALIDATE} | no errors or security warnings |`)
+  })
+
+  test('ValidatePolicy is asked once, after the role is read back, and writes nothing', () => {
+    expect(first.calls.filter(c => c.startsWith('access-analyzer:'))).toEqual([
+      'access-analyzer:ValidatePolicy'
+    ])
+    const validate = first.calls.indexOf('access-analyzer:ValidatePolicy')
+    expect(first.calls.lastIndexOf('iam:GetRole')).toBeLessThan(validate)
+    expect(first.writes.sort()).toEqual([
+      'iam:CreateRole',
+      'iam:PutRolePolicy',
+      'lambda:CreateFunction'
+    ])
+    expect(first.calls).not.toContain('sts:AssumeRole')
+  })
+
+  test('a rerun with probe-self-assume: the runner is refused, so the check passes', async () => {
+    const rerun = await run({ ...deploy, 'probe-self-assume': 'true' })
+
+    expect(rerun.exitCode).toBe(0)
+    expect(rerun.outputs.verified).toBe('true')
+    expect(rerun.checks[PROBE]).toEqual({
+      name: PROBE,
+      expected: 'denied',
+      actual: 'denied',
+      status: 'pass',
+      method: 'sts:AssumeRole as the runner'
+    })
+    const probe = rerun.requests.filter(r => r.service === 'sts' && r.operation === 'AssumeRole')
+    expect(probe).toEqual([
+      expect.objectContaining({
+        status: 403,
+        errorCode: 'AccessDenied',
+        accessKeyId: 'AKIAEMULATOR0000TEST'
+      })
+    ])
+    expect(rerun.writes).toEqual([])
+    expect(rerun.calls).not.toContain('access-analyzer:ValidatePolicy')
+  })
+})
+
+describe('a role managed elsewhere that also trusts "*" without a condition', () => {
+  let open: Run
+
+  beforeAll(async () => {
+    emulator.reset()
+    await run(deploy) // The function to verify against (it creates apic-invoke-orders too).
+    open = await run({
+      'function-name': 'orders',
+      region: 'eu-west-2',
+      'provider-org-id': ORG,
+      'role-name': 'apic-open',
+      'manage-role': 'false',
+      'validate-trust-policy': 'true',
+      'probe-self-assume': 'true'
+    })
+  })
+
+  test("Access Analyzer's security warning fails its check, and the step", () => {
+    expect(open.exitCode).toBe(1)
+    expect(open.outputs.verified).toBe('false')
+    expect(open.checks[VALIDATE]).toMatchObject({
+      status: 'fail',
+      method: 'access-analyzer:ValidatePolicy',
+      actual: expect.stringMatching(
+        /^SECURITY_WARNING EMULATOR_ANY_PRINCIPAL_WITHOUT_CONDITION: This statement allows any principal/
+      )
+    })
+    expect(open.errors).toHaveLength(1)
+    expect(open.errors[0]).toMatch(/^Verification failed: /)
+    expect(open.errors[0]).toContain(
+      `${VALIDATE} (expected no errors or security warnings, got SECURITY_WARNING`
+    )
+    expect(open.summary).toContain('(verification failed ❌)')
+  })
+
+  test('the local trust checks and the live probe agree: anyone, the runner included, gets in', () => {
+    // "*" lets API Connect in without the external ID too.
+    expect(failing(open)).toEqual([
+      'No external ID is refused',
+      "Another org's external ID is refused",
+      'Another principal is refused',
+      'Anonymous callers are refused',
+      VALIDATE,
+      PROBE
+    ])
+    expect(open.checks[PROBE]).toMatchObject({ status: 'fail', actual: `allowed for ${CALLER}` })
+    expect(open.calls).toEqual(
+      expect.arrayContaining(['access-analyzer:ValidatePolicy', 'sts:AssumeRole'])
+    )
+    // Managed elsewhere: verified as it is, never written.
+    expect(open.writes).toEqual([])
+  })
+})
+
+describe(`IAM shows this run's changes ${PROPAGATION_MS} ms late`, () => {
+  const ROLE = 'apic-invoke-orders'
+
+  // The role as the action writes it, then changed behind its back (seen at once: no window yet).
+  beforeAll(async () => {
+    emulator.reset()
+    expect((await run(deploy)).exitCode).toBe(0)
+  })
+  afterEach(() => emulator.configure({ iamChangePropagationMs: 0 }))
+
+  test('a grant put back on the role: SimulatePrincipalPolicy is re-asked until it passes', async () => {
+    const iam = admin()
+    const { PolicyNames = [] } = await iam.send(new ListRolePoliciesCommand({ RoleName: ROLE }))
+    expect(PolicyNames).toEqual([GRANT_NAME])
+    await iam.send(new DeleteRolePolicyCommand({ RoleName: ROLE, PolicyName: GRANT_NAME }))
+
+    emulator.configure({ iamChangePropagationMs: PROPAGATION_MS })
+    const r = await run(deploy)
+
+    expect(r.errors).toEqual([])
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.checks[`Role may invoke ${FN}`]).toMatchObject({
+      status: 'pass',
+      method: 'iam:SimulatePrincipalPolicy'
+    })
+    expect(r.writes).toEqual(['iam:PutRolePolicy'])
+
+    const put = r.requests.find(e => e.operation === 'PutRolePolicy')!
+    const simulations = r.requests.filter(e => e.operation === 'SimulatePrincipalPolicy')
+    expect(simulations.length).toBeGreaterThan(1)
+    // The first answer came while IAM still showed the role without the grant; the last after.
+    expect(at(simulations[0]) - at(put)).toBeLessThan(PROPAGATION_MS)
+    expect(at(simulations.at(-1)!) - at(put)).toBeGreaterThanOrEqual(PROPAGATION_MS)
+    expect(r.log).toContain(
+      'lambda:InvokeFunction checks: the role changed in this run and IAM may not show the change everywhere yet; attempt 2'
+    )
+  })
+
+  test('a trust statement stripped of its external ID: the role is re-read until the fix shows', async () => {
+    const iam = admin()
+    const { Role } = await iam.send(new GetRoleCommand({ RoleName: ROLE }))
+    const stored = JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!)) as {
+      Statement: Record<string, unknown>[]
+    }
+    const stripped = stored.Statement.map(({ Condition: _, ...rest }) => rest)
+    expect(stripped).not.toEqual(stored.Statement)
+    await iam.send(
+      new UpdateAssumeRolePolicyCommand({
+        RoleName: ROLE,
+        PolicyDocument: JSON.stringify({ ...stored, Statement: stripped })
+      })
+    )
+
+    emulator.configure({ iamChangePropagationMs: PROPAGATION_MS })
+    const r = await run(deploy)
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.writes).toEqual(['iam:UpdateAssumeRolePolicy'])
+    const update = r.requests.find(e => e.operation === 'UpdateAssumeRolePolicy')!
+    const reads = r.requests.filter(e => e.operation === 'GetRole' && at(e) >= at(update))
+    expect(reads.length).toBeGreaterThan(1)
+    expect(at(reads[0]) - at(update)).toBeLessThan(PROPAGATION_MS)
+    expect(at(reads.at(-1)!) - at(update)).toBeGreaterThanOrEqual(PROPAGATION_MS)
+    expect(r.checks['No external ID is refused']).toMatchObject({ status: 'pass' })
+    expect(r.log).toContain(
+      'iam:GetRole: the role changed in this run and IAM may not show the change everywhere yet; attempt 2'
+    )
+  })
+})
