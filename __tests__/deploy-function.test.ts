@@ -16,7 +16,13 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand
 } from '@aws-sdk/client-lambda'
-import { HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import {
+  HeadObjectCommand,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException
+} from '@aws-sdk/client-s3'
 import { jest } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import { createHash } from 'node:crypto'
@@ -103,6 +109,16 @@ afterEach(() => jest.restoreAllMocks())
 
 const notFound = () =>
   new ResourceNotFoundException({ message: 'Function not found', $metadata: {} })
+/** S3's answers to HEAD have no body: the SDK names a 404 NotFound, anything else Unknown. */
+const headError = (status: number) =>
+  status === 404
+    ? new NotFound({ message: 'NotFound', $metadata: { httpStatusCode: 404 } })
+    : new S3ServiceException({
+        name: 'Unknown',
+        $fault: 'client',
+        message: 'UnknownError',
+        $metadata: { httpStatusCode: status }
+      })
 const ready = (extra: Record<string, unknown> = {}) => ({
   Configuration: {
     FunctionName: 'orders',
@@ -319,12 +335,26 @@ describe('code in S3', () => {
     expect(plan.function.code?.upload).toMatchObject({ kind: 's3', sha256: undefined })
   })
 
-  it('names s3-key when the object does not exist', async () => {
+  // 403 as well: S3 answers it for a missing key when the caller lacks s3:ListBucket.
+  it.each([404, 403])(
+    'names s3-key when HeadObject answers %i (missing, or not readable)',
+    async status => {
+      lambda.on(GetFunctionCommand).resolves(ready())
+      s3.on(HeadObjectCommand).rejects(headError(status))
+      const error = await planFunction(context({ code: s3Code })).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(InputError)
+      expect((error as InputError).problems).toEqual([
+        `s3-key: s3://artifacts/orders.zip does not exist or cannot be read (s3:HeadObject answered HTTP ${status}); check s3-bucket, s3-key and that these credentials may s3:GetObject it`
+      ])
+    }
+  )
+
+  it('deploys, checksum unknown, when HeadObject fails otherwise', async () => {
     lambda.on(GetFunctionCommand).resolves(ready())
-    s3.on(HeadObjectCommand).rejects(new NotFound({ message: 'NotFound', $metadata: {} }))
-    await expect(planFunction(context({ code: s3Code }))).rejects.toThrow(
-      /s3-key: s3:\/\/artifacts\/orders.zip does not exist/
-    )
+    s3.on(HeadObjectCommand).rejects(headError(500))
+    const plan = await planFunction(context({ code: s3Code }))
+    expect(plan.function.code?.upload).toMatchObject({ kind: 's3', sha256: undefined })
+    expect(log.join('')).toContain('s3:HeadObject s3://artifacts/orders.zip failed (Unknown)')
   })
 })
 
@@ -332,25 +362,40 @@ describe('a zip over the direct-upload limit', () => {
   const big = code({ size: DIRECT_UPLOAD_LIMIT + 1 })
   const key = stagingKey('orders', SHA)
 
-  it('is put in the staging bucket with its checksum, then deployed from there', async () => {
-    lambda
-      .on(GetFunctionCommand)
-      .resolvesOnce(ready({ CodeSha256: 'old' }))
-      .resolves(ready())
-    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
-    s3.on(HeadObjectCommand).rejects(new NotFound({ message: 'NotFound', $metadata: {} }))
-    s3.on(PutObjectCommand).resolves({})
+  // 403: what S3 answers for a missing key to a caller without s3:ListBucket.
+  it.each([404, 403])(
+    'is put in the staging bucket with its checksum when HeadObject answers %i, then deployed from there',
+    async status => {
+      lambda
+        .on(GetFunctionCommand)
+        .resolvesOnce(ready({ CodeSha256: 'old' }))
+        .resolves(ready())
+      lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+      s3.on(HeadObjectCommand).rejects(headError(status))
+      s3.on(PutObjectCommand).resolves({})
+      const ctx = context({ stagingBucket: 'stage' })
+      await applyFunction(ctx, await planFunction(ctx, big), FAST)
+      expect(s3.commandCalls(PutObjectCommand)[0].args[0].input).toMatchObject({
+        Bucket: 'stage',
+        Key: key,
+        ChecksumSHA256: SHA
+      })
+      expect(calls(UpdateFunctionCodeCommand)[0].args[0].input).toMatchObject({
+        S3Bucket: 'stage',
+        S3Key: key
+      })
+    }
+  )
+
+  it('stops on any other HeadObject failure, uploading nothing', async () => {
+    lambda.on(GetFunctionCommand).resolves(ready({ CodeSha256: 'old' }))
+    s3.on(HeadObjectCommand).rejects(headError(400))
     const ctx = context({ stagingBucket: 'stage' })
-    await applyFunction(ctx, await planFunction(ctx, big), FAST)
-    expect(s3.commandCalls(PutObjectCommand)[0].args[0].input).toMatchObject({
-      Bucket: 'stage',
-      Key: key,
-      ChecksumSHA256: SHA
+    await expect(applyFunction(ctx, await planFunction(ctx, big), FAST)).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 400 }
     })
-    expect(calls(UpdateFunctionCodeCommand)[0].args[0].input).toMatchObject({
-      S3Bucket: 'stage',
-      S3Key: key
-    })
+    expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0)
+    expect(calls(UpdateFunctionCodeCommand)).toHaveLength(0)
   })
 
   it('is not uploaded again when the bucket already has it', async () => {
@@ -397,24 +442,68 @@ describe('publish and alias', () => {
     ])
   })
 
-  it('publishes nothing and moves nothing when the alias’s version already matches', async () => {
+  it('publishes nothing and moves nothing when the alias’s version already matches, reading only that version', async () => {
     lambda.on(GetFunctionCommand).resolves(ready())
     lambda.on(GetAliasCommand).resolves({ FunctionVersion: '4', AliasArn: `${ARN}:live` })
-    lambda.on(ListVersionsByFunctionCommand).resolves({
-      Versions: [
-        { ...ready().Configuration, Version: '$LATEST' },
-        { ...ready().Configuration, Version: '4' }
-      ]
+    lambda.on(GetFunctionConfigurationCommand).resolves({
+      ...ready().Configuration,
+      Version: '4',
+      Description: 'apic-lambda-deploy: acme/orders@abcdef012345',
+      RevisionId: 'v4',
+      $metadata: { httpStatusCode: 200 }
     })
     const ctx = context({ publish: true, alias: 'live' })
     const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
     expect(outcome).toMatchObject({ version: '4', aliasArn: `${ARN}:live` })
-    expect(
-      lambda
-        .calls()
-        .map(c => c.args[0].constructor.name)
-        .sort()
-    ).toEqual(['GetAliasCommand', 'GetFunctionCommand', 'ListVersionsByFunctionCommand'])
+    expect(lambda.calls().map(c => c.args[0].constructor.name)).toEqual([
+      'GetFunctionCommand',
+      'GetAliasCommand',
+      'GetFunctionConfigurationCommand'
+    ])
+    expect(calls(GetFunctionConfigurationCommand)[0].args[0].input).toEqual({
+      FunctionName: 'orders',
+      Qualifier: '4'
+    })
+  })
+
+  it('publishes when $LATEST gained a setting outside the action that the alias’s version lacks', async () => {
+    const layers = { Layers: [{ Arn: 'arn:aws:lambda:us-east-1:123456789012:layer:deps:3' }] }
+    lambda.on(GetFunctionCommand).resolves(ready(layers))
+    lambda.on(GetAliasCommand).resolves({ FunctionVersion: '4', AliasArn: `${ARN}:live` })
+    const version4 = { ...ready().Configuration, Version: '4' }
+    lambda.on(GetFunctionConfigurationCommand).resolves(version4)
+    lambda.on(ListVersionsByFunctionCommand).resolves({
+      Versions: [{ ...ready(layers).Configuration, Version: '$LATEST' }, version4]
+    })
+    lambda.on(PublishVersionCommand).resolves({ Version: '5', State: 'Active' })
+    lambda.on(UpdateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
+    const ctx = context({ publish: true, alias: 'live' })
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    expect(outcome.version).toBe('5')
+    expect(calls(UpdateAliasCommand)[0].args[0].input).toMatchObject({ FunctionVersion: '5' })
+    expect(outcome.changes.slice(-2)).toEqual([
+      { target: 'function orders version', action: 'create', detail: 'published version 5' },
+      { target: 'alias orders:live', action: 'update', detail: 'version 4 → version 5' }
+    ])
+  })
+
+  it('lists every version, page by page, when no alias names one', async () => {
+    lambda.on(GetFunctionCommand).resolves(ready())
+    const version = (n: number) => ({ ...ready().Configuration, Version: String(n) })
+    lambda
+      .on(ListVersionsByFunctionCommand)
+      .resolvesOnce({
+        Versions: [{ ...version(0), Version: '$LATEST' }, version(1)],
+        NextMarker: 'page-2'
+      })
+      .resolves({ Versions: [{ ...version(2), Timeout: 30 }, version(3)] })
+    const ctx = context({ publish: true })
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    expect(outcome.version).toBe('3')
+    // The paginator reuses one input object, so only the last Marker can be seen.
+    expect(calls(ListVersionsByFunctionCommand)).toHaveLength(2)
+    expect(calls(ListVersionsByFunctionCommand)[1].args[0].input.Marker).toBe('page-2')
+    expect(calls(PublishVersionCommand)).toHaveLength(0)
   })
 
   it.each([
@@ -487,5 +576,110 @@ describe('publish and alias', () => {
       FunctionVersion: '5'
     })
     expect(outcome.aliasArn).toBe(`${ARN}:live`)
+  })
+})
+
+describe('a function that Lambda reports failed', () => {
+  const warnings = () =>
+    log
+      .join('')
+      .split('\n')
+      .filter(line => line.startsWith('::warning::'))
+
+  it('redeploys the same code after a failed update, saying why', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(
+        ready({
+          LastUpdateStatus: 'Failed',
+          LastUpdateStatusReasonCode: 'SubnetOutOfIPAddresses',
+          LastUpdateStatusReason: 'All subnets are full.'
+        })
+      )
+      .resolves(ready())
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    const ctx = context()
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    expect(calls(UpdateFunctionCodeCommand)).toHaveLength(1)
+    expect(outcome.changes[1]).toEqual({
+      target: 'function orders code',
+      action: 'update',
+      detail: expect.stringMatching(
+        /^redeployed because Lambda reports it failed \(LastUpdateStatus Failed: SubnetOutOfIPAddresses: All subnets are full\.\); same code/
+      )
+    })
+    expect(log.join('')).toContain(
+      'Update function orders code: redeployed because Lambda reports it failed'
+    )
+    expect(warnings()).toEqual([
+      expect.stringContaining(
+        'Lambda reports function orders failed (LastUpdateStatus Failed: SubnetOutOfIPAddresses: All subnets are full.): its previous code and configuration still run; this run redeploys it'
+      )
+    ])
+  })
+
+  it('warns, writing nothing, when there is no code to redeploy', async () => {
+    lambda.on(GetFunctionCommand).resolves(ready({ LastUpdateStatus: 'Failed' }))
+    const ctx = context({ code: { kind: 'none' } })
+    const outcome = await applyFunction(ctx, await planFunction(ctx), FAST)
+    expect(lambda.calls()).toHaveLength(1)
+    expect(outcome.changes.every(c => c.action === 'unchanged')).toBe(true)
+    expect(warnings()).toEqual([
+      expect.stringContaining(
+        'this run has no code source to redeploy it; give code, s3-key or image-uri'
+      )
+    ])
+  })
+
+  it('fails, naming the cure, when the function stays in state Failed after the redeploy', async () => {
+    const failed = ready({
+      State: 'Failed',
+      StateReasonCode: 'InvalidSubnet',
+      StateReason: 'The subnet does not exist.'
+    })
+    lambda.on(GetFunctionCommand).resolves(failed)
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    const ctx = context({ publish: true })
+    await expect(applyFunction(ctx, await planFunction(ctx, code()), FAST)).rejects.toThrow(
+      /^function orders is still in state Failed after this deploy \(State Failed: InvalidSubnet: The subnet does not exist\.\); .* delete it and run the action again$/
+    )
+    expect(calls(UpdateFunctionCodeCommand)).toHaveLength(1)
+    expect(calls(PublishVersionCommand)).toHaveLength(0)
+    expect(warnings()[0]).toContain('if it stays Failed, delete it and run the action again')
+  })
+})
+
+describe('CreateFunction losing a race', () => {
+  const exists = () =>
+    new ResourceConflictException({ message: 'Function already exist: orders', $metadata: {} })
+
+  it('plans again once and deploys as an update', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .rejectsOnce(notFound())
+      .resolvesOnce(ready({ CodeSha256: 'theirs' }))
+      .resolves(ready())
+    lambda.on(CreateFunctionCommand).rejects(exists())
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    const ctx = context()
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    expect(calls(CreateFunctionCommand)).toHaveLength(1)
+    expect(calls(UpdateFunctionCodeCommand)).toHaveLength(1)
+    expect(outcome.changes.map(c => [c.target, c.action])).toEqual([
+      ['function orders configuration', 'unchanged'],
+      ['function orders code', 'update']
+    ])
+    expect(log.join('')).toContain('planning again as an update')
+  })
+
+  it('plans again only once, even if the function still cannot be read', async () => {
+    lambda.on(GetFunctionCommand).rejects(notFound())
+    lambda.on(CreateFunctionCommand).rejects(exists())
+    const ctx = context()
+    await expect(applyFunction(ctx, await planFunction(ctx, code()), FAST)).rejects.toThrow(
+      'lambda:CreateFunction: function orders already exists, yet reading it again found no function; run the action again'
+    )
+    expect(calls(CreateFunctionCommand)).toHaveLength(2)
+    expect(calls(GetFunctionCommand)).toHaveLength(2)
   })
 })

@@ -3,6 +3,7 @@ import { DIRECT_UPLOAD_LIMIT, UNZIPPED_SIZE_LIMIT } from '../src/code-package.js
 import {
   checkPackage,
   describeEnvironmentChange,
+  failure,
   newestVersion,
   planFunctionChanges,
   planPublish,
@@ -416,6 +417,76 @@ describe('planFunctionChanges: update', () => {
   })
 })
 
+describe('planFunctionChanges: a function Lambda reports failed', () => {
+  const afterFailedUpdate = {
+    LastUpdateStatus: 'Failed',
+    LastUpdateStatusReasonCode: 'EniLimitExceeded',
+    LastUpdateStatusReason: 'Too many network interfaces.'
+  }
+
+  it('names the failed state and its reason', () => {
+    expect(failure(live(afterFailedUpdate).configuration)).toBe(
+      'LastUpdateStatus Failed: EniLimitExceeded: Too many network interfaces.'
+    )
+    expect(failure(live({ State: 'Failed' }).configuration)).toBe('State Failed')
+    expect(failure(live({ State: 'Active', LastUpdateStatus: 'Successful' }).configuration)).toBe(
+      undefined
+    )
+  })
+
+  it('redeploys the same code after a failed update, saying why', () => {
+    const plan = planFunctionChanges({
+      settings: settings(),
+      pkg: pkg(),
+      live: live(afterFailedUpdate)
+    })
+    expect(plan.code).toEqual({ upload: { kind: 'zip', sha256: SHA_A, size: 1000 } })
+    expect(plan.changes[1]).toEqual({
+      target: 'function orders code',
+      action: 'update',
+      detail: expect.stringMatching(
+        /^redeployed because Lambda reports it failed \(LastUpdateStatus Failed: EniLimitExceeded: Too many network interfaces\.\); same code \(CodeSha256 .* matches\), /
+      )
+    })
+    expect(plan.warnings).toEqual([
+      'Lambda reports function orders failed (LastUpdateStatus Failed: EniLimitExceeded: Too many network interfaces.): its previous code and configuration still run; this run redeploys it'
+    ])
+  })
+
+  it('redeploys a function in state Failed, warning that Lambda may need it recreated', () => {
+    const plan = planFunctionChanges({
+      settings: settings(),
+      pkg: pkg(),
+      live: live({ State: 'Failed', StateReason: 'Role is invalid' })
+    })
+    expect(plan.code).toBeDefined()
+    expect(plan.warnings).toEqual([
+      expect.stringMatching(
+        /^Lambda reports function orders failed \(State Failed: Role is invalid\): this run redeploys its code, but .*must be deleted and created again; if it stays Failed, delete it and run the action again$/
+      )
+    ])
+  })
+
+  it('warns, changing nothing, when there is no code source to redeploy', () => {
+    const plan = planFunctionChanges({
+      settings: settings({ code: { kind: 'none' } }),
+      live: live(afterFailedUpdate)
+    })
+    expect(plan.code).toBeUndefined()
+    expect(plan.changes.map(c => c.action)).toEqual(['unchanged', 'unchanged'])
+    expect(plan.warnings).toEqual([
+      expect.stringMatching(
+        /this run has no code source to redeploy it; give code, s3-key or image-uri$/
+      )
+    ])
+  })
+
+  it('warns about nothing for a healthy function', () => {
+    const plan = planFunctionChanges({ settings: settings(), pkg: pkg(), live: live() })
+    expect(plan.warnings).toEqual([])
+  })
+})
+
 describe('planPublish', () => {
   const latest = live().configuration
   const version = (n: string, overrides: Partial<LiveConfiguration> = {}): LiveConfiguration => ({
@@ -508,6 +579,75 @@ describe('planPublish', () => {
     expect(sameDeployment(version('1', { Description: 'apic-lambda-deploy: …' }), latest)).toBe(
       true
     )
+  })
+})
+
+describe('sameDeployment', () => {
+  const latest = live().configuration
+  /** A published copy of $LATEST, with the fields that belong to the version alone. */
+  const published = (extra: Record<string, unknown> = {}): LiveConfiguration =>
+    ({
+      ...latest,
+      FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders:7',
+      Version: '7',
+      Description: 'apic-lambda-deploy: acme/orders@abc',
+      LastModified: '2026-01-01T00:00:00.000+0000',
+      RevisionId: 'v7',
+      State: 'Active',
+      LastUpdateStatus: 'Successful',
+      ...extra
+    }) as LiveConfiguration
+  const latestWith = (extra: Record<string, unknown>): LiveConfiguration =>
+    ({ ...latest, ...extra }) as LiveConfiguration
+
+  it('ignores what belongs to one version: ARN, number, description, dates, revision, state', () => {
+    expect(sameDeployment(published(), latestWith({ State: 'Pending' }))).toBe(true)
+  })
+
+  it.each<[string, Record<string, unknown>]>([
+    ['layers', { Layers: [{ Arn: 'arn:aws:lambda:us-east-1:123456789012:layer:deps:2' }] }],
+    ['VPC', { VpcConfig: { SubnetIds: ['subnet-1'], SecurityGroupIds: ['sg-1'], VpcId: 'vpc-1' } }],
+    ['ephemeral storage', { EphemeralStorage: { Size: 1024 } }],
+    ['logging', { LoggingConfig: { LogFormat: 'JSON', LogGroup: '/aws/lambda/orders' } }],
+    ['the KMS key', { KMSKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/1' }],
+    ['the code', { CodeSha256: SHA_B }],
+    ['the timeout', { Timeout: 30 }],
+    ['a field this action does not know', { DurableConfig: { RetentionPeriodInDays: 7 } }]
+  ])('sees %s changed on $LATEST outside the action', (_, change) => {
+    expect(sameDeployment(published(), latestWith(change))).toBe(false)
+  })
+
+  it('takes layer order into account', () => {
+    const a = { Arn: 'arn:aws:lambda:us-east-1:123456789012:layer:a:1' }
+    const b = { Arn: 'arn:aws:lambda:us-east-1:123456789012:layer:b:1' }
+    expect(sameDeployment(published({ Layers: [a, b] }), latestWith({ Layers: [b, a] }))).toBe(
+      false
+    )
+  })
+
+  it('treats empty and absent settings alike, and key order as meaningless', () => {
+    const emptyVpc = { VpcConfig: { SubnetIds: [], SecurityGroupIds: [], VpcId: '' }, Layers: [] }
+    expect(sameDeployment(published(emptyVpc), latest)).toBe(true)
+    const reordered = latestWith({ EphemeralStorage: { Size: 512 }, TracingConfig: { Mode: 'X' } })
+    const version = published({ TracingConfig: { Mode: 'X' }, EphemeralStorage: { Size: 512 } })
+    expect(sameDeployment(version, reordered)).toBe(true)
+  })
+
+  it('compares SnapStart by its setting, not by the optimization only versions get', () => {
+    const snap = (status: string) => ({
+      SnapStart: { ApplyOn: 'PublishedVersions', OptimizationStatus: status }
+    })
+    expect(sameDeployment(published(snap('On')), latestWith(snap('Off')))).toBe(true)
+    expect(
+      sameDeployment(
+        published(snap('On')),
+        latestWith({ SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' } })
+      )
+    ).toBe(false)
+  })
+
+  it('ignores the SDK’s $metadata of a whole GetFunctionConfiguration output', () => {
+    expect(sameDeployment(published({ $metadata: { httpStatusCode: 200 } }), latest)).toBe(true)
   })
 })
 

@@ -7,6 +7,7 @@ import {
   CreateFunctionCommand,
   GetAliasCommand,
   GetFunctionCommand,
+  GetFunctionConfigurationCommand,
   type FunctionCode,
   type GetFunctionCommandOutput,
   type LambdaClient,
@@ -24,8 +25,10 @@ import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { formatSize, type CodePackage } from './code-package.js'
 import type { Change, RunContext } from './context.js'
 import {
+  failure,
   planFunctionChanges,
   planPublish,
+  sameDeployment,
   type FunctionChanges,
   type LiveConfiguration,
   type LiveFunction,
@@ -37,6 +40,7 @@ import { InputError } from './inputs.js'
 import { provenanceDescription, provenanceTags } from './provenance.js'
 import {
   errorName,
+  httpStatus,
   retry,
   RetriesExhausted,
   type RetryDecision,
@@ -101,10 +105,12 @@ export async function planFunction(ctx: RunContext, code?: CodePackage): Promise
   let publish: PublishPlan | undefined
   if (settings.publish) {
     const latestChanges = Boolean(fn.create || fn.code || fn.configuration)
-    const [alias, versions] = await Promise.all([
-      live && settings.alias ? readAlias(clients.lambda, name, settings.alias) : undefined,
-      live && !latestChanges ? listVersions(clients.lambda, name) : []
-    ])
+    const alias =
+      live && settings.alias ? await readAlias(clients.lambda, name, settings.alias) : undefined
+    const versions =
+      live && !latestChanges
+        ? await versionsToReuse(clients.lambda, name, live.configuration, alias)
+        : []
     publish = planPublish({
       settings,
       latestChanges,
@@ -115,6 +121,7 @@ export async function planFunction(ctx: RunContext, code?: CodePackage): Promise
 
   const changes = [...fn.changes, ...(publish?.changes ?? [])]
   for (const change of changes) core.info(describeChange(change, settings.dryRun))
+  for (const warning of fn.warnings) core.warning(warning)
   return { changes, function: fn, publish, live: live?.configuration, code }
 }
 
@@ -155,9 +162,12 @@ async function readS3Sha256(
     const sha = head.ChecksumSHA256
     if (sha && head.ChecksumType !== 'COMPOSITE' && !sha.includes('-')) return sha
   } catch (error) {
-    if (errorName(error) === 'NotFound' || errorName(error) === 'NoSuchKey')
+    // A HEAD answer has no body: the SDK names a 404 NotFound and a 403 Unknown. S3 answers 403
+    // for a missing key too when the caller lacks s3:ListBucket, so both mean the same here.
+    const status = httpStatus(error)
+    if (status === 404 || status === 403)
       throw new InputError([
-        `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist`
+        `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist or cannot be read (s3:HeadObject answered HTTP ${status}); check s3-bucket, s3-key${source.objectVersion ? ', s3-object-version' : ''} and that these credentials may s3:GetObject it`
       ])
     core.info(
       `s3:HeadObject ${where} failed (${errorName(error)}); its checksum is unknown, so it is deployed`
@@ -179,7 +189,42 @@ async function readAlias(
   }
 }
 
-/** Every published version (50 per page), $LATEST left out. */
+/**
+ * The published versions that may already match $LATEST. The alias's version is read alone first:
+ * on a rerun it is the one that matches, and one GetFunctionConfiguration settles it. Otherwise
+ * every version is listed to find the newest: Lambda lists them oldest first, at most 50 a page
+ * (MaxItems cannot raise that), so the newest is only on the last page.
+ */
+async function versionsToReuse(
+  lambda: LambdaClient,
+  name: string,
+  latest: LiveConfiguration,
+  alias: PublishFacts['alias']
+): Promise<LiveConfiguration[]> {
+  const aliasVersion = alias?.FunctionVersion
+  if (aliasVersion && /^\d+$/.test(aliasVersion)) {
+    const version = await readVersion(lambda, name, aliasVersion)
+    if (version && sameDeployment(version, latest)) return [version]
+  }
+  return listVersions(lambda, name)
+}
+
+async function readVersion(
+  lambda: LambdaClient,
+  name: string,
+  version: string
+): Promise<LiveConfiguration | undefined> {
+  try {
+    return await lambda.send(
+      new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: version })
+    )
+  } catch (error) {
+    if (errorName(error) === 'ResourceNotFoundException') return undefined
+    throw error
+  }
+}
+
+/** Every published version, $LATEST left out. */
 async function listVersions(lambda: LambdaClient, name: string): Promise<LiveConfiguration[]> {
   const versions: LiveConfiguration[] = []
   for await (const page of paginateListVersionsByFunction(
@@ -197,14 +242,22 @@ export async function applyFunction(
   plan: FunctionPlan,
   timing: Partial<Timing> = {}
 ): Promise<FunctionOutcome> {
-  const { settings } = ctx
-  if (settings.dryRun)
+  if (ctx.settings.dryRun)
     return {
       changes: plan.changes,
       codeSha256: plan.function.codeSha256,
       version: plan.publish?.reuse
     }
-  const t = { ...DEFAULT_TIMING, ...timing }
+  return deploy(ctx, plan, { ...DEFAULT_TIMING, ...timing }, false)
+}
+
+async function deploy(
+  ctx: RunContext,
+  plan: FunctionPlan,
+  t: Timing,
+  replanned: boolean
+): Promise<FunctionOutcome> {
+  const { settings } = ctx
   const lambda = ctx.clients.lambda
   const name = settings.functionName
   const fn = plan.function
@@ -247,10 +300,16 @@ export async function applyFunction(
       return waitForActive(lambda, name, t)
     })
     if (!active) {
+      // Once only: a second "already exists" after planning again means Lambda's reads and
+      // writes disagree for now, and looping would not settle it.
+      if (replanned)
+        throw new Error(
+          `lambda:CreateFunction: function ${name} already exists, yet reading it again found no function; run the action again`
+        )
       core.info(
         `Function ${name} was created by someone else meanwhile: planning again as an update`
       )
-      return applyFunction(ctx, await planFunction(ctx, plan.code), timing)
+      return deploy(ctx, await planFunction(ctx, plan.code), t, true)
     }
     latest = active
   } else {
@@ -292,6 +351,12 @@ export async function applyFunction(
         return waitForUpdate(lambda, name, t)
       })
     }
+    // The update waiter watches LastUpdateStatus only; a function whose State stays Failed is
+    // still broken, and publishing or pointing an alias at it would hide that.
+    if ((fn.configuration || fn.code) && latest?.State === 'Failed')
+      throw new Error(
+        `function ${name} is still in state Failed after this deploy (${failure(latest)}); Lambda's function states guide says a function whose creation failed must be deleted and created again: delete it and run the action again`
+      )
   }
 
   const outcome: FunctionOutcome = {
@@ -423,7 +488,12 @@ const required = (zip: Uint8Array | undefined): Uint8Array => {
   return zip
 }
 
-/** Puts a zip over the direct-upload limit in the staging bucket, unless it is already there. */
+/**
+ * Puts a zip over the direct-upload limit in the staging bucket, unless it is already there. The
+ * key is content-addressed, so uploading again would be harmless; the HEAD is kept because it
+ * spares re-sending 50 MB or more when a run is repeated after a failed update, or when the code
+ * goes back to a package staged before.
+ */
 async function stageZip(
   ctx: RunContext,
   upload: Extract<Upload, { kind: 'staged-zip' }>,
@@ -436,7 +506,10 @@ async function stageZip(
       new HeadObjectCommand({ Bucket: upload.bucket, Key: upload.key, ChecksumMode: 'ENABLED' })
     )
     .catch(error => {
-      if (errorName(error) === 'NotFound' || errorName(error) === 'Forbidden') return undefined
+      // No body, so no error code: 404, or 403 when the caller lacks s3:ListBucket (the README
+      // asks only for s3:GetObject and s3:PutObject). Either way: not there for us, upload it.
+      const status = httpStatus(error)
+      if (status === 404 || status === 403) return undefined
       throw error
     })
   // The key is derived from the hash; the size and checksum confirm it is whole.

@@ -13,6 +13,8 @@
 //   under the same URI is not detected, so deploy images by digest or by a unique tag.
 // - A version is published only when $LATEST changes, or when no published version matches
 //   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
+// - A function that Lambda reports Failed (State or LastUpdateStatus) is redeployed even when
+//   nothing differs: comparing alone would leave it broken on every rerun.
 import { DIRECT_UPLOAD_LIMIT, formatSize, UNZIPPED_SIZE_LIMIT } from './code-package.js'
 import type { Change } from './context.js'
 import { InputError, type Settings } from './inputs.js'
@@ -37,6 +39,12 @@ export interface LiveConfiguration {
   PackageType?: string
   CodeSha256?: string
   RevisionId?: string
+  State?: string
+  StateReason?: string
+  StateReasonCode?: string
+  LastUpdateStatus?: string
+  LastUpdateStatusReason?: string
+  LastUpdateStatusReasonCode?: string
 }
 
 /** The function as GetFunction returns it. */
@@ -103,6 +111,8 @@ export interface FunctionChanges {
   /** $LATEST's CodeSha256 once the changes are made, when it is known before making them. */
   codeSha256?: string
   changes: Change[]
+  /** For warning annotations: a function that Lambda reports failed, and what to do about it. */
+  warnings: string[]
 }
 
 /** Where a zip over the direct-upload limit is staged: derived from its hash, so a rerun finds it. */
@@ -110,7 +120,7 @@ export function stagingKey(functionName: string, sha256: string): string {
   return `apic-lambda-deploy/${functionName}/${Buffer.from(sha256, 'base64').toString('hex')}.zip`
 }
 
-/** Problems the package alone reveals, found before any AWS call and any upload. */
+/** Problems the package alone reveals: main.ts checks them before any AWS call and any upload. */
 export function checkPackage(settings: DeploySettings, pkg: PackageSummary | undefined): void {
   if (!pkg) return
   const problems: string[] = []
@@ -137,7 +147,6 @@ export function planFunctionChanges(input: {
   s3Sha256?: string
 }): FunctionChanges {
   const { settings, pkg, live, s3Sha256 } = input
-  checkPackage(settings, pkg)
   const upload = uploadFor(settings, pkg, s3Sha256)
   return live ? planUpdate(settings, live, upload) : planCreate(settings, upload)
 }
@@ -213,7 +222,8 @@ function planCreate(settings: DeploySettings, upload: Upload | undefined): Funct
   return {
     create,
     codeSha256: shaOf(upload),
-    changes: [{ target: functionTarget(settings), action: 'create', detail: what }]
+    changes: [{ target: functionTarget(settings), action: 'create', detail: what }],
+    warnings: []
   }
 }
 
@@ -275,12 +285,13 @@ function planUpdate(
   )
 
   const codeTarget = `${functionTarget(settings)} code`
+  const failed = failure(current)
   let code: CodeUpdate | undefined
   if (!upload) {
     changes.push({ target: codeTarget, action: 'unchanged', detail: 'no code source given' })
   } else {
     const same = sameCode(upload, live)
-    if (same.same && !architectureChanges) {
+    if (same.same && !architectureChanges && !failed) {
       changes.push({ target: codeTarget, action: 'unchanged', detail: same.why })
     } else {
       code = {
@@ -289,6 +300,8 @@ function planUpdate(
       }
       const parts = [same.same ? `same code (${same.why})` : same.why]
       if (architectureChanges) parts.push(`architecture ${liveArchitecture} → ${wantArchitecture}`)
+      // Only a new update retries what Lambda abandoned (function states guide): force one.
+      if (failed) parts.unshift(`redeployed because Lambda reports it failed (${failed})`)
       changes.push({
         target: codeTarget,
         action: 'update',
@@ -300,8 +313,47 @@ function planUpdate(
     configuration,
     code,
     codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
-    changes
+    changes,
+    warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []
   }
+}
+
+/**
+ * What Lambda reports as failed on $LATEST, in a few words: State Failed (its creation or
+ * provisioning failed) or LastUpdateStatus Failed (the last update was abandoned); else undefined.
+ */
+export function failure(current: LiveConfiguration): string | undefined {
+  const say = (what: string, code?: string, reason?: string): string =>
+    [what, code, reason].filter(Boolean).join(': ')
+  if (current.State === 'Failed')
+    return say('State Failed', current.StateReasonCode, current.StateReason)
+  if (current.LastUpdateStatus === 'Failed')
+    return say(
+      'LastUpdateStatus Failed',
+      current.LastUpdateStatusReasonCode,
+      current.LastUpdateStatusReason
+    )
+  return undefined
+}
+
+/** What a failed function needs from the user, beyond what this run does. */
+function failureWarning(
+  name: string,
+  current: LiveConfiguration,
+  failed: string,
+  redeploying: boolean
+): string {
+  // Lambda's function states guide: after a failed update the previous code and configuration
+  // keep running and a new update retries; a function whose creation failed must be recreated.
+  const recreate = `Lambda's function states guide says a function whose creation failed must be deleted and created again`
+  const reported = `Lambda reports function ${name} failed (${failed})`
+  if (current.State === 'Failed')
+    return redeploying
+      ? `${reported}: this run redeploys its code, but ${recreate}; if it stays Failed, delete it and run the action again`
+      : `${reported} and this run has no code source to redeploy it (code, s3-key or image-uri); ${recreate}: delete it and run the action again with its code`
+  return redeploying
+    ? `${reported}: its previous code and configuration still run; this run redeploys it`
+    : `${reported}: its previous code and configuration still run, and this run has no code source to redeploy it; give code, s3-key or image-uri`
 }
 
 /** Whether the code to deploy is the code $LATEST runs, and why (or why not) in a few words. */
@@ -446,29 +498,57 @@ export function newestVersion(versions: LiveConfiguration[]): LiveConfiguration 
 }
 
 /**
- * Whether a published version runs what $LATEST runs: the same code and the same configuration
- * (the version's description is its own, so it is left out).
+ * Fields that describe one version rather than what it runs, left out when a published version is
+ * compared with $LATEST. Description is the version's own (PublishVersion sets it); the runtime
+ * version is Lambda's to roll out, not part of the deployment.
+ */
+const VERSION_FIELDS = new Set([
+  'FunctionArn',
+  'Version',
+  'Description',
+  'LastModified',
+  'RevisionId',
+  'State',
+  'StateReason',
+  'StateReasonCode',
+  'LastUpdateStatus',
+  'LastUpdateStatusReason',
+  'LastUpdateStatusReasonCode',
+  'RuntimeVersionConfig'
+])
+
+/**
+ * Whether a published version runs what $LATEST runs: every field of the configuration except
+ * VERSION_FIELDS, so that a setting changed outside this action (layers, VPC, storage, logging,
+ * KMS key, or one Lambda adds later) is never missed. Empty and absent values are the same.
  */
 export function sameDeployment(version: LiveConfiguration, latest: LiveConfiguration): boolean {
-  return (
-    version.CodeSha256 === latest.CodeSha256 &&
-    version.Runtime === latest.Runtime &&
-    version.Handler === latest.Handler &&
-    version.Role === latest.Role &&
-    version.MemorySize === latest.MemorySize &&
-    version.Timeout === latest.Timeout &&
-    (version.PackageType ?? 'Zip') === (latest.PackageType ?? 'Zip') &&
-    (version.Architectures?.[0] ?? 'x86_64') === (latest.Architectures?.[0] ?? 'x86_64') &&
-    sameMap(version.Environment?.Variables ?? {}, latest.Environment?.Variables ?? {})
-  )
+  return deploymentKey(version) === deploymentKey(latest)
 }
 
-/** $LATEST as it will be once a configuration update is applied (code aside). */
-export function withConfiguration(
-  current: LiveConfiguration,
-  update: ConfigurationUpdate | undefined
-): LiveConfiguration {
-  return update ? { ...current, ...update } : current
+function deploymentKey(configuration: LiveConfiguration): string {
+  const fields: Record<string, unknown> = { PackageType: 'Zip', Architectures: ['x86_64'] }
+  for (const [name, value] of Object.entries(configuration))
+    // `$metadata` and the like: the SDK's, when the configuration is a whole command output.
+    if (!VERSION_FIELDS.has(name) && !name.startsWith('$') && value !== undefined)
+      fields[name] = value
+  // SnapStart's OptimizationStatus is On only for a published version; ApplyOn is the setting.
+  const snapStart = fields.SnapStart as { ApplyOn?: string } | undefined
+  if (snapStart) fields.SnapStart = { ApplyOn: snapStart.ApplyOn }
+  return JSON.stringify(canonical(fields)) ?? ''
+}
+
+/** Sorted keys; null, '', [] and {} dropped, so only meaning is compared. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length ? value.map(canonical) : undefined
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map(key => [key, canonical((value as Record<string, unknown>)[key])] as const)
+      .filter(([, v]) => v !== undefined)
+    return entries.length ? Object.fromEntries(entries) : undefined
+  }
+  return value === null || value === '' ? undefined : value
 }
 
 // ---- Wording ----

@@ -83,4 +83,13 @@ export function errorName(error: unknown): string | undefined {
     : undefined
 }
 
+/** The HTTP status of an SDK error: what to decide on when an answer has no body (S3 HEAD). */
+export function httpStatus(error: unknown): number | undefined {
+  const metadata =
+    typeof error === 'object' && error !== null && '$metadata' in error
+      ? (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata
+      : undefined
+  return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined
+}
+
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
