@@ -16640,7 +16640,7 @@ __webpack_unused_export__ = GetFunctionConcurrencyCommand;
 __webpack_unused_export__ = GetFunctionConcurrencyRequest$;
 __webpack_unused_export__ = GetFunctionConcurrencyResponse$;
 __webpack_unused_export__ = GetFunctionConfiguration$;
-__webpack_unused_export__ = GetFunctionConfigurationCommand;
+exports.qA6 = GetFunctionConfigurationCommand;
 __webpack_unused_export__ = GetFunctionConfigurationRequest$;
 __webpack_unused_export__ = GetFunctionEventInvokeConfig$;
 __webpack_unused_export__ = GetFunctionEventInvokeConfigCommand;
@@ -78507,7 +78507,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8543);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4457);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -78517,7 +78517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8543:
+/***/ 4457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81513,6 +81513,8 @@ var client_lambda_dist_cjs = __nccwpck_require__(1696);
 var client_s3_dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __nccwpck_require__(1695);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"apic-lambda-deploy","rE":"0.1.0"}');
 ;// CONCATENATED MODULE: ./src/aws-clients.ts
 // Every AWS client is built here, once: region, endpoint, retries and user agent in one place.
 
@@ -81520,7 +81522,9 @@ var client_sts_dist_cjs = __nccwpck_require__(1695);
 
 
 
-const USER_AGENT = ['apic-lambda-deploy', '0.1.0'];
+
+// Bundled from package.json, so the user agent names the released version.
+const USER_AGENT = [package_namespaceObject.UU, package_namespaceObject.rE];
 function createClients(region, endpointUrl) {
     const config = {
         region,
@@ -81829,6 +81833,24 @@ function conditionMatches(condition, env) {
     }
     return allOf(results);
 }
+/**
+ * The first operator and key that is false for the request, to explain a statement that does
+ * not apply; undefined when none is (the condition holds, or cannot be evaluated).
+ */
+function failedCondition(condition, env) {
+    if (!isRecord(condition))
+        return undefined;
+    for (const [operator, keys] of Object.entries(condition)) {
+        if (!isRecord(keys))
+            continue;
+        for (const [key, values] of Object.entries(keys)) {
+            if (keyMatches(operator, key, values, env) === false) {
+                return { operator, key, values: asList(values) };
+            }
+        }
+    }
+    return undefined;
+}
 function keyMatches(operatorText, key, rawValues, env) {
     const policyValues = asList(rawValues).map(policyValueText);
     if (policyValues.some(value => value === undefined) || policyValues.length === 0) {
@@ -81990,6 +82012,13 @@ function notPrincipalMatches(element, caller) {
         return none;
     return unknown('NotPrincipal names only part of the caller (account, role, session): IAM may still apply it');
 }
+/** The principals a Principal or NotPrincipal element names, as written, to show in a report. */
+function principalValues(element) {
+    const entries = parseElement(element);
+    if (isUnknown(entries))
+        return [];
+    return entries.map(entry => (entry.kind === '*' ? '*' : entry.value));
+}
 function links(caller) {
     switch (caller.kind) {
         case 'anonymous':
@@ -82108,6 +82137,10 @@ function parseElement(element) {
 // value, a malformed statement... make the answer `cannot-evaluate` whenever they could change
 // it — never `allowed`. A part that cannot change the answer (a condition that is unknown next to
 // one that is false) does not.
+//
+// An implicit deny also says why: for each set of policies that allows nothing, the Allow
+// statement that came closest and the first element (principal, action, resource, condition) it
+// missed. Only the wording depends on that: the decision does not.
 
 
 
@@ -82119,7 +82152,7 @@ function evaluateResourcePolicy(policy, request) {
     const setup = prepare(request);
     if ('decision' in setup)
         return setup;
-    const results = evaluateDocument(policy, undefined, 'resource', request, setup);
+    const results = evaluateDocument(policy, {}, 'resource', request, setup);
     return decide([{ name: 'the policy', results }], request);
 }
 /**
@@ -82131,14 +82164,32 @@ function evaluateIdentityPolicies(input, request) {
     const setup = prepare(request);
     if ('decision' in setup)
         return setup;
-    const label = (policy, fallback) => isNamed(policy) ? policy.name : fallback;
-    const identity = input.policies.flatMap((policy, i) => evaluateDocument(documentOf(policy), label(policy, input.policies.length > 1 ? `policy ${i + 1}` : undefined), 'identity', request, setup));
-    const groups = [{ name: 'the identity policies', results: identity }];
+    const several = input.policies.length > 1;
+    const identity = input.policies.flatMap((policy, i) => {
+        const source = isNamed(policy)
+            ? { prefix: policy.name, title: `policy "${policy.name}"` }
+            : several
+                ? { prefix: `policy ${i + 1}`, title: `policy ${i + 1}` }
+                : {};
+        return evaluateDocument(documentOf(policy), source, 'identity', request, setup);
+    });
+    const groups = [
+        {
+            name: 'the identity policies',
+            results: identity,
+            noAction: `no identity policy allows ${request.action}`
+        }
+    ];
     if (input.boundary) {
         const boundary = input.boundary;
+        const title = isNamed(boundary)
+            ? `the permissions boundary "${boundary.name}"`
+            : 'the permissions boundary';
+        const prefix = isNamed(boundary) ? boundary.name : 'boundary';
         groups.push({
             name: 'the permissions boundary',
-            results: evaluateDocument(documentOf(boundary), label(boundary, 'boundary'), 'identity', request, setup)
+            results: evaluateDocument(documentOf(boundary), { prefix, title }, 'identity', request, setup),
+            noAction: `${title} does not allow ${request.action}`
         });
     }
     return decide(groups, request);
@@ -82181,41 +82232,56 @@ function prepare(request) {
     const context = contextFrom({ ...callerContext(caller), ...request.context });
     return { caller, context };
 }
-function evaluateDocument(document, prefix, kind, request, setup) {
-    const named = (label) => (prefix ? `${prefix}: ${label}` : label);
+function evaluateDocument(document, source, kind, request, setup) {
+    const named = (label) => (source.prefix ? `${source.prefix}: ${label}` : label);
     if (!policy_evaluator_isRecord(document) || !('Statement' in document)) {
         const applies = unknown('not a policy document (no Statement)');
         return [{ label: named('policy'), effect: 'unknown', applies }];
     }
     // Policy variables exist only in policy language version 2012-10-17; before, `${` is literal.
     const variables = document.Version === '2012-10-17';
-    return asList(document.Statement).map((statement, i) => {
+    const statements = asList(document.Statement);
+    return statements.map((statement, i) => {
         const sid = policy_evaluator_isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
-        const label = named(sid || `Statement[${i}]`);
+        const local = sid || `Statement[${i}]`;
+        const label = named(local);
         if (!policy_evaluator_isRecord(statement)) {
             return { label, effect: 'unknown', applies: unknown('statement is not an object') };
         }
         const effect = statement.Effect === 'Allow' || statement.Effect === 'Deny' ? statement.Effect : 'unknown';
         const env = { context: setup.context, variables };
+        const match = matchStatement(statement, kind, request, setup.caller, env);
         const applies = allOf([
             effect === 'unknown'
                 ? unknown(`Effect ${JSON.stringify(statement.Effect)} is not Allow or Deny`)
                 : true,
-            statementApplies(statement, kind, request, setup.caller, env)
+            statementApplies(match)
         ]);
-        return { label, effect, applies };
+        // A policy of one statement is named by its policy alone.
+        const subject = !source.title
+            ? `statement "${local}"`
+            : statements.length === 1
+                ? source.title
+                : `${source.title}, statement "${local}"`;
+        return { label, effect, applies, match: { ...match, subject, statement, env } };
     });
 }
-function statementApplies(statement, kind, request, caller, env) {
-    const principal = principalPart(statement, kind, caller);
-    const action = policy_evaluator_element(statement, 'Action', 'NotAction', true, pattern => actionMatches(pattern, request.action));
-    const resource = policy_evaluator_element(statement, 'Resource', 'NotResource', kind === 'identity', pattern => resourceMatches(pattern, request.resource, env));
+function matchStatement(statement, kind, request, caller, env) {
+    return {
+        kind,
+        principal: principalPart(statement, kind, caller),
+        action: policy_evaluator_element(statement, 'Action', 'NotAction', true, pattern => actionMatches(pattern, request.action)),
+        resource: policy_evaluator_element(statement, 'Resource', 'NotResource', kind === 'identity', pattern => resourceMatches(pattern, request.resource, env)),
+        condition: conditionMatches(statement.Condition, env)
+    };
+}
+function statementApplies(match) {
     // An invalid statement (IAM would not have stored it) is Unknown as a whole.
-    const parts = [principal, action, resource];
+    const parts = [match.principal, match.action, match.resource];
     const invalid = parts.find(isInvalid);
     if (invalid)
         return invalid.invalid;
-    return allOf([...parts, conditionMatches(statement.Condition, env)]);
+    return allOf([...parts, match.condition]);
 }
 const isInvalid = (part) => typeof part === 'object' && 'invalid' in part;
 function principalPart(statement, kind, caller) {
@@ -82302,10 +82368,11 @@ function decide(groups, request) {
         // Denied whether or not an unknown Deny applies: only explicit vs implicit is in doubt.
         const doubt = maybeDenied.length > 0 ? `; a Deny could not be evaluated: ${whys(maybeDenied)}` : '';
         const where = notAllowing.map(g => g.name).join(' or ');
+        const why = notAllowing.map(group => whyNot(group, request)).join('; ');
         return {
             decision: 'implicit-deny',
             statements: labels(maybeDenied),
-            reason: `no statement in ${where} allows ${describe(request)}${doubt}`
+            reason: `no statement in ${where} allows ${describe(request)}; ${why}${doubt}`
         };
     }
     const undecided = [
@@ -82344,6 +82411,112 @@ function describe(request) {
                 : principal.Federated;
     return `${request.action} by ${who}${request.resource ? ` on ${request.resource}` : ''}`;
 }
+// --- why nothing allows a request -----------------------------------------------------------------
+const ELEMENTS = ['principal', 'action', 'resource', 'condition'];
+/**
+ * One line on why no Allow statement of a group applies: what its closest statement misses.
+ * Wording only — the decision was made from the same matches before this is called.
+ */
+function whyNot(group, request) {
+    const match = closest(group.results);
+    if (!match)
+        return `there is no Allow statement in ${group.name}`;
+    const { action, resource } = request;
+    const { subject, statement } = match;
+    // The statement does not apply, so one element is false: the first one is what it misses.
+    const failed = ELEMENTS.find(element => match[element] === false) ?? 'condition';
+    const named = namedBefore(match, failed);
+    const naming = named.length > 0 ? `${subject} names ${named.join(' and ')}, but` : undefined;
+    switch (failed) {
+        case 'principal': {
+            if (match.action !== true) {
+                return `no statement names this principal${match.action === false ? ` or allows ${action}` : ''}`;
+            }
+            const miss = statement.Principal !== undefined
+                ? `for ${plainList(principalValues(statement.Principal))}, not this principal`
+                : 'its NotPrincipal excludes this principal';
+            return `${subject} allows ${action}, but ${miss}`;
+        }
+        case 'action': {
+            if (group.noAction)
+                return group.noAction;
+            const miss = statement.Action !== undefined ? `not ${action}` : `its NotAction excludes ${action}`;
+            return naming ? `${naming} ${miss}` : `${subject} does not allow ${action}`;
+        }
+        case 'resource': {
+            const allows = `${subject} allows ${action}`;
+            return statement.Resource !== undefined
+                ? `${allows} on ${plainList(asList(statement.Resource))}, not on ${resource}`
+                : `${allows}, but its NotResource excludes ${resource}`;
+        }
+        case 'condition': {
+            const miss = conditionMiss(match);
+            return naming ? `${naming} ${miss}` : `${subject} applies, but ${miss}`;
+        }
+    }
+}
+/** The elements a statement certainly matches before the one it failed on, in words. */
+function namedBefore(match, failed) {
+    const before = (element) => ELEMENTS.indexOf(element) < ELEMENTS.indexOf(failed);
+    const words = [];
+    // A trust statement has no Resource; an identity statement has no Principal.
+    if (match.kind === 'resource' && before('principal') && match.principal === true) {
+        words.push('the principal');
+    }
+    if (before('action') && match.action === true)
+        words.push('the action');
+    if (before('resource') && match.resource === true && mentions(match.statement, 'Resource')) {
+        words.push('the resource');
+    }
+    return words;
+}
+/**
+ * The Allow statement closest to applying: the one that matched the most of principal, action,
+ * resource and condition, in that order (an earlier element outweighs all later ones); the
+ * first of equals.
+ */
+function closest(results) {
+    let best;
+    for (const { effect, applies, match } of results) {
+        if (effect !== 'Allow' || applies !== false || !match)
+            continue;
+        if (!best || compareMatches(match, best) > 0)
+            best = match;
+    }
+    return best;
+}
+function compareMatches(a, b) {
+    // A part that cannot be evaluated did not fail: it ranks between a match and a mismatch.
+    const score = (part) => (part === true ? 2 : part === false ? 0 : 1);
+    for (const element of ELEMENTS) {
+        const difference = score(a[element]) - score(b[element]);
+        if (difference !== 0)
+            return difference;
+    }
+    return 0;
+}
+/** Which operator and key of the condition is false, and what the request has for that key. */
+function conditionMiss(match) {
+    const clause = failedCondition(match.statement.Condition, match.env);
+    if (!clause)
+        return 'its condition does not hold for the request';
+    const { operator, key, values } = clause;
+    const value = match.env.context.get(key.toLowerCase());
+    const held = `its condition ${operator} ${key} ${quotedList(values)} does not hold`;
+    return value === undefined
+        ? `${held}: the request has no ${key}`
+        : `${held} for the request (${key} = ${shown(value)})`;
+}
+const mentions = (statement, key) => statement[key] !== undefined || statement[`Not${key}`] !== undefined;
+/** At most a few values, so that a reason stays one readable line. */
+const SHOWN = 3;
+const more = (values) => values.length > SHOWN ? ` and ${values.length - SHOWN} more` : '';
+const plainList = (values) => values.slice(0, SHOWN).map(String).join(', ') + more(values);
+const quotedList = (values) => `[${values
+    .slice(0, SHOWN)
+    .map(value => JSON.stringify(value))
+    .join(', ')}${more(values)}]`;
+const shown = (value) => Array.isArray(value) ? quotedList(value) : JSON.stringify(value);
 const labels = (results) => results.map(r => r.label);
 const quoteAll = (results) => results.map(r => `"${r.label}"`).join(', ');
 const whys = (results) => results
@@ -82419,9 +82592,9 @@ function trustChecks(trust, principalArn, externalId, method) {
     });
 }
 /** `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies. */
-function localInvokeChecks(policies, boundary, resources, method) {
+function localInvokeChecks(roleArn, policies, boundary, resources, method) {
     return resources.map(resource => {
-        const evaluation = evaluateIdentityPolicies({ policies, boundary }, { action: 'lambda:InvokeFunction', resource });
+        const evaluation = evaluateIdentityPolicies({ policies, boundary }, { principal: { AWS: roleArn }, action: 'lambda:InvokeFunction', resource });
         return checkFrom(invokeCheckName(resource), 'allowed', evaluation.decision, method, evaluation.reason);
     });
 }
@@ -85574,7 +85747,8 @@ const RUNTIME = /^(nodejs\d+\.x|python\d\.\d+|java\d+(\.al2)?|dotnet\d+|dotnetco
 const ALIAS = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const ROLE_PATH = /^\/([\x21-\x7E]*\/)?$/;
-const ENV_KEY = /^[a-zA-Z]\w*$/;
+// Lambda's key pattern, [a-zA-Z]([a-zA-Z0-9_])+, needs two characters at least.
+const ENV_KEY = /^[a-zA-Z]\w+$/;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 // Variables Lambda sets itself; CreateFunction/UpdateFunctionConfiguration reject them.
 const RESERVED_ENV = new Set([
@@ -85700,11 +85874,12 @@ function readSettings(getInput, env = process.env) {
     if (environment) {
         for (const key of Object.keys(environment)) {
             if (!ENV_KEY.test(key))
-                problem('environment', `"${key}" is not a valid variable name (a letter, then letters, digits or _)`);
+                problem('environment', `"${key}" is not a valid variable name (a letter, then one or more letters, digits or _)`);
             else if (RESERVED_ENV.has(key))
                 problem('environment', `"${key}" is reserved by Lambda`);
         }
-        if (JSON.stringify(environment).length > 4096)
+        // Lambda measures the variables as JSON, in bytes.
+        if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
             problem('environment', 'variables exceed Lambda’s 4 KB limit');
     }
     const alias = input('alias');
@@ -85755,6 +85930,7 @@ function readSettings(getInput, env = process.env) {
         functionName: ref?.name ?? '',
         region: region ?? '',
         functionAccountId: ref?.accountId,
+        functionPartition: ref?.partition,
         code: codeSource,
         stagingBucket: codeSource.kind === 'path' ? s3Bucket : undefined,
         config: {
@@ -85832,7 +86008,9 @@ function parsePairs(text, name, problem) {
             parsed = JSON.parse(text);
         }
         catch (error) {
-            return problem(name, `is not valid JSON (${error.message})`);
+            // JSON.parse quotes the text around the error, and values may be secrets: give the place only.
+            const at = /at position \d+( \(line \d+ column \d+\))?/.exec(error.message);
+            return problem(name, `is not valid JSON${at ? ` (${at[0]})` : ''}`);
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
             return problem(name, 'must be a JSON object of strings');
@@ -85872,13 +86050,15 @@ function parsePairs(text, name, problem) {
 //   under the same URI is not detected, so deploy images by digest or by a unique tag.
 // - A version is published only when $LATEST changes, or when no published version matches
 //   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
+// - A function that Lambda reports Failed (State or LastUpdateStatus) is redeployed even when
+//   nothing differs: comparing alone would leave it broken on every rerun.
 
 
 /** Where a zip over the direct-upload limit is staged: derived from its hash, so a rerun finds it. */
 function stagingKey(functionName, sha256) {
     return `apic-lambda-deploy/${functionName}/${Buffer.from(sha256, 'base64').toString('hex')}.zip`;
 }
-/** Problems the package alone reveals, found before any AWS call and any upload. */
+/** Problems the package alone reveals: main.ts checks them before any AWS call and any upload. */
 function checkPackage(settings, pkg) {
     if (!pkg)
         return;
@@ -85897,7 +86077,6 @@ function checkPackage(settings, pkg) {
  */
 function planFunctionChanges(input) {
     const { settings, pkg, live, s3Sha256 } = input;
-    checkPackage(settings, pkg);
     const upload = uploadFor(settings, pkg, s3Sha256);
     return live ? planUpdate(settings, live, upload) : planCreate(settings, upload);
 }
@@ -85965,7 +86144,8 @@ function planCreate(settings, upload) {
     return {
         create,
         codeSha256: shaOf(upload),
-        changes: [{ target: functionTarget(settings), action: 'create', detail: what }]
+        changes: [{ target: functionTarget(settings), action: 'create', detail: what }],
+        warnings: []
     };
 }
 /** Runtime and handler belong to zip functions; an image brings its own entry point. */
@@ -86011,13 +86191,14 @@ function planUpdate(settings, live, upload) {
                 : 'no configuration input given'
         });
     const codeTarget = `${functionTarget(settings)} code`;
+    const failed = failure(current);
     let code;
     if (!upload) {
         changes.push({ target: codeTarget, action: 'unchanged', detail: 'no code source given' });
     }
     else {
         const same = sameCode(upload, live);
-        if (same.same && !architectureChanges) {
+        if (same.same && !architectureChanges && !failed) {
             changes.push({ target: codeTarget, action: 'unchanged', detail: same.why });
         }
         else {
@@ -86028,6 +86209,9 @@ function planUpdate(settings, live, upload) {
             const parts = [same.same ? `same code (${same.why})` : same.why];
             if (architectureChanges)
                 parts.push(`architecture ${liveArchitecture} → ${wantArchitecture}`);
+            // Only a new update retries what Lambda abandoned (function states guide): force one.
+            if (failed)
+                parts.unshift(`redeployed because Lambda reports it failed (${failed})`);
             changes.push({
                 target: codeTarget,
                 action: 'update',
@@ -86039,8 +86223,35 @@ function planUpdate(settings, live, upload) {
         configuration,
         code,
         codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
-        changes
+        changes,
+        warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []
     };
+}
+/**
+ * What Lambda reports as failed on $LATEST, in a few words: State Failed (its creation or
+ * provisioning failed) or LastUpdateStatus Failed (the last update was abandoned); else undefined.
+ */
+function failure(current) {
+    const say = (what, code, reason) => [what, code, reason].filter(Boolean).join(': ');
+    if (current.State === 'Failed')
+        return say('State Failed', current.StateReasonCode, current.StateReason);
+    if (current.LastUpdateStatus === 'Failed')
+        return say('LastUpdateStatus Failed', current.LastUpdateStatusReasonCode, current.LastUpdateStatusReason);
+    return undefined;
+}
+/** What a failed function needs from the user, beyond what this run does. */
+function failureWarning(name, current, failed, redeploying) {
+    // Lambda's function states guide: after a failed update the previous code and configuration
+    // keep running and a new update retries; a function whose creation failed must be recreated.
+    const recreate = `Lambda's function states guide says a function whose creation failed must be deleted and created again`;
+    const reported = `Lambda reports function ${name} failed (${failed})`;
+    if (current.State === 'Failed')
+        return redeploying
+            ? `${reported}: this run redeploys its code, but ${recreate}; if it stays Failed, delete it and run the action again`
+            : `${reported} and this run has no code source to redeploy it (code, s3-key or image-uri); ${recreate}: delete it and run the action again with its code`;
+    return redeploying
+        ? `${reported}: its previous code and configuration still run; this run redeploys it`
+        : `${reported}: its previous code and configuration still run, and this run has no code source to redeploy it; give code, s3-key or image-uri`;
 }
 /** Whether the code to deploy is the code $LATEST runs, and why (or why not) in a few words. */
 function sameCode(upload, live) {
@@ -86152,23 +86363,56 @@ function newestVersion(versions) {
         .reduce((best, v) => (best && Number(best.Version) >= Number(v.Version) ? best : v), undefined);
 }
 /**
- * Whether a published version runs what $LATEST runs: the same code and the same configuration
- * (the version's description is its own, so it is left out).
+ * Fields that describe one version rather than what it runs, left out when a published version is
+ * compared with $LATEST. Description is the version's own (PublishVersion sets it); the runtime
+ * version is Lambda's to roll out, not part of the deployment.
+ */
+const VERSION_FIELDS = new Set([
+    'FunctionArn',
+    'Version',
+    'Description',
+    'LastModified',
+    'RevisionId',
+    'State',
+    'StateReason',
+    'StateReasonCode',
+    'LastUpdateStatus',
+    'LastUpdateStatusReason',
+    'LastUpdateStatusReasonCode',
+    'RuntimeVersionConfig'
+]);
+/**
+ * Whether a published version runs what $LATEST runs: every field of the configuration except
+ * VERSION_FIELDS, so that a setting changed outside this action (layers, VPC, storage, logging,
+ * KMS key, or one Lambda adds later) is never missed. Empty and absent values are the same.
  */
 function sameDeployment(version, latest) {
-    return (version.CodeSha256 === latest.CodeSha256 &&
-        version.Runtime === latest.Runtime &&
-        version.Handler === latest.Handler &&
-        version.Role === latest.Role &&
-        version.MemorySize === latest.MemorySize &&
-        version.Timeout === latest.Timeout &&
-        (version.PackageType ?? 'Zip') === (latest.PackageType ?? 'Zip') &&
-        (version.Architectures?.[0] ?? 'x86_64') === (latest.Architectures?.[0] ?? 'x86_64') &&
-        sameMap(version.Environment?.Variables ?? {}, latest.Environment?.Variables ?? {}));
+    return deploymentKey(version) === deploymentKey(latest);
 }
-/** $LATEST as it will be once a configuration update is applied (code aside). */
-function withConfiguration(current, update) {
-    return update ? { ...current, ...update } : current;
+function deploymentKey(configuration) {
+    const fields = { PackageType: 'Zip', Architectures: ['x86_64'] };
+    for (const [name, value] of Object.entries(configuration))
+        // `$metadata` and the like: the SDK's, when the configuration is a whole command output.
+        if (!VERSION_FIELDS.has(name) && !name.startsWith('$') && value !== undefined)
+            fields[name] = value;
+    // SnapStart's OptimizationStatus is On only for a published version; ApplyOn is the setting.
+    const snapStart = fields.SnapStart;
+    if (snapStart)
+        fields.SnapStart = { ApplyOn: snapStart.ApplyOn };
+    return JSON.stringify(canonical(fields)) ?? '';
+}
+/** Sorted keys; null, '', [] and {} dropped, so only meaning is compared. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return value.length ? value.map(canonical) : undefined;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.keys(value)
+            .sort()
+            .map(key => [key, canonical(value[key])])
+            .filter(([, v]) => v !== undefined);
+        return entries.length ? Object.fromEntries(entries) : undefined;
+    }
+    return value === null || value === '' ? undefined : value;
 }
 // ---- Wording ----
 function functionTarget(settings) {
@@ -91322,6 +91566,13 @@ function errorName(error) {
         ? String(error.name)
         : undefined;
 }
+/** The HTTP status of an SDK error: what to decide on when an answer has no body (S3 HEAD). */
+function httpStatus(error) {
+    const metadata = typeof error === 'object' && error !== null && '$metadata' in error
+        ? error.$metadata
+        : undefined;
+    return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
+}
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 ;// CONCATENATED MODULE: ./src/deploy-function.ts
@@ -91355,10 +91606,10 @@ async function planFunction(ctx, code) {
     let publish;
     if (settings.publish) {
         const latestChanges = Boolean(fn.create || fn.code || fn.configuration);
-        const [alias, versions] = await Promise.all([
-            live && settings.alias ? readAlias(clients.lambda, name, settings.alias) : undefined,
-            live && !latestChanges ? listVersions(clients.lambda, name) : []
-        ]);
+        const alias = live && settings.alias ? await readAlias(clients.lambda, name, settings.alias) : undefined;
+        const versions = live && !latestChanges
+            ? await versionsToReuse(clients.lambda, name, live.configuration, alias)
+            : [];
         publish = planPublish({
             settings,
             latestChanges,
@@ -91369,7 +91620,9 @@ async function planFunction(ctx, code) {
     const changes = [...fn.changes, ...(publish?.changes ?? [])];
     for (const change of changes)
         info(describeChange(change, settings.dryRun));
-    return { changes, function: fn, publish, live: live?.configuration, zip: code?.zip };
+    for (const warning of fn.warnings)
+        core_warning(warning);
+    return { changes, function: fn, publish, live: live?.configuration, code };
 }
 async function readFunction(lambda, name) {
     let out;
@@ -91406,9 +91659,12 @@ async function readS3Sha256(ctx, source) {
             return sha;
     }
     catch (error) {
-        if (errorName(error) === 'NotFound' || errorName(error) === 'NoSuchKey')
+        // A HEAD answer has no body: the SDK names a 404 NotFound and a 403 Unknown. S3 answers 403
+        // for a missing key too when the caller lacks s3:ListBucket, so both mean the same here.
+        const status = httpStatus(error);
+        if (status === 404 || status === 403)
             throw new InputError([
-                `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist`
+                `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist or cannot be read (s3:HeadObject answered HTTP ${status}); check s3-bucket, s3-key${source.objectVersion ? ', s3-object-version' : ''} and that these credentials may s3:GetObject it`
             ]);
         info(`s3:HeadObject ${where} failed (${errorName(error)}); its checksum is unknown, so it is deployed`);
     }
@@ -91424,7 +91680,32 @@ async function readAlias(lambda, functionName, alias) {
         throw error;
     }
 }
-/** Every published version (50 per page), $LATEST left out. */
+/**
+ * The published versions that may already match $LATEST. The alias's version is read alone first:
+ * on a rerun it is the one that matches, and one GetFunctionConfiguration settles it. Otherwise
+ * every version is listed to find the newest: Lambda lists them oldest first, at most 50 a page
+ * (MaxItems cannot raise that), so the newest is only on the last page.
+ */
+async function versionsToReuse(lambda, name, latest, alias) {
+    const aliasVersion = alias?.FunctionVersion;
+    if (aliasVersion && /^\d+$/.test(aliasVersion)) {
+        const version = await readVersion(lambda, name, aliasVersion);
+        if (version && sameDeployment(version, latest))
+            return [version];
+    }
+    return listVersions(lambda, name);
+}
+async function readVersion(lambda, name, version) {
+    try {
+        return await lambda.send(new client_lambda_dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name, Qualifier: version }));
+    }
+    catch (error) {
+        if (errorName(error) === 'ResourceNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/** Every published version, $LATEST left out. */
 async function listVersions(lambda, name) {
     const versions = [];
     for await (const page of (0,client_lambda_dist_cjs/* paginateListVersionsByFunction */.CE5)({ client: lambda }, { FunctionName: name }))
@@ -91433,23 +91714,25 @@ async function listVersions(lambda, name) {
 }
 // ---- Apply: writes, or nothing in a dry run ----
 async function applyFunction(ctx, plan, timing = {}) {
-    const { settings } = ctx;
-    if (settings.dryRun)
+    if (ctx.settings.dryRun)
         return {
             changes: plan.changes,
             codeSha256: plan.function.codeSha256,
             version: plan.publish?.reuse
         };
-    const t = { ...DEFAULT_TIMING, ...timing };
+    return deploy(ctx, plan, { ...DEFAULT_TIMING, ...timing }, false);
+}
+async function deploy(ctx, plan, t, replanned) {
+    const { settings } = ctx;
     const lambda = ctx.clients.lambda;
     const name = settings.functionName;
     const fn = plan.function;
     let latest = plan.live;
     if (fn.create) {
         const spec = fn.create;
-        latest = await group(`Create function ${name}`, async () => {
-            const Code = await codeFor(ctx, spec.upload, plan.zip);
-            const created = await retry(() => lambda.send(new client_lambda_dist_cjs/* CreateFunctionCommand */.Y8X({
+        const active = await group(`Create function ${name}`, async () => {
+            const Code = await codeFor(ctx, spec.upload, plan.code?.zip);
+            const response = await retry(() => lambda.send(new client_lambda_dist_cjs/* CreateFunctionCommand */.Y8X({
                 FunctionName: name,
                 PackageType: spec.PackageType,
                 Runtime: spec.Runtime,
@@ -91463,11 +91746,26 @@ async function applyFunction(ctx, plan, timing = {}) {
                 Code,
                 Tags: provenanceTags(ctx.provenance)
             })), roleRetry('lambda:CreateFunction', t)).catch(error => {
+                // Another job created it since we looked (matrix jobs, reruns): deploy as an update.
+                if (errorName(error) === 'ResourceConflictException' &&
+                    /already exist/i.test(String(error)))
+                    return undefined;
                 throw explainRoleError(error, spec.Role);
             });
-            info(`Created ${created.FunctionArn} (CodeSha256 ${created.CodeSha256})`);
+            if (!response)
+                return undefined;
+            info(`Created ${response.FunctionArn} (CodeSha256 ${response.CodeSha256})`);
             return waitForActive(lambda, name, t);
         });
+        if (!active) {
+            // Once only: a second "already exists" after planning again means Lambda's reads and
+            // writes disagree for now, and looping would not settle it.
+            if (replanned)
+                throw new Error(`lambda:CreateFunction: function ${name} already exists, yet reading it again found no function; run the action again`);
+            info(`Function ${name} was created by someone else meanwhile: planning again as an update`);
+            return deploy(ctx, await planFunction(ctx, plan.code), t, true);
+        }
+        latest = active;
     }
     else {
         if (fn.configuration) {
@@ -91486,7 +91784,7 @@ async function applyFunction(ctx, plan, timing = {}) {
         if (fn.code) {
             const code = fn.code;
             latest = await group(`Update function ${name} code`, async () => {
-                const Code = await codeFor(ctx, code.upload, plan.zip);
+                const Code = await codeFor(ctx, code.upload, plan.code?.zip);
                 const updated = await retry(() => lambda.send(new client_lambda_dist_cjs/* UpdateFunctionCodeCommand */.KfB({
                     FunctionName: name,
                     ...Code,
@@ -91496,6 +91794,10 @@ async function applyFunction(ctx, plan, timing = {}) {
                 return waitForUpdate(lambda, name, t);
             });
         }
+        // The update waiter watches LastUpdateStatus only; a function whose State stays Failed is
+        // still broken, and publishing or pointing an alias at it would hide that.
+        if ((fn.configuration || fn.code) && latest?.State === 'Failed')
+            throw new Error(`function ${name} is still in state Failed after this deploy (${failure(latest)}); Lambda's function states guide says a function whose creation failed must be deleted and created again: delete it and run the action again`);
     }
     const outcome = {
         changes: plan.changes,
@@ -91514,10 +91816,10 @@ async function applyFunction(ctx, plan, timing = {}) {
             : change);
     if (publish.alias) {
         const { name: aliasName, action, arn } = publish.alias;
+        if (action !== 'unchanged')
+            info(`Pointing alias ${aliasName} to version ${version}`);
         outcome.aliasArn =
-            action === 'unchanged'
-                ? arn
-                : await group(`Point alias ${aliasName} to version ${version}`, () => pointAlias(lambda, name, aliasName, action, version));
+            action === 'unchanged' ? arn : await pointAlias(lambda, name, aliasName, action, version);
     }
     return outcome;
 }
@@ -91594,14 +91896,22 @@ const required = (zip) => {
         throw new Error('code: the package was not built');
     return zip;
 };
-/** Puts a zip over the direct-upload limit in the staging bucket, unless it is already there. */
+/**
+ * Puts a zip over the direct-upload limit in the staging bucket, unless it is already there. The
+ * key is content-addressed, so uploading again would be harmless; the HEAD is kept because it
+ * spares re-sending 50 MB or more when a run is repeated after a failed update, or when the code
+ * goes back to a package staged before.
+ */
 async function stageZip(ctx, upload, zip) {
     const s3 = ctx.clients.s3;
     const where = `s3://${upload.bucket}/${upload.key}`;
     const head = await s3
         .send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({ Bucket: upload.bucket, Key: upload.key, ChecksumMode: 'ENABLED' }))
         .catch(error => {
-        if (errorName(error) === 'NotFound' || errorName(error) === 'Forbidden')
+        // No body, so no error code: 404, or 403 when the caller lacks s3:ListBucket (the README
+        // asks only for s3:GetObject and s3:PutObject). Either way: not there for us, upload it.
+        const status = httpStatus(error);
+        if (status === 404 || status === 403)
             return undefined;
         throw error;
     });
@@ -91722,17 +92032,66 @@ function describeChange(change, dryRun) {
     return `${verb} ${change.target}: ${change.detail}`;
 }
 
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/log.ts
+// Deploying the function and ensuring the role run at the same time, but GitHub's log groups
+// cannot interleave: the role's lines are held back and written as one group once the deploy,
+// which logs live, has settled.
+
+
+const heldLines = new external_node_async_hooks_.AsyncLocalStorage();
+const write = (line) => {
+    const held = heldLines.getStore();
+    if (held)
+        held.push(line);
+    else
+        line();
+};
+const log = {
+    info: (message) => write(() => info(message)),
+    warning: (message) => write(() => core_warning(message))
+};
+/** Runs `task` with its `log` lines held back, then writes them as group `title` after `after`. */
+async function groupAfter(title, after, task) {
+    const held = [];
+    try {
+        return await heldLines.run(held, task);
+    }
+    finally {
+        await after.catch(() => undefined);
+        if (held.length) {
+            startGroup(title);
+            for (const line of held)
+                line();
+            endGroup();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/trust-policy.ts
-/** Identifies our statement in a trust policy shared with others. IAM allows only [A-Za-z0-9]. */
-const TRUST_SID = 'ApiConnectAssumeRole';
+// The policy documents of the role API Connect assumes, decided without any AWS call: the trust
+// statement, its merge into a live trust policy, the per-function invoke grant, semantic
+// comparison and IAM's size quota.
+
 const GRANT_SID = 'ApiConnectInvokeFunction';
+/** The one Sid this action gave its trust statement before statements were per principal. */
+const LEGACY_TRUST_SID = 'ApiConnectAssumeRole';
 const trust_policy_VERSION = '2012-10-17';
 /** IAM's default "Role trust policy length" quota; whitespace does not count. */
 const TRUST_POLICY_QUOTA = 2048;
+/**
+ * Our statement's identity in a trust policy shared with others is its principal: one statement
+ * per IBM principal, so jobs for two API Connect regions sharing a role keep each other's trust.
+ * IAM wants a Sid unique in the policy and made of [A-Za-z0-9] only, hence a hash.
+ */
+function trustSid(principalArn) {
+    return `ApiConnect${(0,external_node_crypto_.createHash)('sha256').update(principalArn).digest('hex').slice(0, 8)}`;
+}
 /** Allow the principal to assume the role, only when it presents the external id. */
 function apiConnectStatement({ principalArn, externalId }) {
     return {
-        Sid: TRUST_SID,
+        Sid: trustSid(principalArn),
         Effect: 'Allow',
         Principal: { AWS: principalArn },
         Action: 'sts:AssumeRole',
@@ -91760,38 +92119,45 @@ function grantPolicy(functionArn) {
         ]
     };
 }
-/**
- * Parses a policy document as IAM returns it: URL-encoded JSON (RFC 3986). A document that is
- * already plain JSON (a mock, an emulator) is taken as is.
- */
-function decodePolicyDocument(text) {
-    const json = text.trimStart().startsWith('{') ? text : decodeURIComponent(text);
-    const doc = JSON.parse(json);
-    if (typeof doc !== 'object' || doc === null || doc.Statement === undefined)
-        throw new Error('not an IAM policy document (no Statement)');
-    return doc;
-}
 const statementsOf = (doc) => list(doc.Statement);
 /** IAM counts a policy's characters without whitespace. */
 function policySize(doc) {
     return JSON.stringify(doc).replace(/\s/g, '').length;
 }
 /**
- * Adds or updates our statement (by Sid) and keeps every other statement. A statement that
- * trusts the principal without pinning the external id (the confused deputy) loses that
- * principal: the statement is dropped when nothing else is left in it.
+ * Adds or updates our statement for the principal and keeps every other statement. Ours is the
+ * one under the principal's Sid (or under the legacy Sid, naming this principal alone): it is
+ * replaced in place, so a changed external id never leaves the old one trusted. A statement
+ * equivalent to ours under any other Sid counts as present. A statement that trusts the principal
+ * without pinning the external id (the confused deputy) loses that principal: the statement is
+ * dropped when nothing else is left in it.
  */
 function mergeTrustPolicy(live, target) {
     const ours = apiConnectStatement(target);
+    const sid = ours.Sid;
     const unconditioned = [];
     const open = [];
+    const replaced = new Set();
     const statements = [];
-    let statement = 'added';
+    let placed = false; // our statement is in `statements`
+    let rewritten = false; // …and differs from what the live policy had under our identity
+    let equivalent = false; // a statement under another Sid already does the job
     for (const [index, original] of statementsOf(live).entries()) {
         const label = original.Sid ?? `Statement[${index}]`;
-        if (original.Sid === TRUST_SID) {
-            statement = sameStatement(original, ours) ? 'present' : 'updated';
-            statements.push(ours);
+        if (isOurs(original, target.principalArn)) {
+            const same = sameStatement({ ...original, Sid: sid }, ours);
+            if (!same && trustsWithoutExternalId(original, target.principalArn))
+                unconditioned.push(label);
+            else
+                for (const id of externalIdsOf(original))
+                    if (id !== target.externalId)
+                        replaced.add(id);
+            // IAM wants Sids unique: a second statement of ours (legacy and new) is folded into the first.
+            if (placed || !same)
+                rewritten = true;
+            if (!placed)
+                statements.push(same ? original : ours);
+            placed = true;
             continue;
         }
         if (trustsWithoutExternalId(original, target.principalArn)) {
@@ -91804,14 +92170,37 @@ function mergeTrustPolicy(live, target) {
         if (trustsWithoutExternalId(original, '*'))
             open.push(label);
         // A hand-made copy of our statement (no Sid, or another one) already does the job.
-        if (statement === 'added' && sameStatement({ ...original, Sid: TRUST_SID }, ours))
-            statement = 'present';
+        if (sameStatement({ ...original, Sid: sid }, ours))
+            equivalent = true;
         statements.push(original);
     }
-    if (statement === 'added')
+    if (!placed && !equivalent)
         statements.push(ours);
     const document = { ...live, Statement: statements };
-    return { document, statement, unconditioned, open, changed: !policiesEqual(live, document) };
+    return {
+        document,
+        sid,
+        statement: placed ? (rewritten ? 'updated' : 'present') : equivalent ? 'present' : 'added',
+        replacedExternalIds: [...replaced],
+        unconditioned,
+        open,
+        changed: !policiesEqual(live, document)
+    };
+}
+/** Our statement for the principal: under its Sid, or under the legacy Sid naming it alone. */
+function isOurs(statement, principalArn) {
+    if (statement.Sid === trustSid(principalArn))
+        return true;
+    const principals = awsPrincipals(statement);
+    return (statement.Sid === LEGACY_TRUST_SID &&
+        principals.length > 0 &&
+        principals.every(p => p === principalArn));
+}
+/** The sts:ExternalId values a statement's conditions name, whatever the operator. */
+function externalIdsOf(statement) {
+    return Object.values(statement.Condition ?? {}).flatMap(keys => Object.entries(keys)
+        .filter(([key]) => key.toLowerCase() === 'sts:externalid')
+        .flatMap(([, values]) => list(values).map(String)));
 }
 /**
  * An Allow of sts:AssumeRole whose Principal names `principal` (or is `*` when asked about `*`)
@@ -91927,10 +92316,15 @@ function wildcard(pattern) {
 // turns what IAM shows into the writes needed, applyRole makes them. The documents themselves
 // come from trust-policy.ts.
 //
-// Matrix jobs for several functions may share one role and run at once. Every job writes the same
-// trust statement (same Sid, same content) and its own inline grant, so read-merge-write races
-// converge; a CreateRole or write that loses a race is answered by reading the role again and
-// reconciling.
+// Matrix jobs for several functions may share one role and run at once. Jobs for the same IBM
+// principal write the same trust statement (same Sid, same content) and each its own inline grant,
+// so read-merge-write races converge; a CreateRole or write that loses a race is answered by
+// reading the role again and reconciling. Jobs for two API Connect regions each keep their own
+// statement (one per principal), but IAM has no conditional write: two UpdateAssumeRolePolicy
+// calls in the same instant, each merged from the same read, can drop one region's statement.
+// That job's rerun adds it back without touching the other's.
+
+
 
 
 
@@ -91945,22 +92339,22 @@ async function planRole(ctx) {
     const plan = decideRole(desired, live);
     if (ctx.settings.role.manage && plan.blockers.length > 0)
         throw new Error(plan.blockers.join('\n'));
-    info(`Role ${desired.name}: ${live ? `exists (${live.arn})` : 'missing'}; ${plan.steps.length} write(s) needed`);
+    log.info(`Role ${desired.name}: ${live ? `exists (${live.arn})` : 'missing'}; ${plan.steps.length} write(s) needed`);
     return plan;
 }
 async function applyRole(ctx, plan) {
     const { dryRun, role } = ctx.settings;
     for (const warning of [...plan.warnings, ...(role.manage ? [] : plan.blockers)])
-        core_warning(warning);
+        log.warning(warning);
     if (dryRun || !role.manage) {
         const why = dryRun ? 'dry run' : 'manage-role is false';
         const changes = plan.changes.map(c => c.action === 'unchanged' ? c : { ...c, detail: `not done (${why}): ${c.detail}` });
         for (const change of changes.filter(c => c.action !== 'unchanged')) {
             const line = `${change.target}: ${change.action}: ${change.detail}`;
             if (dryRun)
-                info(`Dry run: ${line}`);
+                log.info(`Dry run: ${line}`);
             else
-                core_warning(`${line}. Ask whoever manages the role to make this change.`);
+                log.warning(`${line}. Ask whoever manages the role to make this change.`);
         }
         return outcome(plan, changes, plan.live?.arn ?? ctx.roleArn);
     }
@@ -91977,12 +92371,12 @@ async function applyRole(ctx, plan) {
             return outcome(current, [...done, ...unchanged], roleArn ?? ctx.roleArn);
         }
         catch (error) {
-            const code = errorCode(error);
-            if (round >= MAX_ROUNDS || !LOST_RACE.includes(code))
+            const code = errorName(error);
+            if (round >= MAX_ROUNDS || !lostRace(error))
                 throw error;
-            info(`Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`);
+            log.info(`Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`);
             // The winner's new role may not be visible yet.
-            if (code === 'EntityAlreadyExists')
+            if (code === 'EntityAlreadyExistsException')
                 await waitForRole(ctx.clients.iam, plan.desired.name);
             current = await planRole(ctx);
             roleArn = current.live?.arn ?? roleArn;
@@ -91994,10 +92388,10 @@ async function makeStep(iam, plan, step) {
     const { desired } = plan;
     const RoleName = desired.name;
     const attempt = (operation, call) => call().catch((error) => {
-        throw LOST_RACE.includes(errorCode(error)) ? error : iamFailure(operation, desired, error);
+        throw lostRace(error) ? error : iamFailure(operation, desired, error);
     });
     const { target, action, detail } = step.change;
-    const done = () => info(`${target}: ${action}: ${detail}`);
+    const done = () => log.info(`${target}: ${action}: ${detail}`);
     switch (step.kind) {
         case 'create-role': {
             const tags = { ...desired.provenanceTags, ...desired.tags };
@@ -92047,7 +92441,7 @@ async function makeStep(iam, plan, step) {
 }
 /** IAM may not show a new role for a few seconds: poll GetRole (bounded) instead of sleeping. */
 async function waitForRole(iam, RoleName) {
-    info(`Role ${RoleName}: waiting until IAM shows it (up to ${ROLE_VISIBLE_TIMEOUT_S} s)`);
+    log.info(`Role ${RoleName}: waiting until IAM shows it (up to ${ROLE_VISIBLE_TIMEOUT_S} s)`);
     const started = Date.now();
     try {
         await (0,client_iam_dist_cjs/* waitUntilRoleExists */.S6k)({ client: iam, minDelay: 1, maxDelay: 5, maxWaitTime: ROLE_VISIBLE_TIMEOUT_S }, { RoleName });
@@ -92055,14 +92449,14 @@ async function waitForRole(iam, RoleName) {
     catch (error) {
         throw new Error(`Role ${RoleName} was created, but IAM did not show it within ${ROLE_VISIBLE_TIMEOUT_S} s (${error.message}). Rerun the job: it will find the role and continue.`);
     }
-    info(`Role ${RoleName}: visible after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log.info(`Role ${RoleName}: visible after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 async function readRole(iam, RoleName, PolicyName) {
     const read = (operation, call) => call().catch((error) => {
-        if (errorCode(error) === 'NoSuchEntity')
+        if (errorName(error) === 'NoSuchEntityException')
             return undefined;
-        throw new Error(`Cannot read role ${RoleName}: ${operation} failed: ${errorCode(error)}: ${error.message}` +
-            (errorCode(error) === 'AccessDenied'
+        throw new Error(`Cannot read role ${RoleName}: ${operation} failed: ${errorName(error)}: ${error.message}` +
+            (errorName(error) === 'AccessDenied'
                 ? `. The workflow's credentials need iam:${operation} on the role.`
                 : ''));
     });
@@ -92087,7 +92481,7 @@ async function readRole(iam, RoleName, PolicyName) {
 }
 function decode(what, text) {
     try {
-        return decodePolicyDocument(text ?? '');
+        return parsePolicyDocument(text ?? '');
     }
     catch (error) {
         throw new Error(`Cannot parse ${what}: ${error.message}`);
@@ -92151,9 +92545,13 @@ function decideRole(desired, live) {
         blockers.push(`role-path: role ${desired.name} exists at path ${live.path}, not ${desired.path}, and IAM cannot change a role's path. ` +
             `Set role-path to ${live.path}, or choose another role-name.`);
     const merge = mergeTrustPolicy(live.trustPolicy, desired.trust);
+    const { sid, replacedExternalIds: replaced } = merge;
     for (const label of merge.unconditioned)
         warnings.push(`Role ${desired.name}: trust statement ${label} let ${principalArn} assume the role without sts:ExternalId, so any API Connect customer could reach this account (the confused deputy). ` +
-            `It no longer names that principal; statement ${TRUST_SID} trusts it only with the provider org's external ID.`);
+            `It no longer does; statement ${sid} trusts that principal only with the provider org's external ID.`);
+    if (replaced.length > 0)
+        warnings.push(`Role ${desired.name}: the trust statement for ${principalArn} (${sid}) pins sts:ExternalId ${replaced.join(', ')}; replacing it with ${externalId} takes the role away from that provider org. ` +
+            `A role trusts each API Connect principal for one provider org only: if another org on the same API Connect region deploys with this role-name too, each run takes the role away from the other. Give each org its own role-name.`);
     for (const label of merge.open)
         warnings.push(`Role ${desired.name}: trust statement ${label} lets any principal assume the role without sts:ExternalId. The action leaves it alone; review it.`);
     if (merge.changed) {
@@ -92164,9 +92562,9 @@ function decideRole(desired, live) {
                 `Remove unused statements from its trust policy, choose another role-name, or ask AWS (Service Quotas, IAM, "Role trust policy length") for a higher quota.`);
         const kept = statementsOf(merge.document).length - 1;
         const detail = merge.statement === 'updated'
-            ? `statement ${TRUST_SID} now ${trusts}`
+            ? `statement ${sid} now ${trusts}${replaced.length ? ` (was sts:ExternalId ${replaced.join(', ')})` : ''}`
             : merge.statement === 'added'
-                ? `statement ${TRUST_SID} added: ${trusts}; ${kept} other statement(s) kept`
+                ? `statement ${sid} added: ${trusts}; ${kept} other statement(s) kept`
                 : `${trusts} (already)`;
         const fixed = merge.unconditioned.length
             ? `; ${merge.unconditioned.join(', ')} no longer trust ${principalArn} without sts:ExternalId`
@@ -92247,16 +92645,13 @@ function outcome(plan, changes, roleArn) {
     };
 }
 // --- errors ----------------------------------------------------------------------------------
-/** IAM's error code: the SDK names modeled errors `<Code>Exception`, others by the code itself. */
-function errorCode(error) {
-    const { name = '', Code } = (error ?? {});
-    return Code ?? name.replace(/Exception$/, '');
-}
+// Errors are told apart by the SDK's name: `<Code>Exception` for the errors IAM's model lists
+// (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
 /** Another run created or changed the role between our read and our write. */
-const LOST_RACE = ['EntityAlreadyExists', 'ConcurrentModification'];
+const lostRace = (error) => ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes(errorName(error) ?? '');
 /** An IAM write failure, in words that say what to do. */
 function iamFailure(operation, desired, error) {
-    const code = errorCode(error);
+    const code = errorName(error) ?? 'Error';
     const message = (error?.message ?? String(error)).replace(/\.$/, '');
     const role = `role ${desired.name}`;
     const quota = {
@@ -92268,11 +92663,11 @@ function iamFailure(operation, desired, error) {
     let advice = '';
     if (code === 'AccessDenied')
         advice = ` The workflow's credentials need iam:${operation} on ${role}; or let someone else manage the role and set manage-role: false.`;
-    else if (code === 'LimitExceeded' && quota[operation])
+    else if (code === 'LimitExceededException' && quota[operation])
         return new Error(`${operation} on ${role} failed: ${quota[operation]}`);
-    else if (code === 'MalformedPolicyDocument' && /principal/i.test(message))
+    else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
         advice = ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${desired.trust.principalArn} must be an existing role.`;
-    else if (code === 'UnmodifiableEntity')
+    else if (code === 'UnmodifiableEntityException')
         advice = ' The role is protected (a service-linked role?); choose another role-name.';
     return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`);
 }
@@ -92287,26 +92682,45 @@ async function getIdentity(sts) {
         throw new Error('sts:GetCallerIdentity returned no ARN');
     return { arn: Arn, accountId: accountOf(Arn), partition: partitionOf(Arn) };
 }
-/** Stops a run that would write to an account other than the one the user meant. */
-function checkAccount(identity, expected) {
-    if (expected.expectedAccountId && expected.expectedAccountId !== identity.accountId)
-        throw new Error(`expected-account-id: the credentials belong to account ${identity.accountId}, not ${expected.expectedAccountId}; nothing was changed`);
-    if (expected.functionAccountId && expected.functionAccountId !== identity.accountId)
-        throw new Error(`function-name: the function ARN is in account ${expected.functionAccountId}, but the credentials belong to ${identity.accountId}; nothing was changed`);
+/**
+ * Stops a run that would write to an account other than the one the user meant, or trust a
+ * principal that IAM cannot accept from this partition. Every problem at once; nothing written.
+ */
+function checkAccount(identity, settings) {
+    const { accountId, partition } = identity;
+    const problems = [];
+    if (settings.expectedAccountId && settings.expectedAccountId !== accountId)
+        problems.push(`expected-account-id: the credentials belong to account ${accountId}, not ${settings.expectedAccountId}`);
+    if (settings.functionAccountId && settings.functionAccountId !== accountId)
+        problems.push(`function-name: the function ARN is in account ${settings.functionAccountId}, but the credentials belong to ${accountId}`);
+    if (settings.functionPartition && settings.functionPartition !== partition)
+        problems.push(`function-name: the function ARN is in partition ${settings.functionPartition}, the credentials in ${partition}`);
+    const principal = settings.apiConnect.principalArn;
+    if (partitionOf(principal) !== partition) {
+        const input = settings.apiConnect.source === 'api-connect-role-arn input'
+            ? 'api-connect-role-arn'
+            : 'api-connect-region';
+        problems.push(`${input}: ${principal} is in partition ${partitionOf(principal)}, but the credentials are in ${partition}, where a role cannot trust it`);
+    }
+    if (problems.length)
+        throw new Error(`${problems.join('; ')}; nothing was changed`);
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
 // What the run tells the workflow: step outputs, one `result` JSON document, and the job summary.
 
+function setTargetOutputs(targets) {
+    setOutput('function-name', targets.functionName);
+    setOutput('function-arn', targets.functionArn);
+    setOutput('region', targets.region);
+    setOutput('role-arn', targets.roleArn);
+    setOutput('api-connect-role-arn', targets.apiConnectRoleArn);
+    setOutput('external-id', targets.externalId);
+}
 function setOutputs(result) {
-    setOutput('function-name', result.functionName);
-    setOutput('function-arn', result.functionArn);
-    setOutput('region', result.region);
+    setTargetOutputs(result);
     setOutput('version', result.version ?? '');
     setOutput('code-sha256', result.codeSha256 ?? '');
-    setOutput('role-arn', result.roleArn);
-    setOutput('api-connect-role-arn', result.apiConnectRoleArn);
-    setOutput('external-id', result.externalId);
     setOutput('verified', result.verified);
     setOutput('result', JSON.stringify(result));
 }
@@ -92443,7 +92857,7 @@ async function verify_readRole(iam, roleName) {
         };
     }
     catch (error) {
-        if (isNoSuchEntity(error))
+        if (errorName(error) === 'NoSuchEntityException')
             return undefined;
         throw error;
     }
@@ -92469,30 +92883,36 @@ async function plannedChecks(ctx, role, resources) {
             };
         // The planned grant replaces the live one of the same name.
         const policies = [...current.policies.filter(p => p.name !== grant.name), grant];
-        return [...trust, ...localInvokeChecks(policies, current.boundary, resources, method)];
+        return [
+            ...trust,
+            ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method)
+        ];
     }
     catch (error) {
         const partial = `${method}; the role's other policies and boundary could not be read (${verify_describe(error)})`;
-        return [...trust, ...localInvokeChecks([grant], undefined, resources, partial)];
+        return [...trust, ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial)];
     }
 }
 /** iam:SimulatePrincipalPolicy where it works; otherwise the same question answered locally. */
 async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged, timing) {
     const { iam } = ctx.clients;
-    // Decided on the first attempt: a simulation that is refused is not asked again.
-    let unavailable;
+    // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
+    let refused;
     const ask = async () => {
-        if (unavailable === undefined) {
+        let why = refused;
+        if (why === undefined) {
             try {
                 return { checks: await simulatedChecks(iam, roleArn, resources) };
             }
             catch (error) {
-                unavailable = verify_describe(error);
-                info(`iam:SimulatePrincipalPolicy is not available (${unavailable}); evaluating the role's policies locally`);
+                why = verify_describe(error);
+                if (errorName(error)?.startsWith('AccessDenied'))
+                    refused = why;
+                info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
             }
         }
         return {
-            checks: await localChecks(iam, ctx.settings.role.name, boundaryArn, resources, unavailable)
+            checks: await localChecks(iam, roleArn, ctx.settings.role.name, boundaryArn, resources, why)
         };
     };
     return (await settled('lambda:InvokeFunction checks', roleChanged, timing, ask)).checks;
@@ -92505,11 +92925,11 @@ async function simulatedChecks(iam, roleArn, resources) {
     }));
     return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', simulatedDecision(EvaluationResults, resource), 'iam:SimulatePrincipalPolicy'));
 }
-async function localChecks(iam, roleName, boundaryArn, resources, unavailable) {
+async function localChecks(iam, roleArn, roleName, boundaryArn, resources, unavailable) {
     const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`;
     try {
         const { policies, boundary } = await readIdentityPolicies(iam, roleName, boundaryArn);
-        return localInvokeChecks(policies, boundary, resources, method);
+        return localInvokeChecks(roleArn, policies, boundary, resources, method);
     }
     catch (error) {
         // Neither way answered: the permission is unproven, which is a failure, not a pass.
@@ -92570,20 +92990,17 @@ async function settled(label, roleChanged, timing, ask) {
     }
 }
 async function readIdentityPolicies(iam, roleName, boundaryArn) {
-    const inline = [];
+    // One read at a time: a role shared by many functions has many grants, and IAM throttles bursts.
+    const policies = [];
     for await (const page of (0,client_iam_dist_cjs/* paginateListRolePolicies */.ow6)({ client: iam }, { RoleName: roleName }))
-        for (const name of page.PolicyNames ?? [])
-            inline.push(iam
-                .send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: name }))
-                .then(r => ({ name, document: parsePolicyDocument(r.PolicyDocument ?? '') })));
-    const attached = [];
+        for (const name of page.PolicyNames ?? []) {
+            const { PolicyDocument } = await iam.send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: name }));
+            policies.push({ name, document: parsePolicyDocument(PolicyDocument ?? '') });
+        }
     for await (const page of (0,client_iam_dist_cjs/* paginateListAttachedRolePolicies */.mpN)({ client: iam }, { RoleName: roleName }))
-        for (const p of page.AttachedPolicies ?? [])
-            attached.push(readManagedPolicy(iam, p.PolicyArn ?? ''));
-    const [policies, boundary] = await Promise.all([
-        Promise.all([...inline, ...attached]),
-        boundaryArn ? readManagedPolicy(iam, boundaryArn) : undefined
-    ]);
+        for (const attached of page.AttachedPolicies ?? [])
+            policies.push(await readManagedPolicy(iam, attached.PolicyArn ?? ''));
+    const boundary = boundaryArn ? await readManagedPolicy(iam, boundaryArn) : undefined;
     return { policies, boundary };
 }
 async function readManagedPolicy(iam, arn) {
@@ -92646,10 +93063,10 @@ function notChecked(name, expected, method, error) {
     };
 }
 const verify_describe = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
-const isNoSuchEntity = (error) => errorName(error) === 'NoSuchEntityException' || errorName(error) === 'NoSuchEntity';
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action, top to bottom: read inputs, learn the account, plan, apply, verify, report.
+
 
 
 
@@ -92680,12 +93097,22 @@ async function run() {
             functionArn: functionArn(identity.partition, settings.region, identity.accountId, settings.functionName),
             roleArn: roleArn(identity.partition, identity.accountId, settings.role.path, settings.role.name)
         };
+        const targets = {
+            functionName: settings.functionName,
+            functionArn: ctx.functionArn,
+            region: settings.region,
+            roleArn: ctx.roleArn,
+            apiConnectRoleArn: settings.apiConnect.principalArn,
+            externalId: settings.apiConnect.externalId
+        };
+        setTargetOutputs(targets);
         // Read everything first, so that a problem found on the way (say, runtime missing for a
         // function that does not exist) stops the run before any write.
         const [functionPlan, rolePlan] = await Promise.all([planFunction(ctx, code), planRole(ctx)]);
+        const deploying = applyFunction(ctx, functionPlan);
         const [fn, role] = await Promise.all([
-            applyFunction(ctx, functionPlan),
-            applyRole(ctx, rolePlan)
+            deploying,
+            groupAfter(`Role ${settings.role.name}`, deploying, () => applyRole(ctx, rolePlan))
         ]);
         const checks = settings.verify === 'off'
             ? []
@@ -92697,16 +93124,12 @@ async function run() {
             });
         const failures = failed(checks);
         const result = {
+            ...targets,
             dryRun: settings.dryRun,
-            functionName: settings.functionName,
-            functionArn: ctx.functionArn,
-            region: settings.region,
             version: fn.version,
             aliasArn: fn.aliasArn,
             codeSha256: fn.codeSha256,
             roleArn: role.roleArn,
-            apiConnectRoleArn: settings.apiConnect.principalArn,
-            externalId: settings.apiConnect.externalId,
             verified: settings.verify === 'off' ? 'skipped' : failures.length ? 'false' : 'true',
             changes: [...fn.changes, ...role.changes],
             checks
