@@ -91560,6 +91560,17 @@ async function retry(call, options) {
         }
     }
 }
+/** The answer, or undefined when AWS answers `missing` (e.g. ResourceNotFoundException): it does not exist. */
+async function unlessMissing(request, missing) {
+    try {
+        return await request;
+    }
+    catch (error) {
+        if (errorName(error) === missing)
+            return undefined;
+        throw error;
+    }
+}
 /** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
 function errorName(error) {
     return typeof error === 'object' && error !== null && 'name' in error
@@ -91625,15 +91636,9 @@ async function planFunction(ctx, code) {
     return { changes, function: fn, publish, live: live?.configuration, code };
 }
 async function readFunction(lambda, name) {
-    let out;
-    try {
-        out = await lambda.send(new client_lambda_dist_cjs/* GetFunctionCommand */.YF5({ FunctionName: name }));
-    }
-    catch (error) {
-        if (errorName(error) === 'ResourceNotFoundException')
-            return undefined;
-        throw error;
-    }
+    const out = await unlessMissing(lambda.send(new client_lambda_dist_cjs/* GetFunctionCommand */.YF5({ FunctionName: name })), 'ResourceNotFoundException');
+    if (!out)
+        return undefined;
     return {
         configuration: out.Configuration ?? {},
         imageUri: out.Code?.ImageUri,
@@ -91671,14 +91676,7 @@ async function readS3Sha256(ctx, source) {
     return undefined;
 }
 async function readAlias(lambda, functionName, alias) {
-    try {
-        return await lambda.send(new client_lambda_dist_cjs/* GetAliasCommand */.MES({ FunctionName: functionName, Name: alias }));
-    }
-    catch (error) {
-        if (errorName(error) === 'ResourceNotFoundException')
-            return undefined;
-        throw error;
-    }
+    return unlessMissing(lambda.send(new client_lambda_dist_cjs/* GetAliasCommand */.MES({ FunctionName: functionName, Name: alias })), 'ResourceNotFoundException');
 }
 /**
  * The published versions that may already match $LATEST. The alias's version is read alone first:
@@ -91696,14 +91694,7 @@ async function versionsToReuse(lambda, name, latest, alias) {
     return listVersions(lambda, name);
 }
 async function readVersion(lambda, name, version) {
-    try {
-        return await lambda.send(new client_lambda_dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name, Qualifier: version }));
-    }
-    catch (error) {
-        if (errorName(error) === 'ResourceNotFoundException')
-            return undefined;
-        throw error;
-    }
+    return unlessMissing(lambda.send(new client_lambda_dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name, Qualifier: version })), 'ResourceNotFoundException');
 }
 /** Every published version, $LATEST left out. */
 async function listVersions(lambda, name) {
@@ -92848,19 +92839,15 @@ async function verify(ctx, role, aliasArn, timing = {}) {
 const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it';
 /** The role as GetRole shows it (its trust policy URL-decoded); undefined when it does not exist. */
 async function verify_readRole(iam, roleName) {
-    try {
-        const { Role } = await iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }));
-        return {
-            arn: Role?.Arn,
-            boundaryArn: Role?.PermissionsBoundary?.PermissionsBoundaryArn,
-            trust: parsePolicyDocument(Role?.AssumeRolePolicyDocument ?? '')
-        };
-    }
-    catch (error) {
-        if (errorName(error) === 'NoSuchEntityException')
-            return undefined;
-        throw error;
-    }
+    const read = await unlessMissing(iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName })), 'NoSuchEntityException');
+    if (!read?.Role)
+        return undefined;
+    const { Role } = read;
+    return {
+        arn: Role.Arn,
+        boundaryArn: Role.PermissionsBoundary?.PermissionsBoundaryArn,
+        trust: parsePolicyDocument(Role.AssumeRolePolicyDocument ?? '')
+    };
 }
 /**
  * In a dry run: the planned trust policy, and the planned grant next to what else the role has

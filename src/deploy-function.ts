@@ -44,7 +44,8 @@ import {
   retry,
   RetriesExhausted,
   type RetryDecision,
-  type RetryOptions
+  type RetryOptions,
+  unlessMissing
 } from './retry.js'
 
 export interface FunctionPlan {
@@ -126,13 +127,11 @@ export async function planFunction(ctx: RunContext, code?: CodePackage): Promise
 }
 
 async function readFunction(lambda: LambdaClient, name: string): Promise<LiveFunction | undefined> {
-  let out: GetFunctionCommandOutput
-  try {
-    out = await lambda.send(new GetFunctionCommand({ FunctionName: name }))
-  } catch (error) {
-    if (errorName(error) === 'ResourceNotFoundException') return undefined
-    throw error
-  }
+  const out = await unlessMissing(
+    lambda.send(new GetFunctionCommand({ FunctionName: name })),
+    'ResourceNotFoundException'
+  )
+  if (!out) return undefined
   return {
     configuration: out.Configuration ?? {},
     imageUri: out.Code?.ImageUri,
@@ -181,12 +180,10 @@ async function readAlias(
   functionName: string,
   alias: string
 ): Promise<PublishFacts['alias']> {
-  try {
-    return await lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias }))
-  } catch (error) {
-    if (errorName(error) === 'ResourceNotFoundException') return undefined
-    throw error
-  }
+  return unlessMissing(
+    lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias })),
+    'ResourceNotFoundException'
+  )
 }
 
 /**
@@ -214,14 +211,10 @@ async function readVersion(
   name: string,
   version: string
 ): Promise<LiveConfiguration | undefined> {
-  try {
-    return await lambda.send(
-      new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: version })
-    )
-  } catch (error) {
-    if (errorName(error) === 'ResourceNotFoundException') return undefined
-    throw error
-  }
+  return unlessMissing(
+    lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: version })),
+    'ResourceNotFoundException'
+  )
 }
 
 /** Every published version, $LATEST left out. */

@@ -88,15 +88,10 @@ export interface CreateFunctionSpec {
 }
 
 /** UpdateFunctionConfiguration's fields, only those that change. */
-export interface ConfigurationUpdate {
-  Runtime?: string
-  Handler?: string
-  Role?: string
-  MemorySize?: number
-  Timeout?: number
-  Description?: string
-  Environment?: { Variables: Record<string, string> }
-}
+export type ConfigurationUpdate = Pick<
+  LiveConfiguration,
+  'Runtime' | 'Handler' | 'Role' | 'MemorySize' | 'Timeout' | 'Description'
+> & { Environment?: { Variables: Record<string, string> } }
 
 /** UpdateFunctionCode: the code, and the architecture (Lambda sets it with the code). */
 export interface CodeUpdate {
@@ -382,7 +377,7 @@ function sameCode(upload: Upload, live: LiveFunction): { same: boolean; why: str
 }
 
 /** The named configuration inputs whose values differ from the live function, as SDK fields. */
-export function configurationUpdate(
+function configurationUpdate(
   settings: DeploySettings,
   current: LiveConfiguration
 ): ConfigurationUpdate | undefined {
@@ -404,7 +399,7 @@ export function configurationUpdate(
   return Object.keys(update).length ? update : undefined
 }
 
-export function sameMap(a: Record<string, string>, b: Record<string, string>): boolean {
+function sameMap(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a)
   return (
     keys.length === Object.keys(b).length && keys.every(k => Object.hasOwn(b, k) && a[k] === b[k])

@@ -76,6 +76,19 @@ export async function retry<T>(call: () => Promise<T>, options: RetryOptions): P
   }
 }
 
+/** The answer, or undefined when AWS answers `missing` (e.g. ResourceNotFoundException): it does not exist. */
+export async function unlessMissing<T>(
+  request: Promise<T>,
+  missing: string
+): Promise<T | undefined> {
+  try {
+    return await request
+  } catch (error) {
+    if (errorName(error) === missing) return undefined
+    throw error
+  }
+}
+
 /** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
 export function errorName(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'name' in error

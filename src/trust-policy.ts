@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { PolicyDocument, PolicyStatement } from './policy-types.js'
 
-export const GRANT_SID = 'ApiConnectInvokeFunction'
+const GRANT_SID = 'ApiConnectInvokeFunction'
 /** The one Sid this action gave its trust statement before statements were per principal. */
 export const LEGACY_TRUST_SID = 'ApiConnectAssumeRole'
 const VERSION = '2012-10-17'

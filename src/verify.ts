@@ -17,7 +17,7 @@ import {
   type IAMClient
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand } from '@aws-sdk/client-sts'
-import { errorName, retry, RetriesExhausted } from './retry.js'
+import { errorName, retry, RetriesExhausted, unlessMissing } from './retry.js'
 import {
   checkFrom,
   failed,
@@ -122,16 +122,16 @@ interface RoleRead {
 
 /** The role as GetRole shows it (its trust policy URL-decoded); undefined when it does not exist. */
 async function readRole(iam: IAMClient, roleName: string): Promise<LiveRole | undefined> {
-  try {
-    const { Role } = await iam.send(new GetRoleCommand({ RoleName: roleName }))
-    return {
-      arn: Role?.Arn,
-      boundaryArn: Role?.PermissionsBoundary?.PermissionsBoundaryArn,
-      trust: parsePolicyDocument(Role?.AssumeRolePolicyDocument ?? '')
-    }
-  } catch (error) {
-    if (errorName(error) === 'NoSuchEntityException') return undefined
-    throw error
+  const read = await unlessMissing(
+    iam.send(new GetRoleCommand({ RoleName: roleName })),
+    'NoSuchEntityException'
+  )
+  if (!read?.Role) return undefined
+  const { Role } = read
+  return {
+    arn: Role.Arn,
+    boundaryArn: Role.PermissionsBoundary?.PermissionsBoundaryArn,
+    trust: parsePolicyDocument(Role.AssumeRolePolicyDocument ?? '')
   }
 }
 
