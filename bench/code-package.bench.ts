@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { zipSync, type Zippable } from 'fflate'
-import { codeSha256, packageCode } from '../src/code-package.js'
+import { codeSha256, packageCode } from '../src/function/code-package.js'
 
 const SMALL_FILES = 2000
 const MB = 1_048_576

@@ -78507,7 +78507,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4457);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4185);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -78517,7 +78517,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4457:
+/***/ 4185:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81471,7 +81471,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/arn.ts
+;// CONCATENATED MODULE: ./src/aws/arn.ts
 // ARN syntax for the few resource types the action names. Everything here is pure.
 const PARTITION = 'aws(?:-[a-z]+)*';
 const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d';
@@ -81515,7 +81515,7 @@ var client_s3_dist_cjs = __nccwpck_require__(3711);
 var client_sts_dist_cjs = __nccwpck_require__(1695);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"apic-lambda-deploy","rE":"0.1.0"}');
-;// CONCATENATED MODULE: ./src/aws-clients.ts
+;// CONCATENATED MODULE: ./src/aws/clients.ts
 // Every AWS client is built here, once: region, endpoint, retries and user agent in one place.
 
 
@@ -81546,7 +81546,7 @@ function createClients(region, endpointUrl) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/policy-logic.ts
+;// CONCATENATED MODULE: ./src/iam-policy/logic.ts
 // Three-valued logic, glob patterns, policy variables and the request context: the building
 // blocks that the statement, principal and condition matchers share.
 //
@@ -81700,7 +81700,7 @@ function arnMatches(pattern, arn, context, variables) {
     return allOf(patternParts.map((part, i) => globMatches(part, arnPartsOfValue[i], context, { wildcards: true, variables })));
 }
 
-;// CONCATENATED MODULE: ./src/policy-conditions.ts
+;// CONCATENATED MODULE: ./src/iam-policy/conditions.ts
 // The Condition element: IAM's condition operators, the IfExists suffix, the ForAnyValue: and
 // ForAllValues: set operators and the Null check.
 //
@@ -81952,7 +81952,7 @@ function parseIpv6(text) {
     return { value: groups.reduce((acc, g) => (acc << 16n) | BigInt(`0x${g}`), 0n), bits: 128 };
 }
 
-;// CONCATENATED MODULE: ./src/policy-principals.ts
+;// CONCATENATED MODULE: ./src/iam-policy/principals.ts
 // The Principal and NotPrincipal elements of resource policies (a role's trust policy).
 //
 // A caller is seen as a chain of identities, each of which a policy entry can name: an assumed
@@ -82128,7 +82128,7 @@ function parseElement(element) {
     return entries;
 }
 
-;// CONCATENATED MODULE: ./src/policy-evaluator.ts
+;// CONCATENATED MODULE: ./src/iam-policy/evaluate.ts
 // A pure IAM policy evaluator: decides a request against a role's trust policy, or against a
 // role's identity policies and permissions boundary, following IAM's documented evaluation
 // logic (an explicit Deny wins, then an Allow, else the request is implicitly denied).
@@ -82214,7 +82214,7 @@ function parsePolicyDocument(text) {
     for (const candidate of candidates) {
         try {
             const parsed = JSON.parse(candidate);
-            if (policy_evaluator_isRecord(parsed) && 'Statement' in parsed)
+            if (evaluate_isRecord(parsed) && 'Statement' in parsed)
                 return parsed;
         }
         catch {
@@ -82234,7 +82234,7 @@ function prepare(request) {
 }
 function evaluateDocument(document, source, kind, request, setup) {
     const named = (label) => (source.prefix ? `${source.prefix}: ${label}` : label);
-    if (!policy_evaluator_isRecord(document) || !('Statement' in document)) {
+    if (!evaluate_isRecord(document) || !('Statement' in document)) {
         const applies = unknown('not a policy document (no Statement)');
         return [{ label: named('policy'), effect: 'unknown', applies }];
     }
@@ -82242,10 +82242,10 @@ function evaluateDocument(document, source, kind, request, setup) {
     const variables = document.Version === '2012-10-17';
     const statements = asList(document.Statement);
     return statements.map((statement, i) => {
-        const sid = policy_evaluator_isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
+        const sid = evaluate_isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
         const local = sid || `Statement[${i}]`;
         const label = named(local);
-        if (!policy_evaluator_isRecord(statement)) {
+        if (!evaluate_isRecord(statement)) {
             return { label, effect: 'unknown', applies: unknown('statement is not an object') };
         }
         const effect = statement.Effect === 'Allow' || statement.Effect === 'Deny' ? statement.Effect : 'unknown';
@@ -82270,8 +82270,8 @@ function matchStatement(statement, kind, request, caller, env) {
     return {
         kind,
         principal: principalPart(statement, kind, caller),
-        action: policy_evaluator_element(statement, 'Action', 'NotAction', true, pattern => actionMatches(pattern, request.action)),
-        resource: policy_evaluator_element(statement, 'Resource', 'NotResource', kind === 'identity', pattern => resourceMatches(pattern, request.resource, env)),
+        action: evaluate_element(statement, 'Action', 'NotAction', true, pattern => actionMatches(pattern, request.action)),
+        resource: evaluate_element(statement, 'Resource', 'NotResource', kind === 'identity', pattern => resourceMatches(pattern, request.resource, env)),
         condition: conditionMatches(statement.Condition, env)
     };
 }
@@ -82301,7 +82301,7 @@ function principalPart(statement, kind, caller) {
         : notPrincipalMatches(statement.NotPrincipal, caller);
 }
 /** Action/NotAction or Resource/NotResource: exactly one of them, or neither when optional. */
-function policy_evaluator_element(statement, key, notKey, required, matches) {
+function evaluate_element(statement, key, notKey, required, matches) {
     const [positive, negative] = [statement[key], statement[notKey]];
     if (positive !== undefined && negative !== undefined) {
         return { invalid: unknown(`a statement cannot have both ${key} and ${notKey}`) };
@@ -82528,11 +82528,11 @@ function documentOf(policy) {
 function isNamed(policy) {
     return 'document' in policy && typeof policy.name === 'string';
 }
-function policy_evaluator_isRecord(value) {
+function evaluate_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/checks.ts
+;// CONCATENATED MODULE: ./src/verify/checks.ts
 // The STS dry run's decisions, pure: which requests to put to the role's trust policy, what IAM
 // must answer for each, and how an answer becomes a check in the report.
 
@@ -85337,7 +85337,7 @@ function unzipSync(data, opts) {
     return files;
 }
 
-;// CONCATENATED MODULE: ./src/code-package.ts
+;// CONCATENATED MODULE: ./src/function/code-package.ts
 // The function's code package: the `code` input, a .zip file uploaded as is or a directory zipped
 // deterministically.
 //
@@ -86034,10 +86034,10 @@ function parsePairs(text, name, problem) {
     return pairs;
 }
 
-;// CONCATENATED MODULE: ./src/function-plan.ts
+;// CONCATENATED MODULE: ./src/function/plan.ts
 // What deploying the function means, decided from the inputs and from the function as Lambda
 // reports it: create it, update its configuration, upload code, publish, move the alias, or nothing.
-// Pure: every AWS call lives in deploy-function.ts, so each decision here is tested without a mock.
+// Pure: every AWS call lives in function/apply.ts, so each decision here is tested without a mock.
 //
 // Rules that users rely on:
 // - Only what the user named is compared and changed; an input left out never resets anything
@@ -86266,8 +86266,8 @@ function sameCode(upload, live) {
                     why: `s3://${upload.bucket}/${upload.key} has no full-object SHA-256 checksum in S3 to compare, so it is deployed every run (upload it with --checksum-algorithm SHA256 to let reruns skip it)`
                 };
             return upload.sha256 === liveSha
-                ? { same: true, why: `CodeSha256 ${function_plan_short(liveSha)} matches` }
-                : { same: false, why: `CodeSha256 ${function_plan_short(liveSha)} → ${function_plan_short(upload.sha256)}` };
+                ? { same: true, why: `CodeSha256 ${plan_short(liveSha)} matches` }
+                : { same: false, why: `CodeSha256 ${plan_short(liveSha)} → ${plan_short(upload.sha256)}` };
         }
         case 'image': {
             const wanted = upload.imageUri;
@@ -86324,7 +86324,7 @@ function planPublish(input) {
             ? {
                 target: versionTarget,
                 action: 'unchanged',
-                detail: `version ${reuse} already has CodeSha256 ${function_plan_short(latest?.CodeSha256)} and this configuration`
+                detail: `version ${reuse} already has CodeSha256 ${plan_short(latest?.CodeSha256)} and this configuration`
             }
             : {
                 target: versionTarget,
@@ -86468,7 +86468,7 @@ function describeEnvironmentChange(from, to) {
 function describeUpload(upload) {
     switch (upload.kind) {
         case 'zip':
-            return `${formatSize(upload.size)} zip (CodeSha256 ${function_plan_short(upload.sha256)})`;
+            return `${formatSize(upload.size)} zip (CodeSha256 ${plan_short(upload.sha256)})`;
         case 'staged-zip':
             return `${formatSize(upload.size)} zip through s3://${upload.bucket}/${upload.key}`;
         case 's3':
@@ -86480,7 +86480,7 @@ function describeUpload(upload) {
 function shaOf(upload) {
     return upload.kind === 'image' ? undefined : upload.sha256;
 }
-const function_plan_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
+const plan_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
@@ -91509,7 +91509,7 @@ function provenanceDescription(p) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/aws/retry.ts
 // A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
 // role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
 // own retries cover throttling and 5xx; this covers errors whose cure is waiting.
@@ -91586,10 +91586,10 @@ function httpStatus(error) {
 }
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-;// CONCATENATED MODULE: ./src/deploy-function.ts
+;// CONCATENATED MODULE: ./src/function/apply.ts
 // Deploys the function: reads it (planFunction, no writes), then creates or updates it, waits for
 // Lambda to settle, publishes a version and moves the alias (applyFunction). The decisions are in
-// function-plan.ts; this file makes the AWS calls and waits.
+// function/plan.ts; this file makes the AWS calls and waits.
 
 
 
@@ -92060,7 +92060,7 @@ async function groupAfter(title, after, task) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/trust-policy.ts
+;// CONCATENATED MODULE: ./src/role/documents.ts
 // The policy documents of the role API Connect assumes, decided without any AWS call: the trust
 // statement, its merge into a live trust policy, the per-function invoke grant, semantic
 // comparison and IAM's size quota.
@@ -92068,7 +92068,7 @@ async function groupAfter(title, after, task) {
 const GRANT_SID = 'ApiConnectInvokeFunction';
 /** The one Sid this action gave its trust statement before statements were per principal. */
 const LEGACY_TRUST_SID = 'ApiConnectAssumeRole';
-const trust_policy_VERSION = '2012-10-17';
+const documents_VERSION = '2012-10-17';
 /** IAM's default "Role trust policy length" quota; whitespace does not count. */
 const TRUST_POLICY_QUOTA = 2048;
 /**
@@ -92090,7 +92090,7 @@ function apiConnectStatement({ principalArn, externalId }) {
     };
 }
 function trustPolicy(target) {
-    return { Version: trust_policy_VERSION, Statement: [apiConnectStatement(target)] };
+    return { Version: documents_VERSION, Statement: [apiConnectStatement(target)] };
 }
 /** `invoke-NAME@REGION`: per function, so jobs sharing a role never overwrite each other's grant. */
 function grantPolicyName(functionName, region) {
@@ -92099,7 +92099,7 @@ function grantPolicyName(functionName, region) {
 /** `lambda:InvokeFunction` on the function and its versions and aliases, nothing else. */
 function grantPolicy(functionArn) {
     return {
-        Version: trust_policy_VERSION,
+        Version: documents_VERSION,
         Statement: [
             {
                 Sid: GRANT_SID,
@@ -92302,10 +92302,10 @@ function wildcard(pattern) {
     return new RegExp(`^${source}$`, 'i');
 }
 
-;// CONCATENATED MODULE: ./src/ensure-role.ts
+;// CONCATENATED MODULE: ./src/role/apply.ts
 // Ensures the role that API Connect assumes: planRole reads (GetRole, GetRolePolicy), decideRole
 // turns what IAM shows into the writes needed, applyRole makes them. The documents themselves
-// come from trust-policy.ts.
+// come from role/documents.ts.
 //
 // Matrix jobs for several functions may share one role and run at once. Jobs for the same IBM
 // principal write the same trust statement (same Sid, same content) and each its own inline grant,
@@ -92663,7 +92663,7 @@ function iamFailure(operation, desired, error) {
     return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`);
 }
 
-;// CONCATENATED MODULE: ./src/identity.ts
+;// CONCATENATED MODULE: ./src/aws/identity.ts
 // Who the credentials belong to: the account and partition that every ARN is built from.
 
 
@@ -92766,7 +92766,7 @@ async function writeSummary(result) {
     await summary.addRaw(renderSummary(result), true).write();
 }
 
-;// CONCATENATED MODULE: ./src/verify.ts
+;// CONCATENATED MODULE: ./src/verify/dry-run.ts
 // The STS dry run (DESIGN.md §4): prove from the runner what can be proven about API Connect
 // assuming the role and invoking the function. Reads only; the decisions live in checks.ts.
 //
@@ -92813,14 +92813,14 @@ async function verify(ctx, role, aliasArn, timing = {}) {
     const t = { ...DEFAULT_VERIFY_TIMING, ...timing };
     const read = await settled('iam:GetRole', roleChanged, t, async () => {
         try {
-            const live = await verify_readRole(ctx.clients.iam, settings.role.name);
+            const live = await dry_run_readRole(ctx.clients.iam, settings.role.name);
             if (live)
                 return { live, checks: trustChecks(live.trust, principalArn, externalId, TRUST_METHOD) };
             const why = `role ${settings.role.name} does not exist`;
             return { checks: missingRoleChecks(principalArn, externalId, resources, why) };
         }
         catch (error) {
-            const why = `GetRole failed: ${verify_describe(error)}`;
+            const why = `GetRole failed: ${dry_run_describe(error)}`;
             return { checks: missingRoleChecks(principalArn, externalId, resources, why) };
         }
     });
@@ -92838,7 +92838,7 @@ async function verify(ctx, role, aliasArn, timing = {}) {
 }
 const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it';
 /** The role as GetRole shows it (its trust policy URL-decoded); undefined when it does not exist. */
-async function verify_readRole(iam, roleName) {
+async function dry_run_readRole(iam, roleName) {
     const read = await unlessMissing(iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName })), 'NoSuchEntityException');
     if (!read?.Role)
         return undefined;
@@ -92860,7 +92860,7 @@ async function plannedChecks(ctx, role, resources) {
     const grant = { name: role.grantPolicyName, document: role.grantPolicy };
     const trust = trustChecks(role.trustPolicy, principalArn, externalId, method);
     try {
-        const live = await verify_readRole(ctx.clients.iam, name);
+        const live = await dry_run_readRole(ctx.clients.iam, name);
         const boundaryArn = permissionsBoundary ?? live?.boundaryArn;
         const current = live
             ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn)
@@ -92876,7 +92876,7 @@ async function plannedChecks(ctx, role, resources) {
         ];
     }
     catch (error) {
-        const partial = `${method}; the role's other policies and boundary could not be read (${verify_describe(error)})`;
+        const partial = `${method}; the role's other policies and boundary could not be read (${dry_run_describe(error)})`;
         return [...trust, ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial)];
     }
 }
@@ -92892,7 +92892,7 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged, t
                 return { checks: await simulatedChecks(iam, roleArn, resources) };
             }
             catch (error) {
-                why = verify_describe(error);
+                why = dry_run_describe(error);
                 if (errorName(error)?.startsWith('AccessDenied'))
                     refused = why;
                 info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
@@ -92920,7 +92920,7 @@ async function localChecks(iam, roleArn, roleName, boundaryArn, resources, unava
     }
     catch (error) {
         // Neither way answered: the permission is unproven, which is a failure, not a pass.
-        const why = `the role's policies could not be read: ${verify_describe(error)}`;
+        const why = `the role's policies could not be read: ${dry_run_describe(error)}`;
         return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', 'cannot-evaluate', method, why));
     }
 }
@@ -93044,12 +93044,12 @@ function notChecked(name, expected, method, error) {
     return {
         name,
         expected,
-        actual: `not checked (${verify_describe(error)})`,
+        actual: `not checked (${dry_run_describe(error)})`,
         status: 'not-checked',
         method
     };
 }
-const verify_describe = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
+const dry_run_describe = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action, top to bottom: read inputs, learn the account, plan, apply, verify, report.

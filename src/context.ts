@@ -1,6 +1,6 @@
 // What every phase of a run shares: the settings, the clients, and the ARNs known up front.
-import type { AwsClients } from './aws-clients.js'
-import type { Identity } from './identity.js'
+import type { AwsClients } from './aws/clients.js'
+import type { Identity } from './aws/identity.js'
 import type { Settings } from './inputs.js'
 import type { Provenance } from './provenance.js'
 

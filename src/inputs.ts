@@ -8,7 +8,7 @@ import {
   findApiConnectRegion,
   PUBLISHED_REGION_NAMES
 } from './api-connect-regions.js'
-import { isPolicyArn, isRoleArn, parseFunctionRef, REGION_PATTERN } from './arn.js'
+import { isPolicyArn, isRoleArn, parseFunctionRef, REGION_PATTERN } from './aws/arn.js'
 
 export type CodeSource =
   | { kind: 'none' }

@@ -1,14 +1,14 @@
 // The action, top to bottom: read inputs, learn the account, plan, apply, verify, report.
 import * as core from '@actions/core'
-import { functionArn, roleArn } from './arn.js'
-import { createClients } from './aws-clients.js'
-import { failed } from './checks.js'
-import { packageCode } from './code-package.js'
+import { functionArn, roleArn } from './aws/arn.js'
+import { createClients } from './aws/clients.js'
+import { failed } from './verify/checks.js'
+import { packageCode } from './function/code-package.js'
 import type { RunContext } from './context.js'
-import { applyFunction, planFunction } from './deploy-function.js'
-import { checkPackage } from './function-plan.js'
-import { applyRole, planRole } from './ensure-role.js'
-import { checkAccount, getIdentity } from './identity.js'
+import { applyFunction, planFunction } from './function/apply.js'
+import { checkPackage } from './function/plan.js'
+import { applyRole, planRole } from './role/apply.js'
+import { checkAccount, getIdentity } from './aws/identity.js'
 import { readSettings } from './inputs.js'
 import { groupAfter } from './log.js'
 import { readProvenance } from './provenance.js'
@@ -19,7 +19,7 @@ import {
   type RunResult,
   type Targets
 } from './report.js'
-import { verify } from './verify.js'
+import { verify } from './verify/dry-run.js'
 
 export async function run(): Promise<void> {
   try {

@@ -1,6 +1,6 @@
 // What the run tells the workflow: step outputs, one `result` JSON document, and the job summary.
 import * as core from '@actions/core'
-import type { Check } from './checks.js'
+import type { Check } from './verify/checks.js'
 import type { Change } from './context.js'
 
 export interface RunResult {

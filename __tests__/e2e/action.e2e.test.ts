@@ -9,7 +9,7 @@ import {
   type Emulator,
   type RequestLogEntry
 } from '../../emulator/index.js'
-import { parsePolicyDocument } from '../../src/policy-evaluator.js'
+import { parsePolicyDocument } from '../../src/iam-policy/evaluate.js'
 import { ROOT, runAction, type ActionRun } from '../support/run-action.js'
 
 const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'

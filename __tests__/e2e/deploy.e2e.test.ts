@@ -16,7 +16,7 @@ import {
   type Emulator,
   type RequestLogEntry
 } from '../../emulator/index.js'
-import { codeSha256, packageCode } from '../../src/code-package.js'
+import { codeSha256, packageCode } from '../../src/function/code-package.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
 
 const ACCOUNT = '123456789012'

@@ -10,7 +10,7 @@ import {
   type RequestLogEntry,
   type SeedRole
 } from '../../emulator/index.js'
-import type { Check } from '../../src/checks.js'
+import type { Check } from '../../src/verify/checks.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
 
 const ACCOUNT = '123456789012'

@@ -1,5 +1,5 @@
 // Deterministic generator of policies and requests for the differential test of
-// src/policy-evaluator.ts against @cloud-copilot/iam-simulate: trust policies with AssumeRole
+// src/iam-policy/evaluate.ts against @cloud-copilot/iam-simulate: trust policies with AssumeRole
 // requests, and identity policies (with a permissions boundary) with InvokeFunction requests.
 //
 // Each case records the features it exercises (to prove coverage) and its quirks: constructs
@@ -14,7 +14,7 @@ import type {
   PolicyStatement,
   Request,
   RequestPrincipal
-} from '../../src/policy-evaluator.js'
+} from '../../src/iam-policy/evaluate.js'
 
 export type Quirk =
   /** A condition operator IAM does not have: we say cannot-evaluate. */

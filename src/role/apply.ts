@@ -1,6 +1,6 @@
 // Ensures the role that API Connect assumes: planRole reads (GetRole, GetRolePolicy), decideRole
 // turns what IAM shows into the writes needed, applyRole makes them. The documents themselves
-// come from trust-policy.ts.
+// come from role/documents.ts.
 //
 // Matrix jobs for several functions may share one role and run at once. Jobs for the same IBM
 // principal write the same trust statement (same Sid, same content) and each its own inline grant,
@@ -21,12 +21,12 @@ import {
   UpdateRoleCommand,
   waitUntilRoleExists
 } from '@aws-sdk/client-iam'
-import type { Change, RunContext } from './context.js'
-import type { PolicyDocument } from './policy-types.js'
-import { log } from './log.js'
-import { parsePolicyDocument } from './policy-evaluator.js'
-import { provenanceTags } from './provenance.js'
-import { errorName } from './retry.js'
+import type { Change, RunContext } from '../context.js'
+import type { PolicyDocument } from '../iam-policy/types.js'
+import { log } from '../log.js'
+import { parsePolicyDocument } from '../iam-policy/evaluate.js'
+import { provenanceTags } from '../provenance.js'
+import { errorName } from '../aws/retry.js'
 import {
   grantPolicy,
   grantPolicyName,
@@ -37,7 +37,7 @@ import {
   TRUST_POLICY_QUOTA,
   trustPolicy,
   type TrustTarget
-} from './trust-policy.js'
+} from './documents.js'
 
 /** What IAM shows of the role. */
 export interface LiveRole {

@@ -7,8 +7,8 @@
 // named: IAM documents that it may check the account first, then the role, then the session, so
 // an exclusion that names only some of them cannot be relied on and is reported as Unknown.
 
-import { allOf, anyOf, isUnknown, not, type Tri, unknown, type Unknown } from './policy-logic.js'
-import type { RequestPrincipal } from './policy-types.js'
+import { allOf, anyOf, isUnknown, not, type Tri, unknown, type Unknown } from './logic.js'
+import type { RequestPrincipal } from './types.js'
 
 export type Caller =
   { kind: 'anonymous' } | { kind: 'service' | 'federated'; name: string } | AwsCaller

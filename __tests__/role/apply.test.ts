@@ -18,8 +18,8 @@ import {
   UpdateRoleCommand
 } from '@aws-sdk/client-iam'
 import { mockClient } from 'aws-sdk-client-mock'
-import type { AwsClients } from '../src/aws-clients.js'
-import type { RunContext } from '../src/context.js'
+import type { AwsClients } from '../../src/aws/clients.js'
+import type { RunContext } from '../../src/context.js'
 import {
   applyRole,
   decideRole,
@@ -27,9 +27,9 @@ import {
   type LiveRole,
   planRole,
   type RoleOutcome
-} from '../src/ensure-role.js'
-import { readSettings } from '../src/inputs.js'
-import type { PolicyDocument, PolicyStatement } from '../src/policy-types.js'
+} from '../../src/role/apply.js'
+import { readSettings } from '../../src/inputs.js'
+import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
 import {
   apiConnectStatement,
   grantPolicy,
@@ -37,7 +37,7 @@ import {
   statementsOf,
   trustPolicy,
   trustSid
-} from '../src/trust-policy.js'
+} from '../../src/role/documents.js'
 
 const ACCOUNT = '111122223333'
 const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'

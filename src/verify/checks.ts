@@ -1,7 +1,7 @@
 // The STS dry run's decisions, pure: which requests to put to the role's trust policy, what IAM
 // must answer for each, and how an answer becomes a check in the report.
-import { evaluateIdentityPolicies, evaluateResourcePolicy } from './policy-evaluator.js'
-import type { Decision, NamedPolicy, PolicyDocument, Request } from './policy-types.js'
+import { evaluateIdentityPolicies, evaluateResourcePolicy } from '../iam-policy/evaluate.js'
+import type { Decision, NamedPolicy, PolicyDocument, Request } from '../iam-policy/types.js'
 
 export type CheckStatus = 'pass' | 'fail' | 'not-checked'
 

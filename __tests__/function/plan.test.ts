@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { DIRECT_UPLOAD_LIMIT, UNZIPPED_SIZE_LIMIT } from '../src/code-package.js'
+import { DIRECT_UPLOAD_LIMIT, UNZIPPED_SIZE_LIMIT } from '../../src/function/code-package.js'
 import {
   checkPackage,
   describeEnvironmentChange,
@@ -13,8 +13,8 @@ import {
   type LiveConfiguration,
   type LiveFunction,
   type PackageSummary
-} from '../src/function-plan.js'
-import { InputError } from '../src/inputs.js'
+} from '../../src/function/plan.js'
+import { InputError } from '../../src/inputs.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/orders-exec'
 const sha = (text: string): string => createHash('sha256').update(text).digest('base64')

@@ -5,7 +5,7 @@
 // Unknown combines with Kleene's rules, so `false AND unknown` is still false and
 // `true OR unknown` is still true: an unknown part only matters when it could change the answer.
 
-import type { ContextScalar, ContextValue } from './policy-types.js'
+import type { ContextScalar, ContextValue } from './types.js'
 
 export interface Unknown {
   readonly unknown: string

@@ -1,4 +1,4 @@
-// The STS dry run's AWS side (src/verify.ts), one narrow path at a time, with aws-sdk-client-mock:
+// The STS dry run's AWS side (src/verify/dry-run.ts), one narrow path at a time, with aws-sdk-client-mock:
 // which calls it makes, which method each check names, and how it degrades.
 import {
   AccessAnalyzerClient,
@@ -21,12 +21,12 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
 import { jest } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
-import type { Check } from '../src/checks.js'
-import type { Change, RunContext } from '../src/context.js'
-import type { RoleOutcome } from '../src/ensure-role.js'
-import type { Settings } from '../src/inputs.js'
-import type { PolicyDocument, PolicyStatement } from '../src/policy-types.js'
-import { simulatedDecision, verify, type VerifyTiming } from '../src/verify.js'
+import type { Check } from '../../src/verify/checks.js'
+import type { Change, RunContext } from '../../src/context.js'
+import type { RoleOutcome } from '../../src/role/apply.js'
+import type { Settings } from '../../src/inputs.js'
+import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
+import { simulatedDecision, verify, type VerifyTiming } from '../../src/verify/dry-run.js'
 
 const ACCOUNT = '123456789012'
 const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'

@@ -25,9 +25,9 @@ import {
   normalisedFileMode,
   packageCode,
   readZipSummary
-} from '../src/code-package.js'
+} from '../../src/function/code-package.js'
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 let scratch: string
 
 beforeAll(() => {
@@ -168,7 +168,7 @@ const byName = (zip: Uint8Array): Map<string, CentralEntry> =>
 function zipInChild(tree: string, tz: string): Buffer {
   const script = join(scratch, 'zip-child.mts')
   const out = join(scratch, `child-${tz.replace(/\W/g, '_')}.zip`)
-  const moduleUrl = new URL('../src/code-package.ts', import.meta.url).href
+  const moduleUrl = new URL('../../src/function/code-package.ts', import.meta.url).href
   writeFileSync(
     script,
     [

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { API_CONNECT_REGIONS } from '../src/api-connect-regions.js'
-import type { PolicyDocument, PolicyStatement } from '../src/policy-types.js'
+import { API_CONNECT_REGIONS } from '../../src/api-connect-regions.js'
+import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
 import {
   apiConnectStatement,
   canonicalPolicy,
@@ -14,7 +14,7 @@ import {
   trustPolicy,
   trustSid,
   trustsWithoutExternalId
-} from '../src/trust-policy.js'
+} from '../../src/role/documents.js'
 
 const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
 const IBM_FRANKFURT = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-central-a'

@@ -1,4 +1,4 @@
-// Differential test: src/policy-evaluator.ts against @cloud-copilot/iam-simulate, an independent
+// Differential test: src/iam-policy/evaluate.ts against @cloud-copilot/iam-simulate, an independent
 // IAM simulator (AGPL: a devDependency imported from tests only, never from src/).
 //
 // Generated cases are decided by both: trust policies against sts:AssumeRole requests, and
@@ -37,13 +37,13 @@ import {
   type PolicyDocument,
   type PolicyStatement,
   type Request
-} from '../src/policy-evaluator.js'
+} from '../../src/iam-policy/evaluate.js'
 import {
   generateIdentityCases,
   generateTrustCases,
   type Quirk,
   TRUSTING_ROLE
-} from './support/policy-generator.js'
+} from '../support/policy-generator.js'
 
 // Fixed, so that every run decides the same cases; override to fuzz further, e.g.
 // POLICY_DIFFERENTIAL_SEED=7 POLICY_DIFFERENTIAL_CASES=20000 npx jest policy-evaluator.differential

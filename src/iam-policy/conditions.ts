@@ -21,8 +21,8 @@ import {
   type Tri,
   unknown,
   type Unknown
-} from './policy-logic.js'
-import type { ContextScalar } from './policy-types.js'
+} from './logic.js'
+import type { ContextScalar } from './types.js'
 
 interface Environment {
   context: Context

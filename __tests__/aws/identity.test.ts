@@ -1,4 +1,4 @@
-import { checkAccount, type Identity } from '../src/identity.js'
+import { checkAccount, type Identity } from '../../src/aws/identity.js'
 
 const identity: Identity = {
   arn: 'arn:aws:iam::123456789012:user/ci',

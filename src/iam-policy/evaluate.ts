@@ -11,7 +11,7 @@
 // statement that came closest and the first element (principal, action, resource, condition) it
 // missed. Only the wording depends on that: the decision does not.
 
-import { conditionMatches, failedCondition } from './policy-conditions.js'
+import { conditionMatches, failedCondition } from './conditions.js'
 import {
   allOf,
   anyOf,
@@ -26,7 +26,7 @@ import {
   type Tri,
   unknown,
   type Unknown
-} from './policy-logic.js'
+} from './logic.js'
 import {
   type Caller,
   callerContext,
@@ -34,14 +34,8 @@ import {
   notPrincipalMatches,
   principalMatches,
   principalValues
-} from './policy-principals.js'
-import type {
-  ContextValue,
-  Evaluation,
-  NamedPolicy,
-  PolicyDocument,
-  Request
-} from './policy-types.js'
+} from './principals.js'
+import type { ContextValue, Evaluation, NamedPolicy, PolicyDocument, Request } from './types.js'
 
 export type {
   ConditionBlock,
@@ -55,7 +49,7 @@ export type {
   PolicyStatement,
   Request,
   RequestPrincipal
-} from './policy-types.js'
+} from './types.js'
 
 /**
  * Evaluates a resource policy — a role's trust policy — alone. For a cross-account caller IAM

@@ -1,4 +1,4 @@
-// The STS dry run's decisions (src/checks.ts): which requests are put to the trust policy, and how
+// The STS dry run's decisions (src/verify/checks.ts): which requests are put to the trust policy, and how
 // each evaluation becomes a check that passes or fails.
 import {
   checkFrom,
@@ -11,8 +11,8 @@ import {
   trustChecks,
   trustProbes,
   type Check
-} from '../src/checks.js'
-import type { PolicyDocument, PolicyStatement } from '../src/policy-types.js'
+} from '../../src/verify/checks.js'
+import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
 
 const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
 const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'

@@ -17,7 +17,7 @@ import {
   type IAMClient
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand } from '@aws-sdk/client-sts'
-import { errorName, retry, RetriesExhausted, unlessMissing } from './retry.js'
+import { errorName, retry, RetriesExhausted, unlessMissing } from '../aws/retry.js'
 import {
   checkFrom,
   failed,
@@ -27,10 +27,10 @@ import {
   trustChecks,
   type Check
 } from './checks.js'
-import type { RunContext } from './context.js'
-import type { RoleOutcome } from './ensure-role.js'
-import { parsePolicyDocument } from './policy-evaluator.js'
-import type { Decision, NamedPolicy, PolicyDocument } from './policy-types.js'
+import type { RunContext } from '../context.js'
+import type { RoleOutcome } from '../role/apply.js'
+import { parsePolicyDocument } from '../iam-policy/evaluate.js'
+import type { Decision, NamedPolicy, PolicyDocument } from '../iam-policy/types.js'
 
 /** How long a failed check is re-asked after this run changed the role. Tests shorten it. */
 export interface VerifyTiming {

@@ -1,6 +1,6 @@
 // What deploying the function means, decided from the inputs and from the function as Lambda
 // reports it: create it, update its configuration, upload code, publish, move the alias, or nothing.
-// Pure: every AWS call lives in deploy-function.ts, so each decision here is tested without a mock.
+// Pure: every AWS call lives in function/apply.ts, so each decision here is tested without a mock.
 //
 // Rules that users rely on:
 // - Only what the user named is compared and changed; an input left out never resets anything
@@ -16,8 +16,8 @@
 // - A function that Lambda reports Failed (State or LastUpdateStatus) is redeployed even when
 //   nothing differs: comparing alone would leave it broken on every rerun.
 import { DIRECT_UPLOAD_LIMIT, formatSize, UNZIPPED_SIZE_LIMIT } from './code-package.js'
-import type { Change } from './context.js'
-import { InputError, type Settings } from './inputs.js'
+import type { Change } from '../context.js'
+import { InputError, type Settings } from '../inputs.js'
 
 export type DeploySettings = Pick<
   Settings,

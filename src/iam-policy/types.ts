@@ -1,4 +1,4 @@
-// Types shared by the IAM policy evaluator (src/policy-*.ts).
+// Types shared by the IAM policy evaluator (src/iam-policy/).
 
 /** What IAM would decide; `cannot-evaluate` when the evaluator cannot tell (never guessed as allowed). */
 export type Decision = 'allowed' | 'explicit-deny' | 'implicit-deny' | 'cannot-evaluate'

@@ -1,6 +1,6 @@
 // Deploys the function: reads it (planFunction, no writes), then creates or updates it, waits for
 // Lambda to settle, publishes a version and moves the alias (applyFunction). The decisions are in
-// function-plan.ts; this file makes the AWS calls and waits.
+// function/plan.ts; this file makes the AWS calls and waits.
 import * as core from '@actions/core'
 import {
   CreateAliasCommand,
@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/client-lambda'
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { formatSize, type CodePackage } from './code-package.js'
-import type { Change, RunContext } from './context.js'
+import type { Change, RunContext } from '../context.js'
 import {
   failure,
   planFunctionChanges,
@@ -35,9 +35,9 @@ import {
   type PublishFacts,
   type PublishPlan,
   type Upload
-} from './function-plan.js'
-import { InputError } from './inputs.js'
-import { provenanceDescription, provenanceTags } from './provenance.js'
+} from './plan.js'
+import { InputError } from '../inputs.js'
+import { provenanceDescription, provenanceTags } from '../provenance.js'
 import {
   errorName,
   httpStatus,
@@ -46,7 +46,7 @@ import {
   type RetryDecision,
   type RetryOptions,
   unlessMissing
-} from './retry.js'
+} from '../aws/retry.js'
 
 export interface FunctionPlan {
   /** What will change (in a dry run: what would), for the outputs and the summary. */
