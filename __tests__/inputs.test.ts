@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { defaultRoleName, InputError, readSettings, type Settings } from '../src/inputs.js'
+import { defaultRoleName, readSettings } from '../src/inputs.js'
+import { InputError, type Settings } from '../src/settings.js'
 
 const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
 const base = { 'function-name': 'orders', 'provider-org-id': ORG }

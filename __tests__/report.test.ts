@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { renderSummary, type RunResult } from '../src/report.js'
+import type { RunResult } from '../src/report/outputs.js'
+import { renderSummary } from '../src/report/summary.js'
 
 const result: RunResult = {
   dryRun: false,

@@ -1,6 +1,7 @@
 // IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
 // assumes the customer's role from this principal. Regions whose role IBM has not published are
 // known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
+import { isRoleArn } from './aws/arn.js'
 
 export interface ApiConnectRegion {
   id: string
@@ -59,3 +60,46 @@ export function apiConnectRegionFor(awsRegion: string): ApiConnectRegion | undef
 export const PUBLISHED_REGION_NAMES = published
   .map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`)
   .join(', ')
+
+/**
+ * The principal API Connect assumes the role from: api-connect-role-arn, else the published role of
+ * api-connect-region, else of the region the function runs in. Problems go to `problem`.
+ */
+export function resolvePrincipal(
+  regionInput: string | undefined,
+  roleArnInput: string | undefined,
+  functionRegion: string | undefined,
+  problem: (name: string, message: string) => undefined
+): { arn: string; source: string } | undefined {
+  if (roleArnInput) {
+    if (roleArnInput.includes('*') || !isRoleArn(roleArnInput))
+      return problem(
+        'api-connect-role-arn',
+        `"${roleArnInput}" must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`
+      )
+    return { arn: roleArnInput, source: 'api-connect-role-arn input' }
+  }
+  const region = regionInput
+    ? findApiConnectRegion(regionInput)
+    : functionRegion
+      ? apiConnectRegionFor(functionRegion)
+      : undefined
+  if (regionInput && !region)
+    return problem(
+      'api-connect-region',
+      `"${regionInput}" is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`
+    )
+  if (region?.roleArn)
+    return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` }
+  if (region)
+    return problem(
+      'api-connect-role-arn',
+      `IBM has not published the API Connect role for ${region.name}; pass it as api-connect-role-arn`
+    )
+  if (functionRegion)
+    return problem(
+      'api-connect-region',
+      `no API Connect region runs in ${functionRegion}; set api-connect-region (${PUBLISHED_REGION_NAMES}) or api-connect-role-arn`
+    )
+  return undefined
+}

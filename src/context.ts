@@ -1,22 +1,41 @@
-// What every phase of a run shares: the settings, the clients, and the ARNs known up front.
-import type { AwsClients } from './aws/clients.js'
-import type { Identity } from './aws/identity.js'
-import type { Settings } from './inputs.js'
-import type { Provenance } from './provenance.js'
+// What every phase of a run shares: the settings, the clients, the ARNs known up front, and the
+// one timing and logger that every wait and every line goes through.
+import { functionArn, roleArn } from './aws/arn.js'
+import { type AwsClients, createClients } from './aws/clients.js'
+import { checkAccount, getIdentity, type Identity } from './aws/identity.js'
+import { log, type Log } from './log.js'
+import { type Provenance, readProvenance } from './provenance.js'
+import type { Settings } from './settings.js'
+import { DEFAULT_TIMING, type Timing } from './timing.js'
 
 export interface RunContext {
   settings: Settings
   clients: AwsClients
   identity: Identity
   provenance: Provenance
+  timing: Timing
+  log: Log
   /** Known before any call to Lambda or IAM, so the two can run concurrently. */
   functionArn: string
   roleArn: string
 }
 
-/** One line of "what changed" (or, in a dry run, what would change). */
-export interface Change {
-  target: string
-  action: 'create' | 'update' | 'unchanged'
-  detail: string
+/** Builds the context: the clients, and who the credentials are (the account every ARN is in). */
+export async function createContext(settings: Settings): Promise<RunContext> {
+  const timing = DEFAULT_TIMING
+  const clients = createClients(settings.region, settings.endpointUrl, timing.sdkMaxAttempts)
+  const identity = await getIdentity(clients.sts)
+  log.info(`Credentials: ${identity.arn}`)
+  checkAccount(identity, settings)
+  const { partition, accountId } = identity
+  return {
+    settings,
+    clients,
+    identity,
+    provenance: readProvenance(),
+    timing,
+    log,
+    functionArn: functionArn(partition, settings.region, accountId, settings.functionName),
+    roleArn: roleArn(partition, accountId, settings.role.path, settings.role.name)
+  }
 }

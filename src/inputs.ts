@@ -3,76 +3,9 @@
 import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import {
-  apiConnectRegionFor,
-  findApiConnectRegion,
-  PUBLISHED_REGION_NAMES
-} from './api-connect-regions.js'
+import { resolvePrincipal } from './api-connect-regions.js'
 import { isPolicyArn, isRoleArn, parseFunctionRef, REGION_PATTERN } from './aws/arn.js'
-
-export type CodeSource =
-  | { kind: 'none' }
-  | { kind: 'path'; path: string }
-  | { kind: 's3'; bucket: string; key: string; objectVersion?: string }
-  | { kind: 'image'; imageUri: string }
-
-/** Configuration the user named; anything left undefined is never changed on the live function. */
-export interface FunctionConfig {
-  runtime?: string
-  handler?: string
-  role?: string
-  architectures?: ('x86_64' | 'arm64')[]
-  memorySize?: number
-  timeout?: number
-  description?: string
-  environment?: Record<string, string>
-}
-
-export interface Settings {
-  functionName: string
-  region: string
-  /** The account a function ARN named; checked against the caller's account. */
-  functionAccountId?: string
-  /** The partition a function ARN named; checked against the caller's partition. */
-  functionPartition?: string
-  code: CodeSource
-  /** Bucket a zip over the direct-upload limit goes through. */
-  stagingBucket?: string
-  config: FunctionConfig
-  publish: boolean
-  alias?: string
-  apiConnect: {
-    externalId: string
-    principalArn: string
-    /** How the principal was chosen, for the log and the summary. */
-    source: string
-  }
-  role: {
-    name: string
-    path: string
-    description?: string
-    permissionsBoundary?: string
-    tags: Record<string, string>
-    manage: boolean
-  }
-  verify: 'fail' | 'warn' | 'off'
-  expectedAccountId?: string
-  validateTrustPolicy: boolean
-  probeSelfAssume: boolean
-  dryRun: boolean
-  endpointUrl?: string
-}
-
-export class InputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(
-      problems.length === 1
-        ? `Invalid input: ${problems[0]}`
-        : `${problems.length} invalid inputs:\n${problems.map(p => `  - ${p}`).join('\n')}`
-    )
-    this.name = 'InputError'
-  }
-}
+import { InputError, type CodeSource, type Settings } from './settings.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const RUNTIME =
@@ -368,45 +301,6 @@ export function defaultRoleName(functionName: string): string {
   if (name.length <= 64) return name
   const hash = createHash('sha256').update(functionName).digest('hex').slice(0, 8)
   return `${name.slice(0, 55)}-${hash}`
-}
-
-function resolvePrincipal(
-  regionInput: string | undefined,
-  roleArnInput: string | undefined,
-  functionRegion: string | undefined,
-  problem: (name: string, message: string) => undefined
-): { arn: string; source: string } | undefined {
-  if (roleArnInput) {
-    if (roleArnInput.includes('*') || !isRoleArn(roleArnInput))
-      return problem(
-        'api-connect-role-arn',
-        `"${roleArnInput}" must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`
-      )
-    return { arn: roleArnInput, source: 'api-connect-role-arn input' }
-  }
-  const region = regionInput
-    ? findApiConnectRegion(regionInput)
-    : functionRegion
-      ? apiConnectRegionFor(functionRegion)
-      : undefined
-  if (regionInput && !region)
-    return problem(
-      'api-connect-region',
-      `"${regionInput}" is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`
-    )
-  if (region?.roleArn)
-    return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` }
-  if (region)
-    return problem(
-      'api-connect-role-arn',
-      `IBM has not published the API Connect role for ${region.name}; pass it as api-connect-role-arn`
-    )
-  if (functionRegion)
-    return problem(
-      'api-connect-region',
-      `no API Connect region runs in ${functionRegion}; set api-connect-region (${PUBLISHED_REGION_NAMES}) or api-connect-role-arn`
-    )
-  return undefined
 }
 
 /** KEY=VALUE lines or a JSON object of strings. */

@@ -1,6 +1,7 @@
-// Deploying the function and ensuring the role run at the same time, but GitHub's log groups
-// cannot interleave: the role's lines are held back and written as one group once the deploy,
-// which logs live, has settled.
+// The run's logger. Deploying the function and ensuring the role run at the same time, but GitHub's
+// log groups cannot interleave: the role's lines are held back and written as one group once the
+// deploy, which logs live, has settled. Everything logs through `log`, so a line (a retry's too)
+// always lands in the branch it belongs to.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import * as core from '@actions/core'
 
@@ -12,9 +13,17 @@ const write = (line: () => void): void => {
   else line()
 }
 
-export const log = {
-  info: (message: string): void => write(() => core.info(message)),
-  warning: (message: string): void => write(() => core.warning(message))
+export interface Log {
+  info(message: string): void
+  warning(message: string): void
+  /** A log group around `task`; inside a held branch the branch's own group stands for it. */
+  group<T>(title: string, task: () => Promise<T>): Promise<T>
+}
+
+export const log: Log = {
+  info: message => write(() => core.info(message)),
+  warning: message => write(() => core.warning(message)),
+  group: (title, task) => (heldLines.getStore() ? task() : core.group(title, task))
 }
 
 /** Runs `task` with its `log` lines held back, then writes them as group `title` after `after`. */

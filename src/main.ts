@@ -1,24 +1,16 @@
 // The action, top to bottom: read inputs, learn the account, plan, apply, verify, report.
 import * as core from '@actions/core'
-import { functionArn, roleArn } from './aws/arn.js'
-import { createClients } from './aws/clients.js'
-import { failed } from './verify/checks.js'
+import { createContext, type RunContext } from './context.js'
 import { packageCode } from './function/code-package.js'
-import type { RunContext } from './context.js'
-import { applyFunction, planFunction } from './function/apply.js'
-import { checkPackage } from './function/plan.js'
-import { applyRole, planRole } from './role/apply.js'
-import { checkAccount, getIdentity } from './aws/identity.js'
+import { applyFunction, planFunction } from './function/index.js'
+import { checkPackage } from './function/upload.js'
 import { readSettings } from './inputs.js'
-import { groupAfter } from './log.js'
-import { readProvenance } from './provenance.js'
-import {
-  setOutputs,
-  setTargetOutputs,
-  writeSummary,
-  type RunResult,
-  type Targets
-} from './report.js'
+import { groupAfter, log } from './log.js'
+import { setOutputs, setTargetOutputs, type RunResult, type Targets } from './report/outputs.js'
+import { writeSummary } from './report/summary.js'
+import { changeRow } from './report/words.js'
+import { applyRole, planRole } from './role/index.js'
+import { failed } from './verify/checks.js'
 import { verify } from './verify/dry-run.js'
 
 export async function run(): Promise<void> {
@@ -26,38 +18,8 @@ export async function run(): Promise<void> {
     const settings = readSettings(core.getInput)
     const code = settings.code.kind === 'path' ? await packageCode(settings.code.path) : undefined
     checkPackage(settings, code)
-    const clients = createClients(settings.region, settings.endpointUrl)
-
-    const identity = await getIdentity(clients.sts)
-    core.info(`Credentials: ${identity.arn}`)
-    checkAccount(identity, settings)
-    const ctx: RunContext = {
-      settings,
-      clients,
-      identity,
-      provenance: readProvenance(),
-      functionArn: functionArn(
-        identity.partition,
-        settings.region,
-        identity.accountId,
-        settings.functionName
-      ),
-      roleArn: roleArn(
-        identity.partition,
-        identity.accountId,
-        settings.role.path,
-        settings.role.name
-      )
-    }
-
-    const targets: Targets = {
-      functionName: settings.functionName,
-      functionArn: ctx.functionArn,
-      region: settings.region,
-      roleArn: ctx.roleArn,
-      apiConnectRoleArn: settings.apiConnect.principalArn,
-      externalId: settings.apiConnect.externalId
-    }
+    const ctx = await createContext(settings)
+    const targets = targetsOf(ctx)
     setTargetOutputs(targets)
 
     // Read everything first, so that a problem found on the way (say, runtime missing for a
@@ -72,10 +34,10 @@ export async function run(): Promise<void> {
     const checks =
       settings.verify === 'off'
         ? []
-        : await core.group('Verify (STS dry run)', async () => {
+        : await log.group('Verify (STS dry run)', async () => {
             const checks = await verify(ctx, role, fn.aliasArn)
             for (const c of checks)
-              core.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`)
+              log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`)
             return checks
           })
     const failures = failed(checks)
@@ -87,7 +49,7 @@ export async function run(): Promise<void> {
       codeSha256: fn.codeSha256,
       roleArn: role.roleArn,
       verified: settings.verify === 'off' ? 'skipped' : failures.length ? 'false' : 'true',
-      changes: [...fn.changes, ...role.changes],
+      changes: [...fn.changes, ...role.changes].map(changeRow),
       checks
     }
     // Outputs and summary first: a failed check must still leave them for the next job.
@@ -100,6 +62,27 @@ export async function run(): Promise<void> {
       else core.warning(message)
     }
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    core.setFailed(withCauses(error))
   }
+}
+
+/** The outputs known before any write, so that a run that fails still names its targets. */
+function targetsOf(ctx: RunContext): Targets {
+  const { settings } = ctx
+  return {
+    functionName: settings.functionName,
+    functionArn: ctx.functionArn,
+    region: settings.region,
+    roleArn: ctx.roleArn,
+    apiConnectRoleArn: settings.apiConnect.principalArn,
+    externalId: settings.apiConnect.externalId
+  }
+}
+
+/** The message, and each cause's that it does not already say. */
+function withCauses(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error)
+  for (let cause = (error as Error)?.cause; cause instanceof Error; cause = cause.cause)
+    if (!message.includes(cause.message)) message += ` (cause: ${cause.message.slice(0, 500)})`
+  return message
 }

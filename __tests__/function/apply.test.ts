@@ -28,9 +28,12 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { createHash } from 'node:crypto'
 import { DIRECT_UPLOAD_LIMIT, type CodePackage } from '../../src/function/code-package.js'
 import type { RunContext } from '../../src/context.js'
-import { applyFunction, planFunction, type Timing } from '../../src/function/apply.js'
-import { stagingKey } from '../../src/function/plan.js'
-import { InputError, type Settings } from '../../src/inputs.js'
+import { applyFunction, planFunction } from '../../src/function/index.js'
+import { stagingKey } from '../../src/function/upload.js'
+import { log as runLog } from '../../src/log.js'
+import { changeRow } from '../../src/report/words.js'
+import { DEFAULT_TIMING, type Timing } from '../../src/timing.js'
+import { InputError, type Settings } from '../../src/settings.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/orders-exec'
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders'
@@ -87,6 +90,8 @@ function context(overrides: Partial<Settings> = {}): RunContext {
       commit: 'abcdef0123456789',
       runUrl: 'https://x/runs/1'
     },
+    timing: { ...DEFAULT_TIMING, ...FAST },
+    log: runLog,
     functionArn: ARN,
     roleArn: 'arn:aws:iam::123456789012:role/apic-invoke-orders'
   }
@@ -148,7 +153,7 @@ describe('create', () => {
       .resolves({ FunctionArn: ARN, CodeSha256: SHA, State: 'Pending' })
     const ctx = context()
     const plan = await planFunction(ctx, code())
-    const outcome = await applyFunction(ctx, plan, FAST)
+    const outcome = await applyFunction(ctx, plan)
 
     expect(calls(CreateFunctionCommand)).toHaveLength(3)
     expect(calls(CreateFunctionCommand)[0].args[0].input).toMatchObject({
@@ -164,7 +169,7 @@ describe('create', () => {
         'github-commit': 'abcdef0123456789'
       }
     })
-    expect(outcome).toEqual({
+    expect({ ...outcome, changes: outcome.changes.map(changeRow) }).toEqual({
       changes: [expect.objectContaining({ target: 'function orders', action: 'create' })],
       codeSha256: SHA
     })
@@ -186,7 +191,7 @@ describe('create', () => {
     )
     const ctx = context()
     const plan = await planFunction(ctx, code())
-    await expect(applyFunction(ctx, plan, FAST)).rejects.toThrow(
+    await expect(applyFunction(ctx, plan)).rejects.toThrow(
       /^execution-role-arn: Lambda could not assume arn:aws:iam::123456789012:role\/orders-exec for \d+ s; check that its trust policy allows lambda.amazonaws.com/
     )
     expect(calls(CreateFunctionCommand).length).toBeGreaterThan(1)
@@ -198,9 +203,7 @@ describe('create', () => {
       .on(CreateFunctionCommand)
       .rejects(new InvalidParameterValueException({ message: 'Bad handler', $metadata: {} }))
     const ctx = context()
-    await expect(applyFunction(ctx, await planFunction(ctx, code()), FAST)).rejects.toThrow(
-      'Bad handler'
-    )
+    await expect(applyFunction(ctx, await planFunction(ctx, code()))).rejects.toThrow('Bad handler')
     expect(calls(CreateFunctionCommand)).toHaveLength(1)
   })
 
@@ -218,7 +221,7 @@ describe('create', () => {
       .resolves({ Configuration: { State: 'Failed', StateReason: 'Role is invalid' } })
     lambda.on(CreateFunctionCommand).resolves({ FunctionArn: ARN, CodeSha256: SHA })
     const ctx = context()
-    await expect(applyFunction(ctx, await planFunction(ctx, code()), FAST)).rejects.toThrow(
+    await expect(applyFunction(ctx, await planFunction(ctx, code()))).rejects.toThrow(
       /^Waiting for function orders to become Active: Lambda reports it failed: Role is invalid$/
     )
   })
@@ -241,7 +244,7 @@ describe('update', () => {
       )
       .resolves({ CodeSha256: SHA })
     const ctx = context()
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
     expect(calls(UpdateFunctionCodeCommand)).toHaveLength(2)
     expect(calls(UpdateFunctionCodeCommand)[1].args[0].input).toEqual({
       FunctionName: 'orders',
@@ -261,7 +264,10 @@ describe('update', () => {
       .rejects(new ResourceConflictException({ message: 'busy', $metadata: {} }))
     const ctx = context()
     await expect(
-      applyFunction(ctx, await planFunction(ctx, code()), { ...FAST, conflictAttempts: 3 })
+      applyFunction(
+        { ...ctx, timing: { ...ctx.timing, conflictAttempts: 3 } },
+        await planFunction(ctx, code())
+      )
     ).rejects.toThrow(/lambda:UpdateFunctionCode: .*gave up after 3 attempts/)
     expect(calls(UpdateFunctionCodeCommand)).toHaveLength(3)
   })
@@ -274,7 +280,7 @@ describe('update', () => {
     lambda.on(UpdateFunctionConfigurationCommand).resolves({})
     lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
     const ctx = context({ config: { memorySize: 256, environment: { A: '1' } } })
-    await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    await applyFunction(ctx, await planFunction(ctx, code()))
     const names = lambda.calls().map(c => c.args[0].constructor.name)
     expect(names).toEqual([
       'GetFunctionCommand',
@@ -295,14 +301,14 @@ describe('update', () => {
     lambda.on(GetFunctionCommand).resolves(ready({ CodeSha256: 'old' }))
     const ctx = context({ dryRun: true, publish: true, alias: 'live' })
     lambda.on(GetAliasCommand).rejects(notFound())
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
     expect(
       lambda
         .calls()
         .map(c => c.args[0].constructor.name)
         .sort()
     ).toEqual(['GetAliasCommand', 'GetFunctionCommand'])
-    expect(outcome.changes.map(c => [c.target, c.action])).toEqual([
+    expect(outcome.changes.map(changeRow).map(c => [c.target, c.action])).toEqual([
       ['function orders configuration', 'unchanged'],
       ['function orders code', 'update'],
       ['function orders version', 'create'],
@@ -374,7 +380,7 @@ describe('a zip over the direct-upload limit', () => {
       s3.on(HeadObjectCommand).rejects(headError(status))
       s3.on(PutObjectCommand).resolves({})
       const ctx = context({ stagingBucket: 'stage' })
-      await applyFunction(ctx, await planFunction(ctx, big), FAST)
+      await applyFunction(ctx, await planFunction(ctx, big))
       expect(s3.commandCalls(PutObjectCommand)[0].args[0].input).toMatchObject({
         Bucket: 'stage',
         Key: key,
@@ -391,7 +397,7 @@ describe('a zip over the direct-upload limit', () => {
     lambda.on(GetFunctionCommand).resolves(ready({ CodeSha256: 'old' }))
     s3.on(HeadObjectCommand).rejects(headError(400))
     const ctx = context({ stagingBucket: 'stage' })
-    await expect(applyFunction(ctx, await planFunction(ctx, big), FAST)).rejects.toMatchObject({
+    await expect(applyFunction(ctx, await planFunction(ctx, big))).rejects.toMatchObject({
       $metadata: { httpStatusCode: 400 }
     })
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0)
@@ -406,7 +412,7 @@ describe('a zip over the direct-upload limit', () => {
     lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
     s3.on(HeadObjectCommand).resolves({ ContentLength: big.size, ChecksumSHA256: SHA })
     const ctx = context({ stagingBucket: 'stage' })
-    await applyFunction(ctx, await planFunction(ctx, big), FAST)
+    await applyFunction(ctx, await planFunction(ctx, big))
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0)
     expect(calls(UpdateFunctionCodeCommand)).toHaveLength(1)
   })
@@ -423,7 +429,7 @@ describe('publish and alias', () => {
     lambda.on(PublishVersionCommand).resolves({ Version: '4', CodeSha256: SHA, State: 'Active' })
     lambda.on(CreateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
     const ctx = context({ publish: true, alias: 'live' })
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
     expect(calls(PublishVersionCommand)[0].args[0].input).toEqual({
       FunctionName: 'orders',
       CodeSha256: SHA,
@@ -436,7 +442,7 @@ describe('publish and alias', () => {
       FunctionVersion: '4'
     })
     expect(outcome).toMatchObject({ version: '4', aliasArn: `${ARN}:live`, codeSha256: SHA })
-    expect(outcome.changes.slice(-2)).toEqual([
+    expect(outcome.changes.slice(-2).map(changeRow)).toEqual([
       { target: 'function orders version', action: 'create', detail: 'published version 4' },
       { target: 'alias orders:live', action: 'create', detail: 'point it to version 4' }
     ])
@@ -453,7 +459,7 @@ describe('publish and alias', () => {
       $metadata: { httpStatusCode: 200 }
     })
     const ctx = context({ publish: true, alias: 'live' })
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
     expect(outcome).toMatchObject({ version: '4', aliasArn: `${ARN}:live` })
     expect(lambda.calls().map(c => c.args[0].constructor.name)).toEqual([
       'GetFunctionCommand',
@@ -478,10 +484,10 @@ describe('publish and alias', () => {
     lambda.on(PublishVersionCommand).resolves({ Version: '5', State: 'Active' })
     lambda.on(UpdateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
     const ctx = context({ publish: true, alias: 'live' })
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
     expect(outcome.version).toBe('5')
     expect(calls(UpdateAliasCommand)[0].args[0].input).toMatchObject({ FunctionVersion: '5' })
-    expect(outcome.changes.slice(-2)).toEqual([
+    expect(outcome.changes.slice(-2).map(changeRow)).toEqual([
       { target: 'function orders version', action: 'create', detail: 'published version 5' },
       { target: 'alias orders:live', action: 'update', detail: 'version 4 → version 5' }
     ])
@@ -498,7 +504,7 @@ describe('publish and alias', () => {
       })
       .resolves({ Versions: [{ ...version(2), Timeout: 30 }, version(3)] })
     const ctx = context({ publish: true })
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
     expect(outcome.version).toBe('3')
     // The paginator reuses one input object, so only the last Marker can be seen.
     expect(calls(ListVersionsByFunctionCommand)).toHaveLength(2)
@@ -529,7 +535,7 @@ describe('publish and alias', () => {
     lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
     lambda.on(PublishVersionCommand).rejects(error)
     const ctx = context({ publish: true })
-    await expect(applyFunction(ctx, await planFunction(ctx, code()), FAST)).rejects.toThrow(
+    await expect(applyFunction(ctx, await planFunction(ctx, code()))).rejects.toThrow(
       /^function orders changed while this run deployed it .*nothing was published/
     )
     expect(calls(PublishVersionCommand)).toHaveLength(1)
@@ -547,7 +553,7 @@ describe('publish and alias', () => {
       .resolvesOnce({ State: 'Pending' })
       .resolves({ State: 'Active' })
     const ctx = context({ publish: true })
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
     expect(outcome.version).toBe('2')
     expect(calls(GetFunctionConfigurationCommand)[0].args[0].input).toEqual({
       FunctionName: 'orders',
@@ -569,7 +575,7 @@ describe('publish and alias', () => {
       .rejects(new ResourceConflictException({ message: 'Alias already exists', $metadata: {} }))
     lambda.on(UpdateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
     const ctx = context({ publish: true, alias: 'live' })
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
     expect(calls(UpdateAliasCommand)[0].args[0].input).toEqual({
       FunctionName: 'orders',
       Name: 'live',
@@ -599,9 +605,9 @@ describe('a function that Lambda reports failed', () => {
       .resolves(ready())
     lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
     const ctx = context()
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
     expect(calls(UpdateFunctionCodeCommand)).toHaveLength(1)
-    expect(outcome.changes[1]).toEqual({
+    expect(changeRow(outcome.changes[1]!)).toEqual({
       target: 'function orders code',
       action: 'update',
       detail: expect.stringMatching(
@@ -621,7 +627,7 @@ describe('a function that Lambda reports failed', () => {
   it('warns, writing nothing, when there is no code to redeploy', async () => {
     lambda.on(GetFunctionCommand).resolves(ready({ LastUpdateStatus: 'Failed' }))
     const ctx = context({ code: { kind: 'none' } })
-    const outcome = await applyFunction(ctx, await planFunction(ctx), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx))
     expect(lambda.calls()).toHaveLength(1)
     expect(outcome.changes.every(c => c.action === 'unchanged')).toBe(true)
     expect(warnings()).toEqual([
@@ -640,7 +646,7 @@ describe('a function that Lambda reports failed', () => {
     lambda.on(GetFunctionCommand).resolves(failed)
     lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
     const ctx = context({ publish: true })
-    await expect(applyFunction(ctx, await planFunction(ctx, code()), FAST)).rejects.toThrow(
+    await expect(applyFunction(ctx, await planFunction(ctx, code()))).rejects.toThrow(
       /^function orders is still in state Failed after this deploy \(State Failed: InvalidSubnet: The subnet does not exist\.\); .* delete it and run the action again$/
     )
     expect(calls(UpdateFunctionCodeCommand)).toHaveLength(1)
@@ -662,10 +668,10 @@ describe('CreateFunction losing a race', () => {
     lambda.on(CreateFunctionCommand).rejects(exists())
     lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
     const ctx = context()
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()), FAST)
+    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
     expect(calls(CreateFunctionCommand)).toHaveLength(1)
     expect(calls(UpdateFunctionCodeCommand)).toHaveLength(1)
-    expect(outcome.changes.map(c => [c.target, c.action])).toEqual([
+    expect(outcome.changes.map(changeRow).map(c => [c.target, c.action])).toEqual([
       ['function orders configuration', 'unchanged'],
       ['function orders code', 'update']
     ])
@@ -676,7 +682,7 @@ describe('CreateFunction losing a race', () => {
     lambda.on(GetFunctionCommand).rejects(notFound())
     lambda.on(CreateFunctionCommand).rejects(exists())
     const ctx = context()
-    await expect(applyFunction(ctx, await planFunction(ctx, code()), FAST)).rejects.toThrow(
+    await expect(applyFunction(ctx, await planFunction(ctx, code()))).rejects.toThrow(
       'lambda:CreateFunction: function orders already exists, yet reading it again found no function; run the action again'
     )
     expect(calls(CreateFunctionCommand)).toHaveLength(2)

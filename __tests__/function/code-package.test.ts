@@ -20,12 +20,12 @@ import {
   DIRECT_UPLOAD_LIMIT,
   UNZIPPED_SIZE_LIMIT,
   codeSha256,
-  crc32,
   linkTargetProblem,
   normalisedFileMode,
   packageCode,
   readZipSummary
 } from '../../src/function/code-package.js'
+import { crc32 } from '../../src/function/zip.js'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 let scratch: string

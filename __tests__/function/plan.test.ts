@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto'
 import { DIRECT_UPLOAD_LIMIT, UNZIPPED_SIZE_LIMIT } from '../../src/function/code-package.js'
+import type { FunctionChange } from '../../src/function/changes.js'
+import { environmentChange } from '../../src/function/configuration.js'
+import { failure, planFunctionChanges } from '../../src/function/plan.js'
+import { newestVersion, planPublish, sameDeployment } from '../../src/function/publish-plan.js'
+import type { LiveConfiguration, LiveFunction } from '../../src/function/read.js'
 import {
   checkPackage,
-  describeEnvironmentChange,
-  failure,
-  newestVersion,
-  planFunctionChanges,
-  planPublish,
-  sameDeployment,
   stagingKey,
   type DeploySettings,
-  type LiveConfiguration,
-  type LiveFunction,
   type PackageSummary
-} from '../../src/function/plan.js'
-import { InputError } from '../../src/inputs.js'
+} from '../../src/function/upload.js'
+import { changeRow } from '../../src/report/words.js'
+import { InputError } from '../../src/settings.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/orders-exec'
 const sha = (text: string): string => createHash('sha256').update(text).digest('base64')
@@ -139,7 +137,7 @@ describe('planFunctionChanges: create', () => {
       upload: { kind: 'zip', sha256: SHA_A, size: 1000 }
     })
     expect(plan.codeSha256).toBe(SHA_A)
-    expect(plan.changes).toEqual([
+    expect(rows(plan.changes)).toEqual([
       { target: 'function orders', action: 'create', detail: expect.stringContaining('nodejs22.x') }
     ])
   })
@@ -223,7 +221,7 @@ describe('planFunctionChanges: update', () => {
     expect(plan.code).toBeUndefined()
     expect(plan.configuration).toBeUndefined()
     expect(plan.codeSha256).toBe(SHA_A)
-    expect(plan.changes.map(c => c.action)).toEqual(['unchanged', 'unchanged'])
+    expect(rows(plan.changes).map(c => c.action)).toEqual(['unchanged', 'unchanged'])
   })
 
   it('uploads the code when its hash differs', () => {
@@ -234,7 +232,10 @@ describe('planFunctionChanges: update', () => {
     })
     expect(plan.code).toEqual({ upload: { kind: 'zip', sha256: SHA_B, size: 1000 } })
     expect(plan.codeSha256).toBe(SHA_B)
-    expect(plan.changes[1]).toMatchObject({ target: 'function orders code', action: 'update' })
+    expect(rows(plan.changes)[1]).toMatchObject({
+      target: 'function orders code',
+      action: 'update'
+    })
   })
 
   it('leaves code alone when no code source is given', () => {
@@ -271,7 +272,9 @@ describe('planFunctionChanges: update', () => {
       live: live()
     })
     expect(plan.configuration).toEqual({ Environment: { Variables: { STAGE: 'test', NEW: 'x' } } })
-    expect(plan.changes[0].detail).toBe('environment (added NEW; changed STAGE; removed KEEP)')
+    expect(rows(plan.changes)[0].detail).toBe(
+      'environment (added NEW; changed STAGE; removed KEEP)'
+    )
   })
 
   it('clears the environment when given an empty map', () => {
@@ -303,7 +306,7 @@ describe('planFunctionChanges: update', () => {
       Timeout: 30,
       Description: 'Orders API'
     })
-    expect(plan.changes[0].detail).toBe(
+    expect(rows(plan.changes)[0].detail).toBe(
       'handler index.handler → main.handler, timeout 3 → 30, description'
     )
   })
@@ -314,7 +317,7 @@ describe('planFunctionChanges: update', () => {
       pkg: pkg(),
       live: live()
     })
-    expect(plan.changes[0]).toEqual({
+    expect(rows(plan.changes)[0]).toEqual({
       target: 'function orders configuration',
       action: 'unchanged',
       detail: 'memory-size, timeout as given'
@@ -331,7 +334,7 @@ describe('planFunctionChanges: update', () => {
       upload: { kind: 'zip', sha256: SHA_A, size: 1000 },
       Architectures: ['arm64']
     })
-    expect(plan.changes[1].detail).toMatch(/architecture x86_64 → arm64/)
+    expect(rows(plan.changes)[1].detail).toMatch(/architecture x86_64 → arm64/)
   })
 
   it('refuses an architecture change without code', () => {
@@ -387,7 +390,7 @@ describe('planFunctionChanges: update', () => {
       const plan = planFunctionChanges({ settings: s3, live: live() })
       expect(plan.code).toBeDefined()
       expect(plan.codeSha256).toBeUndefined()
-      expect(plan.changes[1].detail).toMatch(/has no full-object SHA-256 checksum/)
+      expect(rows(plan.changes)[1].detail).toMatch(/has no full-object SHA-256 checksum/)
     })
   })
 
@@ -441,7 +444,7 @@ describe('planFunctionChanges: a function Lambda reports failed', () => {
       live: live(afterFailedUpdate)
     })
     expect(plan.code).toEqual({ upload: { kind: 'zip', sha256: SHA_A, size: 1000 } })
-    expect(plan.changes[1]).toEqual({
+    expect(rows(plan.changes)[1]).toEqual({
       target: 'function orders code',
       action: 'update',
       detail: expect.stringMatching(
@@ -473,7 +476,7 @@ describe('planFunctionChanges: a function Lambda reports failed', () => {
       live: live(afterFailedUpdate)
     })
     expect(plan.code).toBeUndefined()
-    expect(plan.changes.map(c => c.action)).toEqual(['unchanged', 'unchanged'])
+    expect(rows(plan.changes).map(c => c.action)).toEqual(['unchanged', 'unchanged'])
     expect(plan.warnings).toEqual([
       expect.stringMatching(
         /this run has no code source to redeploy it; give code, s3-key or image-uri$/
@@ -511,7 +514,7 @@ describe('planPublish', () => {
     })
     expect(plan?.reuse).toBeUndefined()
     expect(plan?.alias).toEqual({ name: 'live', action: 'create', arn: undefined })
-    expect(plan?.changes.map(c => [c.target, c.action])).toEqual([
+    expect(rows(plan?.changes).map(c => [c.target, c.action])).toEqual([
       ['function orders version', 'create'],
       ['alias orders:live', 'create']
     ])
@@ -529,7 +532,7 @@ describe('planPublish', () => {
     })
     expect(plan?.reuse).toBe('2')
     expect(plan?.alias).toEqual({ name: 'live', action: 'unchanged', arn: 'arn:alias' })
-    expect(plan?.changes.every(c => c.action === 'unchanged')).toBe(true)
+    expect(rows(plan?.changes).every(c => c.action === 'unchanged')).toBe(true)
   })
 
   it('moves an alias that points elsewhere to the matching version, publishing nothing', () => {
@@ -544,7 +547,7 @@ describe('planPublish', () => {
     })
     expect(plan?.reuse).toBe('2')
     expect(plan?.alias?.action).toBe('update')
-    expect(plan?.changes[1].detail).toBe('version 1 → version 2')
+    expect(rows(plan?.changes)[1].detail).toBe('version 1 → version 2')
   })
 
   it('prefers the alias’s version when it matches, even if a newer one does too', () => {
@@ -567,7 +570,7 @@ describe('planPublish', () => {
         facts: { versions: [version('7', other)] }
       })
       expect(plan?.reuse).toBeUndefined()
-      expect(plan?.changes[0].detail).toMatch(/no published version matches/)
+      expect(rows(plan?.changes)[0].detail).toMatch(/no published version matches/)
     }
   })
 
@@ -651,10 +654,15 @@ describe('sameDeployment', () => {
   })
 })
 
-describe('describeEnvironmentChange', () => {
+describe('environmentChange', () => {
   it('names variables, never their values', () => {
-    const text = describeEnvironmentChange({ TOKEN: 's3cr3t' }, { TOKEN: 'n3w-s3cr3t' })
-    expect(text).toBe('(changed TOKEN)')
-    expect(text).not.toContain('s3cr3t')
+    const change = environmentChange({ TOKEN: 's3cr3t' }, { TOKEN: 'n3w-s3cr3t' })
+    expect(change).toEqual({ added: [], changed: ['TOKEN'], removed: [] })
+    expect(JSON.stringify(change)).not.toContain('s3cr3t')
   })
 })
+
+/** The changes as the report words them: what these tests assert. */
+function rows(changes: FunctionChange[] | undefined) {
+  return (changes ?? []).map(changeRow)
+}

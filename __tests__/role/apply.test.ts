@@ -20,14 +20,13 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import type { AwsClients } from '../../src/aws/clients.js'
 import type { RunContext } from '../../src/context.js'
-import {
-  applyRole,
-  decideRole,
-  desiredRole,
-  type LiveRole,
-  planRole,
-  type RoleOutcome
-} from '../../src/role/apply.js'
+import { log as runLog } from '../../src/log.js'
+import { changeRow } from '../../src/report/words.js'
+import type { RoleChange } from '../../src/role/changes.js'
+import { applyRole, planRole, type RoleOutcome } from '../../src/role/index.js'
+import { decideRole, desiredRole, stepsOf } from '../../src/role/plan.js'
+import type { LiveRole } from '../../src/role/read.js'
+import { DEFAULT_TIMING } from '../../src/timing.js'
 import { readSettings } from '../../src/inputs.js'
 import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
 import {
@@ -74,6 +73,8 @@ function context(inputs: Record<string, string> = {}): RunContext {
     clients: { iam: iamClient } as unknown as AwsClients,
     identity: { accountId: ACCOUNT, partition: 'aws', arn: `arn:aws:iam::${ACCOUNT}:user/ci` },
     provenance: { repository: 'acme/orders-api', commit: 'abc123', runUrl: '' },
+    timing: DEFAULT_TIMING,
+    log: runLog,
     functionArn: FUNCTION_ARN,
     roleArn: ROLE_ARN
   }
@@ -142,9 +143,9 @@ describe('decideRole (pure)', () => {
 
   test('a missing role: create it with the trust, then put the grant', () => {
     const plan = decideRole(desired, undefined)
-    expect(plan.steps.map(s => s.kind)).toEqual(['create-role', 'put-grant'])
+    expect(stepsOf(plan).map(s => s.kind)).toEqual(['role', 'grant'])
     expect(plan.trustPolicy).toEqual(trustPolicy(target))
-    expect(plan.changes.map(c => [c.target, c.action])).toEqual([
+    expect(rows(plan.changes).map(c => [c.target, c.action])).toEqual([
       [`role ${ROLE}`, 'create'],
       [`role ${ROLE}: policy ${GRANT}`, 'create']
     ])
@@ -152,7 +153,7 @@ describe('decideRole (pure)', () => {
 
   test('a role as wanted: nothing to write, both parts reported unchanged', () => {
     const plan = decideRole(desired, live())
-    expect(plan.steps).toEqual([])
+    expect(stepsOf(plan)).toEqual([])
     expect(plan.changes.map(c => c.action)).toEqual(['unchanged', 'unchanged'])
     expect(plan.blockers).toEqual([])
   })
@@ -160,14 +161,14 @@ describe('decideRole (pure)', () => {
   test('a role trusting this principal under the legacy Sid needs no write', () => {
     const legacy = { ...apiConnectStatement(target), Sid: LEGACY_TRUST_SID }
     const plan = decideRole(desired, live({ trustPolicy: { Statement: [legacy] } }))
-    expect(plan.steps).toEqual([])
+    expect(stepsOf(plan)).toEqual([])
     expect(plan.warnings).toEqual([])
   })
 
   test('another org’s external id for this principal is replaced, and the warning says why', () => {
     const otherOrg = trustPolicy({ principalArn: IBM, externalId: OTHER_ORG })
     const plan = decideRole(desired, live({ trustPolicy: otherOrg }))
-    expect(plan.steps.map(s => s.change.detail)).toEqual([
+    expect(stepsOf(plan).map(s => changeRow(s).detail)).toEqual([
       `statement ${trustSid(IBM)} now trusts ${IBM} with sts:ExternalId ${ORG} (was sts:ExternalId ${OTHER_ORG})`
     ])
     expect(statementsOf(plan.trustPolicy)).toEqual([apiConnectStatement(target)])
@@ -183,12 +184,12 @@ describe('decideRole (pure)', () => {
 
   test('a different grant is replaced, a missing one created', () => {
     const wide = grantPolicy('*')
-    expect(decideRole(desired, live({ grant: wide })).changes[0]).toMatchObject({
+    expect(changeRow(decideRole(desired, live({ grant: wide })).changes[0]!)).toMatchObject({
       action: 'update',
       target: `role ${ROLE}: policy ${GRANT}`
     })
-    expect(decideRole(desired, live({ grant: undefined })).steps.map(s => s.kind)).toEqual([
-      'put-grant'
+    expect(stepsOf(decideRole(desired, live({ grant: undefined }))).map(s => s.kind)).toEqual([
+      'grant'
     ])
   })
 
@@ -198,8 +199,8 @@ describe('decideRole (pure)', () => {
       withTags,
       live({ tags: { team: 'payments', 'cost-center': '41', owner: 'someone' } })
     )
-    expect(plan.steps).toEqual([
-      expect.objectContaining({ kind: 'tag-role', tags: { 'cost-center': '42' } })
+    expect(stepsOf(plan)).toEqual([
+      expect.objectContaining({ kind: 'tags', tags: { 'cost-center': '42' } })
     ])
   })
 
@@ -217,15 +218,12 @@ describe('decideRole (pure)', () => {
     const set = desiredRole(
       context({ 'role-description': 'API Connect', 'permissions-boundary': boundary })
     )
-    expect(decideRole(set, live()).steps.map(s => s.kind)).toEqual([
-      'update-description',
-      'put-boundary'
-    ])
+    expect(stepsOf(decideRole(set, live())).map(s => s.kind)).toEqual(['description', 'boundary'])
     expect(
-      decideRole(set, live({ description: 'API Connect', permissionsBoundary: boundary })).steps
+      stepsOf(decideRole(set, live({ description: 'API Connect', permissionsBoundary: boundary })))
     ).toEqual([])
     expect(
-      decideRole(desired, live({ description: 'whatever', permissionsBoundary: boundary })).steps
+      stepsOf(decideRole(desired, live({ description: 'whatever', permissionsBoundary: boundary })))
     ).toEqual([])
   })
 
@@ -416,7 +414,7 @@ describe('planRole and applyRole against a mocked IAM', () => {
     const outcome = await run(context())
 
     expect(writes()).toEqual(['CreateRole', 'PutRolePolicy'])
-    expect(outcome.changes.map(c => [c.target, c.action])).toEqual([
+    expect(rows(outcome.changes).map(c => [c.target, c.action])).toEqual([
       [`role ${ROLE}: policy ${GRANT}`, 'create'],
       [`role ${ROLE}: trust policy`, 'unchanged']
     ])
@@ -547,7 +545,7 @@ describe('no writes when asked not to', () => {
   test('manage-role false: only reads; what is missing is reported as not done, with warnings', async () => {
     const outcome = await run(context({ 'manage-role': 'false' }))
     expect(writes()).toEqual([])
-    expect(outcome.changes).toEqual([
+    expect(rows(outcome.changes)).toEqual([
       expect.objectContaining({
         action: 'update',
         detail: expect.stringMatching(
@@ -581,9 +579,14 @@ describe('no writes when asked not to', () => {
     const outcome = await run(context({ 'dry-run': 'true' }))
     expect(writes()).toEqual([])
     expect(outcome.changes.map(c => c.action)).toEqual(['update', 'create'])
-    expect(outcome.changes.every(c => c.detail.startsWith('not done (dry run)'))).toBe(true)
+    expect(rows(outcome.changes).every(c => c.detail.startsWith('not done (dry run)'))).toBe(true)
     expect(statementsOf(outcome.trustPolicy)).toEqual([lambdaTrust, apiConnectStatement(target)])
     expect(warnings()).toEqual([])
     expect(stdout.join('')).toMatch(/Dry run: role apic-invoke-orders: trust policy: update/)
   })
 })
+
+/** The changes as the report words them: what these tests assert. */
+function rows(changes: RoleChange[]) {
+  return changes.map(changeRow)
+}

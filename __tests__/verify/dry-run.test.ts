@@ -22,11 +22,14 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
 import { jest } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Check } from '../../src/verify/checks.js'
-import type { Change, RunContext } from '../../src/context.js'
+import type { RunContext } from '../../src/context.js'
+import { log as runLog } from '../../src/log.js'
+import type { RoleChange } from '../../src/role/changes.js'
+import { DEFAULT_TIMING, type Timing } from '../../src/timing.js'
 import type { RoleOutcome } from '../../src/role/apply.js'
-import type { Settings } from '../../src/inputs.js'
+import type { Settings } from '../../src/settings.js'
 import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
-import { simulatedDecision, verify, type VerifyTiming } from '../../src/verify/dry-run.js'
+import { simulatedDecision, verify } from '../../src/verify/dry-run.js'
 
 const ACCOUNT = '123456789012'
 const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
@@ -44,7 +47,7 @@ const loopback = {
   endpoint: 'http://127.0.0.1:9',
   credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
 }
-const FAST: Partial<VerifyTiming> = { propagationWaitMs: 200, initialDelayMs: 5, maxDelayMs: 20 }
+const FAST: Partial<Timing> = { propagationWaitMs: 200, initialDelayMs: 5, maxDelayMs: 20 }
 
 const SIMULATE = 'iam:SimulatePrincipalPolicy'
 const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it'
@@ -106,18 +109,26 @@ function context(overrides: Partial<Settings> = {}): RunContext {
     } as unknown as RunContext['clients'],
     identity: { accountId: ACCOUNT, partition: 'aws', arn: CALLER },
     provenance: { repository: 'acme/orders', commit: 'abcdef0', runUrl: 'https://x/runs/1' },
+    timing: { ...DEFAULT_TIMING, ...FAST },
+    log: runLog,
     functionArn: FN,
     roleArn: ROLE_ARN
   }
 }
 
-const UNCHANGED: Change[] = [
-  { target: `role ${ROLE_NAME}: trust policy`, action: 'unchanged', detail: 'trusts' },
-  { target: `role ${ROLE_NAME}: policy ${GRANT_NAME}`, action: 'unchanged', detail: 'allows' }
+const TARGET = { principalArn: IBM, externalId: ORG }
+const grantChange = (action: 'update' | 'unchanged'): RoleChange => ({
+  roleName: ROLE_NAME,
+  kind: 'grant',
+  action,
+  policyName: GRANT_NAME,
+  functionArn: FN
+})
+const UNCHANGED: RoleChange[] = [
+  { roleName: ROLE_NAME, kind: 'trust', action: 'unchanged', trust: TARGET },
+  grantChange('unchanged')
 ]
-const UPDATED: Change[] = [
-  { target: `role ${ROLE_NAME}: policy ${GRANT_NAME}`, action: 'update', detail: 'allows' }
-]
+const UPDATED: RoleChange[] = [grantChange('update')]
 const outcome = (overrides: Partial<RoleOutcome> = {}): RoleOutcome => ({
   changes: UNCHANGED,
   roleArn: ROLE_ARN,
@@ -228,7 +239,7 @@ describe('the live role', () => {
       .on(SimulatePrincipalPolicyCommand)
       .resolves(simulation({ [FN]: 'allowed', [ALIAS]: 'allowed' }))
 
-    const checks = await verify(context(), outcome(), ALIAS, FAST)
+    const checks = await verify(context(), outcome(), ALIAS)
 
     expect(checks.map(c => [c.name, c.status, c.method])).toEqual([
       ['The credentials work', 'pass', 'sts:GetCallerIdentity'],
@@ -257,7 +268,7 @@ describe('the live role', () => {
     iam.on(GetRoleCommand).resolves(liveRole(OPEN_TRUST))
     iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
 
-    const checks = byName(await verify(context(), outcome({ trustPolicy: TRUST }), undefined, FAST))
+    const checks = byName(await verify(context(), outcome({ trustPolicy: TRUST }), undefined))
 
     expect(checks['No external ID is refused']).toMatchObject({
       status: 'fail',
@@ -273,8 +284,7 @@ describe('the live role', () => {
     const [credentials] = await verify(
       context({ expectedAccountId: ACCOUNT }),
       outcome(),
-      undefined,
-      FAST
+      undefined
     )
     expect(credentials).toMatchObject({
       expected: `account ${ACCOUNT}`,
@@ -295,8 +305,7 @@ describe('the live role', () => {
         role: { ...settings().role, manage: false }
       }),
       outcome(),
-      ALIAS,
-      FAST
+      ALIAS
     )
 
     expect(checks.slice(1).map(c => [c.status, c.actual, c.method])).toEqual(
@@ -313,7 +322,7 @@ describe('the live role', () => {
       .on(GetRoleCommand)
       .rejects(awsError('AccessDenied', 'not authorized to perform: iam:GetRole'))
 
-    const checks = await verify(context(), outcome(), undefined, FAST)
+    const checks = await verify(context(), outcome(), undefined)
 
     expect(checks.slice(1).map(c => c.status)).toEqual(Array(6).fill('fail'))
     expect(checks[1].actual).toBe(
@@ -329,7 +338,7 @@ describe('SimulatePrincipalPolicy', () => {
       .on(SimulatePrincipalPolicyCommand)
       .resolves(simulation({ [FN]: 'allowed', [ALIAS]: 'implicitDeny' }))
 
-    const checks = byName(await verify(context(), outcome(), ALIAS, FAST))
+    const checks = byName(await verify(context(), outcome(), ALIAS))
 
     // The top-level decision is the aggregate (implicitDeny); the function itself is allowed.
     expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass', actual: 'allowed' })
@@ -357,7 +366,7 @@ describe('SimulatePrincipalPolicy', () => {
       ]
     })
 
-    const checks = byName(await verify(context(), outcome(), ALIAS, FAST))
+    const checks = byName(await verify(context(), outcome(), ALIAS))
 
     expect(checks[INVOKE_FN]).toMatchObject({ status: 'fail', actual: 'explicit-deny' })
     expect(checks[INVOKE_ALIAS]).toMatchObject({ status: 'pass', actual: 'allowed' })
@@ -392,7 +401,7 @@ describe('SimulatePrincipalPolicy', () => {
       iam.on(SimulatePrincipalPolicyCommand).rejects(denied)
       rolePolicies({ [GRANT_NAME]: GRANT })
 
-      const checks = byName(await verify(context(), outcome(), ALIAS, FAST))
+      const checks = byName(await verify(context(), outcome(), ALIAS))
 
       const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: AccessDenied: User: ${CALLER} is not authorized to perform: iam:SimulatePrincipalPolicy)`
       expect(checks[INVOKE_FN]).toEqual({
@@ -420,7 +429,7 @@ describe('SimulatePrincipalPolicy', () => {
       iam.on(SimulatePrincipalPolicyCommand).rejects(denied)
       rolePolicies({ [GRANT_NAME]: GRANT }, { [ATTACHED]: FREEZE })
 
-      const checks = byName(await verify(context(), outcome(), undefined, FAST))
+      const checks = byName(await verify(context(), outcome(), undefined))
 
       expect(checks[INVOKE_FN]).toMatchObject({
         status: 'fail',
@@ -434,7 +443,7 @@ describe('SimulatePrincipalPolicy', () => {
       iam.on(SimulatePrincipalPolicyCommand).rejects(denied)
       rolePolicies({ [GRANT_NAME]: GRANT }, { [BOUNDARY]: S3_ONLY })
 
-      const checks = byName(await verify(context(), outcome(), undefined, FAST))
+      const checks = byName(await verify(context(), outcome(), undefined))
 
       expect(checks[INVOKE_FN].status).toBe('fail')
       expect(checks[INVOKE_FN].actual).toMatch(/^implicit-deny: .*permissions boundary/)
@@ -451,7 +460,7 @@ describe('SimulatePrincipalPolicy', () => {
       })
       rolePolicies({ 'invoke-billing@us-east-1': billing })
 
-      const checks = byName(await verify(context(), outcome(), undefined, FAST))
+      const checks = byName(await verify(context(), outcome(), undefined))
 
       expect(checks[INVOKE_FN]).toMatchObject({ status: 'fail' })
       expect(checks[INVOKE_FN].method).toContain(
@@ -464,7 +473,7 @@ describe('SimulatePrincipalPolicy', () => {
       iam.on(SimulatePrincipalPolicyCommand).rejects(denied)
       iam.on(ListRolePoliciesCommand).rejects(awsError('AccessDenied', 'no iam:ListRolePolicies'))
 
-      const checks = byName(await verify(context(), outcome(), ALIAS, FAST))
+      const checks = byName(await verify(context(), outcome(), ALIAS))
 
       for (const name of [INVOKE_FN, INVOKE_ALIAS])
         expect(checks[name]).toMatchObject({
@@ -484,7 +493,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
       .resolvesOnce(simulation({ [FN]: 'implicitDeny' }))
       .resolves(simulation({ [FN]: 'allowed' }))
 
-    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined, FAST))
+    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined))
 
     expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass', method: SIMULATE })
     expect(calls(SimulatePrincipalPolicyCommand)).toHaveLength(2)
@@ -498,7 +507,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'implicitDeny' }))
 
     const started = Date.now()
-    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined, FAST))
+    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined))
     const elapsed = Date.now() - started
 
     expect(checks[INVOKE_FN]).toMatchObject({ status: 'fail', actual: 'implicit-deny' })
@@ -514,7 +523,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     iam.on(GetRoleCommand).resolves(liveRole())
     iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'implicitDeny' }))
 
-    const checks = byName(await verify(context(), outcome({ changes: UNCHANGED }), undefined, FAST))
+    const checks = byName(await verify(context(), outcome({ changes: UNCHANGED }), undefined))
 
     expect(checks[INVOKE_FN].status).toBe('fail')
     expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
@@ -525,7 +534,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'implicitDeny' }))
     const ctx = context({ role: { ...settings().role, manage: false } })
 
-    const checks = byName(await verify(ctx, outcome({ changes: UPDATED }), undefined, FAST))
+    const checks = byName(await verify(ctx, outcome({ changes: UPDATED }), undefined))
 
     expect(checks[INVOKE_FN].status).toBe('fail')
     expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
@@ -534,11 +543,21 @@ describe('the re-ask while IAM propagates a change this run made', () => {
   it('re-reads a trust policy that does not show this run’s update yet', async () => {
     iam.on(GetRoleCommand).resolvesOnce(liveRole(OPEN_TRUST)).resolves(liveRole(TRUST))
     iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
-    const changes: Change[] = [
-      { target: `role ${ROLE_NAME}: trust policy`, action: 'update', detail: 'trusts' }
+    const changes: RoleChange[] = [
+      {
+        roleName: ROLE_NAME,
+        kind: 'trust',
+        action: 'update',
+        trust: TARGET,
+        sid: 'ApiConnect',
+        statement: 'updated',
+        replaced: [],
+        kept: 0,
+        fixed: []
+      }
     ]
 
-    const checks = await verify(context(), outcome({ changes }), undefined, FAST)
+    const checks = await verify(context(), outcome({ changes }), undefined)
 
     expect(checks.every(c => c.status === 'pass')).toBe(true)
     expect(iamOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
@@ -550,9 +569,11 @@ describe('the re-ask while IAM propagates a change this run made', () => {
       .rejectsOnce(new NoSuchEntityException({ message: 'not yet', $metadata: {} }))
       .resolves(liveRole())
     iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
-    const changes: Change[] = [{ target: `role ${ROLE_NAME}`, action: 'create', detail: 'trusts' }]
+    const changes: RoleChange[] = [
+      { roleName: ROLE_NAME, kind: 'role', action: 'create', trust: TARGET, path: '/', tagCount: 3 }
+    ]
 
-    const checks = await verify(context(), outcome({ changes }), undefined, FAST)
+    const checks = await verify(context(), outcome({ changes }), undefined)
 
     expect(statusOf(checks)[CAN_ASSUME]).toBe('pass')
     expect(statusOf(checks)[INVOKE_FN]).toBe('pass')
@@ -571,7 +592,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
       .resolves({ RoleName: ROLE_NAME, PolicyName: GRANT_NAME, PolicyDocument: encoded(GRANT) })
     iam.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] })
 
-    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined, FAST))
+    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined))
 
     expect(checks[INVOKE_FN].status).toBe('pass')
     expect(checks[INVOKE_FN].method).toMatch(/^local evaluation/)
@@ -588,7 +609,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: [] })
     iam.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] })
 
-    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined, FAST))
+    const checks = byName(await verify(context(), outcome({ changes: UPDATED }), undefined))
 
     expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass', method: SIMULATE })
     expect(calls(SimulatePrincipalPolicyCommand)).toHaveLength(2)
@@ -606,7 +627,7 @@ describe('validate-trust-policy: Access Analyzer ValidatePolicy', () => {
   const run = async () => {
     iam.on(GetRoleCommand).resolves(liveRole())
     iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
-    return byName(await verify(context({ validateTrustPolicy: true }), outcome(), undefined, FAST))[
+    return byName(await verify(context({ validateTrustPolicy: true }), outcome(), undefined))[
       VALIDATE
     ]
   }
@@ -668,7 +689,7 @@ describe('probe-self-assume: a live sts:AssumeRole as the runner', () => {
   const run = async () => {
     iam.on(GetRoleCommand).resolves(liveRole())
     iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
-    return byName(await verify(context({ probeSelfAssume: true }), outcome(), undefined, FAST))[
+    return byName(await verify(context({ probeSelfAssume: true }), outcome(), undefined))[
       SELF_ASSUME
     ]
   }
@@ -715,7 +736,7 @@ describe('dry run', () => {
     iam.on(GetRoleCommand).rejects(new NoSuchEntityException({ message: 'missing', $metadata: {} }))
     const ctx = context({ dryRun: true, validateTrustPolicy: true, probeSelfAssume: true })
 
-    const checks = await verify(ctx, outcome(), ALIAS, FAST)
+    const checks = await verify(ctx, outcome(), ALIAS)
 
     expect(checks.slice(1).map(c => [c.name, c.status, c.method])).toEqual([
       [CAN_ASSUME, 'pass', DRY],
@@ -737,8 +758,7 @@ describe('dry run', () => {
       await verify(
         context({ dryRun: true }),
         outcome({ trustPolicy: OPEN_TRUST, grantPolicy: S3_ONLY }),
-        undefined,
-        FAST
+        undefined
       )
     )
     expect(checks['No external ID is refused']).toBe('fail')
@@ -755,7 +775,7 @@ describe('dry run', () => {
     })
     rolePolicies({ [GRANT_NAME]: stale }, { [BOUNDARY]: S3_ONLY })
 
-    const checks = byName(await verify(context({ dryRun: true }), outcome(), undefined, FAST))
+    const checks = byName(await verify(context({ dryRun: true }), outcome(), undefined))
 
     expect(checks[INVOKE_FN]).toMatchObject({ status: 'fail', method: DRY })
     expect(checks[INVOKE_FN].actual).toMatch(/permissions boundary/)
@@ -768,7 +788,7 @@ describe('dry run', () => {
       { [GRANT_NAME]: stale },
       { [BOUNDARY]: policy({ Effect: 'Allow', Action: 'lambda:*', Resource: '*' }) }
     )
-    const again = byName(await verify(context({ dryRun: true }), outcome(), undefined, FAST))
+    const again = byName(await verify(context({ dryRun: true }), outcome(), undefined))
     expect(again[INVOKE_FN]).toMatchObject({ status: 'pass' })
   })
 
@@ -780,7 +800,7 @@ describe('dry run', () => {
       role: { ...settings().role, permissionsBoundary: BOUNDARY }
     })
 
-    const checks = byName(await verify(ctx, outcome(), undefined, FAST))
+    const checks = byName(await verify(ctx, outcome(), undefined))
 
     expect(checks[INVOKE_FN].status).toBe('fail')
     expect(iamOperations()).toEqual(['GetRole', 'GetPolicy', 'GetPolicyVersion'])
@@ -790,7 +810,7 @@ describe('dry run', () => {
     iam.on(GetRoleCommand).resolves(liveRole())
     iam.on(ListRolePoliciesCommand).rejects(awsError('AccessDenied', 'no list'))
 
-    const checks = byName(await verify(context({ dryRun: true }), outcome(), undefined, FAST))
+    const checks = byName(await verify(context({ dryRun: true }), outcome(), undefined))
 
     expect(checks[INVOKE_FN]).toMatchObject({
       status: 'pass',
@@ -805,7 +825,7 @@ describe('dry run', () => {
 
     // The plan shows the trust as it would be merged; the role would keep its own.
     const checks = byName(
-      await verify(ctx, outcome({ trustPolicy: TRUST, changes: UPDATED }), undefined, FAST)
+      await verify(ctx, outcome({ trustPolicy: TRUST, changes: UPDATED }), undefined)
     )
 
     expect(checks['No external ID is refused']).toMatchObject({

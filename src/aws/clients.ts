@@ -17,11 +17,14 @@ export interface AwsClients {
 // Bundled from package.json, so the user agent names the released version.
 export const USER_AGENT: [string, string] = [packageJson.name, packageJson.version]
 
-export function createClients(region: string, endpointUrl?: string): AwsClients {
+export function createClients(
+  region: string,
+  endpointUrl: string | undefined,
+  maxAttempts: number
+): AwsClients {
   const config = {
     region,
-    // Throttling is common when matrix jobs share an account: retry a little more than the default 3.
-    maxAttempts: 5,
+    maxAttempts,
     customUserAgent: [USER_AGENT],
     ...(endpointUrl ? { endpoint: endpointUrl } : {})
   }

@@ -1,7 +1,6 @@
 // A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
 // role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
 // own retries cover throttling and 5xx; this covers errors whose cure is waiting.
-import * as core from '@actions/core'
 import { setTimeout as delay } from 'node:timers/promises'
 
 export interface RetryDecision {
@@ -22,7 +21,8 @@ export interface RetryOptions {
   /** Backoff: the first delay, doubled after each attempt up to maxDelayMs. */
   initialDelayMs?: number
   maxDelayMs?: number
-  log?: (message: string) => void
+  /** The run's logger (ctx.log.info), so that the line lands in the branch it belongs to. */
+  log: (message: string) => void
 }
 
 export class RetriesExhausted extends Error {
@@ -49,7 +49,7 @@ export async function retry<T>(call: () => Promise<T>, options: RetryOptions): P
     maxAttempts = Infinity,
     initialDelayMs = 1000,
     maxDelayMs = 10_000,
-    log = core.info
+    log
   } = options
   const start = Date.now()
   for (let attempt = 1; ; attempt++) {

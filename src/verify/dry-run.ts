@@ -3,12 +3,10 @@
 //
 // Every AWS failure here becomes a check (failed, or "not checked" for the optional extras) rather
 // than an exception: the run must still set its outputs and write its summary.
-import * as core from '@actions/core'
 import { paginateValidatePolicy, type ValidatePolicyFinding } from '@aws-sdk/client-accessanalyzer'
 import {
   GetPolicyCommand,
   GetPolicyVersionCommand,
-  GetRoleCommand,
   GetRolePolicyCommand,
   paginateListAttachedRolePolicies,
   paginateListRolePolicies,
@@ -17,7 +15,7 @@ import {
   type IAMClient
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand } from '@aws-sdk/client-sts'
-import { errorName, retry, RetriesExhausted, unlessMissing } from '../aws/retry.js'
+import { errorName, retry, RetriesExhausted } from '../aws/retry.js'
 import {
   checkFrom,
   failed,
@@ -29,23 +27,9 @@ import {
 } from './checks.js'
 import type { RunContext } from '../context.js'
 import type { RoleOutcome } from '../role/apply.js'
+import { readRole, type LiveRole } from '../role/read.js'
 import { parsePolicyDocument } from '../iam-policy/evaluate.js'
 import type { Decision, NamedPolicy, PolicyDocument } from '../iam-policy/types.js'
-
-/** How long a failed check is re-asked after this run changed the role. Tests shorten it. */
-export interface VerifyTiming {
-  /** No new attempt starts later than this after the first one. */
-  propagationWaitMs: number
-  /** Backoff between attempts: the first delay, doubled up to maxDelayMs. */
-  initialDelayMs: number
-  maxDelayMs: number
-}
-
-export const DEFAULT_VERIFY_TIMING: VerifyTiming = {
-  propagationWaitMs: 30_000,
-  initialDelayMs: 1000,
-  maxDelayMs: 10_000
-}
 
 const SIMULATED: Record<string, Decision> = {
   allowed: 'allowed',
@@ -56,8 +40,7 @@ const SIMULATED: Record<string, Decision> = {
 export async function verify(
   ctx: RunContext,
   role: RoleOutcome,
-  aliasArn?: string,
-  timing: Partial<VerifyTiming> = {}
+  aliasArn?: string
 ): Promise<Check[]> {
   const { settings, identity } = ctx
   const { principalArn, externalId } = settings.apiConnect
@@ -82,16 +65,18 @@ export async function verify(
   // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
   const roleChanged =
     !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
-  const t = { ...DEFAULT_VERIFY_TIMING, ...timing }
-  const read = await settled('iam:GetRole', roleChanged, t, async (): Promise<RoleRead> => {
+  const read = await settled(ctx, 'iam:GetRole', roleChanged, async (): Promise<RoleRead> => {
     try {
       const live = await readRole(ctx.clients.iam, settings.role.name)
       if (live)
-        return { live, checks: trustChecks(live.trust, principalArn, externalId, TRUST_METHOD) }
+        return {
+          live,
+          checks: trustChecks(live.trustPolicy, principalArn, externalId, TRUST_METHOD)
+        }
       const why = `role ${settings.role.name} does not exist`
       return { checks: missingRoleChecks(principalArn, externalId, resources, why) }
     } catch (error) {
-      const why = `GetRole failed: ${describe(error)}`
+      const why = `GetRole failed: ${describe((error as Error).cause ?? error)}`
       return { checks: missingRoleChecks(principalArn, externalId, resources, why) }
     }
   })
@@ -99,40 +84,20 @@ export async function verify(
   const { live } = read
   if (!live) return checks
 
-  const roleArn = live.arn ?? ctx.roleArn
-  checks.push(...(await invokeChecks(ctx, roleArn, live.boundaryArn, resources, roleChanged, t)))
-  if (settings.validateTrustPolicy) checks.push(await validateTrust(ctx, live.trust))
+  const roleArn = live.arn || ctx.roleArn
+  checks.push(
+    ...(await invokeChecks(ctx, roleArn, live.permissionsBoundary, resources, roleChanged))
+  )
+  if (settings.validateTrustPolicy) checks.push(await validateTrust(ctx, live.trustPolicy))
   if (settings.probeSelfAssume) checks.push(await probeSelfAssume(ctx, roleArn))
   return checks
 }
 
 const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it'
 
-/** What verification needs of the live role: never what this run sent, always what IAM shows. */
-interface LiveRole {
-  arn?: string
-  boundaryArn?: string
-  trust: PolicyDocument
-}
-
 interface RoleRead {
   live?: LiveRole
   checks: Check[]
-}
-
-/** The role as GetRole shows it (its trust policy URL-decoded); undefined when it does not exist. */
-async function readRole(iam: IAMClient, roleName: string): Promise<LiveRole | undefined> {
-  const read = await unlessMissing(
-    iam.send(new GetRoleCommand({ RoleName: roleName })),
-    'NoSuchEntityException'
-  )
-  if (!read?.Role) return undefined
-  const { Role } = read
-  return {
-    arn: Role.Arn,
-    boundaryArn: Role.PermissionsBoundary?.PermissionsBoundaryArn,
-    trust: parsePolicyDocument(Role.AssumeRolePolicyDocument ?? '')
-  }
 }
 
 /**
@@ -151,7 +116,7 @@ async function plannedChecks(
   const trust = trustChecks(role.trustPolicy, principalArn, externalId, method)
   try {
     const live = await readRole(ctx.clients.iam, name)
-    const boundaryArn = permissionsBoundary ?? live?.boundaryArn
+    const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary
     const current = live
       ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn)
       : {
@@ -176,8 +141,7 @@ async function invokeChecks(
   roleArn: string,
   boundaryArn: string | undefined,
   resources: string[],
-  roleChanged: boolean,
-  timing: VerifyTiming
+  roleChanged: boolean
 ): Promise<Check[]> {
   const { iam } = ctx.clients
   // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
@@ -190,7 +154,7 @@ async function invokeChecks(
       } catch (error) {
         why = describe(error)
         if (errorName(error)?.startsWith('AccessDenied')) refused = why
-        core.info(
+        ctx.log.info(
           `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
         )
       }
@@ -199,7 +163,7 @@ async function invokeChecks(
       checks: await localChecks(iam, roleArn, ctx.settings.role.name, boundaryArn, resources, why)
     }
   }
-  return (await settled('lambda:InvokeFunction checks', roleChanged, timing, ask)).checks
+  return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks
 }
 
 async function simulatedChecks(
@@ -272,11 +236,12 @@ class NotSettled<T> extends Error {
  * every check passes or the bound runs out, and returns the last answer.
  */
 async function settled<T extends { checks: Check[] }>(
+  ctx: RunContext,
   label: string,
   roleChanged: boolean,
-  timing: VerifyTiming,
   ask: () => Promise<T>
 ): Promise<T> {
+  const timing = ctx.timing
   if (!roleChanged) return ask()
   try {
     return await retry(
@@ -296,7 +261,8 @@ async function settled<T extends { checks: Check[] }>(
             : undefined,
         maxElapsedMs: timing.propagationWaitMs,
         initialDelayMs: timing.initialDelayMs,
-        maxDelayMs: timing.maxDelayMs
+        maxDelayMs: timing.maxDelayMs,
+        log: ctx.log.info
       }
     )
   } catch (error) {

@@ -1,46 +1,7 @@
-// What the run tells the workflow: step outputs, one `result` JSON document, and the job summary.
+// The job summary as Markdown: what to enter in API Connect, what changed, every check.
 import * as core from '@actions/core'
-import type { Check } from './verify/checks.js'
-import type { Change } from './context.js'
-
-export interface RunResult {
-  dryRun: boolean
-  functionName: string
-  functionArn: string
-  region: string
-  version?: string
-  aliasArn?: string
-  codeSha256?: string
-  roleArn: string
-  apiConnectRoleArn: string
-  externalId: string
-  verified: 'true' | 'false' | 'skipped'
-  changes: Change[]
-  checks: Check[]
-}
-
-/** The outputs known before any write, set early so that a run that fails still names its targets. */
-export type Targets = Pick<
-  RunResult,
-  'functionName' | 'functionArn' | 'region' | 'roleArn' | 'apiConnectRoleArn' | 'externalId'
->
-
-export function setTargetOutputs(targets: Targets): void {
-  core.setOutput('function-name', targets.functionName)
-  core.setOutput('function-arn', targets.functionArn)
-  core.setOutput('region', targets.region)
-  core.setOutput('role-arn', targets.roleArn)
-  core.setOutput('api-connect-role-arn', targets.apiConnectRoleArn)
-  core.setOutput('external-id', targets.externalId)
-}
-
-export function setOutputs(result: RunResult): void {
-  setTargetOutputs(result)
-  core.setOutput('version', result.version ?? '')
-  core.setOutput('code-sha256', result.codeSha256 ?? '')
-  core.setOutput('verified', result.verified)
-  core.setOutput('result', JSON.stringify(result))
-}
+import type { Check } from '../verify/checks.js'
+import type { RunResult } from './outputs.js'
 
 const MARK: Record<Check['status'], string> = {
   pass: '✅ pass',

@@ -1,0 +1,72 @@
+// The function, end to end: planFunction reads Lambda (and S3) and decides, with no write;
+// applyFunction makes the writes (none in a dry run).
+import type { RunContext } from '../context.js'
+import { planLine } from '../report/words.js'
+import { deploy, type FunctionOutcome, type FunctionPlan } from './apply.js'
+import type { CodePackage } from './code-package.js'
+import { planFunctionChanges } from './plan.js'
+import { planPublish, sameDeployment } from './publish-plan.js'
+import {
+  listVersions,
+  readAlias,
+  readFunction,
+  readS3Sha256,
+  readVersion,
+  type LiveConfiguration
+} from './read.js'
+
+export type { FunctionOutcome, FunctionPlan } from './apply.js'
+
+export async function planFunction(ctx: RunContext, code?: CodePackage): Promise<FunctionPlan> {
+  const { settings, clients } = ctx
+  const name = settings.functionName
+  const live = await readFunction(clients.lambda, name)
+  const s3Sha256 =
+    live && settings.code.kind === 's3' ? await readS3Sha256(ctx, settings.code) : undefined
+  const fn = planFunctionChanges({ settings, pkg: code, live, s3Sha256 })
+
+  const latestChanges = Boolean(fn.create || fn.code || fn.configuration)
+  const alias =
+    settings.publish && live && settings.alias
+      ? await readAlias(clients.lambda, name, settings.alias)
+      : undefined
+  const versions =
+    settings.publish && live && !latestChanges
+      ? await versionsToReuse(ctx, live.configuration, alias?.FunctionVersion)
+      : []
+  const publish = planPublish({
+    settings,
+    latestChanges,
+    latest: live?.configuration,
+    facts: { versions, alias }
+  })
+
+  const changes = [...fn.changes, ...(publish?.changes ?? [])]
+  for (const change of changes) ctx.log.info(planLine(change, settings.dryRun))
+  for (const warning of fn.warnings) ctx.log.warning(warning)
+  return { changes, function: fn, publish, live: live?.configuration, code }
+}
+
+export function applyFunction(ctx: RunContext, plan: FunctionPlan): Promise<FunctionOutcome> {
+  return deploy(ctx, plan, () => planFunction(ctx, plan.code))
+}
+
+/**
+ * The published versions that may already match $LATEST. The alias's version is read alone first:
+ * on a rerun it is the one that matches, and one GetFunctionConfiguration settles it. Otherwise
+ * every version is listed to find the newest: Lambda lists them oldest first, at most 50 a page
+ * (MaxItems cannot raise that), so the newest is only on the last page.
+ */
+async function versionsToReuse(
+  ctx: RunContext,
+  latest: LiveConfiguration,
+  aliasVersion: string | undefined
+): Promise<LiveConfiguration[]> {
+  const { lambda } = ctx.clients
+  const name = ctx.settings.functionName
+  if (aliasVersion && /^\d+$/.test(aliasVersion)) {
+    const version = await readVersion(lambda, name, aliasVersion)
+    if (version && sameDeployment(version, latest)) return [version]
+  }
+  return listVersions(lambda, name)
+}

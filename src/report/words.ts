@@ -1,0 +1,197 @@
+// The words for every change, produced here once from the plans' data: the log lines, the job
+// summary's table and the `result` output all read them from this file.
+import type { Change } from '../changes.js'
+import { formatSize } from '../function/code-package.js'
+import type { CodeComparison, FieldChange, FunctionChange, Upload } from '../function/changes.js'
+import type { TrustTarget } from '../role/documents.js'
+import type { RoleChange } from '../role/changes.js'
+
+/** One row of "what changed", as the summary and the `result` output show it. */
+export interface ChangeRow {
+  target: string
+  action: 'create' | 'update' | 'unchanged'
+  detail: string
+}
+
+export function changeRow(change: Change): ChangeRow {
+  return 'functionName' in change ? functionRow(change) : roleRow(change)
+}
+
+/** A function change as the plan logs it: "Would update" in a dry run. */
+export function planLine(change: FunctionChange, dryRun: boolean): string {
+  const { target, action, detail } = functionRow(change)
+  const verb = {
+    create: dryRun ? 'Would create' : 'Create',
+    update: dryRun ? 'Would update' : 'Update',
+    unchanged: 'Unchanged'
+  }[action]
+  return `${verb} ${target}: ${detail}`
+}
+
+/** A role change as its branch logs it, once made (or not made, and why). */
+export function roleLine(change: RoleChange): string {
+  const { target, action, detail } = roleRow(change)
+  return `${target}: ${action}: ${detail}`
+}
+
+function functionRow(change: FunctionChange): ChangeRow {
+  const fn = `function ${change.functionName}`
+  const row = (target: string, detail: string): ChangeRow => ({
+    target,
+    action: change.action,
+    detail
+  })
+  switch (change.kind) {
+    case 'function':
+      return row(
+        fn,
+        change.upload.kind === 'image'
+          ? `image ${change.upload.imageUri}`
+          : `${change.runtime}, handler ${change.handler}, ${uploadText(change.upload)}`
+      )
+    case 'configuration':
+      return row(
+        `${fn} configuration`,
+        change.action === 'update'
+          ? change.fields.map(fieldText).join(', ')
+          : change.named.length
+            ? `${change.named.join(', ')} as given`
+            : 'no configuration input given'
+      )
+    case 'code': {
+      if (change.action === 'unchanged')
+        return row(
+          `${fn} code`,
+          change.comparison ? comparisonText(change.comparison, true) : 'no code source given'
+        )
+      const why = comparisonText(change.comparison, change.same)
+      const parts = [change.same ? `same code (${why})` : why]
+      if (change.architecture)
+        parts.push(`architecture ${change.architecture.from} → ${change.architecture.to}`)
+      if (change.failed)
+        parts.unshift(`redeployed because Lambda reports it failed (${change.failed})`)
+      return row(`${fn} code`, `${parts.join('; ')}, ${uploadText(change.upload)}`)
+    }
+    case 'version':
+      return row(
+        `${fn} version`,
+        change.action === 'unchanged'
+          ? `version ${change.version} already has CodeSha256 ${short(change.codeSha256)} and this configuration`
+          : change.version
+            ? `published version ${change.version}`
+            : change.because === 'deployed'
+              ? 'publish the deployed code as a new version'
+              : 'no published version matches $LATEST; publish it'
+      )
+    case 'alias': {
+      const to = change.to ? `version ${change.to}` : 'the new version'
+      return row(
+        `alias ${change.functionName}:${change.alias}`,
+        change.action === 'unchanged'
+          ? `points to version ${change.to}`
+          : change.action === 'create'
+            ? `point it to ${to}`
+            : `version ${change.from ?? '?'} → ${to}`
+      )
+    }
+  }
+}
+
+function roleRow(change: RoleChange): ChangeRow {
+  const role = `role ${change.roleName}`
+  const row = (target: string, detail: string): ChangeRow => ({
+    target,
+    action: change.action,
+    detail:
+      change.notDone && change.action !== 'unchanged'
+        ? `not done (${change.notDone}): ${detail}`
+        : detail
+  })
+  switch (change.kind) {
+    case 'role':
+      return row(
+        role,
+        `${trusts(change.trust)}; path ${change.path}; ${change.tagCount} tags${change.boundary ? `; permissions boundary ${change.boundary}` : ''}`
+      )
+    case 'trust': {
+      if (change.action === 'unchanged') return row(`${role}: trust policy`, trusts(change.trust))
+      const { sid, replaced, trust } = change
+      const detail =
+        change.statement === 'updated'
+          ? `statement ${sid} now ${trusts(trust)}${replaced.length ? ` (was sts:ExternalId ${replaced.join(', ')})` : ''}`
+          : change.statement === 'added'
+            ? `statement ${sid} added: ${trusts(trust)}; ${change.kept} other statement(s) kept`
+            : `${trusts(trust)} (already)`
+      const fixed = change.fixed.length
+        ? `; ${change.fixed.join(', ')} no longer trust ${trust.principalArn} without sts:ExternalId`
+        : ''
+      return row(`${role}: trust policy`, detail + fixed)
+    }
+    case 'description':
+      return row(`${role}: description`, `"${change.from}" → "${change.to}"`)
+    case 'boundary':
+      return row(`${role}: permissions boundary`, `${change.from ?? 'none'} → ${change.to}`)
+    case 'tags':
+      return row(
+        `${role}: tags`,
+        Object.entries(change.tags)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(', ')
+      )
+    case 'grant':
+      return row(
+        `${role}: policy ${change.policyName}`,
+        `allows lambda:InvokeFunction on ${change.functionArn} and ${change.functionArn}:*`
+      )
+  }
+}
+
+const trusts = ({ principalArn, externalId }: TrustTarget): string =>
+  `trusts ${principalArn} with sts:ExternalId ${externalId}`
+
+function fieldText(field: FieldChange): string {
+  switch (field.input) {
+    case 'description':
+      return 'description'
+    case 'environment': {
+      const parts = [
+        field.added.length && `added ${field.added.join(' ')}`,
+        field.changed.length && `changed ${field.changed.join(' ')}`,
+        field.removed.length && `removed ${field.removed.join(' ')}`
+      ].filter(Boolean)
+      return `environment (${parts.join('; ')})`
+    }
+    default:
+      return `${field.input} ${String(field.from ?? '(none)')} → ${String(field.to)}`
+  }
+}
+
+function comparisonText(comparison: CodeComparison, same: boolean): string {
+  switch (comparison.kind) {
+    case 'sha256':
+      return same
+        ? `CodeSha256 ${short(comparison.live)} matches`
+        : `CodeSha256 ${short(comparison.live)} → ${short(comparison.wanted)}`
+    case 's3-unknown':
+      return `s3://${comparison.bucket}/${comparison.key} has no full-object SHA-256 checksum in S3 to compare, so it is deployed every run (upload it with --checksum-algorithm SHA256 to let reruns skip it)`
+    case 'image':
+      return same
+        ? `image ${comparison.wanted} is deployed`
+        : `image ${comparison.live ?? '(none)'} → ${comparison.wanted}`
+  }
+}
+
+function uploadText(upload: Upload): string {
+  switch (upload.kind) {
+    case 'zip':
+      return `${formatSize(upload.size)} zip (CodeSha256 ${short(upload.sha256)})`
+    case 'staged-zip':
+      return `${formatSize(upload.size)} zip through s3://${upload.bucket}/${upload.key}`
+    case 's3':
+      return `from s3://${upload.bucket}/${upload.key}${upload.objectVersion ? ` (version ${upload.objectVersion})` : ''}`
+    case 'image':
+      return `image ${upload.imageUri}`
+  }
+}
+
+const short = (sha: string | undefined): string => (sha ? `${sha.slice(0, 12)}…` : '(none)')

@@ -1,0 +1,66 @@
+// What a run is asked to do, as read and validated from the inputs by inputs.ts: the one settings
+// object every phase reads (actions/checkout keeps git-source-settings.ts apart in the same way).
+
+export type CodeSource =
+  | { kind: 'none' }
+  | { kind: 'path'; path: string }
+  | { kind: 's3'; bucket: string; key: string; objectVersion?: string }
+  | { kind: 'image'; imageUri: string }
+
+/** Configuration the user named; anything left undefined is never changed on the live function. */
+export interface FunctionConfig {
+  runtime?: string
+  handler?: string
+  role?: string
+  architectures?: ('x86_64' | 'arm64')[]
+  memorySize?: number
+  timeout?: number
+  description?: string
+  environment?: Record<string, string>
+}
+
+export interface Settings {
+  functionName: string
+  region: string
+  /** The account a function ARN named; checked against the caller's account. */
+  functionAccountId?: string
+  /** The partition a function ARN named; checked against the caller's partition. */
+  functionPartition?: string
+  code: CodeSource
+  /** Bucket a zip over the direct-upload limit goes through. */
+  stagingBucket?: string
+  config: FunctionConfig
+  publish: boolean
+  alias?: string
+  apiConnect: {
+    externalId: string
+    principalArn: string
+    /** How the principal was chosen, for the log and the summary. */
+    source: string
+  }
+  role: {
+    name: string
+    path: string
+    description?: string
+    permissionsBoundary?: string
+    tags: Record<string, string>
+    manage: boolean
+  }
+  verify: 'fail' | 'warn' | 'off'
+  expectedAccountId?: string
+  validateTrustPolicy: boolean
+  probeSelfAssume: boolean
+  dryRun: boolean
+  endpointUrl?: string
+}
+
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? `Invalid input: ${problems[0]}`
+        : `${problems.length} invalid inputs:\n${problems.map(p => `  - ${p}`).join('\n')}`
+    )
+    this.name = 'InputError'
+  }
+}

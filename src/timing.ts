@@ -1,0 +1,36 @@
+// Every wait and retry bound of a run, in one place: production values here, and tests shorten
+// them all at once through the run context.
+export interface Timing {
+  /** Bound of every Lambda waiter, in seconds. */
+  maxWaitSeconds: number
+  /** Lambda waiter polling: first delay and largest delay, in seconds. */
+  minDelaySeconds: number
+  maxDelaySeconds: number
+  /** How long a new execution role may stay unusable for CreateFunction. */
+  roleRetryMs: number
+  /** Backoff of the action's own retries: the first delay, doubled up to maxDelayMs. */
+  initialDelayMs: number
+  maxDelayMs: number
+  /** Attempts of a call that meets another update in progress. */
+  conflictAttempts: number
+  /** How long IAM may take to show a new role, in seconds. */
+  roleVisibleSeconds: number
+  /** How long verification asks again after this run changed the role (IAM propagation). */
+  propagationWaitMs: number
+  /** Attempts of every SDK call (throttling and 5xx, retried by the SDK itself). */
+  sdkMaxAttempts: number
+}
+
+export const DEFAULT_TIMING: Timing = {
+  maxWaitSeconds: 300,
+  minDelaySeconds: 1,
+  maxDelaySeconds: 5,
+  roleRetryMs: 120_000,
+  initialDelayMs: 1000,
+  maxDelayMs: 10_000,
+  conflictAttempts: 5,
+  roleVisibleSeconds: 120,
+  propagationWaitMs: 30_000,
+  // Throttling is common when matrix jobs share an account: a little more than the default 3.
+  sdkMaxAttempts: 5
+}
