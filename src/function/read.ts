@@ -10,7 +10,6 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3'
 import { errorName, httpStatus, unlessMissing } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import { InputError } from '../settings.js'
-import type { PublishFacts } from './publish-plan.js'
 
 /** The fields of Lambda's FunctionConfiguration that the plan reads. */
 export interface LiveConfiguration {
@@ -99,7 +98,7 @@ export async function readAlias(
   lambda: LambdaClient,
   functionName: string,
   alias: string
-): Promise<PublishFacts['alias']> {
+): Promise<{ FunctionVersion?: string; AliasArn?: string } | undefined> {
   return unlessMissing(
     lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias })),
     'ResourceNotFoundException'
