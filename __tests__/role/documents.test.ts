@@ -332,6 +332,31 @@ describe('mergeTrustPolicy', () => {
     expect(statementsOf(merge.document)).toEqual([open, ours])
   })
 
+  test('a principal someone added to our statement keeps its trust in a statement of its own', () => {
+    const ops = 'arn:aws:iam::111122223333:role/ops'
+    const widened = { ...ours, Principal: { AWS: [IBM, ops], Service: 'lambda.amazonaws.com' } }
+    const merge = mergeTrustPolicy(doc(widened), target)
+    expect(merge.kept).toEqual(['lambda.amazonaws.com', ops])
+    expect(merge.changed).toBe(true)
+    expect(statementsOf(merge.document)).toEqual([
+      ours,
+      { ...ours, Sid: `${SID}Other`, Principal: { AWS: ops, Service: 'lambda.amazonaws.com' } }
+    ])
+    // The kept statement is not ours: merging again changes nothing more.
+    expect(mergeTrustPolicy(merge.document, target)).toMatchObject({ changed: false, kept: [] })
+  })
+
+  test('an org change in our statement keeps the added principal under the old condition', () => {
+    const ops = 'arn:aws:iam::111122223333:role/ops'
+    const old = apiConnectStatement({ principalArn: IBM, externalId: OTHER_ORG })
+    const merge = mergeTrustPolicy(doc({ ...old, Principal: { AWS: [IBM, ops] } }), target)
+    expect(merge.replacedExternalIds).toEqual([OTHER_ORG])
+    expect(statementsOf(merge.document)).toEqual([
+      ours,
+      { ...old, Sid: `${SID}Other`, Principal: { AWS: ops } }
+    ])
+  })
+
   test('is idempotent: merging the result again changes nothing', () => {
     const hole: PolicyStatement = {
       Effect: 'Allow',

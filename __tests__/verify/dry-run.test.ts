@@ -553,7 +553,8 @@ describe('the re-ask while IAM propagates a change this run made', () => {
         statement: 'updated',
         replaced: [],
         kept: 0,
-        fixed: []
+        fixed: [],
+        split: []
       }
     ]
 

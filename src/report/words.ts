@@ -125,7 +125,10 @@ function roleRow(change: RoleChange): ChangeRow {
       const fixed = change.fixed.length
         ? `; ${change.fixed.join(', ')} no longer trust ${trust.principalArn} without sts:ExternalId`
         : ''
-      return row(`${role}: trust policy`, detail + fixed)
+      const split = change.split.length
+        ? `; ${change.split.join(', ')} kept in statement ${sid}Other`
+        : ''
+      return row(`${role}: trust policy`, detail + fixed + split)
     }
     case 'description':
       return row(`${role}: description`, `"${change.from}" → "${change.to}"`)

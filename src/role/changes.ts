@@ -27,6 +27,8 @@ export type RoleChange = {
       kept: number
       /** Statements that trusted the principal without the external ID and no longer do. */
       fixed: string[]
+      /** Principals someone added to our statement, now in a statement of their own. */
+      split: string[]
     }
   | { kind: 'trust'; action: 'unchanged'; trust: TrustTarget }
   | { kind: 'description'; action: 'update'; from: string; to: string }

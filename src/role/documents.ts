@@ -86,6 +86,11 @@ export interface TrustMerge {
   unconditioned: string[]
   /** Labels of statements that trust any principal without the external id (left as they are). */
   open: string[]
+  /**
+   * Principals someone added to our statement, as written: never dropped, they are kept in a
+   * statement of their own (Sid `<ours>Other`), for verification to report.
+   */
+  kept: string[]
   /** False when the merged document means the same as the live one. */
   changed: boolean
 }
@@ -96,13 +101,15 @@ export interface TrustMerge {
  * replaced in place, so a changed external id never leaves the old one trusted. A statement
  * equivalent to ours under any other Sid counts as present. A statement that trusts the principal
  * without pinning the external id (the confused deputy) loses that principal: the statement is
- * dropped when nothing else is left in it.
+ * dropped when nothing else is left in it. Other principals someone added to our statement keep
+ * what it gave them, in a statement of their own: merging never drops a principal silently.
  */
 export function mergeTrustPolicy(live: PolicyDocument, target: TrustTarget): TrustMerge {
   const ours = apiConnectStatement(target)
   const sid = ours.Sid as string
   const unconditioned: string[] = []
   const open: string[] = []
+  const kept: string[] = []
   const replaced = new Set<string>()
   const statements: PolicyStatement[] = []
   let placed = false // our statement is in `statements`
@@ -119,6 +126,15 @@ export function mergeTrustPolicy(live: PolicyDocument, target: TrustTarget): Tru
       if (placed || !same) rewritten = true
       if (!placed) statements.push(same ? original : ours)
       placed = true
+      const others = same
+        ? undefined
+        : original.Principal === '*'
+          ? original
+          : withoutPrincipal(original, target.principalArn)
+      if (others) {
+        kept.push(...principalsOf(others))
+        statements.push({ ...others, Sid: `${sid}Other` })
+      }
       continue
     }
     if (trustsWithoutExternalId(original, target.principalArn)) {
@@ -142,6 +158,7 @@ export function mergeTrustPolicy(live: PolicyDocument, target: TrustTarget): Tru
     replacedExternalIds: [...replaced],
     unconditioned,
     open,
+    kept,
     changed: !policiesEqual(live, document)
   }
 }
@@ -204,6 +221,14 @@ function pinsExternalId(statement: PolicyStatement): boolean {
           list(values).every(v => !(operator.endsWith('Like') && /[*?]/.test(String(v))))
       )
   )
+}
+
+/** Every principal a statement names, as written (`*` for everyone). */
+function principalsOf(statement: PolicyStatement): string[] {
+  const { Principal } = statement
+  if (Principal === undefined) return []
+  if (Principal === '*') return ['*']
+  return Object.values(Principal).flatMap(value => list(value))
 }
 
 /** The statement without `principal` among its AWS principals; undefined when nothing is left. */

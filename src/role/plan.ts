@@ -128,6 +128,11 @@ export function decideRole(desired: DesiredRole, live: LiveRole | undefined): Ro
       `Role ${roleName}: the trust statement for ${principalArn} (${sid}) pins sts:ExternalId ${replaced.join(', ')}; replacing it with ${externalId} takes the role away from that provider org. ` +
         `A role trusts each API Connect principal for one provider org only: if another org on the same API Connect region deploys with this role-name too, each run takes the role away from the other. Give each org its own role-name.`
     )
+  if (merge.kept.length > 0)
+    warnings.push(
+      `Role ${roleName}: statement ${sid} also trusted ${merge.kept.join(', ')}; they keep that trust in a statement of their own, ${sid}Other. ` +
+        `Verification fails while a principal it does not expect can assume the role: remove that statement, or list those principals in accepted-principals.`
+    )
   for (const label of merge.open)
     warnings.push(
       `Role ${roleName}: trust statement ${label} lets any principal assume the role without sts:ExternalId. The action leaves it alone; review it.`
@@ -149,7 +154,8 @@ export function decideRole(desired: DesiredRole, live: LiveRole | undefined): Ro
       statement: merge.statement,
       replaced,
       kept: statementsOf(merge.document).length - 1,
-      fixed: merge.unconditioned
+      fixed: merge.unconditioned,
+      split: merge.kept
     })
   } else {
     unchanged.push({ roleName, kind: 'trust', action: 'unchanged', trust: desired.trust })
