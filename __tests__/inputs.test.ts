@@ -298,3 +298,48 @@ describe('defaultRoleName', () => {
     expect(defaultRoleName('orders')).toBe('apic-invoke-orders')
   })
 })
+
+describe('provider-org-id and accepted-principals', () => {
+  test('an upper-case org ID is lowercased, with a notice: the trust pins the lowercase form', () => {
+    const s = read({ ...base, 'provider-org-id': ORG.toUpperCase() })
+    expect(s.apiConnect.externalId).toBe(ORG)
+    expect(s.notices).toEqual([
+      expect.stringMatching(/^provider-org-id: .*lowercase.*using ac51909e/)
+    ])
+    expect(read(base).notices).toEqual([])
+  })
+
+  test('accepted principals are read one per line, each kind a trust policy can name', () => {
+    const principals = [
+      '111122223333',
+      'arn:aws:iam::111122223333:root',
+      'arn:aws:iam::111122223333:role/ops/break-glass',
+      'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+      'arn:aws-us-gov:sts::111122223333:assumed-role/ops/alice',
+      'lambda.amazonaws.com'
+    ]
+    expect(
+      read({ ...base, 'accepted-principals': principals.join('\n') }).acceptedPrincipals
+    ).toEqual(principals)
+    expect(read(base).acceptedPrincipals).toEqual([])
+  })
+
+  test('wildcards, non-principals and the API Connect principal itself are refused, by line', () => {
+    expect(
+      problems({
+        ...base,
+        'accepted-principals': [
+          '*',
+          'arn:aws:iam::111122223333:role/*',
+          'ops team',
+          'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
+        ].join('\n')
+      })
+    ).toEqual([
+      expect.stringMatching(/^accepted-principals: line 1: wildcards are refused/),
+      expect.stringMatching(/^accepted-principals: line 2: wildcards are refused/),
+      expect.stringMatching(/^accepted-principals: line 3: "ops team" is not a principal/),
+      expect.stringMatching(/^accepted-principals: line 4: is the API Connect principal itself/)
+    ])
+  })
+})

@@ -4,7 +4,14 @@ import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { resolvePrincipal } from './api-connect-regions.js'
-import { isPolicyArn, isRoleArn, parseFunctionRef, REGION_PATTERN } from './aws/arn.js'
+import { parsePairs } from './key-value.js'
+import {
+  isPolicyArn,
+  isRoleArn,
+  parseFunctionRef,
+  principalProblem,
+  REGION_PATTERN
+} from './aws/arn.js'
 import { InputError, type CodeSource, type Settings } from './settings.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -51,6 +58,7 @@ export function readSettings(
   env: NodeJS.ProcessEnv = process.env
 ): Settings {
   const problems: string[] = []
+  const notices: string[] = []
   const input = (name: string): string | undefined => getInput(name).trim() || undefined
   const problem = (name: string, message: string): undefined => {
     problems.push(`${name}: ${message}`)
@@ -188,6 +196,10 @@ export function readSettings(
       'provider-org-id',
       'is required: the API Connect provider organization ID (a UUID), used as sts:ExternalId'
     )
+  else if (UUID.test(orgId) && orgId !== orgId.toLowerCase())
+    notices.push(
+      `provider-org-id: API Connect's provider org IDs are lowercase UUIDs; using ${orgId.toLowerCase()} (sts:ExternalId is compared case-sensitively)`
+    )
   else if (!UUID.test(orgId))
     problem(
       'provider-org-id',
@@ -242,6 +254,15 @@ export function readSettings(
       `at most ${50 - RESERVED_TAG_COUNT} tags (IAM allows 50; the action adds ${RESERVED_TAG_COUNT})`
     )
 
+  const acceptedPrincipals = lines(input('accepted-principals'))
+  for (const [index, principal] of acceptedPrincipals.entries()) {
+    const why =
+      principal === apiConnect?.arn
+        ? 'is the API Connect principal itself: it needs no declaration, and its other external IDs are never accepted'
+        : principalProblem(principal)
+    if (why) problem('accepted-principals', `line ${index + 1}: ${why}`)
+  }
+
   const verify = input('verify') ?? 'fail'
   if (verify !== 'fail' && verify !== 'warn' && verify !== 'off')
     problem('verify', `"${verify}" must be fail, warn or off`)
@@ -272,7 +293,7 @@ export function readSettings(
     publish,
     alias,
     apiConnect: {
-      externalId: orgId ?? '',
+      externalId: orgId?.toLowerCase() ?? '',
       principalArn: apiConnect?.arn ?? '',
       source: apiConnect?.source ?? ''
     },
@@ -285,11 +306,13 @@ export function readSettings(
       manage: bool('manage-role', true)
     },
     verify: verify as Settings['verify'],
+    acceptedPrincipals,
     expectedAccountId,
     validateTrustPolicy: bool('validate-trust-policy', false),
     probeSelfAssume: bool('probe-self-assume', false),
     dryRun: bool('dry-run', false),
-    endpointUrl
+    endpointUrl,
+    notices
   }
   if (problems.length > 0) throw new InputError(problems)
   return settings
@@ -303,40 +326,9 @@ export function defaultRoleName(functionName: string): string {
   return `${name.slice(0, 55)}-${hash}`
 }
 
-/** KEY=VALUE lines or a JSON object of strings. */
-function parsePairs(
-  text: string | undefined,
-  name: string,
-  problem: (name: string, message: string) => undefined
-): Record<string, string> | undefined {
-  if (text === undefined) return undefined
-  if (text.startsWith('{')) {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch (error) {
-      // JSON.parse quotes the text around the error, and values may be secrets: give the place only.
-      const at = /at position \d+( \(line \d+ column \d+\))?/.exec((error as Error).message)
-      return problem(name, `is not valid JSON${at ? ` (${at[0]})` : ''}`)
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      return problem(name, 'must be a JSON object of strings')
-    const entries = Object.entries(parsed as Record<string, unknown>)
-    const bad = entries.filter(
-      ([, v]) => typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean'
-    )
-    if (bad.length) return problem(name, `value of "${bad[0][0]}" must be a string`)
-    return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]))
-  }
-  const pairs: Record<string, string> = {}
-  for (const [index, line] of text.split(/\r?\n/).entries()) {
-    if (!line.trim() || line.trim().startsWith('#')) continue
-    const at = line.indexOf('=')
-    if (at <= 0) {
-      problem(name, `line ${index + 1} is not KEY=VALUE`)
-      continue
-    }
-    pairs[line.slice(0, at).trim()] = line.slice(at + 1).trim()
-  }
-  return pairs
-}
+/** Non-empty lines, trimmed. */
+const lines = (text: string | undefined): string[] =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(Boolean)

@@ -16,6 +16,7 @@ import { verify } from './verify/dry-run.js'
 export async function run(): Promise<void> {
   try {
     const settings = readSettings(core.getInput)
+    for (const notice of settings.notices) core.notice(notice)
     const code = settings.code.kind === 'path' ? await packageCode(settings.code.path) : undefined
     checkPackage(settings, code)
     const ctx = await createContext(settings)

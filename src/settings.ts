@@ -47,11 +47,15 @@ export interface Settings {
     manage: boolean
   }
   verify: 'fail' | 'warn' | 'off'
+  /** Principals the role may trust besides API Connect, as the trust policy names them. */
+  acceptedPrincipals: string[]
   expectedAccountId?: string
   validateTrustPolicy: boolean
   probeSelfAssume: boolean
   dryRun: boolean
   endpointUrl?: string
+  /** How an input was read, worth a notice (e.g. a normalised value). */
+  notices: string[]
 }
 
 export class InputError extends Error {

@@ -55,3 +55,22 @@ export const partitionOf = (arn: string): string => arn.split(':')[1]
 
 /** The account id field of an ARN. */
 export const accountOf = (arn: string): string => arn.split(':')[4]
+
+const ACCOUNT_ID = /^\d{12}$/
+const IAM_PRINCIPAL_ARN =
+  /^arn:aws(-[a-z]+)*:(iam::\d{12}:(root|(role|user|oidc-provider|saml-provider)\/\S+)|sts::\d{12}:assumed-role\/\S+)$/
+// Service principals (lambda.amazonaws.com) and the federated providers IAM names without an ARN.
+const NAMED_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/
+
+/** Why `principal` is not one a trust policy can name, if it is not. Wildcards are refused. */
+export function principalProblem(principal: string): string | undefined {
+  if (/[*?]/.test(principal))
+    return 'wildcards are refused: name each principal the role may trust (a wildcard trusts everyone it matches)'
+  if (
+    ACCOUNT_ID.test(principal) ||
+    IAM_PRINCIPAL_ARN.test(principal) ||
+    NAMED_PRINCIPAL.test(principal)
+  )
+    return undefined
+  return `"${principal.slice(0, 80)}" is not a principal: use an account ID, an IAM ARN (root, role, user, assumed-role, oidc-provider, saml-provider) or a service or provider name such as lambda.amazonaws.com`
+}
