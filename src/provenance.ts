@@ -1,5 +1,6 @@
-// Where a deployment came from, read from the GitHub context, for version descriptions and tags.
-import * as github from '@actions/github'
+// Where a deployment came from, read from the runner's GITHUB_* variables, for version
+// descriptions and tags. Read directly: @actions/github's context throws without
+// GITHUB_REPOSITORY (a local run) and loads Octokit for three strings.
 
 export interface Provenance {
   repository: string
@@ -7,13 +8,13 @@ export interface Provenance {
   runUrl: string
 }
 
-export function readProvenance(): Provenance {
-  const { repo, sha, runId, serverUrl } = github.context
-  const repository = process.env.GITHUB_REPOSITORY ? `${repo.owner}/${repo.repo}` : 'local'
+export function readProvenance(env: NodeJS.ProcessEnv = process.env): Provenance {
+  const repository = env.GITHUB_REPOSITORY || 'local'
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
   return {
     repository,
-    commit: sha ?? '',
-    runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : ''
+    commit: env.GITHUB_SHA ?? '',
+    runUrl: env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : ''
   }
 }
 

@@ -106,3 +106,7 @@ export function httpStatus(error: unknown): number | undefined {
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+
+/** `Name: message` of an error, for a report. */
+export const describeError = (error: unknown): string =>
+  `${errorName(error) ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`
