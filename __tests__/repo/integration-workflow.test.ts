@@ -2,13 +2,12 @@
 // .github/workflows/integration.yml: `run:` steps through bash as the runner runs them (GITHUB_ENV
 // carried to later steps), `uses: ./` through dist/index.js with the runner's INPUT_* variables, and
 // the check steps' assertions on the outputs. A workflow that would fail on GitHub fails here.
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { parseFileCommand, ROOT, runAction } from '../support/run-action.js'
+import { exec, type Exit } from './exec.js'
 
 interface Step {
   id?: string
@@ -47,25 +46,14 @@ function resolve(value: unknown): string {
 const resolveAll = (map: Record<string, unknown> = {}): Record<string, string> =>
   Object.fromEntries(Object.entries(map).map(([k, v]) => [k, resolve(v)]))
 
-interface Shell {
-  code: number
-  output: string
-}
-
 /** As the runner runs `run:` on Linux: bash --noprofile --norc -eo pipefail, in the workspace. */
-async function runScript(script: string, stepEnv: Record<string, string>): Promise<Shell> {
+async function runScript(script: string, stepEnv: Record<string, string>): Promise<Exit> {
   const file = join(dir, `step-${Math.random().toString(36).slice(2)}.sh`)
   await writeFile(file, script)
-  return promisify(execFile)('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], {
+  return exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], {
     cwd: ROOT,
     env: { ...process.env, ...env, ...stepEnv }
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-    (error: { code?: number; stdout?: string; stderr?: string }) => ({
-      code: typeof error.code === 'number' ? error.code : 1,
-      output: `${error.stdout ?? ''}${error.stderr ?? ''}`
-    })
-  )
+  })
 }
 
 let dir: string

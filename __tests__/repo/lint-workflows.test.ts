@@ -1,25 +1,17 @@
 // `npm run lint:workflows` on this repository passes, and on a tree with broken workflows it fails,
 // naming each problem's file and line: actionlint's findings and this action's unknown inputs alike.
-import { execFile } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { ROOT } from '../support/run-action.js'
+import { exec, type Exit } from './exec.js'
 
-async function lint(root: string): Promise<{ code: number; output: string }> {
-  return promisify(execFile)(
+const lint = (root: string): Promise<Exit> =>
+  exec(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'scripts', 'lint-workflows.ts'), '--root', root],
     { cwd: ROOT }
-  ).then(
-    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-    (error: { code?: number; stdout?: string; stderr?: string }) => ({
-      code: typeof error.code === 'number' ? error.code : 1,
-      output: `${error.stdout ?? ''}${error.stderr ?? ''}`
-    })
   )
-}
 
 test('the repository workflows and the workflow snippets in its Markdown pass', async () => {
   const { code, output } = await lint(ROOT)
