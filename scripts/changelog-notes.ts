@@ -20,9 +20,13 @@ export function releaseNotes(changelog: string, tag: string): string {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const tag = process.argv[2]
-  if (!tag) throw new Error('usage: changelog-notes.ts vX.Y.Z')
-  console.log(
-    releaseNotes(readFileSync(join(import.meta.dirname, '..', 'CHANGELOG.md'), 'utf8'), tag)
-  )
+  try {
+    const tag = process.argv[2]
+    if (!tag) throw new Error('usage: changelog-notes.ts vX.Y.Z')
+    const changelog = readFileSync(join(import.meta.dirname, '..', 'CHANGELOG.md'), 'utf8')
+    console.log(releaseNotes(changelog, tag))
+  } catch (error) {
+    console.error((error as Error).message)
+    process.exitCode = 1
+  }
 }
