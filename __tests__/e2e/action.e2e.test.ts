@@ -1,43 +1,27 @@
 // The whole action as GitHub runs it: deploy + role + STS dry run, against the emulator.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { executionRole, startEmulator, type Emulator } from '../../emulator/index.js'
+import { executionRole, type Emulator } from '../../emulator/index.js'
 import { parsePolicyDocument } from '../../src/iam-policy/evaluate.js'
 import { functionArn, IBM_EU_WEST, ORG, roleArn } from '../support/constants.js'
-import { collapsePolls, only, runE2e, type E2eRun, type Inputs } from '../support/e2e.js'
-import { ROOT } from '../support/run-action.js'
+import { collapsePolls, only, runE2e, startE2eEmulator, type Inputs } from '../support/e2e.js'
+import { ECHO_INPUTS, echoWorkspace } from '../support/echo-function.js'
 
 const FUNCTION_ARN = functionArn('orders', 'eu-west-2')
 const EXECUTION_ROLE = roleArn('orders-lambda')
 let emulator: Emulator
 let workspace: string
 
-const inputs = {
-  'function-name': 'orders',
-  region: 'eu-west-2',
-  code: 'build',
-  runtime: 'nodejs22.x',
-  handler: 'index.handler',
-  'execution-role-arn': EXECUTION_ROLE,
-  'provider-org-id': ORG
-}
-
 beforeAll(async () => {
-  emulator = await startEmulator({
-    functionActivationMs: 200,
-    functionUpdateMs: 200,
-    seed: { roles: [executionRole('orders-lambda')] }
-  })
-  workspace = mkdtempSync(join(tmpdir(), 'apic-e2e-'))
-  cpSync(join(ROOT, 'examples', 'echo'), join(workspace, 'build'), { recursive: true })
+  emulator = await startE2eEmulator({ roles: [executionRole('orders-lambda')] })
+  workspace = echoWorkspace()
 })
 afterAll(() => emulator.stop())
 
-const run = (extra: Inputs = {}) => runE2e(emulator, { ...inputs, ...extra }, { workspace })
+const run = (extra: Inputs = {}) => runE2e(emulator, { ...ECHO_INPUTS, ...extra }, { workspace })
 
 describe('a first deploy, then a rerun', () => {
-  let first: E2eRun
+  let first: Awaited<ReturnType<typeof run>>
 
   beforeAll(async () => {
     first = await run()

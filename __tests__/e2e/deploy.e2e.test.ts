@@ -10,11 +10,19 @@ import { randomBytes } from 'node:crypto'
 import { cp, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { executionRole, startEmulator, type Emulator } from '../../emulator/index.js'
+import { executionRole, type Emulator } from '../../emulator/index.js'
 import { codeSha256, packageCode } from '../../src/function/code-package.js'
 import { clients, LAMBDA_TRUST } from '../emulator/helpers.js'
 import { ACCOUNT, functionArn, ORG, roleArn } from '../support/constants.js'
-import { collapsePolls, ok, only, runE2e, type E2eRun, type Inputs } from '../support/e2e.js'
+import {
+  collapsePolls,
+  ok,
+  only,
+  runE2e,
+  startE2eEmulator,
+  type E2eRun,
+  type Inputs
+} from '../support/e2e.js'
 
 const EXEC_ROLE = roleArn('orders-exec')
 
@@ -22,14 +30,10 @@ let emu: Emulator
 let workspace: string
 
 beforeAll(async () => {
-  emu = await startEmulator({
-    functionActivationMs: 300,
-    functionUpdateMs: 300,
-    seed: {
-      roles: [executionRole('orders-exec')],
-      buckets: ['deploy-staging']
-    }
-  })
+  emu = await startE2eEmulator(
+    { roles: [executionRole('orders-exec')], buckets: ['deploy-staging'] },
+    300
+  )
   workspace = await mkdtemp(join(tmpdir(), 'apic-deploy-e2e-'))
   await writeApp('app', 'v1')
 })
@@ -62,6 +66,17 @@ const deploy = (inputs: Inputs) => runE2e(emu, inputs, { workspace })
 
 /** The writes to Lambda and S3 only (a new function also gets its API Connect role). */
 const deployWrites = (run: E2eRun) => run.writes.filter(w => !w.startsWith('iam:'))
+
+/** The next s3:HeadObject is answered 403 AccessDenied, as to a caller without s3:GetObject. */
+const denyNextHeadObject = () =>
+  emu.injectFault({
+    kind: 'error',
+    service: 's3',
+    operation: 'HeadObject',
+    status: 403,
+    code: 'AccessDenied',
+    count: 1
+  })
 
 /** The function as the emulator stores it (keyed by ARN). */
 const fn = (name = 'orders') => emu.state.lambda.functions.get(functionArn(name))
@@ -377,14 +392,7 @@ describe('other code sources', () => {
     )
     expect(missing.writes).toEqual([])
 
-    emu.injectFault({
-      kind: 'error',
-      service: 's3',
-      operation: 'HeadObject',
-      status: 403,
-      code: 'AccessDenied',
-      count: 1
-    })
+    denyNextHeadObject()
     const denied = await deploy(inputs)
     expect(denied.exitCode).toBe(1)
     expect(denied.errors.join('\n')).toContain('(s3:HeadObject answered HTTP 403)')
@@ -417,14 +425,7 @@ describe('a zip over the 50 MB direct-upload limit', () => {
   it('goes through the staging bucket, and is not uploaded again on a rerun', async () => {
     // S3 answers 403, not 404, for a missing key to a caller without s3:ListBucket (which the
     // README does not ask for), and the SDK cannot name a bodiless 403: it must still upload.
-    emu.injectFault({
-      kind: 'error',
-      service: 's3',
-      operation: 'HeadObject',
-      status: 403,
-      code: 'AccessDenied',
-      count: 1
-    })
+    denyNextHeadObject()
     const run = await deploy({ ...BASE, code: 'big.zip', 's3-bucket': 'deploy-staging' })
     ok(run)
     expect(run.writes).toEqual(['s3:PutObject', 'lambda:UpdateFunctionCode'])

@@ -10,12 +10,8 @@ import {
   ListRolePoliciesCommand,
   UpdateAssumeRolePolicyCommand
 } from '@aws-sdk/client-iam'
-import { cpSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import {
   executionRole,
-  startEmulator,
   type Emulator,
   type RequestLogEntry,
   type SeedRole
@@ -30,10 +26,9 @@ import {
   RUNNER_ACCESS_KEY_ID
 } from '../support/constants.js'
 import { apiConnectStatement, invokeGrant, policy as trust } from '../support/documents.js'
-import { runE2e, type E2eRun as Run, type Inputs } from '../support/e2e.js'
-import { ROOT } from '../support/run-action.js'
+import { runE2e, startE2eEmulator, type E2eRun as Run, type Inputs } from '../support/e2e.js'
+import { ECHO_INPUTS, echoWorkspace } from '../support/echo-function.js'
 
-const EXECUTION_ROLE = roleArn('orders-lambda')
 const FN = functionArn('orders', 'eu-west-2')
 const GRANT_NAME = 'invoke-orders@eu-west-2'
 const VALIDATE = 'Access Analyzer finds no error in the trust policy'
@@ -60,25 +55,12 @@ let emulator: Emulator
 let workspace: string
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    functionActivationMs: 200,
-    functionUpdateMs: 200,
-    seed: { roles: ROLES }
-  })
-  workspace = mkdtempSync(join(tmpdir(), 'apic-extras-'))
-  cpSync(join(ROOT, 'examples', 'echo'), join(workspace, 'build'), { recursive: true })
+  emulator = await startE2eEmulator({ roles: ROLES })
+  workspace = echoWorkspace()
 })
 afterAll(() => emulator.stop())
 
-const deploy = {
-  'function-name': 'orders',
-  region: 'eu-west-2',
-  code: 'build',
-  runtime: 'nodejs22.x',
-  handler: 'index.handler',
-  'execution-role-arn': EXECUTION_ROLE,
-  'provider-org-id': ORG
-}
+const deploy = ECHO_INPUTS
 
 const run = (inputs: Inputs) => runE2e(emulator, inputs, { workspace })
 

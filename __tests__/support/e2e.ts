@@ -1,7 +1,13 @@
 // One end-to-end run, read the way every e2e test reads it: what the workflow sees (exit code,
 // outputs, errors, warnings, summary, log; from runAction), the AWS calls the run made and which of
 // them wrote (from the emulator's request log), and the `result` output with its checks.
-import { isWriteOperation, type Emulator, type RequestLogEntry } from '../../emulator/index.js'
+import {
+  isWriteOperation,
+  startEmulator,
+  type Emulator,
+  type EmulatorSeed,
+  type RequestLogEntry
+} from '../../emulator/index.js'
 import type { RunResult } from '../../src/report.js'
 import type { Check } from '../../src/verify/checks.js'
 import { runAction, type ActionRun, type RunOptions } from './run-action.js'
@@ -23,6 +29,13 @@ export interface E2eRun extends ActionRun, Traffic {
   /** The result's checks by name. */
   readonly checks: Record<string, Check>
 }
+
+/**
+ * Starts the emulator for a file of runs, seeded, with functions that settle (Pending → Active,
+ * InProgress → Successful) after `settleMs`: long enough for the action to wait, short for the suite.
+ */
+export const startE2eEmulator = (seed: EmulatorSeed, settleMs = 200): Promise<Emulator> =>
+  startEmulator({ functionActivationMs: settleMs, functionUpdateMs: settleMs, seed })
 
 export const label = (e: RequestLogEntry): string =>
   `${e.service}:${e.operation}${e.errorCode ? `(${e.errorCode})` : ''}`
