@@ -5,6 +5,7 @@ import { executionRole, type Emulator, startEmulator } from '../../emulator/inde
 import { clients } from '../emulator/helpers.js'
 import {
   ACCOUNT,
+  CALLER,
   functionArn,
   IBM_EU_CENTRAL,
   IBM_EU_WEST,
@@ -400,8 +401,7 @@ test('IAM refusing CreateRole fails the run with the permission to ask for', asy
     operation: 'CreateRole',
     status: 403,
     code: 'AccessDenied',
-    message:
-      'User: arn:aws:iam::123456789012:user/ci-deployer is not authorized to perform: iam:CreateRole'
+    message: `User: ${CALLER} is not authorized to perform: iam:CreateRole`
   })
   const run = await deploy()
   expect(run.exitCode).toBe(1)
