@@ -67,7 +67,7 @@ const deploy = (inputs: Inputs) => runE2e(emu, inputs, { workspace })
 /** The writes to Lambda and S3 only (a new function also gets its API Connect role). */
 const deployWrites = (run: E2eRun) => run.writes.filter(w => !w.startsWith('iam:'))
 
-/** The next s3:HeadObject is answered 403 AccessDenied, as to a caller without s3:GetObject. */
+/** The next s3:HeadObject answers 403 AccessDenied, as S3 does to a caller it will not show the key. */
 const denyNextHeadObject = () =>
   emu.injectFault({
     kind: 'error',
