@@ -1,69 +1,24 @@
 // The whole action as GitHub runs it: deploy + role + STS dry run, against the emulator.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  executionRole,
-  isWriteOperation,
-  startEmulator,
-  type Emulator,
-  type RequestLogEntry
-} from '../../emulator/index.js'
+import { executionRole, type Emulator } from '../../emulator/index.js'
 import { parsePolicyDocument } from '../../src/iam-policy/evaluate.js'
-import { ROOT, runAction, type ActionRun } from '../support/run-action.js'
+import { functionArn, IBM_EU_WEST, ORG, roleArn } from '../support/constants.js'
+import { collapsePolls, only, runE2e, startE2eEmulator, type Inputs } from '../support/e2e.js'
+import { ECHO_INPUTS, echoWorkspace } from '../support/echo-function.js'
 
-const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
-const FUNCTION_ARN = 'arn:aws:lambda:eu-west-2:123456789012:function:orders'
-const EXECUTION_ROLE = 'arn:aws:iam::123456789012:role/orders-lambda'
+const FUNCTION_ARN = functionArn('orders', 'eu-west-2')
+const EXECUTION_ROLE = roleArn('orders-lambda')
 let emulator: Emulator
 let workspace: string
 
-const inputs = {
-  'function-name': 'orders',
-  region: 'eu-west-2',
-  code: 'build',
-  runtime: 'nodejs22.x',
-  handler: 'index.handler',
-  'execution-role-arn': EXECUTION_ROLE,
-  'provider-org-id': ORG
-}
-
 beforeAll(async () => {
-  emulator = await startEmulator({
-    functionActivationMs: 200,
-    functionUpdateMs: 200,
-    seed: { roles: [executionRole('orders-lambda')] }
-  })
-  workspace = mkdtempSync(join(tmpdir(), 'apic-e2e-'))
-  cpSync(join(ROOT, 'examples', 'echo'), join(workspace, 'build'), { recursive: true })
+  emulator = await startE2eEmulator({ roles: [executionRole('orders-lambda')] })
+  workspace = echoWorkspace()
 })
 afterAll(() => emulator.stop())
 
-/** Runs the action and returns what it did, per service in call order (services run concurrently). */
-async function run(
-  extra: Record<string, string> = {}
-): Promise<ActionRun & { calls: Record<string, string[]>; writes: string[] }> {
-  const from = emulator.log.length
-  const result = await runAction({ ...inputs, ...extra }, { endpoint: emulator.url, workspace })
-  const entries = emulator.log.slice(from)
-  const calls: Record<string, string[]> = {}
-  for (const e of entries) (calls[e.service] ??= []).push(label(e))
-  return {
-    ...result,
-    calls,
-    writes: entries.filter(e => isWriteOperation(e.service, e.operation)).map(label)
-  }
-}
-const label = (e: RequestLogEntry): string =>
-  `${e.operation}${e.errorCode ? `(${e.errorCode})` : ''}`
-/** Waiter polls vary with timing: consecutive repeats of one call collapse to `Call+`. */
-const polls = (calls: string[] = []): string[] =>
-  calls.reduce<string[]>((out, call) => {
-    const last = out.at(-1)
-    if (last === call || last === `${call}+`) out[out.length - 1] = `${call}+`
-    else out.push(call)
-    return out
-  }, [])
+const run = (extra: Inputs = {}) => runE2e(emulator, { ...ECHO_INPUTS, ...extra }, { workspace })
 
 describe('a first deploy, then a rerun', () => {
   let first: Awaited<ReturnType<typeof run>>
@@ -78,20 +33,17 @@ describe('a first deploy, then a rerun', () => {
     const fn = emulator.state.lambda.functions.get(FUNCTION_ARN)
     expect(first.outputs).toMatchObject({
       'function-name': 'orders',
-      'function-arn': 'arn:aws:lambda:eu-west-2:123456789012:function:orders',
+      'function-arn': FUNCTION_ARN,
       region: 'eu-west-2',
-      'role-arn': 'arn:aws:iam::123456789012:role/apic-invoke-orders',
-      'api-connect-role-arn': 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a',
+      'role-arn': roleArn('apic-invoke-orders'),
+      'api-connect-role-arn': IBM_EU_WEST,
       'external-id': ORG,
       'code-sha256': fn?.code.sha256,
       version: '',
       verified: 'true'
     })
-    const result = JSON.parse(first.outputs.result)
-    expect(result.checks.map((c: { status: string }) => c.status)).toEqual(Array(7).fill('pass'))
-    expect(
-      result.changes.map((c: { target: string; action: string }) => `${c.action} ${c.target}`)
-    ).toEqual([
+    expect(first.result.checks.map(c => c.status)).toEqual(Array(7).fill('pass'))
+    expect(first.result.changes.map(c => `${c.action} ${c.target}`)).toEqual([
       'create function orders',
       'create role apic-invoke-orders',
       'create role apic-invoke-orders: policy invoke-orders@eu-west-2'
@@ -99,26 +51,30 @@ describe('a first deploy, then a rerun', () => {
   })
 
   test('makes exactly these AWS calls', () => {
-    expect(first.calls.sts).toEqual(['GetCallerIdentity'])
-    expect(polls(first.calls.lambda)).toEqual([
-      'GetFunction(ResourceNotFoundException)',
-      'CreateFunction',
-      'GetFunction+'
+    expect(only('sts', first.calls)).toEqual(['sts:GetCallerIdentity'])
+    expect(collapsePolls(only('lambda', first.calls))).toEqual([
+      'lambda:GetFunction(ResourceNotFoundException)',
+      'lambda:CreateFunction',
+      'lambda:GetFunction+'
     ])
     // plan: GetRole + GetRolePolicy; apply: CreateRole, the waiter's GetRole, PutRolePolicy;
     // verify: GetRole (the trust policy as stored) and SimulatePrincipalPolicy.
-    expect([...first.calls.iam].sort()).toEqual(
+    expect(only('iam', first.calls).sort()).toEqual(
       [
-        'GetRole(NoSuchEntity)',
-        'GetRolePolicy(NoSuchEntity)',
-        'CreateRole',
-        'GetRole',
-        'PutRolePolicy',
-        'GetRole',
-        'SimulatePrincipalPolicy'
+        'iam:GetRole(NoSuchEntity)',
+        'iam:GetRolePolicy(NoSuchEntity)',
+        'iam:CreateRole',
+        'iam:GetRole',
+        'iam:PutRolePolicy',
+        'iam:GetRole',
+        'iam:SimulatePrincipalPolicy'
       ].sort()
     )
-    expect(first.writes.sort()).toEqual(['CreateFunction', 'CreateRole', 'PutRolePolicy'])
+    expect([...first.writes].sort()).toEqual([
+      'iam:CreateRole',
+      'iam:PutRolePolicy',
+      'lambda:CreateFunction'
+    ])
   })
 
   test('leaves the function, the trust and the grant in the emulator', () => {
@@ -128,7 +84,7 @@ describe('a first deploy, then a rerun', () => {
       {
         Sid: 'ApiConnectbeedb106', // ApiConnect + sha256(principal), one statement per principal
         Effect: 'Allow',
-        Principal: { AWS: 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a' },
+        Principal: { AWS: IBM_EU_WEST },
         Action: 'sts:AssumeRole',
         Condition: { StringEquals: { 'sts:ExternalId': ORG } }
       }
@@ -138,10 +94,7 @@ describe('a first deploy, then a rerun', () => {
       expect.objectContaining({
         Effect: 'Allow',
         Action: 'lambda:InvokeFunction',
-        Resource: [
-          'arn:aws:lambda:eu-west-2:123456789012:function:orders',
-          'arn:aws:lambda:eu-west-2:123456789012:function:orders:*'
-        ]
+        Resource: [FUNCTION_ARN, `${FUNCTION_ARN}:*`]
       })
     ])
     const fn = emulator.state.lambda.functions.get(FUNCTION_ARN)
@@ -156,14 +109,11 @@ describe('a first deploy, then a rerun', () => {
     const rerun = await run()
     expect(rerun.exitCode).toBe(0)
     expect(rerun.writes).toEqual([])
-    expect(rerun.calls.lambda).toEqual(['GetFunction'])
-    const { result: a, ...outputs } = rerun.outputs
-    const { result: b, ...before } = first.outputs
-    expect(outputs).toEqual(before)
-    expect(JSON.parse(a).changes.every((c: { action: string }) => c.action === 'unchanged')).toBe(
-      true
-    )
-    expect(JSON.parse(b).changes).not.toEqual(JSON.parse(a).changes)
+    expect(only('lambda', rerun.calls)).toEqual(['lambda:GetFunction'])
+    const withoutResult = ({ result: _, ...outputs }: Record<string, string>) => outputs
+    expect(withoutResult(rerun.outputs)).toEqual(withoutResult(first.outputs))
+    expect(rerun.result.changes.every(c => c.action === 'unchanged')).toBe(true)
+    expect(first.result.changes).not.toEqual(rerun.result.changes)
   })
 
   test('a throttled, flaky AWS is retried by the SDK and the run still succeeds', async () => {
@@ -173,8 +123,8 @@ describe('a first deploy, then a rerun', () => {
     const flaky = await run()
     expect(flaky.exitCode).toBe(0)
     expect(flaky.writes).toEqual([])
-    expect(flaky.calls.iam).toEqual(expect.arrayContaining(['GetRole(Throttling)']))
-    expect(flaky.calls.lambda?.[0]).toBe('GetFunction(ServiceException)')
+    expect(flaky.calls).toEqual(expect.arrayContaining(['iam:GetRole(Throttling)']))
+    expect(only('lambda', flaky.calls)[0]).toBe('lambda:GetFunction(ServiceException)')
   })
 })
 
@@ -186,7 +136,7 @@ describe('stops before any write', () => {
       'role-path': 'nope'
     })
     expect(bad.exitCode).toBe(1)
-    expect(bad.calls).toEqual({})
+    expect(bad.calls).toEqual([])
     expect(bad.errors).toHaveLength(1)
     expect(bad.errors[0]).toMatch(/^3 invalid inputs:/)
     expect(bad.errors[0]).toMatch(/provider-org-id: "Acme Corp" is not a UUID/)
@@ -197,7 +147,7 @@ describe('stops before any write', () => {
   test('on the wrong account: only GetCallerIdentity is called', async () => {
     const wrong = await run({ 'expected-account-id': '999999999999' })
     expect(wrong.exitCode).toBe(1)
-    expect(wrong.calls).toEqual({ sts: ['GetCallerIdentity'] })
+    expect(wrong.calls).toEqual(['sts:GetCallerIdentity'])
     expect(wrong.errors[0]).toBe(
       'expected-account-id: the credentials belong to account 123456789012, not 999999999999; nothing was changed'
     )
@@ -216,7 +166,7 @@ test('a code change uploads once and keeps the role as it is', async () => {
   writeFileSync(join(workspace, 'build', 'index.mjs'), 'export const handler = async () => "v2"\n')
   const changed = await run()
   expect(changed.exitCode).toBe(0)
-  expect(changed.writes).toEqual(['UpdateFunctionCode'])
+  expect(changed.writes).toEqual(['lambda:UpdateFunctionCode'])
   expect(changed.outputs['code-sha256']).toBe(
     emulator.state.lambda.functions.get(FUNCTION_ARN)?.code.sha256
   )
@@ -227,15 +177,16 @@ test('two jobs creating the same new function at once both succeed, one creating
   emulator.injectFault({ kind: 'latency', operation: 'CreateFunction', latencyMs: 1500, count: 2 })
   const from = emulator.log.length
   const both = await Promise.all([
-    runAction({ ...inputs, 'function-name': 'raced' }, { endpoint: emulator.url, workspace }),
-    runAction({ ...inputs, 'function-name': 'raced' }, { endpoint: emulator.url, workspace })
+    run({ 'function-name': 'raced' }),
+    run({ 'function-name': 'raced' })
   ])
   expect(both.map(r => r.exitCode)).toEqual([0, 0])
+  // The two runs overlap, so each one's traffic holds the other's calls too: read the batch's log.
   const creates = emulator.log.slice(from).filter(e => e.operation === 'CreateFunction')
   expect(creates.map(e => e.status).sort()).toEqual([201, 409])
   expect(both.map(r => r.outputs['code-sha256'])).toEqual([
-    emulator.state.lambda.functions.get(FUNCTION_ARN.replace('orders', 'raced'))?.code.sha256,
-    emulator.state.lambda.functions.get(FUNCTION_ARN.replace('orders', 'raced'))?.code.sha256
+    emulator.state.lambda.functions.get(functionArn('raced', 'eu-west-2'))?.code.sha256,
+    emulator.state.lambda.functions.get(functionArn('raced', 'eu-west-2'))?.code.sha256
   ])
   expect(both.some(r => r.log.includes('was created by someone else meanwhile'))).toBe(true)
 })

@@ -2,50 +2,38 @@
 // the local emulator. Each test asserts the outputs, the emulator's final state and the exact AWS
 // calls from its request log. The tests share one emulator and run in order: each starts from the
 // state the previous one left.
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam'
-import { LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda'
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { CreateRoleCommand } from '@aws-sdk/client-iam'
+import { UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda'
+import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { zipSync } from 'fflate'
 import { randomBytes } from 'node:crypto'
 import { cp, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  isWriteOperation,
-  startEmulator,
-  type Emulator,
-  type RequestLogEntry
-} from '../../emulator/index.js'
+import { executionRole, type Emulator } from '../../emulator/index.js'
 import { codeSha256, packageCode } from '../../src/function/code-package.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+import { clients, LAMBDA_TRUST } from '../emulator/helpers.js'
+import { ACCOUNT, functionArn, ORG, roleArn } from '../support/constants.js'
+import {
+  collapsePolls,
+  ok,
+  only,
+  runE2e,
+  startE2eEmulator,
+  type E2eRun,
+  type Inputs
+} from '../support/e2e.js'
 
-const ACCOUNT = '123456789012'
-const EXEC_ROLE = `arn:aws:iam::${ACCOUNT}:role/orders-exec`
-const ORG_ID = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
-const LAMBDA_TRUST = {
-  Version: '2012-10-17',
-  Statement: [
-    { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }
-  ]
-}
-const loopbackClient = (url: string) => ({
-  endpoint: url,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
-})
+const EXEC_ROLE = roleArn('orders-exec')
 
 let emu: Emulator
 let workspace: string
 
 beforeAll(async () => {
-  emu = await startEmulator({
-    functionActivationMs: 300,
-    functionUpdateMs: 300,
-    seed: {
-      roles: [{ name: 'orders-exec', assumeRolePolicy: LAMBDA_TRUST }],
-      buckets: ['deploy-staging']
-    }
-  })
+  emu = await startE2eEmulator(
+    { roles: [executionRole('orders-exec')], buckets: ['deploy-staging'] },
+    300
+  )
   workspace = await mkdtemp(join(tmpdir(), 'apic-deploy-e2e-'))
   await writeApp('app', 'v1')
 })
@@ -70,55 +58,28 @@ const BASE = {
   runtime: 'nodejs22.x',
   handler: 'index.handler',
   'execution-role-arn': EXEC_ROLE,
-  'provider-org-id': ORG_ID,
+  'provider-org-id': ORG,
   verify: 'off'
 }
 
-interface Run extends ActionRun {
-  /** The AWS calls this run made, as `service:Operation` (with the error code when one failed). */
-  calls: string[]
-  writes: string[]
-  /** The writes to Lambda and S3 only (a new function also gets its API Connect role). */
-  deployWrites: string[]
-  lambda: string[]
-}
+const deploy = (inputs: Inputs) => runE2e(emu, inputs, { workspace })
 
-/** Runs the action and returns what it did, read off the emulator's request log. */
-async function deploy(inputs: Record<string, string>): Promise<Run> {
-  const from = emu.log.length
-  const run = await runAction(inputs, { endpoint: emu.url, workspace })
-  const entries = emu.log.slice(from)
-  const name = (e: RequestLogEntry) =>
-    `${e.service}:${e.operation}${e.errorCode ? `(${e.errorCode})` : ''}`
-  return {
-    ...run,
-    calls: entries.map(name),
-    writes: entries.filter(e => isWriteOperation(e.service, e.operation)).map(name),
-    deployWrites: entries
-      .filter(e => e.service !== 'iam' && isWriteOperation(e.service, e.operation))
-      .map(name),
-    lambda: entries.filter(e => e.service === 'lambda').map(name)
-  }
-}
+/** The writes to Lambda and S3 only (a new function also gets its API Connect role). */
+const deployWrites = (run: E2eRun) => run.writes.filter(w => !w.startsWith('iam:'))
 
-/** Waiter polls vary with timing: `GetFunction` repeated n times becomes `GetFunction+`. */
-function collapsePolls(calls: string[]): string[] {
-  return calls.reduce<string[]>((out, call) => {
-    const last = out[out.length - 1]
-    if (call === 'lambda:GetFunction' && (last === call || last === `${call}+`))
-      out[out.length - 1] = `${call}+`
-    else out.push(call)
-    return out
-  }, [])
-}
-
-function ok(run: Run): void {
-  if (run.exitCode !== 0) throw new Error(`the action failed:\n${run.log}`)
-}
+/** The next s3:HeadObject answers 403 AccessDenied, as S3 does to a caller it will not show the key. */
+const denyNextHeadObject = () =>
+  emu.injectFault({
+    kind: 'error',
+    service: 's3',
+    operation: 'HeadObject',
+    status: 403,
+    code: 'AccessDenied',
+    count: 1
+  })
 
 /** The function as the emulator stores it (keyed by ARN). */
-const fn = (name = 'orders') =>
-  emu.state.lambda.functions.get(`arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`)
+const fn = (name = 'orders') => emu.state.lambda.functions.get(functionArn(name))
 
 describe('deploying the function', () => {
   let firstSha: string
@@ -130,12 +91,12 @@ describe('deploying the function', () => {
     firstSha = expected
     expect(run.outputs).toMatchObject({
       'function-name': 'orders',
-      'function-arn': `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders`,
+      'function-arn': functionArn('orders'),
       region: 'us-east-1',
       'code-sha256': expected,
       version: ''
     })
-    expect(collapsePolls(run.lambda)).toEqual([
+    expect(collapsePolls(only('lambda', run.calls))).toEqual([
       'lambda:GetFunction(ResourceNotFoundException)',
       'lambda:CreateFunction',
       'lambda:GetFunction+'
@@ -160,7 +121,7 @@ describe('deploying the function', () => {
     const run = await deploy(BASE)
     ok(run)
     expect(run.writes).toEqual([])
-    expect(run.lambda).toEqual(['lambda:GetFunction'])
+    expect(only('lambda', run.calls)).toEqual(['lambda:GetFunction'])
     expect(run.outputs['code-sha256']).toBe(firstSha)
     expect(run.log).toContain('Unchanged function orders code: CodeSha256')
   })
@@ -188,7 +149,7 @@ describe('deploying the function', () => {
     const expected = (await packageCode(join(workspace, 'app'))).sha256
     expect(expected).not.toBe(firstSha)
     expect(run.writes).toEqual(['lambda:UpdateFunctionCode'])
-    expect(collapsePolls(run.lambda)).toEqual([
+    expect(collapsePolls(only('lambda', run.calls))).toEqual([
       'lambda:GetFunction',
       'lambda:UpdateFunctionCode',
       'lambda:GetFunction+'
@@ -228,8 +189,7 @@ describe('deploying the function', () => {
   it('waits for an update in progress and then succeeds', async () => {
     emu.configure({ functionUpdateMs: 2000 })
     try {
-      const lambda = new LambdaClient(loopbackClient(emu.url))
-      await lambda.send(
+      await clients(emu.url).lambda.send(
         new UpdateFunctionConfigurationCommand({ FunctionName: 'orders', Timeout: 5 })
       )
       await writeApp('app', 'v3')
@@ -250,12 +210,8 @@ describe('deploying the function', () => {
   it('retries CreateFunction until a brand-new execution role is usable', async () => {
     emu.configure({ roleAssumableAfterMs: 2500 })
     try {
-      const iam = new IAMClient(loopbackClient(emu.url))
-      const { Role } = await iam.send(
-        new CreateRoleCommand({
-          RoleName: 'fresh-exec',
-          AssumeRolePolicyDocument: JSON.stringify(LAMBDA_TRUST)
-        })
+      const { Role } = await clients(emu.url).iam.send(
+        new CreateRoleCommand({ RoleName: 'fresh-exec', AssumeRolePolicyDocument: LAMBDA_TRUST })
       )
       const run = await deploy({
         ...BASE,
@@ -263,7 +219,7 @@ describe('deploying the function', () => {
         'execution-role-arn': Role?.Arn ?? ''
       })
       ok(run)
-      const creates = run.lambda.filter(c => c.startsWith('lambda:CreateFunction'))
+      const creates = run.calls.filter(c => c.startsWith('lambda:CreateFunction'))
       expect(creates.length).toBeGreaterThan(1)
       expect(creates.slice(0, -1)).toEqual(
         creates.slice(0, -1).map(() => 'lambda:CreateFunction(InvalidParameterValueException)')
@@ -292,7 +248,7 @@ describe('deploying the function', () => {
     ok(rerun)
     expect(rerun.writes).toEqual([])
     // The alias's version alone is read and compared; no listing of every version.
-    expect(rerun.lambda).toEqual([
+    expect(only('lambda', rerun.calls)).toEqual([
       'lambda:GetFunction',
       'lambda:GetAlias',
       'lambda:GetFunctionConfiguration'
@@ -342,7 +298,7 @@ describe('deploying the function', () => {
   it('outputs the plain function name when an ARN is given', async () => {
     const run = await deploy({
       ...BASE,
-      'function-name': `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders`,
+      'function-name': functionArn('orders'),
       code: ''
     })
     ok(run)
@@ -357,14 +313,14 @@ describe('other code sources', () => {
     'function-name': 'orders-image',
     'image-uri': `${IMAGE}:1`,
     'execution-role-arn': EXEC_ROLE,
-    'provider-org-id': ORG_ID,
+    'provider-org-id': ORG,
     verify: 'off'
   }
 
   it('creates an image function, leaves the same image alone and deploys a new one', async () => {
     const create = await deploy(image)
     ok(create)
-    expect(create.deployWrites).toEqual(['lambda:CreateFunction'])
+    expect(deployWrites(create)).toEqual(['lambda:CreateFunction'])
     expect(fn('orders-image')?.settings.PackageType).toBe('Image')
 
     const rerun = await deploy(image)
@@ -378,7 +334,7 @@ describe('other code sources', () => {
   })
 
   it('compares code in S3 through its SHA-256 checksum, and redeploys one without', async () => {
-    const s3 = new S3Client({ ...loopbackClient(emu.url), forcePathStyle: true })
+    const { s3 } = clients(emu.url)
     const pkg = await packageCode(join(workspace, 'app'))
     await s3.send(
       new PutObjectCommand({
@@ -404,7 +360,7 @@ describe('other code sources', () => {
     }
     const create = await deploy({ ...inputs, 's3-key': 'orders/with-checksum.zip' })
     ok(create)
-    expect(create.deployWrites).toEqual(['lambda:CreateFunction'])
+    expect(deployWrites(create)).toEqual(['lambda:CreateFunction'])
     expect(create.outputs['code-sha256']).toBe(pkg.sha256)
 
     const rerun = await deploy({ ...inputs, 's3-key': 'orders/with-checksum.zip' })
@@ -436,14 +392,7 @@ describe('other code sources', () => {
     )
     expect(missing.writes).toEqual([])
 
-    emu.injectFault({
-      kind: 'error',
-      service: 's3',
-      operation: 'HeadObject',
-      status: 403,
-      code: 'AccessDenied',
-      count: 1
-    })
+    denyNextHeadObject()
     const denied = await deploy(inputs)
     expect(denied.exitCode).toBe(1)
     expect(denied.errors.join('\n')).toContain('(s3:HeadObject answered HTTP 403)')
@@ -476,14 +425,7 @@ describe('a zip over the 50 MB direct-upload limit', () => {
   it('goes through the staging bucket, and is not uploaded again on a rerun', async () => {
     // S3 answers 403, not 404, for a missing key to a caller without s3:ListBucket (which the
     // README does not ask for), and the SDK cannot name a bodiless 403: it must still upload.
-    emu.injectFault({
-      kind: 'error',
-      service: 's3',
-      operation: 'HeadObject',
-      status: 403,
-      code: 'AccessDenied',
-      count: 1
-    })
+    denyNextHeadObject()
     const run = await deploy({ ...BASE, code: 'big.zip', 's3-bucket': 'deploy-staging' })
     ok(run)
     expect(run.writes).toEqual(['s3:PutObject', 'lambda:UpdateFunctionCode'])
@@ -542,14 +484,14 @@ describe('bad input', () => {
     const run = await deploy({
       'function-name': 'orders-bad',
       code: 'app',
-      'provider-org-id': ORG_ID,
+      'provider-org-id': ORG,
       verify: 'off'
     })
     expect(run.exitCode).toBe(1)
     expect(run.errors.join('\n')).toMatch(
       /runtime, handler, execution-role-arn: function orders-bad does not exist; creating it needs runtime, handler, execution-role-arn/
     )
-    expect(run.lambda).toEqual(['lambda:GetFunction(ResourceNotFoundException)'])
+    expect(only('lambda', run.calls)).toEqual(['lambda:GetFunction(ResourceNotFoundException)'])
     expect(run.writes).toEqual([])
   })
 })

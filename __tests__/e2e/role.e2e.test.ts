@@ -1,43 +1,32 @@
 // The trusting role end to end: the bundled action run as GitHub runs it, against the emulator.
 // Verification is off so the IAM calls asserted here are the role step's own.
-import { createHash } from 'node:crypto'
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam'
-import { type Emulator, type RequestLogEntry, startEmulator } from '../../emulator/index.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+import { CreateRoleCommand, type IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam'
+import { executionRole, type Emulator, startEmulator } from '../../emulator/index.js'
+import { clients } from '../emulator/helpers.js'
+import {
+  ACCOUNT,
+  CALLER,
+  functionArn,
+  IBM_EU_CENTRAL,
+  IBM_EU_WEST,
+  IBM_US_EAST as IBM,
+  ORG,
+  roleArn
+} from '../support/constants.js'
+import { apiConnectStatement, invokeGrant } from '../support/documents.js'
+import { only, runE2e, trafficOf, type Inputs } from '../support/e2e.js'
 
-const ACCOUNT = '123456789012'
-const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
-const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
-const EXEC = `arn:aws:iam::${ACCOUNT}:role/exec`
 const FUNCTIONS = Array.from({ length: 8 }, (_, i) => `orders-${i + 1}`)
-const functionArn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`
 
 /** The API Connect statement: one per IBM principal, its Sid derived from the principal. */
-const statementFor = (principal: string, org = ORG) => ({
-  Sid: `ApiConnect${createHash('sha256').update(principal).digest('hex').slice(0, 8)}`,
-  Effect: 'Allow',
-  Principal: { AWS: principal },
-  Action: 'sts:AssumeRole',
-  Condition: { StringEquals: { 'sts:ExternalId': org } }
-})
-const ours = statementFor(IBM)
+const ours = apiConnectStatement(IBM)
 const lambdaTrust = {
   Sid: 'Lambda',
   Effect: 'Allow',
   Principal: { Service: 'lambda.amazonaws.com' },
   Action: 'sts:AssumeRole'
 }
-const grantOf = (name: string) => ({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Sid: 'ApiConnectInvokeFunction',
-      Effect: 'Allow',
-      Action: 'lambda:InvokeFunction',
-      Resource: [functionArn(name), `${functionArn(name)}:*`]
-    }
-  ]
-})
+const grantOf = (name: string) => invokeGrant(functionArn(name))
 
 let emulator: Emulator
 let iam: IAMClient
@@ -45,17 +34,11 @@ let iam: IAMClient
 beforeAll(async () => {
   emulator = await startEmulator({
     seed: {
-      roles: [
-        { name: 'exec', assumeRolePolicy: { Version: '2012-10-17', Statement: [lambdaTrust] } }
-      ],
-      functions: FUNCTIONS.map(name => ({ name, role: EXEC }))
+      roles: [executionRole('exec')],
+      functions: FUNCTIONS.map(name => ({ name, role: roleArn('exec') }))
     }
   })
-  iam = new IAMClient({
-    region: 'us-east-1',
-    endpoint: emulator.url,
-    credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
-  })
+  iam = clients(emulator.url).iam
 })
 afterAll(async () => {
   iam.destroy()
@@ -66,26 +49,14 @@ beforeEach(() => {
   emulator.configure({ iamPropagationMs: 0 })
 })
 
-/** Runs the action for one function; returns the run and the requests it made. */
-async function deploy(
-  inputs: Record<string, string> = {}
-): Promise<ActionRun & { requests: RequestLogEntry[] }> {
-  const since = emulator.log.length
-  const run = await runAction(
-    { 'function-name': 'orders-1', 'provider-org-id': ORG, verify: 'off', ...inputs },
-    { endpoint: emulator.url }
-  )
-  return { ...run, requests: emulator.log.slice(since) }
-}
-
-const iamCalls = (requests: RequestLogEntry[]) =>
-  requests
-    .filter(r => r.service === 'iam')
-    .map(r => (r.errorCode ? `${r.operation}:${r.errorCode}` : r.operation))
-const writesIn = (requests: RequestLogEntry[]) =>
-  requests
-    .filter(r => /^(Create|Update|Put|Delete|Tag|Untag|Publish|Attach|Detach)/.test(r.operation))
-    .map(r => `${r.service}:${r.operation}`)
+/** Runs the action for one function. */
+const deploy = (inputs: Inputs = {}) =>
+  runE2e(emulator, {
+    'function-name': 'orders-1',
+    'provider-org-id': ORG,
+    verify: 'off',
+    ...inputs
+  })
 
 function storedRole(name: string) {
   const role = emulator.state.iam.roles.get(name.toLowerCase())
@@ -116,7 +87,7 @@ test('a new role gets exactly the trust statement and the scoped grant; a rerun 
   expect(first.errors).toEqual([])
   expect(first.exitCode).toBe(0)
   expect(first.outputs).toMatchObject({
-    'role-arn': `arn:aws:iam::${ACCOUNT}:role/apic-invoke-orders-1`,
+    'role-arn': roleArn('apic-invoke-orders-1'),
     'api-connect-role-arn': IBM,
     'external-id': ORG
   })
@@ -130,16 +101,19 @@ test('a new role gets exactly the trust statement and the scoped grant; a rerun 
     'github-commit': '0123456789abcdef0123456789abcdef01234567'
   })
   // The two reads run concurrently, so their order is free; the writes are in sequence.
-  const calls = iamCalls(first.requests)
-  expect(calls.slice(0, 2).sort()).toEqual(['GetRole:NoSuchEntity', 'GetRolePolicy:NoSuchEntity'])
-  expect(calls.slice(2)).toEqual(['CreateRole', 'GetRole', 'PutRolePolicy'])
-  expect(writesIn(first.requests)).toEqual(['iam:CreateRole', 'iam:PutRolePolicy'])
+  const calls = only('iam', first.calls)
+  expect(calls.slice(0, 2).sort()).toEqual([
+    'iam:GetRole(NoSuchEntity)',
+    'iam:GetRolePolicy(NoSuchEntity)'
+  ])
+  expect(calls.slice(2)).toEqual(['iam:CreateRole', 'iam:GetRole', 'iam:PutRolePolicy'])
+  expect(first.writes).toEqual(['iam:CreateRole', 'iam:PutRolePolicy'])
 
   const rerun = await deploy({ 'role-tags': 'team=payments' })
   expect(rerun.exitCode).toBe(0)
   expect(rerun.outputs['role-arn']).toBe(first.outputs['role-arn'])
-  expect(iamCalls(rerun.requests).sort()).toEqual(['GetRole', 'GetRolePolicy'])
-  expect(writesIn(rerun.requests)).toEqual([])
+  expect(only('iam', rerun.calls).sort()).toEqual(['iam:GetRole', 'iam:GetRolePolicy'])
+  expect(rerun.writes).toEqual([])
 })
 
 test('an existing role keeps every other trust statement and gains one API Connect statement', async () => {
@@ -156,12 +130,15 @@ test('an existing role keeps every other trust statement and gains one API Conne
 
   expect(run.exitCode).toBe(0)
   expect(storedRole('shared').trust.Statement).toEqual([lambdaTrust, partner, ours])
-  expect(writesIn(run.requests)).toEqual(['iam:UpdateAssumeRolePolicy', 'iam:PutRolePolicy'])
-  expect(iamCalls(run.requests).slice(2)).toEqual(['UpdateAssumeRolePolicy', 'PutRolePolicy'])
+  expect(run.writes).toEqual(['iam:UpdateAssumeRolePolicy', 'iam:PutRolePolicy'])
+  expect(only('iam', run.calls).slice(2)).toEqual([
+    'iam:UpdateAssumeRolePolicy',
+    'iam:PutRolePolicy'
+  ])
   expect(run.warnings).toEqual([])
 
   const rerun = await deploy({ 'role-name': 'shared' })
-  expect(writesIn(rerun.requests)).toEqual([])
+  expect(rerun.writes).toEqual([])
 })
 
 test('a statement trusting IBM without the external ID is replaced, with a warning', async () => {
@@ -195,7 +172,7 @@ test('eight concurrent runs for eight functions sharing one role: eight grants, 
   for (const run of runs) {
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
-    expect(run.outputs['role-arn']).toBe(`arn:aws:iam::${ACCOUNT}:role/apic-shared`)
+    expect(run.outputs['role-arn']).toBe(roleArn('apic-shared'))
   }
   const role = storedRole('apic-shared')
   expect(role.trust.Statement).toEqual([ours])
@@ -227,13 +204,14 @@ test('eight concurrent runs for eight functions sharing one role: eight grants, 
   await Promise.all(
     FUNCTIONS.map(name => deploy({ 'function-name': name, 'role-name': 'apic-shared' }))
   )
-  expect(writesIn(emulator.log.slice(before))).toEqual([])
-  expect(iamCalls(emulator.log.slice(before))).toHaveLength(16)
+  const again = trafficOf(emulator.log.slice(before))
+  expect(again.writes).toEqual([])
+  expect(only('iam', again.calls)).toHaveLength(16)
 })
 
 test('two API Connect regions sharing one role: each keeps its own statement, reruns write nothing', async () => {
-  const LONDON = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
-  const FRANKFURT = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-central-a'
+  const LONDON = IBM_EU_WEST
+  const FRANKFURT = IBM_EU_CENTRAL
   const london = {
     'function-name': 'orders-1',
     'role-name': 'apic-two-regions',
@@ -251,8 +229,8 @@ test('two API Connect regions sharing one role: each keeps its own statement, re
   }
   expect(first.outputs['api-connect-role-arn']).toBe(LONDON)
   expect(second.outputs['api-connect-role-arn']).toBe(FRANKFURT)
-  expect(writesIn(second.requests)).toEqual(['iam:UpdateAssumeRolePolicy', 'iam:PutRolePolicy'])
-  const both = [statementFor(LONDON), statementFor(FRANKFURT)]
+  expect(second.writes).toEqual(['iam:UpdateAssumeRolePolicy', 'iam:PutRolePolicy'])
+  const both = [apiConnectStatement(LONDON), apiConnectStatement(FRANKFURT)]
   expect(both[0].Sid).not.toBe(both[1].Sid)
   expect(storedRole('apic-two-regions').trust.Statement).toEqual(both)
 
@@ -260,8 +238,8 @@ test('two API Connect regions sharing one role: each keeps its own statement, re
   for (const inputs of [london, frankfurt, london]) {
     const rerun = await deploy(inputs)
     expect(rerun.exitCode).toBe(0)
-    expect(iamCalls(rerun.requests).sort()).toEqual(['GetRole', 'GetRolePolicy'])
-    expect(writesIn(rerun.requests)).toEqual([])
+    expect(only('iam', rerun.calls).sort()).toEqual(['iam:GetRole', 'iam:GetRolePolicy'])
+    expect(rerun.writes).toEqual([])
   }
   expect(storedRole('apic-two-regions').trust.Statement).toEqual(both)
 })
@@ -273,9 +251,11 @@ test('another provider org on the same principal replaces the statement, and the
   const moved = await deploy({ 'role-name': 'apic-one-principal', 'provider-org-id': OTHER_ORG })
 
   expect(moved.exitCode).toBe(0)
-  expect(writesIn(moved.requests)).toEqual(['iam:UpdateAssumeRolePolicy'])
+  expect(moved.writes).toEqual(['iam:UpdateAssumeRolePolicy'])
   // Replaced in place: the old org's ID is no longer trusted.
-  expect(storedRole('apic-one-principal').trust.Statement).toEqual([statementFor(IBM, OTHER_ORG)])
+  expect(storedRole('apic-one-principal').trust.Statement).toEqual([
+    apiConnectStatement(IBM, OTHER_ORG)
+  ])
   expect(moved.warnings).toEqual([
     expect.stringMatching(
       new RegExp(
@@ -298,12 +278,12 @@ test('IAM’s propagation window after CreateRole is waited out by polling, not 
   expect(run.exitCode).toBe(0)
   expect(run.log).toMatch(/waiting until IAM shows it/)
   expect(run.log).toMatch(/visible after \d+\.\d s/)
-  const calls = iamCalls(run.requests).slice(2)
-  expect(calls[0]).toBe('CreateRole')
-  expect(calls.at(-1)).toBe('PutRolePolicy')
+  const calls = only('iam', run.calls).slice(2)
+  expect(calls[0]).toBe('iam:CreateRole')
+  expect(calls.at(-1)).toBe('iam:PutRolePolicy')
   const polls = calls.slice(1, -1)
-  expect(polls.at(-1)).toBe('GetRole')
-  expect(polls.slice(0, -1).every(c => c === 'GetRole:NoSuchEntity')).toBe(true)
+  expect(polls.at(-1)).toBe('iam:GetRole')
+  expect(polls.slice(0, -1).every(c => c === 'iam:GetRole(NoSuchEntity)')).toBe(true)
   expect(polls.length).toBeGreaterThanOrEqual(2)
   // The grant is written only after IAM showed the role.
   const created = run.requests.find(r => r.operation === 'CreateRole')!
@@ -317,8 +297,8 @@ test('manage-role false makes no IAM write and reports what is missing', async (
   const run = await deploy({ 'role-name': 'managed-elsewhere', 'manage-role': 'false' })
 
   expect(run.exitCode).toBe(0)
-  expect(writesIn(run.requests)).toEqual([])
-  expect(iamCalls(run.requests).sort()).toEqual(['GetRole', 'GetRolePolicy:NoSuchEntity'])
+  expect(run.writes).toEqual([])
+  expect(only('iam', run.calls).sort()).toEqual(['iam:GetRole', 'iam:GetRolePolicy(NoSuchEntity)'])
   expect(storedRole('managed-elsewhere').trust.Statement).toEqual([lambdaTrust])
   expect(run.warnings).toEqual([
     expect.stringMatching(/trust policy: update: not done \(manage-role is false\)/),
@@ -328,8 +308,8 @@ test('manage-role false makes no IAM write and reports what is missing', async (
   ])
 
   const missing = await deploy({ 'role-name': 'nobody-made-it', 'manage-role': 'false' })
-  expect(writesIn(missing.requests)).toEqual([])
-  expect(missing.outputs['role-arn']).toBe(`arn:aws:iam::${ACCOUNT}:role/nobody-made-it`)
+  expect(missing.writes).toEqual([])
+  expect(missing.outputs['role-arn']).toBe(roleArn('nobody-made-it'))
   expect(missing.warnings[0]).toMatch(/role nobody-made-it: create: not done/)
 })
 
@@ -337,7 +317,7 @@ test('dry-run writes nothing and reports the plan', async () => {
   const run = await deploy({ 'dry-run': 'true' })
 
   expect(run.exitCode).toBe(0)
-  expect(writesIn(run.requests)).toEqual([])
+  expect(run.writes).toEqual([])
   expect(emulator.state.iam.roles.has('apic-invoke-orders-1')).toBe(false)
   expect(run.log).toMatch(
     /Dry run: role apic-invoke-orders-1: create: not done \(dry run\): trusts .*ibm-apiconnect-us-east-a/
@@ -354,12 +334,12 @@ test('a role at another path than role-path stops the run before any write', asy
   expect(run.errors.join('\n')).toMatch(
     /role-path: role elsewhere exists at path \/teams\/, not \/apic\/, and IAM cannot change/
   )
-  expect(writesIn(run.requests)).toEqual([])
+  expect(run.writes).toEqual([])
 
   // Without role-path, the role is used where it is, and the output is its real ARN.
   const found = await deploy({ 'role-name': 'elsewhere' })
   expect(found.exitCode).toBe(0)
-  expect(found.outputs['role-arn']).toBe(`arn:aws:iam::${ACCOUNT}:role/teams/elsewhere`)
+  expect(found.outputs['role-arn']).toBe(roleArn('elsewhere', '/teams/'))
 })
 
 test('a grant that someone widened is put back to the function only', async () => {
@@ -375,7 +355,7 @@ test('a grant that someone widened is put back to the function only', async () =
     })
   )
   const run = await deploy()
-  expect(writesIn(run.requests)).toEqual(['iam:PutRolePolicy'])
+  expect(run.writes).toEqual(['iam:PutRolePolicy'])
   expect(storedRole('apic-invoke-orders-1').grants['invoke-orders-1@us-east-1']).toEqual(
     grantOf('orders-1')
   )
@@ -421,21 +401,20 @@ test('IAM refusing CreateRole fails the run with the permission to ask for', asy
     operation: 'CreateRole',
     status: 403,
     code: 'AccessDenied',
-    message:
-      'User: arn:aws:iam::123456789012:user/ci-deployer is not authorized to perform: iam:CreateRole'
+    message: `User: ${CALLER} is not authorized to perform: iam:CreateRole`
   })
   const run = await deploy()
   expect(run.exitCode).toBe(1)
   expect(run.errors.join('\n')).toMatch(
     /CreateRole on role apic-invoke-orders-1 failed: AccessDenied: .*need iam:CreateRole.*manage-role: false/
   )
-  expect(writesIn(run.requests)).toEqual(['iam:CreateRole'])
+  expect(run.writes).toEqual(['iam:CreateRole(AccessDenied)'])
 })
 
 test('throttled IAM reads are retried by the SDK and the run still converges', async () => {
   emulator.injectFault({ kind: 'throttle', service: 'iam', operation: 'GetRole', count: 2 })
   const run = await deploy()
   expect(run.exitCode).toBe(0)
-  expect(iamCalls(run.requests).filter(c => c.startsWith('GetRole:Throttling'))).toHaveLength(2)
+  expect(run.calls.filter(c => c.startsWith('iam:GetRole(Throttling)'))).toHaveLength(2)
   expect(storedRole('apic-invoke-orders-1').trust.Statement).toEqual([ours])
 })

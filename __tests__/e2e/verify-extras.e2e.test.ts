@@ -7,53 +7,35 @@
 import {
   DeleteRolePolicyCommand,
   GetRoleCommand,
-  IAMClient,
   ListRolePoliciesCommand,
   UpdateAssumeRolePolicyCommand
 } from '@aws-sdk/client-iam'
-import { cpSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import {
   executionRole,
-  startEmulator,
   type Emulator,
   type RequestLogEntry,
   type SeedRole
 } from '../../emulator/index.js'
-import type { Check } from '../../src/verify/checks.js'
-import { ROOT, runAction, type ActionRun } from '../support/run-action.js'
+import { clients } from '../emulator/helpers.js'
+import {
+  CALLER,
+  functionArn,
+  IBM_EU_WEST as IBM,
+  ORG,
+  roleArn,
+  RUNNER_ACCESS_KEY_ID
+} from '../support/constants.js'
+import { apiConnectStatement, invokeGrant, policy as trust } from '../support/documents.js'
+import { runE2e, startE2eEmulator, type E2eRun as Run, type Inputs } from '../support/e2e.js'
+import { ECHO_INPUTS, echoWorkspace } from '../support/echo-function.js'
 
-const ACCOUNT = '123456789012'
-const ORG = '5f0b9a8e-3c1d-4e2f-9a7b-6c5d4e3f2a1b'
-const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
-const CALLER = `arn:aws:iam::${ACCOUNT}:user/ci-deployer`
-const EXECUTION_ROLE = `arn:aws:iam::${ACCOUNT}:role/orders-lambda`
-const FN = `arn:aws:lambda:eu-west-2:${ACCOUNT}:function:orders`
+const FN = functionArn('orders', 'eu-west-2')
 const GRANT_NAME = 'invoke-orders@eu-west-2'
 const VALIDATE = 'Access Analyzer finds no error in the trust policy'
 const PROBE = 'The runner itself cannot assume the role'
 const PROPAGATION_MS = 2000
 
-const ours = {
-  Sid: 'ApiConnectAssumeRole',
-  Effect: 'Allow',
-  Principal: { AWS: IBM },
-  Action: 'sts:AssumeRole',
-  Condition: { StringEquals: { 'sts:ExternalId': ORG } }
-}
-const trust = (...Statement: object[]) => ({ Version: '2012-10-17', Statement })
-const grant = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Sid: 'ApiConnectInvokeFunction',
-      Effect: 'Allow',
-      Action: 'lambda:InvokeFunction',
-      Resource: [FN, `${FN}:*`]
-    }
-  ]
-}
+const ours = apiConnectStatement(IBM, ORG, 'ApiConnectAssumeRole')
 
 const ROLES: SeedRole[] = [
   executionRole('orders-lambda'),
@@ -65,7 +47,7 @@ const ROLES: SeedRole[] = [
       Principal: { AWS: '*' },
       Action: 'sts:AssumeRole'
     }),
-    inlinePolicies: { [GRANT_NAME]: grant }
+    inlinePolicies: { [GRANT_NAME]: invokeGrant(FN) }
   }
 ]
 
@@ -73,64 +55,17 @@ let emulator: Emulator
 let workspace: string
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    functionActivationMs: 200,
-    functionUpdateMs: 200,
-    seed: { roles: ROLES }
-  })
-  workspace = mkdtempSync(join(tmpdir(), 'apic-extras-'))
-  cpSync(join(ROOT, 'examples', 'echo'), join(workspace, 'build'), { recursive: true })
+  emulator = await startE2eEmulator({ roles: ROLES })
+  workspace = echoWorkspace()
 })
 afterAll(() => emulator.stop())
 
-interface Run extends ActionRun {
-  /** This run's requests, in arrival order. */
-  requests: RequestLogEntry[]
-  /** As `service:Operation`, `(ErrorCode)` appended when one failed. */
-  calls: string[]
-  writes: string[]
-  result: { verified: string; checks: Check[] }
-  checks: Record<string, Check>
-}
+const deploy = ECHO_INPUTS
 
-const deploy = {
-  'function-name': 'orders',
-  region: 'eu-west-2',
-  code: 'build',
-  runtime: 'nodejs22.x',
-  handler: 'index.handler',
-  'execution-role-arn': EXECUTION_ROLE,
-  'provider-org-id': ORG
-}
-
-async function run(inputs: Record<string, string>): Promise<Run> {
-  const since = emulator.log.length
-  const action = await runAction(inputs, { endpoint: emulator.url, workspace })
-  const requests = emulator.log.slice(since)
-  if (!action.outputs.result) throw new Error(`no result output:\n${action.log}`)
-  const result = JSON.parse(action.outputs.result) as Run['result']
-  const label = (r: RequestLogEntry) =>
-    `${r.service}:${r.operation}${r.errorCode ? `(${r.errorCode})` : ''}`
-  return {
-    ...action,
-    requests,
-    calls: requests.map(label),
-    writes: emulator
-      .writes()
-      .filter(w => requests.includes(w))
-      .map(label),
-    result,
-    checks: Object.fromEntries(result.checks.map(c => [c.name, c]))
-  }
-}
+const run = (inputs: Inputs) => runE2e(emulator, inputs, { workspace })
 
 /** IAM as another administrator sees it, to take something away from the action's role. */
-const admin = () =>
-  new IAMClient({
-    endpoint: emulator.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIAADMINEXAMPLE', secretAccessKey: 'secret' }
-  })
+const admin = () => clients(emulator.url).iam
 
 const failing = (r: Run) => r.result.checks.filter(c => c.status === 'fail').map(c => c.name)
 const at = (entry: RequestLogEntry) => Date.parse(entry.time)
@@ -147,7 +82,7 @@ describe('validate-trust-policy and probe-self-assume on the role the action wri
     expect(first.errors).toEqual([])
     expect(first.exitCode).toBe(0)
     expect(first.outputs).toMatchObject({
-      'role-arn': `arn:aws:iam::${ACCOUNT}:role/apic-invoke-orders`,
+      'role-arn': roleArn('apic-invoke-orders'),
       'function-arn': FN,
       'api-connect-role-arn': IBM,
       'external-id': ORG,
@@ -195,7 +130,7 @@ describe('validate-trust-policy and probe-self-assume on the role the action wri
       expect.objectContaining({
         status: 403,
         errorCode: 'AccessDenied',
-        accessKeyId: 'AKIAEMULATOR0000TEST'
+        accessKeyId: RUNNER_ACCESS_KEY_ID
       })
     ])
     expect(rerun.writes).toEqual([])
@@ -208,7 +143,9 @@ describe('a role managed elsewhere that also trusts "*" without a condition', ()
 
   beforeAll(async () => {
     emulator.reset()
-    await run(deploy) // The function to verify against (it creates apic-invoke-orders too).
+    // The function to verify against (it creates apic-invoke-orders too); reading its result
+    // stops the setup, with the log, if the run set none.
+    expect((await run(deploy)).result).toBeDefined()
     open = await run({
       'function-name': 'orders',
       region: 'eu-west-2',

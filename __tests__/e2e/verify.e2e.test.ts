@@ -4,25 +4,23 @@
 //
 // Roles "managed elsewhere" are seeded and checked with manage-role: false, so the action writes
 // nothing to them: what is verified is exactly what was seeded.
+import { executionRole, startEmulator, type Emulator, type SeedRole } from '../../emulator/index.js'
 import {
-  startEmulator,
-  type Emulator,
-  type RequestLogEntry,
-  type SeedRole
-} from '../../emulator/index.js'
-import type { Check } from '../../src/verify/checks.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+  ACCOUNT,
+  CALLER,
+  functionArn,
+  IBM_EU_CENTRAL as IBM_ELSEWHERE,
+  IBM_US_EAST as IBM,
+  ORG,
+  roleArn
+} from '../support/constants.js'
+import { apiConnectStatement, invokeGrant as grant, policy as trust } from '../support/documents.js'
+import { runE2e, type E2eRun as Run, type Inputs } from '../support/e2e.js'
 
-const ACCOUNT = '123456789012'
-const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
-const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
-const IBM_ELSEWHERE = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-central-a'
-const EXEC = `arn:aws:iam::${ACCOUNT}:role/exec`
-const FN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders`
-const BILLING = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:billing`
+const EXEC = roleArn('exec')
+const FN = functionArn('orders')
+const BILLING = functionArn('billing')
 const FREEZE = `arn:aws:iam::${ACCOUNT}:policy/freeze-lambda`
-const CALLER = `arn:aws:iam::${ACCOUNT}:user/ci-deployer`
-const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`
 
 const CHECKS = [
   'The credentials work',
@@ -36,25 +34,7 @@ const CHECKS = [
 const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it'
 const DRY_METHOD = 'local evaluation of the planned documents (dry run)'
 
-const ours = {
-  Sid: 'ApiConnectAssumeRole',
-  Effect: 'Allow',
-  Principal: { AWS: IBM },
-  Action: 'sts:AssumeRole',
-  Condition: { StringEquals: { 'sts:ExternalId': ORG } }
-}
-const trust = (...Statement: object[]) => ({ Version: '2012-10-17', Statement })
-const grant = (resource: string) => ({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Sid: 'ApiConnectInvokeFunction',
-      Effect: 'Allow',
-      Action: 'lambda:InvokeFunction',
-      Resource: [resource, `${resource}:*`]
-    }
-  ]
-})
+const ours = apiConnectStatement(IBM, ORG, 'ApiConnectAssumeRole')
 /** A role managed elsewhere, with the grant the action would write unless told otherwise. */
 const managed = (name: string, assumeRolePolicy: object, extra: Partial<SeedRole> = {}) => ({
   name,
@@ -64,14 +44,7 @@ const managed = (name: string, assumeRolePolicy: object, extra: Partial<SeedRole
 })
 
 const ROLES: SeedRole[] = [
-  {
-    name: 'exec',
-    assumeRolePolicy: trust({
-      Effect: 'Allow',
-      Principal: { Service: 'lambda.amazonaws.com' },
-      Action: 'sts:AssumeRole'
-    })
-  },
+  executionRole('exec'),
   managed('apic-good', trust(ours)),
   managed('apic-no-external-id', trust({ ...ours, Condition: undefined })),
   managed('apic-other-principal', trust({ ...ours, Principal: { AWS: IBM_ELSEWHERE } })),
@@ -114,34 +87,9 @@ afterAll(async () => {
 })
 beforeEach(() => emulator.reset())
 
-interface Run extends ActionRun {
-  /** The AWS calls of this run, as `service:Operation` (`(ErrorCode)` when one failed). */
-  calls: string[]
-  writes: RequestLogEntry[]
-  result: { verified: string; checks: Check[]; changes: unknown[]; roleArn: string }
-  checks: Record<string, Check>
-}
-
-/** Runs the action for function orders; returns the run and the AWS calls it made. */
-async function run(inputs: Record<string, string> = {}): Promise<Run> {
-  const since = emulator.log.length
-  const action = await runAction(
-    { 'function-name': 'orders', 'provider-org-id': ORG, ...inputs },
-    { endpoint: emulator.url }
-  )
-  const requests = emulator.log.slice(since)
-  const result = action.outputs.result
-    ? (JSON.parse(action.outputs.result) as Run['result'])
-    : undefined
-  if (!result) throw new Error(`no result output:\n${action.log}`)
-  return {
-    ...action,
-    calls: requests.map(r => `${r.service}:${r.operation}${r.errorCode ? `(${r.errorCode})` : ''}`),
-    writes: emulator.writes().filter(w => requests.includes(w)),
-    result,
-    checks: Object.fromEntries(result.checks.map(c => [c.name, c]))
-  }
-}
+/** Runs the action for function orders. */
+const run = (inputs: Inputs = {}) =>
+  runE2e(emulator, { 'function-name': 'orders', 'provider-org-id': ORG, ...inputs })
 
 /** A role managed elsewhere, verified as it is. */
 const elsewhere = (role: string, inputs: Record<string, string> = {}) =>
@@ -183,9 +131,7 @@ describe('a correct role', () => {
     expect(r.summary).toContain(`| IAM role ARN | \`${roleArn('apic-invoke-orders')}\` |`)
 
     // The role was created in this run and verified as IAM stores it, in one pass.
-    expect(r.writes.map(w => w.operation)).toEqual(
-      expect.arrayContaining(['CreateRole', 'PutRolePolicy'])
-    )
+    expect(r.writes).toEqual(expect.arrayContaining(['iam:CreateRole', 'iam:PutRolePolicy']))
     expect(verificationCalls(r)).toEqual(['iam:GetRole', 'iam:SimulatePrincipalPolicy'])
     expect(r.calls).not.toContain('sts:AssumeRole')
   })

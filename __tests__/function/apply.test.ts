@@ -23,7 +23,7 @@ import {
   S3Client,
   S3ServiceException
 } from '@aws-sdk/client-s3'
-import { jest } from '@jest/globals'
+import { captureCoreOutput } from '../support/core-output.js'
 import { mockClient } from 'aws-sdk-client-mock'
 import { createHash } from 'node:crypto'
 import { DIRECT_UPLOAD_LIMIT, type CodePackage } from '../../src/function/code-package.js'
@@ -99,18 +99,12 @@ function context(overrides: Partial<Settings> = {}): RunContext {
 
 const lambda = mockClient(LambdaClient)
 const s3 = mockClient(S3Client)
-let log: string[]
+const output = captureCoreOutput()
 
 beforeEach(() => {
   lambda.reset()
   s3.reset()
-  log = []
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    log.push(String(chunk))
-    return true
-  })
 })
-afterEach(() => jest.restoreAllMocks())
 
 const notFound = () =>
   new ResourceNotFoundException({ message: 'Function not found', $metadata: {} })
@@ -173,7 +167,7 @@ describe('create', () => {
       changes: [expect.objectContaining({ target: 'function orders', action: 'create' })],
       codeSha256: SHA
     })
-    const text = log.join('')
+    const text = output.text()
     expect(text).toMatch(
       /lambda:CreateFunction: the execution role cannot be assumed by Lambda yet/
     )
@@ -252,7 +246,7 @@ describe('update', () => {
       Architectures: undefined
     })
     expect(outcome.codeSha256).toBe(SHA)
-    expect(log.join('')).toMatch(
+    expect(output.text()).toMatch(
       /lambda:UpdateFunctionCode: function orders is busy .*; waiting, then attempt 2/
     )
   })
@@ -315,7 +309,7 @@ describe('update', () => {
       ['alias orders:live', 'create']
     ])
     expect(outcome.version).toBeUndefined()
-    expect(log.join('')).toContain('Would update function orders code: CodeSha256 old')
+    expect(output.text()).toContain('Would update function orders code: CodeSha256 old')
   })
 })
 
@@ -360,7 +354,7 @@ describe('code in S3', () => {
     s3.on(HeadObjectCommand).rejects(headError(500))
     const plan = await planFunction(context({ code: s3Code }))
     expect(plan.function.code?.upload).toMatchObject({ kind: 's3', sha256: undefined })
-    expect(log.join('')).toContain('s3:HeadObject s3://artifacts/orders.zip failed (Unknown)')
+    expect(output.text()).toContain('s3:HeadObject s3://artifacts/orders.zip failed (Unknown)')
   })
 })
 
@@ -559,7 +553,7 @@ describe('publish and alias', () => {
       FunctionName: 'orders',
       Qualifier: '2'
     })
-    expect(log.join('')).toContain('Waiting for version 2 of orders to become Active')
+    expect(output.text()).toContain('Waiting for version 2 of orders to become Active')
   })
 
   it('moves the alias when another run created it after the plan read it', async () => {
@@ -586,12 +580,6 @@ describe('publish and alias', () => {
 })
 
 describe('a function that Lambda reports failed', () => {
-  const warnings = () =>
-    log
-      .join('')
-      .split('\n')
-      .filter(line => line.startsWith('::warning::'))
-
   it('redeploys the same code after a failed update, saying why', async () => {
     lambda
       .on(GetFunctionCommand)
@@ -614,10 +602,10 @@ describe('a function that Lambda reports failed', () => {
         /^redeployed because Lambda reports it failed \(LastUpdateStatus Failed: SubnetOutOfIPAddresses: All subnets are full\.\); same code/
       )
     })
-    expect(log.join('')).toContain(
+    expect(output.text()).toContain(
       'Update function orders code: redeployed because Lambda reports it failed'
     )
-    expect(warnings()).toEqual([
+    expect(output.warnings()).toEqual([
       expect.stringContaining(
         'Lambda reports function orders failed (LastUpdateStatus Failed: SubnetOutOfIPAddresses: All subnets are full.): its previous code and configuration still run; this run redeploys it'
       )
@@ -630,7 +618,7 @@ describe('a function that Lambda reports failed', () => {
     const outcome = await applyFunction(ctx, await planFunction(ctx))
     expect(lambda.calls()).toHaveLength(1)
     expect(outcome.changes.every(c => c.action === 'unchanged')).toBe(true)
-    expect(warnings()).toEqual([
+    expect(output.warnings()).toEqual([
       expect.stringContaining(
         'this run has no code source to redeploy it; give code, s3-key or image-uri'
       )
@@ -651,7 +639,7 @@ describe('a function that Lambda reports failed', () => {
     )
     expect(calls(UpdateFunctionCodeCommand)).toHaveLength(1)
     expect(calls(PublishVersionCommand)).toHaveLength(0)
-    expect(warnings()[0]).toContain('if it stays Failed, delete it and run the action again')
+    expect(output.warnings()[0]).toContain('if it stays Failed, delete it and run the action again')
   })
 })
 
@@ -675,7 +663,7 @@ describe('CreateFunction losing a race', () => {
       ['function orders configuration', 'unchanged'],
       ['function orders code', 'update']
     ])
-    expect(log.join('')).toContain('planning again as an update')
+    expect(output.text()).toContain('planning again as an update')
   })
 
   it('plans again only once, even if the function still cannot be read', async () => {

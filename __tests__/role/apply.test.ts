@@ -1,4 +1,4 @@
-import { jest } from '@jest/globals'
+import { captureCoreOutput } from '../support/core-output.js'
 import {
   ConcurrentModificationException,
   CreateRoleCommand,
@@ -114,17 +114,8 @@ const operations = () =>
   iam.calls().map(call => call.args[0].constructor.name.replace(/Command$/, ''))
 const writes = () => operations().filter(op => !op.startsWith('Get'))
 
-let stdout: string[]
-beforeEach(() => {
-  iam.reset()
-  stdout = []
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout.push(String(chunk))
-    return true
-  })
-})
-afterEach(() => jest.restoreAllMocks())
-const warnings = () => stdout.filter(line => line.startsWith('::warning::'))
+const output = captureCoreOutput()
+beforeEach(() => iam.reset())
 
 async function run(ctx: RunContext): Promise<RoleOutcome> {
   return applyRole(ctx, await planRole(ctx))
@@ -300,7 +291,7 @@ describe('planRole and applyRole against a mocked IAM', () => {
       trustPolicy: trustPolicy(target)
     })
     expect(outcome.changes.map(c => c.action)).toEqual(['create', 'create'])
-    expect(stdout.join('')).toMatch(/waiting until IAM shows it/)
+    expect(output.text()).toMatch(/waiting until IAM shows it/)
   })
 
   test('waits out IAM propagation by polling GetRole, not by sleeping a fixed time', async () => {
@@ -315,7 +306,7 @@ describe('planRole and applyRole against a mocked IAM', () => {
     await run(context())
     expect(operations().filter(op => op === 'GetRole')).toHaveLength(3)
     expect(operations().at(-1)).toBe('PutRolePolicy')
-    expect(stdout.join('')).toMatch(/visible after \d+\.\d s/)
+    expect(output.text()).toMatch(/visible after \d+\.\d s/)
   })
 
   test('rerun: the live role (URL-encoded documents) matches, so no write at all', async () => {
@@ -355,7 +346,7 @@ describe('planRole and applyRole against a mocked IAM', () => {
       frankfurt,
       apiConnectStatement(target)
     ])
-    expect(warnings()).toEqual([])
+    expect(output.warnings()).toEqual([])
   })
 
   test('an unconditioned statement for the IBM principal is replaced, with a warning', async () => {
@@ -371,7 +362,7 @@ describe('planRole and applyRole against a mocked IAM', () => {
     await run(context())
     const sent = iam.commandCalls(UpdateAssumeRolePolicyCommand)[0].args[0].input
     expect(statementsOf(JSON.parse(sent.PolicyDocument!))).toEqual([apiConnectStatement(target)])
-    expect(warnings()).toEqual([
+    expect(output.warnings()).toEqual([
       expect.stringMatching(/statement Apic let .* without sts:ExternalId/)
     ])
   })
@@ -419,7 +410,7 @@ describe('planRole and applyRole against a mocked IAM', () => {
       [`role ${ROLE}: trust policy`, 'unchanged']
     ])
     expect(outcome.roleArn).toBe(ROLE_ARN)
-    expect(stdout.join('')).toMatch(/EntityAlreadyExistsException: another run changed the role/)
+    expect(output.text()).toMatch(/EntityAlreadyExistsException: another run changed the role/)
   })
 
   test('a concurrent trust update (ConcurrentModification) is re-read, re-merged and retried', async () => {
@@ -557,14 +548,14 @@ describe('no writes when asked not to', () => {
         detail: expect.stringMatching(/^not done \(manage-role is false\)/)
       })
     ])
-    expect(warnings()).toHaveLength(2)
-    expect(warnings()[0]).toMatch(/Ask whoever manages the role/)
+    expect(output.warnings()).toHaveLength(2)
+    expect(output.warnings()[0]).toMatch(/Ask whoever manages the role/)
   })
 
   test('manage-role false: a path mismatch is a warning, not an error', async () => {
     iam.on(GetRoleCommand).resolves(liveRole({ Path: '/teams/' }))
     await run(context({ 'manage-role': 'false', 'role-path': '/apic/' }))
-    expect(warnings().some(w => /IAM cannot change a role's path/.test(w))).toBe(true)
+    expect(output.warnings().some(w => /IAM cannot change a role's path/.test(w))).toBe(true)
   })
 
   test('manage-role false with a missing role: the expected ARN, and a warning', async () => {
@@ -572,7 +563,7 @@ describe('no writes when asked not to', () => {
     const outcome = await run(context({ 'manage-role': 'false' }))
     expect(writes()).toEqual([])
     expect(outcome.roleArn).toBe(ROLE_ARN)
-    expect(warnings()[0]).toMatch(/role apic-invoke-orders: create: not done/)
+    expect(output.warnings()[0]).toMatch(/role apic-invoke-orders: create: not done/)
   })
 
   test('dry run: writes nothing and returns the planned documents', async () => {
@@ -581,8 +572,8 @@ describe('no writes when asked not to', () => {
     expect(outcome.changes.map(c => c.action)).toEqual(['update', 'create'])
     expect(rows(outcome.changes).every(c => c.detail.startsWith('not done (dry run)'))).toBe(true)
     expect(statementsOf(outcome.trustPolicy)).toEqual([lambdaTrust, apiConnectStatement(target)])
-    expect(warnings()).toEqual([])
-    expect(stdout.join('')).toMatch(/Dry run: role apic-invoke-orders: trust policy: update/)
+    expect(output.warnings()).toEqual([])
+    expect(output.text()).toMatch(/Dry run: role apic-invoke-orders: trust policy: update/)
   })
 })
 

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
+import { REGION, RUNNER_ACCESS_KEY_ID } from './constants.js'
+import { commandsIn } from './workflow-commands.js'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 // APIC_ACTION_ENTRY lets a developer test a bundle built elsewhere (e.g. ncc -o /tmp/dist).
@@ -68,9 +70,9 @@ export async function runAction(
     GITHUB_EVENT_PATH: eventFile,
     RUNNER_TEMP: dir,
     // Static fake credentials: the SDK must never look for others (IMDS is not loopback).
-    AWS_ACCESS_KEY_ID: 'AKIAEMULATOR0000TEST',
+    AWS_ACCESS_KEY_ID: RUNNER_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-    AWS_REGION: 'us-east-1',
+    AWS_REGION: REGION,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_ENDPOINT_URL: options.endpoint
   }
@@ -89,17 +91,12 @@ export async function runAction(
       log: `${error.stdout ?? ''}${error.stderr ?? ''}`
     })
   )
-  const lines = result.log.split('\n')
-  const commands = (kind: string): string[] =>
-    lines
-      .filter(l => l.startsWith(`::${kind}`))
-      .map(l => l.slice(l.indexOf('::', 2) + 2).replace(/%0A/g, '\n'))
   return {
     ...result,
     outputs: parseFileCommand(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
-    errors: commands('error'),
-    warnings: commands('warning')
+    errors: commandsIn(result.log, 'error'),
+    warnings: commandsIn(result.log, 'warning')
   }
 }
 

@@ -19,7 +19,7 @@ import {
   type EvaluationResult
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
-import { jest } from '@jest/globals'
+import { captureCoreOutput } from '../support/core-output.js'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Check } from '../../src/verify/checks.js'
 import type { RunContext } from '../../src/context.js'
@@ -142,20 +142,13 @@ const outcome = (overrides: Partial<RoleOutcome> = {}): RoleOutcome => ({
 const iam = mockClient(IAMClient)
 const sts = mockClient(STSClient)
 const analyzer = mockClient(AccessAnalyzerClient)
-let logged: string[]
+const output = captureCoreOutput()
 
 beforeEach(() => {
   iam.reset()
   sts.reset()
   analyzer.reset()
-  logged = []
-  // core.info writes to stdout: keep it for assertions, out of the test output.
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    logged.push(String(chunk))
-    return true
-  })
 })
-afterEach(() => jest.restoreAllMocks())
 
 const awsError = (name: string, message = `${name} (test)`) =>
   Object.assign(new Error(message), { name, $metadata: {} })
@@ -420,7 +413,7 @@ describe('SimulatePrincipalPolicy', () => {
         'GetRolePolicy',
         'ListAttachedRolePolicies'
       ])
-      expect(logged.join('')).toContain(
+      expect(output.text()).toContain(
         "iam:SimulatePrincipalPolicy is not available (AccessDenied: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:SimulatePrincipalPolicy); evaluating the role's policies locally"
       )
     })
@@ -498,7 +491,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
 
     expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass', method: SIMULATE })
     expect(calls(SimulatePrincipalPolicyCommand)).toHaveLength(2)
-    expect(logged.join('')).toContain(
+    expect(output.text()).toContain(
       'lambda:InvokeFunction checks: the role changed in this run and IAM may not show the change everywhere yet; attempt 2'
     )
   })
@@ -517,7 +510,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     expect(asks).toBeGreaterThan(2)
     expect(asks).toBeLessThan(20)
     expect(elapsed).toBeLessThan(2000)
-    expect(logged.join('')).toMatch(/lambda:InvokeFunction checks: .*; gave up after \d+ attempts/)
+    expect(output.text()).toMatch(/lambda:InvokeFunction checks: .*; gave up after \d+ attempts/)
   })
 
   it('asks once when the role did not change, even when denied', async () => {
