@@ -8,7 +8,7 @@ import {
   type EmulatorSeed,
   type RequestLogEntry
 } from '../../emulator/index.js'
-import type { RunResult } from '../../src/report.js'
+import type { RunResult } from '../../src/report/outputs.js'
 import type { Check } from '../../src/verify/checks.js'
 import { runAction, type ActionRun, type RunOptions } from './run-action.js'
 
