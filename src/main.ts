@@ -5,12 +5,13 @@ import { packageCode } from './function/code-package.js'
 import { applyFunction, planFunction } from './function/index.js'
 import { checkPackage } from './function/upload.js'
 import { readSettings } from './inputs.js'
+import type { Settings } from './settings.js'
 import { groupAfter, log } from './log.js'
 import { setOutputs, setTargetOutputs, type RunResult, type Targets } from './report/outputs.js'
 import { writeSummary } from './report/summary.js'
 import { changeRow } from './report/words.js'
 import { applyRole, planRole } from './role/index.js'
-import { failed } from './verify/checks.js'
+import { verdictOf, withStatus, type Check } from './verify/checks.js'
 import { verify } from './verify/dry-run.js'
 
 export async function run(): Promise<void> {
@@ -41,7 +42,6 @@ export async function run(): Promise<void> {
               log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`)
             return checks
           })
-    const failures = failed(checks)
     const result: RunResult = {
       ...targets,
       dryRun: settings.dryRun,
@@ -49,22 +49,38 @@ export async function run(): Promise<void> {
       aliasArn: fn.aliasArn,
       codeSha256: fn.codeSha256,
       roleArn: role.roleArn,
-      verified: settings.verify === 'off' ? 'skipped' : failures.length ? 'false' : 'true',
+      verified: settings.verify === 'off' ? 'skipped' : verdictOf(checks),
       changes: [...fn.changes, ...role.changes].map(changeRow),
       checks
     }
     // Outputs and summary first: a failed check must still leave them for the next job.
     setOutputs(result)
     await writeSummary(result)
-
-    if (failures.length) {
-      const message = `Verification failed: ${failures.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ')}`
-      if (settings.verify === 'fail') core.setFailed(message)
-      else core.warning(message)
-    }
+    reportVerdict(settings.verify, checks)
   } catch (error) {
     core.setFailed(withCauses(error))
   }
+}
+
+/**
+ * A failed or undecided check fails the step under `verify: fail` (a warning under `warn`); an
+ * optional extra that could not run is a warning.
+ */
+function reportVerdict(verify: Settings['verify'], checks: Check[]): void {
+  const list = (cs: Check[]) =>
+    cs.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ')
+  const failures = withStatus(checks, 'fail')
+  const undecided = withStatus(checks, 'undecided')
+  const problems = [
+    ...(failures.length ? [`Verification failed: ${list(failures)}`] : []),
+    ...(undecided.length ? [`Verification could not decide: ${list(undecided)}`] : [])
+  ]
+  if (problems.length) {
+    if (verify === 'fail') core.setFailed(problems.join('\n'))
+    else core.warning(problems.join('\n'))
+  }
+  const notRun = withStatus(checks, 'not-checked')
+  if (notRun.length) core.warning(`Not checked: ${list(notRun)}`)
 }
 
 /** The outputs known before any write, so that a run that fails still names its targets. */

@@ -2,7 +2,8 @@
 // each evaluation becomes a check that passes or fails.
 import {
   checkFrom,
-  failed,
+  verdictOf,
+  withStatus,
   invokeCheckName,
   localInvokeChecks,
   missingRoleChecks,
@@ -329,17 +330,30 @@ describe('missingRoleChecks', () => {
   })
 })
 
-describe('failed', () => {
-  it('keeps the failures only: "not checked" is not a failure', () => {
-    const check = (status: Check['status']): Check => ({
-      name: status,
-      expected: 'x',
-      actual: 'y',
-      status,
-      method: 'm'
-    })
-    expect(failed([check('pass'), check('fail'), check('not-checked')]).map(c => c.name)).toEqual([
-      'fail'
-    ])
+describe('verdictOf', () => {
+  const check = (status: Check['status']): Check => ({
+    name: status,
+    expected: 'x',
+    actual: 'y',
+    status,
+    method: 'm'
+  })
+  const verdict = (...statuses: Check['status'][]) => verdictOf(statuses.map(check))
+
+  it('is true only when every check ran and passed', () => {
+    expect(verdict('pass', 'pass')).toBe('true')
+    expect(verdict()).toBe('true')
+  })
+
+  it('a failure wins over everything; an undecided core check over an extra not run', () => {
+    expect(verdict('pass', 'not-checked', 'undecided', 'fail')).toBe('false')
+    expect(verdict('pass', 'not-checked', 'undecided')).toBe('undecided')
+    expect(verdict('pass', 'not-checked')).toBe('incomplete')
+  })
+
+  it('withStatus keeps the checks of one status', () => {
+    const checks = ['pass', 'fail', 'not-checked', 'fail'].map(s => check(s as Check['status']))
+    expect(withStatus(checks, 'fail')).toHaveLength(2)
+    expect(withStatus(checks, 'undecided')).toEqual([])
   })
 })

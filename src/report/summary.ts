@@ -6,6 +6,7 @@ import type { RunResult } from './outputs.js'
 const MARK: Record<Check['status'], string> = {
   pass: '✅ pass',
   fail: '❌ fail',
+  undecided: '⚠️ undecided',
   'not-checked': '⚪ not checked'
 }
 const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``
@@ -19,6 +20,8 @@ export function renderSummary(result: RunResult): string {
   const verdict = {
     true: 'verified ✅',
     false: 'verification failed ❌',
+    undecided: 'verification undecided ⚠️',
+    incomplete: 'verified, an optional check not run ⚪',
     skipped: 'verification skipped'
   }[result.verified]
   return [

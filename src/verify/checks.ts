@@ -3,7 +3,14 @@
 import { evaluateIdentityPolicies, evaluateResourcePolicy } from '../iam-policy/evaluate.js'
 import type { Decision, NamedPolicy, PolicyDocument, Request } from '../iam-policy/types.js'
 
-export type CheckStatus = 'pass' | 'fail' | 'not-checked'
+/**
+ * pass and fail: decided. undecided: a core check whose answer could not be decided (it never
+ * counts as passed). not-checked: an optional extra that could not run.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'undecided' | 'not-checked'
+
+/** The `verified` output: `true` only when every check ran and passed. */
+export type Verified = 'true' | 'false' | 'undecided' | 'incomplete' | 'skipped'
 
 export interface Check {
   name: string
@@ -135,4 +142,13 @@ export function missingRoleChecks(
   }))
 }
 
-export const failed = (checks: Check[]): Check[] => checks.filter(c => c.status === 'fail')
+export const withStatus = (checks: Check[], status: CheckStatus): Check[] =>
+  checks.filter(c => c.status === status)
+
+/** A failed check makes `false`; else an undecided one `undecided`; else an extra not run `incomplete`. */
+export function verdictOf(checks: Check[]): Exclude<Verified, 'skipped'> {
+  if (withStatus(checks, 'fail').length) return 'false'
+  if (withStatus(checks, 'undecided').length) return 'undecided'
+  if (withStatus(checks, 'not-checked').length) return 'incomplete'
+  return 'true'
+}
