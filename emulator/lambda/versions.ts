@@ -1,7 +1,7 @@
 // Lambda versions, aliases and tags.
-import { ServiceError } from './errors.js'
-import type { EmulatorRequest, EmulatorResponse } from './http.js'
-import { revisionId } from './ids.js'
+import { ServiceError } from '../protocols/errors.js'
+import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
+import { revisionId } from '../core/ids.js'
 import {
   configurationJson,
   ensureRevision,
@@ -10,9 +10,9 @@ import {
   functionNotFound,
   invalidParameter,
   validationException
-} from './lambda-model.js'
-import { jsonBody, jsonResponse } from './rest-json.js'
-import type { Alias, EmulatorContext, LambdaFunction, PublishedVersion } from './state.js'
+} from './model.js'
+import { jsonBody, jsonResponse } from '../protocols/rest-json.js'
+import type { Alias, EmulatorContext, LambdaFunction, PublishedVersion } from '../core/context.js'
 
 function sameContent(fn: LambdaFunction, version: PublishedVersion): boolean {
   return (

@@ -2,8 +2,8 @@
 import { ServiceError } from './errors.js'
 import type { EmulatorRequest } from './http.js'
 import { type QueryParams, queryError, queryParams, queryResult } from './query.js'
-import { type Service, failingOperation } from './service.js'
-import type { EmulatorContext } from './state.js'
+import { type Service, failingOperation } from '../core/service.js'
+import type { EmulatorContext } from '../core/context.js'
 import type { XmlValue } from './xml.js'
 
 export type QueryAction = (

@@ -1,13 +1,13 @@
 // Lambda functions as the API shows them: name resolution, FunctionConfiguration, state model.
-import { ServiceError } from './errors.js'
-import type { EmulatorRequest } from './http.js'
+import { ServiceError } from '../protocols/errors.js'
+import type { EmulatorRequest } from '../protocols/http.js'
 import type {
   EmulatorContext,
   FunctionCode,
   FunctionSettings,
   LambdaFunction,
   PublishedVersion
-} from './state.js'
+} from '../core/context.js'
 
 export function lambdaTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+0000')

@@ -1,7 +1,7 @@
 // The emulator's own HTTP surface under /_emulator/, for a separate process (npm start, a
 // benchmark) to read the log and state, inject faults, reset, or change delays at run time.
 import { validateFaultSpec } from './faults.js'
-import type { EmulatorResponse } from './http.js'
+import type { EmulatorResponse } from '../protocols/http.js'
 import type { ConfigPatch } from './options.js'
 import type { Emulator } from './server.js'
 

@@ -1,6 +1,6 @@
 // What IAM checks before it stores a name or a policy document, with IAM's error wording.
-import { ServiceError } from './errors.js'
-import type { EmulatorContext } from './state.js'
+import { ServiceError } from '../protocols/errors.js'
+import type { EmulatorContext } from '../core/context.js'
 
 /** RFC 3986 percent-encoding, as IAM returns policy documents. */
 export function encodeDocument(text: string): string {

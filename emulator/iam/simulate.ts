@@ -1,14 +1,14 @@
 // SimulatePrincipalPolicy: a role's inline and attached policies, bounded by its permissions
 // boundary, evaluated for each action against each resource. One result per action, whose decision
 // is the most restrictive over the resources (see the API's EvaluationResult).
-import { ServiceError } from './errors.js'
-import { accountOf } from './identity.js'
-import { visibleDocuments } from './iam-propagation.js'
-import { findRole } from './iam-roles.js'
+import { ServiceError } from '../protocols/errors.js'
+import { accountOf } from '../sts/identity.js'
+import { visibleDocuments } from './propagation.js'
+import { findRole } from './roles.js'
 import { type Decision, type Statement, evaluate, parsePolicy } from './policy.js'
-import { type QueryParams, memberList, required, structList } from './query.js'
-import type { QueryAction } from './query-service.js'
-import type { EmulatorContext } from './state.js'
+import { type QueryParams, memberList, required, structList } from '../protocols/query.js'
+import type { QueryAction } from '../protocols/query-service.js'
+import type { EmulatorContext } from '../core/context.js'
 
 interface Sourced {
   statement: Statement

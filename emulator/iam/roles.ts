@@ -1,17 +1,12 @@
 // IAM roles: create, read (subject to propagation delay), update, tag.
-import { ServiceError } from './errors.js'
-import { uniqueId } from './ids.js'
-import {
-  encodeDocument,
-  validateName,
-  validatePath,
-  validatePolicyDocument
-} from './iam-documents.js'
-import { changeRole, visibleDocuments } from './iam-propagation.js'
-import { type QueryParams, required, structList } from './query.js'
-import type { QueryAction } from './query-service.js'
-import type { EmulatorContext, Role, Tag } from './state.js'
-import type { XmlValue } from './xml.js'
+import { ServiceError } from '../protocols/errors.js'
+import { uniqueId } from '../core/ids.js'
+import { encodeDocument, validateName, validatePath, validatePolicyDocument } from './documents.js'
+import { changeRole, visibleDocuments } from './propagation.js'
+import { type QueryParams, required, structList } from '../protocols/query.js'
+import type { QueryAction } from '../protocols/query-service.js'
+import type { EmulatorContext, Role, Tag } from '../core/context.js'
+import type { XmlValue } from '../protocols/xml.js'
 
 export function noSuchRole(name: string): ServiceError {
   return new ServiceError(404, 'NoSuchEntity', `The role with name ${name} cannot be found.`)

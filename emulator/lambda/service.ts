@@ -1,12 +1,12 @@
 // Lambda over REST-JSON: requests are matched on method and path.
 // https://docs.aws.amazon.com/lambda/latest/api/API_Operations.html
-import { ServiceError } from './errors.js'
-import type { EmulatorRequest, EmulatorResponse } from './http.js'
-import { functionOperations as f } from './lambda-functions.js'
-import { versionOperations as v } from './lambda-versions.js'
-import { jsonError } from './rest-json.js'
-import { type Service, failingOperation } from './service.js'
-import type { EmulatorContext } from './state.js'
+import { ServiceError } from '../protocols/errors.js'
+import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
+import { functionOperations as f } from './functions.js'
+import { versionOperations as v } from './versions.js'
+import { jsonError } from '../protocols/rest-json.js'
+import { type Service, failingOperation } from '../core/service.js'
+import type { EmulatorContext } from '../core/context.js'
 
 type Handler = (ctx: EmulatorContext, req: EmulatorRequest, ...labels: string[]) => EmulatorResponse
 

@@ -1,10 +1,10 @@
 // Who is calling: the access key id in the SigV4 scope names a session issued by AssumeRole, an
 // identity configured for the emulator, or (any other key) the default caller. Signatures are not
 // checked: this is a test double, not a security boundary.
-import { ServiceError } from './errors.js'
-import { stableUserId } from './ids.js'
-import type { Principal } from './policy.js'
-import type { EmulatorContext } from './state.js'
+import { ServiceError } from '../protocols/errors.js'
+import { stableUserId } from '../core/ids.js'
+import type { Principal } from '../iam/policy.js'
+import type { EmulatorContext } from '../core/context.js'
 
 export interface Caller {
   arn: string

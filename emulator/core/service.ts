@@ -1,7 +1,7 @@
 // The contract between the server and each emulated service.
-import type { ServiceError } from './errors.js'
-import type { EmulatorRequest, EmulatorResponse } from './http.js'
-import type { EmulatorContext } from './state.js'
+import type { ServiceError } from '../protocols/errors.js'
+import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
+import type { EmulatorContext } from './context.js'
 
 /** A request matched to an operation, not yet run: faults are decided in between. */
 export interface Operation {

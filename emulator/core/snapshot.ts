@@ -1,7 +1,7 @@
 // A JSON view of the state, for GET /_emulator/state and for debugging a failing test.
-import { configurationJson } from './lambda-model.js'
-import { pendingChanges } from './iam-propagation.js'
-import type { EmulatorContext, Role } from './state.js'
+import { configurationJson } from '../lambda/model.js'
+import { pendingChanges } from '../iam/propagation.js'
+import type { EmulatorContext, Role } from './context.js'
 
 function parsed(document: string): unknown {
   try {

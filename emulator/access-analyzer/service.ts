@@ -2,11 +2,11 @@
 // maxResults and nextToken query parameters), with the service's own error shapes: the code in the
 // x-amzn-ErrorType header, `message` in the body, and ValidationException's `reason` and
 // `fieldList`. https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_ValidatePolicy.html
-import { validatePolicy } from './access-analyzer-checks.js'
-import { ServiceError } from './errors.js'
-import type { EmulatorRequest, EmulatorResponse } from './http.js'
-import { jsonResponse } from './rest-json.js'
-import { type Service, failingOperation } from './service.js'
+import { validatePolicy } from './checks.js'
+import { ServiceError } from '../protocols/errors.js'
+import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
+import { jsonResponse } from '../protocols/rest-json.js'
+import { type Service, failingOperation } from '../core/service.js'
 
 const POLICY_TYPES = [
   'IDENTITY_POLICY',

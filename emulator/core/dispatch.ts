@@ -1,15 +1,15 @@
 // One request, start to end: read it, find its service and operation, apply faults, run the
 // handler (any exception becomes the service's 500), answer, and log.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { accessAnalyzerService } from './access-analyzer.js'
-import { ServiceError, asServiceError } from './errors.js'
+import { accessAnalyzerService } from '../access-analyzer/service.js'
+import { ServiceError, asServiceError } from '../protocols/errors.js'
 import type { FaultInjector, FaultSpec } from './faults.js'
-import type { EmulatorRequest, EmulatorResponse } from './http.js'
-import { iamService } from './iam.js'
+import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
+import { iamService } from '../iam/service.js'
 import { requestId } from './ids.js'
-import { lambdaService } from './lambda.js'
+import { lambdaService } from '../lambda/service.js'
 import type { RequestLogEntry } from './log.js'
-import { queryParams } from './query.js'
+import { queryParams } from '../protocols/query.js'
 import {
   type ServiceName,
   type Signature,
@@ -17,11 +17,11 @@ import {
   parseSignature,
   serviceFromShape
 } from './routing.js'
-import { s3Service } from './s3.js'
+import { s3Service } from '../s3/service.js'
 import type { Service } from './service.js'
-import type { EmulatorContext } from './state.js'
-import { stsService } from './sts.js'
-import { xmlDocument } from './xml.js'
+import type { EmulatorContext } from './context.js'
+import { stsService } from '../sts/service.js'
+import { xmlDocument } from '../protocols/xml.js'
 
 const SERVICES: Record<ServiceName, Service> = {
   iam: iamService,

@@ -1,8 +1,8 @@
 // IAM over the Query protocol. https://docs.aws.amazon.com/IAM/latest/APIReference/
-import { policyActions } from './iam-policies.js'
-import { roleActions } from './iam-roles.js'
-import { simulateActions } from './iam-simulate.js'
-import { queryService } from './query-service.js'
+import { policyActions } from './policies.js'
+import { roleActions } from './roles.js'
+import { simulateActions } from './simulate.js'
+import { queryService } from '../protocols/query-service.js'
 
 export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/'
 

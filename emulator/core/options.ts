@@ -1,6 +1,6 @@
 // Options for starting the emulator, and the settings that may change while it runs.
 import type { EmulatorSeed } from './seed.js'
-import type { RuntimeConfig } from './state.js'
+import type { RuntimeConfig } from './context.js'
 
 export const IBM_API_CONNECT_PRINCIPALS = [
   'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a',

@@ -1,14 +1,14 @@
 // S3 over REST-XML, path-style (`/bucket/key`): buckets, and always-versioned objects.
 // https://docs.aws.amazon.com/AmazonS3/latest/API/
 import { createHash } from 'node:crypto'
-import { decodeAwsChunked, isAwsChunked } from './aws-chunked.js'
-import { ServiceError } from './errors.js'
-import { type EmulatorRequest, type EmulatorResponse, header } from './http.js'
-import { s3VersionId } from './ids.js'
-import { CHECKSUM_HEADERS, latestObject, verifyChecksums } from './s3-store.js'
-import { type Operation, type Service, failingOperation } from './service.js'
-import type { Bucket, EmulatorContext, S3ObjectVersion } from './state.js'
-import { xmlDocument } from './xml.js'
+import { decodeAwsChunked, isAwsChunked } from '../protocols/aws-chunked.js'
+import { ServiceError } from '../protocols/errors.js'
+import { type EmulatorRequest, type EmulatorResponse, header } from '../protocols/http.js'
+import { s3VersionId } from '../core/ids.js'
+import { CHECKSUM_HEADERS, latestObject, verifyChecksums } from './store.js'
+import { type Operation, type Service, failingOperation } from '../core/service.js'
+import type { Bucket, EmulatorContext, S3ObjectVersion } from '../core/context.js'
+import { xmlDocument } from '../protocols/xml.js'
 
 function s3Error(
   status: number,

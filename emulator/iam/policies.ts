@@ -1,18 +1,13 @@
 // IAM policies: a role's inline policies, managed policies and attachments, permissions boundaries.
-import { ServiceError } from './errors.js'
-import { uniqueId } from './ids.js'
-import {
-  encodeDocument,
-  validateName,
-  validatePath,
-  validatePolicyDocument
-} from './iam-documents.js'
-import { changeRole, visibleDocuments } from './iam-propagation.js'
-import { findRole, parseTags, requireAttachable } from './iam-roles.js'
-import { required } from './query.js'
-import type { QueryAction } from './query-service.js'
-import type { EmulatorContext, ManagedPolicy, Tag } from './state.js'
-import type { XmlValue } from './xml.js'
+import { ServiceError } from '../protocols/errors.js'
+import { uniqueId } from '../core/ids.js'
+import { encodeDocument, validateName, validatePath, validatePolicyDocument } from './documents.js'
+import { changeRole, visibleDocuments } from './propagation.js'
+import { findRole, parseTags, requireAttachable } from './roles.js'
+import { required } from '../protocols/query.js'
+import type { QueryAction } from '../protocols/query-service.js'
+import type { EmulatorContext, ManagedPolicy, Tag } from '../core/context.js'
+import type { XmlValue } from '../protocols/xml.js'
 
 // IAM's quota for all inline policies of one role together, counted without whitespace.
 const INLINE_POLICIES_MAX = 10240

@@ -1,12 +1,12 @@
 // STS over the Query protocol: who am I, and AssumeRole gated by the role's trust policy.
 // https://docs.aws.amazon.com/STS/latest/APIReference/
-import { ServiceError } from './errors.js'
-import { secretKey, uniqueId } from './ids.js'
-import { visibleDocuments } from './iam-propagation.js'
+import { ServiceError } from '../protocols/errors.js'
+import { secretKey, uniqueId } from '../core/ids.js'
+import { visibleDocuments } from '../iam/propagation.js'
 import { callerOf } from './identity.js'
-import { evaluate, statementsOf } from './policy.js'
-import { required } from './query.js'
-import { queryService } from './query-service.js'
+import { evaluate, statementsOf } from '../iam/policy.js'
+import { required } from '../protocols/query.js'
+import { queryService } from '../protocols/query-service.js'
 
 export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/'
 

@@ -1,11 +1,11 @@
 // What Lambda checks about a function's configuration, code and execution role.
 import { createHash } from 'node:crypto'
-import { ServiceError } from './errors.js'
-import { visibleDocuments } from './iam-propagation.js'
-import { invalidParameter, validationException } from './lambda-model.js'
-import { evaluate, statementsOf } from './policy.js'
-import { latestObject } from './s3-store.js'
-import type { EmulatorContext, FunctionCode, FunctionSettings } from './state.js'
+import { ServiceError } from '../protocols/errors.js'
+import { visibleDocuments } from '../iam/propagation.js'
+import { invalidParameter, validationException } from './model.js'
+import { evaluate, statementsOf } from '../iam/policy.js'
+import { latestObject } from '../s3/store.js'
+import type { EmulatorContext, FunctionCode, FunctionSettings } from '../core/context.js'
 
 // 50 MB zipped: Lambda measures the request, whose base64 body is 4/3 of that (69905067 bytes).
 const MAX_ZIP_BYTES = 50 * 1024 * 1024

@@ -1,11 +1,11 @@
 // Starting state: what exists before the first request (and again after reset). Seeded resources
 // are dated a day back, so no propagation or activation delay applies to them.
-import { newManagedPolicy } from './iam-policies.js'
-import { newRole, storeRole } from './iam-roles.js'
-import { defaultSettings, newFunction } from './lambda-functions.js'
-import { resolveCode } from './lambda-settings.js'
-import { newBucket } from './s3.js'
-import type { EmulatorContext, Tag } from './state.js'
+import { newManagedPolicy } from '../iam/policies.js'
+import { newRole, storeRole } from '../iam/roles.js'
+import { defaultSettings, newFunction } from '../lambda/functions.js'
+import { resolveCode } from '../lambda/settings.js'
+import { newBucket } from '../s3/service.js'
+import type { EmulatorContext, Tag } from './context.js'
 
 type Document = string | object
 

@@ -1,7 +1,7 @@
 // Lambda function operations: create, read, update code and configuration.
-import { ServiceError } from './errors.js'
-import type { EmulatorRequest, EmulatorResponse } from './http.js'
-import { revisionId } from './ids.js'
+import { ServiceError } from '../protocols/errors.js'
+import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
+import { revisionId } from '../core/ids.js'
 import {
   configurationJson,
   ensureRevision,
@@ -12,16 +12,16 @@ import {
   parseFunctionName,
   resolveQualifier,
   validationException
-} from './lambda-model.js'
-import {
-  type CodeInput,
-  checkExecutionRole,
-  resolveCode,
-  validateSettings
-} from './lambda-settings.js'
-import { publish } from './lambda-versions.js'
-import { jsonBody, jsonResponse } from './rest-json.js'
-import type { EmulatorContext, FunctionCode, FunctionSettings, LambdaFunction } from './state.js'
+} from './model.js'
+import { type CodeInput, checkExecutionRole, resolveCode, validateSettings } from './settings.js'
+import { publish } from './versions.js'
+import { jsonBody, jsonResponse } from '../protocols/rest-json.js'
+import type {
+  EmulatorContext,
+  FunctionCode,
+  FunctionSettings,
+  LambdaFunction
+} from '../core/context.js'
 
 /** The fields of a request body that set configuration, applied over `base`. */
 function settingsFrom(body: Record<string, unknown>, base: FunctionSettings): FunctionSettings {

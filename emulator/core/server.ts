@@ -21,7 +21,7 @@ import {
   type RuntimeConfig,
   clearState,
   emptyState
-} from './state.js'
+} from './context.js'
 
 export interface Emulator {
   url: string

@@ -1,8 +1,8 @@
 // S3 objects in memory, with the checksums S3 verifies on upload.
 import { createHash } from 'node:crypto'
 import * as zlib from 'node:zlib'
-import { ServiceError } from './errors.js'
-import type { S3ObjectVersion } from './state.js'
+import { ServiceError } from '../protocols/errors.js'
+import type { S3ObjectVersion } from '../core/context.js'
 
 export function latestObject(versions: S3ObjectVersion[]): S3ObjectVersion | undefined {
   return versions.at(-1)
