@@ -5,8 +5,8 @@
 import { validatePolicy } from './checks.js'
 import { ServiceError } from '../protocols/errors.js'
 import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
-import { jsonResponse } from '../protocols/rest-json.js'
-import { type Service, failingOperation } from '../core/service.js'
+import { jsonErrorHeaders, jsonObjectBody, jsonResponse } from '../protocols/rest-json.js'
+import { restJsonService } from '../protocols/rest-json-service.js'
 
 const POLICY_TYPES = [
   'IDENTITY_POLICY',
@@ -36,15 +36,17 @@ function invalidField(field: string, value: unknown, constraint: string): Servic
 }
 
 function body(req: EmulatorRequest): Record<string, unknown> {
-  let parsed: unknown
-  try {
-    parsed = req.body.length === 0 ? {} : JSON.parse(req.body.toString('utf8'))
-  } catch {
-    throw new ServiceError(400, 'SerializationException', 'Request body is not valid JSON')
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new ServiceError(400, 'SerializationException', 'Request body must be a JSON object')
-  return parsed as Record<string, unknown>
+  return jsonObjectBody(
+    req,
+    parseError =>
+      new ServiceError(
+        400,
+        'SerializationException',
+        parseError === undefined
+          ? 'Request body must be a JSON object'
+          : 'Request body is not valid JSON'
+      )
+  )
 }
 
 function oneOf(
@@ -90,36 +92,25 @@ function validate(req: EmulatorRequest): EmulatorResponse {
 }
 
 function renderError(req: EmulatorRequest, error: ServiceError): EmulatorResponse {
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'x-amzn-requestid': req.requestId,
-    'x-amzn-errortype': error.code
-  }
-  if (error.extra.retryAfterSeconds) headers['retry-after'] = error.extra.retryAfterSeconds
   const { reason, field } = error.extra
   const payload = {
     message: error.message,
     ...(reason ? { reason } : {}),
     ...(field ? { fieldList: [{ name: field, message: error.message }] } : {})
   }
-  return { status: error.status, headers, body: JSON.stringify(payload) }
+  return {
+    status: error.status,
+    headers: jsonErrorHeaders(req, error),
+    body: JSON.stringify(payload)
+  }
 }
 
-export const accessAnalyzerService: Service = {
-  resolve(req) {
-    if (req.method === 'POST' && /^\/policy\/validation\/?$/.test(req.path))
-      return { name: 'ValidatePolicy', run: () => validate(req) }
-    return failingOperation(
-      'UnknownOperation',
-      new ServiceError(
-        404,
-        'UnknownOperationException',
-        `Unknown operation: ${req.method} ${req.path}`
-      )
-    )
-  },
-  renderError,
-  throttlingError: () =>
-    new ServiceError(429, 'ThrottlingException', 'Rate exceeded', { retryAfterSeconds: '1' }),
-  internalError: () => new ServiceError(500, 'InternalServerException', 'Internal server error')
-}
+export const accessAnalyzerService = restJsonService(
+  [['POST', /^\/policy\/validation\/?$/, 'ValidatePolicy', (_ctx, req) => validate(req)]],
+  {
+    renderError,
+    throttlingError: () =>
+      new ServiceError(429, 'ThrottlingException', 'Rate exceeded', { retryAfterSeconds: '1' }),
+    internalError: () => new ServiceError(500, 'InternalServerException', 'Internal server error')
+  }
+)

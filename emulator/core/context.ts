@@ -1,5 +1,10 @@
-// The emulator's in-memory world and its run-time settings. Time-based states (Pending, InProgress,
-// IAM propagation) are stored as deadlines and read against the clock: no timers to leak.
+// What every handler gets: the world (each service's own state), the run-time settings and the
+// clock. Time-based states (Pending, InProgress, IAM propagation) are stored as deadlines and read
+// against the clock: no timers to leak.
+import { type IamState, iamState } from '../iam/state.js'
+import { type LambdaState, lambdaState } from '../lambda/state.js'
+import { type S3State, s3State } from '../s3/state.js'
+import { type StsState, stsState } from '../sts/state.js'
 
 export interface RuntimeConfig {
   accountId: string
@@ -17,145 +22,11 @@ export interface RuntimeConfig {
   externalPrincipals: string[]
 }
 
-// A type, not an interface: it must fit the XML writer's index-signature values.
-export type Tag = { Key: string; Value: string }
-
-export interface Role {
-  name: string
-  path: string
-  arn: string
-  roleId: string
-  createdAt: number
-  /** GetRole answers NoSuchEntity until then (IAM's eventual consistency). */
-  visibleAt: number
-  /** As sent: IAM returns the document it was given, URL-encoded. */
-  assumeRolePolicy: string
-  description?: string
-  maxSessionDuration: number
-  permissionsBoundary?: string
-  tags: Tag[]
-  inlinePolicies: Map<string, string>
-  attachedPolicies: string[]
-  /** Changes that reads do not see yet (see iam-propagation.ts); absent when there are none. */
-  propagation?: Propagation
-}
-
-/** The documents of a role that change propagation applies to. */
-export interface RoleDocuments {
-  assumeRolePolicy: string
-  inlinePolicies: Map<string, string>
-}
-
-export type RoleChange =
-  | { kind: 'trust'; document: string }
-  | { kind: 'put-inline'; name: string; document: string }
-  | { kind: 'delete-inline'; name: string }
-
-export interface Propagation {
-  /** What reads see: the documents before the first pending change, plus those now visible. */
-  base: RoleDocuments
-  /** Oldest first. */
-  pending: { change: RoleChange; visibleAt: number }[]
-}
-
-export interface ManagedPolicy {
-  name: string
-  arn: string
-  policyId: string
-  path: string
-  description?: string
-  document: string
-  createdAt: number
-  tags: Tag[]
-}
-
-export interface Session {
-  accessKeyId: string
-  roleArn: string
-  roleId: string
-  sessionName: string
-  assumedRoleArn: string
-  expiresAt: number
-}
-
-export interface FunctionCode {
-  sha256: string
-  size: number
-  zip?: Buffer
-  imageUri?: string
-}
-
-/** The configuration fields a caller sets; everything else in FunctionConfiguration is derived. */
-export interface FunctionSettings {
-  Runtime?: string
-  Handler?: string
-  Role: string
-  Description: string
-  Timeout: number
-  MemorySize: number
-  Environment?: { Variables: Record<string, string> }
-  Architectures: string[]
-  PackageType: 'Zip' | 'Image'
-  EphemeralStorage: { Size: number }
-}
-
-export interface PublishedVersion {
-  version: string
-  settings: FunctionSettings
-  code: FunctionCode
-  description: string
-  revisionId: string
-  lastModified: string
-  /** $LATEST's revision when published: an unchanged $LATEST publishes nothing new. */
-  sourceRevision: string
-}
-
-export interface Alias {
-  name: string
-  functionVersion: string
-  description: string
-  revisionId: string
-}
-
-export interface LambdaFunction {
-  name: string
-  arn: string
-  region: string
-  settings: FunctionSettings
-  code: FunctionCode
-  revisionId: string
-  lastModified: string
-  /** State is Pending until then, Active after. */
-  activeAt: number
-  /** LastUpdateStatus is InProgress until then (0: never updated). */
-  updateDoneAt: number
-  versions: PublishedVersion[]
-  aliases: Map<string, Alias>
-  tags: Record<string, string>
-}
-
-export interface S3ObjectVersion {
-  versionId: string
-  body: Buffer
-  etag: string
-  contentType: string
-  lastModified: Date
-  checksums: Record<string, string>
-  metadata: Record<string, string>
-}
-
-export interface Bucket {
-  name: string
-  createdAt: Date
-  /** Every version of each key, oldest first: the bucket is always versioned. */
-  objects: Map<string, S3ObjectVersion[]>
-}
-
 export interface EmulatorState {
-  iam: { roles: Map<string, Role>; policies: Map<string, ManagedPolicy> }
-  sts: { sessions: Map<string, Session> }
-  lambda: { functions: Map<string, LambdaFunction> }
-  s3: { buckets: Map<string, Bucket> }
+  iam: IamState
+  sts: StsState
+  lambda: LambdaState
+  s3: S3State
 }
 
 /** What every handler gets: the world, the settings, and the clock. */
@@ -167,18 +38,11 @@ export interface EmulatorContext {
 }
 
 export function emptyState(): EmulatorState {
-  return {
-    iam: { roles: new Map(), policies: new Map() },
-    sts: { sessions: new Map() },
-    lambda: { functions: new Map() },
-    s3: { buckets: new Map() }
-  }
+  return { iam: iamState(), sts: stsState(), lambda: lambdaState(), s3: s3State() }
 }
 
+/** Empties every map in place: the Emulator's `state` object stays the one tests hold. */
 export function clearState(state: EmulatorState): void {
-  state.iam.roles.clear()
-  state.iam.policies.clear()
-  state.sts.sessions.clear()
-  state.lambda.functions.clear()
-  state.s3.buckets.clear()
+  for (const service of Object.values(state))
+    for (const map of Object.values(service) as Map<unknown, unknown>[]) map.clear()
 }

@@ -2,10 +2,11 @@
 // are dated a day back, so no propagation or activation delay applies to them.
 import { newManagedPolicy } from '../iam/policies.js'
 import { newRole, storeRole } from '../iam/roles.js'
-import { defaultSettings, newFunction } from '../lambda/functions.js'
-import { resolveCode } from '../lambda/settings.js'
+import { resolveCode } from '../lambda/code.js'
+import { defaultSettings, newFunction } from '../lambda/model.js'
 import { newBucket } from '../s3/service.js'
-import type { EmulatorContext, Tag } from './context.js'
+import type { EmulatorContext } from './context.js'
+import type { Tag } from '../iam/state.js'
 
 type Document = string | object
 

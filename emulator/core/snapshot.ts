@@ -1,7 +1,8 @@
 // A JSON view of the state, for GET /_emulator/state and for debugging a failing test.
-import { configurationJson } from '../lambda/model.js'
+import { configurationJson } from '../lambda/render.js'
 import { pendingChanges } from '../iam/propagation.js'
-import type { EmulatorContext, Role } from './context.js'
+import type { EmulatorContext } from './context.js'
+import type { Role } from '../iam/state.js'
 
 function parsed(document: string): unknown {
   try {

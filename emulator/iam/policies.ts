@@ -6,7 +6,8 @@ import { changeRole, visibleDocuments } from './propagation.js'
 import { findRole, parseTags, requireAttachable } from './roles.js'
 import { required } from '../protocols/query.js'
 import type { QueryAction } from '../protocols/query-service.js'
-import type { EmulatorContext, ManagedPolicy, Tag } from '../core/context.js'
+import type { EmulatorContext } from '../core/context.js'
+import type { ManagedPolicy, Tag } from './state.js'
 import type { XmlValue } from '../protocols/xml.js'
 
 // IAM's quota for all inline policies of one role together, counted without whitespace.

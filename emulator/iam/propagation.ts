@@ -2,13 +2,8 @@
 // policy is stored at once, and later writes build on it, but reads (GetRole, GetRolePolicy,
 // ListRolePolicies, SimulatePrincipalPolicy, STS AssumeRole, Lambda's execution role check) see the
 // previous version until the window has passed. Changes become visible in the order they were made.
-import type {
-  EmulatorContext,
-  Propagation,
-  Role,
-  RoleChange,
-  RoleDocuments
-} from '../core/context.js'
+import type { EmulatorContext } from '../core/context.js'
+import type { Propagation, Role, RoleChange, RoleDocuments } from './state.js'
 
 function apply(documents: RoleDocuments, change: RoleChange): void {
   if (change.kind === 'trust') documents.assumeRolePolicy = change.document

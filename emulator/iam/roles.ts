@@ -5,7 +5,8 @@ import { encodeDocument, validateName, validatePath, validatePolicyDocument } fr
 import { changeRole, visibleDocuments } from './propagation.js'
 import { type QueryParams, required, structList } from '../protocols/query.js'
 import type { QueryAction } from '../protocols/query-service.js'
-import type { EmulatorContext, Role, Tag } from '../core/context.js'
+import type { EmulatorContext } from '../core/context.js'
+import type { Role, Tag } from './state.js'
 import type { XmlValue } from '../protocols/xml.js'
 
 export function noSuchRole(name: string): ServiceError {

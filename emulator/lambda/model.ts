@@ -1,120 +1,98 @@
-// Lambda functions as the API shows them: name resolution, FunctionConfiguration, state model.
+// Lambda's rules over its state, with no HTTP: creating and updating functions (the Pending and
+// InProgress state model, revision preconditions), publishing versions, aliases and tags.
+import type { EmulatorContext } from '../core/context.js'
+import { revisionId } from '../core/ids.js'
 import { ServiceError } from '../protocols/errors.js'
-import type { EmulatorRequest } from '../protocols/http.js'
+import { type CodeInput, resolveCode } from './code.js'
+import {
+  functionNotFound,
+  invalidParameter,
+  resourceConflict,
+  validationException
+} from './errors.js'
+import type { FunctionRef } from './names.js'
+import { checkExecutionRole, validateSettings } from './settings.js'
 import type {
-  EmulatorContext,
+  Alias,
   FunctionCode,
   FunctionSettings,
   LambdaFunction,
   PublishedVersion
-} from '../core/context.js'
+} from './state.js'
 
 export function lambdaTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+0000')
 }
 
-export function validationException(
-  member: string,
-  value: unknown,
-  constraint: string
-): ServiceError {
-  return new ServiceError(
-    400,
-    'ValidationException',
-    `1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: ${constraint}`
-  )
+/** The fields of a request that set configuration, applied over `base`. */
+export function settingsFrom(
+  fields: Record<string, unknown>,
+  base: FunctionSettings
+): FunctionSettings {
+  const pick = <K extends keyof FunctionSettings>(key: K): FunctionSettings[K] =>
+    fields[key] === undefined ? base[key] : (fields[key] as FunctionSettings[K])
+  return {
+    Runtime: pick('Runtime'),
+    Handler: pick('Handler'),
+    Role: pick('Role'),
+    Description: pick('Description'),
+    Timeout: pick('Timeout'),
+    MemorySize: pick('MemorySize'),
+    Environment: pick('Environment'),
+    Architectures: pick('Architectures'),
+    PackageType: pick('PackageType'),
+    EphemeralStorage: pick('EphemeralStorage')
+  }
 }
 
-export function invalidParameter(message: string): ServiceError {
-  return new ServiceError(400, 'InvalidParameterValueException', message)
+export function defaultSettings(role: string, packageType: unknown): FunctionSettings {
+  return {
+    Role: role,
+    Description: '',
+    Timeout: 3,
+    MemorySize: 128,
+    Architectures: ['x86_64'],
+    PackageType: packageType === 'Image' ? 'Image' : 'Zip',
+    EphemeralStorage: { Size: 512 }
+  }
 }
 
-export function functionNotFound(arn: string): ServiceError {
-  return new ServiceError(404, 'ResourceNotFoundException', `Function not found: ${arn}`)
-}
-
-export interface FunctionRef {
-  /** The unqualified ARN: the function's key in the emulator's state. */
+export interface NewFunction {
   arn: string
   name: string
-  qualifier?: string
+  region: string
+  settings: FunctionSettings
+  code: FunctionCode
+  tags?: Record<string, string>
 }
 
-/** A function name as Lambda accepts it: `name`, `ACCOUNT:function:name` or a full ARN, each
- *  optionally with `:qualifier`. */
-export function parseFunctionName(
+export function newFunction(
   ctx: EmulatorContext,
-  req: EmulatorRequest,
-  raw: string
-): FunctionRef {
-  const parts = raw.split(':')
-  let region = req.region
-  let account = ctx.config.accountId
-  let rest = parts
-  if (parts[0] === 'arn' && parts[2] === 'lambda' && parts[5] === 'function') {
-    ;[region, account] = [parts[3], parts[4]]
-    rest = parts.slice(6)
-  } else if (parts[1] === 'function') {
-    account = parts[0]
-    rest = parts.slice(2)
+  input: NewFunction,
+  createdAt = ctx.now()
+): LambdaFunction {
+  return {
+    ...input,
+    tags: input.tags ?? {},
+    revisionId: revisionId(),
+    lastModified: lambdaTimestamp(createdAt),
+    activeAt: createdAt + ctx.config.functionActivationMs,
+    updateDoneAt: 0,
+    versions: [],
+    aliases: new Map()
   }
-  const [name, qualifier, ...extra] = rest
-  if (extra.length > 0 || !/^[a-zA-Z0-9_-]{1,64}$/.test(name ?? '') || qualifier === '') {
-    throw validationException(
-      'functionName',
-      raw,
-      'Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?'
-    )
-  }
-  return { arn: `arn:aws:lambda:${region}:${account}:function:${name}`, name, qualifier }
-}
-
-/** The function and the qualifier to read: from the name, or from `?Qualifier=` (must agree). */
-export function findFunction(
-  ctx: EmulatorContext,
-  req: EmulatorRequest,
-  raw: string,
-  queryQualifier?: string | null
-): { fn: LambdaFunction; qualifier?: string } {
-  const ref = parseFunctionName(ctx, req, raw)
-  if (ref.qualifier && queryQualifier && ref.qualifier !== queryQualifier) {
-    throw invalidParameter(
-      'The derived qualifier from the function name does not match the specified qualifier.'
-    )
-  }
-  const fn = ctx.state.lambda.functions.get(ref.arn)
-  if (!fn) throw functionNotFound(ref.arn)
-  return { fn, qualifier: ref.qualifier ?? queryQualifier ?? undefined }
-}
-
-/** The version a qualifier names: $LATEST (undefined), a published version, or an alias's. */
-export function resolveQualifier(
-  fn: LambdaFunction,
-  qualifier: string | undefined
-): PublishedVersion | undefined {
-  if (qualifier === undefined || qualifier === '$LATEST') return undefined
-  const alias = fn.aliases.get(qualifier)
-  const version = alias ? alias.functionVersion : qualifier
-  if (version === '$LATEST') return undefined
-  const published = fn.versions.find(v => v.version === version)
-  if (!published) throw functionNotFound(`${fn.arn}:${qualifier}`)
-  return published
 }
 
 /** Writes are refused while the function is Pending or an update is InProgress. */
 export function ensureWritable(ctx: EmulatorContext, fn: LambdaFunction): void {
   const now = ctx.now()
   if (now < fn.activeAt) {
-    throw new ServiceError(
-      409,
-      'ResourceConflictException',
+    throw resourceConflict(
       'The operation cannot be performed at this time. The function is currently in the following state: Pending'
     )
   }
   if (now < fn.updateDoneAt) {
-    throw new ServiceError(
-      409,
-      'ResourceConflictException',
+    throw resourceConflict(
       `The operation cannot be performed at this time. An update is in progress for resource: ${fn.arn}`
     )
   }
@@ -130,75 +108,200 @@ export function ensureRevision(expected: unknown, actual: string): void {
   }
 }
 
-function stateFields(ctx: EmulatorContext, fn: LambdaFunction): Record<string, string> {
-  const now = ctx.now()
-  if (now < fn.activeAt) {
-    return {
-      State: 'Pending',
-      StateReason: 'The function is being created.',
-      StateReasonCode: 'Creating'
-    }
+/** A zip package comes with a runtime, an image with its URI, never the other way round. */
+function checkPackage(packageType: string, code: CodeInput, verb: 'creating' | 'updating') {
+  if (packageType === 'Image' && typeof code.ImageUri !== 'string') {
+    throw invalidParameter(
+      `Please provide ImageUri when ${verb} a function with packageType Image.`
+    )
   }
-  if (now < fn.updateDoneAt) {
-    return {
-      State: 'Active',
-      LastUpdateStatus: 'InProgress',
-      LastUpdateStatusReason: 'The function is being created.',
-      LastUpdateStatusReasonCode: 'Creating'
-    }
-  }
-  return { State: 'Active', LastUpdateStatus: 'Successful' }
-}
-
-function configuration(
-  fn: LambdaFunction,
-  settings: FunctionSettings,
-  code: FunctionCode,
-  fields: Record<string, unknown>
-): Record<string, unknown> {
-  return {
-    FunctionName: fn.name,
-    Runtime: settings.Runtime,
-    Role: settings.Role,
-    Handler: settings.Handler,
-    CodeSize: code.size,
-    Description: settings.Description,
-    Timeout: settings.Timeout,
-    MemorySize: settings.MemorySize,
-    CodeSha256: code.sha256,
-    Environment: settings.Environment,
-    TracingConfig: { Mode: 'PassThrough' },
-    PackageType: settings.PackageType,
-    Architectures: settings.Architectures,
-    EphemeralStorage: settings.EphemeralStorage,
-    SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
-    LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${fn.name}` },
-    ...fields
+  if (packageType === 'Zip' && code.ImageUri !== undefined) {
+    throw invalidParameter(
+      verb === 'creating'
+        ? 'Please do not provide ImageUri when creating a function with packageType Zip.'
+        : "Please don't provide ImageUri when updating a function with packageType Zip."
+    )
   }
 }
 
-/** FunctionConfiguration of $LATEST, or of a published version. */
-export function configurationJson(
+export interface CreateFunction {
+  ref: FunctionRef
+  settings: FunctionSettings
+  code: CodeInput
+  tags: Record<string, string>
+  publish: boolean
+}
+
+/** The new function, and its first version when `publish` asked for one. */
+export function createFunction(ctx: EmulatorContext, input: CreateFunction) {
+  const { ref, settings } = input
+  validateSettings(settings)
+  checkPackage(settings.PackageType, input.code, 'creating')
+  if (ctx.state.lambda.functions.has(ref.arn))
+    throw resourceConflict(`Function already exist: ${ref.name}`)
+  const code = resolveCode(ctx, input.code, 'CreateFunction')
+  checkExecutionRole(ctx, settings.Role)
+  const region = ref.arn.split(':')[3]
+  const fn = newFunction(ctx, {
+    arn: ref.arn,
+    name: ref.name,
+    region,
+    settings,
+    code,
+    tags: input.tags
+  })
+  ctx.state.lambda.functions.set(fn.arn, fn)
+  return { fn, version: input.publish ? publish(fn) : undefined }
+}
+
+/** An update is accepted at once and completes after `functionUpdateMs`. */
+function markUpdated(ctx: EmulatorContext, fn: LambdaFunction): void {
+  fn.revisionId = revisionId()
+  fn.lastModified = lambdaTimestamp(ctx.now())
+  fn.updateDoneAt = ctx.now() + ctx.config.functionUpdateMs
+}
+
+export interface UpdateCode {
+  code: CodeInput
+  architectures?: unknown
+  revisionId?: unknown
+  dryRun: boolean
+  publish: boolean
+}
+
+/** The new code (stored unless a dry run), and the version published with it if asked. */
+export function updateCode(ctx: EmulatorContext, fn: LambdaFunction, input: UpdateCode) {
+  ensureWritable(ctx, fn)
+  ensureRevision(input.revisionId, fn.revisionId)
+  checkPackage(fn.settings.PackageType, input.code, 'updating')
+  const code = resolveCode(ctx, input.code, 'UpdateFunctionCode')
+  const settings = settingsFrom({ Architectures: input.architectures }, fn.settings)
+  validateSettings(settings)
+  if (input.dryRun) return { code, version: undefined }
+  fn.code = code
+  fn.settings = settings
+  markUpdated(ctx, fn)
+  return { code, version: input.publish ? publish(fn) : undefined }
+}
+
+export function updateConfiguration(
   ctx: EmulatorContext,
   fn: LambdaFunction,
-  version?: PublishedVersion
-): Record<string, unknown> {
-  if (!version) {
-    return configuration(fn, fn.settings, fn.code, {
-      FunctionArn: fn.arn,
-      Version: '$LATEST',
-      LastModified: fn.lastModified,
-      RevisionId: fn.revisionId,
-      ...stateFields(ctx, fn)
-    })
+  fields: Record<string, unknown>
+): void {
+  ensureWritable(ctx, fn)
+  ensureRevision(fields.RevisionId, fn.revisionId)
+  // Architectures and the package type change with the code, never here.
+  const settings = settingsFrom(
+    { ...fields, Architectures: undefined, PackageType: undefined },
+    fn.settings
+  )
+  validateSettings(settings)
+  if (fields.Role !== undefined) checkExecutionRole(ctx, settings.Role)
+  fn.settings = settings
+  markUpdated(ctx, fn)
+}
+
+function sameContent(fn: LambdaFunction, version: PublishedVersion): boolean {
+  return (
+    version.code.sha256 === fn.code.sha256 &&
+    JSON.stringify(version.settings) === JSON.stringify(fn.settings)
+  )
+}
+
+/** Lambda publishes nothing new when $LATEST's code and configuration match the last version. */
+export function publish(fn: LambdaFunction, description?: string): PublishedVersion {
+  const last = fn.versions.at(-1)
+  if (last && sameContent(fn, last)) return last
+  const version: PublishedVersion = {
+    version: String(fn.versions.length + 1),
+    settings: structuredClone(fn.settings),
+    code: fn.code,
+    description: description ?? fn.settings.Description,
+    revisionId: revisionId(),
+    lastModified: fn.lastModified,
+    sourceRevision: fn.revisionId
   }
-  return configuration(fn, version.settings, version.code, {
-    FunctionArn: `${fn.arn}:${version.version}`,
-    Version: version.version,
-    Description: version.description,
-    LastModified: version.lastModified,
-    RevisionId: version.revisionId,
-    State: 'Active',
-    LastUpdateStatus: 'Successful'
-  })
+  fn.versions.push(version)
+  return version
+}
+
+export interface PublishRequest {
+  codeSha256?: unknown
+  revisionId?: unknown
+  description?: string
+}
+
+/** PublishVersion's preconditions: $LATEST settled, and the code and revision the caller saw. */
+export function publishVersion(
+  ctx: EmulatorContext,
+  fn: LambdaFunction,
+  input: PublishRequest
+): PublishedVersion {
+  ensureWritable(ctx, fn)
+  if (input.codeSha256 !== undefined && input.codeSha256 !== fn.code.sha256) {
+    throw invalidParameter(
+      `CodeSHA256 (${String(input.codeSha256)}) is different from current CodeSHA256 in $LATEST (${fn.code.sha256}). Please try again with the CodeSHA256 in $LATEST.`
+    )
+  }
+  ensureRevision(input.revisionId, fn.revisionId)
+  return publish(fn, input.description)
+}
+
+/** An alias may point at $LATEST or at a published version. */
+export function requireVersion(fn: LambdaFunction, version: unknown): string {
+  if (typeof version !== 'string')
+    throw validationException('functionVersion', null, 'Member must not be null')
+  if (version !== '$LATEST' && !fn.versions.some(v => v.version === version)) {
+    throw functionNotFound(`${fn.arn}:${version}`)
+  }
+  return version
+}
+
+export function createAlias(
+  fn: LambdaFunction,
+  input: { name: string; functionVersion: unknown; description: string }
+): Alias {
+  const functionVersion = requireVersion(fn, input.functionVersion)
+  if (fn.aliases.has(input.name))
+    throw resourceConflict(`Alias already exists: ${fn.arn}:${input.name}`)
+  const alias: Alias = { ...input, functionVersion, revisionId: revisionId() }
+  fn.aliases.set(alias.name, alias)
+  return alias
+}
+
+export function findAlias(fn: LambdaFunction, aliasName: string): Alias {
+  const alias = fn.aliases.get(aliasName)
+  if (!alias) {
+    throw new ServiceError(
+      404,
+      'ResourceNotFoundException',
+      `Cannot find alias arn: ${fn.arn}:${aliasName}`
+    )
+  }
+  return alias
+}
+
+export function updateAlias(
+  alias: Alias,
+  fn: LambdaFunction,
+  input: { revisionId?: unknown; functionVersion?: unknown; description?: string }
+): void {
+  ensureRevision(input.revisionId, alias.revisionId)
+  if (input.functionVersion !== undefined)
+    alias.functionVersion = requireVersion(fn, input.functionVersion)
+  if (input.description !== undefined) alias.description = input.description
+  alias.revisionId = revisionId()
+}
+
+/** Tags are addressed by the function's unqualified ARN. */
+export function taggedFunction(ctx: EmulatorContext, arn: string): LambdaFunction {
+  const fn = ctx.state.lambda.functions.get(arn)
+  if (!fn) throw functionNotFound(arn)
+  return fn
+}
+
+/** Tags are merged: a key given again takes its new value. */
+export function tagFunction(fn: LambdaFunction, tags: Record<string, string>): void {
+  Object.assign(fn.tags, tags)
 }

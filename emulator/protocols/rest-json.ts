@@ -1,5 +1,6 @@
-// Lambda's REST-JSON protocol: JSON bodies, errors named by the x-amzn-ErrorType header.
-import { ServiceError } from './errors.js'
+// The REST-JSON protocol's plumbing (Lambda, Access Analyzer): JSON bodies in and out. Each service
+// words its own errors (see lambda/errors.ts, access-analyzer/service.ts).
+import type { ServiceError } from './errors.js'
 import type { EmulatorRequest, EmulatorResponse } from './http.js'
 
 export function jsonResponse(
@@ -14,44 +15,35 @@ export function jsonResponse(
   }
 }
 
-// Lambda's error shapes spell the message member two ways (see its service model).
-const CAPITALIZED_MESSAGE = new Set(['ResourceNotFoundException', 'ServiceException'])
-
-export function jsonError(req: EmulatorRequest, error: ServiceError): EmulatorResponse {
-  const messageKey = CAPITALIZED_MESSAGE.has(error.code) ? 'Message' : 'message'
+/** The headers of an error answer: the code travels in x-amzn-ErrorType. */
+export function jsonErrorHeaders(
+  req: EmulatorRequest,
+  error: ServiceError
+): Record<string, string> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'x-amzn-requestid': req.requestId,
     'x-amzn-errortype': error.code
   }
   if (error.extra.retryAfterSeconds) headers['retry-after'] = error.extra.retryAfterSeconds
-  const body: Record<string, string> = {
-    Type: error.status >= 500 ? 'Service' : 'User',
-    [messageKey]: error.message
-  }
-  if (error.extra.Reason) body.Reason = error.extra.Reason
-  return { status: error.status, headers, body: JSON.stringify(body) }
+  return headers
 }
 
-/** The request body as a JSON object; Lambda's own error for anything else. */
-export function jsonBody(req: EmulatorRequest): Record<string, unknown> {
+/**
+ * The request body as a JSON object, `{}` when empty. `refuse` words the service's own error: with
+ * the parser's message when the body is not JSON, without one when it is JSON but not an object.
+ */
+export function jsonObjectBody(
+  req: EmulatorRequest,
+  refuse: (parseError?: string) => ServiceError
+): Record<string, unknown> {
   if (req.body.length === 0) return {}
   let parsed: unknown
   try {
     parsed = JSON.parse(req.body.toString('utf8'))
   } catch (error) {
-    throw new ServiceError(
-      400,
-      'InvalidRequestContentException',
-      `Could not parse request body into json: ${(error as Error).message}`
-    )
+    throw refuse((error as Error).message)
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new ServiceError(
-      400,
-      'InvalidRequestContentException',
-      'Request body must be a JSON object'
-    )
-  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw refuse()
   return parsed as Record<string, unknown>
 }

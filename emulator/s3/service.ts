@@ -7,7 +7,8 @@ import { type EmulatorRequest, type EmulatorResponse, header } from '../protocol
 import { s3VersionId } from '../core/ids.js'
 import { CHECKSUM_HEADERS, latestObject, verifyChecksums } from './store.js'
 import { type Operation, type Service, failingOperation } from '../core/service.js'
-import type { Bucket, EmulatorContext, S3ObjectVersion } from '../core/context.js'
+import type { EmulatorContext } from '../core/context.js'
+import type { Bucket, S3ObjectVersion } from './state.js'
 import { xmlDocument } from '../protocols/xml.js'
 
 function s3Error(

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import * as zlib from 'node:zlib'
 import { ServiceError } from '../protocols/errors.js'
-import type { S3ObjectVersion } from '../core/context.js'
+import type { S3ObjectVersion } from './state.js'
 
 export function latestObject(versions: S3ObjectVersion[]): S3ObjectVersion | undefined {
   return versions.at(-1)
