@@ -1,7 +1,6 @@
 // Starting state: what exists before the first request (and again after reset). Seeded resources
 // are dated a day back, so no propagation or activation delay applies to them.
-import { newManagedPolicy } from '../iam/policies.js'
-import { newRole, storeRole } from '../iam/roles.js'
+import { newManagedPolicy, newRole, storeRole } from '../iam/model.js'
 import { resolveCode } from '../lambda/code.js'
 import { defaultSettings, newFunction } from '../lambda/model.js'
 import { newBucket } from '../s3/service.js'

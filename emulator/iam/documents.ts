@@ -2,14 +2,6 @@
 import { ServiceError } from '../protocols/errors.js'
 import type { EmulatorContext } from '../core/context.js'
 
-/** RFC 3986 percent-encoding, as IAM returns policy documents. */
-export function encodeDocument(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-  )
-}
-
 function validationError(message: string): ServiceError {
   return new ServiceError(400, 'ValidationError', `1 validation error detected: ${message}`)
 }
