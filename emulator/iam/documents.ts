@@ -1,10 +1,7 @@
 // What IAM checks before it stores a name or a policy document, with IAM's error wording.
 import { ServiceError } from '../protocols/errors.js'
+import { validationError } from '../protocols/query.js'
 import type { EmulatorContext } from '../core/context.js'
-
-function validationError(message: string): ServiceError {
-  return new ServiceError(400, 'ValidationError', `1 validation error detected: ${message}`)
-}
 
 const NAME_PATTERN = /^[\w+=,.@-]+$/
 

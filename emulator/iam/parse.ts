@@ -1,8 +1,7 @@
 // Reading IAM's Query parameters into the model's inputs, with IAM's validation wording and in
 // IAM's order (the first invalid parameter is the one reported).
 import type { EmulatorContext } from '../core/context.js'
-import { ServiceError } from '../protocols/errors.js'
-import { type QueryParams, required, structList } from '../protocols/query.js'
+import { type QueryParams, required, structList, validationError } from '../protocols/query.js'
 import { validateName, validatePath, validatePolicyDocument } from './documents.js'
 import type { Tag } from './state.js'
 
@@ -34,10 +33,8 @@ export function parseMaxSessionDuration(params: QueryParams): number | undefined
   if (raw === undefined) return undefined
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 3600 || value > 43200) {
-    throw new ServiceError(
-      400,
-      'ValidationError',
-      `1 validation error detected: Value '${raw}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200`
+    throw validationError(
+      `Value '${raw}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200`
     )
   }
   return value

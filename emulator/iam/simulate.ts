@@ -1,7 +1,12 @@
 // SimulatePrincipalPolicy's handler: parses the parameters, simulates (see simulation.ts), and
 // renders IAM's EvaluationResults.
-import { ServiceError } from '../protocols/errors.js'
-import { type QueryParams, memberList, required, structList } from '../protocols/query.js'
+import {
+  type QueryParams,
+  memberList,
+  required,
+  structList,
+  validationError
+} from '../protocols/query.js'
 import type { QueryAction } from '../protocols/query-service.js'
 import { simulate } from './simulation.js'
 
@@ -23,10 +28,8 @@ export const simulateActions: Record<string, QueryAction> = {
     const sourceArn = required(params, 'PolicySourceArn')
     const actions = memberList(params, 'ActionNames')
     if (actions.length === 0) {
-      throw new ServiceError(
-        400,
-        'ValidationError',
-        "1 validation error detected: Value null at 'actionNames' failed to satisfy constraint: Member must not be null"
+      throw validationError(
+        "Value null at 'actionNames' failed to satisfy constraint: Member must not be null"
       )
     }
     const results = simulate(ctx, {

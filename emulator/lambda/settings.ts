@@ -1,7 +1,7 @@
 // What Lambda checks about a function's configuration and its execution role.
 import type { EmulatorContext } from '../core/context.js'
-import { evaluate, statementsOf } from '../iam/policy.js'
-import { visibleDocuments } from '../iam/propagation.js'
+import { roleByArn } from '../iam/model.js'
+import { trustAllows } from '../sts/model.js'
 import { invalidParameter, validationException } from './errors.js'
 import type { FunctionSettings } from './state.js'
 
@@ -73,16 +73,11 @@ export function checkExecutionRole(ctx: EmulatorContext, roleArn: unknown): void
       'Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+'
     )
   }
-  const role = [...ctx.state.iam.roles.values()].find(r => r.arn === roleArn)
+  const role = roleByArn(ctx, roleArn)
   const assumable =
     role !== undefined &&
     role.createdAt + ctx.config.roleAssumableAfterMs <= ctx.now() &&
-    evaluate(statementsOf([visibleDocuments(ctx, role).assumeRolePolicy]), {
-      principal: { kind: 'Service', service: 'lambda.amazonaws.com' },
-      action: 'sts:AssumeRole',
-      resource: role.arn,
-      context: {}
-    }).decision === 'allowed'
+    trustAllows(ctx, role, { kind: 'Service', service: 'lambda.amazonaws.com' }, {})
   if (!assumable)
     throw invalidParameter('The role defined for the function cannot be assumed by Lambda.')
 }

@@ -40,15 +40,18 @@ export function structList(params: QueryParams, name: string): Map<string, strin
   }
 }
 
+/** The ValidationError IAM and STS answer for a parameter that breaks a constraint. */
+export function validationError(message: string): ServiceError {
+  return new ServiceError(400, 'ValidationError', `1 validation error detected: ${message}`)
+}
+
 /** A required string parameter; IAM's wording for a missing one. */
 export function required(params: QueryParams, name: string): string {
   const value = params.get(name)
   if (value === undefined) {
     const member = name.charAt(0).toLowerCase() + name.slice(1)
-    throw new ServiceError(
-      400,
-      'ValidationError',
-      `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`
+    throw validationError(
+      `Value null at '${member}' failed to satisfy constraint: Member must not be null`
     )
   }
   return value
