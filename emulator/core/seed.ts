@@ -3,7 +3,7 @@
 import { newManagedPolicy, newRole, storeRole } from '../iam/model.js'
 import { resolveCode } from '../lambda/code.js'
 import { defaultSettings, newFunction } from '../lambda/model.js'
-import { newBucket } from '../s3/service.js'
+import { newBucket } from '../s3/model.js'
 import type { EmulatorContext } from './context.js'
 import type { Tag } from '../iam/state.js'
 

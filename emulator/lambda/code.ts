@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import type { EmulatorContext } from '../core/context.js'
 import { ServiceError } from '../protocols/errors.js'
-import { latestObject } from '../s3/store.js'
+import { latestObject } from '../s3/model.js'
 import { invalidParameter } from './errors.js'
 import type { FunctionCode } from './state.js'
 

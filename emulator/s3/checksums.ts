@@ -1,12 +1,7 @@
-// S3 objects in memory, with the checksums S3 verifies on upload.
+// The checksums S3 verifies on upload (headers or aws-chunked trailers), and Content-MD5.
 import { createHash } from 'node:crypto'
 import * as zlib from 'node:zlib'
 import { ServiceError } from '../protocols/errors.js'
-import type { S3ObjectVersion } from './state.js'
-
-export function latestObject(versions: S3ObjectVersion[]): S3ObjectVersion | undefined {
-  return versions.at(-1)
-}
 
 export const CHECKSUM_HEADERS = [
   'x-amz-checksum-crc32',
