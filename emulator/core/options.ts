@@ -1,12 +1,13 @@
 // Options for starting the emulator, and the settings that may change while it runs.
-import type { EmulatorSeed } from './seed.js'
+import { API_CONNECT_REGIONS } from '../../src/api-connect-regions.js'
 import type { RuntimeConfig } from './context.js'
+import type { EmulatorSeed } from './seed.js'
 
-export const IBM_API_CONNECT_PRINCIPALS = [
-  'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a',
-  'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-central-a',
-  'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
-]
+/** IBM's published API Connect roles, from the action's own table (one source of truth): trust
+ *  policies may always name them, as IAM accepts principals that exist. */
+export const IBM_API_CONNECT_PRINCIPALS: readonly string[] = API_CONNECT_REGIONS.flatMap(region =>
+  region.roleArn ? [region.roleArn] : []
+)
 
 /** Settings that may change while the emulator runs (all delays default to 0). */
 export interface ConfigPatch {

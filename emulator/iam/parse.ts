@@ -3,7 +3,13 @@
 import type { EmulatorContext } from '../core/context.js'
 import { type QueryParams, required, structList, validationError } from '../protocols/query.js'
 import { validateName, validatePath, validatePolicyDocument } from './documents.js'
-import type { Tag } from './state.js'
+import { findRole } from './model.js'
+import type { Role, Tag } from './state.js'
+
+/** The role the `RoleName` parameter names. */
+export function namedRole(ctx: EmulatorContext, params: QueryParams): Role {
+  return findRole(ctx, required(params, 'RoleName'))
+}
 
 export function parseTags(params: QueryParams): Tag[] {
   return structList(params, 'Tags').map(fields => ({

@@ -9,18 +9,17 @@ import {
   deleteInline,
   findPolicy,
   findPolicyVersion,
-  findRole,
   putInline,
   readInline,
   setBoundary
 } from './model.js'
-import { parseNewEntity, parseTags } from './parse.js'
+import { namedRole, parseNewEntity, parseTags } from './parse.js'
 import { visibleDocuments } from './propagation.js'
 import { encodeDocument, policyXml } from './render.js'
 
 export const policyActions: Record<string, QueryAction> = {
   PutRolePolicy(params, ctx) {
-    const role = findRole(ctx, required(params, 'RoleName'))
+    const role = namedRole(ctx, params)
     const name = required(params, 'PolicyName')
     validateName(name, 'policyName', 128)
     putInline(ctx, role, name, required(params, 'PolicyDocument'))
@@ -28,26 +27,25 @@ export const policyActions: Record<string, QueryAction> = {
   },
 
   GetRolePolicy(params, ctx) {
-    const role = findRole(ctx, required(params, 'RoleName'))
+    const role = namedRole(ctx, params)
     const name = required(params, 'PolicyName')
     const document = readInline(ctx, role, name)
     return { RoleName: role.name, PolicyName: name, PolicyDocument: encodeDocument(document) }
   },
 
   ListRolePolicies(params, ctx) {
-    const role = findRole(ctx, required(params, 'RoleName'))
+    const role = namedRole(ctx, params)
     const names = [...visibleDocuments(ctx, role).inlinePolicies.keys()].sort()
     return { PolicyNames: names, IsTruncated: false }
   },
 
   DeleteRolePolicy(params, ctx) {
-    const role = findRole(ctx, required(params, 'RoleName'))
-    deleteInline(ctx, role, required(params, 'PolicyName'))
+    deleteInline(ctx, namedRole(ctx, params), required(params, 'PolicyName'))
     return undefined
   },
 
   ListAttachedRolePolicies(params, ctx) {
-    const role = findRole(ctx, required(params, 'RoleName'))
+    const role = namedRole(ctx, params)
     const attached = role.attachedPolicies.map(arn => ({
       PolicyName: ctx.state.iam.policies.get(arn)?.name ?? arn.split('/').pop(),
       PolicyArn: arn
@@ -56,8 +54,7 @@ export const policyActions: Record<string, QueryAction> = {
   },
 
   AttachRolePolicy(params, ctx) {
-    const role = findRole(ctx, required(params, 'RoleName'))
-    attachPolicy(ctx, role, required(params, 'PolicyArn'))
+    attachPolicy(ctx, namedRole(ctx, params), required(params, 'PolicyArn'))
     return undefined
   },
 
@@ -91,8 +88,7 @@ export const policyActions: Record<string, QueryAction> = {
   },
 
   PutRolePermissionsBoundary(params, ctx) {
-    const role = findRole(ctx, required(params, 'RoleName'))
-    setBoundary(ctx, role, required(params, 'PermissionsBoundary'))
+    setBoundary(ctx, namedRole(ctx, params), required(params, 'PermissionsBoundary'))
     return undefined
   }
 }

@@ -2,8 +2,8 @@
 // the parameters, lets the model decide, and renders the answer.
 import { required } from '../protocols/query.js'
 import type { QueryAction } from '../protocols/query-service.js'
-import { createRole, findRole, readRole, tagRole, updateTrust } from './model.js'
-import { parseMaxSessionDuration, parseNewEntity, parseTags } from './parse.js'
+import { createRole, readRole, tagRole, updateTrust } from './model.js'
+import { namedRole, parseMaxSessionDuration, parseNewEntity, parseTags } from './parse.js'
 import { roleXml } from './render.js'
 
 export const roleActions: Record<string, QueryAction> = {
@@ -27,13 +27,12 @@ export const roleActions: Record<string, QueryAction> = {
   },
 
   UpdateAssumeRolePolicy(params, ctx) {
-    const role = findRole(ctx, required(params, 'RoleName'))
-    updateTrust(ctx, role, required(params, 'PolicyDocument'))
+    updateTrust(ctx, namedRole(ctx, params), required(params, 'PolicyDocument'))
     return undefined
   },
 
   UpdateRole(params, ctx) {
-    const role = findRole(ctx, required(params, 'RoleName'))
+    const role = namedRole(ctx, params)
     const duration = parseMaxSessionDuration(params)
     const description = params.get('Description')
     if (description !== undefined) role.description = description
@@ -42,12 +41,12 @@ export const roleActions: Record<string, QueryAction> = {
   },
 
   TagRole(params, ctx) {
-    tagRole(findRole(ctx, required(params, 'RoleName')), parseTags(params))
+    tagRole(namedRole(ctx, params), parseTags(params))
     return undefined
   },
 
   ListRoleTags(params, ctx) {
-    const role = findRole(ctx, required(params, 'RoleName'))
+    const role = namedRole(ctx, params)
     return { Tags: role.tags, IsTruncated: false }
   }
 }

@@ -1,12 +1,6 @@
 // Functions, versions and aliases as Lambda's API shows them (FunctionConfiguration, AliasConfiguration).
 import type { EmulatorContext } from '../core/context.js'
-import type {
-  Alias,
-  FunctionCode,
-  FunctionSettings,
-  LambdaFunction,
-  PublishedVersion
-} from './state.js'
+import type { Alias, FunctionSettings, LambdaFunction, PublishedVersion } from './state.js'
 
 function stateFields(ctx: EmulatorContext, fn: LambdaFunction): Record<string, string> {
   const now = ctx.now()
@@ -31,7 +25,7 @@ function stateFields(ctx: EmulatorContext, fn: LambdaFunction): Record<string, s
 function configuration(
   fn: LambdaFunction,
   settings: FunctionSettings,
-  code: FunctionCode,
+  code: LambdaFunction['code'],
   fields: Record<string, unknown>
 ): Record<string, unknown> {
   return {
