@@ -5,7 +5,7 @@ import {
   type Statement,
   evaluate,
   wildcardMatch
-} from '../../emulator/iam/policy.js'
+} from '../../emulator/iam/evaluation.js'
 
 const USER = 'arn:aws:iam::123456789012:user/ci'
 const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({

@@ -3,7 +3,7 @@
 import { validateFaultSpec } from './faults.js'
 import type { EmulatorResponse } from '../protocols/http.js'
 import type { ConfigPatch } from './options.js'
-import type { Emulator } from './server.js'
+import type { Emulator } from './emulator.js'
 
 function json(status: number, body?: unknown): EmulatorResponse {
   return {

@@ -3,48 +3,13 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { handleAdmin } from './admin.js'
 import { dispatch, readBody, send } from './dispatch.js'
-import { type FaultSpec, createFaultInjector, seededRandom } from './faults.js'
+import { createFaultInjector, seededRandom } from './faults.js'
+import type { Emulator } from './emulator.js'
 import { type RequestLogEntry, operationsIn, writesIn } from './log.js'
-import {
-  type ConfigPatch,
-  type EmulatorOptions,
-  type PublicConfig,
-  applyConfigPatch,
-  configFrom,
-  publicConfig
-} from './options.js'
+import { type EmulatorOptions, applyConfigPatch, configFrom, publicConfig } from './options.js'
 import { applySeed } from './seed.js'
 import { snapshot } from './snapshot.js'
-import {
-  type EmulatorContext,
-  type EmulatorState,
-  type RuntimeConfig,
-  clearState,
-  emptyState
-} from './context.js'
-
-export interface Emulator {
-  url: string
-  accountId: string
-  /** Every request in arrival order; emptied (not replaced) by reset(). */
-  log: RequestLogEntry[]
-  state: EmulatorState
-  /** Live settings: handlers read them on every request. */
-  config: RuntimeConfig
-  injectFault(fault: FaultSpec): void
-  clearFaults(): void
-  faults(): FaultSpec[]
-  /** The log entries of operations that change state (see isWriteOperation). */
-  writes(): RequestLogEntry[]
-  /** Operation names in call order, optionally of one service. */
-  operations(service?: string): string[]
-  /** Applies the patch (delays, caller) and returns the resulting settings. */
-  configure(patch: ConfigPatch): PublicConfig
-  snapshot(): ReturnType<typeof snapshot>
-  /** Back to the seeded state, with an empty log and no faults; settings are kept. */
-  reset(): void
-  stop(): Promise<void>
-}
+import { type EmulatorContext, clearState, emptyState } from './context.js'
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const config = configFrom(options)

@@ -1,7 +1,7 @@
 // IAM over the Query protocol. https://docs.aws.amazon.com/IAM/latest/APIReference/
-import { policyActions } from './policies.js'
-import { roleActions } from './roles.js'
-import { simulateActions } from './simulate.js'
+import { policyActions } from './policy-actions.js'
+import { roleActions } from './role-actions.js'
+import { simulateActions } from './simulate-action.js'
 import { queryService } from '../protocols/query-service.js'
 
 export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/'

@@ -5,7 +5,7 @@ import { ServiceError } from '../protocols/errors.js'
 import { accountOf } from '../sts/identity.js'
 import { visibleDocuments } from './propagation.js'
 import { findRole } from './model.js'
-import { type Decision, type Statement, evaluate, parsePolicy } from './policy.js'
+import { type Decision, type Statement, evaluate, parsePolicy } from './evaluation.js'
 import type { EmulatorContext } from '../core/context.js'
 
 interface Sourced {

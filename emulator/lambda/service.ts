@@ -2,8 +2,8 @@
 // https://docs.aws.amazon.com/lambda/latest/api/API_Operations.html
 import { type Route, restJsonService } from '../protocols/rest-json-service.js'
 import { lambdaErrors } from './errors.js'
-import { functionOperations as f } from './functions.js'
-import { versionOperations as v } from './versions.js'
+import { functionOperations as f } from './function-operations.js'
+import { versionOperations as v } from './version-operations.js'
 
 /** A path under one function; its name (still encoded) is the first captured label. */
 const fn = (suffix: string) => new RegExp(`^/2015-03-31/functions/([^/]+)${suffix}/?$`)

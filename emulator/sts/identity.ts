@@ -3,7 +3,7 @@
 // checked: this is a test double, not a security boundary.
 import { ServiceError } from '../protocols/errors.js'
 import { stableUserId } from '../core/ids.js'
-import type { Principal } from '../iam/policy.js'
+import type { Principal } from '../iam/evaluation.js'
 import type { EmulatorContext } from '../core/context.js'
 
 export interface Caller {

@@ -2,7 +2,7 @@
 // caller) and the session that AssumeRole issues.
 import type { EmulatorContext } from '../core/context.js'
 import { secretKey, uniqueId } from '../core/ids.js'
-import { type Principal, evaluate, statementsOf } from '../iam/policy.js'
+import { type Principal, evaluate, statementsOf } from '../iam/evaluation.js'
 import { roleByArn } from '../iam/model.js'
 import { visibleDocuments } from '../iam/propagation.js'
 import type { Role } from '../iam/state.js'
