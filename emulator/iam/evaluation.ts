@@ -4,9 +4,12 @@
 //   account), exact ARNs (a role ARN also matches its sessions), service principals;
 // - Action/NotAction (case-insensitive) and Resource/NotResource with `*` and `?` wildcards;
 // - conditions: String(Not)Equals(IgnoreCase), String(Not)Like, Arn(Not)Equals, Arn(Not)Like, Bool,
-//   Null, with `IfExists` and `ForAnyValue:`/`ForAllValues:`; AND across operators and keys, OR
-//   across values. An operator outside that list cannot be evaluated: an Allow statement using it
-//   does not apply and a Deny statement using it does (fail closed).
+//   Null, Numeric* and Date* (Equals, NotEquals, LessThan(Equals), GreaterThan(Equals)), with
+//   `IfExists` and `ForAnyValue:`/`ForAllValues:`; AND across operators and keys, OR across values.
+//   Dates are ISO 8601 or epoch seconds, as the IAM User Guide's "Date condition operators" allow;
+//   a value that is not a number (or a date) does not match. An operator outside that list cannot
+//   be evaluated: an Allow statement using it does not apply and a Deny statement using it does
+//   (fail closed).
 
 export interface Statement {
   Sid?: string
@@ -78,7 +81,35 @@ function principalMatches(element: unknown, principal: Principal): boolean {
   )
 }
 
+/** Epoch milliseconds of an ISO 8601 date or of epoch seconds; NaN when it is neither. */
+function dateValue(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text)
+}
+
+/** A comparison of two numbers read by `read`: false whenever either is not a number. */
+const compare =
+  (read: (text: string) => number, holds: (actual: number, expected: number) => boolean) =>
+  (actual: string, expected: string): boolean => {
+    const [a, e] = [read(actual), read(expected)]
+    return !Number.isNaN(a) && !Number.isNaN(e) && holds(a, e)
+  }
+
+const number = (text: string) => (text.trim() === '' ? NaN : Number(text))
+const ORDERINGS: [string, (a: number, e: number) => boolean][] = [
+  ['Equals', (a, e) => a === e],
+  ['LessThan', (a, e) => a < e],
+  ['LessThanEquals', (a, e) => a <= e],
+  ['GreaterThan', (a, e) => a > e],
+  ['GreaterThanEquals', (a, e) => a >= e]
+]
+
 const SIMPLE_OPERATORS: Record<string, (actual: string, expected: string) => boolean> = {
+  ...Object.fromEntries(
+    ORDERINGS.map(([name, holds]) => [`Numeric${name}`, compare(number, holds)])
+  ),
+  ...Object.fromEntries(
+    ORDERINGS.map(([name, holds]) => [`Date${name}`, compare(dateValue, holds)])
+  ),
   StringEquals: (a, e) => a === e,
   StringEqualsIgnoreCase: (a, e) => a.toLowerCase() === e.toLowerCase(),
   StringLike: (a, e) => wildcardMatch(e, a),
@@ -92,7 +123,9 @@ const NEGATED: Record<string, string> = {
   StringNotEqualsIgnoreCase: 'StringEqualsIgnoreCase',
   StringNotLike: 'StringLike',
   ArnNotEquals: 'ArnEquals',
-  ArnNotLike: 'ArnLike'
+  ArnNotLike: 'ArnLike',
+  NumericNotEquals: 'NumericEquals',
+  DateNotEquals: 'DateEquals'
 }
 
 function operatorHolds(

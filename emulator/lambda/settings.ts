@@ -2,6 +2,7 @@
 import type { EmulatorContext } from '../core/context.js'
 import { roleByArn } from '../iam/model.js'
 import { trustAllows } from '../sts/model.js'
+import { requestContext } from '../sts/request-context.js'
 import { invalidParameter, validationException } from './errors.js'
 import type { FunctionSettings } from './state.js'
 
@@ -77,7 +78,12 @@ export function checkExecutionRole(ctx: EmulatorContext, roleArn: unknown): void
   const assumable =
     role !== undefined &&
     role.createdAt + ctx.config.roleAssumableAfterMs <= ctx.now() &&
-    trustAllows(ctx, role, { kind: 'Service', service: 'lambda.amazonaws.com' }, {})
+    trustAllows(
+      ctx,
+      role,
+      { kind: 'Service', service: 'lambda.amazonaws.com' },
+      requestContext(ctx.now())
+    )
   if (!assumable)
     throw invalidParameter('The role defined for the function cannot be assumed by Lambda.')
 }

@@ -6,11 +6,23 @@ import { stableUserId } from '../core/ids.js'
 import type { Principal } from '../iam/evaluation.js'
 import type { EmulatorContext } from '../core/context.js'
 
+/** `aws:PrincipalType`'s values for the callers the emulator knows (IAM User Guide, policy
+ *  variables, "Principal key values"): the root user, an IAM user, a federated user, a session. */
+export type PrincipalType = 'Account' | 'User' | 'FederatedUser' | 'AssumedRole'
+
 export interface Caller {
   arn: string
   account: string
   userId: string
+  principalType: PrincipalType
   principal: Extract<Principal, { kind: 'AWS' }>
+}
+
+function principalTypeOf(arn: string): PrincipalType {
+  const resource = arn.split(':')[5] ?? ''
+  if (resource === 'root') return 'Account'
+  if (resource.startsWith('federated-user/')) return 'FederatedUser'
+  return 'User'
 }
 
 export function accountOf(arn: string): string {
@@ -47,6 +59,7 @@ function callerFromArn(arn: string, sessionName: string): Caller {
     arn,
     account,
     userId: stableUserId(arn),
+    principalType: principalTypeOf(arn),
     principal: { kind: 'AWS', account, arns: [arn] }
   }
 }
@@ -57,6 +70,7 @@ function fromSession(sessionArn: string, roleArn: string, userId: string): Calle
     arn: sessionArn,
     account,
     userId,
+    principalType: 'AssumedRole',
     principal: { kind: 'AWS', account, arns: [sessionArn, roleArn] }
   }
 }

@@ -1,5 +1,5 @@
-// STS's rules, with no HTTP: who may assume a role (its trust policy, as IAM evaluates it for the
-// caller) and the session that AssumeRole issues.
+// STS's rules, with no HTTP: who may assume a role (its trust policy, evaluated with the request
+// context IAM builds for the caller) and the session that AssumeRole issues.
 import type { EmulatorContext } from '../core/context.js'
 import { secretKey, uniqueId } from '../core/ids.js'
 import { type Principal, evaluate, statementsOf } from '../iam/evaluation.js'
@@ -9,14 +9,16 @@ import type { Role } from '../iam/state.js'
 import { ServiceError } from '../protocols/errors.js'
 import { validationError } from '../protocols/query.js'
 import type { Caller } from './identity.js'
+import { type RequestContext, principalContext, requestContext } from './request-context.js'
 import type { Session } from './state.js'
 
-/** Whether the role's trust policy, as reads see it now, lets `principal` assume the role. */
+/** Whether the role's trust policy, as reads see it now, lets `principal` assume the role with
+ *  this request context (see request-context.ts). */
 export function trustAllows(
   ctx: EmulatorContext,
   role: Role,
   principal: Principal,
-  context: Record<string, string>
+  context: RequestContext
 ): boolean {
   const trust = evaluate(statementsOf([visibleDocuments(ctx, role).assumeRolePolicy]), {
     principal,
@@ -61,10 +63,7 @@ export function assumeRole(ctx: EmulatorContext, caller: Caller, input: AssumeRo
       `Value '${input.durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and ${role.maxSessionDuration}`
     )
   }
-  const context: Record<string, string> = {
-    'aws:PrincipalArn': caller.principal.arns.at(-1)!,
-    'aws:PrincipalAccount': caller.account
-  }
+  const context = { ...requestContext(ctx.now()), ...principalContext(caller) }
   if (input.externalId !== undefined) context['sts:ExternalId'] = input.externalId
   if (!trustAllows(ctx, role, caller.principal, context)) throw denied
 
