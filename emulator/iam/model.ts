@@ -103,6 +103,15 @@ export function updateTrust(ctx: EmulatorContext, role: Role, document: string):
   changeRole(ctx, role, { kind: 'trust', document })
 }
 
+/** UpdateRole: what is given changes, what is not stays. */
+export function updateRole(
+  role: Role,
+  changes: { description?: string; maxSessionDuration?: number }
+): void {
+  if (changes.description !== undefined) role.description = changes.description
+  if (changes.maxSessionDuration !== undefined) role.maxSessionDuration = changes.maxSessionDuration
+}
+
 export function tagRole(role: Role, added: Tag[]): void {
   const byKey = new Map(role.tags.map(tag => [tag.Key, tag]))
   for (const tag of added) byKey.set(tag.Key, tag)

@@ -2,7 +2,7 @@
 // the parameters, lets the model decide, and renders the answer.
 import { required } from '../protocols/query.js'
 import type { QueryAction } from '../protocols/query-service.js'
-import { createRole, readRole, tagRole, updateTrust } from './model.js'
+import { createRole, readRole, tagRole, updateRole, updateTrust } from './model.js'
 import { namedRole, parseMaxSessionDuration, parseNewEntity, parseTags } from './parse.js'
 import { roleXml } from './render.js'
 
@@ -33,10 +33,10 @@ export const roleActions: Record<string, QueryAction> = {
 
   UpdateRole(params, ctx) {
     const role = namedRole(ctx, params)
-    const duration = parseMaxSessionDuration(params)
-    const description = params.get('Description')
-    if (description !== undefined) role.description = description
-    if (duration !== undefined) role.maxSessionDuration = duration
+    updateRole(role, {
+      maxSessionDuration: parseMaxSessionDuration(params),
+      description: params.get('Description')
+    })
     return {}
   },
 
