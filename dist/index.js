@@ -85480,6 +85480,7 @@ function setOutputs(result) {
 const MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
+    undecided: '⚠️ undecided',
     'not-checked': '⚪ not checked'
 };
 const code = (text) => `\`${text.replace(/`/g, "'")}\``;
@@ -85490,6 +85491,8 @@ function renderSummary(result) {
     const verdict = {
         true: 'verified ✅',
         false: 'verification failed ❌',
+        undecided: 'verification undecided ⚠️',
+        incomplete: 'verified, an optional check not run ⚪',
         skipped: 'verification skipped'
     }[result.verified];
     return [
@@ -87227,7 +87230,17 @@ function missingRoleChecks(principalArn, externalId, resources, why) {
         method: 'GetRole'
     }));
 }
-const failed = (checks) => checks.filter(c => c.status === 'fail');
+const withStatus = (checks, status) => checks.filter(c => c.status === status);
+/** A failed check makes `false`; else an undecided one `undecided`; else an extra not run `incomplete`. */
+function verdictOf(checks) {
+    if (withStatus(checks, 'fail').length)
+        return 'false';
+    if (withStatus(checks, 'undecided').length)
+        return 'undecided';
+    if (withStatus(checks, 'not-checked').length)
+        return 'incomplete';
+    return 'true';
+}
 
 ;// CONCATENATED MODULE: ./src/verify/extras.ts
 // The optional extras of the dry run: IAM Access Analyzer's findings on the trust policy, and a
@@ -87314,7 +87327,7 @@ async function settled(ctx, label, roleChanged, ask) {
     try {
         return await retry(async () => {
             const answer = await ask();
-            if (failed(answer.checks).length)
+            if (withStatus(answer.checks, 'fail').length)
                 throw new NotSettled(answer);
             return answer;
         }, {
@@ -87564,7 +87577,6 @@ async function run() {
                     log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`);
                 return checks;
             });
-        const failures = failed(checks);
         const result = {
             ...targets,
             dryRun: settings.dryRun,
@@ -87572,24 +87584,40 @@ async function run() {
             aliasArn: fn.aliasArn,
             codeSha256: fn.codeSha256,
             roleArn: role.roleArn,
-            verified: settings.verify === 'off' ? 'skipped' : failures.length ? 'false' : 'true',
+            verified: settings.verify === 'off' ? 'skipped' : verdictOf(checks),
             changes: [...fn.changes, ...role.changes].map(changeRow),
             checks
         };
         // Outputs and summary first: a failed check must still leave them for the next job.
         setOutputs(result);
         await writeSummary(result);
-        if (failures.length) {
-            const message = `Verification failed: ${failures.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ')}`;
-            if (settings.verify === 'fail')
-                setFailed(message);
-            else
-                warning(message);
-        }
+        reportVerdict(settings.verify, checks);
     }
     catch (error) {
         setFailed(withCauses(error));
     }
+}
+/**
+ * A failed or undecided check fails the step under `verify: fail` (a warning under `warn`); an
+ * optional extra that could not run is a warning.
+ */
+function reportVerdict(verify, checks) {
+    const list = (cs) => cs.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ');
+    const failures = withStatus(checks, 'fail');
+    const undecided = withStatus(checks, 'undecided');
+    const problems = [
+        ...(failures.length ? [`Verification failed: ${list(failures)}`] : []),
+        ...(undecided.length ? [`Verification could not decide: ${list(undecided)}`] : [])
+    ];
+    if (problems.length) {
+        if (verify === 'fail')
+            setFailed(problems.join('\n'));
+        else
+            warning(problems.join('\n'));
+    }
+    const notRun = withStatus(checks, 'not-checked');
+    if (notRun.length)
+        warning(`Not checked: ${list(notRun)}`);
 }
 /** The outputs known before any write, so that a run that fails still names its targets. */
 function targetsOf(ctx) {
