@@ -1,0 +1,438 @@
+// "Who can assume this role": decides a trust policy over the whole request space — every
+// caller, every sts:AssumeRole* action, every value of every condition key, "absent" included —
+// rather than over a few sample requests.
+//
+// Technique. A policy's answer can only change at the constants the policy itself mentions. So
+// a finite universe decides it exactly: the callers of principal-space.ts (one of every kind of
+// principal the policy could tell apart, fresh ones included), and for each condition key the
+// trial values of request-space.ts (one per combination of constants matched, plus absent). Keys
+// IAM sets itself are fixed as IAM sets them (aws:CurrentTime and aws:EpochTime = now,
+// aws:SecureTransport = true, and for an AWS caller aws:PrincipalArn, aws:PrincipalAccount and
+// aws:PrincipalType); every other key — aws:SourceIp, aws:PrincipalOrgID, tags, session name,
+// provider claims... — is unknown and ranges over all its trial values.
+//
+// A way in is a caller, an action and one Allow statement that applies while no Deny does, for
+// some assignment: the search enumerates, per Allow statement, only the keys that statement and
+// the Denies that could apply to the caller mention. IBM's principal with this org's external ID
+// is the target, which must be allowed under every assignment of the unknown keys. Whatever the
+// evaluator cannot decide (an unknown operator, a policy variable, a budget exceeded) is
+// reported as undecided: it can make the verdict "cannot evaluate", never "allowed".
+
+import { evaluateResourcePolicy, statementOutcomes, type StatementOutcome } from './evaluate.js'
+import { anyOf, asList, isUnknown, type Tri } from './logic.js'
+import {
+  ASSUME_ROLE,
+  type Candidate,
+  principalSpace,
+  SAML,
+  WEB_IDENTITY
+} from './principal-space.js'
+import { clauses, keySpace, type KeySpace, keyUses } from './request-space.js'
+import {
+  type Assignment,
+  type Budget,
+  combinations,
+  contextOf,
+  forEachAssignment
+} from './request-search.js'
+import type { PolicyDocument, PolicyStatement } from './types.js'
+import { assembleWaysIn, type Finding, type TrustAnalysis } from './ways-in.js'
+
+export type { TrustAnalysis, WayIn, TargetDecision } from './ways-in.js'
+export { trustVerdict } from './ways-in.js'
+
+export interface TrustTarget {
+  /** IBM's regional role, e.g. arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a. */
+  principalArn: string
+  /** This provider org's ID, as the trust policy must pin it. */
+  externalId: string
+}
+
+export interface TrustAnalysisOptions {
+  /** The role whose trust policy this is: its account and partition. */
+  roleArn: string
+  now: Date
+  /** Principals the user trusts on purpose, as written in a trust policy (ARN, account ID...). */
+  accepted?: readonly string[]
+  /** At most this many requests are evaluated (default 200,000); past it: undecided. */
+  budget?: number
+}
+
+const EXTERNAL_ID = 'sts:externalid'
+const ACTIONS = [ASSUME_ROLE, WEB_IDENTITY, SAML]
+
+/** Keys IAM sets on every request: time and transport (STS takes HTTPS only). */
+export function requestTimeKeys(now: Date): Record<string, string> {
+  return {
+    'aws:currenttime': now.toISOString(),
+    'aws:epochtime': String(Math.floor(now.getTime() / 1000)),
+    'aws:securetransport': 'true'
+  }
+}
+
+export function whoCanAssume(
+  trust: PolicyDocument,
+  target: TrustTarget,
+  options: TrustAnalysisOptions
+): TrustAnalysis {
+  const undecided: string[] = []
+  const statements = asList((trust as { Statement?: unknown }).Statement)
+  const records = statements.filter(isRecord)
+  if (!('Statement' in (trust as object)) || records.length !== statements.length) {
+    return assembleWaysIn(
+      target,
+      options,
+      [],
+      ['the trust policy has no usable Statement list'],
+      undefined
+    )
+  }
+  const variables = trust.Version === '2012-10-17'
+  const keys = keyUses(records, variables)
+  const [partition, , , ownAccount] = options.roleArn.split(':').slice(1)
+  const budget: Budget = { left: options.budget ?? 200_000 }
+  const candidates = principalSpace({
+    statements: records,
+    partition: partition ?? 'aws',
+    ownAccount: ownAccount ?? '',
+    targetArn: target.principalArn,
+    keys,
+    budget: 20_000
+  })
+  if ('undecided' in candidates) {
+    return assembleWaysIn(target, options, [], [candidates.undecided], undefined)
+  }
+  const spaces = new Map<string, KeySpace | { undecided: string }>()
+  const space = (key: string) => {
+    if (!spaces.has(key)) {
+      const extra = key === EXTERNAL_ID ? [target.externalId] : []
+      spaces.set(key, keySpace(key, keys.get(key)!, extra))
+    }
+    return spaces.get(key)!
+  }
+  const keyNames = new Map([...keys].map(([k, use]) => [k, use.name]))
+  const statementKeys = records.map(s => [...new Set(clauses(s).map(([, k]) => k.toLowerCase()))])
+  const labels = records.map((s, i) =>
+    typeof s.Sid === 'string' && s.Sid ? s.Sid : `Statement[${i}]`
+  )
+  const single = (i: number): PolicyDocument => ({
+    ...trust,
+    Statement: [records[i]! as unknown as PolicyStatement]
+  })
+  const fixedFor = (candidate: Candidate, action: string): Record<string, string | undefined> => ({
+    ...requestTimeKeys(options.now),
+    ...candidate.fixed,
+    // Only AssumeRole takes an external ID.
+    ...(action === ASSUME_ROLE ? {} : { [EXTERNAL_ID]: undefined })
+  })
+
+  const findings: Finding[] = []
+  const targetRuns: TargetRun[] = []
+  for (const candidate of candidates) {
+    for (const action of candidate.actions.filter(a => ACTIONS.includes(a))) {
+      const fixed = fixedFor(candidate, action)
+      const base = statementOutcomes(trust, {
+        principal: candidate.principal,
+        action,
+        context: contextOf(fixed)
+      })
+      if (isUnknown(base)) {
+        undecided.push(`${candidate.name}: ${base.unknown}`)
+        continue
+      }
+      const relevant = base.flatMap((o, i) =>
+        o.principal !== false && o.action !== false ? [i] : []
+      )
+      const allows = relevant.filter(i => base[i]!.effect !== 'Deny')
+      const denies = relevant.filter(i => base[i]!.effect !== 'Allow')
+      const problem = relevant
+        .map(i => statementProblem(records[i]!, labels[i]!, keys, variables))
+        .find(Boolean)
+      if (problem && allows.length > 0) {
+        undecided.push(problem)
+        continue
+      }
+      const isTarget = candidate.target && action === ASSUME_ROLE
+      if (isTarget)
+        targetRuns.push({
+          candidate,
+          fixed: { ...fixed, [EXTERNAL_ID]: target.externalId },
+          allows,
+          denies
+        })
+      for (const s of allows) {
+        const involved = [s, ...denies.filter(d => d !== s)]
+        const varying = [...new Set(involved.flatMap(i => statementKeys[i]!))].filter(
+          k => !(k in fixed)
+        )
+        const search = searchStatement({
+          candidate,
+          action,
+          fixed,
+          varying,
+          involved,
+          space,
+          budget,
+          skip: isTarget ? (a: Assignment) => a[EXTERNAL_ID] === target.externalId : () => false,
+          evaluate: request => involved.map(i => outcomeOf(single(i), request))
+        })
+        if ('undecided' in search) {
+          undecided.push(`${labels[s]} for ${candidate.name} (${action}): ${search.undecided}`)
+          continue
+        }
+        if (search.allowed.length > 0) {
+          findings.push({
+            statement: records[s]!,
+            label: labels[s]!,
+            candidate,
+            action,
+            allowed: search.allowed,
+            varying,
+            keyNames,
+            perExternalId: varying
+              .filter(k => k !== EXTERNAL_ID)
+              .reduce((n, k) => n * (space(k) as KeySpace).values.length, 1),
+            externalIdSpace: varying.includes(EXTERNAL_ID)
+              ? (space(EXTERNAL_ID) as KeySpace)
+              : undefined,
+            denies: denies
+              .filter(d => d !== s)
+              .map(d => ({ statement: records[d]!, label: labels[d]! }))
+          })
+        } else if (search.unknown) {
+          undecided.push(`${labels[s]} for ${candidate.name} (${action}): ${search.unknown}`)
+        }
+      }
+    }
+  }
+  const decided = decideTarget(
+    trust,
+    targetRuns,
+    records,
+    statementKeys,
+    labels,
+    space,
+    budget,
+    keyNames
+  )
+  const targetDecision = { ...decided, dependsOn: decided.dependsOn }
+  return assembleWaysIn(target, options, findings, [...new Set(undecided)], targetDecision)
+}
+
+interface TargetRun {
+  candidate: Candidate
+  fixed: Record<string, string | undefined>
+  allows: number[]
+  denies: number[]
+}
+
+function outcomeOf(
+  document: PolicyDocument,
+  request: Parameters<typeof statementOutcomes>[1]
+): StatementOutcome {
+  const outcomes = statementOutcomes(document, request)
+  if (isUnknown(outcomes)) {
+    return {
+      label: '',
+      effect: 'unknown',
+      applies: outcomes,
+      principal: outcomes,
+      action: outcomes
+    }
+  }
+  return outcomes[0]!
+}
+
+/** Whether a statement applies with this effect; one of unknown effect may apply as either. */
+const applies = (o: StatementOutcome, as: 'Allow' | 'Deny'): Tri => {
+  if (o.effect === as) return o.applies
+  if (o.effect !== 'unknown' || o.applies === false) return false
+  return isUnknown(o.applies) ? o.applies : { unknown: 'the statement has no valid Effect' }
+}
+
+interface Search {
+  candidate: Candidate
+  action: string
+  fixed: Record<string, string | undefined>
+  varying: string[]
+  involved: number[]
+  space: (key: string) => KeySpace | { undecided: string }
+  budget: Budget
+  skip: (assignment: Assignment) => boolean
+  /** The involved statements' outcomes: the Allow first, then the Denies. */
+  evaluate: (request: Parameters<typeof statementOutcomes>[1]) => StatementOutcome[]
+}
+
+type SearchResult =
+  { allowed: Assignment[]; total: number; unknown?: string } | { undecided: string }
+
+/** Every assignment of the varying keys under which the Allow applies and no Deny does. */
+function searchStatement(search: Search): SearchResult {
+  const spaces = spacesOf(search.varying, search.space)
+  if ('undecided' in spaces) return spaces
+  const total = combinations(spaces, search.budget.left)
+  if (total === Infinity) return { undecided: 'too many requests to evaluate (budget exceeded)' }
+  search.budget.left -= total
+  const allowed: Assignment[] = []
+  let unknown: string | undefined
+  let counted = 0
+  forEachAssignment(search.varying, spaces, assignment => {
+    if (search.skip(assignment)) return
+    counted++
+    const context = contextOf(search.fixed, assignment)
+    const [allow, ...denies] = search.evaluate({
+      principal: search.candidate.principal,
+      action: search.action,
+      context
+    })
+    const allowApplies = applies(allow!, 'Allow')
+    const denyApplies = anyOf(denies.map(d => applies(d, 'Deny')))
+    if (allowApplies === true && denyApplies === false) allowed.push(assignment)
+    else if (allowApplies !== false && denyApplies !== true) {
+      const why = [allowApplies, denyApplies].find(isUnknown)
+      unknown ??= why?.unknown
+    }
+  })
+  return { allowed, total: counted, ...(unknown ? { unknown } : {}) }
+}
+
+function spacesOf(
+  keys: readonly string[],
+  space: Search['space']
+): KeySpace[] | { undecided: string } {
+  const spaces: KeySpace[] = []
+  for (const key of keys) {
+    const s = space(key)
+    if ('undecided' in s) return s
+    spaces.push(s)
+  }
+  return spaces
+}
+
+/** A construct the enumeration does not model, in a statement that matters. */
+function statementProblem(
+  statement: Record<string, unknown>,
+  label: string,
+  keys: ReturnType<typeof keyUses>,
+  variables: boolean
+): string | undefined {
+  const principal = statement.Principal ?? statement.NotPrincipal
+  if (typeof principal === 'object' && principal !== null && 'CanonicalUser' in principal) {
+    return `${label} names a CanonicalUser principal, which the analysis cannot resolve`
+  }
+  const variable = clauses(statement).find(([, key]) => keys.get(key.toLowerCase())?.variable)
+  if (variables && variable) {
+    return `${label} compares ${variable[1]} with a policy variable: not analysed`
+  }
+  return undefined
+}
+
+/** IBM's role session, this org's ID: allowed under every value of the unknown keys? */
+function decideTarget(
+  trust: PolicyDocument,
+  runs: TargetRun[],
+  records: Record<string, unknown>[],
+  statementKeys: string[][],
+  labels: string[],
+  space: Search['space'],
+  budget: Budget,
+  keyNames: ReadonlyMap<string, string>
+): TrustAnalysis['target'] {
+  if (runs.length === 0) {
+    return {
+      decision: 'cannot-evaluate',
+      statements: [],
+      dependsOn: [],
+      reason: "IBM's principal is not a role ARN in the role's partition"
+    }
+  }
+  const seen = new Set<string>()
+  const allowedBy = new Set<string>()
+  const dependsOn = new Set<string>()
+  let denied: { request: Parameters<typeof evaluateResourcePolicy>[1] } | undefined
+  let unknown: string | undefined
+  let allowedCount = 0
+  for (const run of runs) {
+    const involved = [...new Set([...run.allows, ...run.denies])]
+    const varying = [...new Set(involved.flatMap(i => statementKeys[i]!))].filter(
+      k => !(k in run.fixed)
+    )
+    const spaces = spacesOf(varying, space)
+    if ('undecided' in spaces)
+      return {
+        decision: 'cannot-evaluate',
+        statements: [],
+        dependsOn: [],
+        reason: spaces.undecided
+      }
+    const total = combinations(spaces, budget.left)
+    if (total === Infinity) {
+      return {
+        decision: 'cannot-evaluate',
+        statements: [],
+        dependsOn: varying,
+        reason: 'too many requests to evaluate (budget exceeded)'
+      }
+    }
+    budget.left -= total
+    const document = {
+      ...trust,
+      Statement: involved.map(i => records[i]! as unknown as PolicyStatement)
+    }
+    forEachAssignment(varying, spaces, assignment => {
+      const request = {
+        principal: run.candidate.principal,
+        action: ASSUME_ROLE,
+        context: contextOf(run.fixed, assignment)
+      }
+      const outcomes = statementOutcomes(document, request)
+      if (isUnknown(outcomes)) return void (unknown ??= outcomes.unknown)
+      const allow = anyOf(outcomes.map(o => applies(o, 'Allow')))
+      const deny = anyOf(outcomes.map(o => applies(o, 'Deny')))
+      seen.add(
+        run.candidate.principal && 'AWS' in run.candidate.principal
+          ? run.candidate.principal.AWS
+          : ''
+      )
+      if (allow === true && deny === false) {
+        allowedCount++
+        outcomes.forEach((o, j) => o.applies === true && allowedBy.add(labels[involved[j]!]!))
+        return
+      }
+      varying.forEach(k => dependsOn.add(k))
+      if (allow === false || deny === true) denied ??= { request }
+      else unknown ??= [allow, deny].find(isUnknown)?.unknown
+    })
+  }
+  if (!denied && !unknown) {
+    return {
+      decision: 'allowed',
+      statements: [...allowedBy],
+      dependsOn: [],
+      reason: `allowed by ${[...allowedBy].map(l => `"${l}"`).join(', ')}`
+    }
+  }
+  if (denied && !unknown && allowedCount === 0) {
+    const evaluation = evaluateResourcePolicy(trust, denied.request)
+    return {
+      decision: 'denied',
+      statements: evaluation.statements,
+      dependsOn: [],
+      reason: evaluation.reason
+    }
+  }
+  const names = [...dependsOn].map(k => keyNames.get(k) ?? k)
+  if (seen.size > 1 && names.length === 0) names.push('the role session name')
+  const why =
+    unknown ?? `allowed for some values of ${names.join(', ') || 'the unknown keys'} only`
+  return {
+    decision: 'cannot-evaluate',
+    statements: [...allowedBy],
+    dependsOn: names,
+    reason: why
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
