@@ -2,6 +2,8 @@
 // some keys — and evaluates a small policy against each one, under a shared budget. The
 // searches of who-can-assume.ts and invoke-decision.ts are built on it.
 
+import type { StatementOutcome } from './evaluate.js'
+import { isUnknown, type Tri } from './logic.js'
 import type { KeySpace, TrialValue } from './request-space.js'
 import type { ContextValue } from './types.js'
 
@@ -50,4 +52,27 @@ export function contextOf(...parts: Record<string, TrialValue>[]): Record<string
     }
   }
   return context
+}
+
+/** Whether a statement applies with this effect; one of unknown effect may apply as either. */
+export const applies = (o: StatementOutcome, as: 'Allow' | 'Deny'): Tri => {
+  if (o.effect === as) return o.applies
+  if (o.effect !== 'unknown' || o.applies === false) return false
+  return isUnknown(o.applies) ? o.applies : { unknown: 'the statement has no valid Effect' }
+}
+
+export type SpaceOf = (key: string) => KeySpace | { undecided: string }
+
+/** The trial values of each key, or why one cannot be enumerated. */
+export function spacesOf(
+  keys: readonly string[],
+  space: SpaceOf
+): KeySpace[] | { undecided: string } {
+  const spaces: KeySpace[] = []
+  for (const key of keys) {
+    const s = space(key)
+    if ('undecided' in s) return s
+    spaces.push(s)
+  }
+  return spaces
 }

@@ -51,6 +51,19 @@ const MULTIVALUED = new Set(
   ].map(k => k.toLowerCase())
 )
 
+/**
+ * Keys IAM sets on every request: aws:CurrentTime, aws:EpochTime and aws:SecureTransport (STS
+ * takes HTTPS only). AWS global condition context keys:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+ */
+export function requestTimeKeys(now: Date): Record<string, string> {
+  return {
+    'aws:currenttime': now.toISOString(),
+    'aws:epochtime': String(Math.floor(now.getTime() / 1000)),
+    'aws:securetransport': 'true'
+  }
+}
+
 /** Every key the Condition elements of these statements use, folded to lower case. */
 export function keyUses(statements: readonly unknown[], variables: boolean): Map<string, KeyUse> {
   const keys = new Map<string, KeyUse>()

@@ -18,8 +18,9 @@
 // evaluator cannot decide (an unknown operator, a policy variable, a budget exceeded) is
 // reported as undecided: it can make the verdict "cannot evaluate", never "allowed".
 
-import { evaluateResourcePolicy, statementOutcomes, type StatementOutcome } from './evaluate.js'
-import { anyOf, asList, isUnknown, type Tri } from './logic.js'
+import { statementOutcomes, type StatementOutcome } from './evaluate.js'
+import { anyOf, asList, isUnknown } from './logic.js'
+import { decideTarget, type TargetRun } from './target-decision.js'
 import {
   ASSUME_ROLE,
   type Candidate,
@@ -27,13 +28,16 @@ import {
   SAML,
   WEB_IDENTITY
 } from './principal-space.js'
-import { clauses, keySpace, type KeySpace, keyUses } from './request-space.js'
+import { clauses, keySpace, type KeySpace, keyUses, requestTimeKeys } from './request-space.js'
 import {
+  applies,
   type Assignment,
   type Budget,
   combinations,
   contextOf,
-  forEachAssignment
+  forEachAssignment,
+  type SpaceOf,
+  spacesOf
 } from './request-search.js'
 import type { PolicyDocument, PolicyStatement } from './types.js'
 import { assembleWaysIn, type Finding, type TrustAnalysis } from './ways-in.js'
@@ -60,15 +64,6 @@ export interface TrustAnalysisOptions {
 
 const EXTERNAL_ID = 'sts:externalid'
 const ACTIONS = [ASSUME_ROLE, WEB_IDENTITY, SAML]
-
-/** Keys IAM sets on every request: time and transport (STS takes HTTPS only). */
-export function requestTimeKeys(now: Date): Record<string, string> {
-  return {
-    'aws:currenttime': now.toISOString(),
-    'aws:epochtime': String(Math.floor(now.getTime() / 1000)),
-    'aws:securetransport': 'true'
-  }
-}
 
 export function whoCanAssume(
   trust: PolicyDocument,
@@ -219,13 +214,6 @@ export function whoCanAssume(
   return assembleWaysIn(target, options, findings, [...new Set(undecided)], targetDecision)
 }
 
-interface TargetRun {
-  candidate: Candidate
-  fixed: Record<string, string | undefined>
-  allows: number[]
-  denies: number[]
-}
-
 function outcomeOf(
   document: PolicyDocument,
   request: Parameters<typeof statementOutcomes>[1]
@@ -243,20 +231,13 @@ function outcomeOf(
   return outcomes[0]!
 }
 
-/** Whether a statement applies with this effect; one of unknown effect may apply as either. */
-const applies = (o: StatementOutcome, as: 'Allow' | 'Deny'): Tri => {
-  if (o.effect === as) return o.applies
-  if (o.effect !== 'unknown' || o.applies === false) return false
-  return isUnknown(o.applies) ? o.applies : { unknown: 'the statement has no valid Effect' }
-}
-
 interface Search {
   candidate: Candidate
   action: string
   fixed: Record<string, string | undefined>
   varying: string[]
   involved: number[]
-  space: (key: string) => KeySpace | { undecided: string }
+  space: SpaceOf
   budget: Budget
   skip: (assignment: Assignment) => boolean
   /** The involved statements' outcomes: the Allow first, then the Denies. */
@@ -296,19 +277,6 @@ function searchStatement(search: Search): SearchResult {
   return { allowed, total: counted, ...(unknown ? { unknown } : {}) }
 }
 
-function spacesOf(
-  keys: readonly string[],
-  space: Search['space']
-): KeySpace[] | { undecided: string } {
-  const spaces: KeySpace[] = []
-  for (const key of keys) {
-    const s = space(key)
-    if ('undecided' in s) return s
-    spaces.push(s)
-  }
-  return spaces
-}
-
 /** A construct the enumeration does not model, in a statement that matters. */
 function statementProblem(
   statement: Record<string, unknown>,
@@ -325,112 +293,6 @@ function statementProblem(
     return `${label} compares ${variable[1]} with a policy variable: not analysed`
   }
   return undefined
-}
-
-/** IBM's role session, this org's ID: allowed under every value of the unknown keys? */
-function decideTarget(
-  trust: PolicyDocument,
-  runs: TargetRun[],
-  records: Record<string, unknown>[],
-  statementKeys: string[][],
-  labels: string[],
-  space: Search['space'],
-  budget: Budget,
-  keyNames: ReadonlyMap<string, string>
-): TrustAnalysis['target'] {
-  if (runs.length === 0) {
-    return {
-      decision: 'cannot-evaluate',
-      statements: [],
-      dependsOn: [],
-      reason: "IBM's principal is not a role ARN in the role's partition"
-    }
-  }
-  const seen = new Set<string>()
-  const allowedBy = new Set<string>()
-  const dependsOn = new Set<string>()
-  let denied: { request: Parameters<typeof evaluateResourcePolicy>[1] } | undefined
-  let unknown: string | undefined
-  let allowedCount = 0
-  for (const run of runs) {
-    const involved = [...new Set([...run.allows, ...run.denies])]
-    const varying = [...new Set(involved.flatMap(i => statementKeys[i]!))].filter(
-      k => !(k in run.fixed)
-    )
-    const spaces = spacesOf(varying, space)
-    if ('undecided' in spaces)
-      return {
-        decision: 'cannot-evaluate',
-        statements: [],
-        dependsOn: [],
-        reason: spaces.undecided
-      }
-    const total = combinations(spaces, budget.left)
-    if (total === Infinity) {
-      return {
-        decision: 'cannot-evaluate',
-        statements: [],
-        dependsOn: varying,
-        reason: 'too many requests to evaluate (budget exceeded)'
-      }
-    }
-    budget.left -= total
-    const document = {
-      ...trust,
-      Statement: involved.map(i => records[i]! as unknown as PolicyStatement)
-    }
-    forEachAssignment(varying, spaces, assignment => {
-      const request = {
-        principal: run.candidate.principal,
-        action: ASSUME_ROLE,
-        context: contextOf(run.fixed, assignment)
-      }
-      const outcomes = statementOutcomes(document, request)
-      if (isUnknown(outcomes)) return void (unknown ??= outcomes.unknown)
-      const allow = anyOf(outcomes.map(o => applies(o, 'Allow')))
-      const deny = anyOf(outcomes.map(o => applies(o, 'Deny')))
-      seen.add(
-        run.candidate.principal && 'AWS' in run.candidate.principal
-          ? run.candidate.principal.AWS
-          : ''
-      )
-      if (allow === true && deny === false) {
-        allowedCount++
-        outcomes.forEach((o, j) => o.applies === true && allowedBy.add(labels[involved[j]!]!))
-        return
-      }
-      varying.forEach(k => dependsOn.add(k))
-      if (allow === false || deny === true) denied ??= { request }
-      else unknown ??= [allow, deny].find(isUnknown)?.unknown
-    })
-  }
-  if (!denied && !unknown) {
-    return {
-      decision: 'allowed',
-      statements: [...allowedBy],
-      dependsOn: [],
-      reason: `allowed by ${[...allowedBy].map(l => `"${l}"`).join(', ')}`
-    }
-  }
-  if (denied && !unknown && allowedCount === 0) {
-    const evaluation = evaluateResourcePolicy(trust, denied.request)
-    return {
-      decision: 'denied',
-      statements: evaluation.statements,
-      dependsOn: [],
-      reason: evaluation.reason
-    }
-  }
-  const names = [...dependsOn].map(k => keyNames.get(k) ?? k)
-  if (seen.size > 1 && names.length === 0) names.push('the role session name')
-  const why =
-    unknown ?? `allowed for some values of ${names.join(', ') || 'the unknown keys'} only`
-  return {
-    decision: 'cannot-evaluate',
-    statements: [...allowedBy],
-    dependsOn: names,
-    reason: why
-  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
