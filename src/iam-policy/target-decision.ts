@@ -14,7 +14,7 @@ import {
   type SpaceOf,
   spacesOf
 } from './request-search.js'
-import type { PolicyDocument, PolicyStatement } from './types.js'
+import type { PolicyDocument, PolicyStatement, Request } from './types.js'
 import type { TargetDecision } from './ways-in.js'
 
 export interface TargetRun {
@@ -49,6 +49,8 @@ function decideTarget(
   let denied: { request: Parameters<typeof evaluateResourcePolicy>[1] } | undefined
   let unknown: string | undefined
   let allowedCount = 0
+  let allowedExample: Request | undefined
+  let otherExample: Request | undefined
   for (const run of runs) {
     const involved = [...new Set([...run.allows, ...run.denies])]
     const varying = [...new Set(involved.flatMap(i => statementKeys[i]!))].filter(
@@ -93,10 +95,12 @@ function decideTarget(
       )
       if (allow === true && deny === false) {
         allowedCount++
+        allowedExample ??= request
         outcomes.forEach((o, j) => o.applies === true && allowedBy.add(labels[involved[j]!]!))
         return
       }
       varying.forEach(k => dependsOn.add(k))
+      otherExample ??= request
       if (allow === false || deny === true) denied ??= { request }
       else unknown ??= [allow, deny].find(isUnknown)?.unknown
     })
@@ -125,6 +129,7 @@ function decideTarget(
     decision: 'cannot-evaluate',
     statements: [...allowedBy],
     dependsOn: names,
-    reason: why
+    reason: why,
+    examples: { allowed: allowedExample, notAllowed: otherExample }
   }
 }

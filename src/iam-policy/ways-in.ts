@@ -9,7 +9,7 @@ import { callerOf, principalMatches, principalValues } from './principals.js'
 import { ASSUME_ROLE, type Candidate, type PrincipalKind } from './principal-space.js'
 import { clauses, type KeySpace } from './request-space.js'
 import type { Assignment } from './request-search.js'
-import type { ContextValue } from './types.js'
+import type { ContextValue, Request } from './types.js'
 
 export interface TargetDecision {
   decision: 'allowed' | 'denied' | 'cannot-evaluate'
@@ -18,6 +18,8 @@ export interface TargetDecision {
   /** Unknown keys the decision depends on (cannot-evaluate). */
   dependsOn: string[]
   reason: string
+  /** For cannot-evaluate: a request of the target that is allowed, and one that is not. */
+  examples?: { allowed?: Request; notAllowed?: Request }
 }
 
 /**
@@ -44,6 +46,8 @@ export interface WayIn {
   /** IBM's regional principal with another or no external ID: never acceptable. */
   ibmOtherExternalId: boolean
   accepted: boolean
+  /** One concrete request that gets in this way (as the evaluator takes it). */
+  witness: Request
 }
 
 export interface TrustAnalysis {
@@ -58,7 +62,8 @@ export interface Finding {
   label: string
   candidate: Candidate
   action: string
-  /** The assignments of the varying keys under which it gets in. */
+  /** The first request that gets in, and the assignments of the varying keys that do. */
+  request: Request
   allowed: Assignment[]
   /** How many assignments there are for each external ID tried (or in all, without one). */
   perExternalId: number
@@ -103,7 +108,8 @@ export function assembleWaysIn(
       ...(condition ? { condition } : {}),
       dependsOn,
       ibmOtherExternalId: ibm,
-      accepted: !ibm && written.entries.some(e => accepted.has(normal(e)))
+      accepted: !ibm && written.entries.some(e => accepted.has(normal(e))),
+      witness: finding.request
     }
     addUnique(group.examples, [finding.candidate.name])
     addUnique(group.actions, [finding.action], Infinity)

@@ -181,6 +181,11 @@ export function whoCanAssume(
             label: labels[s]!,
             candidate,
             action,
+            request: {
+              principal: candidate.principal,
+              action,
+              context: contextOf(fixed, search.allowed[0]!)
+            },
             allowed: search.allowed,
             varying,
             keyNames,
