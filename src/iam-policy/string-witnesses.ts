@@ -64,24 +64,26 @@ export function stringWitnesses(
 ): WitnessResult {
   const budget = options.budget ?? 20_000
   const required = options.required ?? []
-  const start = comparisons.map(c => closure(c.tokens, [0]))
-  const seen = new Set<string>([key(start)])
+  const runners = comparisons.map(c => runner(c.tokens))
+  const start = runners.map(r => r.start)
+  const seen = new Set<string>([start.join('|')])
   const found = new Map<string, Witness>()
-  let frontier: { states: number[][]; value: string }[] = [{ states: start, value: '' }]
+  let frontier: { states: string[]; value: string }[] = [{ states: start, value: '' }]
+  const dead = (states: string[], i: number) => states[i] === ''
 
   while (frontier.length > 0) {
     const next: typeof frontier = []
     for (const { states, value } of frontier) {
-      const matches = states.map((set, i) => set.includes(comparisons[i]!.tokens.length))
+      const matches = states.map((state, i) => runners[i]!.accepting(state))
       const signature = matches.map(m => (m ? '1' : '0')).join('')
       if (!found.has(signature) && (required.length === 0 || required.some(i => matches[i]))) {
         found.set(signature, { value, matches })
       }
-      for (const char of alphabet(comparisons, states)) {
-        const moved = states.map((set, i) => step(comparisons[i]!.tokens, set, char))
-        if (moved.every(set => set.length === 0)) continue
-        if (required.length > 0 && required.every(i => moved[i]!.length === 0)) continue
-        const k = key(moved)
+      for (const char of alphabet(runners, states)) {
+        const moved = states.map((state, i) => runners[i]!.step(state, char))
+        if (moved.every(state => state === '')) continue
+        if (required.length > 0 && required.every(i => dead(moved, i))) continue
+        const k = moved.join('|')
         if (seen.has(k)) continue
         seen.add(k)
         if (seen.size > budget) {
@@ -103,6 +105,51 @@ export function stringWitnesses(
   return { witnesses: [...found.values()] }
 }
 
+/**
+ * One comparison's automaton, its sets of positions named by a string key ('' when dead), with
+ * its transitions and named characters cached: the product search revisits them often.
+ */
+function runner(tokens: Glob[]) {
+  const sets = new Map<string, number[]>()
+  const moves = new Map<string, string>()
+  const names = new Map<string, string[]>()
+  const intern = (set: number[]): string => {
+    const k = set.join(',')
+    if (!sets.has(k)) sets.set(k, set)
+    return k
+  }
+  return {
+    start: intern(closure(tokens, [0])),
+    accepting: (state: string) => sets.get(state)!.includes(tokens.length),
+    step(state: string, char: string): string {
+      const k = `${state}\u0000${char}`
+      let moved = moves.get(k)
+      if (moved === undefined) {
+        moved = intern(step(tokens, sets.get(state)!, char))
+        moves.set(k, moved)
+      }
+      return moved
+    },
+    /** The literal characters the live positions can take next. */
+    chars(state: string): string[] {
+      let chars = names.get(state)
+      if (!chars) {
+        chars = []
+        for (const position of sets.get(state)!) {
+          const token = tokens[position]
+          if (!token || !('lit' in token)) continue
+          chars.push(token.lit)
+          if (token.ignoreCase) chars.push(token.lit.toLowerCase(), token.lit.toUpperCase())
+        }
+        names.set(state, chars)
+      }
+      return chars
+    }
+  }
+}
+
+type Runner = ReturnType<typeof runner>
+
 /** A string of characters no comparison names, matched by none (if none matches everything). */
 function freshValue(comparisons: readonly Comparison[]): string | undefined {
   // Longer than every pattern's literal text, so no literal-only comparison accepts it.
@@ -119,19 +166,10 @@ function accepts(tokens: Glob[], value: string): boolean {
 }
 
 /** The characters worth trying from these states: those named, a fresh letter and digit. */
-function alphabet(comparisons: readonly Comparison[], states: number[][]): string[] {
+function alphabet(runners: readonly Runner[], states: string[]): string[] {
   const named = new Set<string>([':'])
-  states.forEach((set, i) => {
-    const tokens = comparisons[i]!.tokens
-    for (const position of set) {
-      const token = tokens[position]
-      if (!token || !('lit' in token)) continue
-      named.add(token.lit)
-      if (token.ignoreCase) {
-        named.add(token.lit.toLowerCase())
-        named.add(token.lit.toUpperCase())
-      }
-    }
+  states.forEach((state, i) => {
+    if (state !== '') for (const char of runners[i]!.chars(state)) named.add(char)
   })
   // Fresh characters first, so that the shortest witnesses read as "something else".
   const letter = [...'zyxwvutsrqponmlkjihgfedcba'].find(
@@ -174,5 +212,3 @@ function closure(tokens: Glob[], positions: number[]): number[] {
   }
   return [...set].sort((a, b) => a - b)
 }
-
-const key = (states: number[][]): string => states.map(set => set.join(',')).join('|')
