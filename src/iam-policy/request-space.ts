@@ -11,7 +11,7 @@
 // and every key may also be absent. A multivalued key (only ever tested with ForAnyValue: or
 // ForAllValues:) takes sets of those values: the empty set and every set of up to as many
 // elements as the policy has set clauses on the key (one witness element per clause is all a
-// satisfying set needs). A key compared in two ways that cannot be enumerated together (as a
+// satisfying set needs). AWS's single-valued keys (sts:ExternalId...) take single values. A key compared in two ways that cannot be enumerated together (as a
 // number and as a string) is reported, not guessed.
 
 import { parseCidr, parseDate, parseOperator } from './conditions.js'
@@ -149,8 +149,11 @@ export function keySpace(
       // Null alone, BinaryEquals, or an operator IAM does not have (the evaluator says so).
       scalars = { values: [...new Set([...constants, 'fresh-value'])], fresh: 'fresh-value' }
   }
+  // AWS's own keys are single-valued unless documented otherwise (ForAnyValue on one reads it
+  // as a set of one); another key tested only with set operators may hold a set.
   const onlySets = use.uses.every(u => u.set || u.base === 'Null')
-  if (!MULTIVALUED.has(folded) && !onlySets) {
+  const aws = /^(aws|sts):/.test(folded)
+  if (!MULTIVALUED.has(folded) && (aws || !onlySets)) {
     return { values: [undefined, ...scalars.values], fresh: scalars.fresh }
   }
   return setSpace(use, scalars.values, budget)

@@ -114,8 +114,12 @@ export function whoCanAssume(
     ...trust,
     Statement: [records[i]! as unknown as PolicyStatement]
   })
+  // An anonymous request carries none of the principal's keys (aws:PrincipalOrgID, tags...).
+  const principalKeys = [...keys.keys()].filter(k => /^aws:(principal|userid$|username$)/.test(k))
+  const anonymous = Object.fromEntries(principalKeys.map(k => [k, undefined]))
   const fixedFor = (candidate: Candidate, action: string): Record<string, string | undefined> => ({
     ...requestTimeKeys(options.now),
+    ...(candidate.kind === 'anonymous' ? anonymous : {}),
     ...candidate.fixed,
     // Only AssumeRole takes an external ID.
     ...(action === ASSUME_ROLE ? {} : { [EXTERNAL_ID]: undefined })
