@@ -480,8 +480,14 @@ describe('whoCanAssume: what it cannot decide is never a pass', () => {
   })
 
   it('a budget too small for the request space', () => {
-    const analysis = analyse([apiConnect], { budget: 1 })
-    expect(analysis.undecided.join()).toMatch(/budget/)
+    const deny: PolicyStatement = {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 'sts:*',
+      Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }
+    }
+    const analysis = analyse([apiConnect, deny], { budget: 0 })
+    expect([analysis.target.reason, ...analysis.undecided].join()).toMatch(/budget/)
     expect(verdict(analysis)).toBe('cannot-evaluate')
   })
 

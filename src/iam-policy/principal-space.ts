@@ -143,15 +143,10 @@ function awsCandidates(input: PrincipalSpaceInput): Candidate[] | { undecided: s
   const { partition, ownAccount, targetArn } = input
   const lit = (text: string) => globTokens(text, { wildcards: false })
   const star: Glob = { any: '*' }
-  const anyPart: Glob = { any: '*', noColon: true }
+  // Every principal ARN tried starts `arn:<partition>:iam::` (the shapes below require it), so
+  // "in account A" is that prefix, A, and anything after.
   const arnOfAccount = (account: Glob[]): Glob[] => [
-    ...lit('arn:'),
-    anyPart,
-    ...lit(':'),
-    anyPart,
-    ...lit(':'),
-    anyPart,
-    ...lit(':'),
+    ...lit(`arn:${partition}:iam::`),
     ...account,
     ...lit(':'),
     star

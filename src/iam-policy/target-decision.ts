@@ -1,120 +1,68 @@
 // The target of the trust check: IBM's regional role (any of its sessions) with this org's
 // external ID, through sts:AssumeRole. It must be allowed under every value of the keys the
 // runner cannot know; denied under every value is a failure; anything else cannot be evaluated.
+// Each answer comes from assignment-search.ts: "allowed everywhere" is "no assignment under
+// which every Allow fails or some Deny may apply", and so on.
 
-import { evaluateResourcePolicy, statementOutcomes } from './evaluate.js'
-import { anyOf, isUnknown } from './logic.js'
-import { ASSUME_ROLE, type Candidate } from './principal-space.js'
 import {
-  applies,
-  type Budget,
-  combinations,
-  contextOf,
-  forEachAssignment,
-  type SpaceOf,
-  spacesOf
-} from './request-search.js'
-import type { PolicyDocument, PolicyStatement, Request } from './types.js'
+  type Conjunction,
+  type Goal,
+  searchAssignment,
+  unknownReason
+} from './assignment-search.js'
+import { evaluateResourcePolicy } from './evaluate.js'
+import type { Candidate } from './principal-space.js'
+import { type Assignment, contextOf } from './request-search.js'
+import type { KeySpace } from './request-space.js'
+import type { PolicyDocument, Request } from './types.js'
 import type { TargetDecision } from './ways-in.js'
+
+interface Part {
+  index: number
+  conjunction: Conjunction
+}
 
 export interface TargetRun {
   candidate: Candidate
   fixed: Record<string, string | undefined>
-  allows: number[]
-  denies: number[]
+  allows: Part[]
+  denies: Part[]
+  spaces: ReadonlyMap<string, KeySpace>
 }
 
-export /** IBM's role session, this org's ID: allowed under every value of the unknown keys? */
-function decideTarget(
+type Found = Assignment | undefined | 'exceeded'
+
+export function decideTarget(
   trust: PolicyDocument,
   runs: TargetRun[],
-  records: Record<string, unknown>[],
-  statementKeys: string[][],
   labels: string[],
-  space: SpaceOf,
-  budget: Budget,
+  budget: { left: number },
   keyNames: ReadonlyMap<string, string>
 ): TargetDecision {
   if (runs.length === 0) {
-    return {
-      decision: 'cannot-evaluate',
-      statements: [],
-      dependsOn: [],
-      reason: "IBM's principal is not a role ARN in the role's partition"
-    }
+    const reason = "IBM's principal is not a role ARN in the role's partition"
+    return { decision: 'cannot-evaluate', statements: [], dependsOn: [], reason }
   }
-  const seen = new Set<string>()
-  const allowedBy = new Set<string>()
-  const dependsOn = new Set<string>()
-  let denied: { request: Parameters<typeof evaluateResourcePolicy>[1] } | undefined
-  let unknown: string | undefined
-  let allowedCount = 0
-  let allowedExample: Request | undefined
-  let otherExample: Request | undefined
-  for (const run of runs) {
-    const involved = [...new Set([...run.allows, ...run.denies])]
-    const varying = [...new Set(involved.flatMap(i => statementKeys[i]!))].filter(
-      k => !(k in run.fixed)
-    )
-    const spaces = spacesOf(varying, space)
-    if ('undecided' in spaces)
-      return {
-        decision: 'cannot-evaluate',
-        statements: [],
-        dependsOn: [],
-        reason: spaces.undecided
-      }
-    const total = combinations(spaces, budget.left)
-    if (total === Infinity) {
-      return {
-        decision: 'cannot-evaluate',
-        statements: [],
-        dependsOn: varying,
-        reason: 'too many requests to evaluate (budget exceeded)'
-      }
-    }
-    budget.left -= total
-    const document = {
-      ...trust,
-      Statement: involved.map(i => records[i]! as unknown as PolicyStatement)
-    }
-    forEachAssignment(varying, spaces, assignment => {
-      const request = {
-        principal: run.candidate.principal,
-        action: ASSUME_ROLE,
-        context: contextOf(run.fixed, assignment)
-      }
-      const outcomes = statementOutcomes(document, request)
-      if (isUnknown(outcomes)) return void (unknown ??= outcomes.unknown)
-      const allow = anyOf(outcomes.map(o => applies(o, 'Allow')))
-      const deny = anyOf(outcomes.map(o => applies(o, 'Deny')))
-      seen.add(
-        run.candidate.principal && 'AWS' in run.candidate.principal
-          ? run.candidate.principal.AWS
-          : ''
-      )
-      if (allow === true && deny === false) {
-        allowedCount++
-        allowedExample ??= request
-        outcomes.forEach((o, j) => o.applies === true && allowedBy.add(labels[involved[j]!]!))
-        return
-      }
-      varying.forEach(k => dependsOn.add(k))
-      otherExample ??= request
-      if (allow === false || deny === true) denied ??= { request }
-      else unknown ??= [allow, deny].find(isUnknown)?.unknown
-    })
+  const results = runs.map(run => decideRun(run, budget))
+  const request = (run: TargetRun, assignment: Assignment): Request => ({
+    principal: run.candidate.principal,
+    action: 'sts:AssumeRole',
+    context: contextOf(run.fixed, assignment)
+  })
+  const exceeded = results.find(r => r.exceeded)
+  if (exceeded) {
+    const reason = 'too many requests to evaluate (budget exceeded)'
+    return { decision: 'cannot-evaluate', statements: [], dependsOn: [], reason }
   }
-  if (!denied && !unknown) {
-    return {
-      decision: 'allowed',
-      statements: [...allowedBy],
-      dependsOn: [],
-      reason: `allowed by ${[...allowedBy].map(l => `"${l}"`).join(', ')}`
-    }
+  const allowedBy = [...new Set(results.flatMap(r => r.allowedBy.map(i => labels[i]!)))]
+  if (results.every(r => !r.notAllowed)) {
+    const reason = `allowed by ${allowedBy.map(l => `"${l}"`).join(', ')}`
+    return { decision: 'allowed', statements: allowedBy, dependsOn: [], reason }
   }
-  if (denied && !unknown && allowedCount === 0) {
-    const evaluation = evaluateResourcePolicy(trust, denied.request)
+  const notDenied = results.findIndex(r => r.notDenied)
+  if (notDenied === -1) {
+    const i = results.findIndex(r => r.notAllowed)
+    const evaluation = evaluateResourcePolicy(trust, request(runs[i]!, results[i]!.notAllowed!))
     return {
       decision: 'denied',
       statements: evaluation.statements,
@@ -122,14 +70,71 @@ function decideTarget(
       reason: evaluation.reason
     }
   }
-  const names = [...dependsOn].map(k => keyNames.get(k) ?? k)
-  if (seen.size > 1 && names.length === 0) names.push('the role session name')
-  const why = unknown ?? `allowed for some values of ${names.join(', ') || 'the unknown keys'} only`
+  const keys = [...new Set(runs.flatMap(run => [...run.spaces.keys()]))]
+  const names = keys.map(k => keyNames.get(k) ?? k)
+  // Differing answers between sessions with no key involved: the session name decides.
+  if (names.length === 0) names.push('the role session name')
+  const unknownWhy = results.map(r => r.unknown).find(Boolean)
+  const reason = unknownWhy ?? `allowed for some values of ${names.join(', ')} only`
+  const i = results.findIndex(r => r.notAllowed)
   return {
     decision: 'cannot-evaluate',
-    statements: [...allowedBy],
+    statements: allowedBy,
     dependsOn: names,
-    reason: why,
-    examples: { allowed: allowedExample, notAllowed: otherExample }
+    reason,
+    examples: {
+      allowed: request(runs[notDenied]!, results[notDenied]!.notDenied!),
+      notAllowed: request(runs[i]!, results[i]!.notAllowed!)
+    }
+  }
+}
+
+interface RunResult {
+  /** An assignment under which IBM is not certainly allowed / not certainly denied. */
+  notAllowed?: Assignment
+  notDenied?: Assignment
+  allowedBy: number[]
+  unknown?: string
+  exceeded: boolean
+}
+
+function decideRun(run: TargetRun, budget: { left: number }): RunResult {
+  const keys = [...run.spaces.keys()]
+  let exceeded = false
+  const search = (goals: Goal[]): Assignment | undefined => {
+    const result = searchAssignment(keys, run.spaces, goals, budget)
+    if ('exceeded' in result) exceeded = true
+    return 'found' in result ? result.found : undefined
+  }
+  const first = (tries: Goal[][]): Found => {
+    for (const goals of tries) {
+      const found = search(goals)
+      if (found) return found
+    }
+    return exceeded ? 'exceeded' : undefined
+  }
+  const goal = (part: Part, want: Goal['want']): Goal => ({ conjunction: part.conjunction, want })
+  // Not allowed: every Allow fails somewhere at once, or some Deny may apply.
+  const notAllowed = first([
+    run.allows.map(a => goal(a, 'not-true')),
+    ...run.denies.map(d => [goal(d, 'not-false')])
+  ])
+  // Not denied: some Allow may apply while no Deny certainly does.
+  const notDenied = first(
+    run.allows.map(a => [goal(a, 'not-false'), ...run.denies.map(d => goal(d, 'not-true'))])
+  )
+  const allowedBy = run.allows
+    .filter(a => search([goal(a, 'true'), ...run.denies.map(d => goal(d, 'false'))]))
+    .map(a => a.index)
+  const all = [...run.allows, ...run.denies].map(p => p.conjunction)
+  const unknown = [notAllowed, notDenied]
+    .map(found => (typeof found === 'object' ? unknownReason(all, found) : undefined))
+    .find(Boolean)
+  return {
+    notAllowed: typeof notAllowed === 'object' ? notAllowed : undefined,
+    notDenied: typeof notDenied === 'object' ? notDenied : undefined,
+    allowedBy,
+    unknown,
+    exceeded
   }
 }

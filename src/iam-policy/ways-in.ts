@@ -7,9 +7,8 @@
 import { isUnknown } from './logic.js'
 import { callerOf, principalMatches, principalValues } from './principals.js'
 import { ASSUME_ROLE, type Candidate, type PrincipalKind } from './principal-space.js'
-import { clauses, type KeySpace } from './request-space.js'
-import type { Assignment } from './request-search.js'
-import type { ContextValue, Request } from './types.js'
+import { clauses, type TrialValue } from './request-space.js'
+import type { Request } from './types.js'
 
 export interface TargetDecision {
   decision: 'allowed' | 'denied' | 'cannot-evaluate'
@@ -62,13 +61,15 @@ export interface Finding {
   label: string
   candidate: Candidate
   action: string
-  /** The first request that gets in, and the assignments of the varying keys that do. */
+  /** The first request that gets in. */
   request: Request
-  allowed: Assignment[]
-  /** How many assignments there are for each external ID tried (or in all, without one). */
-  perExternalId: number
+  /** The external IDs tried that get in; undefined when no statement involved tests it. */
+  externalIds?: TrialValue[]
+  /** The ID that matches no constant of the policy, when there is one. */
+  freshExternalId?: TrialValue
+  /** Whether it gets in under every value of the other unknown keys. */
+  unconditional: boolean
   varying: string[]
-  externalIdSpace?: KeySpace
   keyNames: ReadonlyMap<string, string>
   denies: { statement: Record<string, unknown>; label: string }[]
 }
@@ -172,11 +173,10 @@ function externalIdOf(
   ours: string
 ): { situation: ExternalIdSituation; ids: string[] } {
   if (finding.action !== ASSUME_ROLE) return { situation: 'not-applicable', ids: [] }
-  const space = finding.externalIdSpace
-  if (!space) return { situation: 'any', ids: [] }
-  const values = finding.allowed.map(a => a[EXTERNAL_ID])
-  const shown = (v: ContextValue | undefined) => (v === undefined ? '(none)' : String(v))
-  if (values.some(v => v === space.fresh)) return { situation: 'any', ids: [] }
+  const values = finding.externalIds
+  if (!values) return { situation: 'any', ids: [] }
+  const shown = (v: TrialValue) => (v === undefined ? '(none)' : String(v))
+  if (values.some(v => v === finding.freshExternalId)) return { situation: 'any', ids: [] }
   if (values.every(v => v === undefined)) return { situation: 'none', ids: ['(none)'] }
   if (values.every(v => v === ours)) return { situation: 'this-org', ids: [ours] }
   return { situation: 'another', ids: [...new Set(values.filter(v => v !== ours).map(shown))] }
@@ -184,9 +184,7 @@ function externalIdOf(
 
 /** Under which values of the unknown keys the way in works: undefined when under all of them. */
 function conditionOf(finding: Finding): { condition?: string; dependsOn: string[] } {
-  const counts = new Map<unknown, number>()
-  for (const a of finding.allowed) counts.set(a[EXTERNAL_ID], (counts.get(a[EXTERNAL_ID]) ?? 0) + 1)
-  if ([...counts.values()].some(n => n >= finding.perExternalId)) return { dependsOn: [] }
+  if (finding.unconditional) return { dependsOn: [] }
   const varying = new Set(finding.varying.filter(k => k !== EXTERNAL_ID))
   const named = (k: string) => finding.keyNames.get(k) ?? k
   const words = (statement: Record<string, unknown>) =>

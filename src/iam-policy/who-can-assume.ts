@@ -12,15 +12,22 @@
 // provider claims... — is unknown and ranges over all its trial values.
 //
 // A way in is a caller, an action and one Allow statement that applies while no Deny does, for
-// some assignment: the search enumerates, per Allow statement, only the keys that statement and
-// the Denies that could apply to the caller mention. IBM's principal with this org's external ID
+// some assignment of the unknown keys: assignment-search.ts finds one without enumerating the
+// combinations (each statement is a conjunction of per-key parts). IBM's principal with this org's external ID
 // is the target, which must be allowed under every assignment of the unknown keys. Whatever the
 // evaluator cannot decide (an unknown operator, a policy variable, a budget exceeded) is
 // reported as undecided: it can make the verdict "cannot evaluate", never "allowed".
 
+import {
+  type Conjunction,
+  conditionParts,
+  conjunctionOf,
+  type Goal,
+  searchAssignment,
+  unknownReason
+} from './assignment-search.js'
 import { statementOutcomes, type StatementOutcome } from './evaluate.js'
-import { anyOf, asList, isUnknown } from './logic.js'
-import { decideTarget, type TargetRun } from './target-decision.js'
+import { allOf, asList, isUnknown, type Tri, unknown } from './logic.js'
 import {
   ASSUME_ROLE,
   type Candidate,
@@ -28,18 +35,17 @@ import {
   SAML,
   WEB_IDENTITY
 } from './principal-space.js'
-import { clauses, keySpace, type KeySpace, keyUses, requestTimeKeys } from './request-space.js'
 import {
-  applies,
-  type Assignment,
-  type Budget,
-  combinations,
-  contextOf,
-  forEachAssignment,
-  type SpaceOf,
-  spacesOf
-} from './request-search.js'
-import type { PolicyDocument, PolicyStatement } from './types.js'
+  clauses,
+  keySpace,
+  type KeySpace,
+  keyUses,
+  requestTimeKeys,
+  type TrialValue
+} from './request-space.js'
+import { type Assignment, contextOf, spacesOf } from './request-search.js'
+import { decideTarget, type TargetRun } from './target-decision.js'
+import type { PolicyDocument } from './types.js'
 import { assembleWaysIn, type Finding, type TrustAnalysis } from './ways-in.js'
 
 export type { TrustAnalysis, WayIn, TargetDecision } from './ways-in.js'
@@ -58,7 +64,7 @@ export interface TrustAnalysisOptions {
   now: Date
   /** Principals the user trusts on purpose, as written in a trust policy (ARN, account ID...). */
   accepted?: readonly string[]
-  /** At most this many requests are evaluated (default 200,000); past it: undecided. */
+  /** At most this many search steps (default 200,000); past it: undecided. */
   budget?: number
 }
 
@@ -85,7 +91,7 @@ export function whoCanAssume(
   const variables = trust.Version === '2012-10-17'
   const keys = keyUses(records, variables)
   const [partition, , , ownAccount] = options.roleArn.split(':').slice(1)
-  const budget: Budget = { left: options.budget ?? 200_000 }
+  const budget = { left: options.budget ?? 200_000 }
   const candidates = principalSpace({
     statements: records,
     partition: partition ?? 'aws',
@@ -110,21 +116,19 @@ export function whoCanAssume(
   const labels = records.map((s, i) =>
     typeof s.Sid === 'string' && s.Sid ? s.Sid : `Statement[${i}]`
   )
-  const single = (i: number): PolicyDocument => ({
-    ...trust,
-    Statement: [records[i]! as unknown as PolicyStatement]
-  })
   // An anonymous request carries none of the principal's keys (aws:PrincipalOrgID, tags...).
   const principalKeys = [...keys.keys()].filter(k => /^aws:(principal|userid$|username$)/.test(k))
   const anonymous = Object.fromEntries(principalKeys.map(k => [k, undefined]))
+  const always = requestTimeKeys(options.now)
   const fixedFor = (candidate: Candidate, action: string): Record<string, string | undefined> => ({
-    ...requestTimeKeys(options.now),
+    ...always,
     ...(candidate.kind === 'anonymous' ? anonymous : {}),
     ...candidate.fixed,
     // Only AssumeRole takes an external ID.
     ...(action === ASSUME_ROLE ? {} : { [EXTERNAL_ID]: undefined })
   })
 
+  const parts = records.map(r => conditionParts(r.Condition, variables))
   const findings: Finding[] = []
   const targetRuns: TargetRun[] = []
   for (const candidate of candidates) {
@@ -142,6 +146,8 @@ export function whoCanAssume(
       const relevant = base.flatMap((o, i) =>
         o.principal !== false && o.action !== false ? [i] : []
       )
+      const as = (i: number, effect: 'Allow' | 'Deny', keys = fixed) =>
+        conjunctionOf(headOf(base[i]!, effect), parts[i]!, keys)
       const allows = relevant.filter(i => base[i]!.effect !== 'Deny')
       const denies = relevant.filter(i => base[i]!.effect !== 'Allow')
       const problem = relevant
@@ -151,139 +157,139 @@ export function whoCanAssume(
         undecided.push(problem)
         continue
       }
+      const varying = [...new Set(relevant.flatMap(i => statementKeys[i]!))].filter(
+        k => !(k in fixed)
+      )
+      const spaces = spacesOf(varying, space)
+      if ('undecided' in spaces) {
+        if (allows.length > 0) undecided.push(`${candidate.name} (${action}): ${spaces.undecided}`)
+        continue
+      }
+      const spaceMap = new Map(varying.map((k, i) => [k, spaces[i]!]))
       const isTarget = candidate.target && action === ASSUME_ROLE
-      if (isTarget)
+      if (isTarget) {
+        const withId = { ...fixed, [EXTERNAL_ID]: target.externalId }
         targetRuns.push({
           candidate,
-          fixed: { ...fixed, [EXTERNAL_ID]: target.externalId },
-          allows,
-          denies
+          fixed: withId,
+          allows: allows.map(i => ({ index: i, conjunction: as(i, 'Allow', withId) })),
+          denies: denies.map(i => ({ index: i, conjunction: as(i, 'Deny', withId) })),
+          spaces: new Map([...spaceMap].filter(([k]) => k !== EXTERNAL_ID))
         })
+      }
       for (const s of allows) {
-        const involved = [s, ...denies.filter(d => d !== s)]
-        const varying = [...new Set(involved.flatMap(i => statementKeys[i]!))].filter(
-          k => !(k in fixed)
-        )
-        const search = searchStatement({
-          candidate,
-          action,
-          fixed,
-          varying,
-          involved,
-          space,
+        const others = denies.filter(d => d !== s)
+        const found = waysThrough(
+          as(s, 'Allow'),
+          others.map(d => as(d, 'Deny')),
+          spaceMap,
           budget,
-          skip: isTarget ? (a: Assignment) => a[EXTERNAL_ID] === target.externalId : () => false,
-          evaluate: request => involved.map(i => outcomeOf(single(i), request))
-        })
-        if ('undecided' in search) {
-          undecided.push(`${labels[s]} for ${candidate.name} (${action}): ${search.undecided}`)
+          isTarget ? target.externalId : undefined
+        )
+        const where = `${labels[s]} for ${candidate.name} (${action})`
+        if ('undecided' in found) {
+          undecided.push(`${where}: ${found.undecided}`)
           continue
         }
-        if (search.allowed.length > 0) {
-          findings.push({
-            statement: records[s]!,
-            label: labels[s]!,
-            candidate,
+        if (!found.assignment) continue
+        findings.push({
+          statement: records[s]!,
+          label: labels[s]!,
+          candidate,
+          action,
+          request: {
+            principal: candidate.principal,
             action,
-            request: {
-              principal: candidate.principal,
-              action,
-              context: contextOf(fixed, search.allowed[0]!)
-            },
-            allowed: search.allowed,
-            varying,
-            keyNames,
-            perExternalId: varying
-              .filter(k => k !== EXTERNAL_ID)
-              .reduce((n, k) => n * (space(k) as KeySpace).values.length, 1),
-            externalIdSpace: varying.includes(EXTERNAL_ID)
-              ? (space(EXTERNAL_ID) as KeySpace)
-              : undefined,
-            denies: denies
-              .filter(d => d !== s)
-              .map(d => ({ statement: records[d]!, label: labels[d]! }))
-          })
-        } else if (search.unknown) {
-          undecided.push(`${labels[s]} for ${candidate.name} (${action}): ${search.unknown}`)
-        }
+            context: contextOf(fixed, found.assignment)
+          },
+          externalIds: found.externalIds,
+          freshExternalId: spaceMap.get(EXTERNAL_ID)?.fresh,
+          unconditional: found.unconditional,
+          varying: [...new Set([s, ...others].flatMap(i => statementKeys[i]!))].filter(
+            k => !(k in fixed)
+          ),
+          keyNames,
+          denies: others.map(d => ({ statement: records[d]!, label: labels[d]! }))
+        })
       }
     }
   }
-  const decided = decideTarget(
-    trust,
-    targetRuns,
-    records,
-    statementKeys,
-    labels,
-    space,
-    budget,
-    keyNames
-  )
-  const targetDecision = { ...decided, dependsOn: decided.dependsOn }
-  return assembleWaysIn(target, options, findings, [...new Set(undecided)], targetDecision)
+  const decided = decideTarget(trust, targetRuns, labels, budget, keyNames)
+  return assembleWaysIn(target, options, findings, [...new Set(undecided)], decided)
 }
 
-function outcomeOf(
-  document: PolicyDocument,
-  request: Parameters<typeof statementOutcomes>[1]
-): StatementOutcome {
-  const outcomes = statementOutcomes(document, request)
-  if (isUnknown(outcomes)) {
+/** A statement's constant part for one effect: its Effect, principal and action. */
+function headOf(outcome: StatementOutcome, effect: 'Allow' | 'Deny'): Tri {
+  const valid =
+    outcome.effect === effect
+      ? true
+      : outcome.effect === 'unknown'
+        ? unknown('the statement has no valid Effect')
+        : false
+  return allOf([valid, outcome.principal, outcome.action])
+}
+
+type WaysThrough =
+  | { assignment?: Assignment; externalIds?: TrialValue[]; unconditional: boolean }
+  | { undecided: string }
+
+/**
+ * Whether an Allow lets the caller in while no Deny applies, for which external IDs, and
+ * whether under every value of the other unknown keys. `skipId`: the target's own ID.
+ */
+function waysThrough(
+  allow: Conjunction,
+  denies: Conjunction[],
+  spaces: ReadonlyMap<string, KeySpace>,
+  budget: { left: number },
+  skipId: string | undefined
+): WaysThrough {
+  const keys = [...new Set([allow, ...denies].flatMap(c => [...c.parts.keys()]))]
+  const ids = keys.includes(EXTERNAL_ID)
+    ? spaces.get(EXTERNAL_ID)!.values.filter(v => skipId === undefined || v !== skipId)
+    : [undefined]
+  const withId = (id: TrialValue) =>
+    keys.includes(EXTERNAL_ID) ? new Map([...spaces, [EXTERNAL_ID, { values: [id] }]]) : spaces
+  const search = (goals: Goal[], id: TrialValue) =>
+    searchAssignment(keys, withId(id), goals, budget)
+  const definite: Goal[] = [
+    { conjunction: allow, want: 'true' },
+    ...denies.map((d): Goal => ({ conjunction: d, want: 'false' }))
+  ]
+  let assignment: Assignment | undefined
+  const externalIds: TrialValue[] = []
+  let unconditional = false
+  for (const id of ids) {
+    const result = search(definite, id)
+    if ('exceeded' in result)
+      return { undecided: 'too many requests to evaluate (budget exceeded)' }
+    if (!('found' in result)) continue
+    assignment ??= result.found
+    externalIds.push(id)
+    // Under every value of the other keys: the Allow never fails, no Deny ever applies.
+    unconditional ||= [
+      [{ conjunction: allow, want: 'not-true' } as Goal],
+      ...denies.map(d => [{ conjunction: d, want: 'not-false' } as Goal])
+    ].every(goals => 'none' in search(goals, id))
+  }
+  if (assignment) {
     return {
-      label: '',
-      effect: 'unknown',
-      applies: outcomes,
-      principal: outcomes,
-      action: outcomes
+      assignment,
+      externalIds: keys.includes(EXTERNAL_ID) ? externalIds : undefined,
+      unconditional
     }
   }
-  return outcomes[0]!
-}
-
-interface Search {
-  candidate: Candidate
-  action: string
-  fixed: Record<string, string | undefined>
-  varying: string[]
-  involved: number[]
-  space: SpaceOf
-  budget: Budget
-  skip: (assignment: Assignment) => boolean
-  /** The involved statements' outcomes: the Allow first, then the Denies. */
-  evaluate: (request: Parameters<typeof statementOutcomes>[1]) => StatementOutcome[]
-}
-
-type SearchResult =
-  { allowed: Assignment[]; total: number; unknown?: string } | { undecided: string }
-
-/** Every assignment of the varying keys under which the Allow applies and no Deny does. */
-function searchStatement(search: Search): SearchResult {
-  const spaces = spacesOf(search.varying, search.space)
-  if ('undecided' in spaces) return spaces
-  const total = combinations(spaces, search.budget.left)
-  if (total === Infinity) return { undecided: 'too many requests to evaluate (budget exceeded)' }
-  search.budget.left -= total
-  const allowed: Assignment[] = []
-  let unknown: string | undefined
-  let counted = 0
-  forEachAssignment(search.varying, spaces, assignment => {
-    if (search.skip(assignment)) return
-    counted++
-    const context = contextOf(search.fixed, assignment)
-    const [allow, ...denies] = search.evaluate({
-      principal: search.candidate.principal,
-      action: search.action,
-      context
-    })
-    const allowApplies = applies(allow!, 'Allow')
-    const denyApplies = anyOf(denies.map(d => applies(d, 'Deny')))
-    if (allowApplies === true && denyApplies === false) allowed.push(assignment)
-    else if (allowApplies !== false && denyApplies !== true) {
-      const why = [allowApplies, denyApplies].find(isUnknown)
-      unknown ??= why?.unknown
+  const possible: Goal[] = [
+    { conjunction: allow, want: 'not-false' },
+    ...denies.map((d): Goal => ({ conjunction: d, want: 'not-true' }))
+  ]
+  for (const id of ids) {
+    const result = search(possible, id)
+    if ('found' in result) {
+      return { undecided: unknownReason([allow, ...denies], result.found) ?? 'cannot be decided' }
     }
-  })
-  return { allowed, total: counted, ...(unknown ? { unknown } : {}) }
+  }
+  return { unconditional: false }
 }
 
 /** A construct the enumeration does not model, in a statement that matters. */
