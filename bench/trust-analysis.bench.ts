@@ -4,20 +4,19 @@
 // median of many runs and what the analysis found; asserts nothing. Target: under 50 ms.
 import type { PolicyStatement } from '../src/iam-policy/evaluate.js'
 import { trustVerdict, whoCanAssume } from '../src/iam-policy/who-can-assume.js'
+import {
+  API_CONNECT,
+  NOW,
+  ORG_ID,
+  OWN_ROLE,
+  TARGET_ROLE
+} from '../__tests__/support/trust-policy-generator.js'
 
 const runs = Number(process.argv[2] ?? 25)
-const IBM = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
-const ORG = 'ac51909e-1234-4abc-8def-0123456789ab'
-const ROLE = 'arn:aws:iam::444455556666:role/apic-invoke'
-const NOW = new Date('2026-11-26T00:00:00Z')
-
-const apiConnect: PolicyStatement = {
-  Sid: 'ApiConnect',
-  Effect: 'Allow',
-  Principal: { AWS: IBM },
-  Action: 'sts:AssumeRole',
-  Condition: { StringEquals: { 'sts:ExternalId': ORG } }
-}
+const IBM = TARGET_ROLE
+const ORG = ORG_ID
+const ROLE = OWN_ROLE
+const apiConnect = API_CONNECT
 
 /** Statements a shared role's trust policy accumulates: other orgs, accounts, CI, SAML, Denys. */
 function mixed(i: number): PolicyStatement {

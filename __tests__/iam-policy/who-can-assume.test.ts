@@ -12,27 +12,26 @@ import {
   type WayIn,
   whoCanAssume
 } from '../../src/iam-policy/who-can-assume.js'
+import {
+  API_CONNECT,
+  NOW,
+  ORG_ID,
+  OWN_ROLE,
+  TARGET_ROLE
+} from '../support/trust-policy-generator.js'
 
 const IBM_ACCOUNT = '623947394061'
-const IBM = `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`
+const IBM = TARGET_ROLE
 const IBM_EU = `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`
-const ORG = 'ac51909e-1234-4abc-8def-0123456789ab'
+const ORG = ORG_ID
 const PREVIOUS_ORG = '5f3c9a21-e4b0-41b2-8c3d-4e5f60718293'
 const OWN = '444455556666'
-const ROLE = `arn:aws:iam::${OWN}:role/apic-invoke`
+const ROLE = OWN_ROLE
 const OTHER = '111122223333'
 const OTHER_ROLE = `arn:aws:iam::${OTHER}:role/deployer`
 const GITHUB = `arn:aws:iam::${OWN}:oidc-provider/token.actions.githubusercontent.com`
 const OKTA = `arn:aws:iam::${OWN}:saml-provider/okta`
-const NOW = new Date('2026-11-26T00:00:00Z')
-
-const apiConnect: PolicyStatement = {
-  Sid: 'ApiConnect',
-  Effect: 'Allow',
-  Principal: { AWS: IBM },
-  Action: 'sts:AssumeRole',
-  Condition: { StringEquals: { 'sts:ExternalId': ORG } }
-}
+const apiConnect = API_CONNECT
 
 function analyse(
   statements: PolicyStatement[],

@@ -20,7 +20,7 @@ import type {
   PolicyStatement,
   RequestPrincipal
 } from '../../src/iam-policy/evaluate.js'
-import { prng } from './policy-generator.js'
+import { Choices, prng } from './policy-generator.js'
 
 export const IBM_ACCOUNT = '623947394061'
 export const TARGET_ROLE = `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`
@@ -34,6 +34,15 @@ const GITHUB = `arn:aws:iam::${OWN_ACCOUNT}:oidc-provider/token.actions.githubus
 const OKTA = `arn:aws:iam::${OWN_ACCOUNT}:saml-provider/okta`
 /** 2026-06-15T12:00:00Z: the analysis's and the brute force's "now". */
 export const NOW = new Date('2026-06-15T12:00:00Z')
+
+/** The statement the action writes: IBM's regional role, with this org's ID as external ID. */
+export const API_CONNECT: PolicyStatement = {
+  Sid: 'ApiConnect',
+  Effect: 'Allow',
+  Principal: { AWS: TARGET_ROLE },
+  Action: 'sts:AssumeRole',
+  Condition: { StringEquals: { 'sts:ExternalId': ORG_ID } }
+}
 
 export type TrustQuirk = 'unknown-operator' | 'partial-not-principal'
 
@@ -196,14 +205,16 @@ const STRING_OPERATORS = [
 const PAST = '2020-01-01T00:00:00Z'
 const FUTURE = '2099-01-01T00:00:00Z'
 
-class Builder {
+class Builder extends Choices {
   private readonly quirks = new Set<TrustQuirk>()
   private readonly features = new Set<string>()
 
   constructor(
     private readonly id: number,
-    private readonly random: () => number
-  ) {}
+    random: () => number
+  ) {
+    super(random)
+  }
 
   build(): TrustPolicyCase {
     const statements: PolicyStatement[] = []
@@ -216,15 +227,10 @@ class Builder {
 
   /** The statement the action writes, sometimes with a harmless extra condition. */
   private apiConnect(): PolicyStatement {
-    const condition: ConditionBlock = { StringEquals: { 'sts:ExternalId': ORG_ID } }
+    const condition: ConditionBlock = { ...API_CONNECT.Condition }
     if (this.chance(0.3)) Object.assign(condition, this.clause())
-    return {
-      ...(this.chance(0.5) ? { Sid: 'ApiConnect' } : {}),
-      Effect: 'Allow',
-      Principal: { AWS: TARGET_ROLE },
-      Action: 'sts:AssumeRole',
-      Condition: condition
-    }
+    const sid = this.chance(0.5) ? API_CONNECT.Sid : undefined
+    return { ...API_CONNECT, Sid: sid, Condition: condition }
   }
 
   private statement(): PolicyStatement {
@@ -338,18 +344,6 @@ class Builder {
     if (this.chance(0.7)) return this.pick(values)
     const list = values.filter(() => this.chance(0.5))
     return list.length > 0 ? list : [values[0]!]
-  }
-
-  private int(min: number, max: number): number {
-    return min + Math.floor(this.random() * (max - min + 1))
-  }
-
-  private chance(p: number): boolean {
-    return this.random() < p
-  }
-
-  private pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.random() * items.length)]!
   }
 }
 
