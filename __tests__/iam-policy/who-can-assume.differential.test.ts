@@ -53,6 +53,7 @@ const CALLER_POLICY = [
 ]
 
 type Loaded = ReturnType<typeof loadPolicy>
+let oracleRequests = 0
 
 /** iam-simulate's answer for one request: allowed or not. */
 function oracle(policy: Loaded, request: Request, asAccount = false): boolean {
@@ -91,6 +92,7 @@ function oracle(policy: Loaded, request: Request, asAccount = false): boolean {
       discoveryContextKeyConstraints: new DiscoveryContextKeyConstraints([])
     }
   } as unknown as Parameters<typeof authorize>[0])
+  oracleRequests++
   return result.result === 'Allowed'
 }
 
@@ -285,20 +287,20 @@ function judgeTarget(
 
 describe('trust analysis vs brute force with @cloud-copilot/iam-simulate', () => {
   const outcomes: Outcome[] = []
-  let requests = 0
 
   beforeAll(() => {
     const started = Date.now()
     for (const testCase of generateTrustPolicies(SEED, CASES)) outcomes.push(judge(testCase))
-    requests = outcomes.length
     const count = <T extends string>(pick: (o: Outcome) => T) => {
       const counts = new Map<T, number>()
       for (const o of outcomes) counts.set(pick(o), (counts.get(pick(o)) ?? 0) + 1)
       return [...counts].map(([k, n]) => `  ${k}: ${n}`).join('\n')
     }
     console.log(
-      `trust analysis differential (seed ${SEED}, ${requests} policies, ` +
-        `${((Date.now() - started) / 1000).toFixed(1)} s)\nways in:\n${count(o => o.category)}\n` +
+      `trust analysis differential (seed ${SEED}, ${outcomes.length} policies, ` +
+        `${oracleRequests} requests to iam-simulate, up to ${CONTEXTS} contexts per caller and ` +
+        `action, ${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
+        `ways in:\n${count(o => o.category)}\n` +
         `target:\n${count(o => o.target)}`
     )
   })
@@ -333,5 +335,47 @@ describe('trust analysis vs brute force with @cloud-copilot/iam-simulate', () =>
     expect(outcomes.filter(o => o.analysis.target.decision === 'allowed').length).toBeGreaterThan(
       100
     )
+  })
+
+  it('covers every principal kind, the sts actions, every string operator and the Denys', () => {
+    const counts = new Map<string, number>()
+    for (const { testCase } of outcomes) {
+      for (const feature of testCase.features) counts.set(feature, (counts.get(feature) ?? 0) + 1)
+    }
+    const required = [
+      'principal:AWS',
+      'principal:Service',
+      'principal:Federated',
+      'principal:*',
+      'NotPrincipal',
+      'NotAction',
+      'action-wildcard',
+      'IfExists',
+      'ForAnyValue',
+      'ForAllValues',
+      'list',
+      ...[
+        'StringEquals',
+        'StringNotEquals',
+        'StringEqualsIgnoreCase',
+        'StringNotEqualsIgnoreCase',
+        'StringLike',
+        'StringNotLike',
+        'Null',
+        'Bool',
+        'ArnLike',
+        'IpAddress',
+        'NotIpAddress'
+      ].map(op => `op:${op}`),
+      ...[
+        'aws:CurrentTime',
+        'aws:EpochTime',
+        'aws:SecureTransport',
+        'aws:PrincipalType',
+        'aws:SourceIp',
+        'aws:PrincipalOrgID'
+      ].map(key => `Deny:${key}`)
+    ]
+    expect(required.filter(feature => (counts.get(feature) ?? 0) < 5)).toEqual([])
   })
 })

@@ -262,6 +262,9 @@ class Builder extends Choices {
       const condition: ConditionBlock = {}
       for (let i = this.int(1, 3); i > 0; i--) merge(condition, this.clause())
       statement.Condition = condition
+      for (const keys of Object.values(condition)) {
+        for (const key of Object.keys(keys)) this.features.add(`${effect}:${key}`)
+      }
     }
     return statement
   }
@@ -337,6 +340,7 @@ class Builder extends Choices {
 
   private one(operator: string, key: string, value: string | string[]): ConditionBlock {
     if (Array.isArray(value) && value.length > 1) this.features.add('list')
+    this.features.add(`op:${operator.replace(/^For\w+Value:|IfExists$/g, '')}`)
     return { [operator]: { [key]: value } }
   }
 

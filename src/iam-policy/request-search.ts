@@ -1,16 +1,8 @@
-// Enumerates the requests of a finite request space — every combination of the trial values of
-// some keys — and evaluates a small policy against each one, under a shared budget. The
-// searches of who-can-assume.ts and invoke-decision.ts are built on it.
+// Assignments of trial values to condition keys, and the request contexts built from them:
+// enumerated one by one (invoke-decision.ts) or found by assignment-search.ts.
 
-import type { StatementOutcome } from './evaluate.js'
-import { isUnknown, type Tri } from './logic.js'
 import type { KeySpace, TrialValue } from './request-space.js'
 import type { ContextValue } from './types.js'
-
-export interface Budget {
-  /** Requests still allowed to be evaluated; the search stops (undecided) at zero. */
-  left: number
-}
 
 export type Assignment = Record<string, TrialValue>
 
@@ -52,13 +44,6 @@ export function contextOf(...parts: Record<string, TrialValue>[]): Record<string
     }
   }
   return context
-}
-
-/** Whether a statement applies with this effect; one of unknown effect may apply as either. */
-export const applies = (o: StatementOutcome, as: 'Allow' | 'Deny'): Tri => {
-  if (o.effect === as) return o.applies
-  if (o.effect !== 'unknown' || o.applies === false) return false
-  return isUnknown(o.applies) ? o.applies : { unknown: 'the statement has no valid Effect' }
 }
 
 export type SpaceOf = (key: string) => KeySpace | { undecided: string }

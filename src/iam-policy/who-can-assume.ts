@@ -13,10 +13,15 @@
 //
 // A way in is a caller, an action and one Allow statement that applies while no Deny does, for
 // some assignment of the unknown keys: assignment-search.ts finds one without enumerating the
-// combinations (each statement is a conjunction of per-key parts). IBM's principal with this org's external ID
-// is the target, which must be allowed under every assignment of the unknown keys. Whatever the
-// evaluator cannot decide (an unknown operator, a policy variable, a budget exceeded) is
-// reported as undecided: it can make the verdict "cannot evaluate", never "allowed".
+// combinations (for a fixed caller, each statement is a conjunction of per-key parts). IBM's
+// principal with this org's external ID is the target (target-decision.ts), which must be
+// allowed under every assignment of the unknown keys. Whatever the evaluator cannot decide (an
+// unknown operator, a policy variable, a CanonicalUser, a budget exceeded) is reported as
+// undecided: it can make the verdict "cannot evaluate", never "allowed".
+//
+// Sound rather than complete where IAM does not document a key: for a service or a federated
+// caller, aws:PrincipalArn, aws:PrincipalAccount and aws:PrincipalType are unknown, so a way in
+// that needs them is reported. The analysis never says "nobody else" when someone can.
 
 import {
   type Conjunction,
