@@ -245,7 +245,7 @@ function judge(testCase: TrustPolicyCase): Outcome {
       t =>
         !analysis.waysIn.some(
           w =>
-            w.kind === t.caller.kind &&
+            w.kinds.includes(t.caller.kind) &&
             w.actions.includes(t.action) &&
             (!t.caller.target || w.ibmOtherExternalId)
         )

@@ -22,16 +22,16 @@ const EXTERNAL_IDS: Record<ExternalIdSituation, string> = {
   'not-applicable': ''
 }
 
-/** Who, in words: the principal as written and, when it differs, the kind of caller. */
+/** Who, in words: the principal as written and, when it differs, the kinds of caller. */
 export function wayInWho(way: WayIn): string {
   const example = way.examples[0]
   if (way.ibmOtherExternalId) return `IBM's API Connect role (${way.principal})`
+  const kinds = way.kinds.map(kind => KINDS[kind]).join(', ')
+  const eg = example ? `, e.g. ${example}` : ''
   if (way.principal === '*' || way.principal.startsWith('everyone except')) {
-    return `${KINDS[way.kind]} (${way.principal}${example ? `, e.g. ${example}` : ''})`
+    return `${kinds} (${way.principal}${eg})`
   }
-  return example && example !== way.principal
-    ? `${way.principal} (${KINDS[way.kind]}: ${example})`
-    : way.principal
+  return example && example !== way.principal ? `${way.principal} (${kinds}${eg})` : way.principal
 }
 
 export function wayInExternalId(way: WayIn): string {

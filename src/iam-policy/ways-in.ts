@@ -1,6 +1,6 @@
 // The result of the trust analysis as typed data: the target's decision, every way in other
-// than the target request (grouped by statement, principal as written, kind, external-ID
-// situation and condition), what could not be decided, and the verdict those make together.
+// than the target request (grouped by statement, principal as written, external-ID situation
+// and condition; the kinds of caller that get in are listed in each group), what could not be decided, and the verdict those make together.
 // Declared extra principals (`accepted`) mark their ways in as accepted; `*`, NotPrincipal and
 // IBM's own principal with another or no external ID never are.
 
@@ -32,8 +32,10 @@ export interface WayIn {
   statement: string
   /** As the statement writes it: the entries that let the caller in, `*`, or "everyone except ...". */
   principal: string
+  /** The kind of the first caller that gets in; `kinds` lists them all (an account: root, roles, users). */
   kind: PrincipalKind
-  /** Callers of that kind that got in, e.g. a fresh account's root. */
+  kinds: PrincipalKind[]
+  /** Callers that got in, e.g. a fresh account's root (at most three). */
   examples: string[]
   actions: string[]
   externalId: ExternalIdSituation
@@ -95,13 +97,12 @@ export function assembleWaysIn(
     const { situation, ids } = externalIdOf(finding, target.externalId)
     const { condition, dependsOn } = conditionOf(finding)
     const principal = written.entries.join(', ') || written.text
-    const key = [finding.label, principal, finding.candidate.kind, situation, condition, ibm].join(
-      '|'
-    )
+    const key = [finding.label, principal, situation, condition, ibm].join('|')
     const group = groups.get(key) ?? {
       statement: finding.label,
       principal: written.text,
       kind: finding.candidate.kind,
+      kinds: [],
       examples: [],
       actions: [],
       externalId: situation,
@@ -112,6 +113,7 @@ export function assembleWaysIn(
       accepted: !ibm && written.entries.some(e => accepted.has(normal(e))),
       witness: finding.request
     }
+    addUnique(group.kinds, [finding.candidate.kind], Infinity)
     addUnique(group.examples, [finding.candidate.name])
     addUnique(group.actions, [finding.action], Infinity)
     addUnique(group.externalIds, ids)
@@ -206,6 +208,6 @@ function conditionOf(finding: Finding): { condition?: string; dependsOn: string[
   }
 }
 
-function addUnique(list: string[], items: string[], max = SHOWN): void {
+function addUnique<T>(list: T[], items: T[], max = SHOWN): void {
   for (const item of items) if (!list.includes(item) && list.length < max) list.push(item)
 }
