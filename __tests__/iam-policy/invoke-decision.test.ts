@@ -1,5 +1,5 @@
-import { decideInvoke } from '../../src/iam-policy/invoke-decision.js'
 import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/evaluate.js'
+import { decideInvoke } from '../../src/iam-policy/invoke-decision.js'
 
 const ROLE = 'arn:aws:iam::444455556666:role/apic-invoke'
 const FUNCTION = 'arn:aws:lambda:us-east-1:444455556666:function:orders'
@@ -76,10 +76,8 @@ describe('decideInvoke: lambda:InvokeFunction for every value of the unknown key
 
   it('denies implicitly when nothing allows it, under every value', () => {
     const other = { ...allowInvoke, Resource: FUNCTION.replace('orders', 'billing') }
-    expect(
-      decide([policy({ ...other, Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } })])
-        .decision
-    ).toBe('implicit-deny')
+    const condition = { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }
+    expect(decide([policy({ ...other, Condition: condition })]).decision).toBe('implicit-deny')
   })
 
   it('needs the boundary to allow it too', () => {
