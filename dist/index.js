@@ -77666,7 +77666,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4961);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4040);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4961:
+/***/ 4040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -85474,8 +85474,80 @@ function setOutputs(result) {
     setOutput('result', JSON.stringify(result));
 }
 
+;// CONCATENATED MODULE: ./src/iam-policy/way-in-wording.ts
+// How a way in reads: one line for the log, and a row for a Markdown table in the job summary.
+// All the words about the trust analysis's findings live here.
+const KINDS = {
+    'account-root': "an account's root",
+    role: 'a role',
+    user: 'an IAM user',
+    service: 'an AWS service',
+    'web-identity': 'a web-identity (OIDC) provider',
+    saml: 'a SAML provider',
+    anonymous: 'an anonymous caller'
+};
+const EXTERNAL_IDS = {
+    any: 'with any external ID or none',
+    none: 'with no external ID',
+    'this-org': "with this org's external ID",
+    another: 'with another external ID',
+    'not-applicable': ''
+};
+/** Who, in words: the principal as written and, when it differs, the kinds of caller. */
+function wayInWho(way) {
+    const example = way.examples[0];
+    if (way.ibmOtherExternalId)
+        return `IBM's API Connect role (${way.principal})`;
+    const kinds = way.kinds.map(kind => KINDS[kind]).join(', ');
+    const eg = example ? `, e.g. ${example}` : '';
+    if (way.principal === '*' || way.principal.startsWith('everyone except')) {
+        return `${kinds} (${way.principal}${eg})`;
+    }
+    return example && example !== way.principal ? `${way.principal} (${kinds}${eg})` : way.principal;
+}
+function wayInExternalId(way) {
+    const base = EXTERNAL_IDS[way.externalId];
+    const specific = way.externalId === 'another' && way.externalIds.length > 0;
+    return specific ? `${base} (${way.externalIds.map(id => `"${id}"`).join(', ')})` : base;
+}
+/** One line for the log. */
+function describeWayIn(way) {
+    const parts = [
+        `statement "${way.statement}" lets ${wayInWho(way)} in through ${way.actions.join(', ')}`,
+        wayInExternalId(way),
+        way.condition ?? ''
+    ].filter(Boolean);
+    const declared = way.accepted ? ' (declared: accepted)' : '';
+    return `${parts.join(' ')}${declared}`;
+}
+const WAY_IN_TABLE_HEADER = [
+    'Statement',
+    'Who',
+    'Action',
+    'External ID',
+    'Condition',
+    'Accepted'
+];
+/** One row of the job summary's table (the summary escapes the cells). */
+function wayInRow(way) {
+    return [
+        way.statement,
+        wayInWho(way),
+        way.actions.join(', '),
+        wayInExternalId(way) || 'n/a',
+        way.condition ?? 'always',
+        way.accepted ? 'yes' : 'no'
+    ];
+}
+/** The target's decision in one line. */
+function describeTarget(target) {
+    const words = { allowed: 'allowed', denied: 'denied', 'cannot-evaluate': 'cannot be evaluated' };
+    return `IBM's principal with this org's external ID: ${words[target.decision]} (${target.reason})`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary as Markdown: what to enter in API Connect, what changed, every check.
+
 
 const MARK = {
     pass: '✅ pass',
@@ -85522,8 +85594,20 @@ function renderSummary(result) {
         result.checks.length
             ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, MARK[c.status]]))
             : 'Verification is off.',
-        ''
+        '',
+        ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
     ].join('\n');
+}
+/** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
+function waysInSection(waysIn, table) {
+    if (!waysIn.length)
+        return [];
+    return [
+        '### Who else can assume the role',
+        '',
+        table(WAY_IN_TABLE_HEADER, waysIn.map(wayInRow)),
+        ''
+    ];
 }
 async function writeSummary(result) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -86746,6 +86830,23 @@ function evaluateIdentityPolicies(input, request) {
     return decide(groups, request);
 }
 /**
+ * Every statement of a policy against one request, without the wording work of a decision:
+ * for the analyses that put many requests to the same policy (who-can-assume.ts).
+ */
+function statementOutcomes(policy, request, kind = 'resource') {
+    const setup = prepare(request);
+    if ('decision' in setup)
+        return unknown(setup.reason);
+    const asTri = (part) => part === undefined ? true : isInvalid(part) ? part.invalid : part;
+    return evaluateDocument(policy, {}, kind, request, setup).map(result => ({
+        label: result.label,
+        effect: result.effect,
+        applies: result.applies,
+        principal: asTri(result.match?.principal),
+        action: asTri(result.match?.action)
+    }));
+}
+/**
  * Reads a policy document as IAM returns it: raw JSON, or URL-encoded JSON (GetRole,
  * GetRolePolicy and GetPolicyVersion return the latter). Throws if it is neither.
  */
@@ -87149,47 +87250,1459 @@ function role_applyRole(ctx, plan) {
     return applyRole(ctx, plan, () => planRole(ctx));
 }
 
-;// CONCATENATED MODULE: ./src/verify/checks.ts
-// The STS dry run's decisions, pure: which requests to put to the role's trust policy, what IAM
-// must answer for each, and how an answer becomes a check in the report.
-
-// Values no real caller has: another org's id and an account that is neither the user's nor IBM's.
-const OTHER_EXTERNAL_ID = '00000000-0000-4000-8000-000000000000';
-const OTHER_PRINCIPAL = 'arn:aws:iam::210987654321:role/not-api-connect';
-/** The request API Connect makes, and the ones that must fail (the confused-deputy probes). */
-function trustProbes(principalArn, externalId) {
-    const assume = (principal, id) => ({
-        ...(principal ? { principal: { AWS: principal } } : {}),
-        action: 'sts:AssumeRole',
-        context: id ? { 'sts:ExternalId': id } : {}
+;// CONCATENATED MODULE: ./src/iam-policy/string-witnesses.ts
+// Witness strings for the string comparisons a policy makes on one key: one string for every
+// distinct combination of "matches / does not match" over all of the policy's string constants
+// and patterns on that key — nothing more is needed to decide every string operator exactly.
+//
+// Each comparison (StringEquals "a", StringLike "a*", ArnLike "arn:*:iam::1:role/*", ...) is a
+// small automaton over the characters of the value. A breadth-first search runs all of them at
+// once (the product automaton, determinised on the fly) and keeps, for every combination of
+// accepting comparisons it reaches, the shortest string that reaches it. Characters that no
+// comparison names behave alike, so each step tries only the characters the live comparisons
+// name at that point, plus one fresh letter and one fresh digit: the search is exact, and small
+// for real policies. A search that would exceed its budget says so instead of guessing.
+/** A pattern's tokens: `*` and `?` are wildcards when `wildcards`, else literal characters. */
+function globTokens(text, options) {
+    return [...text].map((char) => {
+        if (options.wildcards && (char === '*' || char === '?')) {
+            return options.noColon ? { any: char, noColon: true } : { any: char };
+        }
+        return options.ignoreCase ? { lit: char, ignoreCase: true } : { lit: char };
     });
-    return [
-        {
-            name: 'API Connect can assume the role',
-            request: assume(principalArn, externalId),
-            mustBe: 'allowed'
+}
+/**
+ * An ARN pattern as ArnLike/ArnEquals read it: six colon-separated components matched one by
+ * one, so a wildcard in the first five never spans a colon.
+ */
+function arnTokens(pattern) {
+    const tokens = [];
+    let colons = 0;
+    for (const char of pattern) {
+        if (char === ':')
+            colons++;
+        if (char === '*' || char === '?')
+            tokens.push({ any: char, noColon: colons < 5 });
+        else
+            tokens.push({ lit: char });
+    }
+    return tokens;
+}
+/**
+ * The witnesses of every reachable combination. `required` (indices) restricts them to values
+ * that at least one of those comparisons accepts (e.g. "is a principal ARN").
+ */
+function stringWitnesses(comparisons, options = {}) {
+    const budget = options.budget ?? 20_000;
+    const required = options.required ?? [];
+    const runners = comparisons.map(c => runner(c.tokens));
+    const start = runners.map(r => r.start);
+    const seen = new Set([start.join('|')]);
+    const found = new Map();
+    let frontier = [{ states: start, value: '' }];
+    const dead = (states, i) => states[i] === '';
+    while (frontier.length > 0) {
+        const next = [];
+        for (const { states, value } of frontier) {
+            const matches = states.map((state, i) => runners[i].accepting(state));
+            const signature = matches.map(m => (m ? '1' : '0')).join('');
+            if (!found.has(signature) && (required.length === 0 || required.some(i => matches[i]))) {
+                found.set(signature, { value, matches });
+            }
+            for (const char of alphabet(runners, states)) {
+                const moved = states.map((state, i) => runners[i].step(state, char));
+                if (moved.every(state => state === ''))
+                    continue;
+                if (required.length > 0 && required.every(i => dead(moved, i)))
+                    continue;
+                const k = moved.join('|');
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+                if (seen.size > budget) {
+                    return { exceeded: `more than ${budget} string states to explore` };
+                }
+                next.push({ states: moved, value: value + char });
+            }
+        }
+        frontier = next;
+    }
+    // A value no comparison accepts (a fresh value) always exists unless one accepts everything.
+    // Prefer a non-empty one: an empty value is legal but reads badly in a report.
+    const none = comparisons.map(() => false);
+    const fresh = none.map(() => '0').join('');
+    if (required.length === 0 && !found.get(fresh)?.value) {
+        const value = freshValue(comparisons);
+        if (value !== undefined)
+            found.set(fresh, { value, matches: none });
+    }
+    return { witnesses: [...found.values()] };
+}
+/**
+ * One comparison's automaton, its sets of positions named by a string key ('' when dead), with
+ * its transitions and named characters cached: the product search revisits them often.
+ */
+function runner(tokens) {
+    const sets = new Map();
+    const moves = new Map();
+    const names = new Map();
+    const intern = (set) => {
+        const k = set.join(',');
+        if (!sets.has(k))
+            sets.set(k, set);
+        return k;
+    };
+    return {
+        start: intern(closure(tokens, [0])),
+        accepting: (state) => sets.get(state).includes(tokens.length),
+        step(state, char) {
+            const k = `${state}\u0000${char}`;
+            let moved = moves.get(k);
+            if (moved === undefined) {
+                moved = intern(step(tokens, sets.get(state), char));
+                moves.set(k, moved);
+            }
+            return moved;
         },
+        /** The literal characters the live positions can take next. */
+        chars(state) {
+            let chars = names.get(state);
+            if (!chars) {
+                chars = [];
+                for (const position of sets.get(state)) {
+                    const token = tokens[position];
+                    if (!token || !('lit' in token))
+                        continue;
+                    chars.push(token.lit);
+                    if (token.ignoreCase)
+                        chars.push(token.lit.toLowerCase(), token.lit.toUpperCase());
+                }
+                names.set(state, chars);
+            }
+            return chars;
+        }
+    };
+}
+/** A string of characters no comparison names, matched by none (if none matches everything). */
+function freshValue(comparisons) {
+    // Longer than every pattern's literal text, so no literal-only comparison accepts it.
+    const length = Math.max(1, ...comparisons.map(c => c.tokens.length)) + 1;
+    const value = '\u00a7'.repeat(length);
+    const accepted = comparisons.some(c => accepts(c.tokens, value));
+    return accepted ? undefined : value;
+}
+function accepts(tokens, value) {
+    let set = closure(tokens, [0]);
+    for (const char of value)
+        set = step(tokens, set, char);
+    return set.includes(tokens.length);
+}
+/** The characters worth trying from these states: those named, a fresh letter and digit. */
+function alphabet(runners, states) {
+    const named = new Set([':']);
+    states.forEach((state, i) => {
+        if (state !== '')
+            for (const char of runners[i].chars(state))
+                named.add(char);
+    });
+    // Fresh characters first, so that the shortest witnesses read as "something else".
+    const letter = [...'zyxwvutsrqponmlkjihgfedcba'].find(c => !named.has(c) && !named.has(c.toUpperCase()));
+    const digit = [...'0123456789'].find(c => !named.has(c));
+    return [...(letter ? [letter] : []), ...(digit ? [digit] : []), ...named];
+}
+function matchesChar(token, char) {
+    if ('lit' in token) {
+        return token.ignoreCase ? token.lit.toLowerCase() === char.toLowerCase() : token.lit === char;
+    }
+    if ('digit' in token)
+        return char >= '0' && char <= '9';
+    return !(token.noColon && char === ':');
+}
+function step(tokens, set, char) {
+    const next = [];
+    for (const position of set) {
+        const token = tokens[position];
+        if (!token || !matchesChar(token, char))
+            continue;
+        // `*` stays where it is after consuming; every other token moves on.
+        next.push('any' in token && token.any === '*' ? position : position + 1);
+    }
+    return closure(tokens, next);
+}
+/** Adds the positions reachable without consuming a character (`*` matching nothing). */
+function closure(tokens, positions) {
+    const set = new Set();
+    for (let position of positions) {
+        set.add(position);
+        while (position < tokens.length) {
+            const token = tokens[position];
+            if (!('any' in token) || token.any !== '*')
+                break;
+            position++;
+            set.add(position);
+        }
+    }
+    return [...set].sort((a, b) => a - b);
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/request-space.ts
+// The values worth trying for each condition key a policy mentions: a finite set that decides
+// every condition of the policy exactly, as if every possible value (and "absent") were tried.
+//
+// A condition can only change its answer at the constants the policy compares the key with:
+//   strings (StringEquals/Like, ArnEquals/Like, IgnoreCase, negations) — one witness per
+//     combination of constants and patterns matched (string-witnesses.ts);
+//   numbers and dates — each constant, a value between each pair, one below and one above;
+//   IP addresses — for each CIDR range its first address and the one after its last, and the
+//     lowest address, in IPv4 and IPv6 (every cell the ranges cut the address space into);
+//   Bool — true and false; Null — present or absent;
+// and every key may also be absent. A multivalued key (only ever tested with ForAnyValue: or
+// ForAllValues:) takes sets of those values: the empty set and every set of up to as many
+// elements as the policy has set clauses on the key (one witness element per clause is all a
+// satisfying set needs). AWS's single-valued keys (sts:ExternalId...) take single values. A key compared in two ways that cannot be enumerated together (as a
+// number and as a string) is reported, not guessed.
+
+
+
+/** Keys AWS documents as multivalued: they always take sets. */
+const MULTIVALUED = new Set([
+    'aws:TagKeys',
+    'aws:CalledVia',
+    'aws:PrincipalOrgPaths',
+    'aws:SourceOrgPaths',
+    'aws:ResourceOrgPaths',
+    'aws:PrincipalServiceNamesList',
+    'sts:TransitiveTagKeys'
+].map(k => k.toLowerCase()));
+/**
+ * Keys IAM sets on every request: aws:CurrentTime, aws:EpochTime and aws:SecureTransport (STS
+ * takes HTTPS only). AWS global condition context keys:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+ */
+function requestTimeKeys(now) {
+    return {
+        'aws:currenttime': now.toISOString(),
+        'aws:epochtime': String(Math.floor(now.getTime() / 1000)),
+        'aws:securetransport': 'true'
+    };
+}
+/** Every key the Condition elements of these statements use, folded to lower case. */
+function keyUses(statements, variables) {
+    const keys = new Map();
+    for (const statement of statements) {
+        for (const [operator, key, values] of clauses(statement)) {
+            const folded = key.toLowerCase();
+            const use = keys.get(folded) ?? { name: key, uses: [], variable: false };
+            const parsed = parseOperator(operator);
+            const texts = values.map(v => String(v));
+            use.uses.push({ operator, base: parsed.name, set: parsed.set !== undefined, values: texts });
+            if (variables && texts.some(t => /\$\{/.test(t)))
+                use.variable = true;
+            keys.set(folded, use);
+        }
+    }
+    return keys;
+}
+/** The operator, key and values of each clause of a statement's Condition element. */
+function clauses(statement) {
+    const condition = request_space_isRecord(statement) ? statement.Condition : undefined;
+    if (!request_space_isRecord(condition))
+        return [];
+    return Object.entries(condition).flatMap(([operator, keys]) => request_space_isRecord(keys)
+        ? Object.entries(keys).map(([key, values]) => [
+            operator,
+            key,
+            asList(values)
+        ])
+        : []);
+}
+function family(base) {
+    if (/^(String|Arn)/.test(base))
+        return 'string';
+    if (base.startsWith('Numeric'))
+        return 'numeric';
+    if (base.startsWith('Date'))
+        return 'date';
+    if (base === 'Bool')
+        return 'bool';
+    if (base === 'IpAddress' || base === 'NotIpAddress')
+        return 'ip';
+    if (base === 'BinaryEquals')
+        return 'binary';
+    if (base === 'Null')
+        return 'null';
+    return 'other';
+}
+/**
+ * The values to try for one key. `extra` adds string constants the caller needs told apart
+ * (this org's external ID); `budget` bounds the string search and the number of sets.
+ */
+function keySpace(folded, use, extra = [], budget = 20_000) {
+    const families = new Set(use.uses.map(u => family(u.base)).filter(f => f !== 'null'));
+    if (families.size > 1) {
+        return { undecided: `${use.name} is compared as ${[...families].join(' and ')}` };
+    }
+    const kind = [...families][0] ?? 'null';
+    const constants = use.uses.filter(u => family(u.base) === kind).flatMap(u => u.values);
+    let scalars;
+    switch (kind) {
+        case 'string': {
+            const result = stringSpace(use, extra, budget);
+            if ('undecided' in result)
+                return result;
+            scalars = result;
+            break;
+        }
+        case 'numeric':
+            scalars = numberSpace(constants.map(Number).filter(Number.isFinite), String);
+            break;
+        case 'date': {
+            const times = constants.map(parseDate).filter((t) => !isUnknown(t));
+            scalars = numberSpace(times, t => new Date(t).toISOString(), true);
+            break;
+        }
+        case 'bool':
+            scalars = { values: ['true', 'false'] };
+            break;
+        case 'ip':
+            scalars = ipSpace(constants);
+            break;
+        default:
+            // Null alone, BinaryEquals, or an operator IAM does not have (the evaluator says so).
+            scalars = { values: [...new Set([...constants, 'fresh-value'])], fresh: 'fresh-value' };
+    }
+    // AWS's own keys are single-valued unless documented otherwise (ForAnyValue on one reads it
+    // as a set of one); another key tested only with set operators may hold a set.
+    const onlySets = use.uses.every(u => u.set || u.base === 'Null');
+    const aws = /^(aws|sts):/.test(folded);
+    if (!MULTIVALUED.has(folded) && (aws || !onlySets)) {
+        return { values: [undefined, ...scalars.values], fresh: scalars.fresh };
+    }
+    return setSpace(use, scalars.values, budget);
+}
+function stringSpace(use, extra, budget) {
+    const comparisons = [];
+    let arn = false;
+    for (const { base, values } of use.uses) {
+        if (family(base) !== 'string')
+            continue;
+        const ignoreCase = base.includes('IgnoreCase');
+        for (const value of values) {
+            if (base.startsWith('Arn')) {
+                arn = true;
+                comparisons.push({ tokens: arnTokens(value) });
+            }
+            else {
+                const wildcards = base.includes('Like');
+                comparisons.push({ tokens: globTokens(value, { wildcards, ignoreCase }) });
+            }
+        }
+    }
+    for (const value of extra)
+        comparisons.push({ tokens: globTokens(value, { wildcards: false }) });
+    // A key compared as an ARN holds ARNs (aws:SourceArn, aws:PrincipalArn...).
+    const required = arn ? [comparisons.push({ tokens: arnTokens('arn:*:*:*:*:*') }) - 1] : [];
+    const result = stringWitnesses(comparisons, { required, budget });
+    if ('exceeded' in result)
+        return { undecided: `${use.name}: ${result.exceeded}` };
+    const fresh = result.witnesses.find(w => w.matches.every((m, i) => !m || required.includes(i)));
+    return { values: result.witnesses.map(w => w.value), fresh: fresh?.value };
+}
+/** Each constant, a value between neighbours, one below the lowest and one above the highest. */
+function numberSpace(constants, show, integer = false) {
+    const sorted = [...new Set(constants)].sort((a, b) => a - b);
+    if (sorted.length === 0)
+        return { values: [show(0)], fresh: show(0) };
+    const values = [sorted[0] - 1];
+    sorted.forEach((n, i) => {
+        values.push(n);
+        if (i + 1 === sorted.length)
+            return void values.push(n + 1);
+        // Dates are whole milliseconds: neighbours one apart have nothing between them.
+        const between = integer ? Math.floor((n + sorted[i + 1]) / 2) : (n + sorted[i + 1]) / 2;
+        if (between !== n)
+            values.push(between);
+    });
+    return { values: values.map(show), fresh: show(sorted.at(-1) + 1) };
+}
+/** The lowest address and, per range, its first address and the one after its last. */
+function ipSpace(constants) {
+    const points = { 32: new Set([0n]), 128: new Set([0n]) };
+    for (const text of constants) {
+        const range = parseCidr(text);
+        if (!range)
+            continue;
+        const host = BigInt(range.bits - range.prefix);
+        const first = (range.value >> host) << host;
+        const after = first + (1n << host);
+        points[range.bits].add(first);
+        if (after < 1n << BigInt(range.bits))
+            points[range.bits].add(after);
+    }
+    const values = [
+        ...[...points[32]].map(v => showIp(v, 32)),
+        ...[...points[128]].map(v => showIp(v, 128))
+    ];
+    return { values, fresh: values[0] };
+}
+function showIp(value, bits) {
+    if (bits === 32)
+        return [24n, 16n, 8n, 0n].map(s => String((value >> s) & 255n)).join('.');
+    const groups = [];
+    for (let s = 112n; s >= 0n; s -= 16n)
+        groups.push(((value >> s) & 0xffffn).toString(16));
+    return groups.join(':');
+}
+/** Absent, the empty set, and every set of up to `clauses` distinct element values. */
+function setSpace(use, elements, budget) {
+    const size = Math.min(use.uses.filter(u => u.set).length || 1, elements.length);
+    const sets = [[]];
+    const grow = (from, current) => {
+        for (let i = from; i < elements.length; i++) {
+            const next = [...current, elements[i]];
+            sets.push(next);
+            if (sets.length > budget)
+                return false;
+            if (next.length < size && !grow(i + 1, next))
+                return false;
+        }
+        return true;
+    };
+    if (!grow(0, []))
+        return { undecided: `${use.name}: more than ${budget} value sets to try` };
+    return { values: [undefined, ...sets], fresh: [] };
+}
+function request_space_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/request-search.ts
+// Assignments of trial values to condition keys, and the request contexts built from them:
+// enumerated one by one (invoke-decision.ts) or found by assignment-search.ts.
+/** The number of combinations, or Infinity past the limit (to refuse before enumerating). */
+function combinations(spaces, limit) {
+    let total = 1;
+    for (const space of spaces) {
+        total *= space.values.length;
+        if (total > limit)
+            return Infinity;
+    }
+    return total;
+}
+/** Calls `visit` with every assignment of the keys; false from `visit` stops the enumeration. */
+function forEachAssignment(keys, spaces, visit) {
+    const assignment = {};
+    const walk = (i) => {
+        if (i === keys.length)
+            return visit({ ...assignment }) !== false;
+        for (const value of spaces[i].values) {
+            assignment[keys[i]] = value;
+            if (!walk(i + 1))
+                return false;
+        }
+        return true;
+    };
+    walk(0);
+}
+/** A request context from fixed keys and an assignment, leaving out the absent ones. */
+function contextOf(...parts) {
+    const context = {};
+    for (const part of parts) {
+        for (const [key, value] of Object.entries(part)) {
+            if (value === undefined)
+                delete context[key];
+            else
+                context[key] = value;
+        }
+    }
+    return context;
+}
+/** The trial values of each key, or why one cannot be enumerated. */
+function spacesOf(keys, space) {
+    const spaces = [];
+    for (const key of keys) {
+        const s = space(key);
+        if ('undecided' in s)
+            return s;
+        spaces.push(s);
+    }
+    return spaces;
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/invoke-decision.ts
+// The invoke check's local evaluation under the same rule as the trust analysis: the role's
+// identity policies and permissions boundary decide lambda:InvokeFunction on a resource for
+// every value of the keys the runner cannot know, not for one guessed request.
+//
+// The keys IAM sets are filled in as IAM sets them for a role session: aws:CurrentTime and
+// aws:EpochTime (now), aws:SecureTransport (true), aws:PrincipalType (AssumedRole),
+// aws:PrincipalArn (the role's ARN) and aws:PrincipalAccount (AWS global condition context
+// keys, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+// Every other key the policies mention ranges over its trial values (request-space.ts), absent
+// included. The answer is `allowed` only if allowed for every value, a deny only if denied for
+// every value, otherwise `cannot-evaluate`, naming the keys it depends on.
+
+
+
+
+function decideInvoke(input, question) {
+    const documents = [...input.policies, ...(input.boundary ? [input.boundary] : [])].map(p => 'document' in p ? p.document : p);
+    const statements = documents.flatMap(d => asList(d.Statement));
+    const variables = documents.some(d => d.Version === '2012-10-17');
+    const keys = keyUses(statements, variables);
+    const fixed = {
+        ...requestTimeKeys(question.now),
+        'aws:principalarn': question.roleArn,
+        'aws:principalaccount': question.roleArn.split(':')[4] ?? '',
+        'aws:principaltype': 'AssumedRole'
+    };
+    const varying = [...keys.keys()].filter(k => !(k in fixed));
+    const names = varying.map(k => keys.get(k).name);
+    const refuse = (reason) => ({
+        decision: 'cannot-evaluate',
+        statements: [],
+        reason,
+        dependsOn: names
+    });
+    const spaces = [];
+    for (const key of varying) {
+        const use = keys.get(key);
+        if (use.variable)
+            return refuse(`${use.name} is compared with a policy variable: not analysed`);
+        const space = keySpace(key, use);
+        if ('undecided' in space)
+            return refuse(space.undecided);
+        spaces.push(space);
+    }
+    if (combinations(spaces, question.budget ?? 100_000) === Infinity) {
+        return refuse(`too many combinations of ${names.join(', ')} to evaluate`);
+    }
+    const seen = new Map();
+    forEachAssignment(varying, spaces, assignment => {
+        const evaluation = evaluateIdentityPolicies(input, {
+            principal: { AWS: question.roleArn },
+            action: 'lambda:InvokeFunction',
+            resource: question.resource,
+            context: contextOf(fixed, assignment)
+        });
+        if (!seen.has(evaluation.decision))
+            seen.set(evaluation.decision, evaluation);
+        // Once allowed and not allowed were both seen, nothing more can change the answer.
+        return !(seen.has('allowed') && seen.size > 1);
+    });
+    const decisions = [...seen.keys()];
+    if (decisions.length === 1)
+        return { ...seen.get(decisions[0]), dependsOn: [] };
+    if (!seen.has('allowed') && !seen.has('cannot-evaluate')) {
+        return { ...seen.get('implicit-deny'), dependsOn: [] };
+    }
+    const unknown = seen.get('cannot-evaluate');
+    return {
+        decision: 'cannot-evaluate',
+        statements: unknown?.statements ?? [],
+        reason: unknown
+            ? unknown.reason
+            : `allowed for some values of ${names.join(', ')} only: the runner cannot know them`,
+        dependsOn: names
+    };
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/assignment-search.ts
+// Finds values of the unknown condition keys that make some statements apply and others not,
+// without enumerating every combination.
+//
+// A statement applies when its principal, its action and every (operator, key) clause of its
+// Condition hold (IAM ANDs them). So, once the caller and action are fixed, a statement is a
+// conjunction of one constant part and one part per key, each depending on that key's value
+// alone. "This statement applies" then only narrows each key's values independently, and "this
+// statement does not apply" asks for one key whose value fails it: a small hitting-set search
+// over the keys' trial values (request-space.ts), exact, bounded by a step budget.
+// Three-valued: a part may be unknown (an operator IAM does not have...), so a goal asks for a
+// statement to be certainly true or false, or merely possibly (not certainly the opposite).
+
+
+const holds = (value, want) => want === 'true'
+    ? value === true
+    : want === 'not-false'
+        ? value !== false
+        : want === 'false'
+            ? value === false
+            : value !== true;
+/**
+ * An assignment of `keys` (values from their spaces) under which every goal holds, or none.
+ * `budget.left` counts the values tried; at zero the search gives up (`exceeded`).
+ */
+function searchAssignment(keys, spaces, goals, budget) {
+    // Goals that want the conjunction to hold restrict each key's values on their own.
+    const domains = new Map();
+    for (const key of keys)
+        domains.set(key, [...spaces.get(key).values]);
+    const disjunctive = [];
+    for (const goal of goals) {
+        const { fixed, parts } = goal.conjunction;
+        if (goal.want === 'true' || goal.want === 'not-false') {
+            if (!holds(fixed, goal.want))
+                return { none: true };
+            for (const [key, part] of parts) {
+                const values = domains.get(key).filter(v => holds(part(v), goal.want));
+                if (values.length === 0)
+                    return { none: true };
+                domains.set(key, values);
+            }
+        }
+        else if (!holds(fixed, goal.want)) {
+            if (goal.conjunction.parts.size === 0)
+                return { none: true };
+            disjunctive.push(goal);
+        }
+    }
+    // Goals that want it not to hold need one key whose value fails it.
+    const assignment = {};
+    const assigned = new Set();
+    let exceeded = false;
+    const satisfied = (goal) => [...goal.conjunction.parts].some(([key, part]) => assigned.has(key) && holds(part(assignment[key]), goal.want));
+    const solve = () => {
+        const open = disjunctive.find(goal => !satisfied(goal));
+        if (!open)
+            return true;
+        for (const [key, part] of open.conjunction.parts) {
+            const choices = assigned.has(key) ? [] : domains.get(key);
+            for (const value of choices) {
+                if (--budget.left < 0) {
+                    exceeded = true;
+                    return false;
+                }
+                if (!holds(part(value), open.want))
+                    continue;
+                assignment[key] = value;
+                assigned.add(key);
+                if (solve())
+                    return true;
+                assigned.delete(key);
+                delete assignment[key];
+                if (exceeded)
+                    return false;
+            }
+        }
+        return false;
+    };
+    if (!solve())
+        return exceeded ? { exceeded: true } : { none: true };
+    for (const key of keys)
+        if (!assigned.has(key))
+            assignment[key] = domains.get(key)[0];
+    return { found: assignment };
+}
+/**
+ * A statement's Condition split by key: for each key (folded to lower case) a function of that
+ * key's value alone, cached; and what does not belong to a key (a malformed block) as `rest`.
+ */
+function conditionParts(condition, variables) {
+    const byKey = new Map();
+    if (condition === undefined)
+        return { rest: true, byKey };
+    if (!assignment_search_isRecord(condition))
+        return { rest: conditionMatches(condition, env({}, variables)), byKey };
+    const blocks = new Map();
+    const malformed = {};
+    for (const [operator, keys] of Object.entries(condition)) {
+        if (!assignment_search_isRecord(keys)) {
+            malformed[operator] = keys;
+            continue;
+        }
+        for (const [key, values] of Object.entries(keys)) {
+            const folded = key.toLowerCase();
+            const block = blocks.get(folded) ?? {};
+            block[operator] = { ...block[operator], [key]: values };
+            blocks.set(folded, block);
+        }
+    }
+    for (const [folded, block] of blocks) {
+        const cache = new Map();
+        byKey.set(folded, value => {
+            const id = JSON.stringify(value) ?? 'absent';
+            let result = cache.get(id);
+            if (result === undefined) {
+                result = conditionMatches(block, env(value === undefined ? {} : { [folded]: value }, variables));
+                cache.set(id, result);
+            }
+            return result;
+        });
+    }
+    const rest = Object.keys(malformed).length > 0 ? conditionMatches(malformed, env({}, variables)) : true;
+    return { rest, byKey };
+}
+/** The conjunction of a statement for one caller: keys with a fixed value fold into `fixed`. */
+function conjunctionOf(head, parts, fixed) {
+    const constant = [head, parts.rest];
+    const varying = new Map();
+    for (const [key, part] of parts.byKey) {
+        if (key in fixed)
+            constant.push(part(fixed[key]));
+        else
+            varying.set(key, part);
+    }
+    return { fixed: allOf(constant), parts: varying };
+}
+/** The first unknown part of these conjunctions under an assignment, to say why. */
+function unknownReason(conjunctions, assignment) {
+    for (const { fixed, parts } of conjunctions) {
+        if (isUnknown(fixed))
+            return fixed.unknown;
+        for (const [key, part] of parts) {
+            const value = part(assignment[key]);
+            if (isUnknown(value))
+                return value.unknown;
+        }
+    }
+    return undefined;
+}
+function env(record, variables) {
+    return { context: contextFrom(record), variables };
+}
+function assignment_search_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/principal-space.ts
+// The callers worth trying against a trust policy: one of every kind the policy could tell apart.
+//
+// AWS principals (account roots, IAM users, role sessions) are told apart only by what the policy
+// compares their ARN with — Principal entries (an account entry covers every principal of the
+// account; a role entry covers its sessions), and aws:PrincipalArn / aws:PrincipalAccount
+// conditions — so the principal ARN is searched like any string key (string-witnesses.ts), with
+// the shapes of principal ARNs as a constraint, plus the names the report needs told apart (IBM's
+// role, IBM's account, the role's own account). That yields a fresh account's root, role and
+// user, a fresh role in IBM's account, the own account's root and roles, every principal named,
+// and every principal an ARN pattern lets in. A role calls through a session: each role is tried
+// with a fresh session name and with every session name the policy names for it.
+// Services, web-identity and SAML providers are tried as named, plus a fresh one of each, and an
+// anonymous caller. Each kind calls only the AssumeRole action it can (AssumeRoleWithWebIdentity
+// for OpenID Connect providers, AssumeRoleWithSAML for SAML providers).
+
+const ASSUME_ROLE = 'sts:AssumeRole';
+const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
+const SAML = 'sts:AssumeRoleWithSAML';
+const DIGITS12 = Array.from({ length: 12 }, () => ({ digit: true }));
+const SESSION = 'apic-lambda-deploy-analysis';
+/** Providers whose tokens AWS accepts without an IAM provider resource (web identity). */
+const WELL_KNOWN_OIDC = [
+    'cognito-identity.amazonaws.com',
+    'accounts.google.com',
+    'graph.facebook.com',
+    'www.amazon.com'
+];
+function principalSpace(input) {
+    const aws = awsCandidates(input);
+    if ('undecided' in aws)
+        return aws;
+    const { services, providers } = namedOthers(input.statements);
+    const ownProvider = (type, name) => `arn:${input.partition}:iam::${input.ownAccount}:${type}/${name}`;
+    const others = [
+        ...[...services, 'fresh-service.amazonaws.com'].map((name) => ({
+            kind: 'service',
+            principal: { Service: name },
+            name,
+            actions: [ASSUME_ROLE],
+            fixed: {},
+            target: false
+        })),
+        ...[
+            ...providers,
+            ownProvider('oidc-provider', 'fresh-oidc.example.com'),
+            ownProvider('saml-provider', 'fresh-saml')
+        ].map(federated),
         {
-            name: 'No external ID is refused',
-            request: assume(principalArn, undefined),
-            mustBe: 'denied'
-        },
-        {
-            name: "Another org's external ID is refused",
-            request: assume(principalArn, OTHER_EXTERNAL_ID),
-            mustBe: 'denied'
-        },
-        {
-            name: 'Another principal is refused',
-            request: assume(OTHER_PRINCIPAL, externalId),
-            mustBe: 'denied'
-        },
-        {
-            name: 'Anonymous callers are refused',
-            request: assume(undefined, externalId),
-            mustBe: 'denied'
+            kind: 'anonymous',
+            principal: undefined,
+            name: 'an anonymous caller',
+            actions: [ASSUME_ROLE, WEB_IDENTITY, SAML],
+            // IAM leaves the principal's keys out of an anonymous request.
+            fixed: {
+                'aws:principalarn': undefined,
+                'aws:principalaccount': undefined,
+                'aws:principaltype': 'Anonymous'
+            },
+            target: false
         }
     ];
+    return [...aws, ...others];
+}
+function federated(name) {
+    const saml = /:saml-provider\//.test(name);
+    const oidc = /:oidc-provider\//.test(name) || WELL_KNOWN_OIDC.includes(name);
+    return {
+        kind: saml ? 'saml' : 'web-identity',
+        principal: { Federated: name },
+        name,
+        // A provider of a form the analysis does not know is tried with both federation actions.
+        actions: saml ? [SAML] : oidc ? [WEB_IDENTITY] : [WEB_IDENTITY, SAML],
+        fixed: {},
+        target: false
+    };
+}
+function namedOthers(statements) {
+    const services = new Set();
+    const providers = new Set();
+    for (const statement of statements) {
+        for (const element of [statement.Principal, statement.NotPrincipal]) {
+            if (typeof element !== 'object' || element === null)
+                continue;
+            const entries = element;
+            for (const s of [entries.Service ?? []].flat())
+                if (typeof s === 'string')
+                    services.add(s);
+            for (const f of [entries.Federated ?? []].flat())
+                if (typeof f === 'string')
+                    providers.add(f);
+        }
+    }
+    return { services, providers };
+}
+/** The AWS entries (ARNs and account IDs) of every Principal and NotPrincipal element. */
+function awsEntries(statements) {
+    return statements.flatMap(statement => [statement.Principal, statement.NotPrincipal].flatMap(element => typeof element === 'object' && element !== null
+        ? [element.AWS ?? []].flat().filter(e => typeof e === 'string')
+        : []));
+}
+function awsCandidates(input) {
+    const { partition, ownAccount, targetArn } = input;
+    const lit = (text) => globTokens(text, { wildcards: false });
+    const star = { any: '*' };
+    // Every principal ARN tried starts `arn:<partition>:iam::` (the shapes below require it), so
+    // "in account A" is that prefix, A, and anything after.
+    const arnOfAccount = (account) => [
+        ...lit(`arn:${partition}:iam::`),
+        ...account,
+        ...lit(':'),
+        star
+    ];
+    // IAM names (and paths) have no colons.
+    const name = { any: '?', noColon: true };
+    const nameRest = { any: '*', noColon: true };
+    const shapes = [
+        { tokens: [...lit(`arn:${partition}:iam::`), ...DIGITS12, ...lit(':root')] },
+        {
+            tokens: [...lit(`arn:${partition}:iam::`), ...DIGITS12, ...lit(':role/'), name, nameRest]
+        },
+        {
+            tokens: [...lit(`arn:${partition}:iam::`), ...DIGITS12, ...lit(':user/'), name, nameRest]
+        }
+    ];
+    const comparisons = [
+        ...shapes,
+        { tokens: lit(targetArn) },
+        { tokens: arnOfAccount(lit(ownAccount)) },
+        { tokens: arnOfAccount(lit(targetArn.split(':')[4] ?? '')) }
+    ];
+    const sessions = new Map();
+    for (const entry of awsEntries(input.statements)) {
+        if (/^\d{12}$/.test(entry)) {
+            comparisons.push({ tokens: arnOfAccount(lit(entry)) });
+            continue;
+        }
+        const session = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(entry);
+        if (session) {
+            const role = `arn:${session[1]}:iam::${session[2]}:role/${session[3]}`;
+            comparisons.push({ tokens: lit(role) });
+            sessions.set(role, (sessions.get(role) ?? new Set()).add(session[4]));
+        }
+        else if (entry.endsWith(':root')) {
+            comparisons.push({ tokens: arnOfAccount(lit(entry.split(':')[4] ?? '')) });
+        }
+        else if (entry !== '*') {
+            comparisons.push({ tokens: lit(entry) });
+        }
+    }
+    for (const [folded, lifted] of [
+        ['aws:principalarn', false],
+        ['aws:principalaccount', true]
+    ]) {
+        for (const { base, values } of input.keys.get(folded)?.uses ?? []) {
+            if (!/^(String|Arn)/.test(base))
+                continue;
+            for (const value of values) {
+                const noColon = lifted;
+                const tokens = base.startsWith('Arn')
+                    ? arnTokens(value)
+                    : globTokens(value, {
+                        wildcards: base.includes('Like'),
+                        ignoreCase: base.includes('IgnoreCase'),
+                        noColon
+                    });
+                comparisons.push({ tokens: lifted ? arnOfAccount(tokens) : tokens });
+            }
+        }
+    }
+    const result = stringWitnesses(comparisons, { required: [0, 1, 2], budget: input.budget });
+    if ('exceeded' in result)
+        return { undecided: `principal ARNs: ${result.exceeded}` };
+    return result.witnesses.flatMap(({ value: arn, matches }) => {
+        const account = arn.split(':')[4];
+        const type = matches[0] ? 'Account' : matches[1] ? 'AssumedRole' : 'User';
+        const fixed = {
+            'aws:principalarn': arn,
+            'aws:principalaccount': account,
+            'aws:principaltype': type
+        };
+        if (type !== 'AssumedRole') {
+            const kind = type === 'Account' ? 'account-root' : 'user';
+            return [
+                {
+                    kind,
+                    principal: { AWS: arn },
+                    name: arn,
+                    account,
+                    actions: [ASSUME_ROLE],
+                    fixed,
+                    target: false
+                }
+            ];
+        }
+        // aws:PrincipalArn of a role session is its role's ARN (global condition keys, AWS docs).
+        const name = arn.split('/').at(-1);
+        return [SESSION, ...(sessions.get(arn) ?? [])].map((session) => ({
+            kind: 'role',
+            principal: { AWS: `arn:${partition}:sts::${account}:assumed-role/${name}/${session}` },
+            name: arn,
+            account,
+            actions: [ASSUME_ROLE],
+            fixed,
+            target: arn === targetArn
+        }));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/target-decision.ts
+// The target of the trust check: IBM's regional role (any of its sessions) with this org's
+// external ID, through sts:AssumeRole. It must be allowed under every value of the keys the
+// runner cannot know; denied under every value is a failure; anything else cannot be evaluated.
+// Each answer comes from assignment-search.ts: "allowed everywhere" is "no assignment under
+// which every Allow fails or some Deny may apply", and so on.
+
+
+
+function decideTarget(trust, runs, labels, budget, keyNames) {
+    if (runs.length === 0) {
+        const reason = "IBM's principal is not a role ARN in the role's partition";
+        return { decision: 'cannot-evaluate', statements: [], dependsOn: [], reason };
+    }
+    const results = runs.map(run => decideRun(run, budget));
+    const request = (run, assignment) => ({
+        principal: run.candidate.principal,
+        action: 'sts:AssumeRole',
+        context: contextOf(run.fixed, assignment)
+    });
+    const exceeded = results.find(r => r.exceeded);
+    if (exceeded) {
+        const reason = 'too many requests to evaluate (budget exceeded)';
+        return { decision: 'cannot-evaluate', statements: [], dependsOn: [], reason };
+    }
+    const allowedBy = [...new Set(results.flatMap(r => r.allowedBy.map(i => labels[i])))];
+    if (results.every(r => !r.notAllowed)) {
+        const reason = `allowed by ${allowedBy.map(l => `"${l}"`).join(', ')}`;
+        return { decision: 'allowed', statements: allowedBy, dependsOn: [], reason };
+    }
+    const notDenied = results.findIndex(r => r.notDenied);
+    if (notDenied === -1) {
+        const i = results.findIndex(r => r.notAllowed);
+        const evaluation = evaluateResourcePolicy(trust, request(runs[i], results[i].notAllowed));
+        return {
+            decision: 'denied',
+            statements: evaluation.statements,
+            dependsOn: [],
+            reason: evaluation.reason
+        };
+    }
+    const keys = [...new Set(runs.flatMap(run => [...run.spaces.keys()]))];
+    const names = keys.map(k => keyNames.get(k) ?? k);
+    // Differing answers between sessions with no key involved: the session name decides.
+    if (names.length === 0)
+        names.push('the role session name');
+    const unknownWhy = results.map(r => r.unknown).find(Boolean);
+    const reason = unknownWhy ?? `allowed for some values of ${names.join(', ')} only`;
+    const i = results.findIndex(r => r.notAllowed);
+    return {
+        decision: 'cannot-evaluate',
+        statements: allowedBy,
+        dependsOn: names,
+        reason,
+        examples: {
+            allowed: request(runs[notDenied], results[notDenied].notDenied),
+            notAllowed: request(runs[i], results[i].notAllowed)
+        }
+    };
+}
+function decideRun(run, budget) {
+    const keys = [...run.spaces.keys()];
+    let exceeded = false;
+    const search = (goals) => {
+        const result = searchAssignment(keys, run.spaces, goals, budget);
+        if ('exceeded' in result)
+            exceeded = true;
+        return 'found' in result ? result.found : undefined;
+    };
+    const first = (tries) => {
+        for (const goals of tries) {
+            const found = search(goals);
+            if (found)
+                return found;
+        }
+        return exceeded ? 'exceeded' : undefined;
+    };
+    const goal = (part, want) => ({ conjunction: part.conjunction, want });
+    // Not allowed: every Allow fails somewhere at once, or some Deny may apply.
+    const notAllowed = first([
+        run.allows.map(a => goal(a, 'not-true')),
+        ...run.denies.map(d => [goal(d, 'not-false')])
+    ]);
+    // Not denied: some Allow may apply while no Deny certainly does.
+    const notDenied = first(run.allows.map(a => [goal(a, 'not-false'), ...run.denies.map(d => goal(d, 'not-true'))]));
+    const allowedBy = run.allows
+        .filter(a => search([goal(a, 'true'), ...run.denies.map(d => goal(d, 'false'))]))
+        .map(a => a.index);
+    const all = [...run.allows, ...run.denies].map(p => p.conjunction);
+    const unknown = [notAllowed, notDenied]
+        .map(found => (typeof found === 'object' ? unknownReason(all, found) : undefined))
+        .find(Boolean);
+    return {
+        notAllowed: typeof notAllowed === 'object' ? notAllowed : undefined,
+        notDenied: typeof notDenied === 'object' ? notDenied : undefined,
+        allowedBy,
+        unknown,
+        exceeded
+    };
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/ways-in.ts
+// The result of the trust analysis as typed data: the target's decision, every way in other
+// than the target request (grouped by statement, principal as written, external-ID situation
+// and condition; the kinds of caller that get in are listed in each group), what could not be decided, and the verdict those make together.
+// Declared extra principals (`accepted`) mark their ways in as accepted; `*`, NotPrincipal and
+// IBM's own principal with another or no external ID never are.
+
+
+
+
+const EXTERNAL_ID = 'sts:externalid';
+const ways_in_SHOWN = 3;
+function assembleWaysIn(target, options, findings, undecided, targetDecision) {
+    const partition = options.roleArn.split(':')[1] ?? 'aws';
+    const normal = (p) => /^\d{12}$/.test(p.trim()) ? `arn:${partition}:iam::${p.trim()}:root` : p.trim();
+    const accepted = new Set((options.accepted ?? []).map(normal));
+    const groups = new Map();
+    for (const finding of findings) {
+        const written = writtenPrincipal(finding);
+        const ibm = finding.candidate.target && finding.action === ASSUME_ROLE;
+        const { situation, ids } = externalIdOf(finding, target.externalId);
+        const { condition, dependsOn } = conditionOf(finding);
+        const principal = written.entries.join(', ') || written.text;
+        const key = [finding.label, principal, situation, condition, ibm].join('|');
+        const group = groups.get(key) ?? {
+            statement: finding.label,
+            principal: written.text,
+            kind: finding.candidate.kind,
+            kinds: [],
+            examples: [],
+            actions: [],
+            externalId: situation,
+            externalIds: [],
+            ...(condition ? { condition } : {}),
+            dependsOn,
+            ibmOtherExternalId: ibm,
+            accepted: !ibm && written.entries.some(e => accepted.has(normal(e))),
+            witness: finding.request
+        };
+        addUnique(group.kinds, [finding.candidate.kind], Infinity);
+        addUnique(group.examples, [finding.candidate.name]);
+        addUnique(group.actions, [finding.action], Infinity);
+        addUnique(group.externalIds, ids);
+        groups.set(key, group);
+    }
+    const target_ = targetDecision ?? {
+        decision: 'cannot-evaluate',
+        statements: [],
+        dependsOn: [],
+        reason: undecided[0] ?? 'not analysed'
+    };
+    return { target: target_, waysIn: [...groups.values()], undecided };
+}
+/** Passes only when the target is allowed, every way in is accepted, and nothing is undecided. */
+function trustVerdict(analysis) {
+    const failing = analysis.waysIn.filter(w => !w.accepted);
+    if (analysis.target.decision === 'denied' || failing.length > 0)
+        return { verdict: 'fail', failing };
+    if (analysis.target.decision !== 'allowed' || analysis.undecided.length > 0) {
+        return { verdict: 'cannot-evaluate', failing };
+    }
+    return { verdict: 'pass', failing };
+}
+/** The entries of the statement's principal element that let this caller in. */
+function writtenPrincipal(finding) {
+    const { statement, candidate } = finding;
+    if (statement.NotPrincipal !== undefined) {
+        return {
+            text: `everyone except ${principalValues(statement.NotPrincipal).join(', ')}`,
+            entries: []
+        };
+    }
+    const element = statement.Principal;
+    if (element === '*')
+        return { text: '*', entries: [] };
+    const caller = callerOf(candidate.principal);
+    const entries = [];
+    if (typeof element === 'object' && element !== null && !isUnknown(caller)) {
+        for (const [kind, values] of Object.entries(element)) {
+            for (const value of [values].flat()) {
+                if (typeof value !== 'string')
+                    continue;
+                if (kind === 'AWS' && value === '*')
+                    return { text: '*', entries: [] };
+                if (principalMatches({ [kind]: value }, caller) !== false)
+                    entries.push(value);
+            }
+        }
+    }
+    return { text: entries.join(', ') || principalValues(element).join(', '), entries };
+}
+function externalIdOf(finding, ours) {
+    if (finding.action !== ASSUME_ROLE)
+        return { situation: 'not-applicable', ids: [] };
+    const values = finding.externalIds;
+    if (!values)
+        return { situation: 'any', ids: [] };
+    const shown = (v) => (v === undefined ? '(none)' : String(v));
+    if (values.some(v => v === finding.freshExternalId))
+        return { situation: 'any', ids: [] };
+    if (values.every(v => v === undefined))
+        return { situation: 'none', ids: ['(none)'] };
+    if (values.every(v => v === ours))
+        return { situation: 'this-org', ids: [ours] };
+    return { situation: 'another', ids: [...new Set(values.filter(v => v !== ours).map(shown))] };
+}
+/** Under which values of the unknown keys the way in works: undefined when under all of them. */
+function conditionOf(finding) {
+    if (finding.unconditional)
+        return { dependsOn: [] };
+    const varying = new Set(finding.varying.filter(k => k !== EXTERNAL_ID));
+    const named = (k) => finding.keyNames.get(k) ?? k;
+    const words = (statement) => clauses(statement)
+        .filter(([, key]) => varying.has(key.toLowerCase()))
+        .map(([op, key, values]) => `${key} ${op} ${JSON.stringify(values.length === 1 ? values[0] : values)}`);
+    const when = words(finding.statement);
+    const unless = finding.denies
+        .map(d => ({ label: d.label, words: words(d.statement) }))
+        .filter(d => d.words.length > 0)
+        .map(d => `unless "${d.label}" denies it (${d.words.join(' and ')})`);
+    const parts = [...(when.length ? [`when ${when.join(' and ')}`] : []), ...unless];
+    return {
+        condition: parts.join(', ') || 'for some values of the unknown keys',
+        dependsOn: [...varying].map(named)
+    };
+}
+function addUnique(list, items, max = ways_in_SHOWN) {
+    for (const item of items)
+        if (!list.includes(item) && list.length < max)
+            list.push(item);
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/who-can-assume.ts
+// "Who can assume this role": decides a trust policy over the whole request space — every
+// caller, every sts:AssumeRole* action, every value of every condition key, "absent" included —
+// rather than over a few sample requests.
+//
+// Technique. A policy's answer can only change at the constants the policy itself mentions. So
+// a finite universe decides it exactly: the callers of principal-space.ts (one of every kind of
+// principal the policy could tell apart, fresh ones included), and for each condition key the
+// trial values of request-space.ts (one per combination of constants matched, plus absent). Keys
+// IAM sets itself are fixed as IAM sets them (aws:CurrentTime and aws:EpochTime = now,
+// aws:SecureTransport = true, and for an AWS caller aws:PrincipalArn, aws:PrincipalAccount and
+// aws:PrincipalType); every other key — aws:SourceIp, aws:PrincipalOrgID, tags, session name,
+// provider claims... — is unknown and ranges over all its trial values.
+//
+// A way in is a caller, an action and one Allow statement that applies while no Deny does, for
+// some assignment of the unknown keys: assignment-search.ts finds one without enumerating the
+// combinations (for a fixed caller, each statement is a conjunction of per-key parts). IBM's
+// principal with this org's external ID is the target (target-decision.ts), which must be
+// allowed under every assignment of the unknown keys. Whatever the evaluator cannot decide (an
+// unknown operator, a policy variable, a CanonicalUser, a budget exceeded) is reported as
+// undecided: it can make the verdict "cannot evaluate", never "allowed".
+//
+// Sound rather than complete where IAM does not document a key: for a service or a federated
+// caller, aws:PrincipalArn, aws:PrincipalAccount and aws:PrincipalType are unknown, so a way in
+// that needs them is reported. The analysis never says "nobody else" when someone can.
+
+
+
+
+
+
+
+
+
+const who_can_assume_EXTERNAL_ID = 'sts:externalid';
+const ACTIONS = [ASSUME_ROLE, WEB_IDENTITY, SAML];
+function whoCanAssume(trust, target, options) {
+    const undecided = [];
+    const statements = asList(trust.Statement);
+    const records = statements.filter(who_can_assume_isRecord);
+    if (!('Statement' in trust) || records.length !== statements.length) {
+        return assembleWaysIn(target, options, [], ['the trust policy has no usable Statement list'], undefined);
+    }
+    const variables = trust.Version === '2012-10-17';
+    const keys = keyUses(records, variables);
+    const [partition, , , ownAccount] = options.roleArn.split(':').slice(1);
+    const budget = { left: options.budget ?? 200_000 };
+    const candidates = principalSpace({
+        statements: records,
+        partition: partition ?? 'aws',
+        ownAccount: ownAccount ?? '',
+        targetArn: target.principalArn,
+        keys,
+        budget: 20_000
+    });
+    if ('undecided' in candidates) {
+        return assembleWaysIn(target, options, [], [candidates.undecided], undefined);
+    }
+    const spaces = new Map();
+    const space = (key) => {
+        if (!spaces.has(key)) {
+            const extra = key === who_can_assume_EXTERNAL_ID ? [target.externalId] : [];
+            spaces.set(key, keySpace(key, keys.get(key), extra));
+        }
+        return spaces.get(key);
+    };
+    const keyNames = new Map([...keys].map(([k, use]) => [k, use.name]));
+    const statementKeys = records.map(s => [...new Set(clauses(s).map(([, k]) => k.toLowerCase()))]);
+    const labels = records.map((s, i) => typeof s.Sid === 'string' && s.Sid ? s.Sid : `Statement[${i}]`);
+    // An anonymous request carries none of the principal's keys (aws:PrincipalOrgID, tags...).
+    const principalKeys = [...keys.keys()].filter(k => /^aws:(principal|userid$|username$)/.test(k));
+    const anonymous = Object.fromEntries(principalKeys.map(k => [k, undefined]));
+    const always = requestTimeKeys(options.now);
+    const fixedFor = (candidate, action) => ({
+        ...always,
+        ...(candidate.kind === 'anonymous' ? anonymous : {}),
+        ...candidate.fixed,
+        // Only AssumeRole takes an external ID.
+        ...(action === ASSUME_ROLE ? {} : { [who_can_assume_EXTERNAL_ID]: undefined })
+    });
+    const parts = records.map(r => conditionParts(r.Condition, variables));
+    const findings = [];
+    const targetRuns = [];
+    for (const candidate of candidates) {
+        for (const action of candidate.actions.filter(a => ACTIONS.includes(a))) {
+            const fixed = fixedFor(candidate, action);
+            const base = statementOutcomes(trust, {
+                principal: candidate.principal,
+                action,
+                context: contextOf(fixed)
+            });
+            if (isUnknown(base)) {
+                undecided.push(`${candidate.name}: ${base.unknown}`);
+                continue;
+            }
+            const relevant = base.flatMap((o, i) => o.principal !== false && o.action !== false ? [i] : []);
+            const as = (i, effect, keys = fixed) => conjunctionOf(headOf(base[i], effect), parts[i], keys);
+            const allows = relevant.filter(i => base[i].effect !== 'Deny');
+            const denies = relevant.filter(i => base[i].effect !== 'Allow');
+            const problem = relevant
+                .map(i => statementProblem(records[i], labels[i], keys, variables))
+                .find(Boolean);
+            if (problem && allows.length > 0) {
+                undecided.push(problem);
+                continue;
+            }
+            const varying = [...new Set(relevant.flatMap(i => statementKeys[i]))].filter(k => !(k in fixed));
+            const spaces = spacesOf(varying, space);
+            if ('undecided' in spaces) {
+                if (allows.length > 0)
+                    undecided.push(`${candidate.name} (${action}): ${spaces.undecided}`);
+                continue;
+            }
+            const spaceMap = new Map(varying.map((k, i) => [k, spaces[i]]));
+            const isTarget = candidate.target && action === ASSUME_ROLE;
+            if (isTarget) {
+                const withId = { ...fixed, [who_can_assume_EXTERNAL_ID]: target.externalId };
+                targetRuns.push({
+                    candidate,
+                    fixed: withId,
+                    allows: allows.map(i => ({ index: i, conjunction: as(i, 'Allow', withId) })),
+                    denies: denies.map(i => ({ index: i, conjunction: as(i, 'Deny', withId) })),
+                    spaces: new Map([...spaceMap].filter(([k]) => k !== who_can_assume_EXTERNAL_ID))
+                });
+            }
+            for (const s of allows) {
+                const others = denies.filter(d => d !== s);
+                const found = waysThrough(as(s, 'Allow'), others.map(d => as(d, 'Deny')), spaceMap, budget, isTarget ? target.externalId : undefined);
+                const where = `${labels[s]} for ${candidate.name} (${action})`;
+                if ('undecided' in found) {
+                    undecided.push(`${where}: ${found.undecided}`);
+                    continue;
+                }
+                if (!found.assignment)
+                    continue;
+                findings.push({
+                    statement: records[s],
+                    label: labels[s],
+                    candidate,
+                    action,
+                    request: {
+                        principal: candidate.principal,
+                        action,
+                        context: contextOf(fixed, found.assignment)
+                    },
+                    externalIds: found.externalIds,
+                    freshExternalId: spaceMap.get(who_can_assume_EXTERNAL_ID)?.fresh,
+                    unconditional: found.unconditional,
+                    varying: [...new Set([s, ...others].flatMap(i => statementKeys[i]))].filter(k => !(k in fixed)),
+                    keyNames,
+                    denies: others.map(d => ({ statement: records[d], label: labels[d] }))
+                });
+            }
+        }
+    }
+    const decided = decideTarget(trust, targetRuns, labels, budget, keyNames);
+    return assembleWaysIn(target, options, findings, [...new Set(undecided)], decided);
+}
+/** A statement's constant part for one effect: its Effect, principal and action. */
+function headOf(outcome, effect) {
+    const valid = outcome.effect === effect
+        ? true
+        : outcome.effect === 'unknown'
+            ? unknown('the statement has no valid Effect')
+            : false;
+    return allOf([valid, outcome.principal, outcome.action]);
+}
+/**
+ * Whether an Allow lets the caller in while no Deny applies, for which external IDs, and
+ * whether under every value of the other unknown keys. `skipId`: the target's own ID.
+ */
+function waysThrough(allow, denies, spaces, budget, skipId) {
+    const keys = [...new Set([allow, ...denies].flatMap(c => [...c.parts.keys()]))];
+    const ids = keys.includes(who_can_assume_EXTERNAL_ID)
+        ? spaces.get(who_can_assume_EXTERNAL_ID).values.filter(v => skipId === undefined || v !== skipId)
+        : [undefined];
+    const withId = (id) => keys.includes(who_can_assume_EXTERNAL_ID) ? new Map([...spaces, [who_can_assume_EXTERNAL_ID, { values: [id] }]]) : spaces;
+    const search = (goals, id) => searchAssignment(keys, withId(id), goals, budget);
+    const definite = [
+        { conjunction: allow, want: 'true' },
+        ...denies.map((d) => ({ conjunction: d, want: 'false' }))
+    ];
+    let assignment;
+    const externalIds = [];
+    let unconditional = false;
+    for (const id of ids) {
+        const result = search(definite, id);
+        if ('exceeded' in result)
+            return { undecided: 'too many requests to evaluate (budget exceeded)' };
+        if (!('found' in result))
+            continue;
+        assignment ??= result.found;
+        externalIds.push(id);
+        // Under every value of the other keys: the Allow never fails, no Deny ever applies.
+        unconditional ||= [
+            [{ conjunction: allow, want: 'not-true' }],
+            ...denies.map(d => [{ conjunction: d, want: 'not-false' }])
+        ].every(goals => 'none' in search(goals, id));
+    }
+    if (assignment) {
+        return {
+            assignment,
+            externalIds: keys.includes(who_can_assume_EXTERNAL_ID) ? externalIds : undefined,
+            unconditional
+        };
+    }
+    const possible = [
+        { conjunction: allow, want: 'not-false' },
+        ...denies.map((d) => ({ conjunction: d, want: 'not-true' }))
+    ];
+    for (const id of ids) {
+        const result = search(possible, id);
+        if ('found' in result) {
+            return { undecided: unknownReason([allow, ...denies], result.found) ?? 'cannot be decided' };
+        }
+    }
+    return { unconditional: false };
+}
+/** A construct the enumeration does not model, in a statement that matters. */
+function statementProblem(statement, label, keys, variables) {
+    const principal = statement.Principal ?? statement.NotPrincipal;
+    if (typeof principal === 'object' && principal !== null && 'CanonicalUser' in principal) {
+        return `${label} names a CanonicalUser principal, which the analysis cannot resolve`;
+    }
+    const variable = clauses(statement).find(([, key]) => keys.get(key.toLowerCase())?.variable);
+    if (variables && variable) {
+        return `${label} compares ${variable[1]} with a policy variable: not analysed`;
+    }
+    return undefined;
+}
+function who_can_assume_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/verify/checks.ts
+// The STS dry run's decisions, pure: who can assume the role (decided over the whole request
+// space by iam-policy/who-can-assume.ts, not over samples), whether the role may invoke the
+// function, and how each answer becomes a check in the report.
+
+
+
+const CAN_ASSUME = 'API Connect can assume the role';
+const NOBODY_ELSE = 'Nobody else can assume the role';
+const NO_OTHER_WAY = 'no other way in';
+function trustChecks(trust, question, method) {
+    const { principalArn, externalId, roleArn, accepted, now } = question;
+    const analysis = whoCanAssume(trust, { principalArn, externalId }, { roleArn, now, accepted });
+    const { target, waysIn, undecided } = analysis;
+    const failing = waysIn.filter(way => !way.accepted);
+    const declared = waysIn.filter(way => way.accepted);
+    const declaredText = declared.length
+        ? `; declared in accepted-principals: ${declared.map(describeWayIn).join('; ')}`
+        : '';
+    return [
+        {
+            name: CAN_ASSUME,
+            expected: 'allowed',
+            actual: target.decision === 'allowed' ? 'allowed' : `${target.decision}: ${target.reason}`,
+            status: { allowed: 'pass', denied: 'fail', 'cannot-evaluate': 'undecided' }[target.decision],
+            method
+        },
+        {
+            name: NOBODY_ELSE,
+            expected: NO_OTHER_WAY,
+            actual: failing.length
+                ? `${failing.map(describeWayIn).join('; ')}. ${advice(failing)}${declaredText}`
+                : undecided.length
+                    ? `cannot evaluate: ${undecided.join('; ')}${declaredText}`
+                    : `${NO_OTHER_WAY}${declaredText}`,
+            status: failing.length ? 'fail' : undecided.length ? 'undecided' : 'pass',
+            method,
+            ...(waysIn.length ? { waysIn } : {})
+        }
+    ];
+}
+/** What to do about the ways in that fail. */
+function advice(failing) {
+    const ibm = failing.some(way => way.ibmOtherExternalId);
+    const others = failing.some(way => !way.ibmOtherExternalId);
+    return [
+        ibm &&
+            "Remove the statements that let IBM's principal in with another or no external ID: a role trusts one provider org per API Connect principal.",
+        others &&
+            'Remove the other statements (or principals), or list the principals the role trusts on purpose in accepted-principals.'
+    ]
+        .filter(Boolean)
+        .join(' ');
+}
+/**
+ * `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies for every value
+ * of the keys the runner cannot know.
+ */
+function localInvokeChecks(roleArn, policies, boundary, resources, method, now) {
+    return resources.map(resource => {
+        const evaluation = decideInvoke({ policies, boundary }, { roleArn, resource, now });
+        return checkFrom(invokeCheckName(resource), 'allowed', evaluation.decision, method, evaluation.reason);
+    });
 }
 function checkFrom(name, mustBe, decision, method, why = '') {
     const denied = decision === 'explicit-deny' || decision === 'implicit-deny';
@@ -87198,35 +88711,26 @@ function checkFrom(name, mustBe, decision, method, why = '') {
         name,
         expected: mustBe,
         actual: why ? `${decision}: ${why}` : decision,
-        status: pass ? 'pass' : 'fail',
+        status: decision === 'cannot-evaluate' ? 'undecided' : pass ? 'pass' : 'fail',
         method
     };
 }
-function trustChecks(trust, principalArn, externalId, method) {
-    return trustProbes(principalArn, externalId).map(probe => {
-        const evaluation = evaluateResourcePolicy(trust, probe.request);
-        return checkFrom(probe.name, probe.mustBe, evaluation.decision, method, evaluation.reason);
-    });
-}
-/** `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies. */
-function localInvokeChecks(roleArn, policies, boundary, resources, method) {
-    return resources.map(resource => {
-        const evaluation = evaluateIdentityPolicies({ policies, boundary }, { principal: { AWS: roleArn }, action: 'lambda:InvokeFunction', resource });
-        return checkFrom(invokeCheckName(resource), 'allowed', evaluation.decision, method, evaluation.reason);
-    });
-}
 const invokeCheckName = (resource) => `Role may invoke ${resource}`;
-/** A missing role fails every check that needs it, with the reason. */
-function missingRoleChecks(principalArn, externalId, resources, why) {
+/**
+ * Every check that needs the role, when it cannot be read: failed when it does not exist,
+ * undecided when it could not be read.
+ */
+function roleUnreadChecks(resources, why, status) {
     const names = [
-        ...trustProbes(principalArn, externalId).map(p => [p.name, p.mustBe]),
+        [CAN_ASSUME, 'allowed'],
+        [NOBODY_ELSE, NO_OTHER_WAY],
         ...resources.map(r => [invokeCheckName(r), 'allowed'])
     ];
     return names.map(([name, expected]) => ({
-        name,
-        expected,
+        name: name,
+        expected: expected,
         actual: why,
-        status: 'fail',
+        status,
         method: 'GetRole'
     }));
 }
@@ -87400,10 +88904,10 @@ async function localChecks(iam, roleArn, roleName, boundaryArn, resources, unava
     const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`;
     try {
         const { policies, boundary } = await readIdentityPolicies(iam, roleName, boundaryArn);
-        return localInvokeChecks(roleArn, policies, boundary, resources, method);
+        return localInvokeChecks(roleArn, policies, boundary, resources, method, new Date());
     }
     catch (error) {
-        // Neither way answered: the permission is unproven, which is a failure, not a pass.
+        // Neither way answered: the permission is unproven, never a pass.
         const why = `the role's policies could not be read: ${describeError(error)}`;
         return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', 'cannot-evaluate', method, why));
     }
@@ -87456,7 +88960,6 @@ async function readManagedPolicy(iam, arn) {
 
 async function verify(ctx, role, aliasArn) {
     const { settings, identity } = ctx;
-    const { principalArn, externalId } = settings.apiConnect;
     const resources = [ctx.functionArn, ...(aliasArn ? [aliasArn] : [])];
     const checks = [
         {
@@ -87481,14 +88984,14 @@ async function verify(ctx, role, aliasArn) {
             if (live)
                 return {
                     live,
-                    checks: trustChecks(live.trustPolicy, principalArn, externalId, TRUST_METHOD)
+                    checks: trustChecks(live.trustPolicy, question(ctx, live.arn), TRUST_METHOD)
                 };
             const why = `role ${settings.role.name} does not exist`;
-            return { checks: missingRoleChecks(principalArn, externalId, resources, why) };
+            return { checks: roleUnreadChecks(resources, why, 'fail') };
         }
         catch (error) {
             const why = `GetRole failed: ${describeError(error.cause ?? error)}`;
-            return { checks: missingRoleChecks(principalArn, externalId, resources, why) };
+            return { checks: roleUnreadChecks(resources, why, 'undecided') };
         }
     });
     checks.push(...read.checks);
@@ -87503,17 +89006,28 @@ async function verify(ctx, role, aliasArn) {
         checks.push(await probeSelfAssume(ctx, roleArn));
     return checks;
 }
-const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it';
+const TRUST_METHOD = 'analysis of the trust policy as IAM stores it, over every principal, external ID and sts:AssumeRole* action';
+/** The trust question for this run, about the role at `roleArn` (the live one, when read). */
+function question(ctx, roleArn = ctx.roleArn) {
+    const { apiConnect, acceptedPrincipals } = ctx.settings;
+    return {
+        principalArn: apiConnect.principalArn,
+        externalId: apiConnect.externalId,
+        roleArn: roleArn || ctx.roleArn,
+        accepted: acceptedPrincipals,
+        now: new Date()
+    };
+}
 /**
  * In a dry run: the planned trust policy, and the planned grant next to what else the role has
  * (its other policies and its planned or current boundary), as IAM will evaluate them after a run.
  */
 async function plannedChecks(ctx, role, resources) {
-    const { principalArn, externalId } = ctx.settings.apiConnect;
     const { name, permissionsBoundary } = ctx.settings.role;
-    const method = 'local evaluation of the planned documents (dry run)';
+    const method = 'analysis of the planned documents (dry run)';
     const grant = { name: role.grantPolicyName, document: role.grantPolicy };
-    const trust = trustChecks(role.trustPolicy, principalArn, externalId, method);
+    const now = new Date();
+    const trust = trustChecks(role.trustPolicy, question(ctx), method);
     try {
         const live = await readRole(ctx.clients.iam, name);
         const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary;
@@ -87527,12 +89041,15 @@ async function plannedChecks(ctx, role, resources) {
         const policies = [...current.policies.filter(p => p.name !== grant.name), grant];
         return [
             ...trust,
-            ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method)
+            ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now)
         ];
     }
     catch (error) {
         const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`;
-        return [...trust, ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial)];
+        return [
+            ...trust,
+            ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now)
+        ];
     }
 }
 

@@ -60,7 +60,7 @@ export const WAY_IN_TABLE_HEADER = [
   'Accepted'
 ]
 
-/** One row of the Markdown table, cells escaped for `|`. */
+/** One row of the job summary's table (the summary escapes the cells). */
 export function wayInRow(way: WayIn): string[] {
   return [
     way.statement,
@@ -69,7 +69,7 @@ export function wayInRow(way: WayIn): string[] {
     wayInExternalId(way) || 'n/a',
     way.condition ?? 'always',
     way.accepted ? 'yes' : 'no'
-  ].map(cell => cell.replace(/\|/g, '\\|'))
+  ]
 }
 
 /** The target's decision in one line. */

@@ -1,5 +1,7 @@
 // The job summary as Markdown: what to enter in API Connect, what changed, every check.
 import * as core from '@actions/core'
+import { WAY_IN_TABLE_HEADER, wayInRow } from '../iam-policy/way-in-wording.js'
+import type { WayIn } from '../iam-policy/who-can-assume.js'
 import type { Check } from '../verify/checks.js'
 import type { RunResult } from './outputs.js'
 
@@ -60,8 +62,23 @@ export function renderSummary(result: RunResult): string {
           result.checks.map(c => [c.name, c.expected, c.actual, c.method, MARK[c.status]])
         )
       : 'Verification is off.',
-    ''
+    '',
+    ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
   ].join('\n')
+}
+
+/** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
+function waysInSection(
+  waysIn: WayIn[],
+  table: (head: string[], rows: string[][]) => string
+): string[] {
+  if (!waysIn.length) return []
+  return [
+    '### Who else can assume the role',
+    '',
+    table(WAY_IN_TABLE_HEADER, waysIn.map(wayInRow)),
+    ''
+  ]
 }
 
 export async function writeSummary(result: RunResult): Promise<void> {
