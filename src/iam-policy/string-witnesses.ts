@@ -111,22 +111,29 @@ export function stringWitnesses(
  */
 function runner(tokens: Glob[]) {
   const sets = new Map<string, number[]>()
-  const moves = new Map<string, string>()
+  const moves = new Map<string, Map<string, string>>()
+  const accepts = new Map<string, boolean>()
   const names = new Map<string, string[]>()
   const intern = (set: number[]): string => {
     const k = set.join(',')
-    if (!sets.has(k)) sets.set(k, set)
+    if (!sets.has(k)) {
+      sets.set(k, set)
+      moves.set(k, new Map())
+      accepts.set(k, set.includes(tokens.length))
+    }
     return k
   }
   return {
     start: intern(closure(tokens, [0])),
-    accepting: (state: string) => sets.get(state)!.includes(tokens.length),
+    accepting: (state: string) => accepts.get(state)!,
     step(state: string, char: string): string {
-      const k = `${state}\u0000${char}`
-      let moved = moves.get(k)
+      // Most comparisons die early (a literal that no longer matches): they stay dead.
+      if (state === '') return ''
+      const cached = moves.get(state)!
+      let moved = cached.get(char)
       if (moved === undefined) {
         moved = intern(step(tokens, sets.get(state)!, char))
-        moves.set(k, moved)
+        cached.set(char, moved)
       }
       return moved
     },
