@@ -77666,7 +77666,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4040);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1688);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4040:
+/***/ 1688:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -85474,713 +85474,6 @@ function setOutputs(result) {
     setOutput('result', JSON.stringify(result));
 }
 
-;// CONCATENATED MODULE: ./src/iam-policy/way-in-wording.ts
-// How a way in reads: one line for the log, and a row for a Markdown table in the job summary.
-// All the words about the trust analysis's findings live here.
-const KINDS = {
-    'account-root': "an account's root",
-    role: 'a role',
-    user: 'an IAM user',
-    service: 'an AWS service',
-    'web-identity': 'a web-identity (OIDC) provider',
-    saml: 'a SAML provider',
-    anonymous: 'an anonymous caller'
-};
-const EXTERNAL_IDS = {
-    any: 'with any external ID or none',
-    none: 'with no external ID',
-    'this-org': "with this org's external ID",
-    another: 'with another external ID',
-    'not-applicable': ''
-};
-/** Who, in words: the principal as written and, when it differs, the kinds of caller. */
-function wayInWho(way) {
-    const example = way.examples[0];
-    if (way.ibmOtherExternalId)
-        return `IBM's API Connect role (${way.principal})`;
-    const kinds = way.kinds.map(kind => KINDS[kind]).join(', ');
-    const eg = example ? `, e.g. ${example}` : '';
-    if (way.principal === '*' || way.principal.startsWith('everyone except')) {
-        return `${kinds} (${way.principal}${eg})`;
-    }
-    return example && example !== way.principal ? `${way.principal} (${kinds}${eg})` : way.principal;
-}
-function wayInExternalId(way) {
-    const base = EXTERNAL_IDS[way.externalId];
-    const specific = way.externalId === 'another' && way.externalIds.length > 0;
-    return specific ? `${base} (${way.externalIds.map(id => `"${id}"`).join(', ')})` : base;
-}
-/** One line for the log. */
-function describeWayIn(way) {
-    const parts = [
-        `statement "${way.statement}" lets ${wayInWho(way)} in through ${way.actions.join(', ')}`,
-        wayInExternalId(way),
-        way.condition ?? ''
-    ].filter(Boolean);
-    const declared = way.accepted ? ' (declared: accepted)' : '';
-    return `${parts.join(' ')}${declared}`;
-}
-const WAY_IN_TABLE_HEADER = [
-    'Statement',
-    'Who',
-    'Action',
-    'External ID',
-    'Condition',
-    'Accepted'
-];
-/** One row of the job summary's table (the summary escapes the cells). */
-function wayInRow(way) {
-    return [
-        way.statement,
-        wayInWho(way),
-        way.actions.join(', '),
-        wayInExternalId(way) || 'n/a',
-        way.condition ?? 'always',
-        way.accepted ? 'yes' : 'no'
-    ];
-}
-/** The target's decision in one line. */
-function describeTarget(target) {
-    const words = { allowed: 'allowed', denied: 'denied', 'cannot-evaluate': 'cannot be evaluated' };
-    return `IBM's principal with this org's external ID: ${words[target.decision]} (${target.reason})`;
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary as Markdown: what to enter in API Connect, what changed, every check.
-
-
-const MARK = {
-    pass: '✅ pass',
-    fail: '❌ fail',
-    undecided: '⚠️ undecided',
-    'not-checked': '⚪ not checked'
-};
-const code = (text) => `\`${text.replace(/`/g, "'")}\``;
-/** The job summary as Markdown: what to enter in API Connect, what changed, every check. */
-function renderSummary(result) {
-    const row = (cells) => `| ${cells.map(c => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;
-    const table = (head, rows) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
-    const verdict = {
-        true: 'verified ✅',
-        false: 'verification failed ❌',
-        undecided: 'verification undecided ⚠️',
-        incomplete: 'verified, an optional check not run ⚪',
-        skipped: 'verification skipped'
-    }[result.verified];
-    return [
-        `## API Connect → Lambda: ${result.functionName} (${verdict}${result.dryRun ? ', dry run' : ''})`,
-        '',
-        "### For API Connect's Lambda policy",
-        '',
-        table(['field', 'value'], [
-            ['IAM role ARN', code(result.roleArn)],
-            ['Function name', code(result.functionName)],
-            ['Region', code(result.region)],
-            ...(result.aliasArn
-                ? [['Qualifier (alias)', code(result.aliasArn.split(':').pop() ?? '')]]
-                : []),
-            ['Trusted API Connect role', code(result.apiConnectRoleArn)],
-            ['External ID (provider org ID)', code(result.externalId)]
-        ]),
-        '',
-        `### ${result.dryRun ? 'Planned changes (nothing was written)' : 'Changes'}`,
-        '',
-        result.changes.length
-            ? table(['resource', 'action', 'detail'], result.changes.map(c => [c.target, c.action, c.detail]))
-            : 'None.',
-        '',
-        '### Checks',
-        '',
-        result.checks.length
-            ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, MARK[c.status]]))
-            : 'Verification is off.',
-        '',
-        ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
-    ].join('\n');
-}
-/** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
-function waysInSection(waysIn, table) {
-    if (!waysIn.length)
-        return [];
-    return [
-        '### Who else can assume the role',
-        '',
-        table(WAY_IN_TABLE_HEADER, waysIn.map(wayInRow)),
-        ''
-    ];
-}
-async function writeSummary(result) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary.addRaw(renderSummary(result), true).write();
-}
-
-;// CONCATENATED MODULE: ./src/role/errors.ts
-// IAM write failures in words that say what to do, and the errors that mean another run changed
-// the role between our read and our write.
-//
-// Errors are told apart by the SDK's name: `<Code>Exception` for the errors IAM's model lists
-// (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
-
-/** Another run created or changed the role between our read and our write. */
-const lostRace = (error) => ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes(errorName(error) ?? '');
-/** An IAM write failure, in words that say what to do. */
-function iamFailure(operation, desired, error) {
-    const code = errorName(error) ?? 'Error';
-    const message = (error?.message ?? String(error)).replace(/\.$/, '');
-    const role = `role ${desired.name}`;
-    const quota = {
-        CreateRole: `The account has reached IAM's quota of roles (${message}). Delete unused roles, ask AWS for a higher "Roles per account" quota, or point role-name at an existing role.`,
-        PutRolePolicy: `The inline policies of ${role} would exceed IAM's quota (${message}): the role serves too many functions. Give this function its own role with role-name.`,
-        UpdateAssumeRolePolicy: `The trust policy of ${role} would exceed IAM's quota (${message}). Remove unused statements, choose another role-name, or ask AWS for a higher "Role trust policy length" quota.`,
-        TagRole: `${role} would exceed IAM's limit of 50 tags (${message}).`
-    };
-    let advice = '';
-    if (code === 'AccessDenied')
-        advice = ` The workflow's credentials need iam:${operation} on ${role}; or let someone else manage the role and set manage-role: false.`;
-    else if (code === 'LimitExceededException' && quota[operation])
-        return new Error(`${operation} on ${role} failed: ${quota[operation]}`);
-    else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
-        advice = ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${desired.trust.principalArn} must be an existing role.`;
-    else if (code === 'UnmodifiableEntityException')
-        advice = ' The role is protected (a service-linked role?); choose another role-name.';
-    return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`);
-}
-
-;// CONCATENATED MODULE: ./src/role/documents.ts
-// The policy documents of the role API Connect assumes, decided without any AWS call: the trust
-// statement, its merge into a live trust policy, the per-function invoke grant, semantic
-// comparison and IAM's size quota.
-
-const GRANT_SID = 'ApiConnectInvokeFunction';
-/** The one Sid this action gave its trust statement before statements were per principal. */
-const LEGACY_TRUST_SID = 'ApiConnectAssumeRole';
-const VERSION = '2012-10-17';
-/** IAM's default "Role trust policy length" quota; whitespace does not count. */
-const TRUST_POLICY_QUOTA = 2048;
-/**
- * Our statement's identity in a trust policy shared with others is its principal: one statement
- * per IBM principal, so jobs for two API Connect regions sharing a role keep each other's trust.
- * IAM wants a Sid unique in the policy and made of [A-Za-z0-9] only, hence a hash.
- */
-function trustSid(principalArn) {
-    return `ApiConnect${(0,external_node_crypto_.createHash)('sha256').update(principalArn).digest('hex').slice(0, 8)}`;
-}
-/** Allow the principal to assume the role, only when it presents the external id. */
-function apiConnectStatement({ principalArn, externalId }) {
-    return {
-        Sid: trustSid(principalArn),
-        Effect: 'Allow',
-        Principal: { AWS: principalArn },
-        Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'sts:ExternalId': externalId } }
-    };
-}
-function trustPolicy(target) {
-    return { Version: VERSION, Statement: [apiConnectStatement(target)] };
-}
-/** `invoke-NAME@REGION`: per function, so jobs sharing a role never overwrite each other's grant. */
-function grantPolicyName(functionName, region) {
-    return `invoke-${functionName}@${region}`;
-}
-/** `lambda:InvokeFunction` on the function and its versions and aliases, nothing else. */
-function grantPolicy(functionArn) {
-    return {
-        Version: VERSION,
-        Statement: [
-            {
-                Sid: GRANT_SID,
-                Effect: 'Allow',
-                Action: 'lambda:InvokeFunction',
-                Resource: [functionArn, `${functionArn}:*`]
-            }
-        ]
-    };
-}
-const statementsOf = (doc) => list(doc.Statement);
-/** IAM counts a policy's characters without whitespace. */
-function policySize(doc) {
-    return JSON.stringify(doc).replace(/\s/g, '').length;
-}
-/**
- * Adds or updates our statement for the principal and keeps every other statement. Ours is the
- * one under the principal's Sid (or under the legacy Sid, naming this principal alone): it is
- * replaced in place, so a changed external id never leaves the old one trusted. A statement
- * equivalent to ours under any other Sid counts as present. A statement that trusts the principal
- * without pinning the external id (the confused deputy) loses that principal: the statement is
- * dropped when nothing else is left in it. Other principals someone added to our statement keep
- * what it gave them, in a statement of their own: merging never drops a principal silently.
- */
-function mergeTrustPolicy(live, target) {
-    const ours = apiConnectStatement(target);
-    const sid = ours.Sid;
-    const unconditioned = [];
-    const open = [];
-    const kept = [];
-    const replaced = new Set();
-    const statements = [];
-    let placed = false; // our statement is in `statements`
-    let rewritten = false; // …and differs from what the live policy had under our identity
-    let equivalent = false; // a statement under another Sid already does the job
-    for (const [index, original] of statementsOf(live).entries()) {
-        const label = original.Sid ?? `Statement[${index}]`;
-        if (isOurs(original, target.principalArn)) {
-            const same = sameStatement({ ...original, Sid: sid }, ours);
-            if (!same && trustsWithoutExternalId(original, target.principalArn))
-                unconditioned.push(label);
-            else
-                for (const id of externalIdsOf(original))
-                    if (id !== target.externalId)
-                        replaced.add(id);
-            // IAM wants Sids unique: a second statement of ours (legacy and new) is folded into the first.
-            if (placed || !same)
-                rewritten = true;
-            if (!placed)
-                statements.push(same ? original : ours);
-            placed = true;
-            const others = same
-                ? undefined
-                : original.Principal === '*'
-                    ? original
-                    : withoutPrincipal(original, target.principalArn);
-            if (others) {
-                kept.push(...principalsOf(others));
-                statements.push({ ...others, Sid: `${sid}Other` });
-            }
-            continue;
-        }
-        if (trustsWithoutExternalId(original, target.principalArn)) {
-            unconditioned.push(label);
-            const narrowed = withoutPrincipal(original, target.principalArn);
-            if (narrowed)
-                statements.push(narrowed);
-            continue;
-        }
-        if (trustsWithoutExternalId(original, '*'))
-            open.push(label);
-        // A hand-made copy of our statement (no Sid, or another one) already does the job.
-        if (sameStatement({ ...original, Sid: sid }, ours))
-            equivalent = true;
-        statements.push(original);
-    }
-    if (!placed && !equivalent)
-        statements.push(ours);
-    const document = { ...live, Statement: statements };
-    return {
-        document,
-        sid,
-        statement: placed ? (rewritten ? 'updated' : 'present') : equivalent ? 'present' : 'added',
-        replacedExternalIds: [...replaced],
-        unconditioned,
-        open,
-        kept,
-        changed: !policiesEqual(live, document)
-    };
-}
-/** Our statement for the principal: under its Sid, or under the legacy Sid naming it alone. */
-function isOurs(statement, principalArn) {
-    if (statement.Sid === trustSid(principalArn))
-        return true;
-    const principals = awsPrincipals(statement);
-    return (statement.Sid === LEGACY_TRUST_SID &&
-        principals.length > 0 &&
-        principals.every(p => p === principalArn));
-}
-/** The sts:ExternalId values a statement's conditions name, whatever the operator. */
-function externalIdsOf(statement) {
-    return Object.values(statement.Condition ?? {}).flatMap(keys => Object.entries(keys)
-        .filter(([key]) => key.toLowerCase() === 'sts:externalid')
-        .flatMap(([, values]) => list(values).map(String)));
-}
-/**
- * An Allow of sts:AssumeRole whose Principal names `principal` (or is `*` when asked about `*`)
- * with no condition that pins sts:ExternalId to exact values.
- */
-function trustsWithoutExternalId(statement, principal) {
-    if (statement.Effect !== 'Allow' || !allowsAssumeRole(statement))
-        return false;
-    if (!awsPrincipals(statement).includes(principal))
-        return false;
-    return !pinsExternalId(statement);
-}
-function allowsAssumeRole(statement) {
-    const hit = (patterns) => list(patterns).some(pattern => wildcard(pattern).test('sts:AssumeRole'));
-    if (statement.Action !== undefined)
-        return hit(statement.Action);
-    return statement.NotAction !== undefined && !hit(statement.NotAction);
-}
-function awsPrincipals(statement) {
-    const { Principal } = statement;
-    if (Principal === '*')
-        return ['*'];
-    return Principal ? list(Principal.AWS) : [];
-}
-// Exact-match operators only: IfExists, ForAllValues and wildcards let a request through without
-// the right external id.
-const PINNING = /^(ForAnyValue:)?String(Equals|EqualsIgnoreCase|Like)$/;
-function pinsExternalId(statement) {
-    return Object.entries(statement.Condition ?? {}).some(([operator, keys]) => PINNING.test(operator) &&
-        Object.entries(keys).some(([key, values]) => key.toLowerCase() === 'sts:externalid' &&
-            list(values).length > 0 &&
-            list(values).every(v => !(operator.endsWith('Like') && /[*?]/.test(String(v))))));
-}
-/** Every principal a statement names, as written (`*` for everyone). */
-function principalsOf(statement) {
-    const { Principal } = statement;
-    if (Principal === undefined)
-        return [];
-    if (Principal === '*')
-        return ['*'];
-    return Object.values(Principal).flatMap(value => list(value));
-}
-/** The statement without `principal` among its AWS principals; undefined when nothing is left. */
-function withoutPrincipal(statement, principal) {
-    const { Principal } = statement;
-    if (Principal === undefined || Principal === '*')
-        return undefined;
-    const aws = list(Principal.AWS).filter(p => p !== principal);
-    const rest = Object.fromEntries(Object.entries(Principal).filter(([kind]) => kind !== 'AWS'));
-    const narrowed = aws.length === 0 ? rest : { ...rest, AWS: aws.length === 1 ? aws[0] : aws };
-    return Object.keys(narrowed).length === 0 ? undefined : { ...statement, Principal: narrowed };
-}
-// --- semantic comparison ---------------------------------------------------------------------
-/**
- * True when two documents mean the same to IAM: key order, whitespace, a single value versus a
- * one-element array, the order of statements and of values, duplicates, the case of actions and
- * condition keys, and a missing Version (IAM reads it as 2008-10-17) do not count.
- */
-function policiesEqual(a, b) {
-    return canonicalPolicy(a) === canonicalPolicy(b);
-}
-function canonicalPolicy(doc) {
-    const statements = statementsOf(doc).map(canonicalStatement).sort();
-    return stableJson({ ...doc, Version: doc.Version ?? '2008-10-17', Statement: statements });
-}
-const sameStatement = (a, b) => canonicalStatement(a) === canonicalStatement(b);
-function canonicalStatement(statement) {
-    const out = {};
-    for (const [key, value] of Object.entries(statement)) {
-        if (value === undefined)
-            continue;
-        switch (key) {
-            case 'Action':
-            case 'NotAction':
-                out[key] = valueSet(value, v => v.toLowerCase());
-                break;
-            case 'Resource':
-            case 'NotResource':
-                out[key] = valueSet(value);
-                break;
-            case 'Principal':
-            case 'NotPrincipal':
-                out[key] = value === '*' ? '*' : mapValues(value, v => valueSet(v));
-                break;
-            case 'Condition':
-                out[key] = mapValues(value, keys => Object.fromEntries(Object.entries(keys).map(([k, v]) => [k.toLowerCase(), valueSet(v)])));
-                break;
-            default:
-                out[key] = value;
-        }
-    }
-    return stableJson(out);
-}
-function valueSet(value, normalize = v => v) {
-    return [...new Set(list(value).map(v => normalize(String(v))))].sort();
-}
-function mapValues(object, fn) {
-    return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, fn(v)]));
-}
-/** JSON with object keys sorted at every level. */
-function stableJson(value) {
-    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : v);
-}
-function list(value) {
-    if (value === undefined)
-        return [];
-    return Array.isArray(value) ? value : [value];
-}
-/** IAM action patterns: `*` and `?`, case-insensitive. */
-function wildcard(pattern) {
-    const source = pattern
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.');
-    return new RegExp(`^${source}$`, 'i');
-}
-
-;// CONCATENATED MODULE: ./src/role/plan.ts
-
-
-/** The writes of a plan, in order. */
-const stepsOf = (plan) => plan.changes.filter((c) => c.action !== 'unchanged');
-function desiredRole(ctx) {
-    const { settings, provenance, functionArn } = ctx;
-    const { role, apiConnect } = settings;
-    return {
-        name: role.name,
-        path: role.path,
-        description: role.description,
-        defaultDescription: `Assumed by IBM API Connect (${apiConnect.principalArn}) to invoke Lambda functions. ` +
-            `Managed by apic-lambda-deploy from ${provenance.repository}.`,
-        permissionsBoundary: role.permissionsBoundary,
-        tags: role.tags,
-        provenanceTags: provenanceTags(provenance),
-        trust: { principalArn: apiConnect.principalArn, externalId: apiConnect.externalId },
-        functionArn,
-        grantName: grantPolicyName(settings.functionName, settings.region),
-        grant: grantPolicy(functionArn)
-    };
-}
-/** The writes that turn the live role (undefined: missing) into the desired one. */
-function decideRole(desired, live) {
-    const roleName = desired.name;
-    const { principalArn, externalId } = desired.trust;
-    const grant = (action) => ({
-        roleName,
-        kind: 'grant',
-        action,
-        policyName: desired.grantName,
-        functionArn: desired.functionArn
-    });
-    if (!live)
-        return {
-            desired,
-            changes: [
-                {
-                    roleName,
-                    kind: 'role',
-                    action: 'create',
-                    trust: desired.trust,
-                    path: desired.path,
-                    tagCount: Object.keys({ ...desired.provenanceTags, ...desired.tags }).length,
-                    ...(desired.permissionsBoundary ? { boundary: desired.permissionsBoundary } : {})
-                },
-                grant('create')
-            ],
-            trustPolicy: trustPolicy(desired.trust),
-            warnings: [],
-            blockers: []
-        };
-    const steps = [];
-    const unchanged = [];
-    const warnings = [];
-    const blockers = [];
-    // IAM cannot move a role; the root path is the input's default, so only a path the user chose counts.
-    if (desired.path !== '/' && live.path !== desired.path)
-        blockers.push(`role-path: role ${roleName} exists at path ${live.path}, not ${desired.path}, and IAM cannot change a role's path. ` +
-            `Set role-path to ${live.path}, or choose another role-name.`);
-    const merge = mergeTrustPolicy(live.trustPolicy, desired.trust);
-    const { sid, replacedExternalIds: replaced } = merge;
-    for (const label of merge.unconditioned)
-        warnings.push(`Role ${roleName}: trust statement ${label} let ${principalArn} assume the role without sts:ExternalId, so any API Connect customer could reach this account (the confused deputy). ` +
-            `It no longer does; statement ${sid} trusts that principal only with the provider org's external ID.`);
-    if (replaced.length > 0)
-        warnings.push(`Role ${roleName}: the trust statement for ${principalArn} (${sid}) pins sts:ExternalId ${replaced.join(', ')}; replacing it with ${externalId} takes the role away from that provider org. ` +
-            `A role trusts each API Connect principal for one provider org only: if another org on the same API Connect region deploys with this role-name too, each run takes the role away from the other. Give each org its own role-name.`);
-    if (merge.kept.length > 0)
-        warnings.push(`Role ${roleName}: statement ${sid} also trusted ${merge.kept.join(', ')}; they keep that trust in a statement of their own, ${sid}Other. ` +
-            `Verification fails while a principal it does not expect can assume the role: remove that statement, or list those principals in accepted-principals.`);
-    for (const label of merge.open)
-        warnings.push(`Role ${roleName}: trust statement ${label} lets any principal assume the role without sts:ExternalId. The action leaves it alone; review it.`);
-    if (merge.changed) {
-        const size = policySize(merge.document);
-        // A live policy already over the default quota proves a raised quota: let IAM judge then.
-        if (size > TRUST_POLICY_QUOTA && policySize(live.trustPolicy) <= TRUST_POLICY_QUOTA)
-            blockers.push(`Role ${roleName}: its trust policy would be ${size} characters (whitespace not counted) with the API Connect statement, over IAM's default quota of ${TRUST_POLICY_QUOTA}. ` +
-                `Remove unused statements from its trust policy, choose another role-name, or ask AWS (Service Quotas, IAM, "Role trust policy length") for a higher quota.`);
-        steps.push({
-            roleName,
-            kind: 'trust',
-            action: 'update',
-            trust: desired.trust,
-            sid,
-            statement: merge.statement,
-            replaced,
-            kept: statementsOf(merge.document).length - 1,
-            fixed: merge.unconditioned,
-            split: merge.kept
-        });
-    }
-    else {
-        unchanged.push({ roleName, kind: 'trust', action: 'unchanged', trust: desired.trust });
-    }
-    if (desired.description !== undefined && desired.description !== (live.description ?? ''))
-        steps.push({
-            roleName,
-            kind: 'description',
-            action: 'update',
-            from: live.description ?? '',
-            to: desired.description
-        });
-    const boundary = desired.permissionsBoundary;
-    if (boundary && boundary !== live.permissionsBoundary)
-        steps.push({
-            roleName,
-            kind: 'boundary',
-            action: 'update',
-            from: live.permissionsBoundary,
-            to: boundary
-        });
-    const tags = Object.fromEntries(Object.entries(desired.tags).filter(([key, value]) => live.tags[key] !== value));
-    if (Object.keys(tags).length > 0) {
-        const total = Object.keys({ ...live.tags, ...tags }).length;
-        if (total > 50)
-            blockers.push(`role-tags: role ${roleName} would have ${total} tags, over IAM's limit of 50. Remove tags from the role or from role-tags.`);
-        steps.push({ roleName, kind: 'tags', action: 'update', tags });
-    }
-    if (!live.grant)
-        steps.push(grant('create'));
-    else if (!policiesEqual(live.grant, desired.grant))
-        steps.push(grant('update'));
-    else
-        unchanged.push(grant('unchanged'));
-    return {
-        desired,
-        live,
-        changes: [...steps, ...unchanged],
-        trustPolicy: merge.document,
-        warnings,
-        blockers
-    };
-}
-
-;// CONCATENATED MODULE: ./src/role/apply.ts
-// Makes the role's planned writes (none in a dry run, or when the role is managed elsewhere).
-//
-// Matrix jobs for several functions may share one role and run at once. Jobs for the same IBM
-// principal write the same trust statement (same Sid, same content) and each its own inline grant,
-// so read-merge-write races converge; a CreateRole or write that loses a race is answered by
-// reading the role again and reconciling. Jobs for two API Connect regions each keep their own
-// statement (one per principal), but IAM has no conditional write: two UpdateAssumeRolePolicy
-// calls in the same instant, each merged from the same read, can drop one region's statement.
-// That job's rerun adds it back without touching the other's.
-
-
-
-
-
-/** Rounds of read-decide-write when other runs keep changing the role under us. */
-const MAX_ROUNDS = 3;
-/** `replan` reads the role again and decides again, after a write lost a race. */
-async function applyRole(ctx, plan, replan) {
-    const { settings, log } = ctx;
-    const { dryRun, role } = settings;
-    for (const warning of [...plan.warnings, ...(role.manage ? [] : plan.blockers)])
-        log.warning(warning);
-    if (dryRun || !role.manage) {
-        const notDone = dryRun ? 'dry run' : 'manage-role is false';
-        const changes = plan.changes.map(c => (c.action === 'unchanged' ? c : { ...c, notDone }));
-        for (const change of changes.filter(c => c.action !== 'unchanged')) {
-            if (dryRun)
-                log.info(`Dry run: ${roleLine(change)}`);
-            else
-                log.warning(`${roleLine(change)}. Ask whoever manages the role to make this change.`);
-        }
-        return outcome(plan, changes, plan.live?.arn ?? ctx.roleArn);
-    }
-    const done = [];
-    let current = plan;
-    let roleArn = plan.live?.arn;
-    for (let round = 1;; round++) {
-        try {
-            for (const step of stepsOf(current)) {
-                roleArn = (await makeStep(ctx, current, step)) ?? roleArn;
-                done.push(step);
-            }
-            const unchanged = current.changes.filter(c => c.action === 'unchanged');
-            return outcome(current, [...done, ...unchanged], roleArn ?? ctx.roleArn);
-        }
-        catch (error) {
-            const code = errorName(error);
-            if (round >= MAX_ROUNDS || !lostRace(error))
-                throw error;
-            log.info(`Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`);
-            // The winner's new role may not be visible yet.
-            if (code === 'EntityAlreadyExistsException')
-                await waitForRole(ctx, plan.desired.name);
-            current = await replan();
-            roleArn = current.live?.arn ?? roleArn;
-        }
-    }
-}
-/** Makes one write; returns the role's ARN when it created the role. */
-async function makeStep(ctx, plan, step) {
-    const iam = ctx.clients.iam;
-    const { desired } = plan;
-    const RoleName = desired.name;
-    const attempt = (operation, call) => call().catch((error) => {
-        throw lostRace(error) ? error : iamFailure(operation, desired, error);
-    });
-    const done = () => ctx.log.info(roleLine(step));
-    switch (step.kind) {
-        case 'role': {
-            const tags = { ...desired.provenanceTags, ...desired.tags };
-            const { Role } = await attempt('CreateRole', () => iam.send(new client_iam_dist_cjs/* CreateRoleCommand */.IS({
-                RoleName,
-                Path: desired.path,
-                AssumeRolePolicyDocument: JSON.stringify(plan.trustPolicy),
-                Description: desired.description ?? desired.defaultDescription,
-                PermissionsBoundary: desired.permissionsBoundary,
-                Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
-            })));
-            done();
-            await waitForRole(ctx, RoleName);
-            return Role?.Arn;
-        }
-        case 'trust':
-            await attempt('UpdateAssumeRolePolicy', () => iam.send(new client_iam_dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({
-                RoleName,
-                PolicyDocument: JSON.stringify(plan.trustPolicy)
-            })));
-            break;
-        case 'description':
-            await attempt('UpdateRole', () => iam.send(new client_iam_dist_cjs/* UpdateRoleCommand */.TR7({ RoleName, Description: step.to })));
-            break;
-        case 'boundary':
-            await attempt('PutRolePermissionsBoundary', () => iam.send(new client_iam_dist_cjs/* PutRolePermissionsBoundaryCommand */.fly({ RoleName, PermissionsBoundary: step.to })));
-            break;
-        case 'tags':
-            await attempt('TagRole', () => iam.send(new client_iam_dist_cjs/* TagRoleCommand */.Wcv({
-                RoleName,
-                Tags: Object.entries(step.tags).map(([Key, Value]) => ({ Key, Value }))
-            })));
-            break;
-        case 'grant':
-            await attempt('PutRolePolicy', () => iam.send(new client_iam_dist_cjs/* PutRolePolicyCommand */.pMt({
-                RoleName,
-                PolicyName: desired.grantName,
-                PolicyDocument: JSON.stringify(desired.grant)
-            })));
-            break;
-    }
-    done();
-    return undefined;
-}
-/** IAM may not show a new role for a few seconds: poll GetRole (bounded) instead of sleeping. */
-async function waitForRole(ctx, RoleName) {
-    const limit = ctx.timing.roleVisibleSeconds;
-    ctx.log.info(`Role ${RoleName}: waiting until IAM shows it (up to ${limit} s)`);
-    const started = Date.now();
-    try {
-        await (0,client_iam_dist_cjs/* waitUntilRoleExists */.S6k)({ client: ctx.clients.iam, minDelay: 1, maxDelay: 5, maxWaitTime: limit }, { RoleName });
-    }
-    catch (error) {
-        throw new Error(`Role ${RoleName} was created, but IAM did not show it within ${limit} s (${error.message}). Rerun the job: it will find the role and continue.`);
-    }
-    ctx.log.info(`Role ${RoleName}: visible after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-function outcome(plan, changes, roleArn) {
-    return {
-        changes,
-        roleArn,
-        trustPolicy: plan.trustPolicy,
-        grantPolicyName: plan.desired.grantName,
-        grantPolicy: plan.desired.grant
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/iam-policy/logic.ts
 // Three-valued logic, glob patterns, policy variables and the request context: the building
 // blocks that the statement, principal and condition matchers share.
@@ -86763,295 +86056,13 @@ function parseElement(element) {
     return entries;
 }
 
-;// CONCATENATED MODULE: ./src/iam-policy/evaluate.ts
-// A pure IAM policy evaluator: decides a request against a role's trust policy, or against a
-// role's identity policies and permissions boundary, following IAM's documented evaluation
-// logic (an explicit Deny wins, then an Allow, else the request is implicitly denied).
-//
-// What it cannot decide it says so: an unknown condition operator, a policy variable without a
-// value, a malformed statement... make the answer `cannot-evaluate` whenever they could change
-// it — never `allowed`. A part that cannot change the answer (a condition that is unknown next to
-// one that is false) does not.
-//
-// An implicit deny also says why: for each set of policies that allows nothing, the Allow
-// statement that came closest and the first element (principal, action, resource, condition) it
-// missed. Only the wording depends on that: the decision does not.
+;// CONCATENATED MODULE: ./src/iam-policy/explain.ts
+// Why nothing allows a request, in words: for each set of policies that allows nothing, the Allow
+// statement that came closest and the first element it missed. Wording only: the decision was made
+// from the same matches before this is called.
 
 
 
-/**
- * Evaluates a resource policy — a role's trust policy — alone. For a cross-account caller IAM
- * also needs the caller's own identity policies to allow the call; those are not visible here.
- */
-function evaluateResourcePolicy(policy, request) {
-    const setup = prepare(request);
-    if ('decision' in setup)
-        return setup;
-    const results = evaluateDocument(policy, {}, 'resource', request, setup);
-    return decide([{ name: 'the policy', results }], request);
-}
-/**
- * Evaluates a principal's identity policies (inline and attached) and its permissions boundary:
- * the action must be allowed by the identity policies and, when there is one, by the boundary;
- * an explicit Deny in either wins.
- */
-function evaluateIdentityPolicies(input, request) {
-    const setup = prepare(request);
-    if ('decision' in setup)
-        return setup;
-    const several = input.policies.length > 1;
-    const identity = input.policies.flatMap((policy, i) => {
-        const source = isNamed(policy)
-            ? { prefix: policy.name, title: `policy "${policy.name}"` }
-            : several
-                ? { prefix: `policy ${i + 1}`, title: `policy ${i + 1}` }
-                : {};
-        return evaluateDocument(documentOf(policy), source, 'identity', request, setup);
-    });
-    const groups = [
-        {
-            name: 'the identity policies',
-            results: identity,
-            noAction: `no identity policy allows ${request.action}`
-        }
-    ];
-    if (input.boundary) {
-        const boundary = input.boundary;
-        const title = isNamed(boundary)
-            ? `the permissions boundary "${boundary.name}"`
-            : 'the permissions boundary';
-        const prefix = isNamed(boundary) ? boundary.name : 'boundary';
-        groups.push({
-            name: 'the permissions boundary',
-            results: evaluateDocument(documentOf(boundary), { prefix, title }, 'identity', request, setup),
-            noAction: `${title} does not allow ${request.action}`
-        });
-    }
-    return decide(groups, request);
-}
-/**
- * Every statement of a policy against one request, without the wording work of a decision:
- * for the analyses that put many requests to the same policy (who-can-assume.ts).
- */
-function statementOutcomes(policy, request, kind = 'resource') {
-    const setup = prepare(request);
-    if ('decision' in setup)
-        return unknown(setup.reason);
-    const asTri = (part) => part === undefined ? true : isInvalid(part) ? part.invalid : part;
-    return evaluateDocument(policy, {}, kind, request, setup).map(result => ({
-        label: result.label,
-        effect: result.effect,
-        applies: result.applies,
-        principal: asTri(result.match?.principal),
-        action: asTri(result.match?.action)
-    }));
-}
-/**
- * Reads a policy document as IAM returns it: raw JSON, or URL-encoded JSON (GetRole,
- * GetRolePolicy and GetPolicyVersion return the latter). Throws if it is neither.
- */
-function parsePolicyDocument(text) {
-    const trimmed = text.trim();
-    const candidates = [trimmed];
-    if (!trimmed.startsWith('{')) {
-        for (const encoded of [trimmed, trimmed.replace(/\+/g, ' ')]) {
-            try {
-                candidates.push(decodeURIComponent(encoded));
-            }
-            catch {
-                // Not valid percent-encoding: try the next reading.
-            }
-        }
-    }
-    for (const candidate of candidates) {
-        try {
-            const parsed = JSON.parse(candidate);
-            if (evaluate_isRecord(parsed) && 'Statement' in parsed)
-                return parsed;
-        }
-        catch {
-            // Not JSON: try the next reading.
-        }
-    }
-    throw new Error('not an IAM policy document: expected JSON, or URL-encoded JSON, with a Statement');
-}
-function prepare(request) {
-    const caller = callerOf(request.principal);
-    if (isUnknown(caller)) {
-        return { decision: 'cannot-evaluate', statements: [], reason: caller.unknown };
-    }
-    // IAM's own keys for the caller first, so that the request's context can override them.
-    const context = contextFrom({ ...callerContext(caller), ...request.context });
-    return { caller, context };
-}
-function evaluateDocument(document, source, kind, request, setup) {
-    const named = (label) => (source.prefix ? `${source.prefix}: ${label}` : label);
-    if (!evaluate_isRecord(document) || !('Statement' in document)) {
-        const applies = unknown('not a policy document (no Statement)');
-        return [{ label: named('policy'), effect: 'unknown', applies }];
-    }
-    // Policy variables exist only in policy language version 2012-10-17; before, `${` is literal.
-    const variables = document.Version === '2012-10-17';
-    const statements = asList(document.Statement);
-    return statements.map((statement, i) => {
-        const sid = evaluate_isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
-        const local = sid || `Statement[${i}]`;
-        const label = named(local);
-        if (!evaluate_isRecord(statement)) {
-            return { label, effect: 'unknown', applies: unknown('statement is not an object') };
-        }
-        const effect = statement.Effect === 'Allow' || statement.Effect === 'Deny' ? statement.Effect : 'unknown';
-        const env = { context: setup.context, variables };
-        const match = matchStatement(statement, kind, request, setup.caller, env);
-        const applies = allOf([
-            effect === 'unknown'
-                ? unknown(`Effect ${JSON.stringify(statement.Effect)} is not Allow or Deny`)
-                : true,
-            statementApplies(match)
-        ]);
-        // A policy of one statement is named by its policy alone.
-        const subject = !source.title
-            ? `statement "${local}"`
-            : statements.length === 1
-                ? source.title
-                : `${source.title}, statement "${local}"`;
-        return { label, effect, applies, match: { ...match, subject, statement, env } };
-    });
-}
-function matchStatement(statement, kind, request, caller, env) {
-    return {
-        kind,
-        principal: principalPart(statement, kind, caller),
-        action: evaluate_element(statement, 'Action', 'NotAction', true, pattern => actionMatches(pattern, request.action)),
-        resource: evaluate_element(statement, 'Resource', 'NotResource', kind === 'identity', pattern => resourceMatches(pattern, request.resource, env)),
-        condition: conditionMatches(statement.Condition, env)
-    };
-}
-function statementApplies(match) {
-    // An invalid statement (IAM would not have stored it) is Unknown as a whole.
-    const parts = [match.principal, match.action, match.resource];
-    const invalid = parts.find(isInvalid);
-    if (invalid)
-        return invalid.invalid;
-    return allOf([...parts, match.condition]);
-}
-const isInvalid = (part) => typeof part === 'object' && 'invalid' in part;
-function principalPart(statement, kind, caller) {
-    const has = (key) => statement[key] !== undefined;
-    if (kind === 'identity') {
-        return has('Principal') || has('NotPrincipal')
-            ? { invalid: unknown('an identity policy statement cannot have Principal or NotPrincipal') }
-            : true;
-    }
-    if (has('Principal') === has('NotPrincipal')) {
-        return {
-            invalid: unknown('a resource policy statement needs one of Principal or NotPrincipal')
-        };
-    }
-    return has('Principal')
-        ? principalMatches(statement.Principal, caller)
-        : notPrincipalMatches(statement.NotPrincipal, caller);
-}
-/** Action/NotAction or Resource/NotResource: exactly one of them, or neither when optional. */
-function evaluate_element(statement, key, notKey, required, matches) {
-    const [positive, negative] = [statement[key], statement[notKey]];
-    if (positive !== undefined && negative !== undefined) {
-        return { invalid: unknown(`a statement cannot have both ${key} and ${notKey}`) };
-    }
-    if (positive === undefined && negative === undefined) {
-        return required ? { invalid: unknown(`the statement has no ${key} or ${notKey}`) } : true;
-    }
-    const patterns = asList(positive ?? negative);
-    if (patterns.length === 0 || patterns.some(p => typeof p !== 'string')) {
-        return { invalid: unknown(`${positive !== undefined ? key : notKey} must hold strings`) };
-    }
-    const any = anyOf(patterns.map(matches));
-    return positive !== undefined ? any : not(any);
-}
-/** `service:action` with `*` and `?` wildcards, case-insensitive. */
-function actionMatches(pattern, action) {
-    if (pattern === '*')
-        return true;
-    if (!pattern.includes(':'))
-        return unknown(`Action "${pattern}" is not service:action`);
-    return globMatches(pattern, action, new Map(), {
-        wildcards: true,
-        variables: false,
-        ignoreCase: true
-    });
-}
-function resourceMatches(pattern, resource, env) {
-    if (pattern === '*')
-        return true;
-    if (resource === undefined) {
-        return unknown(`Resource "${pattern}" but the request names no resource`);
-    }
-    if (!resource.startsWith('arn:')) {
-        return globMatches(pattern, resource, env.context, {
-            wildcards: true,
-            variables: env.variables
-        });
-    }
-    const parts = arnParts(pattern);
-    if (parts.length < 6) {
-        // A trailing `*` may expand beyond the colons (IAM documents this); anything else is not
-        // an ARN, which IAM would have refused to store.
-        if (!pattern.endsWith('*'))
-            return unknown(`Resource "${pattern}" is not an ARN`);
-        pattern += ':*'.repeat(6 - parts.length);
-    }
-    return arnMatches(pattern, resource, env.context, env.variables);
-}
-/** Every group must allow (identity policies, boundary); a Deny in any group wins. */
-function decide(groups, request) {
-    const denies = groups.map(group => tally(group, 'Deny'));
-    const allows = groups.map(group => tally(group, 'Allow'));
-    const denied = denies.flatMap(t => t.yes);
-    if (denied.length > 0) {
-        return {
-            decision: 'explicit-deny',
-            statements: labels(denied),
-            reason: `explicitly denied by ${quoteAll(denied)}`
-        };
-    }
-    const maybeDenied = denies.flatMap(t => t.maybe);
-    const notAllowing = groups.filter((_, i) => allows[i].yes.length + allows[i].maybe.length === 0);
-    if (notAllowing.length > 0) {
-        // Denied whether or not an unknown Deny applies: only explicit vs implicit is in doubt.
-        const doubt = maybeDenied.length > 0 ? `; a Deny could not be evaluated: ${whys(maybeDenied)}` : '';
-        const where = notAllowing.map(g => g.name).join(' or ');
-        const why = notAllowing.map(group => whyNot(group, request)).join('; ');
-        return {
-            decision: 'implicit-deny',
-            statements: labels(maybeDenied),
-            reason: `no statement in ${where} allows ${describe(request)}; ${why}${doubt}`
-        };
-    }
-    const undecided = [
-        ...new Set([...allows.flatMap(t => (t.yes.length > 0 ? [] : t.maybe)), ...maybeDenied])
-    ];
-    if (undecided.length > 0) {
-        return {
-            decision: 'cannot-evaluate',
-            statements: labels(undecided),
-            reason: `cannot evaluate ${whys(undecided)}`
-        };
-    }
-    const allowedBy = allows.flatMap(t => t.yes);
-    return {
-        decision: 'allowed',
-        statements: labels(allowedBy),
-        reason: `allowed by ${quoteAll(allowedBy)}`
-    };
-}
-/** The statements of one effect that certainly apply, and those that may. */
-function tally(group, effect) {
-    const candidates = group.results.filter(r => r.effect === effect || r.effect === 'unknown');
-    return {
-        yes: candidates.filter(r => r.applies === true),
-        maybe: candidates.filter(r => isUnknown(r.applies))
-    };
-}
 function describe(request) {
     const principal = request.principal;
     const who = !principal
@@ -87063,7 +86074,6 @@ function describe(request) {
                 : principal.Federated;
     return `${request.action} by ${who}${request.resource ? ` on ${request.resource}` : ''}`;
 }
-// --- why nothing allows a request -----------------------------------------------------------------
 const ELEMENTS = ['principal', 'action', 'resource', 'condition'];
 /**
  * One line on why no Allow statement of a group applies: what its closest statement misses.
@@ -87174,80 +86184,284 @@ const quoteAll = (results) => results.map(r => `"${r.label}"`).join(', ');
 const whys = (results) => results
     .map(r => `"${r.label}" (${isUnknown(r.applies) ? r.applies.unknown : 'unknown'})`)
     .join(', ');
+
+;// CONCATENATED MODULE: ./src/iam-policy/statement.ts
+// One statement against one request: which of its elements (principal, action, resource,
+// condition) match, in three-valued logic, and whether it applies. The evaluator and the
+// analyses build their decisions from these results.
+
+
+
+function prepare(request) {
+    const caller = callerOf(request.principal);
+    if (isUnknown(caller)) {
+        return { decision: 'cannot-evaluate', statements: [], reason: caller.unknown };
+    }
+    // IAM's own keys for the caller first, so that the request's context can override them.
+    const context = contextFrom({ ...callerContext(caller), ...request.context });
+    return { caller, context };
+}
+function evaluateDocument(document, source, kind, request, setup) {
+    const named = (label) => (source.prefix ? `${source.prefix}: ${label}` : label);
+    if (!statement_isRecord(document) || !('Statement' in document)) {
+        const applies = unknown('not a policy document (no Statement)');
+        return [{ label: named('policy'), effect: 'unknown', applies }];
+    }
+    // Policy variables exist only in policy language version 2012-10-17; before, `${` is literal.
+    const variables = document.Version === '2012-10-17';
+    const statements = asList(document.Statement);
+    return statements.map((statement, i) => {
+        const sid = statement_isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
+        const local = sid || `Statement[${i}]`;
+        const label = named(local);
+        if (!statement_isRecord(statement)) {
+            return { label, effect: 'unknown', applies: unknown('statement is not an object') };
+        }
+        const effect = statement.Effect === 'Allow' || statement.Effect === 'Deny' ? statement.Effect : 'unknown';
+        const env = { context: setup.context, variables };
+        const match = matchStatement(statement, kind, request, setup.caller, env);
+        const applies = allOf([
+            effect === 'unknown'
+                ? unknown(`Effect ${JSON.stringify(statement.Effect)} is not Allow or Deny`)
+                : true,
+            statementApplies(match)
+        ]);
+        // A policy of one statement is named by its policy alone.
+        const subject = !source.title
+            ? `statement "${local}"`
+            : statements.length === 1
+                ? source.title
+                : `${source.title}, statement "${local}"`;
+        return { label, effect, applies, match: { ...match, subject, statement, env } };
+    });
+}
+function matchStatement(statement, kind, request, caller, env) {
+    return {
+        kind,
+        principal: principalPart(statement, kind, caller),
+        action: statement_element(statement, 'Action', 'NotAction', true, pattern => actionMatches(pattern, request.action)),
+        resource: statement_element(statement, 'Resource', 'NotResource', kind === 'identity', pattern => resourceMatches(pattern, request.resource, env)),
+        condition: conditionMatches(statement.Condition, env)
+    };
+}
+function statementApplies(match) {
+    // An invalid statement (IAM would not have stored it) is Unknown as a whole.
+    const parts = [match.principal, match.action, match.resource];
+    const invalid = parts.find(isInvalid);
+    if (invalid)
+        return invalid.invalid;
+    return allOf([...parts, match.condition]);
+}
+const isInvalid = (part) => typeof part === 'object' && 'invalid' in part;
+function principalPart(statement, kind, caller) {
+    const has = (key) => statement[key] !== undefined;
+    if (kind === 'identity') {
+        return has('Principal') || has('NotPrincipal')
+            ? { invalid: unknown('an identity policy statement cannot have Principal or NotPrincipal') }
+            : true;
+    }
+    if (has('Principal') === has('NotPrincipal')) {
+        return {
+            invalid: unknown('a resource policy statement needs one of Principal or NotPrincipal')
+        };
+    }
+    return has('Principal')
+        ? principalMatches(statement.Principal, caller)
+        : notPrincipalMatches(statement.NotPrincipal, caller);
+}
+/** Action/NotAction or Resource/NotResource: exactly one of them, or neither when optional. */
+function statement_element(statement, key, notKey, required, matches) {
+    const [positive, negative] = [statement[key], statement[notKey]];
+    if (positive !== undefined && negative !== undefined) {
+        return { invalid: unknown(`a statement cannot have both ${key} and ${notKey}`) };
+    }
+    if (positive === undefined && negative === undefined) {
+        return required ? { invalid: unknown(`the statement has no ${key} or ${notKey}`) } : true;
+    }
+    const patterns = asList(positive ?? negative);
+    if (patterns.length === 0 || patterns.some(p => typeof p !== 'string')) {
+        return { invalid: unknown(`${positive !== undefined ? key : notKey} must hold strings`) };
+    }
+    const any = anyOf(patterns.map(matches));
+    return positive !== undefined ? any : not(any);
+}
+/** `service:action` with `*` and `?` wildcards, case-insensitive. */
+function actionMatches(pattern, action) {
+    if (pattern === '*')
+        return true;
+    if (!pattern.includes(':'))
+        return unknown(`Action "${pattern}" is not service:action`);
+    return globMatches(pattern, action, new Map(), {
+        wildcards: true,
+        variables: false,
+        ignoreCase: true
+    });
+}
+function resourceMatches(pattern, resource, env) {
+    if (pattern === '*')
+        return true;
+    if (resource === undefined) {
+        return unknown(`Resource "${pattern}" but the request names no resource`);
+    }
+    if (!resource.startsWith('arn:')) {
+        return globMatches(pattern, resource, env.context, {
+            wildcards: true,
+            variables: env.variables
+        });
+    }
+    const parts = arnParts(pattern);
+    if (parts.length < 6) {
+        // A trailing `*` may expand beyond the colons (IAM documents this); anything else is not
+        // an ARN, which IAM would have refused to store.
+        if (!pattern.endsWith('*'))
+            return unknown(`Resource "${pattern}" is not an ARN`);
+        pattern += ':*'.repeat(6 - parts.length);
+    }
+    return arnMatches(pattern, resource, env.context, env.variables);
+}
+function statement_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/evaluate.ts
+// A pure IAM policy evaluator: decides a request against a role's trust policy, or against a
+// role's identity policies and permissions boundary, following IAM's documented evaluation
+// logic (an explicit Deny wins, then an Allow, else the request is implicitly denied).
+//
+// What it cannot decide it says so: an unknown condition operator, a policy variable without a
+// value, a malformed statement... make the answer `cannot-evaluate` whenever they could change
+// it — never `allowed`. A part that cannot change the answer (a condition that is unknown next to
+// one that is false) does not.
+//
+// An implicit deny also says why (explain.ts): for each set of policies that allows nothing, the Allow
+// statement that came closest and the first element (principal, action, resource, condition) it
+// missed. Only the wording depends on that: the decision does not.
+
+
+
+/**
+ * Evaluates a resource policy — a role's trust policy — alone. For a cross-account caller IAM
+ * also needs the caller's own identity policies to allow the call; those are not visible here.
+ */
+function evaluateResourcePolicy(policy, request) {
+    const setup = prepare(request);
+    if ('decision' in setup)
+        return setup;
+    const results = evaluateDocument(policy, {}, 'resource', request, setup);
+    return decide([{ name: 'the policy', results }], request);
+}
+/**
+ * Evaluates a principal's identity policies (inline and attached) and its permissions boundary:
+ * the action must be allowed by the identity policies and, when there is one, by the boundary;
+ * an explicit Deny in either wins.
+ */
+function evaluateIdentityPolicies(input, request) {
+    const setup = prepare(request);
+    if ('decision' in setup)
+        return setup;
+    const several = input.policies.length > 1;
+    const identity = input.policies.flatMap((policy, i) => {
+        const source = isNamed(policy)
+            ? { prefix: policy.name, title: `policy "${policy.name}"` }
+            : several
+                ? { prefix: `policy ${i + 1}`, title: `policy ${i + 1}` }
+                : {};
+        return evaluateDocument(documentOf(policy), source, 'identity', request, setup);
+    });
+    const groups = [
+        {
+            name: 'the identity policies',
+            results: identity,
+            noAction: `no identity policy allows ${request.action}`
+        }
+    ];
+    if (input.boundary) {
+        const boundary = input.boundary;
+        const title = isNamed(boundary)
+            ? `the permissions boundary "${boundary.name}"`
+            : 'the permissions boundary';
+        const prefix = isNamed(boundary) ? boundary.name : 'boundary';
+        groups.push({
+            name: 'the permissions boundary',
+            results: evaluateDocument(documentOf(boundary), { prefix, title }, 'identity', request, setup),
+            noAction: `${title} does not allow ${request.action}`
+        });
+    }
+    return decide(groups, request);
+}
+/**
+ * Every statement of a policy against one request, without the wording work of a decision:
+ * for the analyses that put many requests to the same policy (who-can-assume.ts).
+ */
+function statementOutcomes(policy, request, kind = 'resource') {
+    const setup = prepare(request);
+    if ('decision' in setup)
+        return unknown(setup.reason);
+    const asTri = (part) => part === undefined ? true : isInvalid(part) ? part.invalid : part;
+    return evaluateDocument(policy, {}, kind, request, setup).map(result => ({
+        label: result.label,
+        effect: result.effect,
+        applies: result.applies,
+        principal: asTri(result.match?.principal),
+        action: asTri(result.match?.action)
+    }));
+}
+// --- the decision --------------------------------------------------------------------------------
+/** Every group must allow (identity policies, boundary); a Deny in any group wins. */
+function decide(groups, request) {
+    const denies = groups.map(group => tally(group, 'Deny'));
+    const allows = groups.map(group => tally(group, 'Allow'));
+    const denied = denies.flatMap(t => t.yes);
+    if (denied.length > 0) {
+        return {
+            decision: 'explicit-deny',
+            statements: labels(denied),
+            reason: `explicitly denied by ${quoteAll(denied)}`
+        };
+    }
+    const maybeDenied = denies.flatMap(t => t.maybe);
+    const notAllowing = groups.filter((_, i) => allows[i].yes.length + allows[i].maybe.length === 0);
+    if (notAllowing.length > 0) {
+        // Denied whether or not an unknown Deny applies: only explicit vs implicit is in doubt.
+        const doubt = maybeDenied.length > 0 ? `; a Deny could not be evaluated: ${whys(maybeDenied)}` : '';
+        const where = notAllowing.map(g => g.name).join(' or ');
+        const why = notAllowing.map(group => whyNot(group, request)).join('; ');
+        return {
+            decision: 'implicit-deny',
+            statements: labels(maybeDenied),
+            reason: `no statement in ${where} allows ${describe(request)}; ${why}${doubt}`
+        };
+    }
+    const undecided = [
+        ...new Set([...allows.flatMap(t => (t.yes.length > 0 ? [] : t.maybe)), ...maybeDenied])
+    ];
+    if (undecided.length > 0) {
+        return {
+            decision: 'cannot-evaluate',
+            statements: labels(undecided),
+            reason: `cannot evaluate ${whys(undecided)}`
+        };
+    }
+    const allowedBy = allows.flatMap(t => t.yes);
+    return {
+        decision: 'allowed',
+        statements: labels(allowedBy),
+        reason: `allowed by ${quoteAll(allowedBy)}`
+    };
+}
+/** The statements of one effect that certainly apply, and those that may. */
+function tally(group, effect) {
+    const candidates = group.results.filter(r => r.effect === effect || r.effect === 'unknown');
+    return {
+        yes: candidates.filter(r => r.applies === true),
+        maybe: candidates.filter(r => isUnknown(r.applies))
+    };
+}
 function documentOf(policy) {
     return isNamed(policy) ? policy.document : policy;
 }
 function isNamed(policy) {
     return 'document' in policy && typeof policy.name === 'string';
-}
-function evaluate_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/role/read.ts
-// The role as IAM shows it now, read back rather than assumed: for the plan (with this function's
-// grant) and for verification (the trust policy as IAM stores it).
-
-
-
-/**
- * The role, and the inline policy `grantName` when given; undefined when the role does not exist.
- * Failures say which read failed and what permission it needs.
- */
-async function readRole(iam, RoleName, grantName) {
-    const read = (operation, call) => call().catch((error) => {
-        if (errorName(error) === 'NoSuchEntityException')
-            return undefined;
-        throw new Error(`Cannot read role ${RoleName}: ${operation} failed: ${errorName(error)}: ${error.message}` +
-            (errorName(error) === 'AccessDenied'
-                ? `. The workflow's credentials need iam:${operation} on the role.`
-                : ''), { cause: error });
-    });
-    const [role, grant] = await Promise.all([
-        read('GetRole', () => iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName }))),
-        grantName
-            ? read('GetRolePolicy', () => iam.send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName, PolicyName: grantName })))
-            : undefined
-    ]);
-    if (!role?.Role)
-        return undefined;
-    const { Arn, Path, Description, PermissionsBoundary, Tags, AssumeRolePolicyDocument } = role.Role;
-    return {
-        arn: Arn ?? '',
-        path: Path ?? '/',
-        description: Description,
-        permissionsBoundary: PermissionsBoundary?.PermissionsBoundaryArn,
-        tags: Object.fromEntries((Tags ?? []).map(t => [t.Key ?? '', t.Value ?? ''])),
-        trustPolicy: decode(`the trust policy of role ${RoleName}`, AssumeRolePolicyDocument),
-        grant: grant?.PolicyDocument
-            ? decode(`policy ${grantName} of role ${RoleName}`, grant.PolicyDocument)
-            : undefined
-    };
-}
-function decode(what, text) {
-    try {
-        return parsePolicyDocument(text ?? '');
-    }
-    catch (error) {
-        throw new Error(`Cannot parse ${what}: ${error.message}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/role/index.ts
-
-
-
-async function planRole(ctx) {
-    const desired = desiredRole(ctx);
-    const live = await readRole(ctx.clients.iam, desired.name, desired.grantName);
-    const plan = decideRole(desired, live);
-    if (ctx.settings.role.manage && plan.blockers.length > 0)
-        throw new Error(plan.blockers.join('\n'));
-    ctx.log.info(`Role ${desired.name}: ${live ? `exists (${live.arn})` : 'missing'}; ${stepsOf(plan).length} write(s) needed`);
-    return plan;
-}
-function role_applyRole(ctx, plan) {
-    return applyRole(ctx, plan, () => planRole(ctx));
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/string-witnesses.ts
@@ -87345,22 +86559,29 @@ function stringWitnesses(comparisons, options = {}) {
 function runner(tokens) {
     const sets = new Map();
     const moves = new Map();
+    const accepts = new Map();
     const names = new Map();
     const intern = (set) => {
         const k = set.join(',');
-        if (!sets.has(k))
+        if (!sets.has(k)) {
             sets.set(k, set);
+            moves.set(k, new Map());
+            accepts.set(k, set.includes(tokens.length));
+        }
         return k;
     };
     return {
         start: intern(closure(tokens, [0])),
-        accepting: (state) => sets.get(state).includes(tokens.length),
+        accepting: (state) => accepts.get(state),
         step(state, char) {
-            const k = `${state}\u0000${char}`;
-            let moved = moves.get(k);
+            // Most comparisons die early (a literal that no longer matches): they stay dead.
+            if (state === '')
+                return '';
+            const cached = moves.get(state);
+            let moved = cached.get(char);
             if (moved === undefined) {
                 moved = intern(step(tokens, sets.get(state), char));
-                moves.set(k, moved);
+                cached.set(char, moved);
             }
             return moved;
         },
@@ -87805,6 +87026,111 @@ function decideInvoke(input, question) {
             : `allowed for some values of ${names.join(', ')} only: the runner cannot know them`,
         dependsOn: names
     };
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/parse.ts
+/**
+ * Reads a policy document as IAM returns it: raw JSON, or URL-encoded JSON (GetRole,
+ * GetRolePolicy and GetPolicyVersion return the latter). Throws if it is neither.
+ */
+function parsePolicyDocument(text) {
+    const trimmed = text.trim();
+    const candidates = [trimmed];
+    if (!trimmed.startsWith('{')) {
+        for (const encoded of [trimmed, trimmed.replace(/\+/g, ' ')]) {
+            try {
+                candidates.push(decodeURIComponent(encoded));
+            }
+            catch {
+                // Not valid percent-encoding: try the next reading.
+            }
+        }
+    }
+    for (const candidate of candidates) {
+        try {
+            const parsed = JSON.parse(candidate);
+            if (parse_isRecord(parsed) && 'Statement' in parsed)
+                return parsed;
+        }
+        catch {
+            // Not JSON: try the next reading.
+        }
+    }
+    throw new Error('not an IAM policy document: expected JSON, or URL-encoded JSON, with a Statement');
+}
+function parse_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/way-in-wording.ts
+// How a way in reads: one line for the log, and a row for a Markdown table in the job summary.
+// All the words about the trust analysis's findings live here.
+const KINDS = {
+    'account-root': "an account's root",
+    role: 'a role',
+    user: 'an IAM user',
+    service: 'an AWS service',
+    'web-identity': 'a web-identity (OIDC) provider',
+    saml: 'a SAML provider',
+    anonymous: 'an anonymous caller'
+};
+const EXTERNAL_IDS = {
+    any: 'with any external ID or none',
+    none: 'with no external ID',
+    'this-org': "with this org's external ID",
+    another: 'with another external ID',
+    'not-applicable': ''
+};
+/** Who, in words: the principal as written and, when it differs, the kinds of caller. */
+function wayInWho(way) {
+    const example = way.examples[0];
+    if (way.ibmOtherExternalId)
+        return `IBM's API Connect role (${way.principal})`;
+    const kinds = way.kinds.map(kind => KINDS[kind]).join(', ');
+    const eg = example ? `, e.g. ${example}` : '';
+    if (way.principal === '*' || way.principal.startsWith('everyone except')) {
+        return `${kinds} (${way.principal}${eg})`;
+    }
+    return example && example !== way.principal ? `${way.principal} (${kinds}${eg})` : way.principal;
+}
+function wayInExternalId(way) {
+    const base = EXTERNAL_IDS[way.externalId];
+    const specific = way.externalId === 'another' && way.externalIds.length > 0;
+    return specific ? `${base} (${way.externalIds.map(id => `"${id}"`).join(', ')})` : base;
+}
+/** One line for the log. */
+function describeWayIn(way) {
+    const parts = [
+        `statement "${way.statement}" lets ${wayInWho(way)} in through ${way.actions.join(', ')}`,
+        wayInExternalId(way),
+        way.condition ?? ''
+    ].filter(Boolean);
+    const declared = way.accepted ? ' (declared: accepted)' : '';
+    return `${parts.join(' ')}${declared}`;
+}
+const WAY_IN_TABLE_HEADER = [
+    'Statement',
+    'Who',
+    'Action',
+    'External ID',
+    'Condition',
+    'Accepted'
+];
+/** One row of the job summary's table (the summary escapes the cells). */
+function wayInRow(way) {
+    return [
+        way.statement,
+        wayInWho(way),
+        way.actions.join(', '),
+        wayInExternalId(way) || 'n/a',
+        way.condition ?? 'always',
+        way.accepted ? 'yes' : 'no'
+    ];
+}
+/** The target's decision in one line. */
+function describeTarget(target) {
+    const words = { allowed: 'allowed', denied: 'denied', 'cannot-evaluate': 'cannot be evaluated' };
+    return `IBM's principal with this org's external ID: ${words[target.decision]} (${target.reason})`;
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/assignment-search.ts
@@ -88640,12 +87966,722 @@ function who_can_assume_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/iam-policy/index.ts
+// The IAM policy library's public surface: read a policy, evaluate a request against it, decide
+// who can assume a role over the whole request space, decide an invoke over unknown keys, and the
+// words for a way in. Everything else in this folder is its inside.
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary as Markdown: what to enter in API Connect, what changed, every check.
+
+
+const MARK = {
+    pass: '✅ pass',
+    fail: '❌ fail',
+    undecided: '⚠️ undecided',
+    'not-checked': '⚪ not checked'
+};
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+/** The job summary as Markdown: what to enter in API Connect, what changed, every check. */
+function renderSummary(result) {
+    const row = (cells) => `| ${cells.map(c => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;
+    const table = (head, rows) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+    const verdict = {
+        true: 'verified ✅',
+        false: 'verification failed ❌',
+        undecided: 'verification undecided ⚠️',
+        incomplete: 'verified, an optional check not run ⚪',
+        skipped: 'verification skipped'
+    }[result.verified];
+    return [
+        `## API Connect → Lambda: ${result.functionName} (${verdict}${result.dryRun ? ', dry run' : ''})`,
+        '',
+        "### For API Connect's Lambda policy",
+        '',
+        table(['field', 'value'], [
+            ['IAM role ARN', code(result.roleArn)],
+            ['Function name', code(result.functionName)],
+            ['Region', code(result.region)],
+            ...(result.aliasArn
+                ? [['Qualifier (alias)', code(result.aliasArn.split(':').pop() ?? '')]]
+                : []),
+            ['Trusted API Connect role', code(result.apiConnectRoleArn)],
+            ['External ID (provider org ID)', code(result.externalId)]
+        ]),
+        '',
+        `### ${result.dryRun ? 'Planned changes (nothing was written)' : 'Changes'}`,
+        '',
+        result.changes.length
+            ? table(['resource', 'action', 'detail'], result.changes.map(c => [c.target, c.action, c.detail]))
+            : 'None.',
+        '',
+        '### Checks',
+        '',
+        result.checks.length
+            ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, MARK[c.status]]))
+            : 'Verification is off.',
+        '',
+        ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
+    ].join('\n');
+}
+/** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
+function waysInSection(waysIn, table) {
+    if (!waysIn.length)
+        return [];
+    return [
+        '### Who else can assume the role',
+        '',
+        table(WAY_IN_TABLE_HEADER, waysIn.map(wayInRow)),
+        ''
+    ];
+}
+async function writeSummary(result) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(renderSummary(result), true).write();
+}
+
+;// CONCATENATED MODULE: ./src/role/errors.ts
+// IAM write failures in words that say what to do, and the errors that mean another run changed
+// the role between our read and our write.
+//
+// Errors are told apart by the SDK's name: `<Code>Exception` for the errors IAM's model lists
+// (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
+
+/** Another run created or changed the role between our read and our write. */
+const lostRace = (error) => ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes(errorName(error) ?? '');
+/** An IAM write failure, in words that say what to do. */
+function iamFailure(operation, desired, error) {
+    const code = errorName(error) ?? 'Error';
+    const message = (error?.message ?? String(error)).replace(/\.$/, '');
+    const role = `role ${desired.name}`;
+    const quota = {
+        CreateRole: `The account has reached IAM's quota of roles (${message}). Delete unused roles, ask AWS for a higher "Roles per account" quota, or point role-name at an existing role.`,
+        PutRolePolicy: `The inline policies of ${role} would exceed IAM's quota (${message}): the role serves too many functions. Give this function its own role with role-name.`,
+        UpdateAssumeRolePolicy: `The trust policy of ${role} would exceed IAM's quota (${message}). Remove unused statements, choose another role-name, or ask AWS for a higher "Role trust policy length" quota.`,
+        TagRole: `${role} would exceed IAM's limit of 50 tags (${message}).`
+    };
+    let advice = '';
+    if (code === 'AccessDenied')
+        advice = ` The workflow's credentials need iam:${operation} on ${role}; or let someone else manage the role and set manage-role: false.`;
+    else if (code === 'LimitExceededException' && quota[operation])
+        return new Error(`${operation} on ${role} failed: ${quota[operation]}`);
+    else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
+        advice = ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${desired.trust.principalArn} must be an existing role.`;
+    else if (code === 'UnmodifiableEntityException')
+        advice = ' The role is protected (a service-linked role?); choose another role-name.';
+    return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`);
+}
+
+;// CONCATENATED MODULE: ./src/role/documents.ts
+// The policy documents of the role API Connect assumes, decided without any AWS call: the trust
+// statement, its merge into a live trust policy, the per-function invoke grant, semantic
+// comparison and IAM's size quota.
+
+const GRANT_SID = 'ApiConnectInvokeFunction';
+/** The one Sid this action gave its trust statement before statements were per principal. */
+const LEGACY_TRUST_SID = 'ApiConnectAssumeRole';
+const VERSION = '2012-10-17';
+/** IAM's default "Role trust policy length" quota; whitespace does not count. */
+const TRUST_POLICY_QUOTA = 2048;
+/**
+ * Our statement's identity in a trust policy shared with others is its principal: one statement
+ * per IBM principal, so jobs for two API Connect regions sharing a role keep each other's trust.
+ * IAM wants a Sid unique in the policy and made of [A-Za-z0-9] only, hence a hash.
+ */
+function trustSid(principalArn) {
+    return `ApiConnect${(0,external_node_crypto_.createHash)('sha256').update(principalArn).digest('hex').slice(0, 8)}`;
+}
+/** Allow the principal to assume the role, only when it presents the external id. */
+function apiConnectStatement({ principalArn, externalId }) {
+    return {
+        Sid: trustSid(principalArn),
+        Effect: 'Allow',
+        Principal: { AWS: principalArn },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': externalId } }
+    };
+}
+function trustPolicy(target) {
+    return { Version: VERSION, Statement: [apiConnectStatement(target)] };
+}
+/** `invoke-NAME@REGION`: per function, so jobs sharing a role never overwrite each other's grant. */
+function grantPolicyName(functionName, region) {
+    return `invoke-${functionName}@${region}`;
+}
+/** `lambda:InvokeFunction` on the function and its versions and aliases, nothing else. */
+function grantPolicy(functionArn) {
+    return {
+        Version: VERSION,
+        Statement: [
+            {
+                Sid: GRANT_SID,
+                Effect: 'Allow',
+                Action: 'lambda:InvokeFunction',
+                Resource: [functionArn, `${functionArn}:*`]
+            }
+        ]
+    };
+}
+const statementsOf = (doc) => list(doc.Statement);
+/** IAM counts a policy's characters without whitespace. */
+function policySize(doc) {
+    return JSON.stringify(doc).replace(/\s/g, '').length;
+}
+/**
+ * Adds or updates our statement for the principal and keeps every other statement. Ours is the
+ * one under the principal's Sid (or under the legacy Sid, naming this principal alone): it is
+ * replaced in place, so a changed external id never leaves the old one trusted. A statement
+ * equivalent to ours under any other Sid counts as present. A statement that trusts the principal
+ * without pinning the external id (the confused deputy) loses that principal: the statement is
+ * dropped when nothing else is left in it. Other principals someone added to our statement keep
+ * what it gave them, in a statement of their own: merging never drops a principal silently.
+ */
+function mergeTrustPolicy(live, target) {
+    const ours = apiConnectStatement(target);
+    const sid = ours.Sid;
+    const unconditioned = [];
+    const open = [];
+    const kept = [];
+    const replaced = new Set();
+    const statements = [];
+    let placed = false; // our statement is in `statements`
+    let rewritten = false; // …and differs from what the live policy had under our identity
+    let equivalent = false; // a statement under another Sid already does the job
+    for (const [index, original] of statementsOf(live).entries()) {
+        const label = original.Sid ?? `Statement[${index}]`;
+        if (isOurs(original, target.principalArn)) {
+            const same = sameStatement({ ...original, Sid: sid }, ours);
+            if (!same && trustsWithoutExternalId(original, target.principalArn))
+                unconditioned.push(label);
+            else
+                for (const id of externalIdsOf(original))
+                    if (id !== target.externalId)
+                        replaced.add(id);
+            // IAM wants Sids unique: a second statement of ours (legacy and new) is folded into the first.
+            if (placed || !same)
+                rewritten = true;
+            if (!placed)
+                statements.push(same ? original : ours);
+            placed = true;
+            const others = same
+                ? undefined
+                : original.Principal === '*'
+                    ? original
+                    : withoutPrincipal(original, target.principalArn);
+            if (others) {
+                kept.push(...principalsOf(others));
+                statements.push({ ...others, Sid: `${sid}Other` });
+            }
+            continue;
+        }
+        if (trustsWithoutExternalId(original, target.principalArn)) {
+            unconditioned.push(label);
+            const narrowed = withoutPrincipal(original, target.principalArn);
+            if (narrowed)
+                statements.push(narrowed);
+            continue;
+        }
+        if (trustsWithoutExternalId(original, '*'))
+            open.push(label);
+        // A hand-made copy of our statement (no Sid, or another one) already does the job.
+        if (sameStatement({ ...original, Sid: sid }, ours))
+            equivalent = true;
+        statements.push(original);
+    }
+    if (!placed && !equivalent)
+        statements.push(ours);
+    const document = { ...live, Statement: statements };
+    return {
+        document,
+        sid,
+        statement: placed ? (rewritten ? 'updated' : 'present') : equivalent ? 'present' : 'added',
+        replacedExternalIds: [...replaced],
+        unconditioned,
+        open,
+        kept,
+        changed: !policiesEqual(live, document)
+    };
+}
+/** Our statement for the principal: under its Sid, or under the legacy Sid naming it alone. */
+function isOurs(statement, principalArn) {
+    if (statement.Sid === trustSid(principalArn))
+        return true;
+    const principals = awsPrincipals(statement);
+    return (statement.Sid === LEGACY_TRUST_SID &&
+        principals.length > 0 &&
+        principals.every(p => p === principalArn));
+}
+/** The sts:ExternalId values a statement's conditions name, whatever the operator. */
+function externalIdsOf(statement) {
+    return Object.values(statement.Condition ?? {}).flatMap(keys => Object.entries(keys)
+        .filter(([key]) => key.toLowerCase() === 'sts:externalid')
+        .flatMap(([, values]) => list(values).map(String)));
+}
+/**
+ * An Allow of sts:AssumeRole whose Principal names `principal` (or is `*` when asked about `*`)
+ * with no condition that pins sts:ExternalId to exact values.
+ */
+function trustsWithoutExternalId(statement, principal) {
+    if (statement.Effect !== 'Allow' || !allowsAssumeRole(statement))
+        return false;
+    if (!awsPrincipals(statement).includes(principal))
+        return false;
+    return !pinsExternalId(statement);
+}
+function allowsAssumeRole(statement) {
+    const hit = (patterns) => list(patterns).some(pattern => wildcard(pattern).test('sts:AssumeRole'));
+    if (statement.Action !== undefined)
+        return hit(statement.Action);
+    return statement.NotAction !== undefined && !hit(statement.NotAction);
+}
+function awsPrincipals(statement) {
+    const { Principal } = statement;
+    if (Principal === '*')
+        return ['*'];
+    return Principal ? list(Principal.AWS) : [];
+}
+// Exact-match operators only: IfExists, ForAllValues and wildcards let a request through without
+// the right external id.
+const PINNING = /^(ForAnyValue:)?String(Equals|EqualsIgnoreCase|Like)$/;
+function pinsExternalId(statement) {
+    return Object.entries(statement.Condition ?? {}).some(([operator, keys]) => PINNING.test(operator) &&
+        Object.entries(keys).some(([key, values]) => key.toLowerCase() === 'sts:externalid' &&
+            list(values).length > 0 &&
+            list(values).every(v => !(operator.endsWith('Like') && /[*?]/.test(String(v))))));
+}
+/** Every principal a statement names, as written (`*` for everyone). */
+function principalsOf(statement) {
+    const { Principal } = statement;
+    if (Principal === undefined)
+        return [];
+    if (Principal === '*')
+        return ['*'];
+    return Object.values(Principal).flatMap(value => list(value));
+}
+/** The statement without `principal` among its AWS principals; undefined when nothing is left. */
+function withoutPrincipal(statement, principal) {
+    const { Principal } = statement;
+    if (Principal === undefined || Principal === '*')
+        return undefined;
+    const aws = list(Principal.AWS).filter(p => p !== principal);
+    const rest = Object.fromEntries(Object.entries(Principal).filter(([kind]) => kind !== 'AWS'));
+    const narrowed = aws.length === 0 ? rest : { ...rest, AWS: aws.length === 1 ? aws[0] : aws };
+    return Object.keys(narrowed).length === 0 ? undefined : { ...statement, Principal: narrowed };
+}
+// --- semantic comparison ---------------------------------------------------------------------
+/**
+ * True when two documents mean the same to IAM: key order, whitespace, a single value versus a
+ * one-element array, the order of statements and of values, duplicates, the case of actions and
+ * condition keys, and a missing Version (IAM reads it as 2008-10-17) do not count.
+ */
+function policiesEqual(a, b) {
+    return canonicalPolicy(a) === canonicalPolicy(b);
+}
+function canonicalPolicy(doc) {
+    const statements = statementsOf(doc).map(canonicalStatement).sort();
+    return stableJson({ ...doc, Version: doc.Version ?? '2008-10-17', Statement: statements });
+}
+const sameStatement = (a, b) => canonicalStatement(a) === canonicalStatement(b);
+function canonicalStatement(statement) {
+    const out = {};
+    for (const [key, value] of Object.entries(statement)) {
+        if (value === undefined)
+            continue;
+        switch (key) {
+            case 'Action':
+            case 'NotAction':
+                out[key] = valueSet(value, v => v.toLowerCase());
+                break;
+            case 'Resource':
+            case 'NotResource':
+                out[key] = valueSet(value);
+                break;
+            case 'Principal':
+            case 'NotPrincipal':
+                out[key] = value === '*' ? '*' : mapValues(value, v => valueSet(v));
+                break;
+            case 'Condition':
+                out[key] = mapValues(value, keys => Object.fromEntries(Object.entries(keys).map(([k, v]) => [k.toLowerCase(), valueSet(v)])));
+                break;
+            default:
+                out[key] = value;
+        }
+    }
+    return stableJson(out);
+}
+function valueSet(value, normalize = v => v) {
+    return [...new Set(list(value).map(v => normalize(String(v))))].sort();
+}
+function mapValues(object, fn) {
+    return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, fn(v)]));
+}
+/** JSON with object keys sorted at every level. */
+function stableJson(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v);
+}
+function list(value) {
+    if (value === undefined)
+        return [];
+    return Array.isArray(value) ? value : [value];
+}
+/** IAM action patterns: `*` and `?`, case-insensitive. */
+function wildcard(pattern) {
+    const source = pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, 'i');
+}
+
+;// CONCATENATED MODULE: ./src/role/plan.ts
+
+
+/** The writes of a plan, in order. */
+const stepsOf = (plan) => plan.changes.filter((c) => c.action !== 'unchanged');
+function desiredRole(ctx) {
+    const { settings, provenance, functionArn } = ctx;
+    const { role, apiConnect } = settings;
+    return {
+        name: role.name,
+        path: role.path,
+        description: role.description,
+        defaultDescription: `Assumed by IBM API Connect (${apiConnect.principalArn}) to invoke Lambda functions. ` +
+            `Managed by apic-lambda-deploy from ${provenance.repository}.`,
+        permissionsBoundary: role.permissionsBoundary,
+        tags: role.tags,
+        provenanceTags: provenanceTags(provenance),
+        trust: { principalArn: apiConnect.principalArn, externalId: apiConnect.externalId },
+        functionArn,
+        grantName: grantPolicyName(settings.functionName, settings.region),
+        grant: grantPolicy(functionArn)
+    };
+}
+/** The writes that turn the live role (undefined: missing) into the desired one. */
+function decideRole(desired, live) {
+    const roleName = desired.name;
+    const { principalArn, externalId } = desired.trust;
+    const grant = (action) => ({
+        roleName,
+        kind: 'grant',
+        action,
+        policyName: desired.grantName,
+        functionArn: desired.functionArn
+    });
+    if (!live)
+        return {
+            desired,
+            changes: [
+                {
+                    roleName,
+                    kind: 'role',
+                    action: 'create',
+                    trust: desired.trust,
+                    path: desired.path,
+                    tagCount: Object.keys({ ...desired.provenanceTags, ...desired.tags }).length,
+                    ...(desired.permissionsBoundary ? { boundary: desired.permissionsBoundary } : {})
+                },
+                grant('create')
+            ],
+            trustPolicy: trustPolicy(desired.trust),
+            warnings: [],
+            blockers: []
+        };
+    const steps = [];
+    const unchanged = [];
+    const warnings = [];
+    const blockers = [];
+    // IAM cannot move a role; the root path is the input's default, so only a path the user chose counts.
+    if (desired.path !== '/' && live.path !== desired.path)
+        blockers.push(`role-path: role ${roleName} exists at path ${live.path}, not ${desired.path}, and IAM cannot change a role's path. ` +
+            `Set role-path to ${live.path}, or choose another role-name.`);
+    const merge = mergeTrustPolicy(live.trustPolicy, desired.trust);
+    const { sid, replacedExternalIds: replaced } = merge;
+    for (const label of merge.unconditioned)
+        warnings.push(`Role ${roleName}: trust statement ${label} let ${principalArn} assume the role without sts:ExternalId, so any API Connect customer could reach this account (the confused deputy). ` +
+            `It no longer does; statement ${sid} trusts that principal only with the provider org's external ID.`);
+    if (replaced.length > 0)
+        warnings.push(`Role ${roleName}: the trust statement for ${principalArn} (${sid}) pins sts:ExternalId ${replaced.join(', ')}; replacing it with ${externalId} takes the role away from that provider org. ` +
+            `A role trusts each API Connect principal for one provider org only: if another org on the same API Connect region deploys with this role-name too, each run takes the role away from the other. Give each org its own role-name.`);
+    if (merge.kept.length > 0)
+        warnings.push(`Role ${roleName}: statement ${sid} also trusted ${merge.kept.join(', ')}; they keep that trust in a statement of their own, ${sid}Other. ` +
+            `Verification fails while a principal it does not expect can assume the role: remove that statement, or list those principals in accepted-principals.`);
+    for (const label of merge.open)
+        warnings.push(`Role ${roleName}: trust statement ${label} lets any principal assume the role without sts:ExternalId. The action leaves it alone; review it.`);
+    if (merge.changed) {
+        const size = policySize(merge.document);
+        // A live policy already over the default quota proves a raised quota: let IAM judge then.
+        if (size > TRUST_POLICY_QUOTA && policySize(live.trustPolicy) <= TRUST_POLICY_QUOTA)
+            blockers.push(`Role ${roleName}: its trust policy would be ${size} characters (whitespace not counted) with the API Connect statement, over IAM's default quota of ${TRUST_POLICY_QUOTA}. ` +
+                `Remove unused statements from its trust policy, choose another role-name, or ask AWS (Service Quotas, IAM, "Role trust policy length") for a higher quota.`);
+        steps.push({
+            roleName,
+            kind: 'trust',
+            action: 'update',
+            trust: desired.trust,
+            sid,
+            statement: merge.statement,
+            replaced,
+            kept: statementsOf(merge.document).length - 1,
+            fixed: merge.unconditioned,
+            split: merge.kept
+        });
+    }
+    else {
+        unchanged.push({ roleName, kind: 'trust', action: 'unchanged', trust: desired.trust });
+    }
+    if (desired.description !== undefined && desired.description !== (live.description ?? ''))
+        steps.push({
+            roleName,
+            kind: 'description',
+            action: 'update',
+            from: live.description ?? '',
+            to: desired.description
+        });
+    const boundary = desired.permissionsBoundary;
+    if (boundary && boundary !== live.permissionsBoundary)
+        steps.push({
+            roleName,
+            kind: 'boundary',
+            action: 'update',
+            from: live.permissionsBoundary,
+            to: boundary
+        });
+    const tags = Object.fromEntries(Object.entries(desired.tags).filter(([key, value]) => live.tags[key] !== value));
+    if (Object.keys(tags).length > 0) {
+        const total = Object.keys({ ...live.tags, ...tags }).length;
+        if (total > 50)
+            blockers.push(`role-tags: role ${roleName} would have ${total} tags, over IAM's limit of 50. Remove tags from the role or from role-tags.`);
+        steps.push({ roleName, kind: 'tags', action: 'update', tags });
+    }
+    if (!live.grant)
+        steps.push(grant('create'));
+    else if (!policiesEqual(live.grant, desired.grant))
+        steps.push(grant('update'));
+    else
+        unchanged.push(grant('unchanged'));
+    return {
+        desired,
+        live,
+        changes: [...steps, ...unchanged],
+        trustPolicy: merge.document,
+        warnings,
+        blockers
+    };
+}
+
+;// CONCATENATED MODULE: ./src/role/apply.ts
+// Makes the role's planned writes (none in a dry run, or when the role is managed elsewhere).
+//
+// Matrix jobs for several functions may share one role and run at once. Jobs for the same IBM
+// principal write the same trust statement (same Sid, same content) and each its own inline grant,
+// so read-merge-write races converge; a CreateRole or write that loses a race is answered by
+// reading the role again and reconciling. Jobs for two API Connect regions each keep their own
+// statement (one per principal), but IAM has no conditional write: two UpdateAssumeRolePolicy
+// calls in the same instant, each merged from the same read, can drop one region's statement.
+// That job's rerun adds it back without touching the other's.
+
+
+
+
+
+/** Rounds of read-decide-write when other runs keep changing the role under us. */
+const MAX_ROUNDS = 3;
+/** `replan` reads the role again and decides again, after a write lost a race. */
+async function applyRole(ctx, plan, replan) {
+    const { settings, log } = ctx;
+    const { dryRun, role } = settings;
+    for (const warning of [...plan.warnings, ...(role.manage ? [] : plan.blockers)])
+        log.warning(warning);
+    if (dryRun || !role.manage) {
+        const notDone = dryRun ? 'dry run' : 'manage-role is false';
+        const changes = plan.changes.map(c => (c.action === 'unchanged' ? c : { ...c, notDone }));
+        for (const change of changes.filter(c => c.action !== 'unchanged')) {
+            if (dryRun)
+                log.info(`Dry run: ${roleLine(change)}`);
+            else
+                log.warning(`${roleLine(change)}. Ask whoever manages the role to make this change.`);
+        }
+        return outcome(plan, changes, plan.live?.arn ?? ctx.roleArn);
+    }
+    const done = [];
+    let current = plan;
+    let roleArn = plan.live?.arn;
+    for (let round = 1;; round++) {
+        try {
+            for (const step of stepsOf(current)) {
+                roleArn = (await makeStep(ctx, current, step)) ?? roleArn;
+                done.push(step);
+            }
+            const unchanged = current.changes.filter(c => c.action === 'unchanged');
+            return outcome(current, [...done, ...unchanged], roleArn ?? ctx.roleArn);
+        }
+        catch (error) {
+            const code = errorName(error);
+            if (round >= MAX_ROUNDS || !lostRace(error))
+                throw error;
+            log.info(`Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`);
+            // The winner's new role may not be visible yet.
+            if (code === 'EntityAlreadyExistsException')
+                await waitForRole(ctx, plan.desired.name);
+            current = await replan();
+            roleArn = current.live?.arn ?? roleArn;
+        }
+    }
+}
+/** Makes one write; returns the role's ARN when it created the role. */
+async function makeStep(ctx, plan, step) {
+    const iam = ctx.clients.iam;
+    const { desired } = plan;
+    const RoleName = desired.name;
+    const attempt = (operation, call) => call().catch((error) => {
+        throw lostRace(error) ? error : iamFailure(operation, desired, error);
+    });
+    const done = () => ctx.log.info(roleLine(step));
+    switch (step.kind) {
+        case 'role': {
+            const tags = { ...desired.provenanceTags, ...desired.tags };
+            const { Role } = await attempt('CreateRole', () => iam.send(new client_iam_dist_cjs/* CreateRoleCommand */.IS({
+                RoleName,
+                Path: desired.path,
+                AssumeRolePolicyDocument: JSON.stringify(plan.trustPolicy),
+                Description: desired.description ?? desired.defaultDescription,
+                PermissionsBoundary: desired.permissionsBoundary,
+                Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
+            })));
+            done();
+            await waitForRole(ctx, RoleName);
+            return Role?.Arn;
+        }
+        case 'trust':
+            await attempt('UpdateAssumeRolePolicy', () => iam.send(new client_iam_dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({
+                RoleName,
+                PolicyDocument: JSON.stringify(plan.trustPolicy)
+            })));
+            break;
+        case 'description':
+            await attempt('UpdateRole', () => iam.send(new client_iam_dist_cjs/* UpdateRoleCommand */.TR7({ RoleName, Description: step.to })));
+            break;
+        case 'boundary':
+            await attempt('PutRolePermissionsBoundary', () => iam.send(new client_iam_dist_cjs/* PutRolePermissionsBoundaryCommand */.fly({ RoleName, PermissionsBoundary: step.to })));
+            break;
+        case 'tags':
+            await attempt('TagRole', () => iam.send(new client_iam_dist_cjs/* TagRoleCommand */.Wcv({
+                RoleName,
+                Tags: Object.entries(step.tags).map(([Key, Value]) => ({ Key, Value }))
+            })));
+            break;
+        case 'grant':
+            await attempt('PutRolePolicy', () => iam.send(new client_iam_dist_cjs/* PutRolePolicyCommand */.pMt({
+                RoleName,
+                PolicyName: desired.grantName,
+                PolicyDocument: JSON.stringify(desired.grant)
+            })));
+            break;
+    }
+    done();
+    return undefined;
+}
+/** IAM may not show a new role for a few seconds: poll GetRole (bounded) instead of sleeping. */
+async function waitForRole(ctx, RoleName) {
+    const limit = ctx.timing.roleVisibleSeconds;
+    ctx.log.info(`Role ${RoleName}: waiting until IAM shows it (up to ${limit} s)`);
+    const started = Date.now();
+    try {
+        await (0,client_iam_dist_cjs/* waitUntilRoleExists */.S6k)({ client: ctx.clients.iam, minDelay: 1, maxDelay: 5, maxWaitTime: limit }, { RoleName });
+    }
+    catch (error) {
+        throw new Error(`Role ${RoleName} was created, but IAM did not show it within ${limit} s (${error.message}). Rerun the job: it will find the role and continue.`);
+    }
+    ctx.log.info(`Role ${RoleName}: visible after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+function outcome(plan, changes, roleArn) {
+    return {
+        changes,
+        roleArn,
+        trustPolicy: plan.trustPolicy,
+        grantPolicyName: plan.desired.grantName,
+        grantPolicy: plan.desired.grant
+    };
+}
+
+;// CONCATENATED MODULE: ./src/role/read.ts
+// The role as IAM shows it now, read back rather than assumed: for the plan (with this function's
+// grant) and for verification (the trust policy as IAM stores it).
+
+
+
+/**
+ * The role, and the inline policy `grantName` when given; undefined when the role does not exist.
+ * Failures say which read failed and what permission it needs.
+ */
+async function readRole(iam, RoleName, grantName) {
+    const read = (operation, call) => call().catch((error) => {
+        if (errorName(error) === 'NoSuchEntityException')
+            return undefined;
+        throw new Error(`Cannot read role ${RoleName}: ${operation} failed: ${errorName(error)}: ${error.message}` +
+            (errorName(error) === 'AccessDenied'
+                ? `. The workflow's credentials need iam:${operation} on the role.`
+                : ''), { cause: error });
+    });
+    const [role, grant] = await Promise.all([
+        read('GetRole', () => iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName }))),
+        grantName
+            ? read('GetRolePolicy', () => iam.send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName, PolicyName: grantName })))
+            : undefined
+    ]);
+    if (!role?.Role)
+        return undefined;
+    const { Arn, Path, Description, PermissionsBoundary, Tags, AssumeRolePolicyDocument } = role.Role;
+    return {
+        arn: Arn ?? '',
+        path: Path ?? '/',
+        description: Description,
+        permissionsBoundary: PermissionsBoundary?.PermissionsBoundaryArn,
+        tags: Object.fromEntries((Tags ?? []).map(t => [t.Key ?? '', t.Value ?? ''])),
+        trustPolicy: decode(`the trust policy of role ${RoleName}`, AssumeRolePolicyDocument),
+        grant: grant?.PolicyDocument
+            ? decode(`policy ${grantName} of role ${RoleName}`, grant.PolicyDocument)
+            : undefined
+    };
+}
+function decode(what, text) {
+    try {
+        return parsePolicyDocument(text ?? '');
+    }
+    catch (error) {
+        throw new Error(`Cannot parse ${what}: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/role/index.ts
+
+
+
+async function planRole(ctx) {
+    const desired = desiredRole(ctx);
+    const live = await readRole(ctx.clients.iam, desired.name, desired.grantName);
+    const plan = decideRole(desired, live);
+    if (ctx.settings.role.manage && plan.blockers.length > 0)
+        throw new Error(plan.blockers.join('\n'));
+    ctx.log.info(`Role ${desired.name}: ${live ? `exists (${live.arn})` : 'missing'}; ${stepsOf(plan).length} write(s) needed`);
+    return plan;
+}
+function role_applyRole(ctx, plan) {
+    return applyRole(ctx, plan, () => planRole(ctx));
+}
+
 ;// CONCATENATED MODULE: ./src/verify/checks.ts
 // The STS dry run's decisions, pure: who can assume the role (decided over the whole request
 // space by iam-policy/who-can-assume.ts, not over samples), whether the role may invoke the
 // function, and how each answer becomes a check in the report.
-
-
 
 const CAN_ASSUME = 'API Connect can assume the role';
 const NOBODY_ELSE = 'Nobody else can assume the role';

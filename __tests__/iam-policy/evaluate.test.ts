@@ -6,7 +6,7 @@ import {
   type PolicyDocument,
   type PolicyStatement,
   type Request
-} from '../../src/iam-policy/evaluate.js'
+} from '../../src/iam-policy/index.js'
 
 const IBM_ROLE = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
 const IBM_SESSION = 'arn:aws:sts::623947394061:assumed-role/ibm-apiconnect-eu-west-a/gateway'

@@ -1,7 +1,6 @@
 // The job summary as Markdown: what to enter in API Connect, what changed, every check.
 import * as core from '@actions/core'
-import { WAY_IN_TABLE_HEADER, wayInRow } from '../iam-policy/way-in-wording.js'
-import type { WayIn } from '../iam-policy/who-can-assume.js'
+import { WAY_IN_TABLE_HEADER, type WayIn, wayInRow } from '../iam-policy/index.js'
 import type { Check } from '../verify/checks.js'
 import type { RunResult } from './outputs.js'
 
@@ -63,7 +62,10 @@ export function renderSummary(result: RunResult): string {
         )
       : 'Verification is off.',
     '',
-    ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
+    ...waysInSection(
+      result.checks.flatMap(c => c.waysIn ?? []),
+      table
+    )
   ].join('\n')
 }
 

@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-iam'
 import { errorName } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
-import type { PolicyDocument } from '../iam-policy/types.js'
+import type { PolicyDocument } from '../iam-policy/index.js'
 import { roleLine } from '../report/words.js'
 import type { RoleChange, RoleStep } from './changes.js'
 import { iamFailure, lostRace } from './errors.js'

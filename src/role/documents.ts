@@ -2,7 +2,7 @@
 // statement, its merge into a live trust policy, the per-function invoke grant, semantic
 // comparison and IAM's size quota.
 import { createHash } from 'node:crypto'
-import type { PolicyDocument, PolicyStatement } from '../iam-policy/types.js'
+import type { PolicyDocument, PolicyStatement } from '../iam-policy/index.js'
 
 const GRANT_SID = 'ApiConnectInvokeFunction'
 /** The one Sid this action gave its trust statement before statements were per principal. */

@@ -1,7 +1,7 @@
 // What the role API Connect assumes should be, and the writes that make the live role so. Pure:
 // the reads are in read.ts, the writes in apply.ts, the documents in documents.ts.
 import type { RunContext } from '../context.js'
-import type { PolicyDocument } from '../iam-policy/types.js'
+import type { PolicyDocument } from '../iam-policy/index.js'
 import { provenanceTags } from '../provenance.js'
 import type { RoleChange, RoleStep } from './changes.js'
 import {

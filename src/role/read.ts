@@ -2,8 +2,7 @@
 // grant) and for verification (the trust policy as IAM stores it).
 import { GetRoleCommand, GetRolePolicyCommand, type IAMClient } from '@aws-sdk/client-iam'
 import { errorName } from '../aws/retry.js'
-import { parsePolicyDocument } from '../iam-policy/evaluate.js'
-import type { PolicyDocument } from '../iam-policy/types.js'
+import { parsePolicyDocument, type PolicyDocument } from '../iam-policy/index.js'
 
 /** What IAM shows of the role. */
 export interface LiveRole {

@@ -1,10 +1,15 @@
 // The STS dry run's decisions, pure: who can assume the role (decided over the whole request
 // space by iam-policy/who-can-assume.ts, not over samples), whether the role may invoke the
 // function, and how each answer becomes a check in the report.
-import { decideInvoke } from '../iam-policy/invoke-decision.js'
-import type { Decision, NamedPolicy, PolicyDocument } from '../iam-policy/types.js'
-import { describeWayIn } from '../iam-policy/way-in-wording.js'
-import { type WayIn, whoCanAssume } from '../iam-policy/who-can-assume.js'
+import {
+  decideInvoke,
+  type Decision,
+  describeWayIn,
+  type NamedPolicy,
+  type PolicyDocument,
+  type WayIn,
+  whoCanAssume
+} from '../iam-policy/index.js'
 
 /**
  * pass and fail: decided. undecided: a core check whose answer could not be decided (it never

@@ -5,7 +5,7 @@
 // than an exception: the run must still set its outputs and write its summary.
 import { describeError } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
-import type { NamedPolicy } from '../iam-policy/types.js'
+import type { NamedPolicy } from '../iam-policy/index.js'
 import type { RoleOutcome } from '../role/apply.js'
 import { readRole, type LiveRole } from '../role/read.js'
 import {

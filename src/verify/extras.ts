@@ -5,7 +5,7 @@ import { paginateValidatePolicy, type ValidatePolicyFinding } from '@aws-sdk/cli
 import { AssumeRoleCommand } from '@aws-sdk/client-sts'
 import { describeError, errorName } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
-import type { PolicyDocument } from '../iam-policy/types.js'
+import type { PolicyDocument } from '../iam-policy/index.js'
 import type { Check } from './checks.js'
 
 /** IAM Access Analyzer's findings on the trust policy; errors and security warnings fail. */

@@ -13,8 +13,7 @@ import {
 } from '@aws-sdk/client-iam'
 import { describeError, errorName } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
-import { parsePolicyDocument } from '../iam-policy/evaluate.js'
-import type { Decision, NamedPolicy } from '../iam-policy/types.js'
+import { type Decision, type NamedPolicy, parsePolicyDocument } from '../iam-policy/index.js'
 import { checkFrom, invokeCheckName, localInvokeChecks, type Check } from './checks.js'
 import { settled } from './settled.js'
 
