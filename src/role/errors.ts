@@ -4,7 +4,41 @@
 // Errors are told apart by the SDK's name: `<Code>Exception` for the errors IAM's model lists
 // (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
 import { errorName } from '../aws/retry.js'
-import type { DesiredRole } from './plan.js'
+import { markFailed, StepFailed } from '../failure.js'
+import type { RoleChange, RoleStep } from './changes.js'
+import type { DesiredRole, RolePlan } from './plan.js'
+
+/** The IAM operation that makes each kind of role change. */
+export const ROLE_OPERATION: Record<RoleStep['kind'], string> = {
+  role: 'CreateRole',
+  trust: 'UpdateAssumeRolePolicy',
+  description: 'UpdateRole',
+  boundary: 'PutRolePermissionsBoundary',
+  tags: 'TagRole',
+  grant: 'PutRolePolicy'
+}
+
+/**
+ * A role branch that failed at `step`: the writes made (`done`, possibly over several rounds), the
+ * planned ones not made, and the role's ARN if it exists.
+ */
+export function roleFailed(
+  plan: RolePlan,
+  done: RoleChange[],
+  step: RoleStep | undefined,
+  roleArn: string | undefined,
+  error: unknown
+): StepFailed {
+  const name = plan.desired.name
+  const made = new Set(done.map(c => c.kind))
+  const rest = plan.changes.filter(c => !made.has(c.kind))
+  return new StepFailed(
+    step ? `iam:${ROLE_OPERATION[step.kind]} on role ${name}` : `role ${name}`,
+    [...done, ...markFailed(rest, () => false)],
+    { roleArn },
+    error
+  )
+}
 
 /** Another run created or changed the role between our read and our write. */
 export const lostRace = (error: unknown): boolean =>
