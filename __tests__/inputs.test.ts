@@ -264,9 +264,38 @@ describe('readSettings', () => {
 })
 
 describe('environment', () => {
-  test('names need two characters, as Lambda requires', () => {
+  test('names need two characters, as Lambda requires; an invalid name is never quoted', () => {
     expect(problems({ ...base, environment: 'X=1' })).toEqual([
-      'environment: "X" is not a valid variable name (a letter, then one or more letters, digits or _)'
+      'environment: line 1: the name is not valid (a letter, then one or more letters, digits or _)'
+    ])
+    // The line of a PEM that holds a `=` is not a name: nothing of it is repeated.
+    expect(problems({ ...base, environment: 'AA=1\nMIIEvQ+abc/def=' })).toEqual([
+      'environment: line 2: the name is not valid (a letter, then one or more letters, digits or _)'
+    ])
+  })
+
+  test('both forms refuse a repeated name, and JavaScript’s own property names', () => {
+    expect(problems({ ...base, environment: 'AA=1\nBB=2\nAA=3' })).toEqual([
+      'environment: line 3: "AA" is already set (line 1)'
+    ])
+    expect(problems({ ...base, environment: '{"AA": "1", "BB": "x\\": y", "AA": "3"}' })).toEqual([
+      'environment: entry 3: "AA" is already set (entry 1)'
+    ])
+    for (const environment of ['__proto__=x', '{"__proto__": "x"}', 'constructor=x'])
+      expect(problems({ ...base, environment })).toEqual([
+        expect.stringMatching(
+          /^environment: (line|entry) 1: (__proto__|constructor) is not allowed/
+        )
+      ])
+  })
+
+  test('both forms: whitespace around a name is trimmed from a line, refused in JSON', () => {
+    expect(read({ ...base, environment: ' AA = 1 ' }).config.environment).toEqual({ AA: '1' })
+    expect(problems({ ...base, environment: '{" AA": "1"}' })).toEqual([
+      'environment: entry 1: the name has whitespace around it'
+    ])
+    expect(problems({ ...base, environment: '{"AA": {"secret": "x"}}' })).toEqual([
+      'environment: entry 1: the value must be a string'
     ])
   })
 

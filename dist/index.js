@@ -85256,11 +85256,34 @@ function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
 
 ;// CONCATENATED MODULE: ./src/key-value.ts
 // The inputs that are maps (environment, role-tags): KEY=VALUE lines or a JSON object of strings.
-// Values may be secrets: a problem names the input and the line or position, never a value.
-/** KEY=VALUE lines or a JSON object of strings. */
-function parsePairs(text, name, problem) {
+// Values may be secrets: a problem names the input and the line or entry, and at most a name that
+// passed the name rule, never a value or a fragment of one. Both forms follow the same rules:
+// names without surrounding whitespace, no name twice, none of JavaScript's own property names.
+/** Names that would reach an object's prototype machinery instead of being a key. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+const ANY_NAME = { valid: name => name.length > 0, rule: 'not empty' };
+/** KEY=VALUE lines or a JSON object of strings; undefined when the input is not given. */
+function parsePairs(text, name, problem, names = ANY_NAME) {
     if (text === undefined)
         return undefined;
+    const pairs = Object.create(null);
+    const seen = new Map();
+    /** Records one pair, or the problem with it; `where` is "line 3" or "entry 2". */
+    const add = (where, key, value) => {
+        if (FORBIDDEN.has(key))
+            return problem(name, `${where}: ${key} is not allowed as a name`);
+        if (key.trim() !== key)
+            return problem(name, `${where}: the name has whitespace around it`);
+        if (!names.valid(key))
+            return problem(name, `${where}: the name is not valid (${names.rule})`);
+        const first = seen.get(key);
+        if (first)
+            return problem(name, `${where}: "${key}" is already set (${first})`);
+        seen.set(key, where);
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+            return problem(name, `${where}: the value of "${key}" must be a string`);
+        pairs[key] = String(value);
+    };
     if (text.startsWith('{')) {
         let parsed;
         try {
@@ -85273,24 +85296,37 @@ function parsePairs(text, name, problem) {
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
             return problem(name, 'must be a JSON object of strings');
-        const entries = Object.entries(parsed);
-        const bad = entries.filter(([, v]) => typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean');
-        if (bad.length)
-            return problem(name, `value of "${bad[0][0]}" must be a string`);
-        return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
+        const values = Object.values(parsed);
+        const nested = values.findIndex(v => typeof v === 'object');
+        if (nested >= 0)
+            return problem(name, `entry ${nested + 1}: the value must be a string`);
+        // JSON.parse keeps the last of a repeated name silently: read the names from the text.
+        jsonKeys(text).forEach((key, index) => add(`entry ${index + 1}`, key, parsed[key]));
+        return { ...pairs };
     }
-    const pairs = {};
     for (const [index, line] of text.split(/\r?\n/).entries()) {
         if (!line.trim() || line.trim().startsWith('#'))
             continue;
         const at = line.indexOf('=');
-        if (at <= 0) {
+        if (at <= 0 || !line.slice(0, at).trim()) {
             problem(name, `line ${index + 1} is not KEY=VALUE`);
             continue;
         }
-        pairs[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+        add(`line ${index + 1}`, line.slice(0, at).trim(), line.slice(at + 1).trim());
     }
-    return pairs;
+    return { ...pairs };
+}
+/**
+ * The names of a flat JSON object, in order, repeats kept. Only called once JSON.parse accepted
+ * the text and every value is a string, number or boolean, so a string followed by `:` is a name.
+ */
+function jsonKeys(text) {
+    const keys = [];
+    // Strings are matched in order from the start, so a quote inside a value never starts one.
+    for (const match of text.matchAll(/"((?:[^"\\]|\\.)*)"(\s*:)?/g))
+        if (match[2])
+            keys.push(JSON.parse(`"${match[1]}"`));
+    return keys;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -85432,14 +85468,14 @@ function readSettings(getInput, env = process.env) {
     const description = input('description');
     if (description && description.length > 256)
         problem('description', 'must be at most 256 characters');
-    const environment = parsePairs(input('environment'), 'environment', problem);
+    const environment = parsePairs(input('environment'), 'environment', problem, {
+        valid: key => ENV_KEY.test(key),
+        rule: 'a letter, then one or more letters, digits or _'
+    });
     if (environment) {
-        for (const key of Object.keys(environment)) {
-            if (!ENV_KEY.test(key))
-                problem('environment', `"${key}" is not a valid variable name (a letter, then one or more letters, digits or _)`);
-            else if (RESERVED_ENV.has(key))
+        for (const key of Object.keys(environment))
+            if (RESERVED_ENV.has(key))
                 problem('environment', `"${key}" is reserved by Lambda`);
-        }
         // Lambda measures the variables as JSON, in bytes.
         if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
             problem('environment', 'variables exceed Lambda’s 4 KB limit');

@@ -170,16 +170,13 @@ export function readSettings(
   const description = input('description')
   if (description && description.length > 256)
     problem('description', 'must be at most 256 characters')
-  const environment = parsePairs(input('environment'), 'environment', problem)
+  const environment = parsePairs(input('environment'), 'environment', problem, {
+    valid: key => ENV_KEY.test(key),
+    rule: 'a letter, then one or more letters, digits or _'
+  })
   if (environment) {
-    for (const key of Object.keys(environment)) {
-      if (!ENV_KEY.test(key))
-        problem(
-          'environment',
-          `"${key}" is not a valid variable name (a letter, then one or more letters, digits or _)`
-        )
-      else if (RESERVED_ENV.has(key)) problem('environment', `"${key}" is reserved by Lambda`)
-    }
+    for (const key of Object.keys(environment))
+      if (RESERVED_ENV.has(key)) problem('environment', `"${key}" is reserved by Lambda`)
     // Lambda measures the variables as JSON, in bytes.
     if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
       problem('environment', 'variables exceed Lambda’s 4 KB limit')

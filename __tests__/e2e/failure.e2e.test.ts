@@ -277,14 +277,30 @@ test('a multi-line secret in environment never reaches the log, the summary or t
     'NMoSfm76oqFvAp8Gy0iz5sxjZmSnXyCdPEovGhLa0VzMaQ8s+CLOyS56YyCFGeJZ=',
     '-----END PRIVATE KEY-----'
   ]
-  for (const environment of [
-    `SIGNING_KEY=${pem.join('\n')}\nREGION_NAME=eu`,
-    `{"SIGNING_KEY": "${pem[0]}", ${pem.slice(1).join('\n')}}`
-  ]) {
+  const cases: [string, number][] = [
+    // A PEM pasted as KEY=VALUE lines: invalid, and its lines (one holds a `=`) are not quoted.
+    [`SIGNING_KEY=${pem.join('\n')}\nREGION_NAME=eu`, 1],
+    // Invalid JSON around it, and a name given twice.
+    [`{"SIGNING_KEY": "${pem[0]}", ${pem.slice(1).join('\n')}}`, 1],
+    [
+      JSON.stringify({ SIGNING_KEY: pem.join('\n'), OTHER: 'x' }).replace(
+        '"OTHER"',
+        '"SIGNING_KEY"'
+      ),
+      1
+    ],
+    // Valid: deployed, and still nowhere in what the run shows.
+    [JSON.stringify({ SIGNING_KEY: pem.join('\n') }), 0]
+  ]
+  for (const [environment, exitCode] of cases) {
     const run = await deploy(inputs('secret', { code: code.code, environment }))
-    expect(run.exitCode).toBe(1)
-    expect(run.errors.join('\n')).toMatch(/environment: line \d+ /)
-    expect(run.writes).toEqual([])
+    expect(run.exitCode).toBe(exitCode)
+    if (exitCode) {
+      expect(run.errors.join('\n')).toMatch(/environment: /)
+      expect(run.writes).toEqual([])
+    } else {
+      expect(lambdaFn('secret')?.settings.Environment?.Variables?.SIGNING_KEY).toBe(pem.join('\n'))
+    }
     const everything = [run.log, run.summary, ...Object.values(run.outputs)].join('\n')
     for (const line of pem) {
       expect(everything).not.toContain(line)
