@@ -16,7 +16,7 @@ import { errorName, retry } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import { markFailed, StepFailed, type Known } from '../failure.js'
 import { provenanceDescription, provenanceTags } from '../provenance.js'
-import type { FunctionChange } from './changes.js'
+import type { FunctionChange, Upload } from './changes.js'
 import type { CodePackage } from './code-package.js'
 import { failure, type FunctionChanges } from './plan.js'
 import type { PublishPlan } from './publish-plan.js'
@@ -112,8 +112,9 @@ async function makeWrites(
   if (fn.create) {
     const spec = fn.create
     const active = await log.group(`Create function ${name}`, async () => {
-      begin(`lambda:CreateFunction ${on}`)
+      begin(stagingStep(spec.upload, `lambda:CreateFunction ${on}`))
       const Code = await codeFor(ctx, spec.upload, plan.code?.zip)
+      begin(`lambda:CreateFunction ${on}`)
       const response = await retry(
         () =>
           lambda.send(
@@ -189,8 +190,9 @@ async function makeWrites(
     if (fn.code) {
       const code = fn.code
       latest = await log.group(`Update function ${name} code`, async () => {
-        begin(`lambda:UpdateFunctionCode ${on}`)
+        begin(stagingStep(code.upload, `lambda:UpdateFunctionCode ${on}`))
         const Code = await codeFor(ctx, code.upload, plan.code?.zip)
+        begin(`lambda:UpdateFunctionCode ${on}`)
         const updated = await retry(
           () =>
             lambda.send(
@@ -258,6 +260,12 @@ async function makeWrites(
   return outcome
 }
 
+/** The step that puts a zip over the direct-upload limit in S3 first, if there is one. */
+const stagingStep = (upload: Upload, otherwise: string): string =>
+  upload.kind === 'staged-zip'
+    ? `s3:PutObject s3://${upload.bucket}/${upload.key} (staging the code)`
+    : otherwise
+
 /** The refusal when $LATEST no longer runs this run's code. */
 function codeChanged(name: string, ours: string, theirs: string | undefined): Error {
   return new Error(
@@ -296,10 +304,9 @@ async function publishVersion(
       errorName(error) === 'InvalidParameterValueException' &&
       /CodeSHA256/i.test((error as Error).message)
     if (!revision && !code) throw error
-    const now = await lambda
-      .send(new GetFunctionConfigurationCommand({ FunctionName: name }))
-      .then(c => c.CodeSha256)
-      .catch(() => undefined)
+    const now = await (async () =>
+      (await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name })))
+        ?.CodeSha256)().catch(() => undefined)
     const expected = ours ?? latest?.CodeSha256
     if (expected && now !== expected) throw codeChanged(name, expected, now)
     throw new Error(
