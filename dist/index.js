@@ -80708,6 +80708,7 @@ function createClients(region, endpointUrl, maxAttempts) {
     return {
         sts: new client_sts_dist_cjs/* STSClient */.iM(config),
         iam: new client_iam_dist_cjs/* IAMClient */.h8v(config),
+        iamOnce: new client_iam_dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1 }),
         lambda: new client_lambda_dist_cjs/* LambdaClient */.Nox(config),
         accessAnalyzer: new dist_cjs/* AccessAnalyzerClient */.eXW(config),
         // Emulators (and LocalStack) serve buckets by path, not by virtual host.
@@ -84200,6 +84201,19 @@ function httpStatus(error) {
     return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
 }
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * An endpoint that lacks the operation: emulators users run in CI (LocalStack, moto) answer one
+ * they do not implement with 501, or 500 and "not implemented". Asking again cannot help.
+ */
+function isNotImplemented(error) {
+    const text = `${errorName(error) ?? ''} ${error?.message ?? ''}`;
+    return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text);
+}
+/** A 5xx or throttling answer: what the SDK itself would try again. */
+function isTransientServerError(error) {
+    const status = httpStatus(error) ?? 0;
+    return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '');
+}
 /** `Name: message` of an error, for a report. */
 const describeError = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
 
@@ -84777,8 +84791,9 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     if (fn.create) {
         const spec = fn.create;
         const active = await log.group(`Create function ${name}`, async () => {
-            begin(`lambda:CreateFunction ${on}`);
+            begin(stagingStep(spec.upload, `lambda:CreateFunction ${on}`));
             const Code = await codeFor(ctx, spec.upload, plan.code?.zip);
+            begin(`lambda:CreateFunction ${on}`);
             const response = await retry(() => lambda.send(new client_lambda_dist_cjs/* CreateFunctionCommand */.Y8X({
                 FunctionName: name,
                 PackageType: spec.PackageType,
@@ -84838,8 +84853,9 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
         if (fn.code) {
             const code = fn.code;
             latest = await log.group(`Update function ${name} code`, async () => {
-                begin(`lambda:UpdateFunctionCode ${on}`);
+                begin(stagingStep(code.upload, `lambda:UpdateFunctionCode ${on}`));
                 const Code = await codeFor(ctx, code.upload, plan.code?.zip);
+                begin(`lambda:UpdateFunctionCode ${on}`);
                 const updated = await retry(() => lambda.send(new client_lambda_dist_cjs/* UpdateFunctionCodeCommand */.KfB({
                     FunctionName: name,
                     ...Code,
@@ -84896,6 +84912,10 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     }
     return outcome;
 }
+/** The step that puts a zip over the direct-upload limit in S3 first, if there is one. */
+const stagingStep = (upload, otherwise) => upload.kind === 'staged-zip'
+    ? `s3:PutObject s3://${upload.bucket}/${upload.key} (staging the code)`
+    : otherwise;
 /** The refusal when $LATEST no longer runs this run's code. */
 function codeChanged(name, ours, theirs) {
     return new Error(`another deploy changed function ${name} meanwhile: $LATEST now runs CodeSha256 ${theirs ?? '(unknown)'}, not this run's ${ours}; nothing was published and no alias was moved. Run the job again to deploy this run's code.`);
@@ -84921,10 +84941,8 @@ async function publishVersion(ctx, latest, ours) {
             /CodeSHA256/i.test(error.message);
         if (!revision && !code)
             throw error;
-        const now = await lambda
-            .send(new client_lambda_dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name }))
-            .then(c => c.CodeSha256)
-            .catch(() => undefined);
+        const now = await (async () => (await lambda.send(new client_lambda_dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name })))
+            ?.CodeSha256)().catch(() => undefined);
         const expected = ours ?? latest?.CodeSha256;
         if (expected && now !== expected)
             throw codeChanged(name, expected, now);
@@ -87531,11 +87549,11 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
         let why = refused;
         if (why === undefined) {
             try {
-                return { checks: await simulatedChecks(iam, roleArn, resources) };
+                return { checks: await simulatedChecks(ctx, roleArn, resources) };
             }
             catch (error) {
                 why = describeError(error);
-                if (errorName(error)?.startsWith('AccessDenied'))
+                if (errorName(error)?.startsWith('AccessDenied') || isNotImplemented(error))
                     refused = why;
                 ctx.log.info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
             }
@@ -87546,12 +87564,31 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
     };
     return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks;
 }
-async function simulatedChecks(iam, roleArn, resources) {
-    const { EvaluationResults = [] } = await iam.send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
+/**
+ * Asks IAM, retrying throttling and real 5xx as the SDK would, but not an endpoint that answers
+ * "not implemented": that one falls back to local evaluation at once.
+ */
+async function simulatedChecks(ctx, roleArn, resources) {
+    const t = ctx.timing;
+    const { EvaluationResults = [] } = await retry(() => (ctx.clients.iamOnce ?? ctx.clients.iam).send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
         PolicySourceArn: roleArn,
         ActionNames: ['lambda:InvokeFunction'],
         ResourceArns: resources
-    }));
+    })), {
+        label: 'iam:SimulatePrincipalPolicy',
+        retryable: error => isTransientServerError(error) && !isNotImplemented(error)
+            ? { reason: describeError(error) }
+            : undefined,
+        maxAttempts: t.sdkMaxAttempts,
+        maxElapsedMs: t.propagationWaitMs,
+        // As quick as the SDK's own backoff, which this replaces for this one call.
+        initialDelayMs: Math.min(t.initialDelayMs, 200),
+        maxDelayMs: t.maxDelayMs,
+        log: ctx.log.info
+    }).catch(error => {
+        // The last answer, not the retry's wrapper, says what the endpoint did.
+        throw error instanceof RetriesExhausted ? error.lastError : error;
+    });
     return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', simulatedDecision(EvaluationResults, resource), 'iam:SimulatePrincipalPolicy'));
 }
 async function localChecks(iam, roleArn, roleName, boundaryArn, resources, unavailable) {

@@ -309,3 +309,48 @@ test('a multi-line secret in environment never reaches the log, the summary or t
     }
   }
 })
+
+describe('an endpoint without iam:SimulatePrincipalPolicy', () => {
+  const simulateCalls = (run: E2eRun) =>
+    run.calls.filter(c => c.startsWith('iam:SimulatePrincipalPolicy'))
+
+  test('"not implemented" falls back to local evaluation at once', async () => {
+    const code = await app('no-simulate', 'one')
+    emu.injectFault({
+      kind: 'error',
+      service: 'iam',
+      operation: 'SimulatePrincipalPolicy',
+      status: 501,
+      code: 'InternalFailure',
+      message: "API action 'SimulatePrincipalPolicy' for service 'iam' not yet implemented"
+    })
+    const run = await deploy(inputs('no-simulate', { code: code.code, verify: 'fail' }))
+    ok(run)
+    expect(simulateCalls(run)).toEqual(['iam:SimulatePrincipalPolicy(InternalFailure)'])
+    const invoke = run.result.checks.filter(c => c.name.startsWith('Role may invoke'))
+    expect(invoke.length).toBeGreaterThan(0)
+    for (const check of invoke) {
+      expect(check.status).toBe('pass')
+      expect(check.method).toMatch(/^local evaluation .*not yet implemented/)
+    }
+  })
+
+  test('a real 5xx is still asked again', async () => {
+    const code = await app('flaky-simulate', 'one')
+    emu.injectFault({
+      kind: 'internal',
+      service: 'iam',
+      operation: 'SimulatePrincipalPolicy',
+      count: 2
+    })
+    const run = await deploy(inputs('flaky-simulate', { code: code.code, verify: 'fail' }))
+    ok(run)
+    expect(simulateCalls(run)).toEqual([
+      'iam:SimulatePrincipalPolicy(InternalFailure)',
+      'iam:SimulatePrincipalPolicy(InternalFailure)',
+      'iam:SimulatePrincipalPolicy'
+    ])
+    for (const check of run.result.checks.filter(c => c.name.startsWith('Role may invoke')))
+      expect(check.method).toBe('iam:SimulatePrincipalPolicy')
+  })
+})

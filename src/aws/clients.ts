@@ -9,6 +9,11 @@ import packageJson from '../../package.json' with { type: 'json' }
 export interface AwsClients {
   sts: STSClient
   iam: IAMClient
+  /**
+   * IAM without the SDK's retries, for calls the action retries itself (SimulatePrincipalPolicy);
+   * optional so that a context built by hand (a unit test) falls back to `iam`.
+   */
+  iamOnce?: IAMClient
   lambda: LambdaClient
   s3: S3Client
   accessAnalyzer: AccessAnalyzerClient
@@ -31,6 +36,7 @@ export function createClients(
   return {
     sts: new STSClient(config),
     iam: new IAMClient(config),
+    iamOnce: new IAMClient({ ...config, maxAttempts: 1 }),
     lambda: new LambdaClient(config),
     accessAnalyzer: new AccessAnalyzerClient(config),
     // Emulators (and LocalStack) serve buckets by path, not by virtual host.
