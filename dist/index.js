@@ -77666,7 +77666,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6305);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6647);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6305:
+/***/ 6647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80686,10 +80686,158 @@ var client_lambda_dist_cjs = __nccwpck_require__(5648);
 var client_s3_dist_cjs = __nccwpck_require__(5423);
 // EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __nccwpck_require__(9999);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+// A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
+// role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
+// own retries cover throttling and 5xx; this covers errors whose cure is waiting.
+
+class RetriesExhausted extends Error {
+    attempts;
+    elapsedMs;
+    lastError;
+    constructor(message, attempts, elapsedMs, lastError) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.elapsedMs = elapsedMs;
+        this.lastError = lastError;
+        this.name = 'RetriesExhausted';
+    }
+}
+/**
+ * Calls `call` until it succeeds, an error is not retryable (thrown as is), or the attempts or
+ * time run out (RetriesExhausted, carrying the last error).
+ */
+async function retry(call, options) {
+    const { label, retryable, maxElapsedMs, maxAttempts = Infinity, initialDelayMs = 1000, maxDelayMs = 10_000, log } = options;
+    const start = Date.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const decision = retryable(error);
+            if (!decision)
+                throw error;
+            const wait = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs);
+            const elapsed = Date.now() - start;
+            if (attempt >= maxAttempts || elapsed + (decision.waitFor ? 0 : wait) > maxElapsedMs) {
+                const message = `${label}: ${decision.reason}; gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} in ${seconds(elapsed)}`;
+                log(message);
+                throw new RetriesExhausted(message, attempt, elapsed, error);
+            }
+            if (decision.waitFor) {
+                log(`${label}: ${decision.reason}; waiting, then attempt ${attempt + 1}`);
+                await decision.waitFor();
+            }
+            else {
+                log(`${label}: ${decision.reason}; attempt ${attempt + 1} in ${seconds(wait)}`);
+                await (0,promises_namespaceObject.setTimeout)(wait);
+            }
+        }
+    }
+}
+/** The answer, or undefined when AWS answers `missing` (e.g. ResourceNotFoundException): it does not exist. */
+async function unlessMissing(request, missing) {
+    try {
+        return await request;
+    }
+    catch (error) {
+        if (errorName(error) === missing)
+            return undefined;
+        throw error;
+    }
+}
+/** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
+function errorName(error) {
+    return typeof error === 'object' && error !== null && 'name' in error
+        ? String(error.name)
+        : undefined;
+}
+/** The HTTP status of an SDK error: what to decide on when an answer has no body (S3 HEAD). */
+function httpStatus(error) {
+    const metadata = typeof error === 'object' && error !== null && '$metadata' in error
+        ? error.$metadata
+        : undefined;
+    return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * An endpoint that lacks the operation: emulators users run in CI (LocalStack, moto) answer one
+ * they do not implement with 501, or 500 and "not implemented". Asking again cannot help.
+ */
+function isNotImplemented(error) {
+    const text = `${errorName(error) ?? ''} ${error?.message ?? ''}`;
+    return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text);
+}
+/** A 5xx or throttling answer: what the SDK itself would try again. */
+function isTransientServerError(error) {
+    const status = httpStatus(error) ?? 0;
+    return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '');
+}
+/** `Name: message` of an error, for a report. */
+const describeError = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
+
+;// CONCATENATED MODULE: ./src/aws/where.ts
+
+const MARK = Symbol('where');
+/** The resource a request names, in the words the log uses. */
+function resourceOf(input) {
+    const text = (value) => (typeof value === 'string' ? value : undefined);
+    const fn = text(input.FunctionName);
+    if (fn)
+        return `function ${fn}${text(input.Qualifier) ? `:${text(input.Qualifier)}` : ''}`;
+    const bucket = text(input.Bucket);
+    if (bucket)
+        return `s3://${bucket}${text(input.Key) ? `/${text(input.Key)}` : ''}`;
+    const role = text(input.RoleArn) ?? text(input.PolicySourceArn) ?? text(input.RoleName);
+    if (role)
+        return `role ${role}`;
+    const policyType = text(input.policyType);
+    if (policyType)
+        return `a ${policyType.toLowerCase().replace(/_/g, ' ')}`;
+    return undefined;
+}
+/** No HTTP answer at all: the connection was refused, reset or timed out. */
+const isConnectionError = (error) => httpStatus(error) === undefined &&
+    /socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|timed? ?out|TimeoutError/i.test(`${error?.name} ${error?.code ?? ''} ${error?.message}`);
+/** The prefix for one failed call, or undefined when the service words it itself. */
+function whereText(service, operation, input, endpoint, error) {
+    const connection = isConnectionError(error);
+    if (service === 'iam' && !connection)
+        return undefined;
+    const resource = resourceOf(input);
+    return `${service}:${operation}${resource ? ` on ${resource}` : ''}${connection && endpoint ? ` at ${endpoint}` : ''}`;
+}
+/** Adds the prefix to every error `client` throws; the endpoint is read from the request sent. */
+function sayWhere(client, service) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const operation = (context.commandName ?? 'Call').replace(/Command$/, '');
+            const where = whereText(service, operation, args.input, context[MARK], error);
+            if (where && error instanceof Error && !error.message.startsWith(where))
+                error.message = `${where}: ${error.message}`;
+            throw error;
+        }
+    }, { step: 'initialize', name: 'sayWhereMiddleware' });
+    client.middlewareStack.add((next, context) => async (args) => {
+        const request = args.request;
+        if (request?.hostname)
+            context[MARK] =
+                `${request.protocol ?? 'https:'}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
+        return next(args);
+    }, { step: 'finalizeRequest', name: 'sayWhereEndpointMiddleware' });
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"apic-lambda-deploy","rE":"0.1.0"}');
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // Every AWS client is built here, once: region, endpoint, retries and user agent in one place.
+
 
 
 
@@ -80705,7 +80853,7 @@ function createClients(region, endpointUrl, maxAttempts) {
         customUserAgent: [USER_AGENT],
         ...(endpointUrl ? { endpoint: endpointUrl } : {})
     };
-    return {
+    const clients = {
         sts: new client_sts_dist_cjs/* STSClient */.iM(config),
         iam: new client_iam_dist_cjs/* IAMClient */.h8v(config),
         iamOnce: new client_iam_dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1 }),
@@ -80717,6 +80865,13 @@ function createClients(region, endpointUrl, maxAttempts) {
             forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
         })
     };
+    sayWhere(clients.sts, 'sts');
+    sayWhere(clients.iam, 'iam');
+    sayWhere(clients.iamOnce, 'iam');
+    sayWhere(clients.lambda, 'lambda');
+    sayWhere(clients.s3, 's3');
+    sayWhere(clients.accessAnalyzer, 'access-analyzer');
+    return clients;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/identity.ts
@@ -84124,99 +84279,6 @@ function uploadText(upload) {
 }
 const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-// A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
-// role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
-// own retries cover throttling and 5xx; this covers errors whose cure is waiting.
-
-class RetriesExhausted extends Error {
-    attempts;
-    elapsedMs;
-    lastError;
-    constructor(message, attempts, elapsedMs, lastError) {
-        super(message, { cause: lastError });
-        this.attempts = attempts;
-        this.elapsedMs = elapsedMs;
-        this.lastError = lastError;
-        this.name = 'RetriesExhausted';
-    }
-}
-/**
- * Calls `call` until it succeeds, an error is not retryable (thrown as is), or the attempts or
- * time run out (RetriesExhausted, carrying the last error).
- */
-async function retry(call, options) {
-    const { label, retryable, maxElapsedMs, maxAttempts = Infinity, initialDelayMs = 1000, maxDelayMs = 10_000, log } = options;
-    const start = Date.now();
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const decision = retryable(error);
-            if (!decision)
-                throw error;
-            const wait = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs);
-            const elapsed = Date.now() - start;
-            if (attempt >= maxAttempts || elapsed + (decision.waitFor ? 0 : wait) > maxElapsedMs) {
-                const message = `${label}: ${decision.reason}; gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} in ${seconds(elapsed)}`;
-                log(message);
-                throw new RetriesExhausted(message, attempt, elapsed, error);
-            }
-            if (decision.waitFor) {
-                log(`${label}: ${decision.reason}; waiting, then attempt ${attempt + 1}`);
-                await decision.waitFor();
-            }
-            else {
-                log(`${label}: ${decision.reason}; attempt ${attempt + 1} in ${seconds(wait)}`);
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait);
-            }
-        }
-    }
-}
-/** The answer, or undefined when AWS answers `missing` (e.g. ResourceNotFoundException): it does not exist. */
-async function unlessMissing(request, missing) {
-    try {
-        return await request;
-    }
-    catch (error) {
-        if (errorName(error) === missing)
-            return undefined;
-        throw error;
-    }
-}
-/** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
-function errorName(error) {
-    return typeof error === 'object' && error !== null && 'name' in error
-        ? String(error.name)
-        : undefined;
-}
-/** The HTTP status of an SDK error: what to decide on when an answer has no body (S3 HEAD). */
-function httpStatus(error) {
-    const metadata = typeof error === 'object' && error !== null && '$metadata' in error
-        ? error.$metadata
-        : undefined;
-    return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
-}
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/**
- * An endpoint that lacks the operation: emulators users run in CI (LocalStack, moto) answer one
- * they do not implement with 501, or 500 and "not implemented". Asking again cannot help.
- */
-function isNotImplemented(error) {
-    const text = `${errorName(error) ?? ''} ${error?.message ?? ''}`;
-    return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text);
-}
-/** A 5xx or throttling answer: what the SDK itself would try again. */
-function isTransientServerError(error) {
-    const status = httpStatus(error) ?? 0;
-    return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '');
-}
-/** `Name: message` of an error, for a report. */
-const describeError = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
-
 ;// CONCATENATED MODULE: ./src/settings.ts
 // What a run is asked to do, as read and validated from the inputs by inputs.ts: the one settings
 // object every phase reads (actions/checkout keeps git-source-settings.ts apart in the same way).
@@ -85633,7 +85695,7 @@ function setOutputs(result) {
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary as Markdown: what to enter in API Connect, what changed, every check.
 
-const MARK = {
+const summary_MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
     'not-checked': '⚪ not checked'
@@ -85684,7 +85746,7 @@ function renderSummary(result) {
         '### Checks',
         '',
         result.checks.length
-            ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, MARK[c.status]]))
+            ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, summary_MARK[c.status]]))
             : 'Verification is off.',
         ''
     ].join('\n');
@@ -85741,10 +85803,21 @@ function iamFailure(operation, desired, error) {
     else if (code === 'LimitExceededException' && quota[operation])
         return new Error(`${operation} on ${role} failed: ${quota[operation]}`);
     else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
-        advice = ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${desired.trust.principalArn} must be an existing role.`;
+        advice = principalAdvice(message, desired.trust.principalArn);
     else if (code === 'UnmodifiableEntityException')
         advice = ' The role is protected (a service-linked role?); choose another role-name.';
     return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`);
+}
+/**
+ * IAM refuses a trust policy naming a principal that does not exist. The fault is the input only
+ * when the principal IAM names is the one the action wrote; a principal in a statement the action
+ * kept from the role as it was is the role's own.
+ */
+function principalAdvice(message, ours) {
+    const named = /arn:aws[\w-]*:(iam|sts)::\d{12}:[^\s"',}]+/.exec(message)?.[0];
+    if (named && named !== ours)
+        return ` IAM refuses ${named}, named by a statement of the role's trust policy that this action did not write: fix or remove that statement in the role, then run the job again.`;
+    return ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${ours} must be an existing role.`;
 }
 
 ;// CONCATENATED MODULE: ./src/role/documents.ts
@@ -87831,7 +87904,8 @@ function branch(settled, name, planned) {
         return {
             changes: error.changes,
             known: error.known,
-            failed: { step: error.step, error: withCauses(error) }
+            // The AWS error may already say where (aws/where.ts): say it once.
+            failed: { step: error.step, error: withCauses(error).replace(`${error.step}: `, '') }
         };
     // Not a StepFailed: nothing says which writes were made, so none is claimed.
     return {

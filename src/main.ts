@@ -118,7 +118,8 @@ function branch(
     return {
       changes: error.changes,
       known: error.known,
-      failed: { step: error.step, error: withCauses(error) }
+      // The AWS error may already say where (aws/where.ts): say it once.
+      failed: { step: error.step, error: withCauses(error).replace(`${error.step}: `, '') }
     }
   // Not a StepFailed: nothing says which writes were made, so none is claimed.
   return {

@@ -354,3 +354,16 @@ describe('an endpoint without iam:SimulatePrincipalPolicy', () => {
       expect(check.method).toBe('iam:SimulatePrincipalPolicy')
   })
 })
+
+test('a dropped connection names the service, the operation, the function and the endpoint', async () => {
+  const code = await app('dropped', 'one')
+  emu.injectFault({ kind: 'drop', service: 'lambda', operation: 'GetFunction' })
+  const run = await deploy(inputs('dropped', { code: code.code }))
+  expect(run.exitCode).toBe(1)
+  expect(run.errors).toEqual([
+    expect.stringMatching(
+      new RegExp(`^lambda:GetFunction on function dropped at ${emu.url.replace(/\/$/, '')}: `)
+    )
+  ])
+  expect(run.writes).toEqual([])
+})

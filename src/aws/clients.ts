@@ -4,6 +4,7 @@ import { IAMClient } from '@aws-sdk/client-iam'
 import { LambdaClient } from '@aws-sdk/client-lambda'
 import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
+import { sayWhere } from './where.js'
 import packageJson from '../../package.json' with { type: 'json' }
 
 export interface AwsClients {
@@ -33,7 +34,7 @@ export function createClients(
     customUserAgent: [USER_AGENT],
     ...(endpointUrl ? { endpoint: endpointUrl } : {})
   }
-  return {
+  const clients = {
     sts: new STSClient(config),
     iam: new IAMClient(config),
     iamOnce: new IAMClient({ ...config, maxAttempts: 1 }),
@@ -45,4 +46,11 @@ export function createClients(
       forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
     })
   }
+  sayWhere(clients.sts, 'sts')
+  sayWhere(clients.iam, 'iam')
+  sayWhere(clients.iamOnce, 'iam')
+  sayWhere(clients.lambda, 'lambda')
+  sayWhere(clients.s3, 's3')
+  sayWhere(clients.accessAnalyzer, 'access-analyzer')
+  return clients
 }

@@ -63,8 +63,20 @@ export function iamFailure(operation: string, desired: DesiredRole, error: unkno
   else if (code === 'LimitExceededException' && quota[operation])
     return new Error(`${operation} on ${role} failed: ${quota[operation]}`)
   else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
-    advice = ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${desired.trust.principalArn} must be an existing role.`
+    advice = principalAdvice(message, desired.trust.principalArn)
   else if (code === 'UnmodifiableEntityException')
     advice = ' The role is protected (a service-linked role?); choose another role-name.'
   return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`)
+}
+
+/**
+ * IAM refuses a trust policy naming a principal that does not exist. The fault is the input only
+ * when the principal IAM names is the one the action wrote; a principal in a statement the action
+ * kept from the role as it was is the role's own.
+ */
+function principalAdvice(message: string, ours: string): string {
+  const named = /arn:aws[\w-]*:(iam|sts)::\d{12}:[^\s"',}]+/.exec(message)?.[0]
+  if (named && named !== ours)
+    return ` IAM refuses ${named}, named by a statement of the role's trust policy that this action did not write: fix or remove that statement in the role, then run the job again.`
+  return ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${ours} must be an existing role.`
 }
