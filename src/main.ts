@@ -3,10 +3,11 @@ import * as core from '@actions/core'
 import type { Change } from './changes.js'
 import { createContext, type RunContext } from './context.js'
 import { StepFailed, type Known } from './failure.js'
-import { packageCode } from './function/code-package.js'
+import { packageCode, type CodePackage } from './function/code-package.js'
 import { applyFunction, planFunction, type FunctionOutcome } from './function/index.js'
 import { checkPackage } from './function/upload.js'
-import { readSettings } from './inputs.js'
+import { readInputs } from './inputs.js'
+import { InputError, type Settings } from './settings.js'
 import { groupAfter, log } from './log.js'
 import {
   setOutputs,
@@ -23,10 +24,8 @@ import { verify } from './verify/dry-run.js'
 
 export async function run(): Promise<void> {
   try {
-    const settings = readSettings(core.getInput)
+    const { settings, code } = await readInputsAndCode()
     for (const notice of settings.notices) core.notice(notice)
-    const code = settings.code.kind === 'path' ? await packageCode(settings.code.path) : undefined
-    checkPackage(settings, code)
     const ctx = await createContext(settings)
     let targets = targetsOf(ctx)
     setTargetOutputs(targets)
@@ -153,6 +152,27 @@ async function reportFailure(targets: Targets, dryRun: boolean, branches: Branch
   for (const f of failedSteps.slice(0, -1)) core.error(`${f.step} failed: ${f.error}`)
   const last = failedSteps[failedSteps.length - 1]
   core.setFailed(`${last.step} failed: ${last.error}`)
+}
+
+/**
+ * The inputs and the code package, checked together: a packaging problem (too large, a symlink
+ * out of the tree) comes with every other input problem in one error, before any AWS call.
+ */
+async function readInputsAndCode(): Promise<{ settings: Settings; code?: CodePackage }> {
+  const { settings, problems } = readInputs(core.getInput)
+  let code: CodePackage | undefined
+  if (settings.code.kind === 'path' && !problems.some(p => p.startsWith('code:')))
+    try {
+      code = await packageCode(settings.code.path)
+      checkPackage(settings, code)
+    } catch (error) {
+      if (error instanceof InputError) problems.push(...error.problems)
+      else if (error instanceof Error && error.message.startsWith('code: '))
+        problems.push(error.message)
+      else throw error
+    }
+  if (problems.length > 0) throw new InputError(problems)
+  return { settings, code }
 }
 
 /** The outputs known before any write, so that a run that fails still names its targets. */
