@@ -77666,7 +77666,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6647);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(331);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6647:
+/***/ 331:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84282,7 +84282,7 @@ const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
 ;// CONCATENATED MODULE: ./src/settings.ts
 // What a run is asked to do, as read and validated from the inputs by inputs.ts: the one settings
 // object every phase reads (actions/checkout keeps git-source-settings.ts apart in the same way).
-class InputError extends Error {
+class settings_InputError extends Error {
     problems;
     constructor(problems) {
         super(problems.length === 1
@@ -84388,7 +84388,7 @@ function checkPackage(settings, pkg) {
     if (pkg.size > DIRECT_UPLOAD_LIMIT && !settings.stagingBucket)
         problems.push(`s3-bucket: the package is ${formatSize(pkg.size)} (${pkg.size} bytes) zipped, over the ${DIRECT_UPLOAD_LIMIT} bytes that Lambda accepts in a request; give s3-bucket (a bucket in the function's region) to upload it through S3`);
     if (problems.length)
-        throw new InputError(problems);
+        throw new settings_InputError(problems);
 }
 /** How the code to deploy reaches Lambda; undefined when no code source was given. */
 function uploadFor(settings, pkg, s3Sha256) {
@@ -84469,7 +84469,7 @@ function planCreate(settings, upload) {
     if (isImage)
         problems.push(...imageOnlyProblems(settings));
     if (problems.length || !upload || !config.role)
-        throw new InputError(problems);
+        throw new settings_InputError(problems);
     const create = {
         PackageType: isImage ? 'Image' : 'Zip',
         Runtime: config.runtime,
@@ -84524,7 +84524,7 @@ function planUpdate(settings, live, upload) {
     if (architectureChanges && !upload)
         problems.push(`architectures: changing ${settings.functionName} from ${liveArchitecture} to ${wantArchitecture} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`);
     if (problems.length)
-        throw new InputError(problems);
+        throw new settings_InputError(problems);
     const functionName = settings.functionName;
     const changes = [];
     const configuration = configurationUpdate(settings, current);
@@ -85189,7 +85189,7 @@ async function readS3Sha256(ctx, source) {
         // for a missing key too when the caller lacks s3:ListBucket, so both mean the same here.
         const status = httpStatus(error);
         if (status === 404 || status === 403)
-            throw new InputError([
+            throw new settings_InputError([
                 `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist or cannot be read (s3:HeadObject answered HTTP ${status}); check s3-bucket, s3-key${source.objectVersion ? ', s3-object-version' : ''} and that these credentials may s3:GetObject it`
             ]);
         ctx.log.info(`s3:HeadObject ${where} failed (${errorName(error)}); its checksum is unknown, so it is deployed`);
@@ -85262,10 +85262,17 @@ async function versionsToReuse(ctx, latest, aliasVersion) {
     return listVersions(lambda, name);
 }
 
+;// CONCATENATED MODULE: ./src/quote.ts
+// A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
+// input gives one readable line, not the input again.
+const LIMIT = 80;
+const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
+
 ;// CONCATENATED MODULE: ./src/api-connect-regions.ts
 // IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
 // assumes the customer's role from this principal. Regions whose role IBM has not published are
 // known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
+
 
 const IBM_ACCOUNT = '623947394061';
 const API_CONNECT_REGIONS = [
@@ -85315,23 +85322,52 @@ const PUBLISHED_REGION_NAMES = published
 function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
     if (roleArnInput) {
         if (roleArnInput.includes('*') || !isRoleArn(roleArnInput))
-            return problem('api-connect-role-arn', `"${roleArnInput}" must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
+            return problem('api-connect-role-arn', `${quote(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
         return { arn: roleArnInput, source: 'api-connect-role-arn input' };
     }
     const region = regionInput
         ? findApiConnectRegion(regionInput)
         : functionRegion
-            ? apiConnectRegionFor(functionRegion)
+            ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
+                API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
             : undefined;
     if (regionInput && !region)
-        return problem('api-connect-region', `"${regionInput}" is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`);
+        return problem('api-connect-region', `${quote(regionInput)} is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`);
     if (region?.roleArn)
         return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` };
     if (region)
-        return problem('api-connect-role-arn', `IBM has not published the API Connect role for ${region.name}; pass it as api-connect-role-arn`);
+        return problem('api-connect-role-arn', `API Connect runs in ${region.name} (${region.awsRegion}), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn`);
     if (functionRegion)
         return problem('api-connect-region', `no API Connect region runs in ${functionRegion}; set api-connect-region (${PUBLISHED_REGION_NAMES}) or api-connect-role-arn`);
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/function/code-path.ts
+// Where the `code` input may point: an existing directory or .zip file inside the workspace
+// (GITHUB_WORKSPACE), reached without a symbolic link. A workflow packages what it checked out,
+// never a path a symlink leads elsewhere on the runner. Checked with the other inputs, before any
+// AWS call.
+
+
+const inside = (root, path) => {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+};
+/** The resolved path, and what is wrong with it (a message for the `code` input), if anything. */
+function checkCodePath(code, workspace) {
+    const path = (0,external_node_path_.resolve)(code);
+    const say = (problem) => ({ path, problem });
+    if (workspace && !inside((0,external_node_path_.resolve)(workspace), path))
+        return say(`is outside the workspace (${workspace}): give a path inside the checkout`);
+    if (!(0,external_node_fs_.existsSync)(path))
+        return say(`does not exist (resolved to ${path})`);
+    if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
+        return say('is a symbolic link: give the directory or .zip file itself');
+    if (workspace && (0,external_node_fs_.existsSync)(workspace) && !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(path)))
+        return say('leads outside the workspace through a symbolic link in its path');
+    if (!(0,external_node_fs_.statSync)(path).isDirectory() && !/\.zip$/i.test(path))
+        return say('is neither a directory nor a .zip file');
+    return { path };
 }
 
 ;// CONCATENATED MODULE: ./src/key-value.ts
@@ -85455,6 +85491,13 @@ const RESERVED_TAG_COUNT = 3;
  * set (as `core.getInput` does); `env` supplies AWS_REGION and AWS_DEFAULT_REGION.
  */
 function readSettings(getInput, env = process.env) {
+    const { settings, problems } = readInputs(getInput, env);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return settings;
+}
+/** Every input read and checked: the settings, and every problem found (none thrown). */
+function readInputs(getInput, env = process.env) {
     const problems = [];
     const notices = [];
     const input = (name) => getInput(name).trim() || undefined;
@@ -85470,7 +85513,7 @@ function readSettings(getInput, env = process.env) {
             return true;
         if (/^(false|False|FALSE)$/.test(value))
             return false;
-        problem(name, `"${value}" is not a boolean; use true or false`);
+        problem(name, `${quote(value)} is not a boolean; use true or false`);
         return fallback;
     };
     const integer = (name, min, max) => {
@@ -85479,7 +85522,7 @@ function readSettings(getInput, env = process.env) {
             return undefined;
         const n = Number(value);
         if (!/^\d+$/.test(value) || n < min || n > max)
-            return problem(name, `"${value}" must be a whole number from ${min} to ${max}`);
+            return problem(name, `${quote(value)} must be a whole number from ${min} to ${max}`);
         return n;
     };
     // The function and its region.
@@ -85488,17 +85531,17 @@ function readSettings(getInput, env = process.env) {
     if (!functionInput)
         problem('function-name', 'is required: a function name or ARN');
     else if (!ref)
-        problem('function-name', `"${functionInput}" is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
+        problem('function-name', `${quote(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
     else if (ref.qualifier)
-        problem('function-name', `"${functionInput}" names version or alias "${ref.qualifier}"; give the unqualified function and use the alias input`);
+        problem('function-name', `${quote(functionInput)} names version or alias ${quote(ref.qualifier)}; give the unqualified function and use the alias input`);
     const regionInput = input('region');
     const region = regionInput ?? ref?.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
     if (!region)
         problem('region', 'is required: set the region input or AWS_REGION (configure-aws-credentials sets it)');
     else if (!REGION_PATTERN.test(region))
-        problem('region', `"${region}" is not an AWS region such as eu-west-2`);
+        problem('region', `${quote(region)} is not an AWS region such as eu-west-2`);
     else if (regionInput && ref?.region && regionInput !== ref.region)
-        problem('region', `"${regionInput}" differs from the region in function-name (${ref.region})`);
+        problem('region', `${quote(regionInput)} differs from the region in function-name (${ref.region})`);
     // The code source: at most one.
     const code = input('code');
     const s3Bucket = input('s3-bucket');
@@ -85515,17 +85558,15 @@ function readSettings(getInput, env = process.env) {
     if (s3Bucket && !s3Key && !code)
         problem('s3-bucket', 'needs s3-key (code already in S3) or code (a package to upload through the bucket)');
     if (s3Bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3Bucket))
-        problem('s3-bucket', `"${s3Bucket}" is not a valid S3 bucket name`);
+        problem('s3-bucket', `${quote(s3Bucket)} is not a valid S3 bucket name`);
     if (imageUri && !/^[^\s:/]+(\/[^\s:/@]+)+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/.test(imageUri))
-        problem('image-uri', `"${imageUri}" is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
+        problem('image-uri', `${quote(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
     let codeSource = { kind: 'none' };
     if (code) {
-        const path = (0,external_node_path_.resolve)(code);
-        if (!(0,external_node_fs_.existsSync)(path))
-            problem('code', `"${code}" does not exist (resolved to ${path})`);
-        else if (!(0,external_node_fs_.statSync)(path).isDirectory() && !/\.zip$/i.test(path))
-            problem('code', `"${code}" is neither a directory nor a .zip file`);
-        codeSource = { kind: 'path', path };
+        const checked = checkCodePath(code, env.GITHUB_WORKSPACE);
+        if (checked.problem)
+            problem('code', `${quote(code)} ${checked.problem}`);
+        codeSource = { kind: 'path', path: checked.path };
     }
     else if (s3Key && s3Bucket) {
         codeSource = { kind: 's3', bucket: s3Bucket, key: s3Key, objectVersion: s3ObjectVersion };
@@ -85535,16 +85576,16 @@ function readSettings(getInput, env = process.env) {
     // Function configuration: only what the user named.
     const runtime = input('runtime');
     if (runtime && !RUNTIME.test(runtime))
-        problem('runtime', `"${runtime}" is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
+        problem('runtime', `${quote(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
     const handler = input('handler');
     if (handler && (handler.length > 128 || /\s/.test(handler)))
-        problem('handler', `"${handler}" must be at most 128 characters without spaces, e.g. index.handler`);
+        problem('handler', `${quote(handler)} must be at most 128 characters without spaces, e.g. index.handler`);
     const executionRole = input('execution-role-arn');
     if (executionRole && !isRoleArn(executionRole))
-        problem('execution-role-arn', `"${executionRole}" is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
+        problem('execution-role-arn', `${quote(executionRole)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
     const architecture = input('architectures');
     if (architecture && architecture !== 'x86_64' && architecture !== 'arm64')
-        problem('architectures', `"${architecture}" must be x86_64 or arm64`);
+        problem('architectures', `${quote(architecture)} must be x86_64 or arm64`);
     const description = input('description');
     if (description && description.length > 256)
         problem('description', 'must be at most 256 characters');
@@ -85555,14 +85596,14 @@ function readSettings(getInput, env = process.env) {
     if (environment) {
         for (const key of Object.keys(environment))
             if (RESERVED_ENV.has(key))
-                problem('environment', `"${key}" is reserved by Lambda`);
+                problem('environment', `${quote(key)} is reserved by Lambda`);
         // Lambda measures the variables as JSON, in bytes.
         if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
             problem('environment', 'variables exceed Lambda’s 4 KB limit');
     }
     const alias = input('alias');
     if (alias && !ALIAS.test(alias))
-        problem('alias', `"${alias}" must be 1-128 letters, digits, - or _, and not only digits`);
+        problem('alias', `${quote(alias)} must be 1-128 letters, digits, - or _, and not only digits`);
     const publish = bool('publish', false) || alias !== undefined;
     // API Connect: the principal to trust and the external id it presents.
     const orgId = input('provider-org-id');
@@ -85571,29 +85612,30 @@ function readSettings(getInput, env = process.env) {
     else if (UUID.test(orgId) && orgId !== orgId.toLowerCase())
         notices.push(`provider-org-id: API Connect's provider org IDs are lowercase UUIDs; using ${orgId.toLowerCase()} (sts:ExternalId is compared case-sensitively)`);
     else if (!UUID.test(orgId))
-        problem('provider-org-id', `"${orgId}" is not a UUID. It is the provider organization's ID, not its name ` +
+        problem('provider-org-id', `${quote(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
             '(e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it');
-    const apiConnect = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region, problem);
+    // A malformed region already has its error: it must not add one about API Connect's region.
+    const apiConnect = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region && REGION_PATTERN.test(region) ? region : undefined, problem);
     // The role API Connect assumes.
     const roleName = input('role-name') ?? (ref ? defaultRoleName(ref.name) : undefined);
     if (roleName !== undefined && !ROLE_NAME.test(roleName))
-        problem('role-name', `"${roleName}" must be 1-64 letters, digits or + = , . @ _ -`);
+        problem('role-name', `${quote(roleName)} must be 1-64 letters, digits or + = , . @ _ -`);
     const rolePath = input('role-path') ?? '/';
     if (!ROLE_PATH.test(rolePath) || rolePath.length > 512)
-        problem('role-path', `"${rolePath}" must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
+        problem('role-path', `${quote(rolePath)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
     const roleDescription = input('role-description');
     if (roleDescription &&
         (roleDescription.length > 1000 || !/^[\t\n\r\x20-\x7E\xA1-\xFF]*$/.test(roleDescription)))
         problem('role-description', 'must be at most 1000 printable characters');
     const boundary = input('permissions-boundary');
     if (boundary && !isPolicyArn(boundary))
-        problem('permissions-boundary', `"${boundary}" is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
+        problem('permissions-boundary', `${quote(boundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
     const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
     for (const [key, value] of Object.entries(tags)) {
         if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
-            problem('role-tags', `key "${key}" must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
+            problem('role-tags', `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
         if (value.length > 256 || !TAG_TEXT.test(value))
-            problem('role-tags', `value of "${key}" must be at most 256 letters, digits, spaces or _ . : / = + - @`);
+            problem('role-tags', `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`);
     }
     if (Object.keys(tags).length > 50 - RESERVED_TAG_COUNT)
         problem('role-tags', `at most ${50 - RESERVED_TAG_COUNT} tags (IAM allows 50; the action adds ${RESERVED_TAG_COUNT})`);
@@ -85607,13 +85649,13 @@ function readSettings(getInput, env = process.env) {
     }
     const verify = input('verify') ?? 'fail';
     if (verify !== 'fail' && verify !== 'warn' && verify !== 'off')
-        problem('verify', `"${verify}" must be fail, warn or off`);
+        problem('verify', `${quote(verify)} must be fail, warn or off`);
     const expectedAccountId = input('expected-account-id');
     if (expectedAccountId && !/^\d{12}$/.test(expectedAccountId))
-        problem('expected-account-id', `"${expectedAccountId}" is not a 12-digit AWS account id`);
+        problem('expected-account-id', `${quote(expectedAccountId)} is not a 12-digit AWS account id`);
     const endpointUrl = input('endpoint-url');
     if (endpointUrl && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
-        problem('endpoint-url', `"${endpointUrl}" is not an http(s) URL`);
+        problem('endpoint-url', `${quote(endpointUrl)} is not an http(s) URL`);
     const settings = {
         functionName: ref?.name ?? '',
         region: region ?? '',
@@ -85655,9 +85697,7 @@ function readSettings(getInput, env = process.env) {
         endpointUrl,
         notices
     };
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return settings;
+    return { settings, problems };
 }
 /** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */
 function defaultRoleName(functionName) {
@@ -87820,13 +87860,12 @@ async function plannedChecks(ctx, role, resources) {
 
 
 
+
 async function run() {
     try {
-        const settings = readSettings(getInput);
+        const { settings, code } = await readInputsAndCode();
         for (const notice of settings.notices)
             core_notice(notice);
-        const code = settings.code.kind === 'path' ? await packageCode(settings.code.path) : undefined;
-        checkPackage(settings, code);
         const ctx = await createContext(settings);
         let targets = targetsOf(ctx);
         setTargetOutputs(targets);
@@ -87939,6 +87978,30 @@ async function reportFailure(targets, dryRun, branches) {
         error(`${f.step} failed: ${f.error}`);
     const last = failedSteps[failedSteps.length - 1];
     setFailed(`${last.step} failed: ${last.error}`);
+}
+/**
+ * The inputs and the code package, checked together: a packaging problem (too large, a symlink
+ * out of the tree) comes with every other input problem in one error, before any AWS call.
+ */
+async function readInputsAndCode() {
+    const { settings, problems } = readInputs(getInput);
+    let code;
+    if (settings.code.kind === 'path' && !problems.some(p => p.startsWith('code:')))
+        try {
+            code = await packageCode(settings.code.path);
+            checkPackage(settings, code);
+        }
+        catch (error) {
+            if (error instanceof settings_InputError)
+                problems.push(...error.problems);
+            else if (error instanceof Error && error.message.startsWith('code: '))
+                problems.push(error.message);
+            else
+                throw error;
+        }
+    if (problems.length > 0)
+        throw new settings_InputError(problems);
+    return { settings, code };
 }
 /** The outputs known before any write, so that a run that fails still names its targets. */
 function targetsOf(ctx) {

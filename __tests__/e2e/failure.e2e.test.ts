@@ -4,7 +4,7 @@
 // branches failing at once, and a secret in `environment` that must never reach the log.
 import { CreateRoleCommand as CreateIamRole } from '@aws-sdk/client-iam'
 import { UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -366,4 +366,16 @@ test('a dropped connection names the service, the operation, the function and th
     )
   ])
   expect(run.writes).toEqual([])
+})
+
+test('a packaging problem comes with the other input errors, in one error, before any AWS call', async () => {
+  await app('escapes', 'one')
+  await symlink('/etc/hostname', join(workspace, 'escapes', 'host'))
+  const run = await deploy(inputs('escapes', { code: 'escapes', runtime: 'node22' }))
+  expect(run.exitCode).toBe(1)
+  expect(run.errors).toHaveLength(1)
+  expect(run.errors[0]).toMatch(/^2 invalid inputs:/)
+  expect(run.errors[0]).toContain('runtime: "node22"')
+  expect(run.errors[0]).toMatch(/code: ".*escapes" has a symlink that/)
+  expect(run.calls).toEqual([])
 })
