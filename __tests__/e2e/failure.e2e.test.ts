@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { zipSync, strToU8 } from 'fflate'
-import { executionRole, type Emulator } from '../../emulator/index.js'
+import { executionRole, type Emulator, type FaultSpec } from '../../emulator/index.js'
 import { packageCode } from '../../src/function/code-package.js'
 import { clients, LAMBDA_TRUST } from '../emulator/helpers.js'
 import { functionArn, ORG, roleArn } from '../support/constants.js'
@@ -314,18 +314,22 @@ describe('an endpoint without iam:SimulatePrincipalPolicy', () => {
   const simulateCalls = (run: E2eRun) =>
     run.calls.filter(c => c.startsWith('iam:SimulatePrincipalPolicy'))
 
+  /** Deploys function `name` with verification on, SimulatePrincipalPolicy failing as `fault` says. */
+  async function verifiedDeploy(name: string, fault: Omit<FaultSpec, 'service' | 'operation'>) {
+    const code = await app(name, 'one')
+    emu.injectFault({ ...fault, service: 'iam', operation: 'SimulatePrincipalPolicy' })
+    const run = await deploy(inputs(name, { code: code.code, verify: 'fail' }))
+    ok(run)
+    return run
+  }
+
   test('"not implemented" falls back to local evaluation at once', async () => {
-    const code = await app('no-simulate', 'one')
-    emu.injectFault({
+    const run = await verifiedDeploy('no-simulate', {
       kind: 'error',
-      service: 'iam',
-      operation: 'SimulatePrincipalPolicy',
       status: 501,
       code: 'InternalFailure',
       message: "API action 'SimulatePrincipalPolicy' for service 'iam' not yet implemented"
     })
-    const run = await deploy(inputs('no-simulate', { code: code.code, verify: 'fail' }))
-    ok(run)
     expect(simulateCalls(run)).toEqual(['iam:SimulatePrincipalPolicy(InternalFailure)'])
     const invoke = run.result.checks.filter(c => c.name.startsWith('Role may invoke'))
     expect(invoke.length).toBeGreaterThan(0)
@@ -336,15 +340,7 @@ describe('an endpoint without iam:SimulatePrincipalPolicy', () => {
   })
 
   test('a real 5xx is still asked again', async () => {
-    const code = await app('flaky-simulate', 'one')
-    emu.injectFault({
-      kind: 'internal',
-      service: 'iam',
-      operation: 'SimulatePrincipalPolicy',
-      count: 2
-    })
-    const run = await deploy(inputs('flaky-simulate', { code: code.code, verify: 'fail' }))
-    ok(run)
+    const run = await verifiedDeploy('flaky-simulate', { kind: 'internal', count: 2 })
     expect(simulateCalls(run)).toEqual([
       'iam:SimulatePrincipalPolicy(InternalFailure)',
       'iam:SimulatePrincipalPolicy(InternalFailure)',
