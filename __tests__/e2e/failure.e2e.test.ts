@@ -70,13 +70,13 @@ describe('another deploy between this run’s upload and its publish', () => {
     const mine = await app('race-one/mine', 'mine')
     const theirs = zipSync({ 'index.js': strToU8('export const handler = () => "theirs"\n') })
 
-    // Every GetFunction answers 800 ms late: the run's wait after its upload reads the function
+    // Every GetFunction answers 1.5 s late: the run's wait after its upload reads the function
     // only after the other writer (below) has uploaded its code, 300 ms after this run's.
     emu.injectFault({
       kind: 'latency',
       service: 'lambda',
       operation: 'GetFunction',
-      latencyMs: 800
+      latencyMs: 1500
     })
     const since = emu.log.length
     const running = deploy(inputs('race-one', { code: mine.code, alias: 'live' }))

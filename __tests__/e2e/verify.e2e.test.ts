@@ -380,7 +380,9 @@ describe('validate-trust-policy', () => {
 
     const check = r.checks['Access Analyzer finds no error in the trust policy']
     expect(check.status).toBe('not-checked')
-    expect(check.actual).toMatch(/^not checked \(AccessDeniedException: User: /)
+    expect(check.actual).toMatch(
+      /^not checked \(AccessDeniedException: access-analyzer:ValidatePolicy on a resource policy: User: /
+    )
     expect(r.exitCode).toBe(0)
     expect(r.outputs.verified).toBe('true')
     expect(r.calls).toContain('access-analyzer:ValidatePolicy(AccessDeniedException)')
