@@ -1,10 +1,10 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8234:
+/***/ 6746:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Crc32, Crc32Js, Crc32Node } = __nccwpck_require__(566);
+const { Crc32, Crc32Js, Crc32Node } = __nccwpck_require__(9814);
 exports.Crc32 = Crc32;
 exports.Crc32Js = Crc32Js;
 exports.Crc32Node = Crc32Node;
@@ -167,14 +167,14 @@ exports.crc64NvmeCrtContainer = crc64NvmeCrtContainer;
 
 /***/ }),
 
-/***/ 3182:
+/***/ 5422:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setFeature } = __nccwpck_require__(544);
-const { HttpRequest } = __nccwpck_require__(1342);
-const { isArrayBuffer, toUint8Array, createBufferedReadable, createChecksumStream } = __nccwpck_require__(7518);
-const { Crc64Nvme, Crc32c, Crc32 } = __nccwpck_require__(8234);
-const { normalizeProvider } = __nccwpck_require__(3042);
+const { setFeature } = __nccwpck_require__(1616);
+const { HttpRequest } = __nccwpck_require__(2782);
+const { isArrayBuffer, toUint8Array, createBufferedReadable, createChecksumStream } = __nccwpck_require__(6686);
+const { Crc64Nvme, Crc32c, Crc32 } = __nccwpck_require__(6746);
+const { normalizeProvider } = __nccwpck_require__(9362);
 
 const RequestChecksumCalculation = {
     WHEN_SUPPORTED: "WHEN_SUPPORTED",
@@ -619,12 +619,12 @@ exports.resolveFlexibleChecksumsConfig = resolveFlexibleChecksumsConfig;
 
 /***/ }),
 
-/***/ 58:
+/***/ 7994:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { toUint8Array, concatBytes } = __nccwpck_require__(7518);
+const { toUint8Array, concatBytes } = __nccwpck_require__(6686);
 const { createHmac, createHash } = __nccwpck_require__(7598);
-const { Sha256, Sha256Js, Sha256Node } = __nccwpck_require__(566);
+const { Sha256, Sha256Js, Sha256Node } = __nccwpck_require__(9814);
 exports.Sha256 = Sha256;
 exports.Sha256Js = Sha256Js;
 exports.Sha256Node = Sha256Node;
@@ -1362,27 +1362,27 @@ exports.Sha512WebCrypto = Sha512WebCrypto;
 
 /***/ }),
 
-/***/ 9085:
+/***/ 9901:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(544);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(7138);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(3042);
-const { Command: $Command } = __nccwpck_require__(3042);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(1616);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(930);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(9362);
+const { Command: $Command } = __nccwpck_require__(9362);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9467);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(8869);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(1342);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3129);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(5066);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(8915);
-const { defaultProvider } = __nccwpck_require__(4213);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(7518);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(3343);
-const { AwsRestJsonProtocol } = __nccwpck_require__(7368);
-const { Sha256 } = __nccwpck_require__(566);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(1691);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(853);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(2782);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(729);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(9930);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1283);
+const { defaultProvider } = __nccwpck_require__(3477);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(6686);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7743);
+const { AwsRestJsonProtocol } = __nccwpck_require__(1416);
+const { Sha256 } = __nccwpck_require__(9814);
 
 const defaultAccessAnalyzerHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -4095,27 +4095,27 @@ exports.ee = paginateValidatePolicy;
 
 /***/ }),
 
-/***/ 4252:
+/***/ 6748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(544);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(7138);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(3042);
-const { Command: $Command } = __nccwpck_require__(3042);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(1616);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(930);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(9362);
+const { Command: $Command } = __nccwpck_require__(9362);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9467);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(8869);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(1342);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3129);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(5066);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(8915);
-const { defaultProvider } = __nccwpck_require__(4213);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(7518);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(3343);
-const { AwsQueryProtocol } = __nccwpck_require__(7368);
-const { Sha256 } = __nccwpck_require__(566);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(1691);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(853);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(2782);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(729);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(9930);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1283);
+const { defaultProvider } = __nccwpck_require__(3477);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(6686);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7743);
+const { AwsQueryProtocol } = __nccwpck_require__(1416);
+const { Sha256 } = __nccwpck_require__(9814);
 
 const defaultIAMHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -10452,28 +10452,28 @@ __webpack_unused_export__ = waitUntilUserExists;
 
 /***/ }),
 
-/***/ 5648:
+/***/ 4672:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(544);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(7138);
-const { normalizeProvider, getSmithyContext, ServiceException: ServiceException$1, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(3042);
-const { Command: $Command } = __nccwpck_require__(3042);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(1616);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(930);
+const { normalizeProvider, getSmithyContext, ServiceException: ServiceException$1, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(9362);
+const { Command: $Command } = __nccwpck_require__(9362);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9467);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(8869);
-const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(259);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(1342);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3129);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(5066);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(8915);
-const { defaultProvider } = __nccwpck_require__(4213);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(7518);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(3343);
-const { AwsRestJsonProtocol } = __nccwpck_require__(7368);
-const { Sha256 } = __nccwpck_require__(566);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(1691);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(853);
+const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(2019);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(2782);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(729);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(9930);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1283);
+const { defaultProvider } = __nccwpck_require__(3477);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(6686);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7743);
+const { AwsRestJsonProtocol } = __nccwpck_require__(1416);
+const { Sha256 } = __nccwpck_require__(9814);
 
 const defaultLambdaHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -16200,31 +16200,31 @@ exports.S6K = waitUntilPublishedVersionActive;
 
 /***/ }),
 
-/***/ 5423:
+/***/ 8495:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { getFlexibleChecksumsPlugin, NODE_RESPONSE_CHECKSUM_VALIDATION_CONFIG_OPTIONS, NODE_REQUEST_CHECKSUM_CALCULATION_CONFIG_OPTIONS, resolveFlexibleChecksumsConfig } = __nccwpck_require__(3182);
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(544);
-const { getThrow200ExceptionsPlugin, getSsecPlugin, getLocationConstraintPlugin, getS3ExpiresMiddlewarePlugin, getCheckContentLengthHeaderPlugin, S3RestXmlProtocol, NODE_USE_ARN_REGION_CONFIG_OPTIONS, NODE_DISABLE_S3_EXPRESS_SESSION_AUTH_OPTIONS, resolveS3Config, getValidateBucketNamePlugin, getAddExpectContinuePlugin, getRegionRedirectMiddlewarePlugin, getS3ExpressPlugin, getS3ExpressHttpSigningPlugin } = __nccwpck_require__(4420);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(7138);
-const { normalizeProvider, getSmithyContext, makeBuilder, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(3042);
-const { Command: $Command } = __nccwpck_require__(3042);
+const { getFlexibleChecksumsPlugin, NODE_RESPONSE_CHECKSUM_VALIDATION_CONFIG_OPTIONS, NODE_REQUEST_CHECKSUM_CALCULATION_CONFIG_OPTIONS, resolveFlexibleChecksumsConfig } = __nccwpck_require__(5422);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(1616);
+const { getThrow200ExceptionsPlugin, getSsecPlugin, getLocationConstraintPlugin, getS3ExpiresMiddlewarePlugin, getCheckContentLengthHeaderPlugin, S3RestXmlProtocol, NODE_USE_ARN_REGION_CONFIG_OPTIONS, NODE_DISABLE_S3_EXPRESS_SESSION_AUTH_OPTIONS, resolveS3Config, getValidateBucketNamePlugin, getAddExpectContinuePlugin, getRegionRedirectMiddlewarePlugin, getS3ExpressPlugin, getS3ExpressHttpSigningPlugin } = __nccwpck_require__(2612);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(930);
+const { normalizeProvider, getSmithyContext, makeBuilder, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(9362);
+const { Command: $Command } = __nccwpck_require__(9362);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9467);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, getEndpointPlugin, resolveEndpointConfig } = __nccwpck_require__(8869);
-const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(259);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(1342);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3129);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(5066);
-const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(8915);
-const { SignatureV4MultiRegion } = __nccwpck_require__(5353);
-const { defaultProvider } = __nccwpck_require__(4213);
-const { Sha256, Md5, readableStreamHasher } = __nccwpck_require__(566);
-const { toUtf8, fromUtf8, sdkStreamMixin, getAwsChunkedEncodingStream, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(7518);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(3343);
-const { Sha1 } = __nccwpck_require__(58);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(1691);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, getEndpointPlugin, resolveEndpointConfig } = __nccwpck_require__(853);
+const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(2019);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(2782);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(729);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(9930);
+const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1283);
+const { SignatureV4MultiRegion } = __nccwpck_require__(4425);
+const { defaultProvider } = __nccwpck_require__(3477);
+const { Sha256, Md5, readableStreamHasher } = __nccwpck_require__(9814);
+const { toUtf8, fromUtf8, sdkStreamMixin, getAwsChunkedEncodingStream, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(6686);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7743);
+const { Sha1 } = __nccwpck_require__(7994);
 
 const aw = "ref", ax = "argv", ay = "backend", az = "authSchemes", aA = "disableDoubleEncoding", aB = "signingName", aC = "signingRegion", aD = "signingRegionSet";
 const a = -1, b = true, c = false, d = "isSet", e = "booleanEquals", f = "stringEquals", g = "coalesce", h = "substring", i = "", j = "aws.partition", k = "partitionResult", l = "accessPointSuffix", m = "regionPrefix", n = (n) => "outpostId_ssa_" + n + i, o = "hardwareType", p = "ite", q = "isValidHostLabel", s = "sigv4", t = "aws.isVirtualHostableS3Bucket", u = "url", v = "getAttr", w = "bucketArn", x = "--", y = "arnType", z = "accesspoint", A = (n) => "accessPointName_ssa_" + n + i, B = "s3-object-lambda", C = "s3-outposts", D = "bucketPartition", E = "us-east-1", F = "outpostType", G = "name", H = "s3", I = "{url#scheme}://{Bucket}.{url#authority}{url#path}", J = "{url#scheme}://{url#authority}{url#path}", K = "{url#scheme}://{url#authority}{url#normalizedPath}{Bucket}", L = "https://{Bucket}.s3-accelerate.{partitionResult#dnsSuffix}", M = "https://{Bucket}.s3.{partitionResult#dnsSuffix}", N = (n) => "{url#scheme}://{accessPointName_ssa_" + n + "}-{bucketArn#accountId}.{url#authority}{url#path}", O = (n) => "Invalid ARN: The access point name may only contain a-z, A-Z, 0-9 and `-`. Found: `{accessPointName_ssa_" + n + "}`", P = "sigv4a", Q = "{url#scheme}://{url#authority}{url#normalizedPath}{uri_encoded_bucket}", R = "https://s3.{partitionResult#dnsSuffix}/{uri_encoded_bucket}", S = "https://s3.{partitionResult#dnsSuffix}", T = { [aw]: "UseFIPS" }, U = { [aw]: "UseDualStack" }, V = { [aw]: "Bucket" }, W = { "fn": v, [ax]: [{ [aw]: k }, G] }, X = { [aw]: u }, Y = { [aw]: "Region" }, Z = { [aw]: w }, aa = { [aw]: y }, ab = { [aw]: "accessPointName_ssa_1" }, ac = { "fn": v, [ax]: [Z, "region"] }, ad = { [aw]: o }, ae = { "fn": v, [ax]: [Z, "service"] }, af = { "fn": v, [ax]: [Z, "accountId"] }, ag = { [ay]: "S3Express", [az]: [{ [aA]: true, [G]: "{_s3e_auth}", [aB]: "s3express", [aC]: "{Region}" }] }, ah = { [ay]: "S3Express", [az]: [{ [aA]: true, [G]: s, [aB]: "s3express", [aC]: "{Region}" }] }, ai = { [az]: [{ [aA]: true, [G]: P, [aB]: C, [aD]: ["*"] }, { [aA]: true, [G]: s, [aB]: C, [aC]: "{Region}" }] }, aj = { [az]: [{ [aA]: true, [G]: s, [aB]: H, [aC]: E }] }, ak = { [az]: [{ [aA]: true, [G]: s, [aB]: H, [aC]: "{Region}" }] }, al = { [az]: [{ [aA]: true, [G]: s, [aB]: B, [aC]: "{bucketArn#region}" }] }, am = { [az]: [{ [aA]: true, [G]: s, [aB]: H, [aC]: "{bucketArn#region}" }] }, an = { [az]: [{ [aA]: true, [G]: P, [aB]: C, [aD]: ["*"] }, { [aA]: true, [G]: s, [aB]: C, [aC]: "{bucketArn#region}" }] }, ao = { [az]: [{ [aA]: true, [G]: s, [aB]: B, [aC]: "{Region}" }] }, ap = [Y], aq = [{ [aw]: "Endpoint" }], as = [V], at = [V, 0, 7, true], au = [Z, "resourceId[1]"], av = ["*"];
@@ -22919,28 +22919,28 @@ __webpack_unused_export__ = waitUntilObjectNotExists;
 
 /***/ }),
 
-/***/ 9999:
+/***/ 8975:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = __nccwpck_require__(544);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(7138);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(3042);
-const { Command: $Command } = __nccwpck_require__(3042);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = __nccwpck_require__(1616);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(930);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(9362);
+const { Command: $Command } = __nccwpck_require__(9362);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9467);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(8869);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(1342);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3129);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(5066);
-const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(8915);
-const { SignatureV4MultiRegion } = __nccwpck_require__(5353);
-const { defaultProvider } = __nccwpck_require__(4213);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(7518);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(3343);
-const { AwsQueryProtocol } = __nccwpck_require__(7368);
-const { Sha256 } = __nccwpck_require__(566);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(1691);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(853);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(2782);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(729);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(9930);
+const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1283);
+const { SignatureV4MultiRegion } = __nccwpck_require__(4425);
+const { defaultProvider } = __nccwpck_require__(3477);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(6686);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7743);
+const { AwsQueryProtocol } = __nccwpck_require__(1416);
+const { Sha256 } = __nccwpck_require__(9814);
 
 const q = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = "us-east-1", i = "sigv4", j = "sts", k = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d }, o = {}, p = [m];
@@ -24327,23 +24327,23 @@ __webpack_unused_export__ = getDefaultRoleAssumerWithWebIdentity;
 
 /***/ }),
 
-/***/ 544:
+/***/ 1616:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { HttpRequest, parseUrl } = __nccwpck_require__(1342);
-const { NoOpLogger } = __nccwpck_require__(3042);
-const { InvokeStore } = __nccwpck_require__(3864);
-const { normalizeProvider } = __nccwpck_require__(7138);
-const { RETRY_MODES } = __nccwpck_require__(3129);
+const { HttpRequest, parseUrl } = __nccwpck_require__(2782);
+const { NoOpLogger } = __nccwpck_require__(9362);
+const { InvokeStore } = __nccwpck_require__(7704);
+const { normalizeProvider } = __nccwpck_require__(930);
+const { RETRY_MODES } = __nccwpck_require__(729);
 const { platform, release } = __nccwpck_require__(8161);
 const { versions, env } = __nccwpck_require__(1708);
-const { isValidHostLabel, isIpAddress, customEndpointFunctions } = __nccwpck_require__(8869);
-const { EndpointError, resolveEndpoint } = __nccwpck_require__(8869);
+const { isValidHostLabel, isIpAddress, customEndpointFunctions } = __nccwpck_require__(853);
+const { EndpointError, resolveEndpoint } = __nccwpck_require__(853);
 exports.EndpointError = EndpointError;
 exports.isIpAddress = isIpAddress;
 exports.resolveEndpoint = resolveEndpoint;
-const { loadConfig, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS } = __nccwpck_require__(9467);
-const { REGION_ENV_NAME, REGION_INI_NAME, resolveRegionConfig } = __nccwpck_require__(9467);
+const { loadConfig, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS } = __nccwpck_require__(1691);
+const { REGION_ENV_NAME, REGION_INI_NAME, resolveRegionConfig } = __nccwpck_require__(1691);
 exports.NODE_REGION_CONFIG_FILE_OPTIONS = NODE_REGION_CONFIG_FILE_OPTIONS;
 exports.NODE_REGION_CONFIG_OPTIONS = NODE_REGION_CONFIG_OPTIONS;
 exports.REGION_ENV_NAME = REGION_ENV_NAME;
@@ -25146,7 +25146,7 @@ const NODE_APP_ID_CONFIG_OPTIONS = {
 };
 
 const createUserAgentStringParsingProvider = ({ serviceId, clientVersion }) => async (config) => {
-    const module = __nccwpck_require__(7065);
+    const module = __nccwpck_require__(5289);
     const parse = module.parse ?? module.default.parse ?? (() => "");
     const parsedUA = typeof window !== "undefined" && window?.navigator?.userAgent ? parse(window.navigator.userAgent) : undefined;
     const sections = [
@@ -25353,15 +25353,15 @@ exports.userAgentMiddleware = userAgentMiddleware;
 
 /***/ }),
 
-/***/ 8915:
+/***/ 1283:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { ProviderError, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(9467);
-const { setCredentialFeature } = __nccwpck_require__(544);
-const { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = __nccwpck_require__(7138);
-const { SignatureV4 } = __nccwpck_require__(4366);
-const { HttpResponse, HttpRequest } = __nccwpck_require__(1342);
-const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(4242);
+const { ProviderError, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(1691);
+const { setCredentialFeature } = __nccwpck_require__(1616);
+const { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = __nccwpck_require__(930);
+const { SignatureV4 } = __nccwpck_require__(8398);
+const { HttpResponse, HttpRequest } = __nccwpck_require__(2782);
+const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(8642);
 
 const getDateHeader = (response) => HttpResponse.isInstance(response) ? (response.headers?.date ?? response.headers?.Date) : undefined;
 const getAgeHeader = (response) => HttpResponse.isInstance(response) ? (response.headers?.age ?? response.headers?.Age) : undefined;
@@ -25721,14 +25721,14 @@ exports.validateSigningProperties = validateSigningProperties;
 
 /***/ }),
 
-/***/ 7368:
+/***/ 1416:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { SmithyRpcV2CborProtocol, loadSmithyRpcV2CborErrorCode } = __nccwpck_require__(8741);
-const { TypeRegistry, NormalizedSchema, deref } = __nccwpck_require__(5066);
-const { decorateServiceException, getValueFromTextNode } = __nccwpck_require__(3042);
-const { RpcProtocol, JsonCodec2, loadJsonRpcErrorCode, HttpBindingProtocol, HttpInterceptingShapeSerializer, HttpInterceptingShapeDeserializer, loadRestJsonErrorCode, SmithyRpcV2JsonProtocol, loadSmithyRpcV2JsonErrorCode, FromStringShapeDeserializer, determineTimestampFormat, extendedEncodeURIComponent, collectBody } = __nccwpck_require__(1342);
-const { JsonCodec, JsonShapeDeserializer, JsonShapeDeserializer2, JsonShapeSerializer, JsonShapeSerializer2, parseJsonBody, parseJsonErrorBody } = __nccwpck_require__(1342);
+const { SmithyRpcV2CborProtocol, loadSmithyRpcV2CborErrorCode } = __nccwpck_require__(8949);
+const { TypeRegistry, NormalizedSchema, deref } = __nccwpck_require__(9930);
+const { decorateServiceException, getValueFromTextNode } = __nccwpck_require__(9362);
+const { RpcProtocol, JsonCodec2, loadJsonRpcErrorCode, HttpBindingProtocol, HttpInterceptingShapeSerializer, HttpInterceptingShapeDeserializer, loadRestJsonErrorCode, SmithyRpcV2JsonProtocol, loadSmithyRpcV2JsonErrorCode, FromStringShapeDeserializer, determineTimestampFormat, extendedEncodeURIComponent, collectBody } = __nccwpck_require__(2782);
+const { JsonCodec, JsonShapeDeserializer, JsonShapeDeserializer2, JsonShapeSerializer, JsonShapeSerializer2, parseJsonBody, parseJsonErrorBody } = __nccwpck_require__(2782);
 exports.JsonCodec = JsonCodec;
 exports.JsonCodec2 = JsonCodec2;
 exports.JsonShapeDeserializer = JsonShapeDeserializer;
@@ -25739,8 +25739,8 @@ exports.loadJsonRpcErrorCode = loadJsonRpcErrorCode;
 exports.loadRestJsonErrorCode = loadRestJsonErrorCode;
 exports.parseJsonBody = parseJsonBody;
 exports.parseJsonErrorBody = parseJsonErrorBody;
-const { parseXML, XmlNode, XmlText } = __nccwpck_require__(402);
-const { toUtf8, toBase64, generateIdempotencyToken, NumericValue, dateToUtcString, fromBase64, expectUnion } = __nccwpck_require__(7518);
+const { parseXML, XmlNode, XmlText } = __nccwpck_require__(162);
+const { toUtf8, toBase64, generateIdempotencyToken, NumericValue, dateToUtcString, fromBase64, expectUnion } = __nccwpck_require__(6686);
 
 class ProtocolLib {
     queryCompat;
@@ -27232,10 +27232,10 @@ exports.parseXmlErrorBody = parseXmlErrorBody;
 
 /***/ }),
 
-/***/ 3351:
+/***/ 9703:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { buildQueryString } = __nccwpck_require__(1342);
+const { buildQueryString } = __nccwpck_require__(2782);
 
 const validate = (str) => typeof str === "string" && str.indexOf("arn:") === 0 && str.split(":").length >= 6;
 const parse = (arn) => {
@@ -27302,11 +27302,11 @@ exports.validate = validate;
 
 /***/ }),
 
-/***/ 4710:
+/***/ 7670:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setCredentialFeature } = __nccwpck_require__(544);
-const { CredentialsProviderError } = __nccwpck_require__(9467);
+const { setCredentialFeature } = __nccwpck_require__(1616);
+const { CredentialsProviderError } = __nccwpck_require__(1691);
 
 const ENV_KEY = "AWS_ACCESS_KEY_ID";
 const ENV_SECRET = "AWS_SECRET_ACCESS_KEY";
@@ -27348,15 +27348,15 @@ exports.fromEnv = fromEnv;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 9677:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setCredentialFeature } = __nccwpck_require__(544);
-const { CredentialsProviderError } = __nccwpck_require__(9467);
-const { NodeHttpHandler } = __nccwpck_require__(3343);
+const { setCredentialFeature } = __nccwpck_require__(1616);
+const { CredentialsProviderError } = __nccwpck_require__(1691);
+const { NodeHttpHandler } = __nccwpck_require__(7743);
 const fs = __nccwpck_require__(1455);
-const { HttpRequest } = __nccwpck_require__(1342);
-const { sdkStreamMixin, parseRfc3339DateTime } = __nccwpck_require__(7518);
+const { HttpRequest } = __nccwpck_require__(2782);
+const { sdkStreamMixin, parseRfc3339DateTime } = __nccwpck_require__(6686);
 
 const ECS_CONTAINER_HOST = "169.254.170.2";
 const EKS_CONTAINER_HOST_IPv4 = "169.254.170.23";
@@ -27534,28 +27534,28 @@ exports.fromHttp = fromHttp;
 
 /***/ }),
 
-/***/ 8461:
+/***/ 3917:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = __nccwpck_require__(9467);
-const { setCredentialFeature } = __nccwpck_require__(544);
+const { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = __nccwpck_require__(1691);
+const { setCredentialFeature } = __nccwpck_require__(1616);
 
 const resolveCredentialSource = (credentialSource, profileName, logger) => {
     const sourceProvidersMap = {
         EcsContainer: async (options) => {
-            const { fromHttp } = __nccwpck_require__(6829);
-            const { fromContainerMetadata } = __nccwpck_require__(6438);
+            const { fromHttp } = __nccwpck_require__(9677);
+            const { fromContainerMetadata } = __nccwpck_require__(3558);
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is EcsContainer");
             return async () => chain(fromHttp(options ?? {}), fromContainerMetadata(options))().then(setNamedProvider);
         },
         Ec2InstanceMetadata: async (options) => {
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is Ec2InstanceMetadata");
-            const { fromInstanceMetadata } = __nccwpck_require__(6438);
+            const { fromInstanceMetadata } = __nccwpck_require__(3558);
             return async () => fromInstanceMetadata(options)().then(setNamedProvider);
         },
         Environment: async (options) => {
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is Environment");
-            const { fromEnv } = __nccwpck_require__(4710);
+            const { fromEnv } = __nccwpck_require__(7670);
             return async () => fromEnv(options)().then(setNamedProvider);
         },
     };
@@ -27597,7 +27597,7 @@ const resolveAssumeRoleCredentials = async (profileName, profiles, options, call
     const profileData = profiles[profileName];
     const { source_profile, region } = profileData;
     if (!options.roleAssumer) {
-        const { getDefaultRoleAssumer } = __nccwpck_require__(7088);
+        const { getDefaultRoleAssumer } = __nccwpck_require__(9328);
         options.roleAssumer = getDefaultRoleAssumer({
             ...options.clientConfig,
             credentialProviderLogger: options.logger,
@@ -27650,7 +27650,7 @@ const isLoginProfile = (data) => {
     return Boolean(data && data.login_session);
 };
 const resolveLoginCredentials = async (profileName, options, callerClientConfig) => {
-    const { fromLoginCredentials } = __nccwpck_require__(7832);
+    const { fromLoginCredentials } = __nccwpck_require__(7976);
     const credentials = await fromLoginCredentials({
         ...options,
         profile: profileName,
@@ -27660,7 +27660,7 @@ const resolveLoginCredentials = async (profileName, options, callerClientConfig)
 
 const isProcessProfile = (arg) => Boolean(arg) && typeof arg === "object" && typeof arg.credential_process === "string";
 const resolveProcessCredentials = async (options, profile) => {
-    const { fromProcess } = __nccwpck_require__(912);
+    const { fromProcess } = __nccwpck_require__(7072);
     const credentials = await fromProcess({
         ...options,
         profile,
@@ -27669,7 +27669,7 @@ const resolveProcessCredentials = async (options, profile) => {
 };
 
 const resolveSsoCredentials = async (profile, profileData, options = {}, callerClientConfig) => {
-    const { fromSSO } = __nccwpck_require__(6198);
+    const { fromSSO } = __nccwpck_require__(9526);
     return fromSSO({
         profile,
         logger: options.logger,
@@ -27717,7 +27717,7 @@ const isWebIdentityProfile = (arg) => Boolean(arg) &&
     typeof arg.role_arn === "string" &&
     ["undefined", "string"].indexOf(typeof arg.role_session_name) > -1;
 const resolveWebIdentityCredentials = async (profile, options, callerClientConfig) => {
-    const { fromTokenFile } = __nccwpck_require__(2100);
+    const { fromTokenFile } = __nccwpck_require__(9796);
     const credentials = await fromTokenFile({
         webIdentityTokenFile: profile.web_identity_token_file,
         roleArn: profile.role_arn,
@@ -27770,12 +27770,12 @@ exports.fromIni = fromIni;
 
 /***/ }),
 
-/***/ 7832:
+/***/ 7976:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setCredentialFeature } = __nccwpck_require__(544);
-const { CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(9467);
-const { HttpRequest } = __nccwpck_require__(1342);
+const { setCredentialFeature } = __nccwpck_require__(1616);
+const { CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(1691);
+const { HttpRequest } = __nccwpck_require__(2782);
 const { createHash, createPrivateKey, createPublicKey, sign } = __nccwpck_require__(7598);
 const { promises } = __nccwpck_require__(3024);
 const { homedir } = __nccwpck_require__(8161);
@@ -27830,7 +27830,7 @@ class LoginCredentialsFetcher {
         if (freshExpiry - Date.now() > LoginCredentialsFetcher.REFRESH_THRESHOLD) {
             return this.toCredentials(freshToken.accessToken);
         }
-        const { SigninClient, CreateOAuth2TokenCommand } = __nccwpck_require__(1106);
+        const { SigninClient, CreateOAuth2TokenCommand } = __nccwpck_require__(3122);
         const { logger, userAgentAppId } = this.callerClientConfig ?? {};
         const isH2 = (requestHandler) => {
             return requestHandler?.metadata?.handlerProtocol === "h2";
@@ -28071,18 +28071,18 @@ exports.fromLoginCredentials = fromLoginCredentials;
 
 /***/ }),
 
-/***/ 4213:
+/***/ 3477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { ENV_KEY, ENV_SECRET, fromEnv } = __nccwpck_require__(4710);
-const { chain, CredentialsProviderError, ENV_PROFILE } = __nccwpck_require__(9467);
+const { ENV_KEY, ENV_SECRET, fromEnv } = __nccwpck_require__(7670);
+const { chain, CredentialsProviderError, ENV_PROFILE } = __nccwpck_require__(1691);
 
 const ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
 const remoteProvider = async (init) => {
-    const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = __nccwpck_require__(6438);
+    const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = __nccwpck_require__(3558);
     if (process.env[ENV_CMDS_RELATIVE_URI] || process.env[ENV_CMDS_FULL_URI]) {
         init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
-        const { fromHttp } = __nccwpck_require__(6829);
+        const { fromHttp } = __nccwpck_require__(9677);
         return chain(fromHttp(init), fromContainerMetadata(init));
     }
     if (process.env[ENV_IMDS_DISABLED] && process.env[ENV_IMDS_DISABLED] !== "false") {
@@ -28205,22 +28205,22 @@ const defaultProvider = (init = {}) => memoizeChain([
         if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession) {
             throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
         }
-        const { fromSSO } = __nccwpck_require__(6198);
+        const { fromSSO } = __nccwpck_require__(9526);
         return fromSSO(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
-        const { fromIni } = __nccwpck_require__(8461);
+        const { fromIni } = __nccwpck_require__(3917);
         return fromIni(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
-        const { fromProcess } = __nccwpck_require__(912);
+        const { fromProcess } = __nccwpck_require__(7072);
         return fromProcess(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
-        const { fromTokenFile } = __nccwpck_require__(2100);
+        const { fromTokenFile } = __nccwpck_require__(9796);
         return fromTokenFile(init)(awsIdentityProperties);
     },
     async () => {
@@ -28244,13 +28244,13 @@ exports.defaultProvider = defaultProvider;
 
 /***/ }),
 
-/***/ 912:
+/***/ 7072:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(9467);
+const { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(1691);
 const { exec } = __nccwpck_require__(1421);
 const { promisify } = __nccwpck_require__(7975);
-const { setCredentialFeature } = __nccwpck_require__(544);
+const { setCredentialFeature } = __nccwpck_require__(1616);
 
 const getValidatedProcessCredentials = (profileName, data, profiles) => {
     if (data.Version !== 1) {
@@ -28327,12 +28327,12 @@ exports.fromProcess = fromProcess;
 
 /***/ }),
 
-/***/ 6198:
+/***/ 9526:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = __nccwpck_require__(9467);
-const { setCredentialFeature } = __nccwpck_require__(544);
-const { fromSso } = __nccwpck_require__(3753);
+const { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = __nccwpck_require__(1691);
+const { setCredentialFeature } = __nccwpck_require__(1616);
+const { fromSso } = __nccwpck_require__(4969);
 
 const isSsoProfile = (arg) => arg &&
     (typeof arg.sso_start_url === "string" ||
@@ -28386,7 +28386,7 @@ const resolveSSOCredentials = async ({ ssoStartUrl, ssoSession, ssoAccountId, ss
         });
     }
     const { accessToken } = token;
-    const { SSOClient, GetRoleCredentialsCommand } = __nccwpck_require__(9803);
+    const { SSOClient, GetRoleCredentialsCommand } = __nccwpck_require__(2187);
     const sso = ssoClient ||
         new SSOClient(Object.assign({}, clientConfig ?? {}, {
             logger: clientConfig?.logger ?? callerClientConfig?.logger ?? parentClientConfig?.logger,
@@ -28526,21 +28526,21 @@ exports.validateSsoProfile = validateSsoProfile;
 
 /***/ }),
 
-/***/ 9803:
+/***/ 2187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { GetRoleCredentialsCommand, SSOClient } = __nccwpck_require__(5779);
+const { GetRoleCredentialsCommand, SSOClient } = __nccwpck_require__(1443);
 exports.GetRoleCredentialsCommand = GetRoleCredentialsCommand;
 exports.SSOClient = SSOClient;
 
 
 /***/ }),
 
-/***/ 2100:
+/***/ 9796:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setCredentialFeature } = __nccwpck_require__(544);
-const { CredentialsProviderError, externalDataInterceptor } = __nccwpck_require__(9467);
+const { setCredentialFeature } = __nccwpck_require__(1616);
+const { CredentialsProviderError, externalDataInterceptor } = __nccwpck_require__(1691);
 const { readFileSync } = __nccwpck_require__(3024);
 
 const fromWebToken = (init) => async (awsIdentityProperties) => {
@@ -28548,7 +28548,7 @@ const fromWebToken = (init) => async (awsIdentityProperties) => {
     const { roleArn, roleSessionName, webIdentityToken, providerId, policyArns, policy, durationSeconds } = init;
     let { roleAssumerWithWebIdentity } = init;
     if (!roleAssumerWithWebIdentity) {
-        const { getDefaultRoleAssumerWithWebIdentity } = __nccwpck_require__(7088);
+        const { getDefaultRoleAssumerWithWebIdentity } = __nccwpck_require__(9328);
         roleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdentity({
             ...init.clientConfig,
             credentialProviderLogger: init.logger,
@@ -28601,20 +28601,20 @@ exports.fromWebToken = fromWebToken;
 
 /***/ }),
 
-/***/ 4420:
+/***/ 2612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { NoOpLogger, getSmithyContext } = __nccwpck_require__(3042);
-const { HttpRequest, HttpResponse } = __nccwpck_require__(1342);
-const { setFeature } = __nccwpck_require__(544);
-const { parseRfc7231DateTime } = __nccwpck_require__(7518);
-const { SignatureV4SignWithCredentials } = __nccwpck_require__(5353);
-const { booleanSelector, SelectorType } = __nccwpck_require__(9467);
-const { httpSigningMiddlewareOptions } = __nccwpck_require__(7138);
+const { NoOpLogger, getSmithyContext } = __nccwpck_require__(9362);
+const { HttpRequest, HttpResponse } = __nccwpck_require__(2782);
+const { setFeature } = __nccwpck_require__(1616);
+const { parseRfc7231DateTime } = __nccwpck_require__(6686);
+const { SignatureV4SignWithCredentials } = __nccwpck_require__(4425);
+const { booleanSelector, SelectorType } = __nccwpck_require__(1691);
+const { httpSigningMiddlewareOptions } = __nccwpck_require__(930);
 const { Readable } = __nccwpck_require__(7075);
-const { validate, parse } = __nccwpck_require__(3351);
-const { AwsRestXmlProtocol } = __nccwpck_require__(7368);
-const { NormalizedSchema } = __nccwpck_require__(5066);
+const { validate, parse } = __nccwpck_require__(9703);
+const { AwsRestXmlProtocol } = __nccwpck_require__(1416);
+const { NormalizedSchema } = __nccwpck_require__(9930);
 
 const CONTENT_LENGTH_HEADER = "content-length";
 const DECODED_CONTENT_LENGTH_HEADER = "x-amz-decoded-content-length";
@@ -29667,25 +29667,25 @@ exports.validateRegion = validateRegion;
 
 /***/ }),
 
-/***/ 1106:
+/***/ 3122:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(544);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(7138);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(3042);
-const { Command: $Command } = __nccwpck_require__(3042);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(1616);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(930);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(9362);
+const { Command: $Command } = __nccwpck_require__(9362);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9467);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(8869);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(1342);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3129);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(5066);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(8915);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(7518);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(3343);
-const { AwsRestJsonProtocol } = __nccwpck_require__(7368);
-const { Sha256 } = __nccwpck_require__(566);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(1691);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(853);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(2782);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(729);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(9930);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1283);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(6686);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7743);
+const { AwsRestJsonProtocol } = __nccwpck_require__(1416);
+const { Sha256 } = __nccwpck_require__(9814);
 
 const defaultSigninHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -30277,25 +30277,25 @@ exports.errorTypeRegistries = errorTypeRegistries;
 
 /***/ }),
 
-/***/ 5139:
+/***/ 3:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(544);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(7138);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(3042);
-const { Command: $Command } = __nccwpck_require__(3042);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(1616);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(930);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(9362);
+const { Command: $Command } = __nccwpck_require__(9362);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9467);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(8869);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(1342);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3129);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(5066);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(8915);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(7518);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(3343);
-const { AwsRestJsonProtocol } = __nccwpck_require__(7368);
-const { Sha256 } = __nccwpck_require__(566);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(1691);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(853);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(2782);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(729);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(9930);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1283);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(6686);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7743);
+const { AwsRestJsonProtocol } = __nccwpck_require__(1416);
+const { Sha256 } = __nccwpck_require__(9814);
 
 const defaultSSOOIDCHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -30971,25 +30971,25 @@ exports.errorTypeRegistries = errorTypeRegistries;
 
 /***/ }),
 
-/***/ 5779:
+/***/ 1443:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(544);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(7138);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(3042);
-const { Command: $Command } = __nccwpck_require__(3042);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(1616);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(930);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(9362);
+const { Command: $Command } = __nccwpck_require__(9362);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9467);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(8869);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(1342);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3129);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(5066);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(8915);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(7518);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(3343);
-const { AwsRestJsonProtocol } = __nccwpck_require__(7368);
-const { Sha256 } = __nccwpck_require__(566);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(1691);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(853);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(2782);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(729);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(9930);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1283);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(6686);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7743);
+const { AwsRestJsonProtocol } = __nccwpck_require__(1416);
+const { Sha256 } = __nccwpck_require__(9814);
 
 const defaultSSOHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -31452,26 +31452,26 @@ exports.errorTypeRegistries = errorTypeRegistries;
 
 /***/ }),
 
-/***/ 7088:
+/***/ 9328:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = __nccwpck_require__(544);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(7138);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(3042);
-const { Command: $Command } = __nccwpck_require__(3042);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = __nccwpck_require__(1616);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(930);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(9362);
+const { Command: $Command } = __nccwpck_require__(9362);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9467);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(8869);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(1342);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3129);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(5066);
-const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(8915);
-const { SignatureV4MultiRegion } = __nccwpck_require__(5353);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(7518);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(3343);
-const { AwsQueryProtocol } = __nccwpck_require__(7368);
-const { Sha256 } = __nccwpck_require__(566);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(1691);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(853);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(2782);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(729);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(9930);
+const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1283);
+const { SignatureV4MultiRegion } = __nccwpck_require__(4425);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(6686);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7743);
+const { AwsQueryProtocol } = __nccwpck_require__(1416);
+const { Sha256 } = __nccwpck_require__(9814);
 
 const q = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = "us-east-1", i = "sigv4", j = "sts", k = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d }, o = {}, p = [m];
@@ -32349,10 +32349,10 @@ exports.getDefaultRoleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdent
 
 /***/ }),
 
-/***/ 5353:
+/***/ 4425:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { SignatureV4, signatureV4aContainer } = __nccwpck_require__(4366);
+const { SignatureV4, signatureV4aContainer } = __nccwpck_require__(8398);
 
 const signatureV4CrtContainer = {
     CrtSignerV4: null,
@@ -32511,12 +32511,12 @@ exports.signatureV4CrtContainer = signatureV4CrtContainer;
 
 /***/ }),
 
-/***/ 3753:
+/***/ 4969:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setTokenFeature } = __nccwpck_require__(544);
-const { getBearerTokenEnvKey } = __nccwpck_require__(8915);
-const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __nccwpck_require__(9467);
+const { setTokenFeature } = __nccwpck_require__(1616);
+const { getBearerTokenEnvKey } = __nccwpck_require__(1283);
+const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __nccwpck_require__(1691);
 const { promises } = __nccwpck_require__(3024);
 
 const fromEnvSigningName = ({ logger, signingName } = {}) => async () => {
@@ -32537,7 +32537,7 @@ const EXPIRE_WINDOW_MS = 5 * 60 * 1000;
 const REFRESH_MESSAGE = `To refresh this SSO session run 'aws sso login' with the corresponding profile.`;
 
 const getSsoOidcClient = async (ssoRegion, init = {}, callerClientConfig) => {
-    const { SSOOIDCClient } = __nccwpck_require__(5139);
+    const { SSOOIDCClient } = __nccwpck_require__(3);
     const coalesce = (prop) => init.clientConfig?.[prop] ?? init.parentClientConfig?.[prop] ?? callerClientConfig?.[prop];
     const ssoOidcClient = new SSOOIDCClient(Object.assign({}, init.clientConfig ?? {}, {
         region: ssoRegion ?? init.clientConfig?.region,
@@ -32548,7 +32548,7 @@ const getSsoOidcClient = async (ssoRegion, init = {}, callerClientConfig) => {
 };
 
 const getNewSsoOidcToken = async (ssoToken, ssoRegion, init = {}, callerClientConfig) => {
-    const { CreateTokenCommand } = __nccwpck_require__(5139);
+    const { CreateTokenCommand } = __nccwpck_require__(3);
     const ssoOidcClient = await getSsoOidcClient(ssoRegion, init, callerClientConfig);
     return ssoOidcClient.send(new CreateTokenCommand({
         clientId: ssoToken.clientId,
@@ -32694,7 +32694,7 @@ exports.nodeProvider = nodeProvider;
 
 /***/ }),
 
-/***/ 402:
+/***/ 162:
 /***/ ((__unused_webpack_module, exports) => {
 
 const ATTR_ESCAPE_RE = /[&<>"]/g;
@@ -33073,7 +33073,7 @@ exports.parseXML = parseXML;
 
 /***/ }),
 
-/***/ 3864:
+/***/ 7704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -33211,15 +33211,15 @@ exports.InvokeStoreBase = InvokeStoreBase;
 
 /***/ }),
 
-/***/ 7138:
+/***/ 930:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { getSmithyContext, hasOwn } = __nccwpck_require__(7046);
+const { getSmithyContext, hasOwn } = __nccwpck_require__(5030);
 exports.getSmithyContext = getSmithyContext;
-const { HttpRequest } = __nccwpck_require__(1342);
-const { requestBuilder } = __nccwpck_require__(1342);
+const { HttpRequest } = __nccwpck_require__(2782);
+const { requestBuilder } = __nccwpck_require__(2782);
 exports.requestBuilder = requestBuilder;
-const { HttpApiKeyAuthLocation } = __nccwpck_require__(4242);
+const { HttpApiKeyAuthLocation } = __nccwpck_require__(8642);
 
 const resolveAuthOptions = (candidateAuthOptions, authSchemePreference) => {
     if (!authSchemePreference || authSchemePreference.length === 0) {
@@ -33564,13 +33564,13 @@ exports.setFeature = setFeature;
 
 /***/ }),
 
-/***/ 8741:
+/***/ 8949:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { nv, NumericValue, calculateBodyLength, generateIdempotencyToken, fromBase64, _parseEpochTimestamp } = __nccwpck_require__(7518);
-const { hasOwn } = __nccwpck_require__(7046);
-const { HttpRequest, collectBody, SerdeContext, AbstractRpcV2Protocol } = __nccwpck_require__(1342);
-const { NormalizedSchema, TypeRegistry } = __nccwpck_require__(5066);
+const { nv, NumericValue, calculateBodyLength, generateIdempotencyToken, fromBase64, _parseEpochTimestamp } = __nccwpck_require__(6686);
+const { hasOwn } = __nccwpck_require__(5030);
+const { HttpRequest, collectBody, SerdeContext, AbstractRpcV2Protocol } = __nccwpck_require__(2782);
+const { NormalizedSchema, TypeRegistry } = __nccwpck_require__(9930);
 
 const majorUint64 = 0;
 const majorNegativeInt64 = 1;
@@ -36113,12 +36113,12 @@ exports.tagSymbol = tagSymbol;
 
 /***/ }),
 
-/***/ 566:
+/***/ 9814:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { createReadStream } = __nccwpck_require__(3024);
 const { Writable } = __nccwpck_require__(7075);
-const { toUint8Array, concatBytes } = __nccwpck_require__(7518);
+const { toUint8Array, concatBytes } = __nccwpck_require__(6686);
 const { createHash, createHmac } = __nccwpck_require__(7598);
 const zlib = __nccwpck_require__(8522);
 
@@ -36697,16 +36697,16 @@ exports.readableStreamHasher = readableStreamHasher;
 
 /***/ }),
 
-/***/ 3042:
+/***/ 9362:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { hasOwn } = __nccwpck_require__(7046);
-const { getSmithyContext, normalizeProvider } = __nccwpck_require__(7046);
+const { hasOwn } = __nccwpck_require__(5030);
+const { getSmithyContext, normalizeProvider } = __nccwpck_require__(5030);
 exports.getSmithyContext = getSmithyContext;
 exports.normalizeProvider = normalizeProvider;
-const { SMITHY_CONTEXT_KEY, AlgorithmId } = __nccwpck_require__(4242);
+const { SMITHY_CONTEXT_KEY, AlgorithmId } = __nccwpck_require__(8642);
 exports.AlgorithmId = AlgorithmId;
-const { NormalizedSchema } = __nccwpck_require__(5066);
+const { NormalizedSchema } = __nccwpck_require__(9930);
 
 const getAllAliases = (name, aliases) => {
     const _aliases = [];
@@ -37937,16 +37937,16 @@ exports.withBaseException = withBaseException;
 
 /***/ }),
 
-/***/ 9467:
+/***/ 1691:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { homedir } = __nccwpck_require__(8161);
 const { sep, join } = __nccwpck_require__(6760);
 const { createHash } = __nccwpck_require__(7598);
 const { readFile: readFile$1 } = __nccwpck_require__(1455);
-const { IniSectionType } = __nccwpck_require__(4242);
-const { normalizeProvider } = __nccwpck_require__(3042);
-const { isValidHostLabel } = __nccwpck_require__(7046);
+const { IniSectionType } = __nccwpck_require__(8642);
+const { normalizeProvider } = __nccwpck_require__(9362);
+const { isValidHostLabel } = __nccwpck_require__(5030);
 
 class ProviderError extends Error {
     name = "ProviderError";
@@ -38731,15 +38731,15 @@ exports.resolveRegionConfig = resolveRegionConfig;
 
 /***/ }),
 
-/***/ 8869:
+/***/ 853:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(9467);
-const { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = __nccwpck_require__(7046);
+const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(1691);
+const { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = __nccwpck_require__(5030);
 exports.isValidHostLabel = isValidHostLabel;
 exports.middlewareEndpointToEndpointV1 = toEndpointV1;
 exports.toEndpointV1 = toEndpointV1;
-const { EndpointURLScheme } = __nccwpck_require__(4242);
+const { EndpointURLScheme } = __nccwpck_require__(8642);
 
 const ENV_ENDPOINT_URL = "AWS_ENDPOINT_URL";
 const CONFIG_ENDPOINT_URL = "endpoint_url";
@@ -39622,14 +39622,14 @@ exports.resolveParams = resolveParams;
 
 /***/ }),
 
-/***/ 259:
+/***/ 2019:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Crc32 } = __nccwpck_require__(566);
-const { hasOwn } = __nccwpck_require__(7046);
-const { toHex, fromHex, toUtf8, fromUtf8 } = __nccwpck_require__(7518);
+const { Crc32 } = __nccwpck_require__(9814);
+const { hasOwn } = __nccwpck_require__(5030);
+const { toHex, fromHex, toUtf8, fromUtf8 } = __nccwpck_require__(6686);
 const { Readable } = __nccwpck_require__(7075);
-const { TypeRegistry } = __nccwpck_require__(5066);
+const { TypeRegistry } = __nccwpck_require__(9930);
 
 class Int64 {
     bytes;
@@ -40572,19 +40572,19 @@ exports.universalEventStreamSerdeProvider = eventStreamSerdeProvider$1;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Uint8ArrayBlobAdapter, writeKey, sdkStreamMixin, splitEvery, splitHeader, NumericValue, toUtf8, fromBase64, LazyJsonString, _parseEpochTimestamp, _parseRfc7231DateTime, _parseRfc3339DateTimeWithOffset, fromUtf8, generateIdempotencyToken, toBase64, dateToUtcString, quoteHeader, parseEpochTimestamp, parseRfc7231DateTime, parseRfc3339DateTimeWithOffset } = __nccwpck_require__(7518);
-const { HttpRequest, HttpResponse, hasOwn, isValidHostname, getSmithyContext } = __nccwpck_require__(7046);
-const { parseQueryString, parseUrl } = __nccwpck_require__(7046);
+const { Uint8ArrayBlobAdapter, writeKey, sdkStreamMixin, splitEvery, splitHeader, NumericValue, toUtf8, fromBase64, LazyJsonString, _parseEpochTimestamp, _parseRfc7231DateTime, _parseRfc3339DateTimeWithOffset, fromUtf8, generateIdempotencyToken, toBase64, dateToUtcString, quoteHeader, parseEpochTimestamp, parseRfc7231DateTime, parseRfc3339DateTimeWithOffset } = __nccwpck_require__(6686);
+const { HttpRequest, HttpResponse, hasOwn, isValidHostname, getSmithyContext } = __nccwpck_require__(5030);
+const { parseQueryString, parseUrl } = __nccwpck_require__(5030);
 exports.HttpRequest = HttpRequest;
 exports.HttpResponse = HttpResponse;
 exports.isValidHostname = isValidHostname;
 exports.parseQueryString = parseQueryString;
 exports.parseUrl = parseUrl;
-const { NormalizedSchema, translateTraits, TypeRegistry, deref } = __nccwpck_require__(5066);
-const { FieldPosition } = __nccwpck_require__(4242);
+const { NormalizedSchema, translateTraits, TypeRegistry, deref } = __nccwpck_require__(9930);
+const { FieldPosition } = __nccwpck_require__(8642);
 
 const collectBody = async (streamBody = new Uint8Array(), context) => {
     if (streamBody instanceof Uint8Array) {
@@ -40987,7 +40987,7 @@ class HttpProtocol extends SerdeContext {
         });
     }
     async loadEventStreamCapability() {
-        const { EventStreamSerde, eventStreamSerdeProvider } = __nccwpck_require__(259);
+        const { EventStreamSerde, eventStreamSerdeProvider } = __nccwpck_require__(2019);
         const marshaller = this.resolveEventStreamMarshaller(eventStreamSerdeProvider);
         return new EventStreamSerde({
             marshaller,
@@ -43675,15 +43675,15 @@ exports.resolvedPath = resolvedPath;
 
 /***/ }),
 
-/***/ 3129:
+/***/ 729:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { Readable } = __nccwpck_require__(7075);
-const { NoOpLogger, normalizeProvider } = __nccwpck_require__(3042);
-const { HttpResponse, HttpRequest } = __nccwpck_require__(1342);
-const { parseRfc7231DateTime, v4 } = __nccwpck_require__(7518);
-const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(4242);
-const { hasOwn } = __nccwpck_require__(7046);
+const { NoOpLogger, normalizeProvider } = __nccwpck_require__(9362);
+const { HttpResponse, HttpRequest } = __nccwpck_require__(2782);
+const { parseRfc7231DateTime, v4 } = __nccwpck_require__(6686);
+const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(8642);
+const { hasOwn } = __nccwpck_require__(5030);
 
 const isStreamingPayload = (request) => request?.body instanceof Readable ||
     (typeof ReadableStream !== "undefined" && request?.body instanceof ReadableStream);
@@ -44570,10 +44570,10 @@ exports.retryMiddlewareOptions = retryMiddlewareOptions;
 
 /***/ }),
 
-/***/ 5066:
+/***/ 9930:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { getSmithyContext, HttpResponse, toEndpointV1 } = __nccwpck_require__(7046);
+const { getSmithyContext, HttpResponse, toEndpointV1 } = __nccwpck_require__(5030);
 
 const deref = (schemaRef) => {
     if (typeof schemaRef === "function") {
@@ -45286,14 +45286,14 @@ exports.translateTraits = translateTraits;
 
 /***/ }),
 
-/***/ 7518:
+/***/ 6686:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { createHmac, createHash, getRandomValues } = __nccwpck_require__(7598);
-const { hasOwn, HttpResponse } = __nccwpck_require__(7046);
+const { hasOwn, HttpResponse } = __nccwpck_require__(5030);
 exports.hasOwn = hasOwn;
 const { ReadStream, lstatSync, fstatSync } = __nccwpck_require__(3024);
-const { toEndpointV1 } = __nccwpck_require__(8869);
+const { toEndpointV1 } = __nccwpck_require__(853);
 const { Readable, Writable, PassThrough } = __nccwpck_require__(7075);
 
 const isArrayBuffer = (arg) => (typeof ArrayBuffer === "function" && arg instanceof ArrayBuffer) ||
@@ -47069,10 +47069,10 @@ exports.writeKey = writeKey;
 
 /***/ }),
 
-/***/ 7046:
+/***/ 5030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(4242);
+const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(8642);
 
 const getSmithyContext = (context) => context[SMITHY_CONTEXT_KEY] || (context[SMITHY_CONTEXT_KEY] = {});
 
@@ -47268,12 +47268,12 @@ exports.toEndpointV1 = toEndpointV1;
 
 /***/ }),
 
-/***/ 6438:
+/***/ 3558:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { ProviderError, CredentialsProviderError, loadConfig } = __nccwpck_require__(9467);
+const { ProviderError, CredentialsProviderError, loadConfig } = __nccwpck_require__(1691);
 const node_http = __nccwpck_require__(7067);
-const { parseUrl } = __nccwpck_require__(1342);
+const { parseUrl } = __nccwpck_require__(2782);
 
 const isImdsCredentials = (arg) => Boolean(arg) &&
     typeof arg === "object" &&
@@ -47645,13 +47645,13 @@ exports.providerConfigFromInit = providerConfigFromInit;
 
 /***/ }),
 
-/***/ 3343:
+/***/ 7743:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { hasOwn } = __nccwpck_require__(7518);
-const { streamCollector } = __nccwpck_require__(7518);
+const { hasOwn } = __nccwpck_require__(6686);
+const { streamCollector } = __nccwpck_require__(6686);
 exports.streamCollector = streamCollector;
-const { buildQueryString, HttpResponse } = __nccwpck_require__(1342);
+const { buildQueryString, HttpResponse } = __nccwpck_require__(2782);
 const node_https = __nccwpck_require__(4708);
 const { Readable } = __nccwpck_require__(7075);
 const http2 = __nccwpck_require__(2467);
@@ -48566,12 +48566,12 @@ exports.NodeHttpHandler = NodeHttpHandler;
 
 /***/ }),
 
-/***/ 4366:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { hasOwn, fromUtf8, fromHex, toHex, toUint8Array, writeKey, isArrayBuffer } = __nccwpck_require__(7518);
-const { normalizeProvider } = __nccwpck_require__(3042);
-const { escapeUri, HttpRequest } = __nccwpck_require__(1342);
+const { hasOwn, fromUtf8, fromHex, toHex, toUint8Array, writeKey, isArrayBuffer } = __nccwpck_require__(6686);
+const { normalizeProvider } = __nccwpck_require__(9362);
+const { escapeUri, HttpRequest } = __nccwpck_require__(2782);
 
 class HeaderFormatter {
     format(headers) {
@@ -49170,7 +49170,7 @@ exports.signatureV4aContainer = signatureV4aContainer;
 
 /***/ }),
 
-/***/ 4242:
+/***/ 8642:
 /***/ ((__unused_webpack_module, exports) => {
 
 var HttpAuthLocation;
@@ -49273,7 +49273,7 @@ exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
 
 /***/ }),
 
-/***/ 7065:
+/***/ 5289:
 /***/ (function(module) {
 
 /*!
@@ -49293,15 +49293,15 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 /***/ }),
 
-/***/ 8482:
+/***/ 8258:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(9290);
+/* unused reexport */ __nccwpck_require__(5258);
 
 
 /***/ }),
 
-/***/ 9290:
+/***/ 5258:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -49573,34 +49573,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 2480:
+/***/ 576:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(1285)
-const Dispatcher = __nccwpck_require__(7939)
-const Pool = __nccwpck_require__(2244)
-const BalancedPool = __nccwpck_require__(2549)
-const Agent = __nccwpck_require__(8285)
-const ProxyAgent = __nccwpck_require__(9920)
-const EnvHttpProxyAgent = __nccwpck_require__(929)
-const RetryAgent = __nccwpck_require__(1346)
-const errors = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
+const Client = __nccwpck_require__(5061)
+const Dispatcher = __nccwpck_require__(2243)
+const Pool = __nccwpck_require__(20)
+const BalancedPool = __nccwpck_require__(9989)
+const Agent = __nccwpck_require__(3389)
+const ProxyAgent = __nccwpck_require__(7408)
+const EnvHttpProxyAgent = __nccwpck_require__(2785)
+const RetryAgent = __nccwpck_require__(8610)
+const errors = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(8567)
-const buildConnector = __nccwpck_require__(2784)
-const MockClient = __nccwpck_require__(9493)
-const MockAgent = __nccwpck_require__(1437)
-const MockPool = __nccwpck_require__(5220)
-const mockErrors = __nccwpck_require__(9917)
-const RetryHandler = __nccwpck_require__(5640)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
-const DecoratorHandler = __nccwpck_require__(91)
-const RedirectHandler = __nccwpck_require__(7970)
-const createRedirectInterceptor = __nccwpck_require__(6036)
+const api = __nccwpck_require__(6135)
+const buildConnector = __nccwpck_require__(1952)
+const MockClient = __nccwpck_require__(6197)
+const MockAgent = __nccwpck_require__(2781)
+const MockPool = __nccwpck_require__(9396)
+const mockErrors = __nccwpck_require__(9037)
+const RetryHandler = __nccwpck_require__(1131)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
+const DecoratorHandler = __nccwpck_require__(5579)
+const RedirectHandler = __nccwpck_require__(9714)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -49618,10 +49618,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(730),
-  retry: __nccwpck_require__(4346),
-  dump: __nccwpck_require__(8412),
-  dns: __nccwpck_require__(8731)
+  redirect: __nccwpck_require__(1530),
+  retry: __nccwpck_require__(7114),
+  dump: __nccwpck_require__(5596),
+  dns: __nccwpck_require__(1643)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -49683,7 +49683,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(8702).fetch)
+const fetchImpl = (__nccwpck_require__(3345).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -49695,39 +49695,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(5524).Headers
-/* unused reexport */ __nccwpck_require__(715).Response
-/* unused reexport */ __nccwpck_require__(175).Request
-/* unused reexport */ __nccwpck_require__(1142).FormData
+/* unused reexport */ __nccwpck_require__(548).Headers
+/* unused reexport */ __nccwpck_require__(1627).Response
+/* unused reexport */ __nccwpck_require__(268).Request
+/* unused reexport */ __nccwpck_require__(2134).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(4848).FileReader
+/* unused reexport */ __nccwpck_require__(8755).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(5965)
-const { kConstruct } = __nccwpck_require__(61)
+const { CacheStorage } = __nccwpck_require__(4045)
+const { kConstruct } = __nccwpck_require__(3165)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6933)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6693)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
-/* unused reexport */ __nccwpck_require__(1886).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
+/* unused reexport */ __nccwpck_require__(5358).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -49743,18 +49743,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1670)
+const { EventSource } = __nccwpck_require__(8742)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 670:
+/***/ 3134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(4640)
-const { RequestAbortedError } = __nccwpck_require__(4627)
+const { addAbortListener } = __nccwpck_require__(2272)
+const { RequestAbortedError } = __nccwpck_require__(1059)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -49814,16 +49814,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2004:
+/***/ 6900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -49929,7 +49929,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 5646:
+/***/ 9294:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -49943,10 +49943,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -50187,16 +50187,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4203:
+/***/ 5259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(471)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
+const { Readable } = __nccwpck_require__(2519)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -50408,18 +50408,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 9656:
+/***/ 792:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -50635,15 +50635,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 6730:
+/***/ 1098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(4640)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -50750,21 +50750,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 8567:
+/***/ 6135:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4203)
-module.exports.stream = __nccwpck_require__(9656)
-module.exports.pipeline = __nccwpck_require__(5646)
-module.exports.upgrade = __nccwpck_require__(6730)
-module.exports.connect = __nccwpck_require__(2004)
+module.exports.request = __nccwpck_require__(5259)
+module.exports.stream = __nccwpck_require__(792)
+module.exports.pipeline = __nccwpck_require__(9294)
+module.exports.upgrade = __nccwpck_require__(1098)
+module.exports.connect = __nccwpck_require__(6900)
 
 
 /***/ }),
 
-/***/ 471:
+/***/ 2519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -50773,9 +50773,9 @@ module.exports.connect = __nccwpck_require__(2004)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { ReadableStreamFrom } = __nccwpck_require__(4640)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { ReadableStreamFrom } = __nccwpck_require__(2272)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -51156,15 +51156,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 2247:
+/***/ 7863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(1059)
 
-const { chunksDecode } = __nccwpck_require__(471)
+const { chunksDecode } = __nccwpck_require__(2519)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -51256,16 +51256,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2784:
+/***/ 1952:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(4640)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
-const timers = __nccwpck_require__(1275)
+const util = __nccwpck_require__(2272)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
+const timers = __nccwpck_require__(7787)
 
 function noop () {}
 
@@ -51503,7 +51503,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 2303:
+/***/ 7887:
 /***/ ((module) => {
 
 
@@ -51628,7 +51628,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3374:
+/***/ 5726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -51837,7 +51837,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4627:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -52269,7 +52269,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7311:
+/***/ 2543:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -52277,7 +52277,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(1059)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -52292,9 +52292,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(4640)
-const { channels } = __nccwpck_require__(3374)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+} = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -52758,7 +52758,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 4043:
+/***/ 1003:
 /***/ ((module) => {
 
 module.exports = {
@@ -52832,7 +52832,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4152:
+/***/ 9112:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -52840,7 +52840,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(2303)
+} = __nccwpck_require__(7887)
 
 class TstNode {
   /** @type {any} */
@@ -52991,13 +52991,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4640:
+/***/ 2272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4043)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -53005,9 +53005,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
-const { tree } = __nccwpck_require__(4152)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+const { tree } = __nccwpck_require__(9112)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -53717,18 +53717,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8285:
+/***/ 3389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
-const DispatcherBase = __nccwpck_require__(9265)
-const Pool = __nccwpck_require__(2244)
-const Client = __nccwpck_require__(1285)
-const util = __nccwpck_require__(4640)
-const createRedirectInterceptor = __nccwpck_require__(6036)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+const DispatcherBase = __nccwpck_require__(8641)
+const Pool = __nccwpck_require__(20)
+const Client = __nccwpck_require__(5061)
+const util = __nccwpck_require__(2272)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -53857,7 +53857,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 2549:
+/***/ 9989:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -53865,7 +53865,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(1059)
 const {
   PoolBase,
   kClients,
@@ -53873,10 +53873,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(3856)
-const Pool = __nccwpck_require__(2244)
-const { kUrl, kInterceptors } = __nccwpck_require__(4043)
-const { parseOrigin } = __nccwpck_require__(4640)
+} = __nccwpck_require__(7632)
+const Pool = __nccwpck_require__(20)
+const { kUrl, kInterceptors } = __nccwpck_require__(1003)
+const { parseOrigin } = __nccwpck_require__(2272)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -54073,7 +54073,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 9133:
+/***/ 1021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -54081,9 +54081,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(4640)
-const { channels } = __nccwpck_require__(3374)
-const timers = __nccwpck_require__(1275)
+const util = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const timers = __nccwpck_require__(7787)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -54096,7 +54096,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(1059)
 const {
   kUrl,
   kReset,
@@ -54129,9 +54129,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(4043)
+} = __nccwpck_require__(1003)
 
-const constants = __nccwpck_require__(776)
+const constants = __nccwpck_require__(3512)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -54143,11 +54143,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(8586))
+    mod = await WebAssembly.compile(__nccwpck_require__(4826))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -54155,7 +54155,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(1630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -55070,7 +55070,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(6396).extractBody)
+      extractBody = (__nccwpck_require__(9852).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -55593,7 +55593,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 4548:
+/***/ 2820:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -55601,13 +55601,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(4640)
+const util = __nccwpck_require__(2272)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(1059)
 const {
   kUrl,
   kReset,
@@ -55626,7 +55626,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(4043)
+} = __nccwpck_require__(1003)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -56032,7 +56032,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(6396).extractBody)
+    extractBody ??= (__nccwpck_require__(9852).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -56392,7 +56392,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 1285:
+/***/ 5061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -56402,16 +56402,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(4640)
-const { channels } = __nccwpck_require__(3374)
-const Request = __nccwpck_require__(7311)
-const DispatcherBase = __nccwpck_require__(9265)
+const util = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const Request = __nccwpck_require__(2543)
+const DispatcherBase = __nccwpck_require__(8641)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(4627)
-const buildConnector = __nccwpck_require__(2784)
+} = __nccwpck_require__(1059)
+const buildConnector = __nccwpck_require__(1952)
 const {
   kUrl,
   kServerName,
@@ -56453,9 +56453,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(4043)
-const connectH1 = __nccwpck_require__(9133)
-const connectH2 = __nccwpck_require__(4548)
+} = __nccwpck_require__(1003)
+const connectH1 = __nccwpck_require__(1021)
+const connectH2 = __nccwpck_require__(2820)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -56763,7 +56763,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(6036)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 function onError (client, err) {
   if (
@@ -57023,19 +57023,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 9265:
+/***/ 8641:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(7939)
+const Dispatcher = __nccwpck_require__(2243)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(4627)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+} = __nccwpck_require__(1059)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1003)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -57238,7 +57238,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 7939:
+/***/ 2243:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -57310,15 +57310,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 929:
+/***/ 2785:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(9265)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4043)
-const ProxyAgent = __nccwpck_require__(9920)
-const Agent = __nccwpck_require__(8285)
+const DispatcherBase = __nccwpck_require__(8641)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
+const ProxyAgent = __nccwpck_require__(7408)
+const Agent = __nccwpck_require__(3389)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -57477,7 +57477,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 5844:
+/***/ 9220:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -57601,15 +57601,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 3856:
+/***/ 7632:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(9265)
-const FixedQueue = __nccwpck_require__(5844)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
-const PoolStats = __nccwpck_require__(5710)
+const DispatcherBase = __nccwpck_require__(8641)
+const FixedQueue = __nccwpck_require__(9220)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
+const PoolStats = __nccwpck_require__(398)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -57802,10 +57802,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5710:
+/***/ 398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4043)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1003)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -57843,7 +57843,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 2244:
+/***/ 20:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -57854,14 +57854,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(3856)
-const Client = __nccwpck_require__(1285)
+} = __nccwpck_require__(7632)
+const Client = __nccwpck_require__(5061)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { kUrl, kInterceptors } = __nccwpck_require__(4043)
-const buildConnector = __nccwpck_require__(2784)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { kUrl, kInterceptors } = __nccwpck_require__(1003)
+const buildConnector = __nccwpck_require__(1952)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -57957,19 +57957,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 9920:
+/***/ 7408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(8285)
-const Pool = __nccwpck_require__(2244)
-const DispatcherBase = __nccwpck_require__(9265)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4627)
-const buildConnector = __nccwpck_require__(2784)
-const Client = __nccwpck_require__(1285)
+const Agent = __nccwpck_require__(3389)
+const Pool = __nccwpck_require__(20)
+const DispatcherBase = __nccwpck_require__(8641)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
+const buildConnector = __nccwpck_require__(1952)
+const Client = __nccwpck_require__(5061)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -58238,13 +58238,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 1346:
+/***/ 8610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(7939)
-const RetryHandler = __nccwpck_require__(5640)
+const Dispatcher = __nccwpck_require__(2243)
+const RetryHandler = __nccwpck_require__(1131)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -58280,7 +58280,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8421:
+/***/ 8085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -58288,8 +58288,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const Agent = __nccwpck_require__(8285)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const Agent = __nccwpck_require__(3389)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -58319,7 +58319,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 91:
+/***/ 5579:
 /***/ ((module) => {
 
 
@@ -58370,15 +58370,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 7970:
+/***/ 9714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4640)
-const { kBodyUsed } = __nccwpck_require__(4043)
+const util = __nccwpck_require__(2272)
+const { kBodyUsed } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -58609,20 +58609,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 5640:
+/***/ 1131:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4043)
-const { RequestRetryError } = __nccwpck_require__(4627)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
+const { RequestRetryError } = __nccwpck_require__(1059)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(4640)
+} = __nccwpck_require__(2272)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -59053,14 +59053,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 8731:
+/***/ 1643:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(91)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(5579)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -59435,14 +59435,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8412:
+/***/ 5596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4640)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
-const DecoratorHandler = __nccwpck_require__(91)
+const util = __nccwpck_require__(2272)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(5579)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -59565,12 +59565,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 6036:
+/***/ 2276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(7970)
+const RedirectHandler = __nccwpck_require__(9714)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -59593,11 +59593,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 730:
+/***/ 1530:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(7970)
+const RedirectHandler = __nccwpck_require__(9714)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -59624,11 +59624,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 4346:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(5640)
+const RetryHandler = __nccwpck_require__(1131)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -59650,13 +59650,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 776:
+/***/ 3512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(1308);
+const utils_1 = __nccwpck_require__(6972);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -59934,7 +59934,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 7630:
+/***/ 1630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -59946,7 +59946,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 8586:
+/***/ 4826:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -59958,7 +59958,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 1308:
+/***/ 6972:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -59979,13 +59979,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 1437:
+/***/ 2781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(4043)
-const Agent = __nccwpck_require__(8285)
+const { kClients } = __nccwpck_require__(1003)
+const Agent = __nccwpck_require__(3389)
 const {
   kAgent,
   kMockAgentSet,
@@ -59996,14 +59996,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(941)
-const MockClient = __nccwpck_require__(9493)
-const MockPool = __nccwpck_require__(5220)
-const { matchValue, buildMockOptions } = __nccwpck_require__(8981)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
-const Dispatcher = __nccwpck_require__(7939)
-const Pluralizer = __nccwpck_require__(3289)
-const PendingInterceptorsFormatter = __nccwpck_require__(1726)
+} = __nccwpck_require__(1501)
+const MockClient = __nccwpck_require__(6197)
+const MockPool = __nccwpck_require__(9396)
+const { matchValue, buildMockOptions } = __nccwpck_require__(1205)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
+const Dispatcher = __nccwpck_require__(2243)
+const Pluralizer = __nccwpck_require__(8233)
+const PendingInterceptorsFormatter = __nccwpck_require__(6110)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -60146,14 +60146,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 9493:
+/***/ 6197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(1285)
-const { buildMockDispatch } = __nccwpck_require__(8981)
+const Client = __nccwpck_require__(5061)
+const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -60162,10 +60162,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(941)
-const { MockInterceptor } = __nccwpck_require__(5015)
-const Symbols = __nccwpck_require__(4043)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+} = __nccwpck_require__(1501)
+const { MockInterceptor } = __nccwpck_require__(3319)
+const Symbols = __nccwpck_require__(1003)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -60212,12 +60212,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 9917:
+/***/ 9037:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(4627)
+const { UndiciError } = __nccwpck_require__(1059)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -60247,12 +60247,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5015:
+/***/ 3319:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kDispatchKey,
@@ -60260,9 +60260,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(941)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const { buildURL } = __nccwpck_require__(4640)
+} = __nccwpck_require__(1501)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { buildURL } = __nccwpck_require__(2272)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -60461,14 +60461,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 5220:
+/***/ 9396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(2244)
-const { buildMockDispatch } = __nccwpck_require__(8981)
+const Pool = __nccwpck_require__(20)
+const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -60477,10 +60477,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(941)
-const { MockInterceptor } = __nccwpck_require__(5015)
-const Symbols = __nccwpck_require__(4043)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+} = __nccwpck_require__(1501)
+const { MockInterceptor } = __nccwpck_require__(3319)
+const Symbols = __nccwpck_require__(1003)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -60527,7 +60527,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 941:
+/***/ 1501:
 /***/ ((module) => {
 
 
@@ -60557,20 +60557,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8981:
+/***/ 1205:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(9917)
+const { MockNotMatchedError } = __nccwpck_require__(9037)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(941)
-const { buildURL } = __nccwpck_require__(4640)
+} = __nccwpck_require__(1501)
+const { buildURL } = __nccwpck_require__(2272)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -60931,7 +60931,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1726:
+/***/ 6110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -60981,7 +60981,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 3289:
+/***/ 8233:
 /***/ ((module) => {
 
 
@@ -61017,7 +61017,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 1275:
+/***/ 7787:
 /***/ ((module) => {
 
 
@@ -61447,20 +61447,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8514:
+/***/ 3186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(61)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
-const { webidl } = __nccwpck_require__(5701)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(715)
-const { Request, fromInnerRequest } = __nccwpck_require__(175)
-const { kState } = __nccwpck_require__(1995)
-const { fetching } = __nccwpck_require__(8702)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9520)
+const { kConstruct } = __nccwpck_require__(3165)
+const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
+const { webidl } = __nccwpck_require__(1861)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
+const { Request, fromInnerRequest } = __nccwpck_require__(268)
+const { kState } = __nccwpck_require__(907)
+const { fetching } = __nccwpck_require__(3345)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -62313,15 +62313,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5965:
+/***/ 4045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(61)
-const { Cache } = __nccwpck_require__(8514)
-const { webidl } = __nccwpck_require__(5701)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(3165)
+const { Cache } = __nccwpck_require__(3186)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 
 class CacheStorage {
   /**
@@ -62472,26 +62472,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61:
+/***/ 3165:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(4043).kConstruct)
+  kConstruct: (__nccwpck_require__(1003).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6814:
+/***/ 7406:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { isValidHeaderName } = __nccwpck_require__(9520)
+const { URLSerializer } = __nccwpck_require__(428)
+const { isValidHeaderName } = __nccwpck_require__(1168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -62536,7 +62536,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3404:
+/***/ 2044:
 /***/ ((module) => {
 
 
@@ -62555,15 +62555,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6933:
+/***/ 6693:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(8906)
-const { stringify } = __nccwpck_require__(1077)
-const { webidl } = __nccwpck_require__(5701)
-const { Headers } = __nccwpck_require__(5524)
+const { parseSetCookie } = __nccwpck_require__(7818)
+const { stringify } = __nccwpck_require__(1061)
+const { webidl } = __nccwpck_require__(1861)
+const { Headers } = __nccwpck_require__(548)
 
 /**
  * @typedef {Object} Cookie
@@ -62746,14 +62746,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8906:
+/***/ 7818:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
-const { isCTLExcludingHtab } = __nccwpck_require__(1077)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7708)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
+const { isCTLExcludingHtab } = __nccwpck_require__(1061)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(428)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -63063,7 +63063,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1077:
+/***/ 1061:
 /***/ ((module) => {
 
 
@@ -63422,13 +63422,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 335:
+/***/ 3535:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
 
 /**
  * @type {number[]} BOM
@@ -64003,23 +64003,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1670:
+/***/ 8742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(8702)
-const { makeRequest } = __nccwpck_require__(175)
-const { webidl } = __nccwpck_require__(5701)
-const { EventSourceStream } = __nccwpck_require__(335)
-const { parseMIMEType } = __nccwpck_require__(7708)
-const { createFastMessageEvent } = __nccwpck_require__(7316)
-const { isNetworkError } = __nccwpck_require__(715)
-const { delay } = __nccwpck_require__(3691)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { environmentSettingsObject } = __nccwpck_require__(9520)
-const { getGlobalDispatcher } = __nccwpck_require__(8421)
+const { fetching } = __nccwpck_require__(3345)
+const { makeRequest } = __nccwpck_require__(268)
+const { webidl } = __nccwpck_require__(1861)
+const { EventSourceStream } = __nccwpck_require__(3535)
+const { parseMIMEType } = __nccwpck_require__(428)
+const { createFastMessageEvent } = __nccwpck_require__(5924)
+const { isNetworkError } = __nccwpck_require__(1627)
+const { delay } = __nccwpck_require__(9003)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
 
 let experimentalWarned = false
 
@@ -64493,7 +64493,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3691:
+/***/ 9003:
 /***/ ((module) => {
 
 
@@ -64537,12 +64537,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6396:
+/***/ 9852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4640)
+const util = __nccwpck_require__(2272)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -64552,16 +64552,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(9520)
-const { FormData } = __nccwpck_require__(1142)
-const { kState } = __nccwpck_require__(1995)
-const { webidl } = __nccwpck_require__(5701)
+} = __nccwpck_require__(1168)
+const { FormData } = __nccwpck_require__(2134)
+const { kState } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(7708)
-const { multipartFormDataParser } = __nccwpck_require__(3028)
+const { serializeAMimeType } = __nccwpck_require__(428)
+const { multipartFormDataParser } = __nccwpck_require__(948)
 let random
 
 try {
@@ -65073,7 +65073,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7775:
+/***/ 5055:
 /***/ ((module) => {
 
 
@@ -65204,7 +65204,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7708:
+/***/ 428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -65955,12 +65955,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9197:
+/***/ 8701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(4043)
+const { kConnected, kSize } = __nccwpck_require__(1003)
 
 class CompatWeakRef {
   constructor (value) {
@@ -66008,14 +66008,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 2538:
+/***/ 5114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(1995)
-const { webidl } = __nccwpck_require__(5701)
+const { kState } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -66141,16 +66141,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 3028:
+/***/ 948:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
-const { utf8DecodeBytes } = __nccwpck_require__(9520)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7708)
-const { isFileLike } = __nccwpck_require__(2538)
-const { makeEntry } = __nccwpck_require__(1142)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
+const { utf8DecodeBytes } = __nccwpck_require__(1168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(428)
+const { isFileLike } = __nccwpck_require__(5114)
+const { makeEntry } = __nccwpck_require__(2134)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -66622,16 +66622,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1142:
+/***/ 2134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(9520)
-const { kState } = __nccwpck_require__(1995)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { FileLike, isFileLike } = __nccwpck_require__(2538)
-const { webidl } = __nccwpck_require__(5701)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1168)
+const { kState } = __nccwpck_require__(907)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { FileLike, isFileLike } = __nccwpck_require__(5114)
+const { webidl } = __nccwpck_require__(1861)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -66881,7 +66881,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 179:
+/***/ 5779:
 /***/ ((module) => {
 
 
@@ -66928,21 +66928,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5524:
+/***/ 548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(4043)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(1003)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(9520)
-const { webidl } = __nccwpck_require__(5701)
+} = __nccwpck_require__(1168)
+const { webidl } = __nccwpck_require__(1861)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -67622,7 +67622,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8702:
+/***/ 3345:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -67635,9 +67635,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(715)
-const { HeadersList } = __nccwpck_require__(5524)
-const { Request, cloneRequest } = __nccwpck_require__(175)
+} = __nccwpck_require__(1627)
+const { HeadersList } = __nccwpck_require__(548)
+const { Request, cloneRequest } = __nccwpck_require__(268)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -67673,23 +67673,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(9520)
-const { kState, kDispatcher } = __nccwpck_require__(1995)
+} = __nccwpck_require__(1168)
+const { kState, kDispatcher } = __nccwpck_require__(907)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(7775)
+} = __nccwpck_require__(5055)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
-const { getGlobalDispatcher } = __nccwpck_require__(8421)
-const { webidl } = __nccwpck_require__(5701)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { webidl } = __nccwpck_require__(1861)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -69899,23 +69899,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 175:
+/***/ 268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
-const { FinalizationRegistry } = __nccwpck_require__(9197)()
-const util = __nccwpck_require__(4640)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
+const { FinalizationRegistry } = __nccwpck_require__(8701)()
+const util = __nccwpck_require__(2272)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(9520)
+} = __nccwpck_require__(1168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -69925,12 +69925,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(7775)
+} = __nccwpck_require__(5055)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1995)
-const { webidl } = __nccwpck_require__(5701)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { kConstruct } = __nccwpck_require__(4043)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
+const { URLSerializer } = __nccwpck_require__(428)
+const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -70943,14 +70943,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 715:
+/***/ 1627:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
-const util = __nccwpck_require__(4640)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
+const util = __nccwpck_require__(2272)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -70962,16 +70962,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(9520)
+} = __nccwpck_require__(1168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(7775)
-const { kState, kHeaders } = __nccwpck_require__(1995)
-const { webidl } = __nccwpck_require__(5701)
-const { FormData } = __nccwpck_require__(1142)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { kConstruct } = __nccwpck_require__(4043)
+} = __nccwpck_require__(5055)
+const { kState, kHeaders } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
+const { FormData } = __nccwpck_require__(2134)
+const { URLSerializer } = __nccwpck_require__(428)
+const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -71560,7 +71560,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1995:
+/***/ 907:
 /***/ ((module) => {
 
 
@@ -71576,21 +71576,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9520:
+/***/ 1168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
-const { getGlobalOrigin } = __nccwpck_require__(179)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7708)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
+const { getGlobalOrigin } = __nccwpck_require__(5779)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(428)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5701)
+const { webidl } = __nccwpck_require__(1861)
 
 let supportedHashes = []
 
@@ -73215,14 +73215,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5701:
+/***/ 1861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(4640)
+const { toUSVString } = __nccwpck_require__(2272)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -73917,7 +73917,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2927:
+/***/ 1727:
 /***/ ((module) => {
 
 
@@ -74214,7 +74214,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4848:
+/***/ 8755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -74223,16 +74223,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(410)
+} = __nccwpck_require__(234)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(4929)
-const { webidl } = __nccwpck_require__(5701)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
+} = __nccwpck_require__(9521)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -74565,12 +74565,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5549:
+/***/ 7309:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5701)
+const { webidl } = __nccwpck_require__(1861)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -74650,7 +74650,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4929:
+/***/ 9521:
 /***/ ((module) => {
 
 
@@ -74667,7 +74667,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 410:
+/***/ 234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -74678,10 +74678,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(4929)
-const { ProgressEvent } = __nccwpck_require__(5549)
-const { getEncoding } = __nccwpck_require__(2927)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7708)
+} = __nccwpck_require__(9521)
+const { ProgressEvent } = __nccwpck_require__(7309)
+const { getEncoding } = __nccwpck_require__(1727)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(428)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -75065,26 +75065,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7905:
+/***/ 3969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(32)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1025)
-const { channels } = __nccwpck_require__(3374)
-const { CloseEvent } = __nccwpck_require__(7316)
-const { makeRequest } = __nccwpck_require__(175)
-const { fetching } = __nccwpck_require__(8702)
-const { Headers, getHeadersList } = __nccwpck_require__(5524)
-const { getDecodeSplit } = __nccwpck_require__(9520)
+} = __nccwpck_require__(4896)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3105)
+const { channels } = __nccwpck_require__(5726)
+const { CloseEvent } = __nccwpck_require__(5924)
+const { makeRequest } = __nccwpck_require__(268)
+const { fetching } = __nccwpck_require__(3345)
+const { Headers, getHeadersList } = __nccwpck_require__(548)
+const { getDecodeSplit } = __nccwpck_require__(1168)
 const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
@@ -75443,7 +75443,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6096:
+/***/ 6976:
 /***/ ((module) => {
 
 
@@ -75516,14 +75516,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7316:
+/***/ 5924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5701)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { kConstruct } = __nccwpck_require__(4043)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(1003)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -75857,7 +75857,7 @@ module.exports = {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(6096)
+const { maxUnsigned16Bit } = __nccwpck_require__(6976)
 
 const BUFFER_SIZE = 16386
 
@@ -75955,14 +75955,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1869:
+/***/ 8029:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(1025)
-const { MessageSizeExceededError } = __nccwpck_require__(4627)
+const { isValidClientWindowBits } = __nccwpck_require__(3105)
+const { MessageSizeExceededError } = __nccwpck_require__(1059)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -76067,16 +76067,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 9332:
+/***/ 276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32)
-const { channels } = __nccwpck_require__(3374)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(4896)
+const { channels } = __nccwpck_require__(5726)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -76086,11 +76086,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(1025)
+} = __nccwpck_require__(3105)
 const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { closeWebSocketConnection } = __nccwpck_require__(7905)
-const { PerMessageDeflate } = __nccwpck_require__(1869)
-const { MessageSizeExceededError } = __nccwpck_require__(4627)
+const { closeWebSocketConnection } = __nccwpck_require__(3969)
+const { PerMessageDeflate } = __nccwpck_require__(8029)
+const { MessageSizeExceededError } = __nccwpck_require__(1059)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -76601,14 +76601,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9388:
+/***/ 5388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { opcodes, sendHints } = __nccwpck_require__(6096)
-const FixedQueue = __nccwpck_require__(5844)
+const { opcodes, sendHints } = __nccwpck_require__(6976)
+const FixedQueue = __nccwpck_require__(9220)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -76712,7 +76712,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 32:
+/***/ 4896:
 /***/ ((module) => {
 
 
@@ -76731,16 +76731,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1025:
+/***/ 3105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32)
-const { states, opcodes } = __nccwpck_require__(6096)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(7316)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4896)
+const { states, opcodes } = __nccwpck_require__(6976)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7708)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(428)
 
 /* globals Blob */
 
@@ -77060,15 +77060,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1886:
+/***/ 5358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5701)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { environmentSettingsObject } = __nccwpck_require__(9520)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6096)
+const { webidl } = __nccwpck_require__(1861)
+const { URLSerializer } = __nccwpck_require__(428)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
 const {
   kWebSocketURL,
   kReadyState,
@@ -77077,21 +77077,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(32)
+} = __nccwpck_require__(4896)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(1025)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
-const { ByteParser } = __nccwpck_require__(9332)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4640)
-const { getGlobalDispatcher } = __nccwpck_require__(8421)
+} = __nccwpck_require__(3105)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
+const { ByteParser } = __nccwpck_require__(276)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2272)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(7316)
-const { SendQueue } = __nccwpck_require__(9388)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5924)
+const { SendQueue } = __nccwpck_require__(5388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -77662,11 +77662,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 629:
+/***/ 7890:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(331);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8653);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 331:
+/***/ 8653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77687,7 +77687,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -77723,7 +77723,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -77819,7 +77819,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -77860,7 +77860,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -77951,11 +77951,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(8482);
-// EXTERNAL MODULE: ../main/node_modules/undici/index.js
-var undici = __nccwpck_require__(2480);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8258);
+// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
+var undici = __nccwpck_require__(576);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -78652,7 +78652,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -78728,7 +78728,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -78802,7 +78802,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -79083,7 +79083,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -79125,7 +79125,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -79305,7 +79305,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -79579,7 +79579,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -80167,7 +80167,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -80247,7 +80247,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -80312,7 +80312,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -80676,16 +80676,16 @@ function principalProblem(principal) {
     return `"${principal.slice(0, 80)}" is not a principal: use an account ID, an IAM ARN (root, role, user, assumed-role, oidc-provider, saml-provider) or a service or provider name such as lambda.amazonaws.com`;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(9085);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var client_iam_dist_cjs = __nccwpck_require__(4252);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
-var client_lambda_dist_cjs = __nccwpck_require__(5648);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __nccwpck_require__(5423);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var client_sts_dist_cjs = __nccwpck_require__(9999);
+// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(9901);
+// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __nccwpck_require__(6748);
+// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
+var client_lambda_dist_cjs = __nccwpck_require__(4672);
+// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __nccwpck_require__(8495);
+// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var client_sts_dist_cjs = __nccwpck_require__(8975);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
@@ -81061,7 +81061,7 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ../main/node_modules/fflate/esm/index.mjs
+;// CONCATENATED MODULE: ../../work/main/node_modules/fflate/esm/index.mjs
 
 var esm_require = (0,external_module_namespaceObject.createRequire)('/');
 // DEFLATE is a complex format; to read this code, you should probably check the RFC first:
@@ -85732,12 +85732,85 @@ function setOutputs(result) {
     setOutput('result', JSON.stringify(result));
 }
 
+;// CONCATENATED MODULE: ./src/iam-policy/way-in-wording.ts
+// How a way in reads: one line for the log, and a row for a Markdown table in the job summary.
+// All the words about the trust analysis's findings live here.
+const KINDS = {
+    'account-root': "an account's root",
+    role: 'a role',
+    user: 'an IAM user',
+    service: 'an AWS service',
+    'web-identity': 'a web-identity (OIDC) provider',
+    saml: 'a SAML provider',
+    anonymous: 'an anonymous caller'
+};
+const EXTERNAL_IDS = {
+    any: 'with any external ID or none',
+    none: 'with no external ID',
+    'this-org': "with this org's external ID",
+    another: 'with another external ID',
+    'not-applicable': ''
+};
+/** Who, in words: the principal as written and, when it differs, the kinds of caller. */
+function wayInWho(way) {
+    const example = way.examples[0];
+    if (way.ibmOtherExternalId)
+        return `IBM's API Connect role (${way.principal})`;
+    const kinds = way.kinds.map(kind => KINDS[kind]).join(', ');
+    const eg = example ? `, e.g. ${example}` : '';
+    if (way.principal === '*' || way.principal.startsWith('everyone except')) {
+        return `${kinds} (${way.principal}${eg})`;
+    }
+    return example && example !== way.principal ? `${way.principal} (${kinds}${eg})` : way.principal;
+}
+function wayInExternalId(way) {
+    const base = EXTERNAL_IDS[way.externalId];
+    const specific = way.externalId === 'another' && way.externalIds.length > 0;
+    return specific ? `${base} (${way.externalIds.map(id => `"${id}"`).join(', ')})` : base;
+}
+/** One line for the log. */
+function describeWayIn(way) {
+    const parts = [
+        `statement "${way.statement}" lets ${wayInWho(way)} in through ${way.actions.join(', ')}`,
+        wayInExternalId(way),
+        way.condition ?? ''
+    ].filter(Boolean);
+    const declared = way.accepted ? ' (declared: accepted)' : '';
+    return `${parts.join(' ')}${declared}`;
+}
+const WAY_IN_TABLE_HEADER = [
+    'Statement',
+    'Who',
+    'Action',
+    'External ID',
+    'Condition',
+    'Accepted'
+];
+/** One row of the job summary's table (the summary escapes the cells). */
+function wayInRow(way) {
+    return [
+        way.statement,
+        wayInWho(way),
+        way.actions.join(', '),
+        wayInExternalId(way) || 'n/a',
+        way.condition ?? 'always',
+        way.accepted ? 'yes' : 'no'
+    ];
+}
+/** The target's decision in one line. */
+function describeTarget(target) {
+    const words = { allowed: 'allowed', denied: 'denied', 'cannot-evaluate': 'cannot be evaluated' };
+    return `IBM's principal with this org's external ID: ${words[target.decision]} (${target.reason})`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary as Markdown: what to enter in API Connect, what changed, every check.
+
 
 const summary_MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
+    undecided: '⚠️ undecided',
     'not-checked': '⚪ not checked'
 };
 const code = (text) => `\`${text.replace(/`/g, "'")}\``;
@@ -85748,6 +85821,8 @@ function renderSummary(result) {
     const verdict = {
         true: 'verified ✅',
         false: 'verification failed ❌',
+        undecided: 'verification undecided ⚠️',
+        incomplete: 'verified, an optional check not run ⚪',
         skipped: 'verification skipped'
     }[result.verified];
     const failed = result.failed ?? [];
@@ -85788,8 +85863,20 @@ function renderSummary(result) {
         result.checks.length
             ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, summary_MARK[c.status]]))
             : 'Verification is off.',
-        ''
+        '',
+        ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
     ].join('\n');
+}
+/** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
+function waysInSection(waysIn, table) {
+    if (!waysIn.length)
+        return [];
+    return [
+        '### Who else can assume the role',
+        '',
+        table(WAY_IN_TABLE_HEADER, waysIn.map(wayInRow)),
+        ''
+    ];
 }
 async function writeSummary(result) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -87045,6 +87132,23 @@ function evaluateIdentityPolicies(input, request) {
     return decide(groups, request);
 }
 /**
+ * Every statement of a policy against one request, without the wording work of a decision:
+ * for the analyses that put many requests to the same policy (who-can-assume.ts).
+ */
+function statementOutcomes(policy, request, kind = 'resource') {
+    const setup = prepare(request);
+    if ('decision' in setup)
+        return unknown(setup.reason);
+    const asTri = (part) => part === undefined ? true : isInvalid(part) ? part.invalid : part;
+    return evaluateDocument(policy, {}, kind, request, setup).map(result => ({
+        label: result.label,
+        effect: result.effect,
+        applies: result.applies,
+        principal: asTri(result.match?.principal),
+        action: asTri(result.match?.action)
+    }));
+}
+/**
  * Reads a policy document as IAM returns it: raw JSON, or URL-encoded JSON (GetRole,
  * GetRolePolicy and GetPolicyVersion return the latter). Throws if it is neither.
  */
@@ -87448,47 +87552,1466 @@ function role_applyRole(ctx, plan) {
     return applyRole(ctx, plan, () => planRole(ctx));
 }
 
-;// CONCATENATED MODULE: ./src/verify/checks.ts
-// The STS dry run's decisions, pure: which requests to put to the role's trust policy, what IAM
-// must answer for each, and how an answer becomes a check in the report.
-
-// Values no real caller has: another org's id and an account that is neither the user's nor IBM's.
-const OTHER_EXTERNAL_ID = '00000000-0000-4000-8000-000000000000';
-const OTHER_PRINCIPAL = 'arn:aws:iam::210987654321:role/not-api-connect';
-/** The request API Connect makes, and the ones that must fail (the confused-deputy probes). */
-function trustProbes(principalArn, externalId) {
-    const assume = (principal, id) => ({
-        ...(principal ? { principal: { AWS: principal } } : {}),
-        action: 'sts:AssumeRole',
-        context: id ? { 'sts:ExternalId': id } : {}
+;// CONCATENATED MODULE: ./src/iam-policy/string-witnesses.ts
+// Witness strings for the string comparisons a policy makes on one key: one string for every
+// distinct combination of "matches / does not match" over all of the policy's string constants
+// and patterns on that key — nothing more is needed to decide every string operator exactly.
+//
+// Each comparison (StringEquals "a", StringLike "a*", ArnLike "arn:*:iam::1:role/*", ...) is a
+// small automaton over the characters of the value. A breadth-first search runs all of them at
+// once (the product automaton, determinised on the fly) and keeps, for every combination of
+// accepting comparisons it reaches, the shortest string that reaches it. Characters that no
+// comparison names behave alike, so each step tries only the characters the live comparisons
+// name at that point, plus one fresh letter and one fresh digit: the search is exact, and small
+// for real policies. A search that would exceed its budget says so instead of guessing.
+/** A pattern's tokens: `*` and `?` are wildcards when `wildcards`, else literal characters. */
+function globTokens(text, options) {
+    return [...text].map((char) => {
+        if (options.wildcards && (char === '*' || char === '?')) {
+            return options.noColon ? { any: char, noColon: true } : { any: char };
+        }
+        return options.ignoreCase ? { lit: char, ignoreCase: true } : { lit: char };
     });
-    return [
-        {
-            name: 'API Connect can assume the role',
-            request: assume(principalArn, externalId),
-            mustBe: 'allowed'
+}
+/**
+ * An ARN pattern as ArnLike/ArnEquals read it: six colon-separated components matched one by
+ * one, so a wildcard in the first five never spans a colon.
+ */
+function arnTokens(pattern) {
+    const tokens = [];
+    let colons = 0;
+    for (const char of pattern) {
+        if (char === ':')
+            colons++;
+        if (char === '*' || char === '?')
+            tokens.push({ any: char, noColon: colons < 5 });
+        else
+            tokens.push({ lit: char });
+    }
+    return tokens;
+}
+/**
+ * The witnesses of every reachable combination. `required` (indices) restricts them to values
+ * that at least one of those comparisons accepts (e.g. "is a principal ARN").
+ */
+function stringWitnesses(comparisons, options = {}) {
+    const budget = options.budget ?? 20_000;
+    const required = options.required ?? [];
+    const runners = comparisons.map(c => runner(c.tokens));
+    const start = runners.map(r => r.start);
+    const seen = new Set([start.join('|')]);
+    const found = new Map();
+    let frontier = [{ states: start, value: '' }];
+    const dead = (states, i) => states[i] === '';
+    while (frontier.length > 0) {
+        const next = [];
+        for (const { states, value } of frontier) {
+            const matches = states.map((state, i) => runners[i].accepting(state));
+            const signature = matches.map(m => (m ? '1' : '0')).join('');
+            if (!found.has(signature) && (required.length === 0 || required.some(i => matches[i]))) {
+                found.set(signature, { value, matches });
+            }
+            for (const char of alphabet(runners, states)) {
+                const moved = states.map((state, i) => runners[i].step(state, char));
+                if (moved.every(state => state === ''))
+                    continue;
+                if (required.length > 0 && required.every(i => dead(moved, i)))
+                    continue;
+                const k = moved.join('|');
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+                if (seen.size > budget) {
+                    return { exceeded: `more than ${budget} string states to explore` };
+                }
+                next.push({ states: moved, value: value + char });
+            }
+        }
+        frontier = next;
+    }
+    // A value no comparison accepts (a fresh value) always exists unless one accepts everything.
+    // Prefer a non-empty one: an empty value is legal but reads badly in a report.
+    const none = comparisons.map(() => false);
+    const fresh = none.map(() => '0').join('');
+    if (required.length === 0 && !found.get(fresh)?.value) {
+        const value = freshValue(comparisons);
+        if (value !== undefined)
+            found.set(fresh, { value, matches: none });
+    }
+    return { witnesses: [...found.values()] };
+}
+/**
+ * One comparison's automaton, its sets of positions named by a string key ('' when dead), with
+ * its transitions and named characters cached: the product search revisits them often.
+ */
+function runner(tokens) {
+    const sets = new Map();
+    const moves = new Map();
+    const accepts = new Map();
+    const names = new Map();
+    const intern = (set) => {
+        const k = set.join(',');
+        if (!sets.has(k)) {
+            sets.set(k, set);
+            moves.set(k, new Map());
+            accepts.set(k, set.includes(tokens.length));
+        }
+        return k;
+    };
+    return {
+        start: intern(closure(tokens, [0])),
+        accepting: (state) => accepts.get(state),
+        step(state, char) {
+            // Most comparisons die early (a literal that no longer matches): they stay dead.
+            if (state === '')
+                return '';
+            const cached = moves.get(state);
+            let moved = cached.get(char);
+            if (moved === undefined) {
+                moved = intern(step(tokens, sets.get(state), char));
+                cached.set(char, moved);
+            }
+            return moved;
         },
+        /** The literal characters the live positions can take next. */
+        chars(state) {
+            let chars = names.get(state);
+            if (!chars) {
+                chars = [];
+                for (const position of sets.get(state)) {
+                    const token = tokens[position];
+                    if (!token || !('lit' in token))
+                        continue;
+                    chars.push(token.lit);
+                    if (token.ignoreCase)
+                        chars.push(token.lit.toLowerCase(), token.lit.toUpperCase());
+                }
+                names.set(state, chars);
+            }
+            return chars;
+        }
+    };
+}
+/** A string of characters no comparison names, matched by none (if none matches everything). */
+function freshValue(comparisons) {
+    // Longer than every pattern's literal text, so no literal-only comparison accepts it.
+    const length = Math.max(1, ...comparisons.map(c => c.tokens.length)) + 1;
+    const value = '\u00a7'.repeat(length);
+    const accepted = comparisons.some(c => accepts(c.tokens, value));
+    return accepted ? undefined : value;
+}
+function accepts(tokens, value) {
+    let set = closure(tokens, [0]);
+    for (const char of value)
+        set = step(tokens, set, char);
+    return set.includes(tokens.length);
+}
+/** The characters worth trying from these states: those named, a fresh letter and digit. */
+function alphabet(runners, states) {
+    const named = new Set([':']);
+    states.forEach((state, i) => {
+        if (state !== '')
+            for (const char of runners[i].chars(state))
+                named.add(char);
+    });
+    // Fresh characters first, so that the shortest witnesses read as "something else".
+    const letter = [...'zyxwvutsrqponmlkjihgfedcba'].find(c => !named.has(c) && !named.has(c.toUpperCase()));
+    const digit = [...'0123456789'].find(c => !named.has(c));
+    return [...(letter ? [letter] : []), ...(digit ? [digit] : []), ...named];
+}
+function matchesChar(token, char) {
+    if ('lit' in token) {
+        return token.ignoreCase ? token.lit.toLowerCase() === char.toLowerCase() : token.lit === char;
+    }
+    if ('digit' in token)
+        return char >= '0' && char <= '9';
+    return !(token.noColon && char === ':');
+}
+function step(tokens, set, char) {
+    const next = [];
+    for (const position of set) {
+        const token = tokens[position];
+        if (!token || !matchesChar(token, char))
+            continue;
+        // `*` stays where it is after consuming; every other token moves on.
+        next.push('any' in token && token.any === '*' ? position : position + 1);
+    }
+    return closure(tokens, next);
+}
+/** Adds the positions reachable without consuming a character (`*` matching nothing). */
+function closure(tokens, positions) {
+    const set = new Set();
+    for (let position of positions) {
+        set.add(position);
+        while (position < tokens.length) {
+            const token = tokens[position];
+            if (!('any' in token) || token.any !== '*')
+                break;
+            position++;
+            set.add(position);
+        }
+    }
+    return [...set].sort((a, b) => a - b);
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/request-space.ts
+// The values worth trying for each condition key a policy mentions: a finite set that decides
+// every condition of the policy exactly, as if every possible value (and "absent") were tried.
+//
+// A condition can only change its answer at the constants the policy compares the key with:
+//   strings (StringEquals/Like, ArnEquals/Like, IgnoreCase, negations) — one witness per
+//     combination of constants and patterns matched (string-witnesses.ts);
+//   numbers and dates — each constant, a value between each pair, one below and one above;
+//   IP addresses — for each CIDR range its first address and the one after its last, and the
+//     lowest address, in IPv4 and IPv6 (every cell the ranges cut the address space into);
+//   Bool — true and false; Null — present or absent;
+// and every key may also be absent. A multivalued key (only ever tested with ForAnyValue: or
+// ForAllValues:) takes sets of those values: the empty set and every set of up to as many
+// elements as the policy has set clauses on the key (one witness element per clause is all a
+// satisfying set needs). AWS's single-valued keys (sts:ExternalId...) take single values. A key compared in two ways that cannot be enumerated together (as a
+// number and as a string) is reported, not guessed.
+
+
+
+/** Keys AWS documents as multivalued: they always take sets. */
+const MULTIVALUED = new Set([
+    'aws:TagKeys',
+    'aws:CalledVia',
+    'aws:PrincipalOrgPaths',
+    'aws:SourceOrgPaths',
+    'aws:ResourceOrgPaths',
+    'aws:PrincipalServiceNamesList',
+    'sts:TransitiveTagKeys'
+].map(k => k.toLowerCase()));
+/**
+ * Keys IAM sets on every request: aws:CurrentTime, aws:EpochTime and aws:SecureTransport (STS
+ * takes HTTPS only). AWS global condition context keys:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+ */
+function requestTimeKeys(now) {
+    return {
+        'aws:currenttime': now.toISOString(),
+        'aws:epochtime': String(Math.floor(now.getTime() / 1000)),
+        'aws:securetransport': 'true'
+    };
+}
+/** Every key the Condition elements of these statements use, folded to lower case. */
+function keyUses(statements, variables) {
+    const keys = new Map();
+    for (const statement of statements) {
+        for (const [operator, key, values] of clauses(statement)) {
+            const folded = key.toLowerCase();
+            const use = keys.get(folded) ?? { name: key, uses: [], variable: false };
+            const parsed = parseOperator(operator);
+            const texts = values.map(v => String(v));
+            use.uses.push({ operator, base: parsed.name, set: parsed.set !== undefined, values: texts });
+            if (variables && texts.some(t => /\$\{/.test(t)))
+                use.variable = true;
+            keys.set(folded, use);
+        }
+    }
+    return keys;
+}
+/** The operator, key and values of each clause of a statement's Condition element. */
+function clauses(statement) {
+    const condition = request_space_isRecord(statement) ? statement.Condition : undefined;
+    if (!request_space_isRecord(condition))
+        return [];
+    return Object.entries(condition).flatMap(([operator, keys]) => request_space_isRecord(keys)
+        ? Object.entries(keys).map(([key, values]) => [
+            operator,
+            key,
+            asList(values)
+        ])
+        : []);
+}
+function family(base) {
+    if (/^(String|Arn)/.test(base))
+        return 'string';
+    if (base.startsWith('Numeric'))
+        return 'numeric';
+    if (base.startsWith('Date'))
+        return 'date';
+    if (base === 'Bool')
+        return 'bool';
+    if (base === 'IpAddress' || base === 'NotIpAddress')
+        return 'ip';
+    if (base === 'BinaryEquals')
+        return 'binary';
+    if (base === 'Null')
+        return 'null';
+    return 'other';
+}
+/**
+ * The values to try for one key. `extra` adds string constants the caller needs told apart
+ * (this org's external ID); `budget` bounds the string search and the number of sets.
+ */
+function keySpace(folded, use, extra = [], budget = 20_000) {
+    const families = new Set(use.uses.map(u => family(u.base)).filter(f => f !== 'null'));
+    if (families.size > 1) {
+        return { undecided: `${use.name} is compared as ${[...families].join(' and ')}` };
+    }
+    const kind = [...families][0] ?? 'null';
+    const constants = use.uses.filter(u => family(u.base) === kind).flatMap(u => u.values);
+    let scalars;
+    switch (kind) {
+        case 'string': {
+            const result = stringSpace(use, extra, budget);
+            if ('undecided' in result)
+                return result;
+            scalars = result;
+            break;
+        }
+        case 'numeric':
+            scalars = numberSpace(constants.map(Number).filter(Number.isFinite), String);
+            break;
+        case 'date': {
+            const times = constants.map(parseDate).filter((t) => !isUnknown(t));
+            scalars = numberSpace(times, t => new Date(t).toISOString(), true);
+            break;
+        }
+        case 'bool':
+            scalars = { values: ['true', 'false'] };
+            break;
+        case 'ip':
+            scalars = ipSpace(constants);
+            break;
+        default:
+            // Null alone, BinaryEquals, or an operator IAM does not have (the evaluator says so).
+            scalars = { values: [...new Set([...constants, 'fresh-value'])], fresh: 'fresh-value' };
+    }
+    // AWS's own keys are single-valued unless documented otherwise (ForAnyValue on one reads it
+    // as a set of one); another key tested only with set operators may hold a set.
+    const onlySets = use.uses.every(u => u.set || u.base === 'Null');
+    const aws = /^(aws|sts):/.test(folded);
+    if (!MULTIVALUED.has(folded) && (aws || !onlySets)) {
+        return { values: [undefined, ...scalars.values], fresh: scalars.fresh };
+    }
+    return setSpace(use, scalars.values, budget);
+}
+function stringSpace(use, extra, budget) {
+    const comparisons = [];
+    let arn = false;
+    for (const { base, values } of use.uses) {
+        if (family(base) !== 'string')
+            continue;
+        const ignoreCase = base.includes('IgnoreCase');
+        for (const value of values) {
+            if (base.startsWith('Arn')) {
+                arn = true;
+                comparisons.push({ tokens: arnTokens(value) });
+            }
+            else {
+                const wildcards = base.includes('Like');
+                comparisons.push({ tokens: globTokens(value, { wildcards, ignoreCase }) });
+            }
+        }
+    }
+    for (const value of extra)
+        comparisons.push({ tokens: globTokens(value, { wildcards: false }) });
+    // A key compared as an ARN holds ARNs (aws:SourceArn, aws:PrincipalArn...).
+    const required = arn ? [comparisons.push({ tokens: arnTokens('arn:*:*:*:*:*') }) - 1] : [];
+    const result = stringWitnesses(comparisons, { required, budget });
+    if ('exceeded' in result)
+        return { undecided: `${use.name}: ${result.exceeded}` };
+    const fresh = result.witnesses.find(w => w.matches.every((m, i) => !m || required.includes(i)));
+    return { values: result.witnesses.map(w => w.value), fresh: fresh?.value };
+}
+/** Each constant, a value between neighbours, one below the lowest and one above the highest. */
+function numberSpace(constants, show, integer = false) {
+    const sorted = [...new Set(constants)].sort((a, b) => a - b);
+    if (sorted.length === 0)
+        return { values: [show(0)], fresh: show(0) };
+    const values = [sorted[0] - 1];
+    sorted.forEach((n, i) => {
+        values.push(n);
+        if (i + 1 === sorted.length)
+            return void values.push(n + 1);
+        // Dates are whole milliseconds: neighbours one apart have nothing between them.
+        const between = integer ? Math.floor((n + sorted[i + 1]) / 2) : (n + sorted[i + 1]) / 2;
+        if (between !== n)
+            values.push(between);
+    });
+    return { values: values.map(show), fresh: show(sorted.at(-1) + 1) };
+}
+/** The lowest address and, per range, its first address and the one after its last. */
+function ipSpace(constants) {
+    const points = { 32: new Set([0n]), 128: new Set([0n]) };
+    for (const text of constants) {
+        const range = parseCidr(text);
+        if (!range)
+            continue;
+        const host = BigInt(range.bits - range.prefix);
+        const first = (range.value >> host) << host;
+        const after = first + (1n << host);
+        points[range.bits].add(first);
+        if (after < 1n << BigInt(range.bits))
+            points[range.bits].add(after);
+    }
+    const values = [
+        ...[...points[32]].map(v => showIp(v, 32)),
+        ...[...points[128]].map(v => showIp(v, 128))
+    ];
+    return { values, fresh: values[0] };
+}
+function showIp(value, bits) {
+    if (bits === 32)
+        return [24n, 16n, 8n, 0n].map(s => String((value >> s) & 255n)).join('.');
+    const groups = [];
+    for (let s = 112n; s >= 0n; s -= 16n)
+        groups.push(((value >> s) & 0xffffn).toString(16));
+    return groups.join(':');
+}
+/** Absent, the empty set, and every set of up to `clauses` distinct element values. */
+function setSpace(use, elements, budget) {
+    const size = Math.min(use.uses.filter(u => u.set).length || 1, elements.length);
+    const sets = [[]];
+    const grow = (from, current) => {
+        for (let i = from; i < elements.length; i++) {
+            const next = [...current, elements[i]];
+            sets.push(next);
+            if (sets.length > budget)
+                return false;
+            if (next.length < size && !grow(i + 1, next))
+                return false;
+        }
+        return true;
+    };
+    if (!grow(0, []))
+        return { undecided: `${use.name}: more than ${budget} value sets to try` };
+    return { values: [undefined, ...sets], fresh: [] };
+}
+function request_space_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/request-search.ts
+// Assignments of trial values to condition keys, and the request contexts built from them:
+// enumerated one by one (invoke-decision.ts) or found by assignment-search.ts.
+/** The number of combinations, or Infinity past the limit (to refuse before enumerating). */
+function combinations(spaces, limit) {
+    let total = 1;
+    for (const space of spaces) {
+        total *= space.values.length;
+        if (total > limit)
+            return Infinity;
+    }
+    return total;
+}
+/** Calls `visit` with every assignment of the keys; false from `visit` stops the enumeration. */
+function forEachAssignment(keys, spaces, visit) {
+    const assignment = {};
+    const walk = (i) => {
+        if (i === keys.length)
+            return visit({ ...assignment }) !== false;
+        for (const value of spaces[i].values) {
+            assignment[keys[i]] = value;
+            if (!walk(i + 1))
+                return false;
+        }
+        return true;
+    };
+    walk(0);
+}
+/** A request context from fixed keys and an assignment, leaving out the absent ones. */
+function contextOf(...parts) {
+    const context = {};
+    for (const part of parts) {
+        for (const [key, value] of Object.entries(part)) {
+            if (value === undefined)
+                delete context[key];
+            else
+                context[key] = value;
+        }
+    }
+    return context;
+}
+/** The trial values of each key, or why one cannot be enumerated. */
+function spacesOf(keys, space) {
+    const spaces = [];
+    for (const key of keys) {
+        const s = space(key);
+        if ('undecided' in s)
+            return s;
+        spaces.push(s);
+    }
+    return spaces;
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/invoke-decision.ts
+// The invoke check's local evaluation under the same rule as the trust analysis: the role's
+// identity policies and permissions boundary decide lambda:InvokeFunction on a resource for
+// every value of the keys the runner cannot know, not for one guessed request.
+//
+// The keys IAM sets are filled in as IAM sets them for a role session: aws:CurrentTime and
+// aws:EpochTime (now), aws:SecureTransport (true), aws:PrincipalType (AssumedRole),
+// aws:PrincipalArn (the role's ARN) and aws:PrincipalAccount (AWS global condition context
+// keys, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+// Every other key the policies mention ranges over its trial values (request-space.ts), absent
+// included. The answer is `allowed` only if allowed for every value, a deny only if denied for
+// every value, otherwise `cannot-evaluate`, naming the keys it depends on.
+
+
+
+
+function decideInvoke(input, question) {
+    const documents = [...input.policies, ...(input.boundary ? [input.boundary] : [])].map(p => 'document' in p ? p.document : p);
+    const statements = documents.flatMap(d => asList(d.Statement));
+    const variables = documents.some(d => d.Version === '2012-10-17');
+    const keys = keyUses(statements, variables);
+    const fixed = {
+        ...requestTimeKeys(question.now),
+        'aws:principalarn': question.roleArn,
+        'aws:principalaccount': question.roleArn.split(':')[4] ?? '',
+        'aws:principaltype': 'AssumedRole'
+    };
+    const varying = [...keys.keys()].filter(k => !(k in fixed));
+    const names = varying.map(k => keys.get(k).name);
+    const refuse = (reason) => ({
+        decision: 'cannot-evaluate',
+        statements: [],
+        reason,
+        dependsOn: names
+    });
+    const spaces = [];
+    for (const key of varying) {
+        const use = keys.get(key);
+        if (use.variable)
+            return refuse(`${use.name} is compared with a policy variable: not analysed`);
+        const space = keySpace(key, use);
+        if ('undecided' in space)
+            return refuse(space.undecided);
+        spaces.push(space);
+    }
+    if (combinations(spaces, question.budget ?? 100_000) === Infinity) {
+        return refuse(`too many combinations of ${names.join(', ')} to evaluate`);
+    }
+    const seen = new Map();
+    forEachAssignment(varying, spaces, assignment => {
+        const evaluation = evaluateIdentityPolicies(input, {
+            principal: { AWS: question.roleArn },
+            action: 'lambda:InvokeFunction',
+            resource: question.resource,
+            context: contextOf(fixed, assignment)
+        });
+        if (!seen.has(evaluation.decision))
+            seen.set(evaluation.decision, evaluation);
+        // Once allowed and not allowed were both seen, nothing more can change the answer.
+        return !(seen.has('allowed') && seen.size > 1);
+    });
+    const decisions = [...seen.keys()];
+    if (decisions.length === 1)
+        return { ...seen.get(decisions[0]), dependsOn: [] };
+    if (!seen.has('allowed') && !seen.has('cannot-evaluate')) {
+        return { ...seen.get('implicit-deny'), dependsOn: [] };
+    }
+    const unknown = seen.get('cannot-evaluate');
+    return {
+        decision: 'cannot-evaluate',
+        statements: unknown?.statements ?? [],
+        reason: unknown
+            ? unknown.reason
+            : `allowed for some values of ${names.join(', ')} only: the runner cannot know them`,
+        dependsOn: names
+    };
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/assignment-search.ts
+// Finds values of the unknown condition keys that make some statements apply and others not,
+// without enumerating every combination.
+//
+// A statement applies when its principal, its action and every (operator, key) clause of its
+// Condition hold (IAM ANDs them). So, once the caller and action are fixed, a statement is a
+// conjunction of one constant part and one part per key, each depending on that key's value
+// alone. "This statement applies" then only narrows each key's values independently, and "this
+// statement does not apply" asks for one key whose value fails it: a small hitting-set search
+// over the keys' trial values (request-space.ts), exact, bounded by a step budget.
+// Three-valued: a part may be unknown (an operator IAM does not have...), so a goal asks for a
+// statement to be certainly true or false, or merely possibly (not certainly the opposite).
+
+
+const holds = (value, want) => want === 'true'
+    ? value === true
+    : want === 'not-false'
+        ? value !== false
+        : want === 'false'
+            ? value === false
+            : value !== true;
+/**
+ * An assignment of `keys` (values from their spaces) under which every goal holds, or none.
+ * `budget.left` counts the values tried; at zero the search gives up (`exceeded`).
+ */
+function searchAssignment(keys, spaces, goals, budget) {
+    // Goals that want the conjunction to hold restrict each key's values on their own.
+    const domains = new Map();
+    for (const key of keys)
+        domains.set(key, [...spaces.get(key).values]);
+    const disjunctive = [];
+    for (const goal of goals) {
+        const { fixed, parts } = goal.conjunction;
+        if (goal.want === 'true' || goal.want === 'not-false') {
+            if (!holds(fixed, goal.want))
+                return { none: true };
+            for (const [key, part] of parts) {
+                const values = domains.get(key).filter(v => holds(part(v), goal.want));
+                if (values.length === 0)
+                    return { none: true };
+                domains.set(key, values);
+            }
+        }
+        else if (!holds(fixed, goal.want)) {
+            if (goal.conjunction.parts.size === 0)
+                return { none: true };
+            disjunctive.push(goal);
+        }
+    }
+    // Goals that want it not to hold need one key whose value fails it.
+    const assignment = {};
+    const assigned = new Set();
+    let exceeded = false;
+    const satisfied = (goal) => [...goal.conjunction.parts].some(([key, part]) => assigned.has(key) && holds(part(assignment[key]), goal.want));
+    const solve = () => {
+        const open = disjunctive.find(goal => !satisfied(goal));
+        if (!open)
+            return true;
+        for (const [key, part] of open.conjunction.parts) {
+            const choices = assigned.has(key) ? [] : domains.get(key);
+            for (const value of choices) {
+                if (--budget.left < 0) {
+                    exceeded = true;
+                    return false;
+                }
+                if (!holds(part(value), open.want))
+                    continue;
+                assignment[key] = value;
+                assigned.add(key);
+                if (solve())
+                    return true;
+                assigned.delete(key);
+                delete assignment[key];
+                if (exceeded)
+                    return false;
+            }
+        }
+        return false;
+    };
+    if (!solve())
+        return exceeded ? { exceeded: true } : { none: true };
+    for (const key of keys)
+        if (!assigned.has(key))
+            assignment[key] = domains.get(key)[0];
+    return { found: assignment };
+}
+/**
+ * A statement's Condition split by key: for each key (folded to lower case) a function of that
+ * key's value alone, cached; and what does not belong to a key (a malformed block) as `rest`.
+ */
+function conditionParts(condition, variables) {
+    const byKey = new Map();
+    if (condition === undefined)
+        return { rest: true, byKey };
+    if (!assignment_search_isRecord(condition))
+        return { rest: conditionMatches(condition, env({}, variables)), byKey };
+    const blocks = new Map();
+    const malformed = {};
+    for (const [operator, keys] of Object.entries(condition)) {
+        if (!assignment_search_isRecord(keys)) {
+            malformed[operator] = keys;
+            continue;
+        }
+        for (const [key, values] of Object.entries(keys)) {
+            const folded = key.toLowerCase();
+            const block = blocks.get(folded) ?? {};
+            block[operator] = { ...block[operator], [key]: values };
+            blocks.set(folded, block);
+        }
+    }
+    for (const [folded, block] of blocks) {
+        const cache = new Map();
+        byKey.set(folded, value => {
+            const id = JSON.stringify(value) ?? 'absent';
+            let result = cache.get(id);
+            if (result === undefined) {
+                result = conditionMatches(block, env(value === undefined ? {} : { [folded]: value }, variables));
+                cache.set(id, result);
+            }
+            return result;
+        });
+    }
+    const rest = Object.keys(malformed).length > 0 ? conditionMatches(malformed, env({}, variables)) : true;
+    return { rest, byKey };
+}
+/** The conjunction of a statement for one caller: keys with a fixed value fold into `fixed`. */
+function conjunctionOf(head, parts, fixed) {
+    const constant = [head, parts.rest];
+    const varying = new Map();
+    for (const [key, part] of parts.byKey) {
+        if (key in fixed)
+            constant.push(part(fixed[key]));
+        else
+            varying.set(key, part);
+    }
+    return { fixed: allOf(constant), parts: varying };
+}
+/** The first unknown part of these conjunctions under an assignment, to say why. */
+function unknownReason(conjunctions, assignment) {
+    for (const { fixed, parts } of conjunctions) {
+        if (isUnknown(fixed))
+            return fixed.unknown;
+        for (const [key, part] of parts) {
+            const value = part(assignment[key]);
+            if (isUnknown(value))
+                return value.unknown;
+        }
+    }
+    return undefined;
+}
+function env(record, variables) {
+    return { context: contextFrom(record), variables };
+}
+function assignment_search_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/principal-space.ts
+// The callers worth trying against a trust policy: one of every kind the policy could tell apart.
+//
+// AWS principals (account roots, IAM users, role sessions) are told apart only by what the policy
+// compares their ARN with — Principal entries (an account entry covers every principal of the
+// account; a role entry covers its sessions), and aws:PrincipalArn / aws:PrincipalAccount
+// conditions — so the principal ARN is searched like any string key (string-witnesses.ts), with
+// the shapes of principal ARNs as a constraint, plus the names the report needs told apart (IBM's
+// role, IBM's account, the role's own account). That yields a fresh account's root, role and
+// user, a fresh role in IBM's account, the own account's root and roles, every principal named,
+// and every principal an ARN pattern lets in. A role calls through a session: each role is tried
+// with a fresh session name and with every session name the policy names for it.
+// Services, web-identity and SAML providers are tried as named, plus a fresh one of each, and an
+// anonymous caller. Each kind calls only the AssumeRole action it can (AssumeRoleWithWebIdentity
+// for OpenID Connect providers, AssumeRoleWithSAML for SAML providers).
+
+const ASSUME_ROLE = 'sts:AssumeRole';
+const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
+const SAML = 'sts:AssumeRoleWithSAML';
+const DIGITS12 = Array.from({ length: 12 }, () => ({ digit: true }));
+const SESSION = 'apic-lambda-deploy-analysis';
+/** Providers whose tokens AWS accepts without an IAM provider resource (web identity). */
+const WELL_KNOWN_OIDC = [
+    'cognito-identity.amazonaws.com',
+    'accounts.google.com',
+    'graph.facebook.com',
+    'www.amazon.com'
+];
+function principalSpace(input) {
+    const aws = awsCandidates(input);
+    if ('undecided' in aws)
+        return aws;
+    const { services, providers } = namedOthers(input.statements);
+    const ownProvider = (type, name) => `arn:${input.partition}:iam::${input.ownAccount}:${type}/${name}`;
+    const others = [
+        ...[...services, 'fresh-service.amazonaws.com'].map((name) => ({
+            kind: 'service',
+            principal: { Service: name },
+            name,
+            actions: [ASSUME_ROLE],
+            fixed: {},
+            target: false
+        })),
+        ...[
+            ...providers,
+            ownProvider('oidc-provider', 'fresh-oidc.example.com'),
+            ownProvider('saml-provider', 'fresh-saml')
+        ].map(federated),
         {
-            name: 'No external ID is refused',
-            request: assume(principalArn, undefined),
-            mustBe: 'denied'
-        },
-        {
-            name: "Another org's external ID is refused",
-            request: assume(principalArn, OTHER_EXTERNAL_ID),
-            mustBe: 'denied'
-        },
-        {
-            name: 'Another principal is refused',
-            request: assume(OTHER_PRINCIPAL, externalId),
-            mustBe: 'denied'
-        },
-        {
-            name: 'Anonymous callers are refused',
-            request: assume(undefined, externalId),
-            mustBe: 'denied'
+            kind: 'anonymous',
+            principal: undefined,
+            name: 'an anonymous caller',
+            actions: [ASSUME_ROLE, WEB_IDENTITY, SAML],
+            // IAM leaves the principal's keys out of an anonymous request.
+            fixed: {
+                'aws:principalarn': undefined,
+                'aws:principalaccount': undefined,
+                'aws:principaltype': 'Anonymous'
+            },
+            target: false
         }
     ];
+    return [...aws, ...others];
+}
+function federated(name) {
+    const saml = /:saml-provider\//.test(name);
+    const oidc = /:oidc-provider\//.test(name) || WELL_KNOWN_OIDC.includes(name);
+    return {
+        kind: saml ? 'saml' : 'web-identity',
+        principal: { Federated: name },
+        name,
+        // A provider of a form the analysis does not know is tried with both federation actions.
+        actions: saml ? [SAML] : oidc ? [WEB_IDENTITY] : [WEB_IDENTITY, SAML],
+        fixed: {},
+        target: false
+    };
+}
+function namedOthers(statements) {
+    const services = new Set();
+    const providers = new Set();
+    for (const statement of statements) {
+        for (const element of [statement.Principal, statement.NotPrincipal]) {
+            if (typeof element !== 'object' || element === null)
+                continue;
+            const entries = element;
+            for (const s of [entries.Service ?? []].flat())
+                if (typeof s === 'string')
+                    services.add(s);
+            for (const f of [entries.Federated ?? []].flat())
+                if (typeof f === 'string')
+                    providers.add(f);
+        }
+    }
+    return { services, providers };
+}
+/** The AWS entries (ARNs and account IDs) of every Principal and NotPrincipal element. */
+function awsEntries(statements) {
+    return statements.flatMap(statement => [statement.Principal, statement.NotPrincipal].flatMap(element => typeof element === 'object' && element !== null
+        ? [element.AWS ?? []].flat().filter(e => typeof e === 'string')
+        : []));
+}
+function awsCandidates(input) {
+    const { partition, ownAccount, targetArn } = input;
+    const lit = (text) => globTokens(text, { wildcards: false });
+    const star = { any: '*' };
+    // Every principal ARN tried starts `arn:<partition>:iam::` (the shapes below require it), so
+    // "in account A" is that prefix, A, and anything after.
+    const arnOfAccount = (account) => [
+        ...lit(`arn:${partition}:iam::`),
+        ...account,
+        ...lit(':'),
+        star
+    ];
+    // IAM names (and paths) have no colons.
+    const name = { any: '?', noColon: true };
+    const nameRest = { any: '*', noColon: true };
+    const shapes = [
+        { tokens: [...lit(`arn:${partition}:iam::`), ...DIGITS12, ...lit(':root')] },
+        {
+            tokens: [...lit(`arn:${partition}:iam::`), ...DIGITS12, ...lit(':role/'), name, nameRest]
+        },
+        {
+            tokens: [...lit(`arn:${partition}:iam::`), ...DIGITS12, ...lit(':user/'), name, nameRest]
+        }
+    ];
+    const comparisons = [
+        ...shapes,
+        { tokens: lit(targetArn) },
+        { tokens: arnOfAccount(lit(ownAccount)) },
+        { tokens: arnOfAccount(lit(targetArn.split(':')[4] ?? '')) }
+    ];
+    const sessions = new Map();
+    for (const entry of awsEntries(input.statements)) {
+        if (/^\d{12}$/.test(entry)) {
+            comparisons.push({ tokens: arnOfAccount(lit(entry)) });
+            continue;
+        }
+        const session = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(entry);
+        if (session) {
+            const role = `arn:${session[1]}:iam::${session[2]}:role/${session[3]}`;
+            comparisons.push({ tokens: lit(role) });
+            sessions.set(role, (sessions.get(role) ?? new Set()).add(session[4]));
+        }
+        else if (entry.endsWith(':root')) {
+            comparisons.push({ tokens: arnOfAccount(lit(entry.split(':')[4] ?? '')) });
+        }
+        else if (entry !== '*') {
+            comparisons.push({ tokens: lit(entry) });
+        }
+    }
+    for (const [folded, lifted] of [
+        ['aws:principalarn', false],
+        ['aws:principalaccount', true]
+    ]) {
+        for (const { base, values } of input.keys.get(folded)?.uses ?? []) {
+            if (!/^(String|Arn)/.test(base))
+                continue;
+            for (const value of values) {
+                const noColon = lifted;
+                const tokens = base.startsWith('Arn')
+                    ? arnTokens(value)
+                    : globTokens(value, {
+                        wildcards: base.includes('Like'),
+                        ignoreCase: base.includes('IgnoreCase'),
+                        noColon
+                    });
+                comparisons.push({ tokens: lifted ? arnOfAccount(tokens) : tokens });
+            }
+        }
+    }
+    const result = stringWitnesses(comparisons, { required: [0, 1, 2], budget: input.budget });
+    if ('exceeded' in result)
+        return { undecided: `principal ARNs: ${result.exceeded}` };
+    return result.witnesses.flatMap(({ value: arn, matches }) => {
+        const account = arn.split(':')[4];
+        const type = matches[0] ? 'Account' : matches[1] ? 'AssumedRole' : 'User';
+        const fixed = {
+            'aws:principalarn': arn,
+            'aws:principalaccount': account,
+            'aws:principaltype': type
+        };
+        if (type !== 'AssumedRole') {
+            const kind = type === 'Account' ? 'account-root' : 'user';
+            return [
+                {
+                    kind,
+                    principal: { AWS: arn },
+                    name: arn,
+                    account,
+                    actions: [ASSUME_ROLE],
+                    fixed,
+                    target: false
+                }
+            ];
+        }
+        // aws:PrincipalArn of a role session is its role's ARN (global condition keys, AWS docs).
+        const name = arn.split('/').at(-1);
+        return [SESSION, ...(sessions.get(arn) ?? [])].map((session) => ({
+            kind: 'role',
+            principal: { AWS: `arn:${partition}:sts::${account}:assumed-role/${name}/${session}` },
+            name: arn,
+            account,
+            actions: [ASSUME_ROLE],
+            fixed,
+            target: arn === targetArn
+        }));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/target-decision.ts
+// The target of the trust check: IBM's regional role (any of its sessions) with this org's
+// external ID, through sts:AssumeRole. It must be allowed under every value of the keys the
+// runner cannot know; denied under every value is a failure; anything else cannot be evaluated.
+// Each answer comes from assignment-search.ts: "allowed everywhere" is "no assignment under
+// which every Allow fails or some Deny may apply", and so on.
+
+
+
+function decideTarget(trust, runs, labels, budget, keyNames) {
+    if (runs.length === 0) {
+        const reason = "IBM's principal is not a role ARN in the role's partition";
+        return { decision: 'cannot-evaluate', statements: [], dependsOn: [], reason };
+    }
+    const results = runs.map(run => decideRun(run, budget));
+    const request = (run, assignment) => ({
+        principal: run.candidate.principal,
+        action: 'sts:AssumeRole',
+        context: contextOf(run.fixed, assignment)
+    });
+    const exceeded = results.find(r => r.exceeded);
+    if (exceeded) {
+        const reason = 'too many requests to evaluate (budget exceeded)';
+        return { decision: 'cannot-evaluate', statements: [], dependsOn: [], reason };
+    }
+    const allowedBy = [...new Set(results.flatMap(r => r.allowedBy.map(i => labels[i])))];
+    if (results.every(r => !r.notAllowed)) {
+        const reason = `allowed by ${allowedBy.map(l => `"${l}"`).join(', ')}`;
+        return { decision: 'allowed', statements: allowedBy, dependsOn: [], reason };
+    }
+    const notDenied = results.findIndex(r => r.notDenied);
+    if (notDenied === -1) {
+        const i = results.findIndex(r => r.notAllowed);
+        const evaluation = evaluateResourcePolicy(trust, request(runs[i], results[i].notAllowed));
+        return {
+            decision: 'denied',
+            statements: evaluation.statements,
+            dependsOn: [],
+            reason: evaluation.reason
+        };
+    }
+    const keys = [...new Set(runs.flatMap(run => [...run.spaces.keys()]))];
+    const names = keys.map(k => keyNames.get(k) ?? k);
+    // Differing answers between sessions with no key involved: the session name decides.
+    if (names.length === 0)
+        names.push('the role session name');
+    const unknownWhy = results.map(r => r.unknown).find(Boolean);
+    const reason = unknownWhy ?? `allowed for some values of ${names.join(', ')} only`;
+    const i = results.findIndex(r => r.notAllowed);
+    return {
+        decision: 'cannot-evaluate',
+        statements: allowedBy,
+        dependsOn: names,
+        reason,
+        examples: {
+            allowed: request(runs[notDenied], results[notDenied].notDenied),
+            notAllowed: request(runs[i], results[i].notAllowed)
+        }
+    };
+}
+function decideRun(run, budget) {
+    const keys = [...run.spaces.keys()];
+    let exceeded = false;
+    const search = (goals) => {
+        const result = searchAssignment(keys, run.spaces, goals, budget);
+        if ('exceeded' in result)
+            exceeded = true;
+        return 'found' in result ? result.found : undefined;
+    };
+    const first = (tries) => {
+        for (const goals of tries) {
+            const found = search(goals);
+            if (found)
+                return found;
+        }
+        return exceeded ? 'exceeded' : undefined;
+    };
+    const goal = (part, want) => ({ conjunction: part.conjunction, want });
+    // Not allowed: every Allow fails somewhere at once, or some Deny may apply.
+    const notAllowed = first([
+        run.allows.map(a => goal(a, 'not-true')),
+        ...run.denies.map(d => [goal(d, 'not-false')])
+    ]);
+    // Not denied: some Allow may apply while no Deny certainly does.
+    const notDenied = first(run.allows.map(a => [goal(a, 'not-false'), ...run.denies.map(d => goal(d, 'not-true'))]));
+    const allowedBy = run.allows
+        .filter(a => search([goal(a, 'true'), ...run.denies.map(d => goal(d, 'false'))]))
+        .map(a => a.index);
+    const all = [...run.allows, ...run.denies].map(p => p.conjunction);
+    const unknown = [notAllowed, notDenied]
+        .map(found => (typeof found === 'object' ? unknownReason(all, found) : undefined))
+        .find(Boolean);
+    return {
+        notAllowed: typeof notAllowed === 'object' ? notAllowed : undefined,
+        notDenied: typeof notDenied === 'object' ? notDenied : undefined,
+        allowedBy,
+        unknown,
+        exceeded
+    };
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/ways-in.ts
+// The result of the trust analysis as typed data: the target's decision, every way in other
+// than the target request (grouped by statement, principal as written, external-ID situation
+// and condition; the kinds of caller that get in are listed in each group), what could not be decided, and the verdict those make together.
+// Declared extra principals (`accepted`) mark their ways in as accepted; `*`, NotPrincipal and
+// IBM's own principal with another or no external ID never are.
+
+
+
+
+const EXTERNAL_ID = 'sts:externalid';
+const ways_in_SHOWN = 3;
+function assembleWaysIn(target, options, findings, undecided, targetDecision) {
+    const partition = options.roleArn.split(':')[1] ?? 'aws';
+    const normal = (p) => /^\d{12}$/.test(p.trim()) ? `arn:${partition}:iam::${p.trim()}:root` : p.trim();
+    const accepted = new Set((options.accepted ?? []).map(normal));
+    const groups = new Map();
+    for (const finding of findings) {
+        const written = writtenPrincipal(finding);
+        const ibm = finding.candidate.target && finding.action === ASSUME_ROLE;
+        const { situation, ids } = externalIdOf(finding, target.externalId);
+        const { condition, dependsOn } = conditionOf(finding);
+        const principal = written.entries.join(', ') || written.text;
+        const key = [finding.label, principal, situation, condition, ibm].join('|');
+        const group = groups.get(key) ?? {
+            statement: finding.label,
+            principal: written.text,
+            kind: finding.candidate.kind,
+            kinds: [],
+            examples: [],
+            actions: [],
+            externalId: situation,
+            externalIds: [],
+            ...(condition ? { condition } : {}),
+            dependsOn,
+            ibmOtherExternalId: ibm,
+            accepted: !ibm && written.entries.some(e => accepted.has(normal(e))),
+            witness: finding.request
+        };
+        addUnique(group.kinds, [finding.candidate.kind], Infinity);
+        addUnique(group.examples, [finding.candidate.name]);
+        addUnique(group.actions, [finding.action], Infinity);
+        addUnique(group.externalIds, ids);
+        groups.set(key, group);
+    }
+    const target_ = targetDecision ?? {
+        decision: 'cannot-evaluate',
+        statements: [],
+        dependsOn: [],
+        reason: undecided[0] ?? 'not analysed'
+    };
+    return { target: target_, waysIn: [...groups.values()], undecided };
+}
+/** Passes only when the target is allowed, every way in is accepted, and nothing is undecided. */
+function trustVerdict(analysis) {
+    const failing = analysis.waysIn.filter(w => !w.accepted);
+    if (analysis.target.decision === 'denied' || failing.length > 0)
+        return { verdict: 'fail', failing };
+    if (analysis.target.decision !== 'allowed' || analysis.undecided.length > 0) {
+        return { verdict: 'cannot-evaluate', failing };
+    }
+    return { verdict: 'pass', failing };
+}
+/** The entries of the statement's principal element that let this caller in. */
+function writtenPrincipal(finding) {
+    const { statement, candidate } = finding;
+    if (statement.NotPrincipal !== undefined) {
+        return {
+            text: `everyone except ${principalValues(statement.NotPrincipal).join(', ')}`,
+            entries: []
+        };
+    }
+    const element = statement.Principal;
+    if (element === '*')
+        return { text: '*', entries: [] };
+    const caller = callerOf(candidate.principal);
+    const entries = [];
+    if (typeof element === 'object' && element !== null && !isUnknown(caller)) {
+        for (const [kind, values] of Object.entries(element)) {
+            for (const value of [values].flat()) {
+                if (typeof value !== 'string')
+                    continue;
+                if (kind === 'AWS' && value === '*')
+                    return { text: '*', entries: [] };
+                if (principalMatches({ [kind]: value }, caller) !== false)
+                    entries.push(value);
+            }
+        }
+    }
+    return { text: entries.join(', ') || principalValues(element).join(', '), entries };
+}
+function externalIdOf(finding, ours) {
+    if (finding.action !== ASSUME_ROLE)
+        return { situation: 'not-applicable', ids: [] };
+    const values = finding.externalIds;
+    if (!values)
+        return { situation: 'any', ids: [] };
+    const shown = (v) => (v === undefined ? '(none)' : String(v));
+    if (values.some(v => v === finding.freshExternalId))
+        return { situation: 'any', ids: [] };
+    if (values.every(v => v === undefined))
+        return { situation: 'none', ids: ['(none)'] };
+    if (values.every(v => v === ours))
+        return { situation: 'this-org', ids: [ours] };
+    return { situation: 'another', ids: [...new Set(values.filter(v => v !== ours).map(shown))] };
+}
+/** Under which values of the unknown keys the way in works: undefined when under all of them. */
+function conditionOf(finding) {
+    if (finding.unconditional)
+        return { dependsOn: [] };
+    const varying = new Set(finding.varying.filter(k => k !== EXTERNAL_ID));
+    const named = (k) => finding.keyNames.get(k) ?? k;
+    const words = (statement) => clauses(statement)
+        .filter(([, key]) => varying.has(key.toLowerCase()))
+        .map(([op, key, values]) => `${key} ${op} ${JSON.stringify(values.length === 1 ? values[0] : values)}`);
+    const when = words(finding.statement);
+    const unless = finding.denies
+        .map(d => ({ label: d.label, words: words(d.statement) }))
+        .filter(d => d.words.length > 0)
+        .map(d => `unless "${d.label}" denies it (${d.words.join(' and ')})`);
+    const parts = [...(when.length ? [`when ${when.join(' and ')}`] : []), ...unless];
+    return {
+        condition: parts.join(', ') || 'for some values of the unknown keys',
+        dependsOn: [...varying].map(named)
+    };
+}
+function addUnique(list, items, max = ways_in_SHOWN) {
+    for (const item of items)
+        if (!list.includes(item) && list.length < max)
+            list.push(item);
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/who-can-assume.ts
+// "Who can assume this role": decides a trust policy over the whole request space — every
+// caller, every sts:AssumeRole* action, every value of every condition key, "absent" included —
+// rather than over a few sample requests.
+//
+// Technique. A policy's answer can only change at the constants the policy itself mentions. So
+// a finite universe decides it exactly: the callers of principal-space.ts (one of every kind of
+// principal the policy could tell apart, fresh ones included), and for each condition key the
+// trial values of request-space.ts (one per combination of constants matched, plus absent). Keys
+// IAM sets itself are fixed as IAM sets them (aws:CurrentTime and aws:EpochTime = now,
+// aws:SecureTransport = true, and for an AWS caller aws:PrincipalArn, aws:PrincipalAccount and
+// aws:PrincipalType); every other key — aws:SourceIp, aws:PrincipalOrgID, tags, session name,
+// provider claims... — is unknown and ranges over all its trial values.
+//
+// A way in is a caller, an action and one Allow statement that applies while no Deny does, for
+// some assignment of the unknown keys: assignment-search.ts finds one without enumerating the
+// combinations (for a fixed caller, each statement is a conjunction of per-key parts). IBM's
+// principal with this org's external ID is the target (target-decision.ts), which must be
+// allowed under every assignment of the unknown keys. Whatever the evaluator cannot decide (an
+// unknown operator, a policy variable, a CanonicalUser, a budget exceeded) is reported as
+// undecided: it can make the verdict "cannot evaluate", never "allowed".
+//
+// Sound rather than complete where IAM does not document a key: for a service or a federated
+// caller, aws:PrincipalArn, aws:PrincipalAccount and aws:PrincipalType are unknown, so a way in
+// that needs them is reported. The analysis never says "nobody else" when someone can.
+
+
+
+
+
+
+
+
+
+const who_can_assume_EXTERNAL_ID = 'sts:externalid';
+const ACTIONS = [ASSUME_ROLE, WEB_IDENTITY, SAML];
+function whoCanAssume(trust, target, options) {
+    const undecided = [];
+    const statements = asList(trust.Statement);
+    const records = statements.filter(who_can_assume_isRecord);
+    if (!('Statement' in trust) || records.length !== statements.length) {
+        return assembleWaysIn(target, options, [], ['the trust policy has no usable Statement list'], undefined);
+    }
+    const variables = trust.Version === '2012-10-17';
+    const keys = keyUses(records, variables);
+    const [partition, , , ownAccount] = options.roleArn.split(':').slice(1);
+    const budget = { left: options.budget ?? 200_000 };
+    const candidates = principalSpace({
+        statements: records,
+        partition: partition ?? 'aws',
+        ownAccount: ownAccount ?? '',
+        targetArn: target.principalArn,
+        keys,
+        budget: 20_000
+    });
+    if ('undecided' in candidates) {
+        return assembleWaysIn(target, options, [], [candidates.undecided], undefined);
+    }
+    const spaces = new Map();
+    const space = (key) => {
+        if (!spaces.has(key)) {
+            const extra = key === who_can_assume_EXTERNAL_ID ? [target.externalId] : [];
+            spaces.set(key, keySpace(key, keys.get(key), extra));
+        }
+        return spaces.get(key);
+    };
+    const keyNames = new Map([...keys].map(([k, use]) => [k, use.name]));
+    const statementKeys = records.map(s => [...new Set(clauses(s).map(([, k]) => k.toLowerCase()))]);
+    const labels = records.map((s, i) => typeof s.Sid === 'string' && s.Sid ? s.Sid : `Statement[${i}]`);
+    // An anonymous request carries none of the principal's keys (aws:PrincipalOrgID, tags...).
+    const principalKeys = [...keys.keys()].filter(k => /^aws:(principal|userid$|username$)/.test(k));
+    const anonymous = Object.fromEntries(principalKeys.map(k => [k, undefined]));
+    const always = requestTimeKeys(options.now);
+    const fixedFor = (candidate, action) => ({
+        ...always,
+        ...(candidate.kind === 'anonymous' ? anonymous : {}),
+        ...candidate.fixed,
+        // Only AssumeRole takes an external ID.
+        ...(action === ASSUME_ROLE ? {} : { [who_can_assume_EXTERNAL_ID]: undefined })
+    });
+    const parts = records.map(r => conditionParts(r.Condition, variables));
+    const findings = [];
+    const targetRuns = [];
+    for (const candidate of candidates) {
+        for (const action of candidate.actions.filter(a => ACTIONS.includes(a))) {
+            const fixed = fixedFor(candidate, action);
+            const base = statementOutcomes(trust, {
+                principal: candidate.principal,
+                action,
+                context: contextOf(fixed)
+            });
+            if (isUnknown(base)) {
+                undecided.push(`${candidate.name}: ${base.unknown}`);
+                continue;
+            }
+            const relevant = base.flatMap((o, i) => o.principal !== false && o.action !== false ? [i] : []);
+            const as = (i, effect, keys = fixed) => conjunctionOf(headOf(base[i], effect), parts[i], keys);
+            const allows = relevant.filter(i => base[i].effect !== 'Deny');
+            const denies = relevant.filter(i => base[i].effect !== 'Allow');
+            const problem = relevant
+                .map(i => statementProblem(records[i], labels[i], keys, variables))
+                .find(Boolean);
+            if (problem && allows.length > 0) {
+                undecided.push(problem);
+                continue;
+            }
+            const varying = [...new Set(relevant.flatMap(i => statementKeys[i]))].filter(k => !(k in fixed));
+            const spaces = spacesOf(varying, space);
+            if ('undecided' in spaces) {
+                if (allows.length > 0)
+                    undecided.push(`${candidate.name} (${action}): ${spaces.undecided}`);
+                continue;
+            }
+            const spaceMap = new Map(varying.map((k, i) => [k, spaces[i]]));
+            const isTarget = candidate.target && action === ASSUME_ROLE;
+            if (isTarget) {
+                const withId = { ...fixed, [who_can_assume_EXTERNAL_ID]: target.externalId };
+                targetRuns.push({
+                    candidate,
+                    fixed: withId,
+                    allows: allows.map(i => ({ index: i, conjunction: as(i, 'Allow', withId) })),
+                    denies: denies.map(i => ({ index: i, conjunction: as(i, 'Deny', withId) })),
+                    spaces: new Map([...spaceMap].filter(([k]) => k !== who_can_assume_EXTERNAL_ID))
+                });
+            }
+            for (const s of allows) {
+                const others = denies.filter(d => d !== s);
+                const found = waysThrough(as(s, 'Allow'), others.map(d => as(d, 'Deny')), spaceMap, budget, isTarget ? target.externalId : undefined);
+                const where = `${labels[s]} for ${candidate.name} (${action})`;
+                if ('undecided' in found) {
+                    undecided.push(`${where}: ${found.undecided}`);
+                    continue;
+                }
+                if (!found.assignment)
+                    continue;
+                findings.push({
+                    statement: records[s],
+                    label: labels[s],
+                    candidate,
+                    action,
+                    request: {
+                        principal: candidate.principal,
+                        action,
+                        context: contextOf(fixed, found.assignment)
+                    },
+                    externalIds: found.externalIds,
+                    freshExternalId: spaceMap.get(who_can_assume_EXTERNAL_ID)?.fresh,
+                    unconditional: found.unconditional,
+                    varying: [...new Set([s, ...others].flatMap(i => statementKeys[i]))].filter(k => !(k in fixed)),
+                    keyNames,
+                    denies: others.map(d => ({ statement: records[d], label: labels[d] }))
+                });
+            }
+        }
+    }
+    const decided = decideTarget(trust, targetRuns, labels, budget, keyNames);
+    return assembleWaysIn(target, options, findings, [...new Set(undecided)], decided);
+}
+/** A statement's constant part for one effect: its Effect, principal and action. */
+function headOf(outcome, effect) {
+    const valid = outcome.effect === effect
+        ? true
+        : outcome.effect === 'unknown'
+            ? unknown('the statement has no valid Effect')
+            : false;
+    return allOf([valid, outcome.principal, outcome.action]);
+}
+/**
+ * Whether an Allow lets the caller in while no Deny applies, for which external IDs, and
+ * whether under every value of the other unknown keys. `skipId`: the target's own ID.
+ */
+function waysThrough(allow, denies, spaces, budget, skipId) {
+    const keys = [...new Set([allow, ...denies].flatMap(c => [...c.parts.keys()]))];
+    const ids = keys.includes(who_can_assume_EXTERNAL_ID)
+        ? spaces.get(who_can_assume_EXTERNAL_ID).values.filter(v => skipId === undefined || v !== skipId)
+        : [undefined];
+    const withId = (id) => keys.includes(who_can_assume_EXTERNAL_ID) ? new Map([...spaces, [who_can_assume_EXTERNAL_ID, { values: [id] }]]) : spaces;
+    const search = (goals, id) => searchAssignment(keys, withId(id), goals, budget);
+    const definite = [
+        { conjunction: allow, want: 'true' },
+        ...denies.map((d) => ({ conjunction: d, want: 'false' }))
+    ];
+    let assignment;
+    const externalIds = [];
+    let unconditional = false;
+    for (const id of ids) {
+        const result = search(definite, id);
+        if ('exceeded' in result)
+            return { undecided: 'too many requests to evaluate (budget exceeded)' };
+        if (!('found' in result))
+            continue;
+        assignment ??= result.found;
+        externalIds.push(id);
+        // Under every value of the other keys: the Allow never fails, no Deny ever applies.
+        unconditional ||= [
+            [{ conjunction: allow, want: 'not-true' }],
+            ...denies.map(d => [{ conjunction: d, want: 'not-false' }])
+        ].every(goals => 'none' in search(goals, id));
+    }
+    if (assignment) {
+        return {
+            assignment,
+            externalIds: keys.includes(who_can_assume_EXTERNAL_ID) ? externalIds : undefined,
+            unconditional
+        };
+    }
+    const possible = [
+        { conjunction: allow, want: 'not-false' },
+        ...denies.map((d) => ({ conjunction: d, want: 'not-true' }))
+    ];
+    for (const id of ids) {
+        const result = search(possible, id);
+        if ('found' in result) {
+            return { undecided: unknownReason([allow, ...denies], result.found) ?? 'cannot be decided' };
+        }
+    }
+    return { unconditional: false };
+}
+/** A construct the enumeration does not model, in a statement that matters. */
+function statementProblem(statement, label, keys, variables) {
+    const principal = statement.Principal ?? statement.NotPrincipal;
+    if (typeof principal === 'object' && principal !== null && 'CanonicalUser' in principal) {
+        return `${label} names a CanonicalUser principal, which the analysis cannot resolve`;
+    }
+    const variable = clauses(statement).find(([, key]) => keys.get(key.toLowerCase())?.variable);
+    if (variables && variable) {
+        return `${label} compares ${variable[1]} with a policy variable: not analysed`;
+    }
+    return undefined;
+}
+function who_can_assume_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/verify/checks.ts
+// The STS dry run's decisions, pure: who can assume the role (decided over the whole request
+// space by iam-policy/who-can-assume.ts, not over samples), whether the role may invoke the
+// function, and how each answer becomes a check in the report.
+
+
+
+const CAN_ASSUME = 'API Connect can assume the role';
+const NOBODY_ELSE = 'Nobody else can assume the role';
+const NO_OTHER_WAY = 'no other way in';
+function trustChecks(trust, question, method) {
+    const { principalArn, externalId, roleArn, accepted, now } = question;
+    const analysis = whoCanAssume(trust, { principalArn, externalId }, { roleArn, now, accepted });
+    const { target, waysIn, undecided } = analysis;
+    const failing = waysIn.filter(way => !way.accepted);
+    const declared = waysIn.filter(way => way.accepted);
+    const declaredText = declared.length
+        ? `; declared in accepted-principals: ${declared.map(describeWayIn).join('; ')}`
+        : '';
+    return [
+        {
+            name: CAN_ASSUME,
+            expected: 'allowed',
+            actual: target.decision === 'allowed' ? 'allowed' : `${target.decision}: ${target.reason}`,
+            status: { allowed: 'pass', denied: 'fail', 'cannot-evaluate': 'undecided' }[target.decision],
+            method
+        },
+        {
+            name: NOBODY_ELSE,
+            expected: NO_OTHER_WAY,
+            actual: failing.length
+                ? `${failing.map(describeWayIn).join('; ')}. ${advice(failing)}${declaredText}`
+                : undecided.length
+                    ? `cannot evaluate: ${undecided.join('; ')}${declaredText}`
+                    : `${NO_OTHER_WAY}${declaredText}`,
+            status: failing.length ? 'fail' : undecided.length ? 'undecided' : 'pass',
+            method,
+            ...(waysIn.length ? { waysIn } : {})
+        }
+    ];
+}
+/** What to do about the ways in that fail. */
+function advice(failing) {
+    const ibm = failing.some(way => way.ibmOtherExternalId);
+    const others = failing.some(way => !way.ibmOtherExternalId);
+    return [
+        ibm &&
+            "Remove the statements that let IBM's principal in with another or no external ID: a role trusts one provider org per API Connect principal.",
+        others &&
+            'Remove the other statements (or principals), or list the principals the role trusts on purpose in accepted-principals.'
+    ]
+        .filter(Boolean)
+        .join(' ');
+}
+/**
+ * `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies for every value
+ * of the keys the runner cannot know.
+ */
+function localInvokeChecks(roleArn, policies, boundary, resources, method, now) {
+    return resources.map(resource => {
+        const evaluation = decideInvoke({ policies, boundary }, { roleArn, resource, now });
+        return checkFrom(invokeCheckName(resource), 'allowed', evaluation.decision, method, evaluation.reason);
+    });
 }
 function checkFrom(name, mustBe, decision, method, why = '') {
     const denied = decision === 'explicit-deny' || decision === 'implicit-deny';
@@ -87497,39 +89020,40 @@ function checkFrom(name, mustBe, decision, method, why = '') {
         name,
         expected: mustBe,
         actual: why ? `${decision}: ${why}` : decision,
-        status: pass ? 'pass' : 'fail',
+        status: decision === 'cannot-evaluate' ? 'undecided' : pass ? 'pass' : 'fail',
         method
     };
 }
-function trustChecks(trust, principalArn, externalId, method) {
-    return trustProbes(principalArn, externalId).map(probe => {
-        const evaluation = evaluateResourcePolicy(trust, probe.request);
-        return checkFrom(probe.name, probe.mustBe, evaluation.decision, method, evaluation.reason);
-    });
-}
-/** `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies. */
-function localInvokeChecks(roleArn, policies, boundary, resources, method) {
-    return resources.map(resource => {
-        const evaluation = evaluateIdentityPolicies({ policies, boundary }, { principal: { AWS: roleArn }, action: 'lambda:InvokeFunction', resource });
-        return checkFrom(invokeCheckName(resource), 'allowed', evaluation.decision, method, evaluation.reason);
-    });
-}
 const invokeCheckName = (resource) => `Role may invoke ${resource}`;
-/** A missing role fails every check that needs it, with the reason. */
-function missingRoleChecks(principalArn, externalId, resources, why) {
+/**
+ * Every check that needs the role, when it cannot be read: failed when it does not exist,
+ * undecided when it could not be read.
+ */
+function roleUnreadChecks(resources, why, status) {
     const names = [
-        ...trustProbes(principalArn, externalId).map(p => [p.name, p.mustBe]),
+        [CAN_ASSUME, 'allowed'],
+        [NOBODY_ELSE, NO_OTHER_WAY],
         ...resources.map(r => [invokeCheckName(r), 'allowed'])
     ];
     return names.map(([name, expected]) => ({
-        name,
-        expected,
+        name: name,
+        expected: expected,
         actual: why,
-        status: 'fail',
+        status,
         method: 'GetRole'
     }));
 }
-const failed = (checks) => checks.filter(c => c.status === 'fail');
+const withStatus = (checks, status) => checks.filter(c => c.status === status);
+/** A failed check makes `false`; else an undecided one `undecided`; else an extra not run `incomplete`. */
+function verdictOf(checks) {
+    if (withStatus(checks, 'fail').length)
+        return 'false';
+    if (withStatus(checks, 'undecided').length)
+        return 'undecided';
+    if (withStatus(checks, 'not-checked').length)
+        return 'incomplete';
+    return 'true';
+}
 
 ;// CONCATENATED MODULE: ./src/verify/extras.ts
 // The optional extras of the dry run: IAM Access Analyzer's findings on the trust policy, and a
@@ -87616,7 +89140,7 @@ async function settled(ctx, label, roleChanged, ask) {
     try {
         return await retry(async () => {
             const answer = await ask();
-            if (failed(answer.checks).length)
+            if (withStatus(answer.checks, 'fail').length)
                 throw new NotSettled(answer);
             return answer;
         }, {
@@ -87708,10 +89232,10 @@ async function localChecks(iam, roleArn, roleName, boundaryArn, resources, unava
     const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`;
     try {
         const { policies, boundary } = await readIdentityPolicies(iam, roleName, boundaryArn);
-        return localInvokeChecks(roleArn, policies, boundary, resources, method);
+        return localInvokeChecks(roleArn, policies, boundary, resources, method, new Date());
     }
     catch (error) {
-        // Neither way answered: the permission is unproven, which is a failure, not a pass.
+        // Neither way answered: the permission is unproven, never a pass.
         const why = `the role's policies could not be read: ${describeError(error)}`;
         return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', 'cannot-evaluate', method, why));
     }
@@ -87764,7 +89288,6 @@ async function readManagedPolicy(iam, arn) {
 
 async function verify(ctx, role, aliasArn) {
     const { settings, identity } = ctx;
-    const { principalArn, externalId } = settings.apiConnect;
     const resources = [ctx.functionArn, ...(aliasArn ? [aliasArn] : [])];
     const checks = [
         {
@@ -87789,14 +89312,14 @@ async function verify(ctx, role, aliasArn) {
             if (live)
                 return {
                     live,
-                    checks: trustChecks(live.trustPolicy, principalArn, externalId, TRUST_METHOD)
+                    checks: trustChecks(live.trustPolicy, question(ctx, live.arn), TRUST_METHOD)
                 };
             const why = `role ${settings.role.name} does not exist`;
-            return { checks: missingRoleChecks(principalArn, externalId, resources, why) };
+            return { checks: roleUnreadChecks(resources, why, 'fail') };
         }
         catch (error) {
             const why = `GetRole failed: ${describeError(error.cause ?? error)}`;
-            return { checks: missingRoleChecks(principalArn, externalId, resources, why) };
+            return { checks: roleUnreadChecks(resources, why, 'undecided') };
         }
     });
     checks.push(...read.checks);
@@ -87811,17 +89334,28 @@ async function verify(ctx, role, aliasArn) {
         checks.push(await probeSelfAssume(ctx, roleArn));
     return checks;
 }
-const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it';
+const TRUST_METHOD = 'analysis of the trust policy as IAM stores it, over every principal, external ID and sts:AssumeRole* action';
+/** The trust question for this run, about the role at `roleArn` (the live one, when read). */
+function question(ctx, roleArn = ctx.roleArn) {
+    const { apiConnect, acceptedPrincipals } = ctx.settings;
+    return {
+        principalArn: apiConnect.principalArn,
+        externalId: apiConnect.externalId,
+        roleArn: roleArn || ctx.roleArn,
+        accepted: acceptedPrincipals,
+        now: new Date()
+    };
+}
 /**
  * In a dry run: the planned trust policy, and the planned grant next to what else the role has
  * (its other policies and its planned or current boundary), as IAM will evaluate them after a run.
  */
 async function plannedChecks(ctx, role, resources) {
-    const { principalArn, externalId } = ctx.settings.apiConnect;
     const { name, permissionsBoundary } = ctx.settings.role;
-    const method = 'local evaluation of the planned documents (dry run)';
+    const method = 'analysis of the planned documents (dry run)';
     const grant = { name: role.grantPolicyName, document: role.grantPolicy };
-    const trust = trustChecks(role.trustPolicy, principalArn, externalId, method);
+    const now = new Date();
+    const trust = trustChecks(role.trustPolicy, question(ctx), method);
     try {
         const live = await readRole(ctx.clients.iam, name);
         const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary;
@@ -87835,12 +89369,15 @@ async function plannedChecks(ctx, role, resources) {
         const policies = [...current.policies.filter(p => p.name !== grant.name), grant];
         return [
             ...trust,
-            ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method)
+            ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now)
         ];
     }
     catch (error) {
         const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`;
-        return [...trust, ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial)];
+        return [
+            ...trust,
+            ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now)
+        ];
     }
 }
 
@@ -87901,7 +89438,6 @@ async function run() {
                     log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`);
                 return checks;
             });
-        const failures = failed(checks);
         const result = {
             ...targets,
             dryRun: settings.dryRun,
@@ -87909,20 +89445,14 @@ async function run() {
             aliasArn: fn.aliasArn,
             codeSha256: fn.codeSha256,
             roleArn: role.roleArn,
-            verified: settings.verify === 'off' ? 'skipped' : failures.length ? 'false' : 'true',
+            verified: settings.verify === 'off' ? 'skipped' : verdictOf(checks),
             changes: [...fn.changes, ...role.changes].map(changeRow),
             checks
         };
         // Outputs and summary first: a failed check must still leave them for the next job.
         setOutputs(result);
         await writeSummary(result);
-        if (failures.length) {
-            const message = `Verification failed: ${failures.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ')}`;
-            if (settings.verify === 'fail')
-                setFailed(message);
-            else
-                warning(message);
-        }
+        reportVerdict(settings.verify, checks);
     }
     catch (error) {
         setFailed(withCauses(error));
@@ -88002,6 +89532,28 @@ async function readInputsAndCode() {
     if (problems.length > 0)
         throw new settings_InputError(problems);
     return { settings, code };
+}
+/**
+ * A failed or undecided check fails the step under `verify: fail` (a warning under `warn`); an
+ * optional extra that could not run is a warning.
+ */
+function reportVerdict(verify, checks) {
+    const list = (cs) => cs.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ');
+    const failures = withStatus(checks, 'fail');
+    const undecided = withStatus(checks, 'undecided');
+    const problems = [
+        ...(failures.length ? [`Verification failed: ${list(failures)}`] : []),
+        ...(undecided.length ? [`Verification could not decide: ${list(undecided)}`] : [])
+    ];
+    if (problems.length) {
+        if (verify === 'fail')
+            setFailed(problems.join('\n'));
+        else
+            warning(problems.join('\n'));
+    }
+    const notRun = withStatus(checks, 'not-checked');
+    if (notRun.length)
+        warning(`Not checked: ${list(notRun)}`);
 }
 /** The outputs known before any write, so that a run that fails still names its targets. */
 function targetsOf(ctx) {
@@ -88440,6 +89992,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(629);
+/******/ var __webpack_exports__ = __nccwpck_require__(7890);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -19,7 +19,7 @@ import {
 import { writeSummary } from './report/summary.js'
 import { changeRow } from './report/words.js'
 import { applyRole, planRole, type RoleOutcome } from './role/index.js'
-import { failed } from './verify/checks.js'
+import { verdictOf, withStatus, type Check } from './verify/checks.js'
 import { verify } from './verify/dry-run.js'
 
 export async function run(): Promise<void> {
@@ -64,7 +64,6 @@ export async function run(): Promise<void> {
               log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`)
             return checks
           })
-    const failures = failed(checks)
     const result: RunResult = {
       ...targets,
       dryRun: settings.dryRun,
@@ -72,19 +71,14 @@ export async function run(): Promise<void> {
       aliasArn: fn.aliasArn,
       codeSha256: fn.codeSha256,
       roleArn: role.roleArn,
-      verified: settings.verify === 'off' ? 'skipped' : failures.length ? 'false' : 'true',
+      verified: settings.verify === 'off' ? 'skipped' : verdictOf(checks),
       changes: [...fn.changes, ...role.changes].map(changeRow),
       checks
     }
     // Outputs and summary first: a failed check must still leave them for the next job.
     setOutputs(result)
     await writeSummary(result)
-
-    if (failures.length) {
-      const message = `Verification failed: ${failures.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ')}`
-      if (settings.verify === 'fail') core.setFailed(message)
-      else core.warning(message)
-    }
+    reportVerdict(settings.verify, checks)
   } catch (error) {
     core.setFailed(withCauses(error))
   }
@@ -173,6 +167,27 @@ async function readInputsAndCode(): Promise<{ settings: Settings; code?: CodePac
     }
   if (problems.length > 0) throw new InputError(problems)
   return { settings, code }
+}
+
+/**
+ * A failed or undecided check fails the step under `verify: fail` (a warning under `warn`); an
+ * optional extra that could not run is a warning.
+ */
+function reportVerdict(verify: Settings['verify'], checks: Check[]): void {
+  const list = (cs: Check[]) =>
+    cs.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ')
+  const failures = withStatus(checks, 'fail')
+  const undecided = withStatus(checks, 'undecided')
+  const problems = [
+    ...(failures.length ? [`Verification failed: ${list(failures)}`] : []),
+    ...(undecided.length ? [`Verification could not decide: ${list(undecided)}`] : [])
+  ]
+  if (problems.length) {
+    if (verify === 'fail') core.setFailed(problems.join('\n'))
+    else core.warning(problems.join('\n'))
+  }
+  const notRun = withStatus(checks, 'not-checked')
+  if (notRun.length) core.warning(`Not checked: ${list(notRun)}`)
 }
 
 /** The outputs known before any write, so that a run that fails still names its targets. */

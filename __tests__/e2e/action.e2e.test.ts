@@ -42,7 +42,7 @@ describe('a first deploy, then a rerun', () => {
       version: '',
       verified: 'true'
     })
-    expect(first.result.checks.map(c => c.status)).toEqual(Array(7).fill('pass'))
+    expect(first.result.checks.map(c => c.status)).toEqual(Array(4).fill('pass'))
     expect(first.result.changes.map(c => `${c.action} ${c.target}`)).toEqual([
       'create function orders',
       'create role apic-invoke-orders',

@@ -5,7 +5,7 @@ import {
   type Statement,
   evaluate,
   wildcardMatch
-} from '../../emulator/policy.js'
+} from '../../emulator/iam/evaluation.js'
 
 const USER = 'arn:aws:iam::123456789012:user/ci'
 const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({
@@ -169,13 +169,47 @@ describe('conditions', () => {
     )
   })
 
+  test('Numeric operators compare numbers; a value that is not one never matches', () => {
+    expect(withCondition({ NumericLessThan: { k: '5' } }, { k: '1' })).toBe('allowed')
+    expect(withCondition({ NumericLessThan: { k: '5' } }, { k: '5' })).toBe('implicitDeny')
+    expect(withCondition({ NumericLessThanEquals: { k: '5' } }, { k: '5' })).toBe('allowed')
+    expect(withCondition({ NumericGreaterThan: { k: 5 } }, { k: '10' })).toBe('allowed')
+    expect(withCondition({ NumericEquals: { k: '10' } }, { k: '10.0' })).toBe('allowed')
+    expect(withCondition({ NumericNotEquals: { k: '10' } }, { k: '11' })).toBe('allowed')
+    expect(withCondition({ NumericLessThan: { k: '5' } }, { k: 'five' })).toBe('implicitDeny')
+    expect(withCondition({ NumericLessThan: { k: '5' } }, {})).toBe('implicitDeny')
+    expect(withCondition({ NumericLessThanIfExists: { k: '5' } }, {})).toBe('allowed')
+  })
+
+  test('Date operators compare ISO 8601 dates and epoch seconds alike', () => {
+    const now = { 'aws:CurrentTime': '2026-11-26T01:00:00Z', 'aws:EpochTime': '1795654800' }
+    expect(
+      withCondition({ DateLessThan: { 'aws:CurrentTime': '2099-01-01T00:00:00Z' } }, now)
+    ).toBe('allowed')
+    expect(
+      withCondition({ DateLessThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } }, now)
+    ).toBe('implicitDeny')
+    expect(withCondition({ DateGreaterThan: { 'aws:CurrentTime': '1577836800' } }, now)).toBe(
+      'allowed'
+    )
+    expect(withCondition({ DateLessThan: { 'aws:EpochTime': '2099-01-01T00:00:00Z' } }, now)).toBe(
+      'allowed'
+    )
+    expect(withCondition({ DateEquals: { 'aws:EpochTime': '2026-11-26T01:00:00Z' } }, now)).toBe(
+      'allowed'
+    )
+    expect(withCondition({ DateLessThan: { 'aws:CurrentTime': 'not a date' } }, now)).toBe(
+      'implicitDeny'
+    )
+  })
+
   test('an unknown operator never allows and always denies', () => {
-    expect(withCondition({ NumericLessThan: { k: '5' } }, { k: '1' })).toBe('implicitDeny')
+    expect(withCondition({ BinaryEquals: { k: 'NQ==' } }, { k: 'NQ==' })).toBe('implicitDeny')
     const deny: Statement = {
       Effect: 'Deny',
       Principal: '*',
       Action: '*',
-      Condition: { DateGreaterThan: { k: 'x' } }
+      Condition: { BinaryEquals: { k: 'eA==' } }
     }
     expect(decide([allow(), deny])).toBe('explicitDeny')
   })

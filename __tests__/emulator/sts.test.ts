@@ -171,7 +171,7 @@ describe('AssumeRole', () => {
       Effect: 'Allow',
       Principal: { AWS: IBM_US_EAST },
       Action: 'sts:AssumeRole',
-      Condition: { NumericLessThan: { 'sts:ExternalId': '5' } }
+      Condition: { BinaryEquals: { 'sts:ExternalId': 'NQ==' } }
     }
     await createRole({ Version: '2012-10-17', Statement: [unknownAllow] })
     await expect(assume()).rejects.toMatchObject({ name: 'AccessDenied' })
@@ -217,5 +217,120 @@ describe('AssumeRole', () => {
     expect(error.message).toContain(
       "Value 'has space' at 'roleSessionName' failed to satisfy constraint"
     )
+  })
+})
+
+// The request context IAM builds for AssumeRole (IAM User Guide, "AWS global condition context
+// keys"): transport, time and the principal's type, ARN and account, besides sts:ExternalId.
+describe('AssumeRole evaluates the trust policy with the request context IAM builds', () => {
+  /** IBM's statement with the org id, plus `condition` on the same statement. */
+  function ibmTrustWith(condition: Record<string, Record<string, unknown>>) {
+    const [statement] = JSON.parse(apiConnectTrust()).Statement
+    return {
+      Version: '2012-10-17',
+      Statement: [{ ...statement, Condition: { ...statement.Condition, ...condition } }]
+    }
+  }
+
+  test('an Allow that also requires Bool aws:SecureTransport true lets the right caller in', async () => {
+    await createRole(ibmTrustWith({ Bool: { 'aws:SecureTransport': 'true' } }))
+    await expect(assume()).resolves.toMatchObject({
+      AssumedRoleUser: { Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/apic-invoke/apic` }
+    })
+    await expect(assume(ibm, 'not-the-org-id')).rejects.toMatchObject({ name: 'AccessDenied' })
+    await expect(assume(ci)).rejects.toMatchObject({ name: 'AccessDenied' })
+
+    // The key is there and true, not merely present: requiring false shuts everyone out.
+    emulator.reset()
+    await createRole(ibmTrustWith({ Bool: { 'aws:SecureTransport': 'false' } }))
+    await expect(assume()).rejects.toMatchObject({ name: 'AccessDenied' })
+  })
+
+  test('a Deny on aws:PrincipalType AssumedRole refuses a role session, not a user', async () => {
+    await createRole({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: [IBM_US_EAST, `arn:aws:iam::${ACCOUNT}:user/ci-deployer`] },
+          Action: 'sts:AssumeRole'
+        },
+        {
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'aws:PrincipalType': 'AssumedRole' } }
+        }
+      ]
+    })
+    const error = await rejectionOf(assume())
+    expect(error.name).toBe('AccessDenied')
+    expect(error.message).toContain(`User: ${IBM_SESSION} is not authorized`)
+    await expect(assume(ci, null)).resolves.toBeDefined()
+  })
+
+  test('aws:PrincipalType is User for an IAM user and AssumedRole for a session', async () => {
+    await createRole({
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:PrincipalType': 'User' } }
+      }
+    })
+    await expect(assume(ci, null)).resolves.toBeDefined()
+    await expect(assume(ibm)).rejects.toMatchObject({ name: 'AccessDenied' })
+  })
+
+  test("a session's aws:PrincipalArn is its role's ARN, and aws:PrincipalAccount its account", async () => {
+    await createRole(
+      ibmTrustWith({
+        ArnEquals: { 'aws:PrincipalArn': IBM_US_EAST },
+        StringEquals: { 'sts:ExternalId': ORG_ID, 'aws:PrincipalAccount': '623947394061' }
+      })
+    )
+    await expect(assume()).resolves.toBeDefined()
+    emulator.reset()
+    await createRole(ibmTrustWith({ ArnEquals: { 'aws:PrincipalArn': IBM_SESSION } }))
+    await expect(assume()).rejects.toMatchObject({ name: 'AccessDenied' })
+  })
+
+  test.each([
+    [
+      'DateLessThan aws:CurrentTime',
+      'DateLessThan',
+      'aws:CurrentTime',
+      '2099-01-01T00:00:00Z',
+      '2020-01-01T00:00:00Z'
+    ],
+    ['NumericLessThan aws:EpochTime', 'NumericLessThan', 'aws:EpochTime', 4070908800, 1577836800]
+  ])(
+    '%s: valid until 2099 allows, until 2020 denies',
+    async (_label, operator, key, future, past) => {
+      await createRole(ibmTrustWith({ [operator]: { [key]: future } }))
+      await expect(assume()).resolves.toBeDefined()
+
+      emulator.reset()
+      await createRole(ibmTrustWith({ [operator]: { [key]: past } }))
+      await expect(assume()).rejects.toMatchObject({ name: 'AccessDenied' })
+    }
+  )
+
+  test('a Deny on a time in the past refuses even the right caller', async () => {
+    const allow = JSON.parse(apiConnectTrust()).Statement[0]
+    await createRole({
+      Version: '2012-10-17',
+      Statement: [
+        allow,
+        {
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: 'sts:AssumeRole',
+          Condition: { DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } }
+        }
+      ]
+    })
+    await expect(assume()).rejects.toMatchObject({ name: 'AccessDenied' })
   })
 })

@@ -252,17 +252,36 @@ export function generateIdentityCases(seed: number, count: number): IdentityCase
 }
 
 /** Randomness, the request context and Condition blocks: what both kinds of case share. */
-abstract class Builder {
+/** Random choices from a seeded generator: what every generated case is built from. */
+export class Choices {
+  constructor(protected readonly random: () => number) {}
+
+  /** An integer from min to max, both included. */
+  protected int(min: number, max: number): number {
+    return min + Math.floor(this.random() * (max - min + 1))
+  }
+
+  protected chance(p: number): boolean {
+    return this.random() < p
+  }
+
+  protected pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.random() * items.length)]!
+  }
+}
+
+abstract class Builder extends Choices {
   protected readonly features = new Set<string>()
   protected readonly quirks = new Set<Quirk>()
   protected readonly context: Record<string, ContextValue> = {}
 
   constructor(
     protected readonly id: number,
-    private readonly random: () => number,
+    random: () => number,
     private readonly keys: Record<string, KeyType>,
     principalContext: Record<string, string>
   ) {
+    super(random)
     // IAM sets the principal's keys itself; the others are present now and then.
     Object.assign(this.context, principalContext)
     for (const [key, type] of Object.entries(keys)) {
@@ -369,19 +388,6 @@ abstract class Builder {
 
   protected present(key: string): boolean {
     return this.context[key] !== undefined
-  }
-
-  /** An integer from min to max, both included. */
-  protected int(min: number, max: number): number {
-    return min + Math.floor(this.random() * (max - min + 1))
-  }
-
-  protected chance(p: number): boolean {
-    return this.random() < p
-  }
-
-  protected pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.random() * items.length)]!
   }
 
   /** Between min and max distinct items, in a random order. */

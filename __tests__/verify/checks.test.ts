@@ -1,15 +1,15 @@
-// The STS dry run's decisions (src/verify/checks.ts): which requests are put to the trust policy, and how
-// each evaluation becomes a check that passes or fails.
+// The STS dry run's decisions (src/verify/checks.ts): how the trust analysis and the invoke decision
+// become checks that pass, fail or stay undecided. The analysis itself: __tests__/iam-policy/.
 import {
   checkFrom,
-  failed,
+  verdictOf,
+  withStatus,
   invokeCheckName,
   localInvokeChecks,
-  missingRoleChecks,
-  OTHER_EXTERNAL_ID,
-  OTHER_PRINCIPAL,
+  roleUnreadChecks,
   trustChecks,
-  trustProbes,
+  CAN_ASSUME,
+  NOBODY_ELSE,
   type Check
 } from '../../src/verify/checks.js'
 import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
@@ -19,13 +19,6 @@ const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
 const FN = 'arn:aws:lambda:us-east-1:123456789012:function:orders'
 const ALIAS = `${FN}:live`
 const METHOD = 'local evaluation of the trust policy as IAM stores it'
-
-const CAN_ASSUME = 'API Connect can assume the role'
-const NO_EXTERNAL_ID = 'No external ID is refused'
-const OTHER_ORG = "Another org's external ID is refused"
-const OTHER_CALLER = 'Another principal is refused'
-const ANONYMOUS = 'Anonymous callers are refused'
-const PROBES = [CAN_ASSUME, NO_EXTERNAL_ID, OTHER_ORG, OTHER_CALLER, ANONYMOUS]
 
 const policy = (...Statement: PolicyStatement[]): PolicyDocument => ({
   Version: '2012-10-17',
@@ -45,71 +38,68 @@ const grant: PolicyStatement = {
   Resource: [FN, `${FN}:*`]
 }
 
-/** The status of each trust probe, by name. */
-const statuses = (trust: PolicyDocument): Record<string, Check['status']> =>
-  Object.fromEntries(trustChecks(trust, IBM, ORG, METHOD).map(c => [c.name, c.status]))
-const allPass = Object.fromEntries(PROBES.map(name => [name, 'pass']))
-const only = (failing: string[]) =>
-  Object.fromEntries(PROBES.map(name => [name, failing.includes(name) ? 'fail' : 'pass']))
-
-describe('trustProbes', () => {
-  it('asks for API Connect with the org id, and for the four callers that must be refused', () => {
-    const probes = trustProbes(IBM, ORG)
-    expect(probes.map(p => [p.name, p.mustBe])).toEqual([
-      [CAN_ASSUME, 'allowed'],
-      [NO_EXTERNAL_ID, 'denied'],
-      [OTHER_ORG, 'denied'],
-      [OTHER_CALLER, 'denied'],
-      [ANONYMOUS, 'denied']
-    ])
-    expect(probes.map(p => p.request)).toEqual([
-      { principal: { AWS: IBM }, action: 'sts:AssumeRole', context: { 'sts:ExternalId': ORG } },
-      { principal: { AWS: IBM }, action: 'sts:AssumeRole', context: {} },
-      {
-        principal: { AWS: IBM },
-        action: 'sts:AssumeRole',
-        context: { 'sts:ExternalId': OTHER_EXTERNAL_ID }
-      },
-      // Only the principal differs: the org id is right, so only the principal can refuse it.
-      {
-        principal: { AWS: OTHER_PRINCIPAL },
-        action: 'sts:AssumeRole',
-        context: { 'sts:ExternalId': ORG }
-      },
-      { action: 'sts:AssumeRole', context: { 'sts:ExternalId': ORG } }
-    ])
-  })
-
-  it('uses values no real caller has', () => {
-    expect(OTHER_EXTERNAL_ID).not.toBe(ORG)
-    expect(OTHER_PRINCIPAL).not.toContain('623947394061')
-  })
+const ROLE = 'arn:aws:iam::123456789012:role/apic-invoke-orders'
+const NOW = new Date('2026-11-26T00:00:00Z')
+const question = (accepted: string[] = []) => ({
+  principalArn: IBM,
+  externalId: ORG,
+  roleArn: ROLE,
+  accepted,
+  now: NOW
 })
+const check = (trust: PolicyDocument, accepted: string[] = []) =>
+  trustChecks(trust, question(accepted), METHOD)
+/** The status of both trust checks, by name. */
+const statuses = (trust: PolicyDocument): Record<string, Check['status']> =>
+  Object.fromEntries(check(trust).map(c => [c.name, c.status]))
 
 describe('trustChecks', () => {
-  it('passes every probe for the statement the action writes', () => {
-    const checks = trustChecks(policy(ours), IBM, ORG, METHOD)
-    expect(statuses(policy(ours))).toEqual(allPass)
-    expect(checks[0]).toEqual({
-      name: CAN_ASSUME,
-      expected: 'allowed',
-      actual: 'allowed: allowed by "ApiConnectAssumeRole"',
-      status: 'pass',
-      method: METHOD
-    })
-    expect(checks.slice(1).map(c => c.expected)).toEqual(['denied', 'denied', 'denied', 'denied'])
-    expect(checks.slice(1).map(c => c.actual)).toEqual(
-      Array(4).fill(expect.stringMatching(/^implicit-deny: no statement/))
-    )
+  it('passes both checks for the statement the action writes', () => {
+    expect(check(policy(ours))).toEqual([
+      { name: CAN_ASSUME, expected: 'allowed', actual: 'allowed', status: 'pass', method: METHOD },
+      {
+        name: NOBODY_ELSE,
+        expected: 'no other way in',
+        actual: 'no other way in',
+        status: 'pass',
+        method: METHOD
+      }
+    ])
   })
 
-  it('passes next to unrelated statements (the Lambda service, another account with its own id)', () => {
+  it('fails "nobody else" next to the Lambda service, naming statement, principal and what to do', () => {
     const lambda: PolicyStatement = {
+      Sid: 'Lambda',
       Effect: 'Allow',
       Principal: { Service: 'lambda.amazonaws.com' },
       Action: 'sts:AssumeRole'
     }
-    expect(statuses(policy(lambda, ours))).toEqual(allPass)
+    const [assume, nobody] = check(policy(lambda, ours))
+    expect(assume.status).toBe('pass')
+    expect(nobody.status).toBe('fail')
+    expect(nobody.actual).toMatch(
+      /statement "Lambda" lets lambda\.amazonaws\.com.* in through sts:AssumeRole/
+    )
+    expect(nobody.actual).toMatch(
+      /list the principals the role trusts on purpose in accepted-principals/
+    )
+    expect(nobody.waysIn?.map(w => [w.statement, w.principal, w.accepted])).toEqual([
+      ['Lambda', 'lambda.amazonaws.com', false]
+    ])
+  })
+
+  it('a declared principal is reported, not failed', () => {
+    const ops: PolicyStatement = {
+      Sid: 'Ops',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111122223333:role/ops' },
+      Action: 'sts:AssumeRole'
+    }
+    const [, nobody] = check(policy(ours, ops), ['arn:aws:iam::111122223333:role/ops'])
+    expect(nobody.status).toBe('pass')
+    expect(nobody.actual).toMatch(
+      /^no other way in; declared in accepted-principals: statement "Ops" lets arn:aws:iam::111122223333:role\/ops/
+    )
   })
 
   it('fails "API Connect can assume the role" when the trust names another principal', () => {
@@ -117,67 +107,64 @@ describe('trustChecks', () => {
       ...ours,
       Principal: { AWS: 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a' }
     }
-    expect(statuses(policy(other))).toEqual(only([CAN_ASSUME]))
+    expect(statuses(policy(other))).toEqual({ [CAN_ASSUME]: 'fail', [NOBODY_ELSE]: 'fail' })
   })
 
-  it('fails "API Connect can assume the role" when the trust requires another org id', () => {
-    const other = { ...ours, Condition: { StringEquals: { 'sts:ExternalId': OTHER_EXTERNAL_ID } } }
-    const checks = trustChecks(policy(other), IBM, ORG, METHOD)
-    expect(checks[0]).toMatchObject({ status: 'fail', expected: 'allowed' })
-    expect(checks[0].actual).toMatch(/^implicit-deny/)
+  it('the confused deputy (no condition) fails "nobody else", and the advice says why', () => {
+    const [assume, nobody] = check(policy({ ...ours, Condition: undefined }))
+    expect(assume.status).toBe('pass')
+    expect(nobody.status).toBe('fail')
+    expect(nobody.waysIn?.some(w => w.ibmOtherExternalId)).toBe(true)
+    expect(nobody.actual).toMatch(/a role trusts one provider org per API Connect principal/)
   })
 
-  it('fails "No external ID is refused" when the statement has no condition (the confused deputy)', () => {
-    const open = { ...ours, Condition: undefined }
-    expect(statuses(policy(open))).toEqual(only([NO_EXTERNAL_ID, OTHER_ORG]))
-  })
-
-  it('fails the external-id probes when the condition accepts any id', () => {
-    const any = { ...ours, Condition: { StringLike: { 'sts:ExternalId': '*' } } }
-    expect(statuses(policy(any))).toEqual(only([OTHER_ORG]))
+  it('an external ID pattern or IfExists lets IBM in with other IDs: fail', () => {
+    const like = { ...ours, Condition: { StringLike: { 'sts:ExternalId': 'ac51909e-*' } } }
+    expect(statuses(policy(like))[NOBODY_ELSE]).toBe('fail')
     const ifExists = { ...ours, Condition: { StringEqualsIfExists: { 'sts:ExternalId': ORG } } }
-    expect(statuses(policy(ifExists))).toEqual(only([NO_EXTERNAL_ID]))
+    expect(statuses(policy(ifExists))[NOBODY_ELSE]).toBe('fail')
   })
 
-  it('fails "Another principal is refused" when another account is trusted with the org id', () => {
-    const also = { ...ours, Principal: { AWS: [IBM, OTHER_PRINCIPAL] } }
-    expect(statuses(policy(also))).toEqual(only([OTHER_CALLER]))
+  it('"*" as principal fails "nobody else" even with the org ID pinned', () => {
+    expect(statuses(policy({ ...ours, Principal: '*' }))).toEqual({
+      [CAN_ASSUME]: 'pass',
+      [NOBODY_ELSE]: 'fail'
+    })
   })
 
-  it('fails both principal probes when the statement trusts "*"', () => {
-    const everyone = { ...ours, Principal: '*' as const }
-    expect(statuses(policy(everyone))).toEqual(only([OTHER_CALLER, ANONYMOUS]))
-  })
-
-  it('fails "API Connect can assume the role" when a Deny overrides the Allow, and says so', () => {
+  it('fails "API Connect can assume the role" when a Deny overrides the Allow', () => {
     const deny: PolicyStatement = {
       Sid: 'NoOne',
       Effect: 'Deny',
       Principal: { AWS: '*' },
       Action: 'sts:*'
     }
-    const checks = trustChecks(policy(ours, deny), IBM, ORG, METHOD)
-    expect(checks[0]).toMatchObject({ status: 'fail', expected: 'allowed' })
-    expect(checks[0].actual).toBe('explicit-deny: explicitly denied by "NoOne"')
-    // The refusals still pass: an explicit deny is a denial.
-    expect(checks.slice(1).map(c => c.status)).toEqual(['pass', 'pass', 'pass', 'pass'])
+    const [assume, nobody] = check(policy(ours, deny))
+    expect(assume).toMatchObject({ status: 'fail', expected: 'allowed' })
+    expect(assume.actual).toMatch(/^denied/)
+    expect(nobody.status).toBe('pass')
   })
 
-  it('fails every probe, never passes one, when a condition operator is unknown', () => {
+  it('an unknown condition operator is undecided, never a pass', () => {
     const odd = { ...ours, Condition: { StringEqualsMaybe: { 'sts:ExternalId': ORG } } }
-    const checks = trustChecks(policy(odd), IBM, ORG, METHOD)
-    const [assume, ...refusals] = checks
-    expect(assume.status).toBe('fail')
+    const [assume, nobody] = check(policy(odd))
+    expect(assume.status).toBe('undecided')
     expect(assume.actual).toMatch(/^cannot-evaluate/)
-    // The probes whose principal the statement names cannot be decided either, so they fail.
-    expect(refusals.slice(0, 2).map(c => [c.status, c.actual.split(':')[0]])).toEqual([
-      ['fail', 'cannot-evaluate'],
-      ['fail', 'cannot-evaluate']
-    ])
+    expect(nobody.status).not.toBe('pass')
+  })
+
+  it('a Deny on a key the runner cannot know (aws:SourceIp) makes API Connect undecided', () => {
+    const deny: PolicyStatement = {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 'sts:AssumeRole',
+      Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } }
+    }
+    expect(statuses(policy(ours, deny))[CAN_ASSUME]).toBe('undecided')
   })
 
   it('carries the method given, for the summary', () => {
-    const checks = trustChecks(policy(ours), IBM, ORG, 'something else')
+    const checks = trustChecks(policy(ours), question(), 'something else')
     expect(new Set(checks.map(c => c.method))).toEqual(new Set(['something else']))
   })
 })
@@ -187,11 +174,11 @@ describe('checkFrom', () => {
     ['allowed', 'allowed', 'pass'],
     ['allowed', 'implicit-deny', 'fail'],
     ['allowed', 'explicit-deny', 'fail'],
-    ['allowed', 'cannot-evaluate', 'fail'],
+    ['allowed', 'cannot-evaluate', 'undecided'],
     ['denied', 'implicit-deny', 'pass'],
     ['denied', 'explicit-deny', 'pass'],
     ['denied', 'allowed', 'fail'],
-    ['denied', 'cannot-evaluate', 'fail']
+    ['denied', 'cannot-evaluate', 'undecided']
   ] as const)('must be %s, got %s: %s', (mustBe, decision, status) => {
     expect(checkFrom('c', mustBe, decision, 'm')).toEqual({
       name: 'c',
@@ -222,7 +209,8 @@ describe('localInvokeChecks', () => {
       policies.map((document, i) => ({ name: `policy-${i}`, document })),
       boundary && { name: BOUNDARY, document: boundary },
       resources,
-      METHOD_LOCAL
+      METHOD_LOCAL,
+      NOW
     )
 
   it('passes for the grant the action writes, on the function and its alias', () => {
@@ -305,20 +293,12 @@ describe('localInvokeChecks', () => {
   })
 })
 
-describe('missingRoleChecks', () => {
-  it('fails every trust probe and every invoke check, with the reason', () => {
-    const checks = missingRoleChecks(
-      IBM,
-      ORG,
-      [FN, ALIAS],
-      'role apic-invoke-orders does not exist'
-    )
+describe('roleUnreadChecks', () => {
+  it('gives every check that needs the role the reason, failed or undecided as asked', () => {
+    const checks = roleUnreadChecks([FN, ALIAS], 'role apic-invoke-orders does not exist', 'fail')
     expect(checks.map(c => [c.name, c.expected, c.status])).toEqual([
       [CAN_ASSUME, 'allowed', 'fail'],
-      [NO_EXTERNAL_ID, 'denied', 'fail'],
-      [OTHER_ORG, 'denied', 'fail'],
-      [OTHER_CALLER, 'denied', 'fail'],
-      [ANONYMOUS, 'denied', 'fail'],
+      [NOBODY_ELSE, 'no other way in', 'fail'],
       [`Role may invoke ${FN}`, 'allowed', 'fail'],
       [`Role may invoke ${ALIAS}`, 'allowed', 'fail']
     ])
@@ -326,20 +306,36 @@ describe('missingRoleChecks', () => {
       new Set(['role apic-invoke-orders does not exist'])
     )
     expect(new Set(checks.map(c => c.method))).toEqual(new Set(['GetRole']))
+    expect(
+      new Set(roleUnreadChecks([FN], 'GetRole failed', 'undecided').map(c => c.status))
+    ).toEqual(new Set(['undecided']))
   })
 })
 
-describe('failed', () => {
-  it('keeps the failures only: "not checked" is not a failure', () => {
-    const check = (status: Check['status']): Check => ({
-      name: status,
-      expected: 'x',
-      actual: 'y',
-      status,
-      method: 'm'
-    })
-    expect(failed([check('pass'), check('fail'), check('not-checked')]).map(c => c.name)).toEqual([
-      'fail'
-    ])
+describe('verdictOf', () => {
+  const check = (status: Check['status']): Check => ({
+    name: status,
+    expected: 'x',
+    actual: 'y',
+    status,
+    method: 'm'
+  })
+  const verdict = (...statuses: Check['status'][]) => verdictOf(statuses.map(check))
+
+  it('is true only when every check ran and passed', () => {
+    expect(verdict('pass', 'pass')).toBe('true')
+    expect(verdict()).toBe('true')
+  })
+
+  it('a failure wins over everything; an undecided core check over an extra not run', () => {
+    expect(verdict('pass', 'not-checked', 'undecided', 'fail')).toBe('false')
+    expect(verdict('pass', 'not-checked', 'undecided')).toBe('undecided')
+    expect(verdict('pass', 'not-checked')).toBe('incomplete')
+  })
+
+  it('withStatus keeps the checks of one status', () => {
+    const checks = ['pass', 'fail', 'not-checked', 'fail'].map(s => check(s as Check['status']))
+    expect(withStatus(checks, 'fail')).toHaveLength(2)
+    expect(withStatus(checks, 'undecided')).toEqual([])
   })
 })

@@ -76,7 +76,7 @@ function numeric(test: (request: number, policy: number) => boolean): Compare {
 // W3C profile of ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, with a time and zone) or epoch seconds.
 const W3C_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/
 
-function parseDate(text: string): number | Unknown {
+export function parseDate(text: string): number | Unknown {
   // Four digits could be a year or an epoch time: IAM documents both formats, so refuse to guess.
   if (/^\d{4}$/.test(text)) return unknown(`"${text}" could be a year or epoch seconds`)
   if (/^\d+$/.test(text)) return Number(text) * 1000
@@ -146,13 +146,13 @@ const OPERATORS: Record<string, BaseOperator> = {
 
 // --- operators, set operators, IfExists ---------------------------------------------------------
 
-interface ParsedOperator {
+export interface ParsedOperator {
   set?: 'ForAnyValue' | 'ForAllValues'
   name: string
   ifExists: boolean
 }
 
-function parseOperator(text: string): ParsedOperator {
+export function parseOperator(text: string): ParsedOperator {
   const set = /^(ForAnyValue|ForAllValues):/.exec(text)?.[1] as ParsedOperator['set']
   const rest = set ? text.slice(set.length + 1) : text
   const ifExists = rest.endsWith('IfExists')
@@ -259,16 +259,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 // --- IP addresses -------------------------------------------------------------------------------
 
-interface Ip {
+export interface Ip {
   value: bigint
   bits: 32 | 128
 }
 
-function parseIp(text: string): Ip | undefined {
+export function parseIp(text: string): Ip | undefined {
   return text.includes(':') ? parseIpv6(text) : parseIpv4(text)
 }
 
-function parseCidr(text: string): (Ip & { prefix: number }) | undefined {
+export function parseCidr(text: string): (Ip & { prefix: number }) | undefined {
   const [address, prefixText, extra] = text.split('/')
   if (extra !== undefined || address === undefined) return undefined
   const ip = parseIp(address)

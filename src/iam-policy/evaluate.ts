@@ -113,6 +113,38 @@ export function evaluateIdentityPolicies(
   return decide(groups, request)
 }
 
+/** How one statement matches one request: what the searches over many requests need. */
+export interface StatementOutcome {
+  label: string
+  effect: 'Allow' | 'Deny' | 'unknown'
+  /** The whole statement, and its principal and action alone (context-independent). */
+  applies: Tri
+  principal: Tri
+  action: Tri
+}
+
+/**
+ * Every statement of a policy against one request, without the wording work of a decision:
+ * for the analyses that put many requests to the same policy (who-can-assume.ts).
+ */
+export function statementOutcomes(
+  policy: PolicyDocument,
+  request: Request,
+  kind: PolicyKind = 'resource'
+): StatementOutcome[] | Unknown {
+  const setup = prepare(request)
+  if ('decision' in setup) return unknown(setup.reason)
+  const asTri = (part: Part | undefined): Tri =>
+    part === undefined ? true : isInvalid(part) ? part.invalid : part
+  return evaluateDocument(policy, {}, kind, request, setup).map(result => ({
+    label: result.label,
+    effect: result.effect,
+    applies: result.applies,
+    principal: asTri(result.match?.principal),
+    action: asTri(result.match?.action)
+  }))
+}
+
 /**
  * Reads a policy document as IAM returns it: raw JSON, or URL-encoded JSON (GetRole,
  * GetRolePolicy and GetPolicyVersion return the latter). Throws if it is neither.
@@ -144,7 +176,7 @@ export function parsePolicyDocument(text: string): PolicyDocument {
 
 // --- one statement -----------------------------------------------------------------------------
 
-type PolicyKind = 'resource' | 'identity'
+export type PolicyKind = 'resource' | 'identity'
 
 interface Setup {
   caller: Caller

@@ -1,6 +1,6 @@
 // What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
 import * as core from '@actions/core'
-import type { Check } from '../verify/checks.js'
+import type { Check, Verified } from '../verify/checks.js'
 import type { ChangeRow } from './words.js'
 
 export interface RunResult {
@@ -14,7 +14,7 @@ export interface RunResult {
   roleArn: string
   apiConnectRoleArn: string
   externalId: string
-  verified: 'true' | 'false' | 'skipped'
+  verified: Verified
   changes: ChangeRow[]
   checks: Check[]
   /** Set when the run failed after its targets were known: each failed step and its error. */

@@ -1,11 +1,14 @@
 // The job summary as Markdown: what to enter in API Connect, what changed, every check.
 import * as core from '@actions/core'
+import { WAY_IN_TABLE_HEADER, wayInRow } from '../iam-policy/way-in-wording.js'
+import type { WayIn } from '../iam-policy/who-can-assume.js'
 import type { Check } from '../verify/checks.js'
 import type { RunResult } from './outputs.js'
 
 const MARK: Record<Check['status'], string> = {
   pass: '✅ pass',
   fail: '❌ fail',
+  undecided: '⚠️ undecided',
   'not-checked': '⚪ not checked'
 }
 const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``
@@ -19,6 +22,8 @@ export function renderSummary(result: RunResult): string {
   const verdict = {
     true: 'verified ✅',
     false: 'verification failed ❌',
+    undecided: 'verification undecided ⚠️',
+    incomplete: 'verified, an optional check not run ⚪',
     skipped: 'verification skipped'
   }[result.verified]
   const failed = result.failed ?? []
@@ -71,8 +76,23 @@ export function renderSummary(result: RunResult): string {
           result.checks.map(c => [c.name, c.expected, c.actual, c.method, MARK[c.status]])
         )
       : 'Verification is off.',
-    ''
+    '',
+    ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
   ].join('\n')
+}
+
+/** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
+function waysInSection(
+  waysIn: WayIn[],
+  table: (head: string[], rows: string[][]) => string
+): string[] {
+  if (!waysIn.length) return []
+  return [
+    '### Who else can assume the role',
+    '',
+    table(WAY_IN_TABLE_HEADER, waysIn.map(wayInRow)),
+    ''
+  ]
 }
 
 export async function writeSummary(result: RunResult): Promise<void> {

@@ -1,9 +1,19 @@
-// The STS dry run's decisions, pure: which requests to put to the role's trust policy, what IAM
-// must answer for each, and how an answer becomes a check in the report.
-import { evaluateIdentityPolicies, evaluateResourcePolicy } from '../iam-policy/evaluate.js'
-import type { Decision, NamedPolicy, PolicyDocument, Request } from '../iam-policy/types.js'
+// The STS dry run's decisions, pure: who can assume the role (decided over the whole request
+// space by iam-policy/who-can-assume.ts, not over samples), whether the role may invoke the
+// function, and how each answer becomes a check in the report.
+import { decideInvoke } from '../iam-policy/invoke-decision.js'
+import type { Decision, NamedPolicy, PolicyDocument } from '../iam-policy/types.js'
+import { describeWayIn } from '../iam-policy/way-in-wording.js'
+import { type WayIn, whoCanAssume } from '../iam-policy/who-can-assume.js'
 
-export type CheckStatus = 'pass' | 'fail' | 'not-checked'
+/**
+ * pass and fail: decided. undecided: a core check whose answer could not be decided (it never
+ * counts as passed). not-checked: an optional extra that could not run.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'undecided' | 'not-checked'
+
+/** The `verified` output: `true` only when every check ran and passed. */
+export type Verified = 'true' | 'false' | 'undecided' | 'incomplete' | 'skipped'
 
 export interface Check {
   name: string
@@ -12,52 +22,99 @@ export interface Check {
   status: CheckStatus
   /** How the answer was obtained, e.g. "local evaluation of the trust policy as IAM stores it". */
   method: string
+  /** For the trust analysis: every way in other than API Connect's, accepted ones included. */
+  waysIn?: WayIn[]
 }
 
-// Values no real caller has: another org's id and an account that is neither the user's nor IBM's.
-export const OTHER_EXTERNAL_ID = '00000000-0000-4000-8000-000000000000'
-export const OTHER_PRINCIPAL = 'arn:aws:iam::210987654321:role/not-api-connect'
-
-interface Probe {
-  name: string
-  request: Request
-  mustBe: 'allowed' | 'denied'
+/** What the trust policy is asked: IBM's principal with this org's ID, and nobody else. */
+export interface TrustQuestion {
+  principalArn: string
+  externalId: string
+  /** The role whose trust policy it is: its account and partition. */
+  roleArn: string
+  /** Principals the user declared in accepted-principals. */
+  accepted: readonly string[]
+  now: Date
 }
 
-/** The request API Connect makes, and the ones that must fail (the confused-deputy probes). */
-export function trustProbes(principalArn: string, externalId: string): Probe[] {
-  const assume = (principal: string | undefined, id: string | undefined): Request => ({
-    ...(principal ? { principal: { AWS: principal } } : {}),
-    action: 'sts:AssumeRole',
-    context: id ? { 'sts:ExternalId': id } : {}
-  })
+export const CAN_ASSUME = 'API Connect can assume the role'
+export const NOBODY_ELSE = 'Nobody else can assume the role'
+const NO_OTHER_WAY = 'no other way in'
+
+export function trustChecks(
+  trust: PolicyDocument,
+  question: TrustQuestion,
+  method: string
+): Check[] {
+  const { principalArn, externalId, roleArn, accepted, now } = question
+  const analysis = whoCanAssume(trust, { principalArn, externalId }, { roleArn, now, accepted })
+  const { target, waysIn, undecided } = analysis
+  const failing = waysIn.filter(way => !way.accepted)
+  const declared = waysIn.filter(way => way.accepted)
+  const declaredText = declared.length
+    ? `; declared in accepted-principals: ${declared.map(describeWayIn).join('; ')}`
+    : ''
   return [
     {
-      name: 'API Connect can assume the role',
-      request: assume(principalArn, externalId),
-      mustBe: 'allowed'
+      name: CAN_ASSUME,
+      expected: 'allowed',
+      actual: target.decision === 'allowed' ? 'allowed' : `${target.decision}: ${target.reason}`,
+      status: { allowed: 'pass', denied: 'fail', 'cannot-evaluate': 'undecided' }[
+        target.decision
+      ] as CheckStatus,
+      method
     },
     {
-      name: 'No external ID is refused',
-      request: assume(principalArn, undefined),
-      mustBe: 'denied'
-    },
-    {
-      name: "Another org's external ID is refused",
-      request: assume(principalArn, OTHER_EXTERNAL_ID),
-      mustBe: 'denied'
-    },
-    {
-      name: 'Another principal is refused',
-      request: assume(OTHER_PRINCIPAL, externalId),
-      mustBe: 'denied'
-    },
-    {
-      name: 'Anonymous callers are refused',
-      request: assume(undefined, externalId),
-      mustBe: 'denied'
+      name: NOBODY_ELSE,
+      expected: NO_OTHER_WAY,
+      actual: failing.length
+        ? `${failing.map(describeWayIn).join('; ')}. ${advice(failing)}${declaredText}`
+        : undecided.length
+          ? `cannot evaluate: ${undecided.join('; ')}${declaredText}`
+          : `${NO_OTHER_WAY}${declaredText}`,
+      status: failing.length ? 'fail' : undecided.length ? 'undecided' : 'pass',
+      method,
+      ...(waysIn.length ? { waysIn } : {})
     }
   ]
+}
+
+/** What to do about the ways in that fail. */
+function advice(failing: WayIn[]): string {
+  const ibm = failing.some(way => way.ibmOtherExternalId)
+  const others = failing.some(way => !way.ibmOtherExternalId)
+  return [
+    ibm &&
+      "Remove the statements that let IBM's principal in with another or no external ID: a role trusts one provider org per API Connect principal.",
+    others &&
+      'Remove the other statements (or principals), or list the principals the role trusts on purpose in accepted-principals.'
+  ]
+    .filter(Boolean)
+    .join(' ')
+}
+
+/**
+ * `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies for every value
+ * of the keys the runner cannot know.
+ */
+export function localInvokeChecks(
+  roleArn: string,
+  policies: NamedPolicy[],
+  boundary: NamedPolicy | undefined,
+  resources: string[],
+  method: string,
+  now: Date
+): Check[] {
+  return resources.map(resource => {
+    const evaluation = decideInvoke({ policies, boundary }, { roleArn, resource, now })
+    return checkFrom(
+      invokeCheckName(resource),
+      'allowed',
+      evaluation.decision,
+      method,
+      evaluation.reason
+    )
+  })
 }
 
 export function checkFrom(
@@ -73,66 +130,43 @@ export function checkFrom(
     name,
     expected: mustBe,
     actual: why ? `${decision}: ${why}` : decision,
-    status: pass ? 'pass' : 'fail',
+    status: decision === 'cannot-evaluate' ? 'undecided' : pass ? 'pass' : 'fail',
     method
   }
 }
 
-export function trustChecks(
-  trust: PolicyDocument,
-  principalArn: string,
-  externalId: string,
-  method: string
-): Check[] {
-  return trustProbes(principalArn, externalId).map(probe => {
-    const evaluation = evaluateResourcePolicy(trust, probe.request)
-    return checkFrom(probe.name, probe.mustBe, evaluation.decision, method, evaluation.reason)
-  })
-}
-
-/** `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies. */
-export function localInvokeChecks(
-  roleArn: string,
-  policies: NamedPolicy[],
-  boundary: NamedPolicy | undefined,
-  resources: string[],
-  method: string
-): Check[] {
-  return resources.map(resource => {
-    const evaluation = evaluateIdentityPolicies(
-      { policies, boundary },
-      { principal: { AWS: roleArn }, action: 'lambda:InvokeFunction', resource }
-    )
-    return checkFrom(
-      invokeCheckName(resource),
-      'allowed',
-      evaluation.decision,
-      method,
-      evaluation.reason
-    )
-  })
-}
-
 export const invokeCheckName = (resource: string): string => `Role may invoke ${resource}`
 
-/** A missing role fails every check that needs it, with the reason. */
-export function missingRoleChecks(
-  principalArn: string,
-  externalId: string,
+/**
+ * Every check that needs the role, when it cannot be read: failed when it does not exist,
+ * undecided when it could not be read.
+ */
+export function roleUnreadChecks(
   resources: string[],
-  why: string
+  why: string,
+  status: 'fail' | 'undecided'
 ): Check[] {
   const names = [
-    ...trustProbes(principalArn, externalId).map(p => [p.name, p.mustBe] as const),
-    ...resources.map(r => [invokeCheckName(r), 'allowed'] as const)
+    [CAN_ASSUME, 'allowed'],
+    [NOBODY_ELSE, NO_OTHER_WAY],
+    ...resources.map(r => [invokeCheckName(r), 'allowed'])
   ]
   return names.map(([name, expected]) => ({
-    name,
-    expected,
+    name: name!,
+    expected: expected!,
     actual: why,
-    status: 'fail',
+    status,
     method: 'GetRole'
   }))
 }
 
-export const failed = (checks: Check[]): Check[] => checks.filter(c => c.status === 'fail')
+export const withStatus = (checks: Check[], status: CheckStatus): Check[] =>
+  checks.filter(c => c.status === status)
+
+/** A failed check makes `false`; else an undecided one `undecided`; else an extra not run `incomplete`. */
+export function verdictOf(checks: Check[]): Exclude<Verified, 'skipped'> {
+  if (withStatus(checks, 'fail').length) return 'false'
+  if (withStatus(checks, 'undecided').length) return 'undecided'
+  if (withStatus(checks, 'not-checked').length) return 'incomplete'
+  return 'true'
+}

@@ -8,7 +8,13 @@ import type { RunContext } from '../context.js'
 import type { NamedPolicy } from '../iam-policy/types.js'
 import type { RoleOutcome } from '../role/apply.js'
 import { readRole, type LiveRole } from '../role/read.js'
-import { localInvokeChecks, missingRoleChecks, trustChecks, type Check } from './checks.js'
+import {
+  type Check,
+  localInvokeChecks,
+  roleUnreadChecks,
+  trustChecks,
+  type TrustQuestion
+} from './checks.js'
 import { probeSelfAssume, validateTrust } from './extras.js'
 import { invokeChecks, readIdentityPolicies, readManagedPolicy } from './invoke.js'
 import { settled } from './settled.js'
@@ -19,7 +25,6 @@ export async function verify(
   aliasArn?: string
 ): Promise<Check[]> {
   const { settings, identity } = ctx
-  const { principalArn, externalId } = settings.apiConnect
   const resources = [ctx.functionArn, ...(aliasArn ? [aliasArn] : [])]
   const checks: Check[] = [
     {
@@ -47,13 +52,13 @@ export async function verify(
       if (live)
         return {
           live,
-          checks: trustChecks(live.trustPolicy, principalArn, externalId, TRUST_METHOD)
+          checks: trustChecks(live.trustPolicy, question(ctx, live.arn), TRUST_METHOD)
         }
       const why = `role ${settings.role.name} does not exist`
-      return { checks: missingRoleChecks(principalArn, externalId, resources, why) }
+      return { checks: roleUnreadChecks(resources, why, 'fail') }
     } catch (error) {
       const why = `GetRole failed: ${describeError((error as Error).cause ?? error)}`
-      return { checks: missingRoleChecks(principalArn, externalId, resources, why) }
+      return { checks: roleUnreadChecks(resources, why, 'undecided') }
     }
   })
   checks.push(...read.checks)
@@ -69,7 +74,20 @@ export async function verify(
   return checks
 }
 
-const TRUST_METHOD = 'local evaluation of the trust policy as IAM stores it'
+const TRUST_METHOD =
+  'analysis of the trust policy as IAM stores it, over every principal, external ID and sts:AssumeRole* action'
+
+/** The trust question for this run, about the role at `roleArn` (the live one, when read). */
+function question(ctx: RunContext, roleArn = ctx.roleArn): TrustQuestion {
+  const { apiConnect, acceptedPrincipals } = ctx.settings
+  return {
+    principalArn: apiConnect.principalArn,
+    externalId: apiConnect.externalId,
+    roleArn: roleArn || ctx.roleArn,
+    accepted: acceptedPrincipals,
+    now: new Date()
+  }
+}
 
 interface RoleRead {
   live?: LiveRole
@@ -85,11 +103,11 @@ async function plannedChecks(
   role: RoleOutcome,
   resources: string[]
 ): Promise<Check[]> {
-  const { principalArn, externalId } = ctx.settings.apiConnect
   const { name, permissionsBoundary } = ctx.settings.role
-  const method = 'local evaluation of the planned documents (dry run)'
+  const method = 'analysis of the planned documents (dry run)'
   const grant: NamedPolicy = { name: role.grantPolicyName, document: role.grantPolicy }
-  const trust = trustChecks(role.trustPolicy, principalArn, externalId, method)
+  const now = new Date()
+  const trust = trustChecks(role.trustPolicy, question(ctx), method)
   try {
     const live = await readRole(ctx.clients.iam, name)
     const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary
@@ -103,10 +121,13 @@ async function plannedChecks(
     const policies = [...current.policies.filter(p => p.name !== grant.name), grant]
     return [
       ...trust,
-      ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method)
+      ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now)
     ]
   } catch (error) {
     const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`
-    return [...trust, ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial)]
+    return [
+      ...trust,
+      ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now)
+    ]
   }
 }

@@ -119,9 +119,9 @@ async function localChecks(
   const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`
   try {
     const { policies, boundary } = await readIdentityPolicies(iam, roleName, boundaryArn)
-    return localInvokeChecks(roleArn, policies, boundary, resources, method)
+    return localInvokeChecks(roleArn, policies, boundary, resources, method, new Date())
   } catch (error) {
-    // Neither way answered: the permission is unproven, which is a failure, not a pass.
+    // Neither way answered: the permission is unproven, never a pass.
     const why = `the role's policies could not be read: ${describeError(error)}`
     return resources.map(resource =>
       checkFrom(invokeCheckName(resource), 'allowed', 'cannot-evaluate', method, why)

@@ -2,7 +2,7 @@
 // seconds. A check that fails then is asked again, bounded by the run's Timing.
 import { retry, RetriesExhausted } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
-import { failed, type Check } from './checks.js'
+import { withStatus, type Check } from './checks.js'
 
 class NotSettled<T> extends Error {
   constructor(readonly answer: T) {
@@ -26,7 +26,7 @@ export async function settled<T extends { checks: Check[] }>(
     return await retry(
       async () => {
         const answer = await ask()
-        if (failed(answer.checks).length) throw new NotSettled(answer)
+        if (withStatus(answer.checks, 'fail').length) throw new NotSettled(answer)
         return answer
       },
       {

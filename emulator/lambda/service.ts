@@ -1,0 +1,27 @@
+// Lambda over REST-JSON: requests are matched on method and path.
+// https://docs.aws.amazon.com/lambda/latest/api/API_Operations.html
+import { type Route, restJsonService } from '../protocols/rest-json-service.js'
+import { lambdaErrors } from './errors.js'
+import { functionOperations as f } from './function-operations.js'
+import { versionOperations as v } from './version-operations.js'
+
+/** A path under one function; its name (still encoded) is the first captured label. */
+const fn = (suffix: string) => new RegExp(`^/2015-03-31/functions/([^/]+)${suffix}/?$`)
+const tags = /^\/2017-03-31\/tags\/([^/]+)\/?$/
+
+const ROUTES: Route[] = [
+  ['POST', /^\/2015-03-31\/functions\/?$/, 'CreateFunction', f.createFunction],
+  ['GET', fn(''), 'GetFunction', f.getFunction],
+  ['GET', fn('/configuration'), 'GetFunctionConfiguration', f.getFunctionConfiguration],
+  ['PUT', fn('/configuration'), 'UpdateFunctionConfiguration', f.updateFunctionConfiguration],
+  ['PUT', fn('/code'), 'UpdateFunctionCode', f.updateFunctionCode],
+  ['POST', fn('/versions'), 'PublishVersion', v.publishVersion],
+  ['GET', fn('/versions'), 'ListVersionsByFunction', v.listVersionsByFunction],
+  ['POST', fn('/aliases'), 'CreateAlias', v.createAlias],
+  ['GET', fn('/aliases/([^/]+)'), 'GetAlias', v.getAlias],
+  ['PUT', fn('/aliases/([^/]+)'), 'UpdateAlias', v.updateAlias],
+  ['POST', tags, 'TagResource', v.tagResource],
+  ['GET', tags, 'ListTags', v.listTags]
+]
+
+export const lambdaService = restJsonService(ROUTES, lambdaErrors)

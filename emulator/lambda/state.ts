@@ -1,0 +1,66 @@
+// Lambda's in-memory state: functions by unqualified ARN, with their versions and aliases. Pending
+// and InProgress are deadlines read against the clock.
+
+export interface FunctionCode {
+  sha256: string
+  size: number
+  zip?: Buffer
+  imageUri?: string
+}
+
+/** The configuration fields a caller sets; everything else in FunctionConfiguration is derived. */
+export interface FunctionSettings {
+  Runtime?: string
+  Handler?: string
+  Role: string
+  Description: string
+  Timeout: number
+  MemorySize: number
+  Environment?: { Variables: Record<string, string> }
+  Architectures: string[]
+  PackageType: 'Zip' | 'Image'
+  EphemeralStorage: { Size: number }
+}
+
+export interface PublishedVersion {
+  version: string
+  settings: FunctionSettings
+  code: FunctionCode
+  description: string
+  revisionId: string
+  lastModified: string
+  /** $LATEST's revision when published: an unchanged $LATEST publishes nothing new. */
+  sourceRevision: string
+}
+
+export interface Alias {
+  name: string
+  functionVersion: string
+  description: string
+  revisionId: string
+}
+
+export interface LambdaFunction {
+  name: string
+  arn: string
+  region: string
+  settings: FunctionSettings
+  code: FunctionCode
+  revisionId: string
+  lastModified: string
+  /** State is Pending until then, Active after. */
+  activeAt: number
+  /** LastUpdateStatus is InProgress until then (0: never updated). */
+  updateDoneAt: number
+  versions: PublishedVersion[]
+  aliases: Map<string, Alias>
+  tags: Record<string, string>
+}
+
+export interface LambdaState {
+  functions: Map<string, LambdaFunction>
+}
+
+export function lambdaState(): LambdaState {
+  return { functions: new Map() }
+}

@@ -1,0 +1,105 @@
+// Lambda versions, aliases and tags. Each handler parses the request, lets the model decide, and
+// renders the answer.
+import type { EmulatorContext } from '../core/context.js'
+import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
+import { jsonResponse } from '../protocols/rest-json.js'
+import { requestBody, validationException } from './errors.js'
+import {
+  createAlias as create,
+  findAlias,
+  publishVersion as publish,
+  tagFunction,
+  taggedFunction,
+  updateAlias as update
+} from './model.js'
+import { findFunction } from './names.js'
+import { aliasJson, configurationJson } from './render.js'
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+
+function publishVersion(
+  ctx: EmulatorContext,
+  req: EmulatorRequest,
+  name: string
+): EmulatorResponse {
+  const { fn } = findFunction(ctx, req.region, name)
+  const body = requestBody(req)
+  const version = publish(ctx, fn, {
+    codeSha256: body.CodeSha256,
+    revisionId: body.RevisionId,
+    description: text(body.Description)
+  })
+  return jsonResponse(req, 201, configurationJson(ctx, fn, version))
+}
+
+function listVersionsByFunction(
+  ctx: EmulatorContext,
+  req: EmulatorRequest,
+  name: string
+): EmulatorResponse {
+  const { fn } = findFunction(ctx, req.region, name)
+  const versions = [
+    configurationJson(ctx, fn),
+    ...fn.versions.map(v => configurationJson(ctx, fn, v))
+  ]
+  return jsonResponse(req, 200, { Versions: versions })
+}
+
+function createAlias(ctx: EmulatorContext, req: EmulatorRequest, name: string): EmulatorResponse {
+  const { fn } = findFunction(ctx, req.region, name)
+  const body = requestBody(req)
+  const aliasName = body.Name
+  if (typeof aliasName !== 'string' || !/^(?!^[0-9]+$)([a-zA-Z0-9-_]{1,128})$/.test(aliasName)) {
+    throw validationException(
+      'name',
+      aliasName ?? null,
+      'Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)'
+    )
+  }
+  const alias = create(fn, {
+    name: aliasName,
+    functionVersion: body.FunctionVersion,
+    description: text(body.Description) ?? ''
+  })
+  return jsonResponse(req, 201, aliasJson(fn, alias))
+}
+
+function getAlias(ctx: EmulatorContext, req: EmulatorRequest, name: string, aliasName: string) {
+  const { fn } = findFunction(ctx, req.region, name)
+  return jsonResponse(req, 200, aliasJson(fn, findAlias(fn, aliasName)))
+}
+
+function updateAlias(ctx: EmulatorContext, req: EmulatorRequest, name: string, aliasName: string) {
+  const { fn } = findFunction(ctx, req.region, name)
+  const alias = findAlias(fn, aliasName)
+  const body = requestBody(req)
+  update(alias, fn, {
+    revisionId: body.RevisionId,
+    functionVersion: body.FunctionVersion,
+    description: text(body.Description)
+  })
+  return jsonResponse(req, 200, aliasJson(fn, alias))
+}
+
+function tagResource(ctx: EmulatorContext, req: EmulatorRequest, arn: string): EmulatorResponse {
+  const fn = taggedFunction(ctx, arn)
+  const tags = requestBody(req).Tags
+  if (tags === null || typeof tags !== 'object')
+    throw validationException('tags', null, 'Member must not be null')
+  tagFunction(fn, tags as Record<string, string>)
+  return jsonResponse(req, 204)
+}
+
+function listTags(ctx: EmulatorContext, req: EmulatorRequest, arn: string): EmulatorResponse {
+  return jsonResponse(req, 200, { Tags: taggedFunction(ctx, arn).tags })
+}
+
+export const versionOperations = {
+  publishVersion,
+  listVersionsByFunction,
+  createAlias,
+  getAlias,
+  updateAlias,
+  tagResource,
+  listTags
+}
