@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultRoleName, readSettings } from '../src/inputs.js'
@@ -100,12 +100,14 @@ describe('readSettings', () => {
 
   test('a region whose IBM role is unpublished asks for api-connect-role-arn, never guesses', () => {
     expect(problems({ ...base, 'api-connect-region': 'sydney' })).toEqual([
-      'api-connect-role-arn: IBM has not published the API Connect role for Sydney; pass it as api-connect-role-arn'
+      'api-connect-role-arn: API Connect runs in Sydney (ap-southeast-2), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn'
     ])
+    // A function in Sydney: API Connect runs there, so the message is the same, not "no region".
     expect(problems(base, { AWS_REGION: 'ap-southeast-2' })).toEqual([
-      expect.stringMatching(
-        /^api-connect-region: no API Connect region runs in ap-southeast-2; set api-connect-region/
-      )
+      expect.stringMatching(/^api-connect-role-arn: API Connect runs in Sydney \(ap-southeast-2\)/)
+    ])
+    expect(problems(base, { AWS_REGION: 'sa-east-1' })).toEqual([
+      expect.stringMatching(/^api-connect-region: no API Connect region runs in sa-east-1/)
     ])
   })
 
@@ -264,9 +266,38 @@ describe('readSettings', () => {
 })
 
 describe('environment', () => {
-  test('names need two characters, as Lambda requires', () => {
+  test('names need two characters, as Lambda requires; an invalid name is never quoted', () => {
     expect(problems({ ...base, environment: 'X=1' })).toEqual([
-      'environment: "X" is not a valid variable name (a letter, then one or more letters, digits or _)'
+      'environment: line 1: the name is not valid (a letter, then one or more letters, digits or _)'
+    ])
+    // The line of a PEM that holds a `=` is not a name: nothing of it is repeated.
+    expect(problems({ ...base, environment: 'AA=1\nMIIEvQ+abc/def=' })).toEqual([
+      'environment: line 2: the name is not valid (a letter, then one or more letters, digits or _)'
+    ])
+  })
+
+  test('both forms refuse a repeated name, and JavaScript’s own property names', () => {
+    expect(problems({ ...base, environment: 'AA=1\nBB=2\nAA=3' })).toEqual([
+      'environment: line 3: "AA" is already set (line 1)'
+    ])
+    expect(problems({ ...base, environment: '{"AA": "1", "BB": "x\\": y", "AA": "3"}' })).toEqual([
+      'environment: entry 3: "AA" is already set (entry 1)'
+    ])
+    for (const environment of ['__proto__=x', '{"__proto__": "x"}', 'constructor=x'])
+      expect(problems({ ...base, environment })).toEqual([
+        expect.stringMatching(
+          /^environment: (line|entry) 1: (__proto__|constructor) is not allowed/
+        )
+      ])
+  })
+
+  test('both forms: whitespace around a name is trimmed from a line, refused in JSON', () => {
+    expect(read({ ...base, environment: ' AA = 1 ' }).config.environment).toEqual({ AA: '1' })
+    expect(problems({ ...base, environment: '{" AA": "1"}' })).toEqual([
+      'environment: entry 1: the name has whitespace around it'
+    ])
+    expect(problems({ ...base, environment: '{"AA": {"secret": "x"}}' })).toEqual([
+      'environment: entry 1: the value must be a string'
     ])
   })
 
@@ -340,6 +371,55 @@ describe('provider-org-id and accepted-principals', () => {
       expect.stringMatching(/^accepted-principals: line 2: wildcards are refused/),
       expect.stringMatching(/^accepted-principals: line 3: "ops team" is not a principal/),
       expect.stringMatching(/^accepted-principals: line 4: is the API Connect principal itself/)
+    ])
+  })
+})
+
+describe('one mistake, one error', () => {
+  test('a malformed region adds no api-connect-region error the user never set', () => {
+    expect(problems({ ...base, region: 'US-EAST-1' })).toEqual([
+      'region: "US-EAST-1" is not an AWS region such as eu-west-2'
+    ])
+  })
+
+  test('a function in a region where API Connect runs unpublished (Mumbai) asks for the ARN', () => {
+    expect(problems(base, { AWS_REGION: 'ap-south-1' })).toEqual([
+      'api-connect-role-arn: API Connect runs in Mumbai (ap-south-1), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn'
+    ])
+  })
+
+  test('a huge value is cut short in the message', () => {
+    const found = problems({ ...base, runtime: 'x'.repeat(5000) })
+    expect(found).toEqual([expect.stringContaining(`"${'x'.repeat(80)}…" (5000 characters)`)])
+    expect(found[0].length).toBeLessThan(300)
+  })
+})
+
+describe('code stays inside the workspace', () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'apic-ws-'))
+  const outside = mkdtempSync(join(tmpdir(), 'apic-out-'))
+  mkdirSync(join(workspace, 'app'))
+  writeFileSync(join(workspace, 'app', 'index.js'), 'x')
+  symlinkSync(outside, join(workspace, 'linked'))
+  mkdirSync(join(workspace, 'nested'))
+  symlinkSync(outside, join(workspace, 'nested', 'out'))
+  const inWorkspace = { ...env, GITHUB_WORKSPACE: workspace }
+  const codeProblems = (code: string) => problems({ ...base, code }, inWorkspace)
+
+  test('a directory inside is accepted', () => {
+    expect(codeProblems(join(workspace, 'app'))).toEqual([])
+  })
+
+  test('a path outside, a symlinked root, or a path through a symlink is refused, naming code', () => {
+    expect(codeProblems(outside)).toEqual([
+      expect.stringMatching(/^code: ".*" is outside the workspace \(/)
+    ])
+    expect(codeProblems(join(workspace, 'linked'))).toEqual([
+      expect.stringMatching(/^code: ".*" is a symbolic link: give the directory/)
+    ])
+    mkdirSync(join(outside, 'deeper'), { recursive: true })
+    expect(codeProblems(join(workspace, 'nested', 'out', 'deeper'))).toEqual([
+      expect.stringMatching(/^code: ".*" leads outside the workspace through a symbolic link/)
     ])
   })
 })

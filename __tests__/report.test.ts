@@ -68,3 +68,22 @@ test('a dry run says nothing was written; no changes and verification off say so
   expect(text).toContain('### Planned changes (nothing was written)\n\nNone.')
   expect(text).toContain('Verification is off.')
 })
+
+test('a failed run: the title says so, and a table names each failed step and its error', () => {
+  const text = renderSummary({
+    ...result,
+    verified: 'false',
+    failed: [
+      {
+        step: 'lambda:PublishVersion on function orders',
+        error: 'AccessDeniedException: no | way'
+      },
+      { step: 'iam:PutRolePolicy on role apic-invoke-orders', error: 'AccessDenied' }
+    ]
+  })
+  expect(text).toMatch(/^## API Connect → Lambda: orders \(failed ❌\)/)
+  expect(text).toContain(
+    '### Failed\n\n| step | error |\n| --- | --- |\n| `lambda:PublishVersion on function orders` | AccessDeniedException: no \\| way |\n| `iam:PutRolePolicy on role apic-invoke-orders` | AccessDenied |'
+  )
+  expect(renderSummary(result)).not.toContain('### Failed')
+})

@@ -77666,7 +77666,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1688);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5069);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1688:
+/***/ 5069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80686,10 +80686,158 @@ var client_lambda_dist_cjs = __nccwpck_require__(1696);
 var client_s3_dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __nccwpck_require__(1695);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+// A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
+// role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
+// own retries cover throttling and 5xx; this covers errors whose cure is waiting.
+
+class RetriesExhausted extends Error {
+    attempts;
+    elapsedMs;
+    lastError;
+    constructor(message, attempts, elapsedMs, lastError) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.elapsedMs = elapsedMs;
+        this.lastError = lastError;
+        this.name = 'RetriesExhausted';
+    }
+}
+/**
+ * Calls `call` until it succeeds, an error is not retryable (thrown as is), or the attempts or
+ * time run out (RetriesExhausted, carrying the last error).
+ */
+async function retry(call, options) {
+    const { label, retryable, maxElapsedMs, maxAttempts = Infinity, initialDelayMs = 1000, maxDelayMs = 10_000, log } = options;
+    const start = Date.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const decision = retryable(error);
+            if (!decision)
+                throw error;
+            const wait = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs);
+            const elapsed = Date.now() - start;
+            if (attempt >= maxAttempts || elapsed + (decision.waitFor ? 0 : wait) > maxElapsedMs) {
+                const message = `${label}: ${decision.reason}; gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} in ${seconds(elapsed)}`;
+                log(message);
+                throw new RetriesExhausted(message, attempt, elapsed, error);
+            }
+            if (decision.waitFor) {
+                log(`${label}: ${decision.reason}; waiting, then attempt ${attempt + 1}`);
+                await decision.waitFor();
+            }
+            else {
+                log(`${label}: ${decision.reason}; attempt ${attempt + 1} in ${seconds(wait)}`);
+                await (0,promises_namespaceObject.setTimeout)(wait);
+            }
+        }
+    }
+}
+/** The answer, or undefined when AWS answers `missing` (e.g. ResourceNotFoundException): it does not exist. */
+async function unlessMissing(request, missing) {
+    try {
+        return await request;
+    }
+    catch (error) {
+        if (errorName(error) === missing)
+            return undefined;
+        throw error;
+    }
+}
+/** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
+function errorName(error) {
+    return typeof error === 'object' && error !== null && 'name' in error
+        ? String(error.name)
+        : undefined;
+}
+/** The HTTP status of an SDK error: what to decide on when an answer has no body (S3 HEAD). */
+function httpStatus(error) {
+    const metadata = typeof error === 'object' && error !== null && '$metadata' in error
+        ? error.$metadata
+        : undefined;
+    return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * An endpoint that lacks the operation: emulators users run in CI (LocalStack, moto) answer one
+ * they do not implement with 501, or 500 and "not implemented". Asking again cannot help.
+ */
+function isNotImplemented(error) {
+    const text = `${errorName(error) ?? ''} ${error?.message ?? ''}`;
+    return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text);
+}
+/** A 5xx or throttling answer: what the SDK itself would try again. */
+function isTransientServerError(error) {
+    const status = httpStatus(error) ?? 0;
+    return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '');
+}
+/** `Name: message` of an error, for a report. */
+const describeError = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
+
+;// CONCATENATED MODULE: ./src/aws/where.ts
+
+const MARK = Symbol('where');
+/** The resource a request names, in the words the log uses. */
+function resourceOf(input) {
+    const text = (value) => (typeof value === 'string' ? value : undefined);
+    const fn = text(input.FunctionName);
+    if (fn)
+        return `function ${fn}${text(input.Qualifier) ? `:${text(input.Qualifier)}` : ''}`;
+    const bucket = text(input.Bucket);
+    if (bucket)
+        return `s3://${bucket}${text(input.Key) ? `/${text(input.Key)}` : ''}`;
+    const role = text(input.RoleArn) ?? text(input.PolicySourceArn) ?? text(input.RoleName);
+    if (role)
+        return `role ${role}`;
+    const policyType = text(input.policyType);
+    if (policyType)
+        return `a ${policyType.toLowerCase().replace(/_/g, ' ')}`;
+    return undefined;
+}
+/** No HTTP answer at all: the connection was refused, reset or timed out. */
+const isConnectionError = (error) => httpStatus(error) === undefined &&
+    /socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|timed? ?out|TimeoutError/i.test(`${error?.name} ${error?.code ?? ''} ${error?.message}`);
+/** The prefix for one failed call, or undefined when the service words it itself. */
+function whereText(service, operation, input, endpoint, error) {
+    const connection = isConnectionError(error);
+    if (service === 'iam' && !connection)
+        return undefined;
+    const resource = resourceOf(input);
+    return `${service}:${operation}${resource ? ` on ${resource}` : ''}${connection && endpoint ? ` at ${endpoint}` : ''}`;
+}
+/** Adds the prefix to every error `client` throws; the endpoint is read from the request sent. */
+function sayWhere(client, service) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const operation = (context.commandName ?? 'Call').replace(/Command$/, '');
+            const where = whereText(service, operation, args.input, context[MARK], error);
+            if (where && error instanceof Error && !error.message.startsWith(where))
+                error.message = `${where}: ${error.message}`;
+            throw error;
+        }
+    }, { step: 'initialize', name: 'sayWhereMiddleware' });
+    client.middlewareStack.add((next, context) => async (args) => {
+        const request = args.request;
+        if (request?.hostname)
+            context[MARK] =
+                `${request.protocol ?? 'https:'}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
+        return next(args);
+    }, { step: 'finalizeRequest', name: 'sayWhereEndpointMiddleware' });
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"apic-lambda-deploy","rE":"0.1.0"}');
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // Every AWS client is built here, once: region, endpoint, retries and user agent in one place.
+
 
 
 
@@ -80705,9 +80853,10 @@ function createClients(region, endpointUrl, maxAttempts) {
         customUserAgent: [USER_AGENT],
         ...(endpointUrl ? { endpoint: endpointUrl } : {})
     };
-    return {
+    const clients = {
         sts: new client_sts_dist_cjs/* STSClient */.iM(config),
         iam: new client_iam_dist_cjs/* IAMClient */.h8v(config),
+        iamOnce: new client_iam_dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1 }),
         lambda: new client_lambda_dist_cjs/* LambdaClient */.Nox(config),
         accessAnalyzer: new dist_cjs/* AccessAnalyzerClient */.eXW(config),
         // Emulators (and LocalStack) serve buckets by path, not by virtual host.
@@ -80716,6 +80865,13 @@ function createClients(region, endpointUrl, maxAttempts) {
             forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
         })
     };
+    sayWhere(clients.sts, 'sts');
+    sayWhere(clients.iam, 'iam');
+    sayWhere(clients.iamOnce, 'iam');
+    sayWhere(clients.lambda, 'lambda');
+    sayWhere(clients.s3, 's3');
+    sayWhere(clients.accessAnalyzer, 'access-analyzer');
+    return clients;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/identity.ts
@@ -80861,6 +81017,38 @@ async function createContext(settings) {
         functionArn: functionArn(partition, settings.region, accountId, settings.functionName),
         roleArn: roleArn(partition, accountId, settings.role.path, settings.role.name)
     };
+}
+
+;// CONCATENATED MODULE: ./src/failure.ts
+class StepFailed extends Error {
+    step;
+    changes;
+    known;
+    constructor(
+    /** The step, as the log names it: `lambda:PublishVersion on function orders`. */
+    step, 
+    /** Every planned change: the ones made as planned, the others with `notDone`. */
+    changes, known, cause) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.step = step;
+        this.changes = changes;
+        this.known = known;
+        this.name = 'StepFailed';
+    }
+}
+/**
+ * The planned changes after a failure: `done(change)` says whether its write was made; the first
+ * change not made is the one that failed, the rest were not reached.
+ */
+function markFailed(changes, done) {
+    let failedOne = false;
+    return changes.map(change => {
+        if (change.action === 'unchanged' || change.notDone || done(change))
+            return change;
+        const notDone = failedOne ? 'not reached' : 'failed';
+        failedOne = true;
+        return { ...change, notDone };
+    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -83952,12 +84140,20 @@ function roleLine(change) {
     const { target, action, detail } = roleRow(change);
     return `${target}: ${action}: ${detail}`;
 }
+/** A planned change's detail, saying so when it was not made: "failed: …", "not done (dry run): …". */
+function notDoneText(change, detail) {
+    if (!change.notDone || change.action === 'unchanged')
+        return detail;
+    return change.notDone === 'failed'
+        ? `failed: ${detail}`
+        : `not done (${change.notDone}): ${detail}`;
+}
 function functionRow(change) {
     const fn = `function ${change.functionName}`;
     const row = (target, detail) => ({
         target,
         action: change.action,
-        detail
+        detail: notDoneText(change, detail)
     });
     switch (change.kind) {
         case 'function':
@@ -84004,9 +84200,7 @@ function roleRow(change) {
     const row = (target, detail) => ({
         target,
         action: change.action,
-        detail: change.notDone && change.action !== 'unchanged'
-            ? `not done (${change.notDone}): ${detail}`
-            : detail
+        detail: notDoneText(change, detail)
     });
     switch (change.kind) {
         case 'role':
@@ -84085,90 +84279,10 @@ function uploadText(upload) {
 }
 const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-// A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
-// role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
-// own retries cover throttling and 5xx; this covers errors whose cure is waiting.
-
-class RetriesExhausted extends Error {
-    attempts;
-    elapsedMs;
-    lastError;
-    constructor(message, attempts, elapsedMs, lastError) {
-        super(message, { cause: lastError });
-        this.attempts = attempts;
-        this.elapsedMs = elapsedMs;
-        this.lastError = lastError;
-        this.name = 'RetriesExhausted';
-    }
-}
-/**
- * Calls `call` until it succeeds, an error is not retryable (thrown as is), or the attempts or
- * time run out (RetriesExhausted, carrying the last error).
- */
-async function retry(call, options) {
-    const { label, retryable, maxElapsedMs, maxAttempts = Infinity, initialDelayMs = 1000, maxDelayMs = 10_000, log } = options;
-    const start = Date.now();
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const decision = retryable(error);
-            if (!decision)
-                throw error;
-            const wait = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs);
-            const elapsed = Date.now() - start;
-            if (attempt >= maxAttempts || elapsed + (decision.waitFor ? 0 : wait) > maxElapsedMs) {
-                const message = `${label}: ${decision.reason}; gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} in ${seconds(elapsed)}`;
-                log(message);
-                throw new RetriesExhausted(message, attempt, elapsed, error);
-            }
-            if (decision.waitFor) {
-                log(`${label}: ${decision.reason}; waiting, then attempt ${attempt + 1}`);
-                await decision.waitFor();
-            }
-            else {
-                log(`${label}: ${decision.reason}; attempt ${attempt + 1} in ${seconds(wait)}`);
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait);
-            }
-        }
-    }
-}
-/** The answer, or undefined when AWS answers `missing` (e.g. ResourceNotFoundException): it does not exist. */
-async function unlessMissing(request, missing) {
-    try {
-        return await request;
-    }
-    catch (error) {
-        if (errorName(error) === missing)
-            return undefined;
-        throw error;
-    }
-}
-/** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
-function errorName(error) {
-    return typeof error === 'object' && error !== null && 'name' in error
-        ? String(error.name)
-        : undefined;
-}
-/** The HTTP status of an SDK error: what to decide on when an answer has no body (S3 HEAD). */
-function httpStatus(error) {
-    const metadata = typeof error === 'object' && error !== null && '$metadata' in error
-        ? error.$metadata
-        : undefined;
-    return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
-}
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/** `Name: message` of an error, for a report. */
-const describeError = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
-
 ;// CONCATENATED MODULE: ./src/settings.ts
 // What a run is asked to do, as read and validated from the inputs by inputs.ts: the one settings
 // object every phase reads (actions/checkout keeps git-source-settings.ts apart in the same way).
-class InputError extends Error {
+class settings_InputError extends Error {
     problems;
     constructor(problems) {
         super(problems.length === 1
@@ -84274,7 +84388,7 @@ function checkPackage(settings, pkg) {
     if (pkg.size > DIRECT_UPLOAD_LIMIT && !settings.stagingBucket)
         problems.push(`s3-bucket: the package is ${formatSize(pkg.size)} (${pkg.size} bytes) zipped, over the ${DIRECT_UPLOAD_LIMIT} bytes that Lambda accepts in a request; give s3-bucket (a bucket in the function's region) to upload it through S3`);
     if (problems.length)
-        throw new InputError(problems);
+        throw new settings_InputError(problems);
 }
 /** How the code to deploy reaches Lambda; undefined when no code source was given. */
 function uploadFor(settings, pkg, s3Sha256) {
@@ -84355,7 +84469,7 @@ function planCreate(settings, upload) {
     if (isImage)
         problems.push(...imageOnlyProblems(settings));
     if (problems.length || !upload || !config.role)
-        throw new InputError(problems);
+        throw new settings_InputError(problems);
     const create = {
         PackageType: isImage ? 'Image' : 'Zip',
         Runtime: config.runtime,
@@ -84410,7 +84524,7 @@ function planUpdate(settings, live, upload) {
     if (architectureChanges && !upload)
         problems.push(`architectures: changing ${settings.functionName} from ${liveArchitecture} to ${wantArchitecture} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`);
     if (problems.length)
-        throw new InputError(problems);
+        throw new settings_InputError(problems);
     const functionName = settings.functionName;
     const changes = [];
     const configuration = configurationUpdate(settings, current);
@@ -84696,26 +84810,52 @@ function explainRoleError(error, role) {
 
 
 
+
 /**
  * Makes the plan's writes, or none in a dry run. `replan` reads and plans again, for the one case
- * where the plan turns out stale: another job created the function since it was read.
+ * where the plan turns out stale: another job created the function since it was read. A failure
+ * is thrown as StepFailed: the step, the changes made so far, and what is known for sure.
  */
 async function deploy(ctx, plan, replan, replanned = false) {
-    const { settings, log } = ctx;
-    if (settings.dryRun)
+    if (ctx.settings.dryRun)
         return {
             changes: plan.changes,
             codeSha256: plan.function.codeSha256,
             version: plan.publish?.reuse
         };
+    const progress = {
+        step: `function ${ctx.settings.functionName}`,
+        done: new Set(),
+        changes: plan.changes,
+        known: {}
+    };
+    try {
+        return await makeWrites(ctx, plan, replan, replanned, progress);
+    }
+    catch (error) {
+        if (error instanceof StepFailed)
+            throw error; // from the deploy planned again
+        const changes = markFailed(progress.changes, change => progress.done.has(change.kind));
+        throw new StepFailed(progress.step, changes, progress.known, error);
+    }
+}
+async function makeWrites(ctx, plan, replan, replanned, progress) {
+    const { log } = ctx;
     const lambda = ctx.clients.lambda;
-    const name = settings.functionName;
+    const name = ctx.settings.functionName;
     const fn = plan.function;
+    const on = `on function ${name}`;
+    const begin = (step) => (progress.step = step);
     let latest = plan.live;
+    // The code this run deploys: the package's own SHA-256 when known before the upload, else what
+    // Lambda answered to this run's own write (an S3 object without a checksum, an image).
+    let ours = fn.codeSha256;
     if (fn.create) {
         const spec = fn.create;
         const active = await log.group(`Create function ${name}`, async () => {
+            begin(stagingStep(spec.upload, `lambda:CreateFunction ${on}`));
             const Code = await codeFor(ctx, spec.upload, plan.code?.zip);
+            begin(`lambda:CreateFunction ${on}`);
             const response = await retry(() => lambda.send(new client_lambda_dist_cjs/* CreateFunctionCommand */.Y8X({
                 FunctionName: name,
                 PackageType: spec.PackageType,
@@ -84738,7 +84878,10 @@ async function deploy(ctx, plan, replan, replanned = false) {
             });
             if (!response)
                 return undefined;
+            progress.done.add('function');
+            ours ??= response.CodeSha256;
             log.info(`Created ${response.FunctionArn} (CodeSha256 ${response.CodeSha256})`);
+            begin(`waiting for function ${name} to become Active`);
             return waitForActive(ctx, name);
         });
         if (!active) {
@@ -84747,6 +84890,7 @@ async function deploy(ctx, plan, replan, replanned = false) {
             if (replanned)
                 throw new Error(`lambda:CreateFunction: function ${name} already exists, yet reading it again found no function; run the action again`);
             log.info(`Function ${name} was created by someone else meanwhile: planning again as an update`);
+            begin(`planning function ${name} again`);
             return deploy(ctx, await replan(), replan, true);
         }
         latest = active;
@@ -84755,6 +84899,7 @@ async function deploy(ctx, plan, replan, replanned = false) {
         if (fn.configuration) {
             const update = fn.configuration;
             latest = await log.group(`Update function ${name} configuration`, async () => {
+                begin(`lambda:UpdateFunctionConfiguration ${on}`);
                 await retry(() => lambda.send(new client_lambda_dist_cjs/* UpdateFunctionConfigurationCommand */.Zlw({
                     FunctionName: name,
                     ...update,
@@ -84762,39 +84907,57 @@ async function deploy(ctx, plan, replan, replanned = false) {
                 })), conflictOrRoleRetry(ctx, 'lambda:UpdateFunctionConfiguration', name)).catch(error => {
                     throw explainRoleError(error, update.Role);
                 });
+                progress.done.add('configuration');
+                begin(`waiting for the configuration update of function ${name} to finish`);
                 return waitForUpdate(ctx, name);
             });
         }
         if (fn.code) {
             const code = fn.code;
             latest = await log.group(`Update function ${name} code`, async () => {
+                begin(stagingStep(code.upload, `lambda:UpdateFunctionCode ${on}`));
                 const Code = await codeFor(ctx, code.upload, plan.code?.zip);
+                begin(`lambda:UpdateFunctionCode ${on}`);
                 const updated = await retry(() => lambda.send(new client_lambda_dist_cjs/* UpdateFunctionCodeCommand */.KfB({
                     FunctionName: name,
                     ...Code,
                     Architectures: code.Architectures
                 })), conflictRetry(ctx, 'lambda:UpdateFunctionCode', name));
+                progress.done.add('code');
+                ours ??= updated.CodeSha256;
                 log.info(`Uploaded: CodeSha256 ${updated.CodeSha256}`);
+                begin(`waiting for the code update of function ${name} to finish`);
                 return waitForUpdate(ctx, name);
             });
         }
         // The update waiter watches LastUpdateStatus only; a function whose State stays Failed is
         // still broken, and publishing or pointing an alias at it would hide that.
-        if ((fn.configuration || fn.code) && latest?.State === 'Failed')
+        if ((fn.configuration || fn.code) && latest?.State === 'Failed') {
+            begin(`checking the state of function ${name}`);
             throw new Error(`function ${name} is still in state Failed after this deploy (${failure(latest)}); Lambda's function states guide says a function whose creation failed must be deleted and created again: delete it and run the action again`);
+        }
     }
-    const outcome = {
-        changes: plan.changes,
-        codeSha256: latest?.CodeSha256 ?? fn.codeSha256
-    };
+    // Another writer may have deployed between this run's write and the end of its wait: what
+    // $LATEST runs now must be what this run deployed, or nothing of it is published or reported.
+    if (ours && latest?.CodeSha256 && latest.CodeSha256 !== ours) {
+        begin(`checking the code of function ${name} after this run's update`);
+        throw codeChanged(name, ours, latest.CodeSha256);
+    }
+    const codeSha256 = latest?.CodeSha256 ?? ours;
+    progress.known.codeSha256 = codeSha256;
+    const outcome = { changes: plan.changes, codeSha256 };
     if (!plan.publish)
         return outcome;
     const publish = plan.publish;
     const version = publish.reuse ??
-        (await log.group(`Publish a version of ${name}`, () => publishVersion(ctx, latest)));
-    outcome.version = version;
+        (await log.group(`Publish a version of ${name}`, () => {
+            begin(`lambda:PublishVersion ${on}`);
+            return publishVersion(ctx, latest, ours);
+        }));
+    progress.done.add('version');
+    progress.known.version = outcome.version = version;
     // The plan could not know the new version's number: the changes learn it now.
-    outcome.changes = plan.changes.map(change => change.kind === 'version' && change.action === 'create'
+    outcome.changes = progress.changes = plan.changes.map(change => change.kind === 'version' && change.action === 'create'
         ? { ...change, version }
         : change.kind === 'alias' && change.action !== 'unchanged'
             ? { ...change, to: version }
@@ -84803,30 +84966,49 @@ async function deploy(ctx, plan, replan, replanned = false) {
         const { name: aliasName, action, arn } = publish.alias;
         if (action !== 'unchanged')
             log.info(`Pointing alias ${aliasName} to version ${version}`);
+        begin(`lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'} ${aliasName} ${on}`);
         outcome.aliasArn =
             action === 'unchanged' ? arn : await pointAlias(lambda, name, aliasName, action, version);
+        progress.done.add('alias');
+        progress.known.aliasArn = outcome.aliasArn;
     }
     return outcome;
 }
+/** The step that puts a zip over the direct-upload limit in S3 first, if there is one. */
+const stagingStep = (upload, otherwise) => upload.kind === 'staged-zip'
+    ? `s3:PutObject s3://${upload.bucket}/${upload.key} (staging the code)`
+    : otherwise;
+/** The refusal when $LATEST no longer runs this run's code. */
+function codeChanged(name, ours, theirs) {
+    return new Error(`another deploy changed function ${name} meanwhile: $LATEST now runs CodeSha256 ${theirs ?? '(unknown)'}, not this run's ${ours}; nothing was published and no alias was moved. Run the job again to deploy this run's code.`);
+}
 /**
- * Publishes $LATEST, guarded by the CodeSha256 and RevisionId this run deployed (or read), so code
- * that another writer deployed meanwhile is never published under this run's name.
+ * Publishes $LATEST, guarded by this run's own code: Lambda publishes only if $LATEST still has
+ * CodeSha256 `ours` (and the RevisionId read after the wait, which checked that same code), so
+ * code that another writer deployed meanwhile is never published under this run's name. The
+ * RevisionId of this run's write cannot serve: Lambda replaces it when the update finishes.
  */
-async function publishVersion(ctx, latest) {
+async function publishVersion(ctx, latest, ours) {
     const lambda = ctx.clients.lambda;
     const name = ctx.settings.functionName;
     const published = await retry(() => lambda.send(new client_lambda_dist_cjs/* PublishVersionCommand */.D3m({
         FunctionName: name,
-        CodeSha256: latest?.CodeSha256,
+        CodeSha256: ours ?? latest?.CodeSha256,
         RevisionId: latest?.RevisionId,
         Description: provenanceDescription(ctx.provenance)
-    })), conflictRetry(ctx, 'lambda:PublishVersion', name)).catch(error => {
+    })), conflictRetry(ctx, 'lambda:PublishVersion', name)).catch(async (error) => {
         // RevisionId mismatch: PreconditionFailedException; CodeSha256 mismatch: InvalidParameterValue.
-        if (errorName(error) === 'PreconditionFailedException' ||
-            (errorName(error) === 'InvalidParameterValueException' &&
-                /CodeSHA256/i.test(error.message)))
-            throw new Error(`function ${name} changed while this run deployed it (another deployment?), so nothing was published: ${error.message}`);
-        throw error;
+        const revision = errorName(error) === 'PreconditionFailedException';
+        const code = errorName(error) === 'InvalidParameterValueException' &&
+            /CodeSHA256/i.test(error.message);
+        if (!revision && !code)
+            throw error;
+        const now = await (async () => (await lambda.send(new client_lambda_dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name })))
+            ?.CodeSha256)().catch(() => undefined);
+        const expected = ours ?? latest?.CodeSha256;
+        if (expected && now !== expected)
+            throw codeChanged(name, expected, now);
+        throw new Error(`another deploy changed the configuration of function ${name} meanwhile (its RevisionId is no longer the one this run checked), so nothing was published and no alias was moved. Run the job again.`, { cause: error });
     });
     const version = published.Version;
     if (!version)
@@ -85007,7 +85189,7 @@ async function readS3Sha256(ctx, source) {
         // for a missing key too when the caller lacks s3:ListBucket, so both mean the same here.
         const status = httpStatus(error);
         if (status === 404 || status === 403)
-            throw new InputError([
+            throw new settings_InputError([
                 `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist or cannot be read (s3:HeadObject answered HTTP ${status}); check s3-bucket, s3-key${source.objectVersion ? ', s3-object-version' : ''} and that these credentials may s3:GetObject it`
             ]);
         ctx.log.info(`s3:HeadObject ${where} failed (${errorName(error)}); its checksum is unknown, so it is deployed`);
@@ -85080,10 +85262,17 @@ async function versionsToReuse(ctx, latest, aliasVersion) {
     return listVersions(lambda, name);
 }
 
+;// CONCATENATED MODULE: ./src/quote.ts
+// A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
+// input gives one readable line, not the input again.
+const LIMIT = 80;
+const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
+
 ;// CONCATENATED MODULE: ./src/api-connect-regions.ts
 // IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
 // assumes the customer's role from this principal. Regions whose role IBM has not published are
 // known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
+
 
 const IBM_ACCOUNT = '623947394061';
 const API_CONNECT_REGIONS = [
@@ -85133,32 +85322,84 @@ const PUBLISHED_REGION_NAMES = published
 function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
     if (roleArnInput) {
         if (roleArnInput.includes('*') || !isRoleArn(roleArnInput))
-            return problem('api-connect-role-arn', `"${roleArnInput}" must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
+            return problem('api-connect-role-arn', `${quote(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
         return { arn: roleArnInput, source: 'api-connect-role-arn input' };
     }
     const region = regionInput
         ? findApiConnectRegion(regionInput)
         : functionRegion
-            ? apiConnectRegionFor(functionRegion)
+            ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
+                API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
             : undefined;
     if (regionInput && !region)
-        return problem('api-connect-region', `"${regionInput}" is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`);
+        return problem('api-connect-region', `${quote(regionInput)} is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`);
     if (region?.roleArn)
         return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` };
     if (region)
-        return problem('api-connect-role-arn', `IBM has not published the API Connect role for ${region.name}; pass it as api-connect-role-arn`);
+        return problem('api-connect-role-arn', `API Connect runs in ${region.name} (${region.awsRegion}), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn`);
     if (functionRegion)
         return problem('api-connect-region', `no API Connect region runs in ${functionRegion}; set api-connect-region (${PUBLISHED_REGION_NAMES}) or api-connect-role-arn`);
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/function/code-path.ts
+// Where the `code` input may point: an existing directory or .zip file inside the workspace
+// (GITHUB_WORKSPACE), reached without a symbolic link. A workflow packages what it checked out,
+// never a path a symlink leads elsewhere on the runner. Checked with the other inputs, before any
+// AWS call.
+
+
+const inside = (root, path) => {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+};
+/** The resolved path, and what is wrong with it (a message for the `code` input), if anything. */
+function checkCodePath(code, workspace) {
+    const path = (0,external_node_path_.resolve)(code);
+    const say = (problem) => ({ path, problem });
+    if (workspace && !inside((0,external_node_path_.resolve)(workspace), path))
+        return say(`is outside the workspace (${workspace}): give a path inside the checkout`);
+    if (!(0,external_node_fs_.existsSync)(path))
+        return say(`does not exist (resolved to ${path})`);
+    if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
+        return say('is a symbolic link: give the directory or .zip file itself');
+    if (workspace && (0,external_node_fs_.existsSync)(workspace) && !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(path)))
+        return say('leads outside the workspace through a symbolic link in its path');
+    if (!(0,external_node_fs_.statSync)(path).isDirectory() && !/\.zip$/i.test(path))
+        return say('is neither a directory nor a .zip file');
+    return { path };
+}
+
 ;// CONCATENATED MODULE: ./src/key-value.ts
 // The inputs that are maps (environment, role-tags): KEY=VALUE lines or a JSON object of strings.
-// Values may be secrets: a problem names the input and the line or position, never a value.
-/** KEY=VALUE lines or a JSON object of strings. */
-function parsePairs(text, name, problem) {
+// Values may be secrets: a problem names the input and the line or entry, and at most a name that
+// passed the name rule, never a value or a fragment of one. Both forms follow the same rules:
+// names without surrounding whitespace, no name twice, none of JavaScript's own property names.
+/** Names that would reach an object's prototype machinery instead of being a key. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+const ANY_NAME = { valid: name => name.length > 0, rule: 'not empty' };
+/** KEY=VALUE lines or a JSON object of strings; undefined when the input is not given. */
+function parsePairs(text, name, problem, names = ANY_NAME) {
     if (text === undefined)
         return undefined;
+    const pairs = Object.create(null);
+    const seen = new Map();
+    /** Records one pair, or the problem with it; `where` is "line 3" or "entry 2". */
+    const add = (where, key, value) => {
+        if (FORBIDDEN.has(key))
+            return problem(name, `${where}: ${key} is not allowed as a name`);
+        if (key.trim() !== key)
+            return problem(name, `${where}: the name has whitespace around it`);
+        if (!names.valid(key))
+            return problem(name, `${where}: the name is not valid (${names.rule})`);
+        const first = seen.get(key);
+        if (first)
+            return problem(name, `${where}: "${key}" is already set (${first})`);
+        seen.set(key, where);
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+            return problem(name, `${where}: the value of "${key}" must be a string`);
+        pairs[key] = String(value);
+    };
     if (text.startsWith('{')) {
         let parsed;
         try {
@@ -85171,24 +85412,37 @@ function parsePairs(text, name, problem) {
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
             return problem(name, 'must be a JSON object of strings');
-        const entries = Object.entries(parsed);
-        const bad = entries.filter(([, v]) => typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean');
-        if (bad.length)
-            return problem(name, `value of "${bad[0][0]}" must be a string`);
-        return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
+        const values = Object.values(parsed);
+        const nested = values.findIndex(v => typeof v === 'object');
+        if (nested >= 0)
+            return problem(name, `entry ${nested + 1}: the value must be a string`);
+        // JSON.parse keeps the last of a repeated name silently: read the names from the text.
+        jsonKeys(text).forEach((key, index) => add(`entry ${index + 1}`, key, parsed[key]));
+        return { ...pairs };
     }
-    const pairs = {};
     for (const [index, line] of text.split(/\r?\n/).entries()) {
         if (!line.trim() || line.trim().startsWith('#'))
             continue;
         const at = line.indexOf('=');
-        if (at <= 0) {
+        if (at <= 0 || !line.slice(0, at).trim()) {
             problem(name, `line ${index + 1} is not KEY=VALUE`);
             continue;
         }
-        pairs[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+        add(`line ${index + 1}`, line.slice(0, at).trim(), line.slice(at + 1).trim());
     }
-    return pairs;
+    return { ...pairs };
+}
+/**
+ * The names of a flat JSON object, in order, repeats kept. Only called once JSON.parse accepted
+ * the text and every value is a string, number or boolean, so a string followed by `:` is a name.
+ */
+function jsonKeys(text) {
+    const keys = [];
+    // Strings are matched in order from the start, so a quote inside a value never starts one.
+    for (const match of text.matchAll(/"((?:[^"\\]|\\.)*)"(\s*:)?/g))
+        if (match[2])
+            keys.push(JSON.parse(`"${match[1]}"`));
+    return keys;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -85237,6 +85491,13 @@ const RESERVED_TAG_COUNT = 3;
  * set (as `core.getInput` does); `env` supplies AWS_REGION and AWS_DEFAULT_REGION.
  */
 function readSettings(getInput, env = process.env) {
+    const { settings, problems } = readInputs(getInput, env);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return settings;
+}
+/** Every input read and checked: the settings, and every problem found (none thrown). */
+function readInputs(getInput, env = process.env) {
     const problems = [];
     const notices = [];
     const input = (name) => getInput(name).trim() || undefined;
@@ -85252,7 +85513,7 @@ function readSettings(getInput, env = process.env) {
             return true;
         if (/^(false|False|FALSE)$/.test(value))
             return false;
-        problem(name, `"${value}" is not a boolean; use true or false`);
+        problem(name, `${quote(value)} is not a boolean; use true or false`);
         return fallback;
     };
     const integer = (name, min, max) => {
@@ -85261,7 +85522,7 @@ function readSettings(getInput, env = process.env) {
             return undefined;
         const n = Number(value);
         if (!/^\d+$/.test(value) || n < min || n > max)
-            return problem(name, `"${value}" must be a whole number from ${min} to ${max}`);
+            return problem(name, `${quote(value)} must be a whole number from ${min} to ${max}`);
         return n;
     };
     // The function and its region.
@@ -85270,17 +85531,17 @@ function readSettings(getInput, env = process.env) {
     if (!functionInput)
         problem('function-name', 'is required: a function name or ARN');
     else if (!ref)
-        problem('function-name', `"${functionInput}" is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
+        problem('function-name', `${quote(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
     else if (ref.qualifier)
-        problem('function-name', `"${functionInput}" names version or alias "${ref.qualifier}"; give the unqualified function and use the alias input`);
+        problem('function-name', `${quote(functionInput)} names version or alias ${quote(ref.qualifier)}; give the unqualified function and use the alias input`);
     const regionInput = input('region');
     const region = regionInput ?? ref?.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
     if (!region)
         problem('region', 'is required: set the region input or AWS_REGION (configure-aws-credentials sets it)');
     else if (!REGION_PATTERN.test(region))
-        problem('region', `"${region}" is not an AWS region such as eu-west-2`);
+        problem('region', `${quote(region)} is not an AWS region such as eu-west-2`);
     else if (regionInput && ref?.region && regionInput !== ref.region)
-        problem('region', `"${regionInput}" differs from the region in function-name (${ref.region})`);
+        problem('region', `${quote(regionInput)} differs from the region in function-name (${ref.region})`);
     // The code source: at most one.
     const code = input('code');
     const s3Bucket = input('s3-bucket');
@@ -85297,17 +85558,15 @@ function readSettings(getInput, env = process.env) {
     if (s3Bucket && !s3Key && !code)
         problem('s3-bucket', 'needs s3-key (code already in S3) or code (a package to upload through the bucket)');
     if (s3Bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3Bucket))
-        problem('s3-bucket', `"${s3Bucket}" is not a valid S3 bucket name`);
+        problem('s3-bucket', `${quote(s3Bucket)} is not a valid S3 bucket name`);
     if (imageUri && !/^[^\s:/]+(\/[^\s:/@]+)+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/.test(imageUri))
-        problem('image-uri', `"${imageUri}" is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
+        problem('image-uri', `${quote(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
     let codeSource = { kind: 'none' };
     if (code) {
-        const path = (0,external_node_path_.resolve)(code);
-        if (!(0,external_node_fs_.existsSync)(path))
-            problem('code', `"${code}" does not exist (resolved to ${path})`);
-        else if (!(0,external_node_fs_.statSync)(path).isDirectory() && !/\.zip$/i.test(path))
-            problem('code', `"${code}" is neither a directory nor a .zip file`);
-        codeSource = { kind: 'path', path };
+        const checked = checkCodePath(code, env.GITHUB_WORKSPACE);
+        if (checked.problem)
+            problem('code', `${quote(code)} ${checked.problem}`);
+        codeSource = { kind: 'path', path: checked.path };
     }
     else if (s3Key && s3Bucket) {
         codeSource = { kind: 's3', bucket: s3Bucket, key: s3Key, objectVersion: s3ObjectVersion };
@@ -85317,34 +85576,34 @@ function readSettings(getInput, env = process.env) {
     // Function configuration: only what the user named.
     const runtime = input('runtime');
     if (runtime && !RUNTIME.test(runtime))
-        problem('runtime', `"${runtime}" is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
+        problem('runtime', `${quote(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
     const handler = input('handler');
     if (handler && (handler.length > 128 || /\s/.test(handler)))
-        problem('handler', `"${handler}" must be at most 128 characters without spaces, e.g. index.handler`);
+        problem('handler', `${quote(handler)} must be at most 128 characters without spaces, e.g. index.handler`);
     const executionRole = input('execution-role-arn');
     if (executionRole && !isRoleArn(executionRole))
-        problem('execution-role-arn', `"${executionRole}" is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
+        problem('execution-role-arn', `${quote(executionRole)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
     const architecture = input('architectures');
     if (architecture && architecture !== 'x86_64' && architecture !== 'arm64')
-        problem('architectures', `"${architecture}" must be x86_64 or arm64`);
+        problem('architectures', `${quote(architecture)} must be x86_64 or arm64`);
     const description = input('description');
     if (description && description.length > 256)
         problem('description', 'must be at most 256 characters');
-    const environment = parsePairs(input('environment'), 'environment', problem);
+    const environment = parsePairs(input('environment'), 'environment', problem, {
+        valid: key => ENV_KEY.test(key),
+        rule: 'a letter, then one or more letters, digits or _'
+    });
     if (environment) {
-        for (const key of Object.keys(environment)) {
-            if (!ENV_KEY.test(key))
-                problem('environment', `"${key}" is not a valid variable name (a letter, then one or more letters, digits or _)`);
-            else if (RESERVED_ENV.has(key))
-                problem('environment', `"${key}" is reserved by Lambda`);
-        }
+        for (const key of Object.keys(environment))
+            if (RESERVED_ENV.has(key))
+                problem('environment', `${quote(key)} is reserved by Lambda`);
         // Lambda measures the variables as JSON, in bytes.
         if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
             problem('environment', 'variables exceed Lambda’s 4 KB limit');
     }
     const alias = input('alias');
     if (alias && !ALIAS.test(alias))
-        problem('alias', `"${alias}" must be 1-128 letters, digits, - or _, and not only digits`);
+        problem('alias', `${quote(alias)} must be 1-128 letters, digits, - or _, and not only digits`);
     const publish = bool('publish', false) || alias !== undefined;
     // API Connect: the principal to trust and the external id it presents.
     const orgId = input('provider-org-id');
@@ -85353,29 +85612,30 @@ function readSettings(getInput, env = process.env) {
     else if (UUID.test(orgId) && orgId !== orgId.toLowerCase())
         notices.push(`provider-org-id: API Connect's provider org IDs are lowercase UUIDs; using ${orgId.toLowerCase()} (sts:ExternalId is compared case-sensitively)`);
     else if (!UUID.test(orgId))
-        problem('provider-org-id', `"${orgId}" is not a UUID. It is the provider organization's ID, not its name ` +
+        problem('provider-org-id', `${quote(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
             '(e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it');
-    const apiConnect = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region, problem);
+    // A malformed region already has its error: it must not add one about API Connect's region.
+    const apiConnect = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region && REGION_PATTERN.test(region) ? region : undefined, problem);
     // The role API Connect assumes.
     const roleName = input('role-name') ?? (ref ? defaultRoleName(ref.name) : undefined);
     if (roleName !== undefined && !ROLE_NAME.test(roleName))
-        problem('role-name', `"${roleName}" must be 1-64 letters, digits or + = , . @ _ -`);
+        problem('role-name', `${quote(roleName)} must be 1-64 letters, digits or + = , . @ _ -`);
     const rolePath = input('role-path') ?? '/';
     if (!ROLE_PATH.test(rolePath) || rolePath.length > 512)
-        problem('role-path', `"${rolePath}" must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
+        problem('role-path', `${quote(rolePath)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
     const roleDescription = input('role-description');
     if (roleDescription &&
         (roleDescription.length > 1000 || !/^[\t\n\r\x20-\x7E\xA1-\xFF]*$/.test(roleDescription)))
         problem('role-description', 'must be at most 1000 printable characters');
     const boundary = input('permissions-boundary');
     if (boundary && !isPolicyArn(boundary))
-        problem('permissions-boundary', `"${boundary}" is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
+        problem('permissions-boundary', `${quote(boundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
     const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
     for (const [key, value] of Object.entries(tags)) {
         if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
-            problem('role-tags', `key "${key}" must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
+            problem('role-tags', `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
         if (value.length > 256 || !TAG_TEXT.test(value))
-            problem('role-tags', `value of "${key}" must be at most 256 letters, digits, spaces or _ . : / = + - @`);
+            problem('role-tags', `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`);
     }
     if (Object.keys(tags).length > 50 - RESERVED_TAG_COUNT)
         problem('role-tags', `at most ${50 - RESERVED_TAG_COUNT} tags (IAM allows 50; the action adds ${RESERVED_TAG_COUNT})`);
@@ -85389,13 +85649,13 @@ function readSettings(getInput, env = process.env) {
     }
     const verify = input('verify') ?? 'fail';
     if (verify !== 'fail' && verify !== 'warn' && verify !== 'off')
-        problem('verify', `"${verify}" must be fail, warn or off`);
+        problem('verify', `${quote(verify)} must be fail, warn or off`);
     const expectedAccountId = input('expected-account-id');
     if (expectedAccountId && !/^\d{12}$/.test(expectedAccountId))
-        problem('expected-account-id', `"${expectedAccountId}" is not a 12-digit AWS account id`);
+        problem('expected-account-id', `${quote(expectedAccountId)} is not a 12-digit AWS account id`);
     const endpointUrl = input('endpoint-url');
     if (endpointUrl && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
-        problem('endpoint-url', `"${endpointUrl}" is not an http(s) URL`);
+        problem('endpoint-url', `${quote(endpointUrl)} is not an http(s) URL`);
     const settings = {
         functionName: ref?.name ?? '',
         region: region ?? '',
@@ -85437,9 +85697,7 @@ function readSettings(getInput, env = process.env) {
         endpointUrl,
         notices
     };
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return settings;
+    return { settings, problems };
 }
 /** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */
 function defaultRoleName(functionName) {
@@ -87980,7 +88238,7 @@ function who_can_assume_isRecord(value) {
 // The job summary as Markdown: what to enter in API Connect, what changed, every check.
 
 
-const MARK = {
+const summary_MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
     undecided: '⚠️ undecided',
@@ -87998,9 +88256,20 @@ function renderSummary(result) {
         incomplete: 'verified, an optional check not run ⚪',
         skipped: 'verification skipped'
     }[result.verified];
+    const failed = result.failed ?? [];
     return [
-        `## API Connect → Lambda: ${result.functionName} (${verdict}${result.dryRun ? ', dry run' : ''})`,
+        `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
         '',
+        ...(failed.length
+            ? [
+                '### Failed',
+                '',
+                table(['step', 'error'], failed.map(f => [code(f.step), f.error])),
+                '',
+                'Every change below that does not say "failed" or "not done" was made and stays made. Fix the error and run the job again: it reads the live state and makes only what is still missing.',
+                ''
+            ]
+            : []),
         "### For API Connect's Lambda policy",
         '',
         table(['field', 'value'], [
@@ -88023,7 +88292,7 @@ function renderSummary(result) {
         '### Checks',
         '',
         result.checks.length
-            ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, MARK[c.status]]))
+            ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, summary_MARK[c.status]]))
             : 'Verification is off.',
         '',
         ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
@@ -88053,6 +88322,26 @@ async function writeSummary(result) {
 // Errors are told apart by the SDK's name: `<Code>Exception` for the errors IAM's model lists
 // (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
 
+
+/** The IAM operation that makes each kind of role change. */
+const ROLE_OPERATION = {
+    role: 'CreateRole',
+    trust: 'UpdateAssumeRolePolicy',
+    description: 'UpdateRole',
+    boundary: 'PutRolePermissionsBoundary',
+    tags: 'TagRole',
+    grant: 'PutRolePolicy'
+};
+/**
+ * A role branch that failed at `step`: the writes made (`done`, possibly over several rounds), the
+ * planned ones not made, and the role's ARN if it exists.
+ */
+function roleFailed(plan, done, step, roleArn, error) {
+    const name = plan.desired.name;
+    const made = new Set(done.map(c => c.kind));
+    const rest = plan.changes.filter(c => !made.has(c.kind));
+    return new StepFailed(step ? `iam:${ROLE_OPERATION[step.kind]} on role ${name}` : `role ${name}`, [...done, ...markFailed(rest, () => false)], { roleArn }, error);
+}
 /** Another run created or changed the role between our read and our write. */
 const lostRace = (error) => ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes(errorName(error) ?? '');
 /** An IAM write failure, in words that say what to do. */
@@ -88072,10 +88361,21 @@ function iamFailure(operation, desired, error) {
     else if (code === 'LimitExceededException' && quota[operation])
         return new Error(`${operation} on ${role} failed: ${quota[operation]}`);
     else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
-        advice = ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${desired.trust.principalArn} must be an existing role.`;
+        advice = principalAdvice(message, desired.trust.principalArn);
     else if (code === 'UnmodifiableEntityException')
         advice = ' The role is protected (a service-linked role?); choose another role-name.';
     return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`);
+}
+/**
+ * IAM refuses a trust policy naming a principal that does not exist. The fault is the input only
+ * when the principal IAM names is the one the action wrote; a principal in a statement the action
+ * kept from the role as it was is the role's own.
+ */
+function principalAdvice(message, ours) {
+    const named = /arn:aws[\w-]*:(iam|sts)::\d{12}:[^\s"',}]+/.exec(message)?.[0];
+    if (named && named !== ours)
+        return ` IAM refuses ${named}, named by a statement of the role's trust policy that this action did not write: fix or remove that statement in the role, then run the job again.`;
+    return ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${ours} must be an existing role.`;
 }
 
 ;// CONCATENATED MODULE: ./src/role/documents.ts
@@ -88515,8 +88815,10 @@ async function applyRole(ctx, plan, replan) {
     let current = plan;
     let roleArn = plan.live?.arn;
     for (let round = 1;; round++) {
+        let making;
         try {
             for (const step of stepsOf(current)) {
+                making = step;
                 roleArn = (await makeStep(ctx, current, step)) ?? roleArn;
                 done.push(step);
             }
@@ -88526,7 +88828,7 @@ async function applyRole(ctx, plan, replan) {
         catch (error) {
             const code = errorName(error);
             if (round >= MAX_ROUNDS || !lostRace(error))
-                throw error;
+                throw roleFailed(current, done, making, roleArn, error);
             log.info(`Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`);
             // The winner's new role may not be visible yet.
             if (code === 'EntityAlreadyExistsException')
@@ -88913,11 +89215,11 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
         let why = refused;
         if (why === undefined) {
             try {
-                return { checks: await simulatedChecks(iam, roleArn, resources) };
+                return { checks: await simulatedChecks(ctx, roleArn, resources) };
             }
             catch (error) {
                 why = describeError(error);
-                if (errorName(error)?.startsWith('AccessDenied'))
+                if (errorName(error)?.startsWith('AccessDenied') || isNotImplemented(error))
                     refused = why;
                 ctx.log.info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
             }
@@ -88928,12 +89230,31 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
     };
     return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks;
 }
-async function simulatedChecks(iam, roleArn, resources) {
-    const { EvaluationResults = [] } = await iam.send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
+/**
+ * Asks IAM, retrying throttling and real 5xx as the SDK would, but not an endpoint that answers
+ * "not implemented": that one falls back to local evaluation at once.
+ */
+async function simulatedChecks(ctx, roleArn, resources) {
+    const t = ctx.timing;
+    const { EvaluationResults = [] } = await retry(() => (ctx.clients.iamOnce ?? ctx.clients.iam).send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
         PolicySourceArn: roleArn,
         ActionNames: ['lambda:InvokeFunction'],
         ResourceArns: resources
-    }));
+    })), {
+        label: 'iam:SimulatePrincipalPolicy',
+        retryable: error => isTransientServerError(error) && !isNotImplemented(error)
+            ? { reason: describeError(error) }
+            : undefined,
+        maxAttempts: t.sdkMaxAttempts,
+        maxElapsedMs: t.propagationWaitMs,
+        // As quick as the SDK's own backoff, which this replaces for this one call.
+        initialDelayMs: Math.min(t.initialDelayMs, 200),
+        maxDelayMs: t.maxDelayMs,
+        log: ctx.log.info
+    }).catch(error => {
+        // The last answer, not the retry's wrapper, says what the endpoint did.
+        throw error instanceof RetriesExhausted ? error.lastError : error;
+    });
     return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', simulatedDecision(EvaluationResults, resource), 'iam:SimulatePrincipalPolicy'));
 }
 async function localChecks(iam, roleArn, roleName, boundaryArn, resources, unavailable) {
@@ -89104,24 +89425,40 @@ async function plannedChecks(ctx, role, resources) {
 
 
 
+
+
 async function run() {
     try {
-        const settings = readSettings(getInput);
+        const { settings, code } = await readInputsAndCode();
         for (const notice of settings.notices)
             core_notice(notice);
-        const code = settings.code.kind === 'path' ? await packageCode(settings.code.path) : undefined;
-        checkPackage(settings, code);
         const ctx = await createContext(settings);
-        const targets = targetsOf(ctx);
+        let targets = targetsOf(ctx);
         setTargetOutputs(targets);
         // Read everything first, so that a problem found on the way (say, runtime missing for a
         // function that does not exist) stops the run before any write.
         const [functionPlan, rolePlan] = await Promise.all([planFunction(ctx, code), planRole(ctx)]);
+        // The role may live at another path than the one the inputs imply: name the real one.
+        if (rolePlan.live?.arn && rolePlan.live.arn !== targets.roleArn) {
+            targets = { ...targets, roleArn: rolePlan.live.arn };
+            setTargetOutputs(targets);
+        }
         const deploying = applyFunction(ctx, functionPlan);
-        const [fn, role] = await Promise.all([
+        // Both branches settle before anything is reported, so the role's held lines are written
+        // before, never after, the run's error.
+        const [fnSettled, roleSettled] = await Promise.allSettled([
             deploying,
             groupAfter(`Role ${settings.role.name}`, deploying, () => role_applyRole(ctx, rolePlan))
         ]);
+        if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected') {
+            await reportFailure(targets, settings.dryRun, [
+                branch(fnSettled, `function ${settings.functionName}`, functionPlan.changes),
+                branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
+            ]);
+            return;
+        }
+        const fn = fnSettled.value;
+        const role = roleSettled.value;
         const checks = settings.verify === 'off'
             ? []
             : await log.group('Verify (STS dry run)', async () => {
@@ -89149,6 +89486,81 @@ async function run() {
     catch (error) {
         setFailed(withCauses(error));
     }
+}
+function branch(settled, name, planned) {
+    if (settled.status === 'fulfilled') {
+        const outcome = settled.value;
+        return {
+            changes: outcome.changes,
+            known: 'roleArn' in outcome
+                ? { roleArn: outcome.roleArn }
+                : { codeSha256: outcome.codeSha256, version: outcome.version, aliasArn: outcome.aliasArn }
+        };
+    }
+    const error = settled.reason;
+    if (error instanceof StepFailed)
+        return {
+            changes: error.changes,
+            known: error.known,
+            // The AWS error may already say where (aws/where.ts): say it once.
+            failed: { step: error.step, error: withCauses(error).replace(`${error.step}: `, '') }
+        };
+    // Not a StepFailed: nothing says which writes were made, so none is claimed.
+    return {
+        changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone: 'not reached' })),
+        known: {},
+        failed: { step: name, error: withCauses(error) }
+    };
+}
+/**
+ * A run that failed after planning: the outputs and the summary still say every change made so far,
+ * which step failed and what is known, then the run fails with every branch's error.
+ */
+async function reportFailure(targets, dryRun, branches) {
+    const known = Object.assign({}, ...branches.map(b => b.known));
+    const failedSteps = branches.flatMap(b => (b.failed ? [b.failed] : []));
+    const result = {
+        ...targets,
+        dryRun,
+        version: known.version,
+        aliasArn: known.aliasArn,
+        codeSha256: known.codeSha256,
+        roleArn: known.roleArn ?? targets.roleArn,
+        verified: 'false',
+        changes: branches.flatMap(b => b.changes).map(changeRow),
+        checks: [],
+        failed: failedSteps
+    };
+    setOutputs(result);
+    await writeSummary(result);
+    for (const f of failedSteps.slice(0, -1))
+        error(`${f.step} failed: ${f.error}`);
+    const last = failedSteps[failedSteps.length - 1];
+    setFailed(`${last.step} failed: ${last.error}`);
+}
+/**
+ * The inputs and the code package, checked together: a packaging problem (too large, a symlink
+ * out of the tree) comes with every other input problem in one error, before any AWS call.
+ */
+async function readInputsAndCode() {
+    const { settings, problems } = readInputs(getInput);
+    let code;
+    if (settings.code.kind === 'path' && !problems.some(p => p.startsWith('code:')))
+        try {
+            code = await packageCode(settings.code.path);
+            checkPackage(settings, code);
+        }
+        catch (error) {
+            if (error instanceof settings_InputError)
+                problems.push(...error.problems);
+            else if (error instanceof Error && error.message.startsWith('code: '))
+                problems.push(error.message);
+            else
+                throw error;
+        }
+    if (problems.length > 0)
+        throw new settings_InputError(problems);
+    return { settings, code };
 }
 /**
  * A failed or undecided check fails the step under `verify: fail` (a warning under `warn`); an

@@ -2,6 +2,7 @@
 // assumes the customer's role from this principal. Regions whose role IBM has not published are
 // known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
 import { isRoleArn } from './aws/arn.js'
+import { quote } from './quote.js'
 
 export interface ApiConnectRegion {
   id: string
@@ -75,26 +76,27 @@ export function resolvePrincipal(
     if (roleArnInput.includes('*') || !isRoleArn(roleArnInput))
       return problem(
         'api-connect-role-arn',
-        `"${roleArnInput}" must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`
+        `${quote(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`
       )
     return { arn: roleArnInput, source: 'api-connect-role-arn input' }
   }
   const region = regionInput
     ? findApiConnectRegion(regionInput)
     : functionRegion
-      ? apiConnectRegionFor(functionRegion)
+      ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
+        API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
       : undefined
   if (regionInput && !region)
     return problem(
       'api-connect-region',
-      `"${regionInput}" is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`
+      `${quote(regionInput)} is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`
     )
   if (region?.roleArn)
     return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` }
   if (region)
     return problem(
       'api-connect-role-arn',
-      `IBM has not published the API Connect role for ${region.name}; pass it as api-connect-role-arn`
+      `API Connect runs in ${region.name} (${region.awsRegion}), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn`
     )
   if (functionRegion)
     return problem(

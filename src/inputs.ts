@@ -1,10 +1,10 @@
 // Reads every input once, validates all of them before the first AWS call, and reports every
 // problem at once, each naming its input and what would be valid.
 import { createHash } from 'node:crypto'
-import { existsSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { resolvePrincipal } from './api-connect-regions.js'
+import { checkCodePath } from './function/code-path.js'
 import { parsePairs } from './key-value.js'
+import { quote } from './quote.js'
 import {
   isPolicyArn,
   isRoleArn,
@@ -57,6 +57,16 @@ export function readSettings(
   getInput: InputReader,
   env: NodeJS.ProcessEnv = process.env
 ): Settings {
+  const { settings, problems } = readInputs(getInput, env)
+  if (problems.length > 0) throw new InputError(problems)
+  return settings
+}
+
+/** Every input read and checked: the settings, and every problem found (none thrown). */
+export function readInputs(
+  getInput: InputReader,
+  env: NodeJS.ProcessEnv = process.env
+): { settings: Settings; problems: string[] } {
   const problems: string[] = []
   const notices: string[] = []
   const input = (name: string): string | undefined => getInput(name).trim() || undefined
@@ -69,7 +79,7 @@ export function readSettings(
     if (value === undefined) return fallback
     if (/^(true|True|TRUE)$/.test(value)) return true
     if (/^(false|False|FALSE)$/.test(value)) return false
-    problem(name, `"${value}" is not a boolean; use true or false`)
+    problem(name, `${quote(value)} is not a boolean; use true or false`)
     return fallback
   }
   const integer = (name: string, min: number, max: number): number | undefined => {
@@ -77,7 +87,7 @@ export function readSettings(
     if (value === undefined) return undefined
     const n = Number(value)
     if (!/^\d+$/.test(value) || n < min || n > max)
-      return problem(name, `"${value}" must be a whole number from ${min} to ${max}`)
+      return problem(name, `${quote(value)} must be a whole number from ${min} to ${max}`)
     return n
   }
 
@@ -88,12 +98,12 @@ export function readSettings(
   else if (!ref)
     problem(
       'function-name',
-      `"${functionInput}" is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`
+      `${quote(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`
     )
   else if (ref.qualifier)
     problem(
       'function-name',
-      `"${functionInput}" names version or alias "${ref.qualifier}"; give the unqualified function and use the alias input`
+      `${quote(functionInput)} names version or alias ${quote(ref.qualifier)}; give the unqualified function and use the alias input`
     )
   const regionInput = input('region')
   const region =
@@ -104,9 +114,12 @@ export function readSettings(
       'is required: set the region input or AWS_REGION (configure-aws-credentials sets it)'
     )
   else if (!REGION_PATTERN.test(region))
-    problem('region', `"${region}" is not an AWS region such as eu-west-2`)
+    problem('region', `${quote(region)} is not an AWS region such as eu-west-2`)
   else if (regionInput && ref?.region && regionInput !== ref.region)
-    problem('region', `"${regionInput}" differs from the region in function-name (${ref.region})`)
+    problem(
+      'region',
+      `${quote(regionInput)} differs from the region in function-name (${ref.region})`
+    )
 
   // The code source: at most one.
   const code = input('code')
@@ -128,19 +141,17 @@ export function readSettings(
       'needs s3-key (code already in S3) or code (a package to upload through the bucket)'
     )
   if (s3Bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3Bucket))
-    problem('s3-bucket', `"${s3Bucket}" is not a valid S3 bucket name`)
+    problem('s3-bucket', `${quote(s3Bucket)} is not a valid S3 bucket name`)
   if (imageUri && !/^[^\s:/]+(\/[^\s:/@]+)+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/.test(imageUri))
     problem(
       'image-uri',
-      `"${imageUri}" is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`
+      `${quote(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`
     )
   let codeSource: CodeSource = { kind: 'none' }
   if (code) {
-    const path = resolve(code)
-    if (!existsSync(path)) problem('code', `"${code}" does not exist (resolved to ${path})`)
-    else if (!statSync(path).isDirectory() && !/\.zip$/i.test(path))
-      problem('code', `"${code}" is neither a directory nor a .zip file`)
-    codeSource = { kind: 'path', path }
+    const checked = checkCodePath(code, env.GITHUB_WORKSPACE)
+    if (checked.problem) problem('code', `${quote(code)} ${checked.problem}`)
+    codeSource = { kind: 'path', path: checked.path }
   } else if (s3Key && s3Bucket) {
     codeSource = { kind: 's3', bucket: s3Bucket, key: s3Key, objectVersion: s3ObjectVersion }
   } else if (imageUri) codeSource = { kind: 'image', imageUri }
@@ -150,43 +161,40 @@ export function readSettings(
   if (runtime && !RUNTIME.test(runtime))
     problem(
       'runtime',
-      `"${runtime}" is not a Lambda runtime identifier such as nodejs22.x or python3.13`
+      `${quote(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`
     )
   const handler = input('handler')
   if (handler && (handler.length > 128 || /\s/.test(handler)))
     problem(
       'handler',
-      `"${handler}" must be at most 128 characters without spaces, e.g. index.handler`
+      `${quote(handler)} must be at most 128 characters without spaces, e.g. index.handler`
     )
   const executionRole = input('execution-role-arn')
   if (executionRole && !isRoleArn(executionRole))
     problem(
       'execution-role-arn',
-      `"${executionRole}" is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`
+      `${quote(executionRole)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`
     )
   const architecture = input('architectures')
   if (architecture && architecture !== 'x86_64' && architecture !== 'arm64')
-    problem('architectures', `"${architecture}" must be x86_64 or arm64`)
+    problem('architectures', `${quote(architecture)} must be x86_64 or arm64`)
   const description = input('description')
   if (description && description.length > 256)
     problem('description', 'must be at most 256 characters')
-  const environment = parsePairs(input('environment'), 'environment', problem)
+  const environment = parsePairs(input('environment'), 'environment', problem, {
+    valid: key => ENV_KEY.test(key),
+    rule: 'a letter, then one or more letters, digits or _'
+  })
   if (environment) {
-    for (const key of Object.keys(environment)) {
-      if (!ENV_KEY.test(key))
-        problem(
-          'environment',
-          `"${key}" is not a valid variable name (a letter, then one or more letters, digits or _)`
-        )
-      else if (RESERVED_ENV.has(key)) problem('environment', `"${key}" is reserved by Lambda`)
-    }
+    for (const key of Object.keys(environment))
+      if (RESERVED_ENV.has(key)) problem('environment', `${quote(key)} is reserved by Lambda`)
     // Lambda measures the variables as JSON, in bytes.
     if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
       problem('environment', 'variables exceed Lambda’s 4 KB limit')
   }
   const alias = input('alias')
   if (alias && !ALIAS.test(alias))
-    problem('alias', `"${alias}" must be 1-128 letters, digits, - or _, and not only digits`)
+    problem('alias', `${quote(alias)} must be 1-128 letters, digits, - or _, and not only digits`)
   const publish = bool('publish', false) || alias !== undefined
 
   // API Connect: the principal to trust and the external id it presents.
@@ -203,25 +211,26 @@ export function readSettings(
   else if (!UUID.test(orgId))
     problem(
       'provider-org-id',
-      `"${orgId}" is not a UUID. It is the provider organization's ID, not its name ` +
+      `${quote(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
         '(e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it'
     )
+  // A malformed region already has its error: it must not add one about API Connect's region.
   const apiConnect = resolvePrincipal(
     input('api-connect-region'),
     input('api-connect-role-arn'),
-    region,
+    region && REGION_PATTERN.test(region) ? region : undefined,
     problem
   )
 
   // The role API Connect assumes.
   const roleName = input('role-name') ?? (ref ? defaultRoleName(ref.name) : undefined)
   if (roleName !== undefined && !ROLE_NAME.test(roleName))
-    problem('role-name', `"${roleName}" must be 1-64 letters, digits or + = , . @ _ -`)
+    problem('role-name', `${quote(roleName)} must be 1-64 letters, digits or + = , . @ _ -`)
   const rolePath = input('role-path') ?? '/'
   if (!ROLE_PATH.test(rolePath) || rolePath.length > 512)
     problem(
       'role-path',
-      `"${rolePath}" must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`
+      `${quote(rolePath)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`
     )
   const roleDescription = input('role-description')
   if (
@@ -233,19 +242,19 @@ export function readSettings(
   if (boundary && !isPolicyArn(boundary))
     problem(
       'permissions-boundary',
-      `"${boundary}" is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`
+      `${quote(boundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`
     )
   const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {}
   for (const [key, value] of Object.entries(tags)) {
     if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
       problem(
         'role-tags',
-        `key "${key}" must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`
+        `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`
       )
     if (value.length > 256 || !TAG_TEXT.test(value))
       problem(
         'role-tags',
-        `value of "${key}" must be at most 256 letters, digits, spaces or _ . : / = + - @`
+        `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`
       )
   }
   if (Object.keys(tags).length > 50 - RESERVED_TAG_COUNT)
@@ -265,13 +274,13 @@ export function readSettings(
 
   const verify = input('verify') ?? 'fail'
   if (verify !== 'fail' && verify !== 'warn' && verify !== 'off')
-    problem('verify', `"${verify}" must be fail, warn or off`)
+    problem('verify', `${quote(verify)} must be fail, warn or off`)
   const expectedAccountId = input('expected-account-id')
   if (expectedAccountId && !/^\d{12}$/.test(expectedAccountId))
-    problem('expected-account-id', `"${expectedAccountId}" is not a 12-digit AWS account id`)
+    problem('expected-account-id', `${quote(expectedAccountId)} is not a 12-digit AWS account id`)
   const endpointUrl = input('endpoint-url')
   if (endpointUrl && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
-    problem('endpoint-url', `"${endpointUrl}" is not an http(s) URL`)
+    problem('endpoint-url', `${quote(endpointUrl)} is not an http(s) URL`)
 
   const settings: Settings = {
     functionName: ref?.name ?? '',
@@ -314,8 +323,7 @@ export function readSettings(
     endpointUrl,
     notices
   }
-  if (problems.length > 0) throw new InputError(problems)
-  return settings
+  return { settings, problems }
 }
 
 /** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */

@@ -373,7 +373,9 @@ describe('validate-trust-policy', () => {
 
     const check = r.checks['Access Analyzer finds no error in the trust policy']
     expect(check.status).toBe('not-checked')
-    expect(check.actual).toMatch(/^not checked \(AccessDeniedException: User: /)
+    expect(check.actual).toMatch(
+      /^not checked \(AccessDeniedException: access-analyzer:ValidatePolicy on a resource policy: User: /
+    )
     // Not a pass: verified says the extra did not run, and the step warns instead of failing.
     expect(r.exitCode).toBe(0)
     expect(r.outputs.verified).toBe('incomplete')

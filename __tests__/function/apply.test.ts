@@ -28,6 +28,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { createHash } from 'node:crypto'
 import { DIRECT_UPLOAD_LIMIT, type CodePackage } from '../../src/function/code-package.js'
 import type { RunContext } from '../../src/context.js'
+import { StepFailed } from '../../src/failure.js'
 import { applyFunction, planFunction } from '../../src/function/index.js'
 import { stagingKey } from '../../src/function/upload.js'
 import { log as runLog } from '../../src/log.js'
@@ -392,7 +393,8 @@ describe('a zip over the direct-upload limit', () => {
     s3.on(HeadObjectCommand).rejects(headError(400))
     const ctx = context({ stagingBucket: 'stage' })
     await expect(applyFunction(ctx, await planFunction(ctx, big))).rejects.toMatchObject({
-      $metadata: { httpStatusCode: 400 }
+      step: expect.stringMatching(/^s3:PutObject s3:\/\/stage\/.* \(staging the code\)$/),
+      cause: { $metadata: { httpStatusCode: 400 } }
     })
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0)
     expect(calls(UpdateFunctionCodeCommand)).toHaveLength(0)
@@ -528,11 +530,51 @@ describe('publish and alias', () => {
       .resolves(ready())
     lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
     lambda.on(PublishVersionCommand).rejects(error)
+    lambda.on(GetFunctionConfigurationCommand).resolves({ CodeSha256: 'THEIRS' })
     const ctx = context({ publish: true })
     await expect(applyFunction(ctx, await planFunction(ctx, code()))).rejects.toThrow(
-      /^function orders changed while this run deployed it .*nothing was published/
+      `another deploy changed function orders meanwhile: $LATEST now runs CodeSha256 THEIRS, not this run's ${SHA}; nothing was published and no alias was moved`
     )
     expect(calls(PublishVersionCommand)).toHaveLength(1)
+  })
+
+  it('publishes nothing when the function after the wait runs another writer’s code', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolves(ready({ CodeSha256: 'THEIRS', RevisionId: 'theirs-revision' }))
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA, RevisionId: 'ours' })
+    const ctx = context({ publish: true, alias: 'live' })
+    const failure = (await applyFunction(ctx, await planFunction(ctx, code())).catch(
+      (e: unknown) => e
+    )) as StepFailed
+    expect(failure).toBeInstanceOf(StepFailed)
+    expect(failure.message).toContain(`CodeSha256 THEIRS, not this run's ${SHA}`)
+    expect(failure.known).toEqual({})
+    expect(failure.changes.map(c => [c.kind, c.notDone])).toEqual([
+      ['configuration', undefined],
+      ['code', undefined],
+      ['version', 'failed'],
+      ['alias', 'not reached']
+    ])
+    expect(calls(PublishVersionCommand)).toHaveLength(0)
+    expect(calls(CreateAliasCommand)).toHaveLength(0)
+  })
+
+  it('a configuration change of another writer makes the revision stale: nothing published', async () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolves(ready())
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    lambda
+      .on(PublishVersionCommand)
+      .rejects(new PreconditionFailedException({ message: 'Revision Id', $metadata: {} }))
+    lambda.on(GetFunctionConfigurationCommand).resolves({ CodeSha256: SHA })
+    const ctx = context({ publish: true })
+    await expect(applyFunction(ctx, await planFunction(ctx, code()))).rejects.toThrow(
+      /^another deploy changed the configuration of function orders meanwhile .*nothing was published/
+    )
   })
 
   it('waits for a version that is not Active yet', async () => {

@@ -4,11 +4,17 @@ import { IAMClient } from '@aws-sdk/client-iam'
 import { LambdaClient } from '@aws-sdk/client-lambda'
 import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
+import { sayWhere } from './where.js'
 import packageJson from '../../package.json' with { type: 'json' }
 
 export interface AwsClients {
   sts: STSClient
   iam: IAMClient
+  /**
+   * IAM without the SDK's retries, for calls the action retries itself (SimulatePrincipalPolicy);
+   * optional so that a context built by hand (a unit test) falls back to `iam`.
+   */
+  iamOnce?: IAMClient
   lambda: LambdaClient
   s3: S3Client
   accessAnalyzer: AccessAnalyzerClient
@@ -28,9 +34,10 @@ export function createClients(
     customUserAgent: [USER_AGENT],
     ...(endpointUrl ? { endpoint: endpointUrl } : {})
   }
-  return {
+  const clients = {
     sts: new STSClient(config),
     iam: new IAMClient(config),
+    iamOnce: new IAMClient({ ...config, maxAttempts: 1 }),
     lambda: new LambdaClient(config),
     accessAnalyzer: new AccessAnalyzerClient(config),
     // Emulators (and LocalStack) serve buckets by path, not by virtual host.
@@ -39,4 +46,11 @@ export function createClients(
       forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
     })
   }
+  sayWhere(clients.sts, 'sts')
+  sayWhere(clients.iam, 'iam')
+  sayWhere(clients.iamOnce, 'iam')
+  sayWhere(clients.lambda, 'lambda')
+  sayWhere(clients.s3, 's3')
+  sayWhere(clients.accessAnalyzer, 'access-analyzer')
+  return clients
 }

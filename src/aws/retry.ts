@@ -107,6 +107,21 @@ export function httpStatus(error: unknown): number | undefined {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 
+/**
+ * An endpoint that lacks the operation: emulators users run in CI (LocalStack, moto) answer one
+ * they do not implement with 501, or 500 and "not implemented". Asking again cannot help.
+ */
+export function isNotImplemented(error: unknown): boolean {
+  const text = `${errorName(error) ?? ''} ${(error as Error)?.message ?? ''}`
+  return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text)
+}
+
+/** A 5xx or throttling answer: what the SDK itself would try again. */
+export function isTransientServerError(error: unknown): boolean {
+  const status = httpStatus(error) ?? 0
+  return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '')
+}
+
 /** `Name: message` of an error, for a report. */
 export const describeError = (error: unknown): string =>
   `${errorName(error) ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`

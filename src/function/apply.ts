@@ -4,6 +4,7 @@
 import {
   CreateAliasCommand,
   CreateFunctionCommand,
+  GetFunctionConfigurationCommand,
   type LambdaClient,
   PublishVersionCommand,
   type Runtime,
@@ -13,8 +14,9 @@ import {
 } from '@aws-sdk/client-lambda'
 import { errorName, retry } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
+import { markFailed, StepFailed, type Known } from '../failure.js'
 import { provenanceDescription, provenanceTags } from '../provenance.js'
-import type { FunctionChange } from './changes.js'
+import type { FunctionChange, Upload } from './changes.js'
 import type { CodePackage } from './code-package.js'
 import { failure, type FunctionChanges } from './plan.js'
 import type { PublishPlan } from './publish-plan.js'
@@ -49,9 +51,18 @@ export interface FunctionOutcome {
   aliasArn?: string
 }
 
+/** Where a deploy is, so that a failure can say which step failed and what was done before it. */
+interface Progress {
+  step: string
+  done: Set<FunctionChange['kind']>
+  changes: FunctionChange[]
+  known: Known
+}
+
 /**
  * Makes the plan's writes, or none in a dry run. `replan` reads and plans again, for the one case
- * where the plan turns out stale: another job created the function since it was read.
+ * where the plan turns out stale: another job created the function since it was read. A failure
+ * is thrown as StepFailed: the step, the changes made so far, and what is known for sure.
  */
 export async function deploy(
   ctx: RunContext,
@@ -59,22 +70,51 @@ export async function deploy(
   replan: () => Promise<FunctionPlan>,
   replanned = false
 ): Promise<FunctionOutcome> {
-  const { settings, log } = ctx
-  if (settings.dryRun)
+  if (ctx.settings.dryRun)
     return {
       changes: plan.changes,
       codeSha256: plan.function.codeSha256,
       version: plan.publish?.reuse
     }
+  const progress: Progress = {
+    step: `function ${ctx.settings.functionName}`,
+    done: new Set(),
+    changes: plan.changes,
+    known: {}
+  }
+  try {
+    return await makeWrites(ctx, plan, replan, replanned, progress)
+  } catch (error) {
+    if (error instanceof StepFailed) throw error // from the deploy planned again
+    const changes = markFailed(progress.changes, change => progress.done.has(change.kind))
+    throw new StepFailed(progress.step, changes, progress.known, error)
+  }
+}
+
+async function makeWrites(
+  ctx: RunContext,
+  plan: FunctionPlan,
+  replan: () => Promise<FunctionPlan>,
+  replanned: boolean,
+  progress: Progress
+): Promise<FunctionOutcome> {
+  const { log } = ctx
   const lambda = ctx.clients.lambda
-  const name = settings.functionName
+  const name = ctx.settings.functionName
   const fn = plan.function
+  const on = `on function ${name}`
+  const begin = (step: string) => (progress.step = step)
   let latest: LiveConfiguration | undefined = plan.live
+  // The code this run deploys: the package's own SHA-256 when known before the upload, else what
+  // Lambda answered to this run's own write (an S3 object without a checksum, an image).
+  let ours = fn.codeSha256
 
   if (fn.create) {
     const spec = fn.create
     const active = await log.group(`Create function ${name}`, async () => {
+      begin(stagingStep(spec.upload, `lambda:CreateFunction ${on}`))
       const Code = await codeFor(ctx, spec.upload, plan.code?.zip)
+      begin(`lambda:CreateFunction ${on}`)
       const response = await retry(
         () =>
           lambda.send(
@@ -104,7 +144,10 @@ export async function deploy(
         throw explainRoleError(error, spec.Role)
       })
       if (!response) return undefined
+      progress.done.add('function')
+      ours ??= response.CodeSha256
       log.info(`Created ${response.FunctionArn} (CodeSha256 ${response.CodeSha256})`)
+      begin(`waiting for function ${name} to become Active`)
       return waitForActive(ctx, name)
     })
     if (!active) {
@@ -117,6 +160,7 @@ export async function deploy(
       log.info(
         `Function ${name} was created by someone else meanwhile: planning again as an update`
       )
+      begin(`planning function ${name} again`)
       return deploy(ctx, await replan(), replan, true)
     }
     latest = active
@@ -124,6 +168,7 @@ export async function deploy(
     if (fn.configuration) {
       const update = fn.configuration
       latest = await log.group(`Update function ${name} configuration`, async () => {
+        begin(`lambda:UpdateFunctionConfiguration ${on}`)
         await retry(
           () =>
             lambda.send(
@@ -137,13 +182,17 @@ export async function deploy(
         ).catch(error => {
           throw explainRoleError(error, update.Role)
         })
+        progress.done.add('configuration')
+        begin(`waiting for the configuration update of function ${name} to finish`)
         return waitForUpdate(ctx, name)
       })
     }
     if (fn.code) {
       const code = fn.code
       latest = await log.group(`Update function ${name} code`, async () => {
+        begin(stagingStep(code.upload, `lambda:UpdateFunctionCode ${on}`))
         const Code = await codeFor(ctx, code.upload, plan.code?.zip)
+        begin(`lambda:UpdateFunctionCode ${on}`)
         const updated = await retry(
           () =>
             lambda.send(
@@ -155,30 +204,44 @@ export async function deploy(
             ),
           conflictRetry(ctx, 'lambda:UpdateFunctionCode', name)
         )
+        progress.done.add('code')
+        ours ??= updated.CodeSha256
         log.info(`Uploaded: CodeSha256 ${updated.CodeSha256}`)
+        begin(`waiting for the code update of function ${name} to finish`)
         return waitForUpdate(ctx, name)
       })
     }
     // The update waiter watches LastUpdateStatus only; a function whose State stays Failed is
     // still broken, and publishing or pointing an alias at it would hide that.
-    if ((fn.configuration || fn.code) && latest?.State === 'Failed')
+    if ((fn.configuration || fn.code) && latest?.State === 'Failed') {
+      begin(`checking the state of function ${name}`)
       throw new Error(
         `function ${name} is still in state Failed after this deploy (${failure(latest)}); Lambda's function states guide says a function whose creation failed must be deleted and created again: delete it and run the action again`
       )
+    }
   }
 
-  const outcome: FunctionOutcome = {
-    changes: plan.changes,
-    codeSha256: latest?.CodeSha256 ?? fn.codeSha256
+  // Another writer may have deployed between this run's write and the end of its wait: what
+  // $LATEST runs now must be what this run deployed, or nothing of it is published or reported.
+  if (ours && latest?.CodeSha256 && latest.CodeSha256 !== ours) {
+    begin(`checking the code of function ${name} after this run's update`)
+    throw codeChanged(name, ours, latest.CodeSha256)
   }
+  const codeSha256 = latest?.CodeSha256 ?? ours
+  progress.known.codeSha256 = codeSha256
+  const outcome: FunctionOutcome = { changes: plan.changes, codeSha256 }
   if (!plan.publish) return outcome
   const publish = plan.publish
   const version =
     publish.reuse ??
-    (await log.group(`Publish a version of ${name}`, () => publishVersion(ctx, latest)))
-  outcome.version = version
+    (await log.group(`Publish a version of ${name}`, () => {
+      begin(`lambda:PublishVersion ${on}`)
+      return publishVersion(ctx, latest, ours)
+    }))
+  progress.done.add('version')
+  progress.known.version = outcome.version = version
   // The plan could not know the new version's number: the changes learn it now.
-  outcome.changes = plan.changes.map(change =>
+  outcome.changes = progress.changes = plan.changes.map(change =>
     change.kind === 'version' && change.action === 'create'
       ? { ...change, version }
       : change.kind === 'alias' && change.action !== 'unchanged'
@@ -188,19 +251,38 @@ export async function deploy(
   if (publish.alias) {
     const { name: aliasName, action, arn } = publish.alias
     if (action !== 'unchanged') log.info(`Pointing alias ${aliasName} to version ${version}`)
+    begin(`lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'} ${aliasName} ${on}`)
     outcome.aliasArn =
       action === 'unchanged' ? arn : await pointAlias(lambda, name, aliasName, action, version)
+    progress.done.add('alias')
+    progress.known.aliasArn = outcome.aliasArn
   }
   return outcome
 }
 
+/** The step that puts a zip over the direct-upload limit in S3 first, if there is one. */
+const stagingStep = (upload: Upload, otherwise: string): string =>
+  upload.kind === 'staged-zip'
+    ? `s3:PutObject s3://${upload.bucket}/${upload.key} (staging the code)`
+    : otherwise
+
+/** The refusal when $LATEST no longer runs this run's code. */
+function codeChanged(name: string, ours: string, theirs: string | undefined): Error {
+  return new Error(
+    `another deploy changed function ${name} meanwhile: $LATEST now runs CodeSha256 ${theirs ?? '(unknown)'}, not this run's ${ours}; nothing was published and no alias was moved. Run the job again to deploy this run's code.`
+  )
+}
+
 /**
- * Publishes $LATEST, guarded by the CodeSha256 and RevisionId this run deployed (or read), so code
- * that another writer deployed meanwhile is never published under this run's name.
+ * Publishes $LATEST, guarded by this run's own code: Lambda publishes only if $LATEST still has
+ * CodeSha256 `ours` (and the RevisionId read after the wait, which checked that same code), so
+ * code that another writer deployed meanwhile is never published under this run's name. The
+ * RevisionId of this run's write cannot serve: Lambda replaces it when the update finishes.
  */
 async function publishVersion(
   ctx: RunContext,
-  latest: LiveConfiguration | undefined
+  latest: LiveConfiguration | undefined,
+  ours: string | undefined
 ): Promise<string> {
   const lambda = ctx.clients.lambda
   const name = ctx.settings.functionName
@@ -209,23 +291,28 @@ async function publishVersion(
       lambda.send(
         new PublishVersionCommand({
           FunctionName: name,
-          CodeSha256: latest?.CodeSha256,
+          CodeSha256: ours ?? latest?.CodeSha256,
           RevisionId: latest?.RevisionId,
           Description: provenanceDescription(ctx.provenance)
         })
       ),
     conflictRetry(ctx, 'lambda:PublishVersion', name)
-  ).catch(error => {
+  ).catch(async error => {
     // RevisionId mismatch: PreconditionFailedException; CodeSha256 mismatch: InvalidParameterValue.
-    if (
-      errorName(error) === 'PreconditionFailedException' ||
-      (errorName(error) === 'InvalidParameterValueException' &&
-        /CodeSHA256/i.test((error as Error).message))
+    const revision = errorName(error) === 'PreconditionFailedException'
+    const code =
+      errorName(error) === 'InvalidParameterValueException' &&
+      /CodeSHA256/i.test((error as Error).message)
+    if (!revision && !code) throw error
+    const now = await (async () =>
+      (await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name })))
+        ?.CodeSha256)().catch(() => undefined)
+    const expected = ours ?? latest?.CodeSha256
+    if (expected && now !== expected) throw codeChanged(name, expected, now)
+    throw new Error(
+      `another deploy changed the configuration of function ${name} meanwhile (its RevisionId is no longer the one this run checked), so nothing was published and no alias was moved. Run the job again.`,
+      { cause: error }
     )
-      throw new Error(
-        `function ${name} changed while this run deployed it (another deployment?), so nothing was published: ${(error as Error).message}`
-      )
-    throw error
   })
   const version = published.Version
   if (!version) throw new Error(`lambda:PublishVersion returned no version for ${name}`)

@@ -1,6 +1,7 @@
 // What deploying the function changes (or in a dry run would change), as data: the plan makes
 // these, apply completes them with what it learnt (the version it published), and
 // report/words.ts alone puts them into words.
+import type { NotDone } from '../changes.js'
 
 /** How the code reaches Lambda. */
 export type Upload =
@@ -30,7 +31,11 @@ export type FieldChange =
   /** Names only: values may be secrets. */
   | { input: 'environment'; added: string[]; changed: string[]; removed: string[] }
 
-export type FunctionChange = { functionName: string } & (
+export type FunctionChange = {
+  functionName: string
+  /** Set only when a run failed: this write failed, or was not reached. */
+  notDone?: NotDone
+} & (
   | {
       kind: 'function'
       action: 'create'

@@ -17,6 +17,14 @@ export interface RunResult {
   verified: Verified
   changes: ChangeRow[]
   checks: Check[]
+  /** Set when the run failed after its targets were known: each failed step and its error. */
+  failed?: FailedStep[]
+}
+
+/** A step that failed, as the log names it (`lambda:PublishVersion on function orders`). */
+export interface FailedStep {
+  step: string
+  error: string
 }
 
 /** The outputs known before any write, set early so that a run that fails still names its targets. */

@@ -25,9 +25,23 @@ export function renderSummary(result: RunResult): string {
     incomplete: 'verified, an optional check not run ⚪',
     skipped: 'verification skipped'
   }[result.verified]
+  const failed = result.failed ?? []
   return [
-    `## API Connect → Lambda: ${result.functionName} (${verdict}${result.dryRun ? ', dry run' : ''})`,
+    `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
     '',
+    ...(failed.length
+      ? [
+          '### Failed',
+          '',
+          table(
+            ['step', 'error'],
+            failed.map(f => [code(f.step), f.error])
+          ),
+          '',
+          'Every change below that does not say "failed" or "not done" was made and stays made. Fix the error and run the job again: it reads the live state and makes only what is still missing.',
+          ''
+        ]
+      : []),
     "### For API Connect's Lambda policy",
     '',
     table(

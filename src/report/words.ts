@@ -34,12 +34,20 @@ export function roleLine(change: RoleChange): string {
   return `${target}: ${action}: ${detail}`
 }
 
+/** A planned change's detail, saying so when it was not made: "failed: …", "not done (dry run): …". */
+function notDoneText(change: Change, detail: string): string {
+  if (!change.notDone || change.action === 'unchanged') return detail
+  return change.notDone === 'failed'
+    ? `failed: ${detail}`
+    : `not done (${change.notDone}): ${detail}`
+}
+
 function functionRow(change: FunctionChange): ChangeRow {
   const fn = `function ${change.functionName}`
   const row = (target: string, detail: string): ChangeRow => ({
     target,
     action: change.action,
-    detail
+    detail: notDoneText(change, detail)
   })
   switch (change.kind) {
     case 'function':
@@ -102,10 +110,7 @@ function roleRow(change: RoleChange): ChangeRow {
   const row = (target: string, detail: string): ChangeRow => ({
     target,
     action: change.action,
-    detail:
-      change.notDone && change.action !== 'unchanged'
-        ? `not done (${change.notDone}): ${detail}`
-        : detail
+    detail: notDoneText(change, detail)
   })
   switch (change.kind) {
     case 'role':

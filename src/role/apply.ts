@@ -22,7 +22,7 @@ import type { RunContext } from '../context.js'
 import type { PolicyDocument } from '../iam-policy/index.js'
 import { roleLine } from '../report/words.js'
 import type { RoleChange, RoleStep } from './changes.js'
-import { iamFailure, lostRace } from './errors.js'
+import { iamFailure, lostRace, roleFailed } from './errors.js'
 import { stepsOf, type RolePlan } from './plan.js'
 
 export interface RoleOutcome {
@@ -63,8 +63,10 @@ export async function applyRole(
   let current = plan
   let roleArn = plan.live?.arn
   for (let round = 1; ; round++) {
+    let making: RoleStep | undefined
     try {
       for (const step of stepsOf(current)) {
+        making = step
         roleArn = (await makeStep(ctx, current, step)) ?? roleArn
         done.push(step)
       }
@@ -72,7 +74,8 @@ export async function applyRole(
       return outcome(current, [...done, ...unchanged], roleArn ?? ctx.roleArn)
     } catch (error) {
       const code = errorName(error)
-      if (round >= MAX_ROUNDS || !lostRace(error)) throw error
+      if (round >= MAX_ROUNDS || !lostRace(error))
+        throw roleFailed(current, done, making, roleArn, error)
       log.info(
         `Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`
       )

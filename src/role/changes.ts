@@ -1,11 +1,12 @@
 // What ensuring the role changes (or would change), as data. Each change that is not `unchanged`
 // is also the step that makes it: apply.ts executes exactly these, in order.
+import type { NotDone } from '../changes.js'
 import type { TrustTarget } from './documents.js'
 
 export type RoleChange = {
   roleName: string
-  /** Why a planned write was not made: a dry run, or a role managed elsewhere. */
-  notDone?: 'dry run' | 'manage-role is false'
+  /** Why a planned write was not made: a dry run, a role managed elsewhere, a failed run. */
+  notDone?: NotDone
 } & (
   | {
       kind: 'role'

@@ -11,7 +11,14 @@ import {
   type EvaluationResult,
   type IAMClient
 } from '@aws-sdk/client-iam'
-import { describeError, errorName } from '../aws/retry.js'
+import {
+  describeError,
+  errorName,
+  isNotImplemented,
+  isTransientServerError,
+  RetriesExhausted,
+  retry
+} from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import { type Decision, type NamedPolicy, parsePolicyDocument } from '../iam-policy/index.js'
 import { checkFrom, invokeCheckName, localInvokeChecks, type Check } from './checks.js'
@@ -38,10 +45,10 @@ export async function invokeChecks(
     let why = refused
     if (why === undefined) {
       try {
-        return { checks: await simulatedChecks(iam, roleArn, resources) }
+        return { checks: await simulatedChecks(ctx, roleArn, resources) }
       } catch (error) {
         why = describeError(error)
-        if (errorName(error)?.startsWith('AccessDenied')) refused = why
+        if (errorName(error)?.startsWith('AccessDenied') || isNotImplemented(error)) refused = why
         ctx.log.info(
           `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
         )
@@ -54,18 +61,42 @@ export async function invokeChecks(
   return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks
 }
 
+/**
+ * Asks IAM, retrying throttling and real 5xx as the SDK would, but not an endpoint that answers
+ * "not implemented": that one falls back to local evaluation at once.
+ */
 async function simulatedChecks(
-  iam: IAMClient,
+  ctx: RunContext,
   roleArn: string,
   resources: string[]
 ): Promise<Check[]> {
-  const { EvaluationResults = [] } = await iam.send(
-    new SimulatePrincipalPolicyCommand({
-      PolicySourceArn: roleArn,
-      ActionNames: ['lambda:InvokeFunction'],
-      ResourceArns: resources
-    })
-  )
+  const t = ctx.timing
+  const { EvaluationResults = [] } = await retry(
+    () =>
+      (ctx.clients.iamOnce ?? ctx.clients.iam).send(
+        new SimulatePrincipalPolicyCommand({
+          PolicySourceArn: roleArn,
+          ActionNames: ['lambda:InvokeFunction'],
+          ResourceArns: resources
+        })
+      ),
+    {
+      label: 'iam:SimulatePrincipalPolicy',
+      retryable: error =>
+        isTransientServerError(error) && !isNotImplemented(error)
+          ? { reason: describeError(error) }
+          : undefined,
+      maxAttempts: t.sdkMaxAttempts,
+      maxElapsedMs: t.propagationWaitMs,
+      // As quick as the SDK's own backoff, which this replaces for this one call.
+      initialDelayMs: Math.min(t.initialDelayMs, 200),
+      maxDelayMs: t.maxDelayMs,
+      log: ctx.log.info
+    }
+  ).catch(error => {
+    // The last answer, not the retry's wrapper, says what the endpoint did.
+    throw error instanceof RetriesExhausted ? error.lastError : error
+  })
   return resources.map(resource =>
     checkFrom(
       invokeCheckName(resource),

@@ -1,0 +1,40 @@
+// A branch of the run (the function's deploy, the role's writes) that failed part way: the error,
+// the step it failed at, and every planned change marked done or not, so that main.ts can still
+// write the outputs and the summary of what this run changed before it fails.
+import type { Change, NotDone } from './changes.js'
+
+/** What a failed branch knew for sure when it failed: each set only when true of the live state. */
+export interface Known {
+  codeSha256?: string
+  version?: string
+  aliasArn?: string
+  roleArn?: string
+}
+
+export class StepFailed extends Error {
+  constructor(
+    /** The step, as the log names it: `lambda:PublishVersion on function orders`. */
+    readonly step: string,
+    /** Every planned change: the ones made as planned, the others with `notDone`. */
+    readonly changes: Change[],
+    readonly known: Known,
+    cause: unknown
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause })
+    this.name = 'StepFailed'
+  }
+}
+
+/**
+ * The planned changes after a failure: `done(change)` says whether its write was made; the first
+ * change not made is the one that failed, the rest were not reached.
+ */
+export function markFailed<C extends Change>(changes: C[], done: (change: C) => boolean): C[] {
+  let failedOne = false
+  return changes.map(change => {
+    if (change.action === 'unchanged' || change.notDone || done(change)) return change
+    const notDone: NotDone = failedOne ? 'not reached' : 'failed'
+    failedOne = true
+    return { ...change, notDone }
+  })
+}
