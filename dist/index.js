@@ -77666,7 +77666,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5069);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2598);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5069:
+/***/ 2598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84635,66 +84635,6 @@ function shaOf(upload) {
     return upload.kind === 'image' ? undefined : upload.sha256;
 }
 
-;// CONCATENATED MODULE: ./src/function/staging.ts
-
-
-
-/** The Code of CreateFunction, or the code fields of UpdateFunctionCode. */
-async function codeFor(ctx, upload, zip) {
-    switch (upload.kind) {
-        case 'zip':
-            return { ZipFile: required(zip) };
-        case 'staged-zip':
-            await stageZip(ctx, upload, required(zip));
-            return { S3Bucket: upload.bucket, S3Key: upload.key };
-        case 's3':
-            return { S3Bucket: upload.bucket, S3Key: upload.key, S3ObjectVersion: upload.objectVersion };
-        case 'image':
-            return { ImageUri: upload.imageUri };
-    }
-}
-const required = (zip) => {
-    if (!zip)
-        throw new Error('code: the package was not built');
-    return zip;
-};
-/**
- * Puts a zip over the direct-upload limit in the staging bucket, unless it is already there. The
- * key is content-addressed, so uploading again would be harmless; the HEAD is kept because it
- * spares re-sending 50 MB or more when a run is repeated after a failed update, or when the code
- * goes back to a package staged before.
- */
-async function stageZip(ctx, upload, zip) {
-    const s3 = ctx.clients.s3;
-    const where = `s3://${upload.bucket}/${upload.key}`;
-    const head = await s3
-        .send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({ Bucket: upload.bucket, Key: upload.key, ChecksumMode: 'ENABLED' }))
-        .catch(error => {
-        // No body, so no error code: 404, or 403 when the caller lacks s3:ListBucket (the README
-        // asks only for s3:GetObject and s3:PutObject). Either way: not there for us, upload it.
-        const status = httpStatus(error);
-        if (status === 404 || status === 403)
-            return undefined;
-        throw error;
-    });
-    // The key is derived from the hash; the size and checksum confirm it is whole.
-    if (head &&
-        head.ContentLength === upload.size &&
-        (head.ChecksumSHA256 === undefined || head.ChecksumSHA256 === upload.sha256)) {
-        ctx.log.info(`${where} is already there; not uploaded again`);
-        return;
-    }
-    ctx.log.info(`Uploading ${formatSize(upload.size)} to ${where}`);
-    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
-        Bucket: upload.bucket,
-        Key: upload.key,
-        Body: zip,
-        ContentType: 'application/zip',
-        // S3 refuses the object unless its bytes have this SHA-256.
-        ChecksumSHA256: upload.sha256
-    }));
-}
-
 ;// CONCATENATED MODULE: ./src/function/waits.ts
 // Waiting for Lambda, never sleeping: the SDK waiters after every create and update, and the retry
 // policies for the errors whose cure is waiting (another update in progress, a new execution role
@@ -84800,10 +84740,138 @@ function explainRoleError(error, role) {
     return new Error(`execution-role-arn: Lambda could not assume ${role} for ${(error.elapsedMs / 1000).toFixed(0)} s; check that its trust policy allows lambda.amazonaws.com to sts:AssumeRole`, { cause: error });
 }
 
+;// CONCATENATED MODULE: ./src/function/publish.ts
+// Publishing a version of this run's code, and pointing the alias at it: the guard that no other
+// writer's code is ever published under this run's name lives here.
+
+
+
+
+/** The refusal when $LATEST no longer runs this run's code. */
+function codeChanged(name, ours, theirs) {
+    return new Error(`another deploy changed function ${name} meanwhile: $LATEST now runs CodeSha256 ${theirs ?? '(unknown)'}, not this run's ${ours}; nothing was published and no alias was moved. Run the job again to deploy this run's code.`);
+}
+/**
+ * Publishes $LATEST, guarded by this run's own code: Lambda publishes only if $LATEST still has
+ * CodeSha256 `ours` (and the RevisionId read after the wait, which checked that same code), so
+ * code that another writer deployed meanwhile is never published under this run's name. The
+ * RevisionId of this run's write cannot serve: Lambda replaces it when the update finishes.
+ */
+async function publishVersion(ctx, latest, ours) {
+    const lambda = ctx.clients.lambda;
+    const name = ctx.settings.functionName;
+    const published = await retry(() => lambda.send(new client_lambda_dist_cjs/* PublishVersionCommand */.D3m({
+        FunctionName: name,
+        CodeSha256: ours ?? latest?.CodeSha256,
+        RevisionId: latest?.RevisionId,
+        Description: provenanceDescription(ctx.provenance)
+    })), conflictRetry(ctx, 'lambda:PublishVersion', name)).catch(async (error) => {
+        // RevisionId mismatch: PreconditionFailedException; CodeSha256 mismatch: InvalidParameterValue.
+        const revision = errorName(error) === 'PreconditionFailedException';
+        const code = errorName(error) === 'InvalidParameterValueException' &&
+            /CodeSHA256/i.test(error.message);
+        if (!revision && !code)
+            throw error;
+        const now = await (async () => (await lambda.send(new client_lambda_dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name })))
+            ?.CodeSha256)().catch(() => undefined);
+        const expected = ours ?? latest?.CodeSha256;
+        if (expected && now !== expected)
+            throw codeChanged(name, expected, now);
+        throw new Error(`another deploy changed the configuration of function ${name} meanwhile (its RevisionId is no longer the one this run checked), so nothing was published and no alias was moved. Run the job again.`, { cause: error });
+    });
+    const version = published.Version;
+    if (!version)
+        throw new Error(`lambda:PublishVersion returned no version for ${name}`);
+    ctx.log.info(`Published version ${version} (CodeSha256 ${published.CodeSha256})`);
+    if (published.State && published.State !== 'Active')
+        await waitForVersion(ctx, name, version);
+    return version;
+}
+async function pointAlias(lambda, functionName, alias, action, version) {
+    const update = async () => (await lambda.send(new client_lambda_dist_cjs/* UpdateAliasCommand */.lqC({
+        FunctionName: functionName,
+        Name: alias,
+        FunctionVersion: version
+    }))).AliasArn;
+    if (action === 'update')
+        return update();
+    try {
+        const created = await lambda.send(new client_lambda_dist_cjs/* CreateAliasCommand */.W_e({ FunctionName: functionName, Name: alias, FunctionVersion: version }));
+        return created.AliasArn;
+    }
+    catch (error) {
+        // Another run created it since we looked: move it instead.
+        if (errorName(error) === 'ResourceConflictException')
+            return update();
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/function/staging.ts
+
+
+
+/** The Code of CreateFunction, or the code fields of UpdateFunctionCode. */
+async function codeFor(ctx, upload, zip) {
+    switch (upload.kind) {
+        case 'zip':
+            return { ZipFile: required(zip) };
+        case 'staged-zip':
+            await stageZip(ctx, upload, required(zip));
+            return { S3Bucket: upload.bucket, S3Key: upload.key };
+        case 's3':
+            return { S3Bucket: upload.bucket, S3Key: upload.key, S3ObjectVersion: upload.objectVersion };
+        case 'image':
+            return { ImageUri: upload.imageUri };
+    }
+}
+const required = (zip) => {
+    if (!zip)
+        throw new Error('code: the package was not built');
+    return zip;
+};
+/**
+ * Puts a zip over the direct-upload limit in the staging bucket, unless it is already there. The
+ * key is content-addressed, so uploading again would be harmless; the HEAD is kept because it
+ * spares re-sending 50 MB or more when a run is repeated after a failed update, or when the code
+ * goes back to a package staged before.
+ */
+async function stageZip(ctx, upload, zip) {
+    const s3 = ctx.clients.s3;
+    const where = `s3://${upload.bucket}/${upload.key}`;
+    const head = await s3
+        .send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({ Bucket: upload.bucket, Key: upload.key, ChecksumMode: 'ENABLED' }))
+        .catch(error => {
+        // No body, so no error code: 404, or 403 when the caller lacks s3:ListBucket (the README
+        // asks only for s3:GetObject and s3:PutObject). Either way: not there for us, upload it.
+        const status = httpStatus(error);
+        if (status === 404 || status === 403)
+            return undefined;
+        throw error;
+    });
+    // The key is derived from the hash; the size and checksum confirm it is whole.
+    if (head &&
+        head.ContentLength === upload.size &&
+        (head.ChecksumSHA256 === undefined || head.ChecksumSHA256 === upload.sha256)) {
+        ctx.log.info(`${where} is already there; not uploaded again`);
+        return;
+    }
+    ctx.log.info(`Uploading ${formatSize(upload.size)} to ${where}`);
+    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+        Bucket: upload.bucket,
+        Key: upload.key,
+        Body: zip,
+        ContentType: 'application/zip',
+        // S3 refuses the object unless its bytes have this SHA-256.
+        ChecksumSHA256: upload.sha256
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/function/apply.ts
 // Deploys the function as planned: creates or updates it, waits for Lambda to settle, publishes a
-// version and moves the alias. Writes only; the decisions were made in plan.ts and publish-plan.ts,
-// and the waits and retries are in waits.ts.
+// version and moves the alias (publish.ts). Writes only; the decisions were made in plan.ts and
+// publish-plan.ts, and the waits and retries are in waits.ts.
+
 
 
 
@@ -84978,65 +85046,6 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
 const stagingStep = (upload, otherwise) => upload.kind === 'staged-zip'
     ? `s3:PutObject s3://${upload.bucket}/${upload.key} (staging the code)`
     : otherwise;
-/** The refusal when $LATEST no longer runs this run's code. */
-function codeChanged(name, ours, theirs) {
-    return new Error(`another deploy changed function ${name} meanwhile: $LATEST now runs CodeSha256 ${theirs ?? '(unknown)'}, not this run's ${ours}; nothing was published and no alias was moved. Run the job again to deploy this run's code.`);
-}
-/**
- * Publishes $LATEST, guarded by this run's own code: Lambda publishes only if $LATEST still has
- * CodeSha256 `ours` (and the RevisionId read after the wait, which checked that same code), so
- * code that another writer deployed meanwhile is never published under this run's name. The
- * RevisionId of this run's write cannot serve: Lambda replaces it when the update finishes.
- */
-async function publishVersion(ctx, latest, ours) {
-    const lambda = ctx.clients.lambda;
-    const name = ctx.settings.functionName;
-    const published = await retry(() => lambda.send(new client_lambda_dist_cjs/* PublishVersionCommand */.D3m({
-        FunctionName: name,
-        CodeSha256: ours ?? latest?.CodeSha256,
-        RevisionId: latest?.RevisionId,
-        Description: provenanceDescription(ctx.provenance)
-    })), conflictRetry(ctx, 'lambda:PublishVersion', name)).catch(async (error) => {
-        // RevisionId mismatch: PreconditionFailedException; CodeSha256 mismatch: InvalidParameterValue.
-        const revision = errorName(error) === 'PreconditionFailedException';
-        const code = errorName(error) === 'InvalidParameterValueException' &&
-            /CodeSHA256/i.test(error.message);
-        if (!revision && !code)
-            throw error;
-        const now = await (async () => (await lambda.send(new client_lambda_dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name })))
-            ?.CodeSha256)().catch(() => undefined);
-        const expected = ours ?? latest?.CodeSha256;
-        if (expected && now !== expected)
-            throw codeChanged(name, expected, now);
-        throw new Error(`another deploy changed the configuration of function ${name} meanwhile (its RevisionId is no longer the one this run checked), so nothing was published and no alias was moved. Run the job again.`, { cause: error });
-    });
-    const version = published.Version;
-    if (!version)
-        throw new Error(`lambda:PublishVersion returned no version for ${name}`);
-    ctx.log.info(`Published version ${version} (CodeSha256 ${published.CodeSha256})`);
-    if (published.State && published.State !== 'Active')
-        await waitForVersion(ctx, name, version);
-    return version;
-}
-async function pointAlias(lambda, functionName, alias, action, version) {
-    const update = async () => (await lambda.send(new client_lambda_dist_cjs/* UpdateAliasCommand */.lqC({
-        FunctionName: functionName,
-        Name: alias,
-        FunctionVersion: version
-    }))).AliasArn;
-    if (action === 'update')
-        return update();
-    try {
-        const created = await lambda.send(new client_lambda_dist_cjs/* CreateAliasCommand */.W_e({ FunctionName: functionName, Name: alias, FunctionVersion: version }));
-        return created.AliasArn;
-    }
-    catch (error) {
-        // Another run created it since we looked: move it instead.
-        if (errorName(error) === 'ResourceConflictException')
-            return update();
-        throw error;
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/function/publish-plan.ts
 /**

@@ -1,7 +1,7 @@
 // What deploying the function changes (or in a dry run would change), as data: the plan makes
 // these, apply completes them with what it learnt (the version it published), and
 // report/words.ts alone puts them into words.
-import type { NotDone } from '../changes.js'
+import type { NotDone } from '../not-done.js'
 
 /** How the code reaches Lambda. */
 export type Upload =

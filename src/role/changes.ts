@@ -1,6 +1,6 @@
 // What ensuring the role changes (or would change), as data. Each change that is not `unchanged`
 // is also the step that makes it: apply.ts executes exactly these, in order.
-import type { NotDone } from '../changes.js'
+import type { NotDone } from '../not-done.js'
 import type { TrustTarget } from './documents.js'
 
 export type RoleChange = {
