@@ -77666,7 +77666,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2598);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7327);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2598:
+/***/ 7327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81019,38 +81019,6 @@ async function createContext(settings) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/failure.ts
-class StepFailed extends Error {
-    step;
-    changes;
-    known;
-    constructor(
-    /** The step, as the log names it: `lambda:PublishVersion on function orders`. */
-    step, 
-    /** Every planned change: the ones made as planned, the others with `notDone`. */
-    changes, known, cause) {
-        super(cause instanceof Error ? cause.message : String(cause), { cause });
-        this.step = step;
-        this.changes = changes;
-        this.known = known;
-        this.name = 'StepFailed';
-    }
-}
-/**
- * The planned changes after a failure: `done(change)` says whether its write was made; the first
- * change not made is the one that failed, the rest were not reached.
- */
-function markFailed(changes, done) {
-    let failedOne = false;
-    return changes.map(change => {
-        if (change.action === 'unchanged' || change.notDone || done(change))
-            return change;
-        const notDone = failedOne ? 'not reached' : 'failed';
-        failedOne = true;
-        return { ...change, notDone };
-    });
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -84279,6 +84247,38 @@ function uploadText(upload) {
 }
 const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
 
+;// CONCATENATED MODULE: ./src/failure.ts
+class StepFailed extends Error {
+    step;
+    changes;
+    known;
+    constructor(
+    /** The step, as the log names it: `lambda:PublishVersion on function orders`. */
+    step, 
+    /** Every planned change: the ones made as planned, the others with `notDone`. */
+    changes, known, cause) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.step = step;
+        this.changes = changes;
+        this.known = known;
+        this.name = 'StepFailed';
+    }
+}
+/**
+ * The planned changes after a failure: `done(change)` says whether its write was made; the first
+ * change not made is the one that failed, the rest were not reached.
+ */
+function markFailed(changes, done) {
+    let failedOne = false;
+    return changes.map(change => {
+        if (change.action === 'unchanged' || change.notDone || done(change))
+            return change;
+        const notDone = failedOne ? 'not reached' : 'failed';
+        failedOne = true;
+        return { ...change, notDone };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
 // What a run is asked to do, as read and validated from the inputs by inputs.ts: the one settings
 // object every phase reads (actions/checkout keeps git-source-settings.ts apart in the same way).
@@ -85739,6 +85739,18 @@ function setOutputs(result) {
     setOutput('code-sha256', result.codeSha256 ?? '');
     setOutput('verified', result.verified);
     setOutput('result', JSON.stringify(result));
+}
+/** The outputs known before any write, so that a run that fails still names its targets. */
+function targetsOf(ctx) {
+    const { settings } = ctx;
+    return {
+        functionName: settings.functionName,
+        functionArn: ctx.functionArn,
+        region: settings.region,
+        roleArn: ctx.roleArn,
+        apiConnectRoleArn: settings.apiConnect.principalArn,
+        externalId: settings.apiConnect.externalId
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/logic.ts
@@ -88324,6 +88336,205 @@ async function writeSummary(result) {
     await summary.addRaw(renderSummary(result), true).write();
 }
 
+;// CONCATENATED MODULE: ./src/report/failed-run.ts
+// A run that failed after planning still tells the whole truth: every change made so far, which
+// step failed and what is known for sure, in the outputs and the summary, then every branch's error.
+
+
+
+
+
+function branch(settled, name, planned) {
+    if (settled.status === 'fulfilled') {
+        const outcome = settled.value;
+        return {
+            changes: outcome.changes,
+            known: 'roleArn' in outcome
+                ? { roleArn: outcome.roleArn }
+                : { codeSha256: outcome.codeSha256, version: outcome.version, aliasArn: outcome.aliasArn }
+        };
+    }
+    const error = settled.reason;
+    if (error instanceof StepFailed)
+        return {
+            changes: error.changes,
+            known: error.known,
+            // The AWS error may already say where (aws/where.ts): say it once.
+            failed: { step: error.step, error: withCauses(error).replace(`${error.step}: `, '') }
+        };
+    // Not a StepFailed: nothing says which writes were made, so none is claimed.
+    return {
+        changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone: 'not reached' })),
+        known: {},
+        failed: { step: name, error: withCauses(error) }
+    };
+}
+/**
+ * A run that failed after planning: the outputs and the summary still say every change made so far,
+ * which step failed and what is known, then the run fails with every branch's error.
+ */
+async function reportFailure(targets, dryRun, branches) {
+    const known = Object.assign({}, ...branches.map(b => b.known));
+    const failedSteps = branches.flatMap(b => (b.failed ? [b.failed] : []));
+    const result = {
+        ...targets,
+        dryRun,
+        version: known.version,
+        aliasArn: known.aliasArn,
+        codeSha256: known.codeSha256,
+        roleArn: known.roleArn ?? targets.roleArn,
+        verified: 'false',
+        changes: branches.flatMap(b => b.changes).map(changeRow),
+        checks: [],
+        failed: failedSteps
+    };
+    setOutputs(result);
+    await writeSummary(result);
+    for (const f of failedSteps.slice(0, -1))
+        error(`${f.step} failed: ${f.error}`);
+    const last = failedSteps[failedSteps.length - 1];
+    setFailed(`${last.step} failed: ${last.error}`);
+}
+/** The message, and each cause's that it does not already say. */
+function withCauses(error) {
+    let message = error instanceof Error ? error.message : String(error);
+    for (let cause = error?.cause; cause instanceof Error; cause = cause.cause)
+        if (!message.includes(cause.message))
+            message += ` (cause: ${cause.message.slice(0, 500)})`;
+    return message;
+}
+
+;// CONCATENATED MODULE: ./src/verify/checks.ts
+// The STS dry run's decisions, pure: who can assume the role (decided over the whole request
+// space by iam-policy/who-can-assume.ts, not over samples), whether the role may invoke the
+// function, and how each answer becomes a check in the report.
+
+const CAN_ASSUME = 'API Connect can assume the role';
+const NOBODY_ELSE = 'Nobody else can assume the role';
+const NO_OTHER_WAY = 'no other way in';
+function trustChecks(trust, question, method) {
+    const { principalArn, externalId, roleArn, accepted, now } = question;
+    const analysis = whoCanAssume(trust, { principalArn, externalId }, { roleArn, now, accepted });
+    const { target, waysIn, undecided } = analysis;
+    const failing = waysIn.filter(way => !way.accepted);
+    const declared = waysIn.filter(way => way.accepted);
+    const declaredText = declared.length
+        ? `; declared in accepted-principals: ${declared.map(describeWayIn).join('; ')}`
+        : '';
+    return [
+        {
+            name: CAN_ASSUME,
+            expected: 'allowed',
+            actual: target.decision === 'allowed' ? 'allowed' : `${target.decision}: ${target.reason}`,
+            status: { allowed: 'pass', denied: 'fail', 'cannot-evaluate': 'undecided' }[target.decision],
+            method
+        },
+        {
+            name: NOBODY_ELSE,
+            expected: NO_OTHER_WAY,
+            actual: failing.length
+                ? `${failing.map(describeWayIn).join('; ')}. ${advice(failing)}${declaredText}`
+                : undecided.length
+                    ? `cannot evaluate: ${undecided.join('; ')}${declaredText}`
+                    : `${NO_OTHER_WAY}${declaredText}`,
+            status: failing.length ? 'fail' : undecided.length ? 'undecided' : 'pass',
+            method,
+            ...(waysIn.length ? { waysIn } : {})
+        }
+    ];
+}
+/** What to do about the ways in that fail. */
+function advice(failing) {
+    const ibm = failing.some(way => way.ibmOtherExternalId);
+    const others = failing.some(way => !way.ibmOtherExternalId);
+    return [
+        ibm &&
+            "Remove the statements that let IBM's principal in with another or no external ID: a role trusts one provider org per API Connect principal.",
+        others &&
+            'Remove the other statements (or principals), or list the principals the role trusts on purpose in accepted-principals.'
+    ]
+        .filter(Boolean)
+        .join(' ');
+}
+/**
+ * `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies for every value
+ * of the keys the runner cannot know.
+ */
+function localInvokeChecks(roleArn, policies, boundary, resources, method, now) {
+    return resources.map(resource => {
+        const evaluation = decideInvoke({ policies, boundary }, { roleArn, resource, now });
+        return checkFrom(invokeCheckName(resource), 'allowed', evaluation.decision, method, evaluation.reason);
+    });
+}
+function checkFrom(name, mustBe, decision, method, why = '') {
+    const denied = decision === 'explicit-deny' || decision === 'implicit-deny';
+    const pass = mustBe === 'allowed' ? decision === 'allowed' : denied;
+    return {
+        name,
+        expected: mustBe,
+        actual: why ? `${decision}: ${why}` : decision,
+        status: decision === 'cannot-evaluate' ? 'undecided' : pass ? 'pass' : 'fail',
+        method
+    };
+}
+const invokeCheckName = (resource) => `Role may invoke ${resource}`;
+/**
+ * Every check that needs the role, when it cannot be read: failed when it does not exist,
+ * undecided when it could not be read.
+ */
+function roleUnreadChecks(resources, why, status) {
+    const names = [
+        [CAN_ASSUME, 'allowed'],
+        [NOBODY_ELSE, NO_OTHER_WAY],
+        ...resources.map(r => [invokeCheckName(r), 'allowed'])
+    ];
+    return names.map(([name, expected]) => ({
+        name: name,
+        expected: expected,
+        actual: why,
+        status,
+        method: 'GetRole'
+    }));
+}
+const withStatus = (checks, status) => checks.filter(c => c.status === status);
+/** A failed check makes `false`; else an undecided one `undecided`; else an extra not run `incomplete`. */
+function verdictOf(checks) {
+    if (withStatus(checks, 'fail').length)
+        return 'false';
+    if (withStatus(checks, 'undecided').length)
+        return 'undecided';
+    if (withStatus(checks, 'not-checked').length)
+        return 'incomplete';
+    return 'true';
+}
+
+;// CONCATENATED MODULE: ./src/report/verdict.ts
+// How the checks end the step: a failed or undecided check fails it (or warns), an extra not run warns.
+
+
+/**
+ * A failed or undecided check fails the step under `verify: fail` (a warning under `warn`); an
+ * optional extra that could not run is a warning.
+ */
+function reportVerdict(verify, checks) {
+    const list = (cs) => cs.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ');
+    const failures = withStatus(checks, 'fail');
+    const undecided = withStatus(checks, 'undecided');
+    const problems = [
+        ...(failures.length ? [`Verification failed: ${list(failures)}`] : []),
+        ...(undecided.length ? [`Verification could not decide: ${list(undecided)}`] : [])
+    ];
+    if (problems.length) {
+        if (verify === 'fail')
+            setFailed(problems.join('\n'));
+        else
+            warning(problems.join('\n'));
+    }
+    const notRun = withStatus(checks, 'not-checked');
+    if (notRun.length)
+        warning(`Not checked: ${list(notRun)}`);
+}
+
 ;// CONCATENATED MODULE: ./src/role/errors.ts
 // IAM write failures in words that say what to do, and the errors that mean another run changed
 // the role between our read and our write.
@@ -88989,110 +89200,6 @@ function role_applyRole(ctx, plan) {
     return applyRole(ctx, plan, () => planRole(ctx));
 }
 
-;// CONCATENATED MODULE: ./src/verify/checks.ts
-// The STS dry run's decisions, pure: who can assume the role (decided over the whole request
-// space by iam-policy/who-can-assume.ts, not over samples), whether the role may invoke the
-// function, and how each answer becomes a check in the report.
-
-const CAN_ASSUME = 'API Connect can assume the role';
-const NOBODY_ELSE = 'Nobody else can assume the role';
-const NO_OTHER_WAY = 'no other way in';
-function trustChecks(trust, question, method) {
-    const { principalArn, externalId, roleArn, accepted, now } = question;
-    const analysis = whoCanAssume(trust, { principalArn, externalId }, { roleArn, now, accepted });
-    const { target, waysIn, undecided } = analysis;
-    const failing = waysIn.filter(way => !way.accepted);
-    const declared = waysIn.filter(way => way.accepted);
-    const declaredText = declared.length
-        ? `; declared in accepted-principals: ${declared.map(describeWayIn).join('; ')}`
-        : '';
-    return [
-        {
-            name: CAN_ASSUME,
-            expected: 'allowed',
-            actual: target.decision === 'allowed' ? 'allowed' : `${target.decision}: ${target.reason}`,
-            status: { allowed: 'pass', denied: 'fail', 'cannot-evaluate': 'undecided' }[target.decision],
-            method
-        },
-        {
-            name: NOBODY_ELSE,
-            expected: NO_OTHER_WAY,
-            actual: failing.length
-                ? `${failing.map(describeWayIn).join('; ')}. ${advice(failing)}${declaredText}`
-                : undecided.length
-                    ? `cannot evaluate: ${undecided.join('; ')}${declaredText}`
-                    : `${NO_OTHER_WAY}${declaredText}`,
-            status: failing.length ? 'fail' : undecided.length ? 'undecided' : 'pass',
-            method,
-            ...(waysIn.length ? { waysIn } : {})
-        }
-    ];
-}
-/** What to do about the ways in that fail. */
-function advice(failing) {
-    const ibm = failing.some(way => way.ibmOtherExternalId);
-    const others = failing.some(way => !way.ibmOtherExternalId);
-    return [
-        ibm &&
-            "Remove the statements that let IBM's principal in with another or no external ID: a role trusts one provider org per API Connect principal.",
-        others &&
-            'Remove the other statements (or principals), or list the principals the role trusts on purpose in accepted-principals.'
-    ]
-        .filter(Boolean)
-        .join(' ');
-}
-/**
- * `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies for every value
- * of the keys the runner cannot know.
- */
-function localInvokeChecks(roleArn, policies, boundary, resources, method, now) {
-    return resources.map(resource => {
-        const evaluation = decideInvoke({ policies, boundary }, { roleArn, resource, now });
-        return checkFrom(invokeCheckName(resource), 'allowed', evaluation.decision, method, evaluation.reason);
-    });
-}
-function checkFrom(name, mustBe, decision, method, why = '') {
-    const denied = decision === 'explicit-deny' || decision === 'implicit-deny';
-    const pass = mustBe === 'allowed' ? decision === 'allowed' : denied;
-    return {
-        name,
-        expected: mustBe,
-        actual: why ? `${decision}: ${why}` : decision,
-        status: decision === 'cannot-evaluate' ? 'undecided' : pass ? 'pass' : 'fail',
-        method
-    };
-}
-const invokeCheckName = (resource) => `Role may invoke ${resource}`;
-/**
- * Every check that needs the role, when it cannot be read: failed when it does not exist,
- * undecided when it could not be read.
- */
-function roleUnreadChecks(resources, why, status) {
-    const names = [
-        [CAN_ASSUME, 'allowed'],
-        [NOBODY_ELSE, NO_OTHER_WAY],
-        ...resources.map(r => [invokeCheckName(r), 'allowed'])
-    ];
-    return names.map(([name, expected]) => ({
-        name: name,
-        expected: expected,
-        actual: why,
-        status,
-        method: 'GetRole'
-    }));
-}
-const withStatus = (checks, status) => checks.filter(c => c.status === status);
-/** A failed check makes `false`; else an undecided one `undecided`; else an extra not run `incomplete`. */
-function verdictOf(checks) {
-    if (withStatus(checks, 'fail').length)
-        return 'false';
-    if (withStatus(checks, 'undecided').length)
-        return 'undecided';
-    if (withStatus(checks, 'not-checked').length)
-        return 'incomplete';
-    return 'true';
-}
-
 ;// CONCATENATED MODULE: ./src/verify/extras.ts
 // The optional extras of the dry run: IAM Access Analyzer's findings on the trust policy, and a
 // live sts:AssumeRole by the runner itself, which must be denied. An extra that cannot run is
@@ -89436,6 +89543,7 @@ async function plannedChecks(ctx, role, resources) {
 
 
 
+
 async function run() {
     try {
         const { settings, code } = await readInputsAndCode();
@@ -89496,57 +89604,6 @@ async function run() {
         setFailed(withCauses(error));
     }
 }
-function branch(settled, name, planned) {
-    if (settled.status === 'fulfilled') {
-        const outcome = settled.value;
-        return {
-            changes: outcome.changes,
-            known: 'roleArn' in outcome
-                ? { roleArn: outcome.roleArn }
-                : { codeSha256: outcome.codeSha256, version: outcome.version, aliasArn: outcome.aliasArn }
-        };
-    }
-    const error = settled.reason;
-    if (error instanceof StepFailed)
-        return {
-            changes: error.changes,
-            known: error.known,
-            // The AWS error may already say where (aws/where.ts): say it once.
-            failed: { step: error.step, error: withCauses(error).replace(`${error.step}: `, '') }
-        };
-    // Not a StepFailed: nothing says which writes were made, so none is claimed.
-    return {
-        changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone: 'not reached' })),
-        known: {},
-        failed: { step: name, error: withCauses(error) }
-    };
-}
-/**
- * A run that failed after planning: the outputs and the summary still say every change made so far,
- * which step failed and what is known, then the run fails with every branch's error.
- */
-async function reportFailure(targets, dryRun, branches) {
-    const known = Object.assign({}, ...branches.map(b => b.known));
-    const failedSteps = branches.flatMap(b => (b.failed ? [b.failed] : []));
-    const result = {
-        ...targets,
-        dryRun,
-        version: known.version,
-        aliasArn: known.aliasArn,
-        codeSha256: known.codeSha256,
-        roleArn: known.roleArn ?? targets.roleArn,
-        verified: 'false',
-        changes: branches.flatMap(b => b.changes).map(changeRow),
-        checks: [],
-        failed: failedSteps
-    };
-    setOutputs(result);
-    await writeSummary(result);
-    for (const f of failedSteps.slice(0, -1))
-        error(`${f.step} failed: ${f.error}`);
-    const last = failedSteps[failedSteps.length - 1];
-    setFailed(`${last.step} failed: ${last.error}`);
-}
 /**
  * The inputs and the code package, checked together: a packaging problem (too large, a symlink
  * out of the tree) comes with every other input problem in one error, before any AWS call.
@@ -89570,48 +89627,6 @@ async function readInputsAndCode() {
     if (problems.length > 0)
         throw new settings_InputError(problems);
     return { settings, code };
-}
-/**
- * A failed or undecided check fails the step under `verify: fail` (a warning under `warn`); an
- * optional extra that could not run is a warning.
- */
-function reportVerdict(verify, checks) {
-    const list = (cs) => cs.map(c => `${c.name} (expected ${c.expected}, got ${c.actual})`).join('; ');
-    const failures = withStatus(checks, 'fail');
-    const undecided = withStatus(checks, 'undecided');
-    const problems = [
-        ...(failures.length ? [`Verification failed: ${list(failures)}`] : []),
-        ...(undecided.length ? [`Verification could not decide: ${list(undecided)}`] : [])
-    ];
-    if (problems.length) {
-        if (verify === 'fail')
-            setFailed(problems.join('\n'));
-        else
-            warning(problems.join('\n'));
-    }
-    const notRun = withStatus(checks, 'not-checked');
-    if (notRun.length)
-        warning(`Not checked: ${list(notRun)}`);
-}
-/** The outputs known before any write, so that a run that fails still names its targets. */
-function targetsOf(ctx) {
-    const { settings } = ctx;
-    return {
-        functionName: settings.functionName,
-        functionArn: ctx.functionArn,
-        region: settings.region,
-        roleArn: ctx.roleArn,
-        apiConnectRoleArn: settings.apiConnect.principalArn,
-        externalId: settings.apiConnect.externalId
-    };
-}
-/** The message, and each cause's that it does not already say. */
-function withCauses(error) {
-    let message = error instanceof Error ? error.message : String(error);
-    for (let cause = error?.cause; cause instanceof Error; cause = cause.cause)
-        if (!message.includes(cause.message))
-            message += ` (cause: ${cause.message.slice(0, 500)})`;
-    return message;
 }
 
 

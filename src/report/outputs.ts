@@ -1,5 +1,6 @@
 // What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
 import * as core from '@actions/core'
+import type { RunContext } from '../context.js'
 import type { Check, Verified } from '../verify/checks.js'
 import type { ChangeRow } from './words.js'
 
@@ -48,4 +49,17 @@ export function setOutputs(result: RunResult): void {
   core.setOutput('code-sha256', result.codeSha256 ?? '')
   core.setOutput('verified', result.verified)
   core.setOutput('result', JSON.stringify(result))
+}
+
+/** The outputs known before any write, so that a run that fails still names its targets. */
+export function targetsOf(ctx: RunContext): Targets {
+  const { settings } = ctx
+  return {
+    functionName: settings.functionName,
+    functionArn: ctx.functionArn,
+    region: settings.region,
+    roleArn: ctx.roleArn,
+    apiConnectRoleArn: settings.apiConnect.principalArn,
+    externalId: settings.apiConnect.externalId
+  }
 }

@@ -1,0 +1,82 @@
+// A run that failed after planning still tells the whole truth: every change made so far, which
+// step failed and what is known for sure, in the outputs and the summary, then every branch's error.
+import * as core from '@actions/core'
+import type { Change } from '../changes.js'
+import { StepFailed, type Known } from '../failure.js'
+import type { FunctionOutcome } from '../function/index.js'
+import type { RoleOutcome } from '../role/index.js'
+import { setOutputs, type FailedStep, type RunResult, type Targets } from './outputs.js'
+import { writeSummary } from './summary.js'
+import { changeRow } from './words.js'
+
+/** One branch's end, as the failure report needs it: its changes, what it knew, its error. */
+interface Branch {
+  changes: Change[]
+  known: Known
+  failed?: FailedStep
+}
+
+export function branch(
+  settled: PromiseSettledResult<FunctionOutcome | RoleOutcome>,
+  name: string,
+  planned: Change[]
+): Branch {
+  if (settled.status === 'fulfilled') {
+    const outcome = settled.value
+    return {
+      changes: outcome.changes,
+      known:
+        'roleArn' in outcome
+          ? { roleArn: outcome.roleArn }
+          : { codeSha256: outcome.codeSha256, version: outcome.version, aliasArn: outcome.aliasArn }
+    }
+  }
+  const error: unknown = settled.reason
+  if (error instanceof StepFailed)
+    return {
+      changes: error.changes,
+      known: error.known,
+      // The AWS error may already say where (aws/where.ts): say it once.
+      failed: { step: error.step, error: withCauses(error).replace(`${error.step}: `, '') }
+    }
+  // Not a StepFailed: nothing says which writes were made, so none is claimed.
+  return {
+    changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone: 'not reached' })),
+    known: {},
+    failed: { step: name, error: withCauses(error) }
+  }
+}
+
+/**
+ * A run that failed after planning: the outputs and the summary still say every change made so far,
+ * which step failed and what is known, then the run fails with every branch's error.
+ */
+export async function reportFailure(targets: Targets, dryRun: boolean, branches: Branch[]) {
+  const known: Known = Object.assign({}, ...branches.map(b => b.known))
+  const failedSteps = branches.flatMap(b => (b.failed ? [b.failed] : []))
+  const result: RunResult = {
+    ...targets,
+    dryRun,
+    version: known.version,
+    aliasArn: known.aliasArn,
+    codeSha256: known.codeSha256,
+    roleArn: known.roleArn ?? targets.roleArn,
+    verified: 'false',
+    changes: branches.flatMap(b => b.changes).map(changeRow),
+    checks: [],
+    failed: failedSteps
+  }
+  setOutputs(result)
+  await writeSummary(result)
+  for (const f of failedSteps.slice(0, -1)) core.error(`${f.step} failed: ${f.error}`)
+  const last = failedSteps[failedSteps.length - 1]
+  core.setFailed(`${last.step} failed: ${last.error}`)
+}
+
+/** The message, and each cause's that it does not already say. */
+export function withCauses(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error)
+  for (let cause = (error as Error)?.cause; cause instanceof Error; cause = cause.cause)
+    if (!message.includes(cause.message)) message += ` (cause: ${cause.message.slice(0, 500)})`
+  return message
+}
