@@ -5,7 +5,6 @@ import { executionRole, type Emulator, startEmulator } from '../../emulator/inde
 import { clients } from '../emulator/helpers.js'
 import {
   ACCOUNT,
-  CALLER,
   functionArn,
   IBM_EU_CENTRAL,
   IBM_EU_WEST,
@@ -14,7 +13,7 @@ import {
   roleArn
 } from '../support/constants.js'
 import { apiConnectStatement, invokeGrant } from '../support/documents.js'
-import { only, runE2e, trafficOf, type Inputs } from '../support/e2e.js'
+import { only, refuse, runE2e, trafficOf, type Inputs } from '../support/e2e.js'
 
 const FUNCTIONS = Array.from({ length: 8 }, (_, i) => `orders-${i + 1}`)
 
@@ -395,14 +394,7 @@ test('bad role inputs fail together, each naming its input, before any AWS call'
 })
 
 test('IAM refusing CreateRole fails the run with the permission to ask for', async () => {
-  emulator.injectFault({
-    kind: 'error',
-    service: 'iam',
-    operation: 'CreateRole',
-    status: 403,
-    code: 'AccessDenied',
-    message: `User: ${CALLER} is not authorized to perform: iam:CreateRole`
-  })
+  refuse(emulator, 'iam:CreateRole')
   const run = await deploy()
   expect(run.exitCode).toBe(1)
   expect(run.errors.join('\n')).toMatch(

@@ -18,7 +18,7 @@ import {
   invokeGrant,
   policy as trust
 } from '../support/documents.js'
-import { runE2e, type Inputs } from '../support/e2e.js'
+import { refuse, runE2e, type Inputs } from '../support/e2e.js'
 
 const FN = functionArn('orders')
 const OTHER_ORG = '0d1c6f3e-5b7a-4c2e-9f80-123456789abc'
@@ -203,6 +203,16 @@ const slug = (i: number) => `apic-case-${i}`
 const OPS = roleArn('ops')
 const SID = apiConnectSid(IBM)
 
+/** A role with the grant and an inline Deny of lambda:* under `Condition`. */
+const guarded = (name: string, Condition: object): SeedRole => ({
+  name,
+  assumeRolePolicy: trust(ours),
+  inlinePolicies: {
+    'invoke-orders@us-east-1': invokeGrant(FN),
+    guard: trust({ Effect: 'Deny', Action: 'lambda:*', Resource: '*', Condition })
+  }
+})
+
 let emulator: Emulator
 beforeAll(async () => {
   const roles: SeedRole[] = names.map((name, i) => ({
@@ -224,32 +234,10 @@ beforeAll(async () => {
           name: 'apic-widened',
           assumeRolePolicy: trust({ ...apiConnectStatement(IBM), Principal: { AWS: [IBM, OPS] } })
         },
-        {
-          name: 'apic-frozen',
-          assumeRolePolicy: trust(ours),
-          inlinePolicies: {
-            'invoke-orders@us-east-1': invokeGrant(FN),
-            guard: trust({
-              Effect: 'Deny',
-              Action: 'lambda:*',
-              Resource: '*',
-              Condition: { DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } }
-            })
-          }
-        },
-        {
-          name: 'apic-fenced',
-          assumeRolePolicy: trust(ours),
-          inlinePolicies: {
-            'invoke-orders@us-east-1': invokeGrant(FN),
-            guard: trust({
-              Effect: 'Deny',
-              Action: 'lambda:*',
-              Resource: '*',
-              Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }
-            })
-          }
-        }
+        guarded('apic-frozen', {
+          DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' }
+        }),
+        guarded('apic-fenced', { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } })
       ],
       functions: [{ name: 'orders', role: roleArn('exec') }]
     }
@@ -353,16 +341,7 @@ describe('roles the action manages: merge never clobbers, and verification says 
 })
 
 describe("the role's permission policies, evaluated locally when SimulatePrincipalPolicy is refused", () => {
-  beforeEach(() =>
-    emulator.injectFault({
-      kind: 'error',
-      service: 'iam',
-      operation: 'SimulatePrincipalPolicy',
-      status: 403,
-      code: 'AccessDenied',
-      message: 'not authorized to perform: iam:SimulatePrincipalPolicy'
-    })
-  )
+  beforeEach(() => refuse(emulator, 'iam:SimulatePrincipalPolicy'))
 
   it('a Deny on aws:CurrentTime in the past denies the invoke', async () => {
     const r = await run({ 'role-name': 'apic-frozen', 'manage-role': 'false' })

@@ -15,7 +15,7 @@ import {
   roleArn
 } from '../support/constants.js'
 import { apiConnectStatement, invokeGrant as grant, policy as trust } from '../support/documents.js'
-import { runE2e, type E2eRun as Run, type Inputs } from '../support/e2e.js'
+import { refuse, runE2e, type E2eRun as Run, type Inputs } from '../support/e2e.js'
 
 const EXEC = roleArn('exec')
 const FN = functionArn('orders')
@@ -244,15 +244,7 @@ describe('a role that API Connect cannot use safely fails the step, naming the c
 })
 
 describe('SimulatePrincipalPolicy denied', () => {
-  const deny = () =>
-    emulator.injectFault({
-      kind: 'error',
-      service: 'iam',
-      operation: 'SimulatePrincipalPolicy',
-      status: 403,
-      code: 'AccessDenied',
-      message: `User: ${CALLER} is not authorized to perform: iam:SimulatePrincipalPolicy`
-    })
+  const deny = () => refuse(emulator, 'iam:SimulatePrincipalPolicy')
   const fallback =
     'local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: AccessDenied'
 
@@ -361,14 +353,7 @@ describe('dry run', () => {
 
 describe('validate-trust-policy', () => {
   it('degrades to "not checked", with the reason, when the runner may not call Access Analyzer', async () => {
-    emulator.injectFault({
-      kind: 'error',
-      service: 'access-analyzer',
-      operation: 'ValidatePolicy',
-      status: 403,
-      code: 'AccessDeniedException',
-      message: `User: ${CALLER} is not authorized to perform: access-analyzer:ValidatePolicy`
-    })
+    refuse(emulator, 'access-analyzer:ValidatePolicy', 'AccessDeniedException')
     const r = await elsewhere('apic-good', { 'validate-trust-policy': 'true' })
 
     const check = r.checks['Access Analyzer finds no error in the trust policy']

@@ -10,6 +10,7 @@ import {
 } from '../../emulator/index.js'
 import type { RunResult } from '../../src/report/outputs.js'
 import type { Check } from '../../src/verify/checks.js'
+import { CALLER } from './constants.js'
 import { runAction, type ActionRun, type RunOptions } from './run-action.js'
 
 export type Inputs = Record<string, string>
@@ -101,4 +102,20 @@ export function collapsePolls(calls: string[]): string[] {
 /** Fails with the run's log when the action did not exit 0. */
 export function ok(run: ActionRun): void {
   if (run.exitCode !== 0) throw new Error(`the action failed:\n${run.log}`)
+}
+
+/**
+ * From now on the emulator refuses `call` (`service:Operation`) with HTTP 403, as AWS answers a
+ * caller whose policies do not allow it.
+ */
+export function refuse(emulator: Emulator, call: string, code = 'AccessDenied'): void {
+  const [service, operation] = call.split(':')
+  emulator.injectFault({
+    kind: 'error',
+    service,
+    operation,
+    status: 403,
+    code,
+    message: `User: ${CALLER} is not authorized to perform: ${call}`
+  })
 }
