@@ -194,7 +194,7 @@ const POLICY_VALUES: Record<KeyType, string[]> = {
   set: ['team', 'cost', 'env', 'co*', 'TEAM']
 }
 
-const OPERATORS: Record<KeyType, string[]> = {
+export const OPERATORS: Record<KeyType, string[]> = {
   string: [
     'StringEquals',
     'StringNotEquals',

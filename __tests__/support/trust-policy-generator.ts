@@ -20,7 +20,7 @@ import type {
   PolicyStatement,
   RequestPrincipal
 } from '../../src/iam-policy/evaluate.js'
-import { Choices, prng } from './policy-generator.js'
+import { Choices, OPERATORS, prng } from './policy-generator.js'
 
 export const IBM_ACCOUNT = '623947394061'
 export const TARGET_ROLE = `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`
@@ -193,14 +193,6 @@ const EXTERNAL_ID_VALUES = [
   '?',
   'x'
 ]
-const STRING_OPERATORS = [
-  'StringEquals',
-  'StringNotEquals',
-  'StringEqualsIgnoreCase',
-  'StringNotEqualsIgnoreCase',
-  'StringLike',
-  'StringNotLike'
-]
 
 const PAST = '2020-01-01T00:00:00Z'
 const FUTURE = '2099-01-01T00:00:00Z'
@@ -323,7 +315,7 @@ class Builder extends Choices {
   }
 
   private externalIdClause(): ConditionBlock {
-    let op = this.pick(STRING_OPERATORS)
+    let op = this.pick(OPERATORS.string)
     this.features.add(`op:${op}`)
     const set = this.chance(0.15) ? this.pick(['ForAnyValue', 'ForAllValues']) : undefined
     // iam-simulate ignores IfExists under ForAnyValue (see the file header): not generated.
