@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { resolvePrincipal } from './api-connect-regions.js'
 import { checkCodePath } from './function/code-path.js'
+import { readSettingsInputs } from './function/settings-input.js'
 import { parsePairs } from './key-value.js'
 import { quote } from './quote.js'
 import {
@@ -297,7 +298,8 @@ export function readInputs(
       memorySize: integer('memory-size', 128, 10240),
       timeout: integer('timeout', 1, 900),
       description,
-      environment
+      environment,
+      ...readSettingsInputs(input, problem, RESERVED_TAG_COUNT)
     },
     publish,
     alias,

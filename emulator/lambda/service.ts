@@ -21,7 +21,8 @@ const ROUTES: Route[] = [
   ['GET', fn('/aliases/([^/]+)'), 'GetAlias', v.getAlias],
   ['PUT', fn('/aliases/([^/]+)'), 'UpdateAlias', v.updateAlias],
   ['POST', tags, 'TagResource', v.tagResource],
-  ['GET', tags, 'ListTags', v.listTags]
+  ['GET', tags, 'ListTags', v.listTags],
+  ['DELETE', tags, 'UntagResource', v.untagResource]
 ]
 
 export const lambdaService = restJsonService(ROUTES, lambdaErrors)

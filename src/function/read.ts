@@ -32,6 +32,28 @@ export interface LiveConfiguration {
   LastUpdateStatus?: string
   LastUpdateStatusReason?: string
   LastUpdateStatusReasonCode?: string
+  FunctionArn?: string
+  Layers?: { Arn?: string }[]
+  VpcConfig?: {
+    SubnetIds?: string[]
+    SecurityGroupIds?: string[]
+    Ipv6AllowedForDualStack?: boolean
+  }
+  DeadLetterConfig?: { TargetArn?: string }
+  KMSKeyArn?: string
+  TracingConfig?: { Mode?: string }
+  FileSystemConfigs?: { Arn?: string; LocalMountPath?: string }[]
+  ImageConfigResponse?: {
+    ImageConfig?: { EntryPoint?: string[]; Command?: string[]; WorkingDirectory?: string }
+  }
+  EphemeralStorage?: { Size?: number }
+  SnapStart?: { ApplyOn?: string }
+  LoggingConfig?: {
+    LogFormat?: string
+    ApplicationLogLevel?: string
+    SystemLogLevel?: string
+    LogGroup?: string
+  }
 }
 
 /** The function as GetFunction returns it. */
@@ -40,6 +62,10 @@ export interface LiveFunction {
   /** Code.ImageUri and Code.ResolvedImageUri of an image function. */
   imageUri?: string
   resolvedImageUri?: string
+  /** The function's tags (GetFunction returns them with the configuration). */
+  tags?: Record<string, string>
+  /** Code.SourceKMSKeyArn: the key the code package is encrypted with, if not Lambda's own. */
+  sourceKmsKeyArn?: string
 }
 
 export async function readFunction(
@@ -54,7 +80,9 @@ export async function readFunction(
   return {
     configuration: out.Configuration ?? {},
     imageUri: out.Code?.ImageUri,
-    resolvedImageUri: out.Code?.ResolvedImageUri
+    resolvedImageUri: out.Code?.ResolvedImageUri,
+    tags: out.Tags ?? {},
+    sourceKmsKeyArn: out.Code?.SourceKMSKeyArn
   }
 }
 
