@@ -15788,7 +15788,7 @@ __webpack_unused_export__ = GetEventSourceMappingCommand;
 __webpack_unused_export__ = GetEventSourceMappingRequest$;
 __webpack_unused_export__ = GetFunction$;
 __webpack_unused_export__ = GetFunctionCodeSigningConfig$;
-__webpack_unused_export__ = GetFunctionCodeSigningConfigCommand;
+exports.uSr = GetFunctionCodeSigningConfigCommand;
 __webpack_unused_export__ = GetFunctionCodeSigningConfigRequest$;
 __webpack_unused_export__ = GetFunctionCodeSigningConfigResponse$;
 exports.YF5 = GetFunctionCommand;
@@ -16001,7 +16001,7 @@ __webpack_unused_export__ = PublishVersion$;
 exports.D3m = PublishVersionCommand;
 __webpack_unused_export__ = PublishVersionRequest$;
 __webpack_unused_export__ = PutFunctionCodeSigningConfig$;
-__webpack_unused_export__ = PutFunctionCodeSigningConfigCommand;
+exports.nD1 = PutFunctionCodeSigningConfigCommand;
 __webpack_unused_export__ = PutFunctionCodeSigningConfigRequest$;
 __webpack_unused_export__ = PutFunctionCodeSigningConfigResponse$;
 __webpack_unused_export__ = PutFunctionConcurrency$;
@@ -77666,7 +77666,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7247);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5578);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7247:
+/***/ 5578:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84423,6 +84423,18 @@ const namedSettings = (want) => Object.keys(SETTING_INPUTS)
     .map(key => SETTING_INPUTS[key]);
 /** Only the settings of `spec` (a CreateFunction spec carries more). */
 const moreSettings = (spec) => Object.fromEntries(Object.keys(SETTING_INPUTS).map(key => [key, spec[key]]));
+/** Layers belong to zip functions (an image brings its own), image-config to image functions. */
+function packageProblems(functionName, want, isImage) {
+    if (isImage && want?.Layers?.length)
+        return [
+            `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`
+        ];
+    if (!isImage && want?.ImageConfig)
+        return [
+            `image-config: ${functionName} is a zip function; image-config is for image functions (image-uri)`
+        ];
+    return [];
+}
 
 ;// CONCATENATED MODULE: ./src/function/configuration.ts
 
@@ -84503,7 +84515,8 @@ function namedConfig(settings) {
         ['memory-size', c.memorySize],
         ['timeout', c.timeout],
         ['description', c.description],
-        ['environment', c.environment]
+        ['environment', c.environment],
+        ['code-signing-config-arn', c.codeSigningConfigArn]
     ];
     return [
         ...names.filter(([, value]) => value !== undefined).map(([name]) => name),
@@ -84616,6 +84629,7 @@ function uploadFor(settings, pkg, s3Sha256) {
 
 
 
+
 /**
  * Decides how to bring the function to what the inputs name. `live` is undefined when the
  * function does not exist; `s3Sha256` is the full-object SHA-256 of an `s3-key` source, if known.
@@ -84641,6 +84655,7 @@ function planCreate(settings, upload) {
         problems.push(`${missing.join(', ')}: function ${functionName} does not exist; creating ${isImage ? 'an image function' : 'it'} needs ${missing.join(', ')}`);
     if (isImage)
         problems.push(...imageOnlyProblems(settings));
+    problems.push(...packageProblems(functionName, config.more, isImage));
     if (problems.length || !upload || !config.role)
         throw new settings_InputError(problems);
     const create = {
@@ -84695,6 +84710,7 @@ function planUpdate(settings, live, upload) {
             : `image-uri: function ${settings.functionName} is a zip function; Lambda cannot change it to an image (use code or s3-key)`);
     if (isImage)
         problems.push(...imageOnlyProblems(settings));
+    problems.push(...packageProblems(settings.functionName, settings.config.more, isImage));
     const wantArchitecture = settings.config.architectures?.[0];
     const liveArchitecture = current.Architectures?.[0] ?? 'x86_64';
     const architectureChanges = wantArchitecture !== undefined && wantArchitecture !== liveArchitecture;
@@ -84710,13 +84726,22 @@ function planUpdate(settings, live, upload) {
     const functionName = settings.functionName;
     const changes = [];
     const configuration = configurationUpdate(settings, current);
-    changes.push(configuration
-        ? {
-            functionName,
-            kind: 'configuration',
-            action: 'update',
-            fields: fieldChanges(configuration, current)
-        }
+    const wantSigning = settings.config.codeSigningConfigArn;
+    const codeSigning = wantSigning !== undefined && wantSigning !== live.codeSigningConfigArn ? wantSigning : undefined;
+    const fields = [
+        ...(configuration ? fieldChanges(configuration, current) : []),
+        ...(codeSigning
+            ? [
+                {
+                    input: 'code-signing-config-arn',
+                    from: live.codeSigningConfigArn ?? '',
+                    to: codeSigning
+                }
+            ]
+            : [])
+    ];
+    changes.push(fields.length
+        ? { functionName, kind: 'configuration', action: 'update', fields }
         : { functionName, kind: 'configuration', action: 'unchanged', named: namedConfig(settings) });
     const tags = planTags(functionName, settings.config, live.tags ?? {});
     if (tags)
@@ -84756,6 +84781,7 @@ function planUpdate(settings, live, upload) {
         configuration,
         code,
         tags: tags?.writes,
+        codeSigning,
         codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
         changes,
         warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []
@@ -85014,6 +85040,23 @@ async function applyTags(ctx, writes, begin) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/function/code-signing.ts
+// The function's code-signing configuration: Lambda keeps it apart from the configuration that
+// GetFunction returns, so it is read (GetFunctionCodeSigningConfig) only when the input names it,
+// and written with PutFunctionCodeSigningConfig only when it differs.
+
+
+
+/** The ARN in force, or undefined when the function has none. */
+async function readCodeSigning(ctx) {
+    const out = await ctx.clients.lambda.send(new client_lambda_dist_cjs/* GetFunctionCodeSigningConfigCommand */.uSr({ FunctionName: ctx.settings.functionName }));
+    return out.CodeSigningConfigArn || undefined;
+}
+async function putCodeSigning(ctx, arn) {
+    const name = ctx.settings.functionName;
+    await retry(() => ctx.clients.lambda.send(new client_lambda_dist_cjs/* PutFunctionCodeSigningConfigCommand */.nD1({ FunctionName: name, CodeSigningConfigArn: arn })), conflictRetry(ctx, 'lambda:PutFunctionCodeSigningConfig', name));
+}
+
 ;// CONCATENATED MODULE: ./src/function/staging.ts
 
 
@@ -85078,6 +85121,7 @@ async function stageZip(ctx, upload, zip) {
 // Deploys the function as planned: creates or updates it, waits for Lambda to settle, publishes a
 // version and moves the alias (publish.ts). Writes only; the decisions were made in plan.ts and
 // publish-plan.ts, and the waits and retries are in waits.ts.
+
 
 
 
@@ -85189,6 +85233,14 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
                 progress.done.add('configuration');
                 begin(`waiting for the configuration update of function ${name} to finish`);
                 return waitForUpdate(ctx, name);
+            });
+        }
+        if (fn.codeSigning) {
+            const arn = fn.codeSigning;
+            await log.group(`Set function ${name} code signing`, async () => {
+                begin(`lambda:PutFunctionCodeSigningConfig ${on}`);
+                await putCodeSigning(ctx, arn);
+                progress.done.add('configuration');
             });
         }
         if (fn.code) {
@@ -85446,10 +85498,13 @@ async function listVersions(lambda, name) {
 
 
 
+
 async function planFunction(ctx, code) {
     const { settings, clients } = ctx;
     const name = settings.functionName;
     const live = await readFunction(clients.lambda, name);
+    if (live && settings.config.codeSigningConfigArn !== undefined)
+        live.codeSigningConfigArn = await readCodeSigning(ctx);
     const s3Sha256 = live && settings.code.kind === 's3' ? await readS3Sha256(ctx, settings.code) : undefined;
     const fn = planFunctionChanges({ settings, pkg: code, live, s3Sha256 });
     const latestChanges = Boolean(fn.create || fn.code || fn.configuration);

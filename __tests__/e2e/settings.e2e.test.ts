@@ -208,6 +208,42 @@ describe('function settings', () => {
     expect(fn('by-hand')?.settings.EphemeralStorage).toEqual({ Size: 2048 })
   })
 
+  it('sets a different code-signing configuration with PutFunctionCodeSigningConfig alone', async () => {
+    const other = SIGNING.replace('csc-0123456789abcdef0', 'csc-0fedcba9876543210')
+    const run = await deploy({ ...BASE, 'code-signing-config-arn': other })
+    ok(run)
+    expect(run.calls).toContain('lambda:GetFunctionCodeSigningConfig')
+    expect(run.writes).toEqual(['lambda:PutFunctionCodeSigningConfig'])
+    expect(configurationRow(run)?.detail).toBe(`code-signing-config-arn ${SIGNING} → ${other}`)
+    expect(fn()?.codeSigningConfigArn).toBe(other)
+    const again = await deploy({ ...BASE, 'code-signing-config-arn': other })
+    ok(again)
+    expect(again.writes).toEqual([])
+  })
+
+  it('creates an image function with image-config, and compares it on a rerun', async () => {
+    const image = {
+      'function-name': 'ledger-image',
+      'image-uri': `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/ledger:1.0.0`,
+      'execution-role-arn': roleArn('settings-exec'),
+      'provider-org-id': ORG,
+      verify: 'off',
+      'image-config': '{"Command": ["app.handler"], "WorkingDirectory": "/var/task"}'
+    }
+    ok(await deploy(image))
+    expect(fn('ledger-image')?.settings.ImageConfig).toEqual({
+      Command: ['app.handler'],
+      WorkingDirectory: '/var/task'
+    })
+    const rerun = await deploy(image)
+    ok(rerun)
+    expect(rerun.writes).toEqual([])
+    const layered = await deploy({ ...image, layers: layer('deps', 3) })
+    expect(layered.exitCode).not.toBe(0)
+    expect(layered.writes).toEqual([])
+    expect(layered.log).toContain('layers: ledger-image is an image function')
+  })
+
   it('refuses a malformed setting before any AWS call, naming the input', async () => {
     const run = await deploy({ ...BASE, layers: 'deps:3', 'tracing-config': 'On' })
     expect(run.exitCode).not.toBe(0)

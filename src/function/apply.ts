@@ -18,6 +18,7 @@ import type { PublishPlan } from './publish-plan.js'
 import { codeChanged, pointAlias, publishVersion } from './publish.js'
 import type { LiveConfiguration } from './read.js'
 import { applyTags } from './apply-tags.js'
+import { putCodeSigning } from './code-signing.js'
 import { moreSettings } from './more-settings.js'
 import { codeFor } from './staging.js'
 import {
@@ -184,6 +185,14 @@ async function makeWrites(
         progress.done.add('configuration')
         begin(`waiting for the configuration update of function ${name} to finish`)
         return waitForUpdate(ctx, name)
+      })
+    }
+    if (fn.codeSigning) {
+      const arn = fn.codeSigning
+      await log.group(`Set function ${name} code signing`, async () => {
+        begin(`lambda:PutFunctionCodeSigningConfig ${on}`)
+        await putCodeSigning(ctx, arn)
+        progress.done.add('configuration')
       })
     }
     if (fn.code) {

@@ -32,7 +32,7 @@ export type FieldChange =
   /** Names only: values may be secrets. */
   | { input: 'environment'; added: string[]; changed: string[]; removed: string[] }
   /** A setting of more-settings.ts, in its normal form on both sides. */
-  | { input: SettingInput; from: SettingValue; to: SettingValue }
+  | { input: SettingInput | 'code-signing-config-arn'; from: SettingValue; to: SettingValue }
 
 /** A setting's value as the plan compares it (JSON, for the result output). */
 export type SettingValue =

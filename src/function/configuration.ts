@@ -100,7 +100,8 @@ export function namedConfig(settings: DeploySettings): string[] {
     ['memory-size', c.memorySize],
     ['timeout', c.timeout],
     ['description', c.description],
-    ['environment', c.environment]
+    ['environment', c.environment],
+    ['code-signing-config-arn', c.codeSigningConfigArn]
   ]
   return [
     ...names.filter(([, value]) => value !== undefined).map(([name]) => name),

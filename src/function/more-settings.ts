@@ -133,3 +133,20 @@ export const moreSettings = (spec: MoreSettings): MoreSettings =>
   Object.fromEntries(
     (Object.keys(SETTING_INPUTS) as Key[]).map(key => [key, spec[key]])
   ) as MoreSettings
+
+/** Layers belong to zip functions (an image brings its own), image-config to image functions. */
+export function packageProblems(
+  functionName: string,
+  want: MoreSettings | undefined,
+  isImage: boolean
+): string[] {
+  if (isImage && want?.Layers?.length)
+    return [
+      `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`
+    ]
+  if (!isImage && want?.ImageConfig)
+    return [
+      `image-config: ${functionName} is a zip function; image-config is for image functions (image-uri)`
+    ]
+  return []
+}

@@ -24,6 +24,7 @@ import {
   fieldChanges,
   namedConfig
 } from './configuration.js'
+import { packageProblems } from './more-settings.js'
 import type { LiveConfiguration, LiveFunction } from './read.js'
 import { planTags, type TagWrites } from './tags.js'
 import { type DeploySettings, uploadFor, type PackageSummary } from './upload.js'
@@ -59,6 +60,8 @@ export interface FunctionChanges {
   configuration?: ConfigurationUpdate
   code?: CodeUpdate
   tags?: TagWrites
+  /** PutFunctionCodeSigningConfig's ARN, when it differs from the live one. */
+  codeSigning?: string
   /** $LATEST's CodeSha256 once the changes are made, when it is known before making them. */
   codeSha256?: string
   changes: FunctionChange[]
@@ -100,6 +103,7 @@ function planCreate(settings: DeploySettings, upload: Upload | undefined): Funct
       `${missing.join(', ')}: function ${functionName} does not exist; creating ${isImage ? 'an image function' : 'it'} needs ${missing.join(', ')}`
     )
   if (isImage) problems.push(...imageOnlyProblems(settings))
+  problems.push(...packageProblems(functionName, config.more, isImage))
   if (problems.length || !upload || !config.role) throw new InputError(problems)
 
   const create: CreateFunctionSpec = {
@@ -163,6 +167,7 @@ function planUpdate(
         : `image-uri: function ${settings.functionName} is a zip function; Lambda cannot change it to an image (use code or s3-key)`
     )
   if (isImage) problems.push(...imageOnlyProblems(settings))
+  problems.push(...packageProblems(settings.functionName, settings.config.more, isImage))
 
   const wantArchitecture = settings.config.architectures?.[0]
   const liveArchitecture = current.Architectures?.[0] ?? 'x86_64'
@@ -184,14 +189,24 @@ function planUpdate(
   const functionName = settings.functionName
   const changes: FunctionChange[] = []
   const configuration = configurationUpdate(settings, current)
+  const wantSigning = settings.config.codeSigningConfigArn
+  const codeSigning =
+    wantSigning !== undefined && wantSigning !== live.codeSigningConfigArn ? wantSigning : undefined
+  const fields = [
+    ...(configuration ? fieldChanges(configuration, current) : []),
+    ...(codeSigning
+      ? [
+          {
+            input: 'code-signing-config-arn' as const,
+            from: live.codeSigningConfigArn ?? '',
+            to: codeSigning
+          }
+        ]
+      : [])
+  ]
   changes.push(
-    configuration
-      ? {
-          functionName,
-          kind: 'configuration',
-          action: 'update',
-          fields: fieldChanges(configuration, current)
-        }
+    fields.length
+      ? { functionName, kind: 'configuration', action: 'update', fields }
       : { functionName, kind: 'configuration', action: 'unchanged', named: namedConfig(settings) }
   )
   const tags = planTags(functionName, settings.config, live.tags ?? {})
@@ -230,6 +245,7 @@ function planUpdate(
     configuration,
     code,
     tags: tags?.writes,
+    codeSigning,
     codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
     changes,
     warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []

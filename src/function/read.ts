@@ -64,6 +64,8 @@ export interface LiveFunction {
   resolvedImageUri?: string
   /** The function's tags (GetFunction returns them with the configuration). */
   tags?: Record<string, string>
+  /** GetFunctionCodeSigningConfig's ARN; read only when code-signing-config-arn is named. */
+  codeSigningConfigArn?: string
   /** Code.SourceKMSKeyArn: the key the code package is encrypted with, if not Lambda's own. */
   sourceKmsKeyArn?: string
 }
