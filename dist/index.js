@@ -77666,7 +77666,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5578);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5136);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5578:
+/***/ 5136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -85730,10 +85730,28 @@ function jsonKeys(text) {
     return keys;
 }
 
+;// CONCATENATED MODULE: ./src/tag-rules.ts
+// The rules IAM and Lambda share for tags (role-tags, tags): key and value characters and lengths,
+// no aws: prefix, and at most 50 tags of which the action adds some itself (provenance.ts).
+
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** Reports every tag that breaks the rules, under the input `name`. */
+function checkTags(name, tags, limit, problem) {
+    for (const [key, value] of Object.entries(tags)) {
+        if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
+            problem(name, `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
+        if (value.length > 256 || !TAG_TEXT.test(value))
+            problem(name, `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`);
+    }
+    if (Object.keys(tags).length > 50 - limit.reserved)
+        problem(name, `at most ${50 - limit.reserved} tags (${limit.service} allows 50; the action adds ${limit.reserved})`);
+}
+
 ;// CONCATENATED MODULE: ./src/function/settings-input.ts
 // Reads the function settings that aws-actions/aws-lambda-deploy also offers (layers, VPC, tags,
 // tracing, …): the same names, the same JSON shapes, and shorter forms where one value is enough
 // (tracing-config: Active). Every problem names its input and what would be valid. Pure.
+
 
 
 const settings_input_PARTITION = 'arn:aws[a-z-]*';
@@ -85748,7 +85766,6 @@ const MOUNT_PATH = /^\/mnt\/[\w.-]+$/;
 const LOG_GROUP = /^[\w\-/.#]{1,512}$/;
 const APPLICATION_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 const SYSTEM_LEVELS = ['DEBUG', 'INFO', 'WARN'];
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 function readSettingsInputs(input, problem, reservedTags) {
     const more = {};
     const json = (name, text) => {
@@ -85928,14 +85945,8 @@ function readSettingsInputs(input, problem, reservedTags) {
             more.LoggingConfig = logging;
     }
     const tags = parsePairs(input('tags'), 'tags', problem);
-    for (const [key, value] of Object.entries(tags ?? {})) {
-        if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
-            problem('tags', `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
-        if (value.length > 256 || !TAG_TEXT.test(value))
-            problem('tags', `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`);
-    }
-    if (tags && Object.keys(tags).length > 50 - reservedTags)
-        problem('tags', `at most ${50 - reservedTags} tags (Lambda allows 50; the action adds ${reservedTags})`);
+    if (tags)
+        checkTags('tags', tags, { service: 'Lambda', reserved: reservedTags }, problem);
     const removeTags = list('remove-tags');
     const both = (removeTags ?? []).filter(key => tags && Object.hasOwn(tags, key));
     if (both.length)
@@ -85970,6 +85981,7 @@ const lines = (text) => text
 
 
 
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RUNTIME = /^(nodejs\d+\.x|python\d\.\d+|java\d+(\.al2)?|dotnet\d+|dotnetcore\d\.\d|ruby\d\.\d+|go1\.x|provided(\.al2(023)?)?)$/;
 const ALIAS = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
@@ -85977,7 +85989,6 @@ const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const ROLE_PATH = /^\/([\x21-\x7E]*\/)?$/;
 // Lambda's key pattern, [a-zA-Z]([a-zA-Z0-9_])+, needs two characters at least.
 const ENV_KEY = /^[a-zA-Z]\w+$/;
-const inputs_TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 // Variables Lambda sets itself; CreateFunction/UpdateFunctionConfiguration reject them.
 const RESERVED_ENV = new Set([
     '_HANDLER',
@@ -86146,14 +86157,7 @@ function readInputs(getInput, env = process.env) {
     if (boundary && !isPolicyArn(boundary))
         problem('permissions-boundary', `${quote(boundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
     const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
-    for (const [key, value] of Object.entries(tags)) {
-        if (!key || key.length > 128 || !inputs_TAG_TEXT.test(key) || /^aws:/i.test(key))
-            problem('role-tags', `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
-        if (value.length > 256 || !inputs_TAG_TEXT.test(value))
-            problem('role-tags', `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`);
-    }
-    if (Object.keys(tags).length > 50 - RESERVED_TAG_COUNT)
-        problem('role-tags', `at most ${50 - RESERVED_TAG_COUNT} tags (IAM allows 50; the action adds ${RESERVED_TAG_COUNT})`);
+    checkTags('role-tags', tags, { service: 'IAM', reserved: RESERVED_TAG_COUNT }, problem);
     const acceptedPrincipals = inputs_lines(input('accepted-principals'));
     for (const [index, principal] of acceptedPrincipals.entries()) {
         const why = principal === apiConnect?.arn

@@ -1,9 +1,10 @@
 // The settings compared by meaning: defaults filled in, sets sorted, only the named ones, and
 // tags added or updated but removed only when asked.
 import { moreSettingsUpdate } from '../../src/function/more-settings.js'
+import type { LiveConfiguration } from '../../src/function/read.js'
 import { planTags } from '../../src/function/tags.js'
 
-const live = {
+const live: LiveConfiguration = {
   FunctionName: 'orders',
   VpcConfig: { SubnetIds: ['subnet-b', 'subnet-a'], SecurityGroupIds: ['sg-a'], VpcId: 'vpc-1' },
   Layers: [{ Arn: 'layer:1' }, { Arn: 'layer:2' }],

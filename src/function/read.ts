@@ -1,5 +1,6 @@
 // The function as Lambda (and S3, for a code source there) shows it now: reads only, for the plan.
 import {
+  type FunctionConfiguration,
   GetAliasCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
@@ -11,8 +12,21 @@ import { errorName, httpStatus, unlessMissing } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import { InputError } from '../settings.js'
 
-/** The fields of Lambda's FunctionConfiguration that the plan reads. */
-export interface LiveConfiguration {
+/** The fields of Lambda's FunctionConfiguration that the plan reads (the settings of
+ * more-settings.ts as the SDK types them). */
+export interface LiveConfiguration extends Pick<
+  FunctionConfiguration,
+  | 'Layers'
+  | 'VpcConfig'
+  | 'DeadLetterConfig'
+  | 'KMSKeyArn'
+  | 'TracingConfig'
+  | 'FileSystemConfigs'
+  | 'ImageConfigResponse'
+  | 'EphemeralStorage'
+  | 'SnapStart'
+  | 'LoggingConfig'
+> {
   FunctionName?: string
   Version?: string
   Runtime?: string
@@ -33,27 +47,6 @@ export interface LiveConfiguration {
   LastUpdateStatusReason?: string
   LastUpdateStatusReasonCode?: string
   FunctionArn?: string
-  Layers?: { Arn?: string }[]
-  VpcConfig?: {
-    SubnetIds?: string[]
-    SecurityGroupIds?: string[]
-    Ipv6AllowedForDualStack?: boolean
-  }
-  DeadLetterConfig?: { TargetArn?: string }
-  KMSKeyArn?: string
-  TracingConfig?: { Mode?: string }
-  FileSystemConfigs?: { Arn?: string; LocalMountPath?: string }[]
-  ImageConfigResponse?: {
-    ImageConfig?: { EntryPoint?: string[]; Command?: string[]; WorkingDirectory?: string }
-  }
-  EphemeralStorage?: { Size?: number }
-  SnapStart?: { ApplyOn?: string }
-  LoggingConfig?: {
-    LogFormat?: string
-    ApplicationLogLevel?: string
-    SystemLogLevel?: string
-    LogGroup?: string
-  }
 }
 
 /** The function as GetFunction returns it. */

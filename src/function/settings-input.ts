@@ -3,6 +3,7 @@
 // (tracing-config: Active). Every problem names its input and what would be valid. Pure.
 import { parsePairs } from '../key-value.js'
 import { quote } from '../quote.js'
+import { checkTags } from '../tag-rules.js'
 import type { FunctionConfig, MoreSettings } from '../settings.js'
 
 type Problem = (name: string, message: string) => undefined
@@ -24,7 +25,6 @@ const MOUNT_PATH = /^\/mnt\/[\w.-]+$/
 const LOG_GROUP = /^[\w\-/.#]{1,512}$/
 const APPLICATION_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']
 const SYSTEM_LEVELS = ['DEBUG', 'INFO', 'WARN']
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
 
 /** The fields of FunctionConfig these inputs set; undefined for every input not given. */
 export type SettingsInput = Pick<
@@ -230,23 +230,7 @@ export function readSettingsInputs(
   }
 
   const tags = parsePairs(input('tags'), 'tags', problem)
-  for (const [key, value] of Object.entries(tags ?? {})) {
-    if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
-      problem(
-        'tags',
-        `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`
-      )
-    if (value.length > 256 || !TAG_TEXT.test(value))
-      problem(
-        'tags',
-        `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`
-      )
-  }
-  if (tags && Object.keys(tags).length > 50 - reservedTags)
-    problem(
-      'tags',
-      `at most ${50 - reservedTags} tags (Lambda allows 50; the action adds ${reservedTags})`
-    )
+  if (tags) checkTags('tags', tags, { service: 'Lambda', reserved: reservedTags }, problem)
   const removeTags = list('remove-tags')
   const both = (removeTags ?? []).filter(key => tags && Object.hasOwn(tags, key))
   if (both.length) problem('remove-tags', `${both.map(quote).join(', ')} also set in tags`)
