@@ -84423,8 +84423,16 @@ const namedSettings = (want) => Object.keys(SETTING_INPUTS)
     .map(key => SETTING_INPUTS[key]);
 /** Only the settings of `spec` (a CreateFunction spec carries more). */
 const moreSettings = (spec) => Object.fromEntries(Object.keys(SETTING_INPUTS).map(key => [key, spec[key]]));
-/** Layers belong to zip functions (an image brings its own), image-config to image functions. */
-function packageProblems(functionName, want, isImage) {
+/**
+ * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
+ * it), image-config to image functions.
+ */
+function packageProblems(functionName, config, isImage) {
+    const want = config.more;
+    if (isImage && config.sourceKmsKeyArn !== undefined)
+        return [
+            `source-kms-key-arn: ${functionName} is an image function; the key encrypts a zip package only`
+        ];
     if (isImage && want?.Layers?.length)
         return [
             `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`
@@ -84655,7 +84663,7 @@ function planCreate(settings, upload) {
         problems.push(`${missing.join(', ')}: function ${functionName} does not exist; creating ${isImage ? 'an image function' : 'it'} needs ${missing.join(', ')}`);
     if (isImage)
         problems.push(...imageOnlyProblems(settings));
-    problems.push(...packageProblems(functionName, config.more, isImage));
+    problems.push(...packageProblems(functionName, config, isImage));
     if (problems.length || !upload || !config.role)
         throw new settings_InputError(problems);
     const create = {
@@ -84710,7 +84718,7 @@ function planUpdate(settings, live, upload) {
             : `image-uri: function ${settings.functionName} is a zip function; Lambda cannot change it to an image (use code or s3-key)`);
     if (isImage)
         problems.push(...imageOnlyProblems(settings));
-    problems.push(...packageProblems(settings.functionName, settings.config.more, isImage));
+    problems.push(...packageProblems(settings.functionName, settings.config, isImage));
     const wantArchitecture = settings.config.architectures?.[0];
     const liveArchitecture = current.Architectures?.[0] ?? 'x86_64';
     const architectureChanges = wantArchitecture !== undefined && wantArchitecture !== liveArchitecture;

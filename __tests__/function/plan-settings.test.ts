@@ -110,5 +110,8 @@ describe('planning the function settings', () => {
     expect(() => plan({ more: { Layers: ['arn:l:1'] } }, live({ PackageType: 'Image' }))).toThrow(
       /layers: orders is an image function/
     )
+    expect(() => plan({ sourceKmsKeyArn: KEY }, live({ PackageType: 'Image' }))).toThrow(
+      /source-kms-key-arn: orders is an image function/
+    )
   })
 })

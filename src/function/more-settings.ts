@@ -1,7 +1,7 @@
 // Compares the settings of settings-input.ts (layers, VPC, tracing, …) with the live function by
 // meaning, not by shape: each side is brought to one normal form (defaults filled in, sets
 // sorted), and only a named setting whose forms differ is written. Pure.
-import type { MoreSettings } from '../settings.js'
+import type { FunctionConfig, MoreSettings } from '../settings.js'
 import type { FieldChange, SettingValue } from './changes.js'
 import type { LiveConfiguration } from './read.js'
 
@@ -134,12 +134,20 @@ export const moreSettings = (spec: MoreSettings): MoreSettings =>
     (Object.keys(SETTING_INPUTS) as Key[]).map(key => [key, spec[key]])
   ) as MoreSettings
 
-/** Layers belong to zip functions (an image brings its own), image-config to image functions. */
+/**
+ * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
+ * it), image-config to image functions.
+ */
 export function packageProblems(
   functionName: string,
-  want: MoreSettings | undefined,
+  config: Pick<FunctionConfig, 'more' | 'sourceKmsKeyArn'>,
   isImage: boolean
 ): string[] {
+  const want = config.more
+  if (isImage && config.sourceKmsKeyArn !== undefined)
+    return [
+      `source-kms-key-arn: ${functionName} is an image function; the key encrypts a zip package only`
+    ]
   if (isImage && want?.Layers?.length)
     return [
       `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`

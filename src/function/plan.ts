@@ -103,7 +103,7 @@ function planCreate(settings: DeploySettings, upload: Upload | undefined): Funct
       `${missing.join(', ')}: function ${functionName} does not exist; creating ${isImage ? 'an image function' : 'it'} needs ${missing.join(', ')}`
     )
   if (isImage) problems.push(...imageOnlyProblems(settings))
-  problems.push(...packageProblems(functionName, config.more, isImage))
+  problems.push(...packageProblems(functionName, config, isImage))
   if (problems.length || !upload || !config.role) throw new InputError(problems)
 
   const create: CreateFunctionSpec = {
@@ -167,7 +167,7 @@ function planUpdate(
         : `image-uri: function ${settings.functionName} is a zip function; Lambda cannot change it to an image (use code or s3-key)`
     )
   if (isImage) problems.push(...imageOnlyProblems(settings))
-  problems.push(...packageProblems(settings.functionName, settings.config.more, isImage))
+  problems.push(...packageProblems(settings.functionName, settings.config, isImage))
 
   const wantArchitecture = settings.config.architectures?.[0]
   const liveArchitecture = current.Architectures?.[0] ?? 'x86_64'
