@@ -3,8 +3,10 @@
 import { createHash } from 'node:crypto'
 import { resolvePrincipal } from './api-connect-regions.js'
 import { checkCodePath } from './function/code-path.js'
+import { readSettingsInputs } from './function/settings-input.js'
 import { parsePairs } from './key-value.js'
 import { quote } from './quote.js'
+import { checkTags } from './tag-rules.js'
 import {
   isPolicyArn,
   isRoleArn,
@@ -22,7 +24,6 @@ const ROLE_NAME = /^[\w+=,.@-]{1,64}$/
 const ROLE_PATH = /^\/([\x21-\x7E]*\/)?$/
 // Lambda's key pattern, [a-zA-Z]([a-zA-Z0-9_])+, needs two characters at least.
 const ENV_KEY = /^[a-zA-Z]\w+$/
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
 // Variables Lambda sets itself; CreateFunction/UpdateFunctionConfiguration reject them.
 const RESERVED_ENV = new Set([
   '_HANDLER',
@@ -245,23 +246,7 @@ export function readInputs(
       `${quote(boundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`
     )
   const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {}
-  for (const [key, value] of Object.entries(tags)) {
-    if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
-      problem(
-        'role-tags',
-        `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`
-      )
-    if (value.length > 256 || !TAG_TEXT.test(value))
-      problem(
-        'role-tags',
-        `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`
-      )
-  }
-  if (Object.keys(tags).length > 50 - RESERVED_TAG_COUNT)
-    problem(
-      'role-tags',
-      `at most ${50 - RESERVED_TAG_COUNT} tags (IAM allows 50; the action adds ${RESERVED_TAG_COUNT})`
-    )
+  checkTags('role-tags', tags, { service: 'IAM', reserved: RESERVED_TAG_COUNT }, problem)
 
   const acceptedPrincipals = lines(input('accepted-principals'))
   for (const [index, principal] of acceptedPrincipals.entries()) {
@@ -297,7 +282,8 @@ export function readInputs(
       memorySize: integer('memory-size', 128, 10240),
       timeout: integer('timeout', 1, 900),
       description,
-      environment
+      environment,
+      ...readSettingsInputs(input, problem, RESERVED_TAG_COUNT)
     },
     publish,
     alias,

@@ -17,6 +17,40 @@ export interface FunctionConfig {
   timeout?: number
   description?: string
   environment?: Record<string, string>
+  /** `replace` (the default): the variables become exactly `environment`; `merge`: the live ones stay. */
+  environmentMode?: 'replace' | 'merge'
+  /** The settings of function/settings-input.ts, in Lambda's own request shapes. */
+  more?: MoreSettings
+  /** Tags to add or update on the function; a live tag not named stays. */
+  tags?: Record<string, string>
+  /** Tag keys to remove from the function (only these are ever removed). */
+  removeTags?: string[]
+  /** Set when the function is created (Lambda's code-signing config is set with the code). */
+  codeSigningConfigArn?: string
+  /** The customer managed key that encrypts the code package; sent with every code write. */
+  sourceKmsKeyArn?: string
+}
+
+/**
+ * Settings that CreateFunction and UpdateFunctionConfiguration take as they are. An empty value
+ * ([] or '') asks Lambda to remove the setting, as its API does.
+ */
+export interface MoreSettings {
+  Layers?: string[]
+  VpcConfig?: { SubnetIds: string[]; SecurityGroupIds: string[]; Ipv6AllowedForDualStack?: boolean }
+  DeadLetterConfig?: { TargetArn: string }
+  KMSKeyArn?: string
+  TracingConfig?: { Mode: 'Active' | 'PassThrough' }
+  FileSystemConfigs?: { Arn: string; LocalMountPath: string }[]
+  ImageConfig?: { EntryPoint?: string[]; Command?: string[]; WorkingDirectory?: string }
+  EphemeralStorage?: { Size: number }
+  SnapStart?: { ApplyOn: 'PublishedVersions' | 'None' }
+  LoggingConfig?: {
+    LogFormat?: 'JSON' | 'Text'
+    ApplicationLogLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL'
+    SystemLogLevel?: 'DEBUG' | 'INFO' | 'WARN'
+    LogGroup?: string
+  }
 }
 
 export interface Settings {

@@ -29,6 +29,10 @@ function createFunction(ctx: EmulatorContext, req: EmulatorRequest): EmulatorRes
     tags: (body.Tags ?? {}) as Record<string, string>,
     publish: body.Publish === true
   })
+  fn.sourceKmsKeyArn = keyOf(
+    (body.Code as { SourceKMSKeyArn?: unknown } | undefined)?.SourceKMSKeyArn
+  )
+  fn.codeSigningConfigArn = keyOf(body.CodeSigningConfigArn)
   return jsonResponse(req, 201, configurationJson(ctx, fn, version))
 }
 
@@ -37,7 +41,8 @@ function getFunction(ctx: EmulatorContext, req: EmulatorRequest, name: string): 
   const version = resolveQualifier(fn, qualifier)
   return jsonResponse(req, 200, {
     Configuration: configurationJson(ctx, fn, version),
-    Code: codeLocation(ctx, fn, version),
+    // FunctionCodeLocation.SourceKMSKeyArn: the customer managed key of the code package.
+    Code: { ...codeLocation(ctx, fn, version), SourceKMSKeyArn: fn.sourceKmsKeyArn },
     Tags: fn.tags
   })
 }
@@ -78,6 +83,8 @@ function updateFunctionCode(
     dryRun,
     publish: body.Publish === true
   })
+  if (!dryRun && body.SourceKMSKeyArn !== undefined)
+    fn.sourceKmsKeyArn = keyOf(body.SourceKMSKeyArn)
   const configuration = configurationJson(ctx, fn, version)
   // A dry run shows the function as it is, with the code it would get.
   const shown = dryRun
@@ -95,6 +102,10 @@ function updateFunctionConfiguration(
   updateConfiguration(ctx, fn, requestBody(req))
   return jsonResponse(req, 200, configurationJson(ctx, fn))
 }
+
+/** A key ARN as stored: '' (or none) is Lambda's own key. */
+const keyOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && value ? value : undefined
 
 export const functionOperations = {
   createFunction,

@@ -11,6 +11,7 @@ import {
   validationException
 } from './errors.js'
 import type { FunctionRef } from './names.js'
+import { MORE_SETTINGS, storedValue } from './more-settings.js'
 import { checkExecutionRole, validateSettings } from './settings.js'
 import type {
   Alias,
@@ -41,7 +42,13 @@ export function settingsFrom(
     Environment: pick('Environment'),
     Architectures: pick('Architectures'),
     PackageType: pick('PackageType'),
-    EphemeralStorage: pick('EphemeralStorage')
+    EphemeralStorage: pick('EphemeralStorage'),
+    ...Object.fromEntries(
+      MORE_SETTINGS.map(key => [
+        key,
+        fields[key] === undefined ? base[key] : storedValue(key, fields[key])
+      ])
+    )
   }
 }
 

@@ -1,5 +1,6 @@
 // Functions, versions and aliases as Lambda's API shows them (FunctionConfiguration, AliasConfiguration).
 import type { EmulatorContext } from '../core/context.js'
+import { moreSettingsJson } from './more-settings.js'
 import type { Alias, FunctionSettings, LambdaFunction, PublishedVersion } from './state.js'
 
 function stateFields(ctx: EmulatorContext, fn: LambdaFunction): Record<string, string> {
@@ -39,12 +40,10 @@ function configuration(
     MemorySize: settings.MemorySize,
     CodeSha256: code.sha256,
     Environment: settings.Environment,
-    TracingConfig: { Mode: 'PassThrough' },
     PackageType: settings.PackageType,
     Architectures: settings.Architectures,
     EphemeralStorage: settings.EphemeralStorage,
-    SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
-    LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${fn.name}` },
+    ...moreSettingsJson(fn.name, settings),
     ...fields
   }
 }

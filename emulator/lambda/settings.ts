@@ -4,6 +4,7 @@ import { roleByArn } from '../iam/model.js'
 import { trustAllows } from '../sts/model.js'
 import { requestContext } from '../sts/request-context.js'
 import { invalidParameter, validationException } from './errors.js'
+import { validateMoreSettings } from './more-settings.js'
 import type { FunctionSettings } from './state.js'
 
 const ENVIRONMENT_MAX = 4096
@@ -25,6 +26,7 @@ function integerIn(member: string, value: unknown, min: number, max: number): vo
 }
 
 export function validateSettings(settings: FunctionSettings): void {
+  validateMoreSettings(settings)
   integerIn('memorySize', settings.MemorySize, 128, 10240)
   integerIn('timeout', settings.Timeout, 1, 900)
   integerIn('ephemeralStorage.size', settings.EphemeralStorage.Size, 512, 10240)

@@ -20,6 +20,24 @@ export interface FunctionSettings {
   Architectures: string[]
   PackageType: 'Zip' | 'Image'
   EphemeralStorage: { Size: number }
+  Layers?: string[]
+  VpcConfig?: {
+    SubnetIds?: string[]
+    SecurityGroupIds?: string[]
+    Ipv6AllowedForDualStack?: boolean
+  }
+  DeadLetterConfig?: { TargetArn?: string }
+  KMSKeyArn?: string
+  TracingConfig?: { Mode?: string }
+  FileSystemConfigs?: { Arn: string; LocalMountPath: string }[]
+  ImageConfig?: { EntryPoint?: string[]; Command?: string[]; WorkingDirectory?: string }
+  SnapStart?: { ApplyOn?: string }
+  LoggingConfig?: {
+    LogFormat?: string
+    ApplicationLogLevel?: string
+    SystemLogLevel?: string
+    LogGroup?: string
+  }
 }
 
 export interface PublishedVersion {
@@ -55,6 +73,9 @@ export interface LambdaFunction {
   versions: PublishedVersion[]
   aliases: Map<string, Alias>
   tags: Record<string, string>
+  /** CreateFunction's Code.SourceKMSKeyArn, or UpdateFunctionCode's. */
+  sourceKmsKeyArn?: string
+  codeSigningConfigArn?: string
 }
 
 export interface LambdaState {

@@ -90,6 +90,14 @@ function tagResource(ctx: EmulatorContext, req: EmulatorRequest, arn: string): E
   return jsonResponse(req, 204)
 }
 
+function untagResource(ctx: EmulatorContext, req: EmulatorRequest, arn: string): EmulatorResponse {
+  const fn = taggedFunction(ctx, arn)
+  const keys = req.query.getAll('tagKeys')
+  if (!keys.length) throw validationException('tagKeys', null, 'Member must not be null')
+  for (const key of keys) delete fn.tags[key]
+  return jsonResponse(req, 204)
+}
+
 function listTags(ctx: EmulatorContext, req: EmulatorRequest, arn: string): EmulatorResponse {
   return jsonResponse(req, 200, { Tags: taggedFunction(ctx, arn).tags })
 }
@@ -101,5 +109,6 @@ export const versionOperations = {
   getAlias,
   updateAlias,
   tagResource,
+  untagResource,
   listTags
 }

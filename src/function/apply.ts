@@ -17,6 +17,9 @@ import { failure, type FunctionChanges } from './plan.js'
 import type { PublishPlan } from './publish-plan.js'
 import { codeChanged, pointAlias, publishVersion } from './publish.js'
 import type { LiveConfiguration } from './read.js'
+import { applyTags } from './apply-tags.js'
+import { putCodeSigning } from './code-signing.js'
+import { moreSettings } from './more-settings.js'
 import { codeFor } from './staging.js'
 import {
   conflictOrRoleRetry,
@@ -124,8 +127,10 @@ async function makeWrites(
               Timeout: spec.Timeout,
               Description: spec.Description,
               Environment: spec.Environment,
-              Code,
-              Tags: provenanceTags(ctx.provenance)
+              ...moreSettings(spec),
+              CodeSigningConfigArn: spec.CodeSigningConfigArn,
+              Code: { ...Code, SourceKMSKeyArn: spec.SourceKMSKeyArn },
+              Tags: { ...provenanceTags(ctx.provenance), ...spec.Tags }
             })
           ),
         roleRetry(ctx, 'lambda:CreateFunction')
@@ -182,6 +187,14 @@ async function makeWrites(
         return waitForUpdate(ctx, name)
       })
     }
+    if (fn.codeSigning) {
+      const arn = fn.codeSigning
+      await log.group(`Set function ${name} code signing`, async () => {
+        begin(`lambda:PutFunctionCodeSigningConfig ${on}`)
+        await putCodeSigning(ctx, arn)
+        progress.done.add('configuration')
+      })
+    }
     if (fn.code) {
       const code = fn.code
       latest = await log.group(`Update function ${name} code`, async () => {
@@ -194,7 +207,8 @@ async function makeWrites(
               new UpdateFunctionCodeCommand({
                 FunctionName: name,
                 ...Code,
-                Architectures: code.Architectures
+                Architectures: code.Architectures,
+                SourceKMSKeyArn: code.SourceKMSKeyArn
               })
             ),
           conflictRetry(ctx, 'lambda:UpdateFunctionCode', name)
@@ -204,6 +218,13 @@ async function makeWrites(
         log.info(`Uploaded: CodeSha256 ${updated.CodeSha256}`)
         begin(`waiting for the code update of function ${name} to finish`)
         return waitForUpdate(ctx, name)
+      })
+    }
+    if (fn.tags) {
+      const writes = fn.tags
+      await log.group(`Update function ${name} tags`, async () => {
+        await applyTags(ctx, writes, begin)
+        progress.done.add('tags')
       })
     }
     // The update waiter watches LastUpdateStatus only; a function whose State stays Failed is

@@ -2,6 +2,7 @@
 // these, apply completes them with what it learnt (the version it published), and
 // report/words.ts alone puts them into words.
 import type { NotDone } from '../not-done.js'
+import type { SettingInput } from './more-settings.js'
 
 /** How the code reaches Lambda. */
 export type Upload =
@@ -30,6 +31,12 @@ export type FieldChange =
   | { input: 'description' }
   /** Names only: values may be secrets. */
   | { input: 'environment'; added: string[]; changed: string[]; removed: string[] }
+  /** A setting of more-settings.ts, in its normal form on both sides. */
+  | { input: SettingInput | 'code-signing-config-arn'; from: SettingValue; to: SettingValue }
+
+/** A setting's value as the plan compares it (JSON, for the result output). */
+export type SettingValue =
+  string | number | boolean | SettingValue[] | { [k: string]: SettingValue }
 
 export type FunctionChange = {
   functionName: string
@@ -59,6 +66,9 @@ export type FunctionChange = {
     }
   /** No comparison: no code source was given. */
   | { kind: 'code'; action: 'unchanged'; comparison?: CodeComparison }
+  /** Keys only, as the environment's: added or updated with TagResource, removed with UntagResource. */
+  | { kind: 'tags'; action: 'update'; added: string[]; changed: string[]; removed: string[] }
+  | { kind: 'tags'; action: 'unchanged'; named: string[] }
   /** `version`: set once published. */
   | { kind: 'version'; action: 'create'; because: 'deployed' | 'no-match'; version?: string }
   | { kind: 'version'; action: 'unchanged'; version: string; codeSha256?: string }

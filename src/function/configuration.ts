@@ -1,7 +1,10 @@
 // Which of the configuration inputs the user named differ from the live function: only those are
 // written (an input left out never resets anything; `environment`, when given, replaces the
-// variables with exactly that map). Pure.
+// variables with exactly that map, or with `environment-mode: merge` adds and updates only the
+// named ones). The other settings are compared in more-settings.ts. Pure.
+import type { MoreSettings } from '../settings.js'
 import type { FieldChange } from './changes.js'
+import { moreSettingsUpdate, namedSettings } from './more-settings.js'
 import type { LiveConfiguration } from './read.js'
 import type { DeploySettings } from './upload.js'
 
@@ -9,7 +12,7 @@ import type { DeploySettings } from './upload.js'
 export type ConfigurationUpdate = Pick<
   LiveConfiguration,
   'Runtime' | 'Handler' | 'Role' | 'MemorySize' | 'Timeout' | 'Description'
-> & { Environment?: { Variables: Record<string, string> } }
+> & { Environment?: { Variables: Record<string, string> } } & MoreSettings
 
 /** The named configuration inputs whose values differ from the live function, as SDK fields. */
 export function configurationUpdate(
@@ -26,11 +29,14 @@ export function configurationUpdate(
   if (want.timeout !== undefined && want.timeout !== current.Timeout) update.Timeout = want.timeout
   if (want.description !== undefined && want.description !== (current.Description ?? ''))
     update.Description = want.description
-  if (
-    want.environment !== undefined &&
-    !sameMap(want.environment, current.Environment?.Variables ?? {})
-  )
-    update.Environment = { Variables: want.environment }
+  const liveVariables = current.Environment?.Variables ?? {}
+  const variables =
+    want.environment && want.environmentMode === 'merge'
+      ? { ...liveVariables, ...want.environment }
+      : want.environment
+  if (variables !== undefined && !sameMap(variables, liveVariables))
+    update.Environment = { Variables: variables }
+  Object.assign(update, moreSettingsUpdate(want.more, current).update)
   return Object.keys(update).length ? update : undefined
 }
 
@@ -61,6 +67,7 @@ export function fieldChanges(
       input: 'environment',
       ...environmentChange(current.Environment?.Variables ?? {}, update.Environment.Variables)
     })
+  fields.push(...moreSettingsUpdate(update, current).fields)
   return fields
 }
 
@@ -93,7 +100,11 @@ export function namedConfig(settings: DeploySettings): string[] {
     ['memory-size', c.memorySize],
     ['timeout', c.timeout],
     ['description', c.description],
-    ['environment', c.environment]
+    ['environment', c.environment],
+    ['code-signing-config-arn', c.codeSigningConfigArn]
   ]
-  return names.filter(([, value]) => value !== undefined).map(([name]) => name)
+  return [
+    ...names.filter(([, value]) => value !== undefined).map(([name]) => name),
+    ...namedSettings(c.more)
+  ]
 }

@@ -4,6 +4,7 @@ import type { RunContext } from '../context.js'
 import { planLine } from '../report/words.js'
 import { deploy, type FunctionOutcome, type FunctionPlan } from './apply.js'
 import type { CodePackage } from './code-package.js'
+import { readCodeSigning } from './code-signing.js'
 import { planFunctionChanges } from './plan.js'
 import { planPublish, sameDeployment } from './publish-plan.js'
 import {
@@ -21,6 +22,8 @@ export async function planFunction(ctx: RunContext, code?: CodePackage): Promise
   const { settings, clients } = ctx
   const name = settings.functionName
   const live = await readFunction(clients.lambda, name)
+  if (live && settings.config.codeSigningConfigArn !== undefined)
+    live.codeSigningConfigArn = await readCodeSigning(ctx)
   const s3Sha256 =
     live && settings.code.kind === 's3' ? await readS3Sha256(ctx, settings.code) : undefined
   const fn = planFunctionChanges({ settings, pkg: code, live, s3Sha256 })

@@ -16,7 +16,7 @@
 //   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
 // - A function that Lambda reports Failed (State or LastUpdateStatus) is redeployed even when
 //   nothing differs: comparing alone would leave it broken on every rerun.
-import { InputError } from '../settings.js'
+import { InputError, type MoreSettings } from '../settings.js'
 import type { CodeComparison, FunctionChange, Upload } from './changes.js'
 import {
   configurationUpdate,
@@ -24,12 +24,18 @@ import {
   fieldChanges,
   namedConfig
 } from './configuration.js'
+import { packageProblems } from './more-settings.js'
 import type { LiveConfiguration, LiveFunction } from './read.js'
+import { planTags, type TagWrites } from './tags.js'
 import { type DeploySettings, uploadFor, type PackageSummary } from './upload.js'
 
 type Architecture = 'x86_64' | 'arm64'
 
-export interface CreateFunctionSpec {
+export interface CreateFunctionSpec extends MoreSettings {
+  /** The named tags; the provenance tags are added when the request is made. */
+  Tags?: Record<string, string>
+  CodeSigningConfigArn?: string
+  SourceKMSKeyArn?: string
   PackageType: 'Zip' | 'Image'
   Runtime?: string
   Handler?: string
@@ -46,12 +52,16 @@ export interface CreateFunctionSpec {
 export interface CodeUpdate {
   upload: Upload
   Architectures?: Architecture[]
+  SourceKMSKeyArn?: string
 }
 
 export interface FunctionChanges {
   create?: CreateFunctionSpec
   configuration?: ConfigurationUpdate
   code?: CodeUpdate
+  tags?: TagWrites
+  /** PutFunctionCodeSigningConfig's ARN, when it differs from the live one. */
+  codeSigning?: string
   /** $LATEST's CodeSha256 once the changes are made, when it is known before making them. */
   codeSha256?: string
   changes: FunctionChange[]
@@ -93,6 +103,7 @@ function planCreate(settings: DeploySettings, upload: Upload | undefined): Funct
       `${missing.join(', ')}: function ${functionName} does not exist; creating ${isImage ? 'an image function' : 'it'} needs ${missing.join(', ')}`
     )
   if (isImage) problems.push(...imageOnlyProblems(settings))
+  problems.push(...packageProblems(functionName, config, isImage))
   if (problems.length || !upload || !config.role) throw new InputError(problems)
 
   const create: CreateFunctionSpec = {
@@ -105,6 +116,10 @@ function planCreate(settings: DeploySettings, upload: Upload | undefined): Funct
     Timeout: config.timeout,
     Description: config.description,
     Environment: config.environment && { Variables: config.environment },
+    ...config.more,
+    Tags: config.tags,
+    CodeSigningConfigArn: config.codeSigningConfigArn,
+    SourceKMSKeyArn: config.sourceKmsKeyArn,
     upload
   }
   return {
@@ -152,11 +167,19 @@ function planUpdate(
         : `image-uri: function ${settings.functionName} is a zip function; Lambda cannot change it to an image (use code or s3-key)`
     )
   if (isImage) problems.push(...imageOnlyProblems(settings))
+  problems.push(...packageProblems(settings.functionName, settings.config, isImage))
 
   const wantArchitecture = settings.config.architectures?.[0]
   const liveArchitecture = current.Architectures?.[0] ?? 'x86_64'
   const architectureChanges =
     wantArchitecture !== undefined && wantArchitecture !== liveArchitecture
+  // The key is set with the code (UpdateFunctionCode): a new key means writing the code again.
+  const wantKey = settings.config.sourceKmsKeyArn
+  const keyChanges = wantKey !== undefined && wantKey !== live.sourceKmsKeyArn
+  if (keyChanges && !upload)
+    problems.push(
+      `source-kms-key-arn: changing the key that encrypts the code of ${settings.functionName} needs its code too (Lambda sets the key with the code): give code, s3-key or image-uri`
+    )
   if (architectureChanges && !upload)
     problems.push(
       `architectures: changing ${settings.functionName} from ${liveArchitecture} to ${wantArchitecture} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`
@@ -166,16 +189,28 @@ function planUpdate(
   const functionName = settings.functionName
   const changes: FunctionChange[] = []
   const configuration = configurationUpdate(settings, current)
+  const wantSigning = settings.config.codeSigningConfigArn
+  const codeSigning =
+    wantSigning !== undefined && wantSigning !== live.codeSigningConfigArn ? wantSigning : undefined
+  const fields = [
+    ...(configuration ? fieldChanges(configuration, current) : []),
+    ...(codeSigning
+      ? [
+          {
+            input: 'code-signing-config-arn' as const,
+            from: live.codeSigningConfigArn ?? '',
+            to: codeSigning
+          }
+        ]
+      : [])
+  ]
   changes.push(
-    configuration
-      ? {
-          functionName,
-          kind: 'configuration',
-          action: 'update',
-          fields: fieldChanges(configuration, current)
-        }
+    fields.length
+      ? { functionName, kind: 'configuration', action: 'update', fields }
       : { functionName, kind: 'configuration', action: 'unchanged', named: namedConfig(settings) }
   )
+  const tags = planTags(functionName, settings.config, live.tags ?? {})
+  if (tags) changes.push(tags.change)
 
   const failed = failure(current)
   let code: CodeUpdate | undefined
@@ -183,12 +218,13 @@ function planUpdate(
     changes.push({ functionName, kind: 'code', action: 'unchanged' })
   } else {
     const { same, comparison } = sameCode(upload, live)
-    if (same && !architectureChanges && !failed) {
+    if (same && !architectureChanges && !keyChanges && !failed) {
       changes.push({ functionName, kind: 'code', action: 'unchanged', comparison })
     } else {
       code = {
         upload,
-        ...(architectureChanges ? { Architectures: [wantArchitecture] } : {})
+        ...(architectureChanges ? { Architectures: [wantArchitecture] } : {}),
+        ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
       }
       changes.push({
         functionName,
@@ -208,6 +244,8 @@ function planUpdate(
   return {
     configuration,
     code,
+    tags: tags?.writes,
+    codeSigning,
     codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
     changes,
     warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []

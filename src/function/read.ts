@@ -1,5 +1,6 @@
 // The function as Lambda (and S3, for a code source there) shows it now: reads only, for the plan.
 import {
+  type FunctionConfiguration,
   GetAliasCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
@@ -11,8 +12,21 @@ import { errorName, httpStatus, unlessMissing } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import { InputError } from '../settings.js'
 
-/** The fields of Lambda's FunctionConfiguration that the plan reads. */
-export interface LiveConfiguration {
+/** The fields of Lambda's FunctionConfiguration that the plan reads (the settings of
+ * more-settings.ts as the SDK types them). */
+export interface LiveConfiguration extends Pick<
+  FunctionConfiguration,
+  | 'Layers'
+  | 'VpcConfig'
+  | 'DeadLetterConfig'
+  | 'KMSKeyArn'
+  | 'TracingConfig'
+  | 'FileSystemConfigs'
+  | 'ImageConfigResponse'
+  | 'EphemeralStorage'
+  | 'SnapStart'
+  | 'LoggingConfig'
+> {
   FunctionName?: string
   Version?: string
   Runtime?: string
@@ -32,6 +46,7 @@ export interface LiveConfiguration {
   LastUpdateStatus?: string
   LastUpdateStatusReason?: string
   LastUpdateStatusReasonCode?: string
+  FunctionArn?: string
 }
 
 /** The function as GetFunction returns it. */
@@ -40,6 +55,12 @@ export interface LiveFunction {
   /** Code.ImageUri and Code.ResolvedImageUri of an image function. */
   imageUri?: string
   resolvedImageUri?: string
+  /** The function's tags (GetFunction returns them with the configuration). */
+  tags?: Record<string, string>
+  /** GetFunctionCodeSigningConfig's ARN; read only when code-signing-config-arn is named. */
+  codeSigningConfigArn?: string
+  /** Code.SourceKMSKeyArn: the key the code package is encrypted with, if not Lambda's own. */
+  sourceKmsKeyArn?: string
 }
 
 export async function readFunction(
@@ -54,7 +75,9 @@ export async function readFunction(
   return {
     configuration: out.Configuration ?? {},
     imageUri: out.Code?.ImageUri,
-    resolvedImageUri: out.Code?.ResolvedImageUri
+    resolvedImageUri: out.Code?.ResolvedImageUri,
+    tags: out.Tags ?? {},
+    sourceKmsKeyArn: out.Code?.SourceKMSKeyArn
   }
 }
 

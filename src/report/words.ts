@@ -2,7 +2,13 @@
 // summary's table and the `result` output all read them from this file.
 import type { Change } from '../changes.js'
 import { formatSize } from '../function/code-package.js'
-import type { CodeComparison, FieldChange, FunctionChange, Upload } from '../function/changes.js'
+import type {
+  CodeComparison,
+  FieldChange,
+  FunctionChange,
+  SettingValue,
+  Upload
+} from '../function/changes.js'
 import type { TrustTarget } from '../role/documents.js'
 import type { RoleChange } from '../role/changes.js'
 
@@ -80,6 +86,11 @@ function functionRow(change: FunctionChange): ChangeRow {
         parts.unshift(`redeployed because Lambda reports it failed (${change.failed})`)
       return row(`${fn} code`, `${parts.join('; ')}, ${uploadText(change.upload)}`)
     }
+    case 'tags':
+      return row(
+        `${fn} tags`,
+        change.action === 'unchanged' ? `${change.named.join(', ')} as given` : keysText(change)
+      )
     case 'version':
       return row(
         `${fn} version`,
@@ -161,17 +172,33 @@ function fieldText(field: FieldChange): string {
   switch (field.input) {
     case 'description':
       return 'description'
-    case 'environment': {
-      const parts = [
-        field.added.length && `added ${field.added.join(' ')}`,
-        field.changed.length && `changed ${field.changed.join(' ')}`,
-        field.removed.length && `removed ${field.removed.join(' ')}`
-      ].filter(Boolean)
-      return `environment (${parts.join('; ')})`
-    }
+    case 'environment':
+      return `environment (${keysText(field)})`
     default:
-      return `${field.input} ${String(field.from ?? '(none)')} → ${String(field.to)}`
+      return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`
   }
+}
+
+/** Keys added, changed and removed (environment variables, tags): names only. */
+function keysText(keys: { added: string[]; changed: string[]; removed: string[] }): string {
+  return [
+    keys.added.length && `added ${keys.added.join(' ')}`,
+    keys.changed.length && `changed ${keys.changed.join(' ')}`,
+    keys.removed.length && `removed ${keys.removed.join(' ')}`
+  ]
+    .filter(Boolean)
+    .join('; ')
+}
+
+/** A setting's value in a few words: '' and [] read as none. */
+function valueText(value: SettingValue | undefined): string {
+  if (value === undefined || value === '') return '(none)'
+  if (Array.isArray(value)) return value.length ? `[${value.map(valueText).join(', ')}]` : '(none)'
+  if (typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k} ${valueText(v)}`)
+      .join(', ')}}`
+  return String(value)
 }
 
 function comparisonText(comparison: CodeComparison, same: boolean): string {

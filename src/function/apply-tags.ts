@@ -1,0 +1,31 @@
+// Writes the function's tag changes: TagResource for the added and changed tags, UntagResource
+// for the keys remove-tags named. Both address the unqualified function ARN.
+import { TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-lambda'
+import { retry } from '../aws/retry.js'
+import type { RunContext } from '../context.js'
+import type { TagWrites } from './tags.js'
+import { conflictRetry } from './waits.js'
+
+export async function applyTags(
+  ctx: RunContext,
+  writes: TagWrites,
+  begin: (step: string) => void
+): Promise<void> {
+  const lambda = ctx.clients.lambda
+  const name = ctx.settings.functionName
+  const Resource = ctx.functionArn
+  if (Object.keys(writes.set).length) {
+    begin(`lambda:TagResource on function ${name}`)
+    await retry(
+      () => lambda.send(new TagResourceCommand({ Resource, Tags: writes.set })),
+      conflictRetry(ctx, 'lambda:TagResource', name)
+    )
+  }
+  if (writes.remove.length) {
+    begin(`lambda:UntagResource on function ${name}`)
+    await retry(
+      () => lambda.send(new UntagResourceCommand({ Resource, TagKeys: writes.remove })),
+      conflictRetry(ctx, 'lambda:UntagResource', name)
+    )
+  }
+}
