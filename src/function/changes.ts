@@ -2,7 +2,23 @@
 // these, apply completes them with what it learnt (the version it published), and
 // report/words.ts alone puts them into words.
 import type { NotDone } from '../not-done.js'
-import type { SettingInput } from './more-settings.js'
+import type { MoreSettings } from '../settings.js'
+
+/** Each setting's input, as the report names it. */
+export const SETTING_INPUTS = {
+  Layers: 'layers',
+  VpcConfig: 'vpc-config',
+  DeadLetterConfig: 'dead-letter-config',
+  KMSKeyArn: 'kms-key-arn',
+  TracingConfig: 'tracing-config',
+  FileSystemConfigs: 'file-system-configs',
+  ImageConfig: 'image-config',
+  EphemeralStorage: 'ephemeral-storage',
+  SnapStart: 'snap-start',
+  LoggingConfig: 'logging-config'
+} as const satisfies Record<keyof MoreSettings, string>
+
+export type SettingInput = (typeof SETTING_INPUTS)[keyof MoreSettings]
 
 /** How the code reaches Lambda. */
 export type Upload =

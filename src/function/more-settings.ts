@@ -2,26 +2,10 @@
 // meaning, not by shape: each side is brought to one normal form (defaults filled in, sets
 // sorted), and only a named setting whose forms differ is written. Pure.
 import type { FunctionConfig, MoreSettings } from '../settings.js'
-import type { FieldChange, SettingValue } from './changes.js'
+import { type FieldChange, SETTING_INPUTS, type SettingValue } from './changes.js'
 import type { LiveConfiguration } from './read.js'
 
 type Key = keyof MoreSettings
-
-/** Each setting's input, as the report names it. */
-export const SETTING_INPUTS = {
-  Layers: 'layers',
-  VpcConfig: 'vpc-config',
-  DeadLetterConfig: 'dead-letter-config',
-  KMSKeyArn: 'kms-key-arn',
-  TracingConfig: 'tracing-config',
-  FileSystemConfigs: 'file-system-configs',
-  ImageConfig: 'image-config',
-  EphemeralStorage: 'ephemeral-storage',
-  SnapStart: 'snap-start',
-  LoggingConfig: 'logging-config'
-} as const satisfies Record<Key, string>
-
-export type SettingInput = (typeof SETTING_INPUTS)[Key]
 
 const sorted = (values: string[] | undefined): string[] => [...(values ?? [])].sort()
 
