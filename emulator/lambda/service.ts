@@ -3,6 +3,7 @@
 import { type Route, restJsonService } from '../protocols/rest-json-service.js'
 import { lambdaErrors } from './errors.js'
 import { functionOperations as f } from './function-operations.js'
+import { invokeOperations as i } from './invoke.js'
 import { versionOperations as v } from './version-operations.js'
 
 /** A path under one function; its name (still encoded) is the first captured label. */
@@ -20,6 +21,7 @@ const ROUTES: Route[] = [
   ['POST', fn('/aliases'), 'CreateAlias', v.createAlias],
   ['GET', fn('/aliases/([^/]+)'), 'GetAlias', v.getAlias],
   ['PUT', fn('/aliases/([^/]+)'), 'UpdateAlias', v.updateAlias],
+  ['POST', fn('/invocations'), 'Invoke', i.invoke],
   ['POST', tags, 'TagResource', v.tagResource],
   ['GET', tags, 'ListTags', v.listTags]
 ]
