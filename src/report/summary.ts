@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { WAY_IN_TABLE_HEADER, type WayIn, wayInRow } from '../iam-policy/index.js'
 import type { Check } from '../verify/checks.js'
 import type { RunResult } from './outputs.js'
+import { smokeSection } from './smoke.js'
 
 const MARK: Record<Check['status'], string> = {
   pass: '✅ pass',
@@ -53,6 +54,9 @@ export function renderSummary(result: RunResult): string {
         ...(result.aliasArn
           ? [['Qualifier (alias)', code(result.aliasArn.split(':').pop() ?? '')]]
           : []),
+        ...(result.qualifiedName && result.qualifiedName !== result.functionName
+          ? [['Qualified function name', code(result.qualifiedName)]]
+          : []),
         ['Trusted API Connect role', code(result.apiConnectRoleArn)],
         ['External ID (provider org ID)', code(result.externalId)]
       ]
@@ -67,6 +71,7 @@ export function renderSummary(result: RunResult): string {
         )
       : 'None.',
     '',
+    ...smokeSection(result.smokeTest, result.functionName, table),
     '### Checks',
     '',
     result.checks.length
