@@ -89751,6 +89751,17 @@ async function plannedChecks(ctx, role, resources) {
         ];
     }
 }
+/** The dry run in its own log group, a line per check; none when `verify` is off. */
+async function verifyLogged(ctx, role, aliasArn) {
+    if (ctx.settings.verify === 'off')
+        return [];
+    return ctx.log.group('Verify (STS dry run)', async () => {
+        const checks = await verify(ctx, role, aliasArn);
+        for (const c of checks)
+            ctx.log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`);
+        return checks;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/smoke/result.ts
 // The smoke test's outcome as data, and the verdict on one invocation. Pure: the call is in
@@ -89906,34 +89917,21 @@ async function run() {
             deploying,
             groupAfter(`Role ${settings.role.name}`, deploying, () => role_applyRole(ctx, rolePlan))
         ]);
-        if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected') {
-            await reportFailure(targets, settings.dryRun, [
-                branch(fnSettled, `function ${settings.functionName}`, functionPlan.changes),
-                branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
-            ]);
-            return;
-        }
+        const failRun = (fnEnd) => reportFailure(targets, settings.dryRun, [
+            branch(fnEnd, `function ${settings.functionName}`, functionPlan.changes),
+            branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
+        ]);
+        if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected')
+            return failRun(fnSettled);
         const role = roleSettled.value;
         // Before any traffic moves: the new version answers its test event, then the role is verified.
         const smoke = await smokeTest(ctx, fnSettled.value.version);
-        const checks = settings.verify === 'off'
-            ? []
-            : await log.group('Verify (STS dry run)', async () => {
-                const checks = await verify(ctx, role, plannedAliasArn(ctx));
-                for (const c of checks)
-                    log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`);
-                return checks;
-            });
+        const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx));
         // The alias moves last, and only when both passed.
         const hold = holdReason(settings.verify, smoke, checks);
         const [promoted] = await Promise.allSettled([promote(ctx, functionPlan, fnSettled.value, hold)]);
-        if (promoted.status === 'rejected') {
-            await reportFailure(targets, settings.dryRun, [
-                branch(promoted, `function ${settings.functionName}`, functionPlan.changes),
-                branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
-            ]);
-            return;
-        }
+        if (promoted.status === 'rejected')
+            return failRun(promoted);
         const fn = promoted.value;
         const result = {
             ...targets,

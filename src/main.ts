@@ -3,13 +3,13 @@
 import * as core from '@actions/core'
 import { createContext } from './context.js'
 import { packageCode, type CodePackage } from './function/code-package.js'
-import { applyFunction, planFunction } from './function/index.js'
+import { applyFunction, planFunction, type FunctionOutcome } from './function/index.js'
 import { holdReason } from './function/promotion-gate.js'
 import { plannedAliasArn, promote } from './function/promote.js'
 import { checkPackage } from './function/upload.js'
 import { readInputs } from './inputs.js'
 import { InputError, type Settings } from './settings.js'
-import { groupAfter, log } from './log.js'
+import { groupAfter } from './log.js'
 import { branch, reportFailure, withCauses } from './report/failed-run.js'
 import {
   qualifiedNameOf,
@@ -24,7 +24,7 @@ import { reportVerdict } from './report/verdict.js'
 import { changeRow } from './report/words.js'
 import { applyRole, planRole } from './role/index.js'
 import { verdictOf } from './verify/checks.js'
-import { verify } from './verify/dry-run.js'
+import { verifyLogged } from './verify/dry-run.js'
 import { smokeTest } from './smoke/invoke.js'
 
 export async function run(): Promise<void> {
@@ -50,36 +50,22 @@ export async function run(): Promise<void> {
       deploying,
       groupAfter(`Role ${settings.role.name}`, deploying, () => applyRole(ctx, rolePlan))
     ])
-    if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected') {
-      await reportFailure(targets, settings.dryRun, [
-        branch(fnSettled, `function ${settings.functionName}`, functionPlan.changes),
+    const failRun = (fnEnd: PromiseSettledResult<FunctionOutcome>) =>
+      reportFailure(targets, settings.dryRun, [
+        branch(fnEnd, `function ${settings.functionName}`, functionPlan.changes),
         branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
       ])
-      return
-    }
+    if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected')
+      return failRun(fnSettled)
     const role = roleSettled.value
 
     // Before any traffic moves: the new version answers its test event, then the role is verified.
     const smoke = await smokeTest(ctx, fnSettled.value.version)
-    const checks =
-      settings.verify === 'off'
-        ? []
-        : await log.group('Verify (STS dry run)', async () => {
-            const checks = await verify(ctx, role, plannedAliasArn(ctx))
-            for (const c of checks)
-              log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`)
-            return checks
-          })
+    const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx))
     // The alias moves last, and only when both passed.
     const hold = holdReason(settings.verify, smoke, checks)
     const [promoted] = await Promise.allSettled([promote(ctx, functionPlan, fnSettled.value, hold)])
-    if (promoted.status === 'rejected') {
-      await reportFailure(targets, settings.dryRun, [
-        branch(promoted, `function ${settings.functionName}`, functionPlan.changes),
-        branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
-      ])
-      return
-    }
+    if (promoted.status === 'rejected') return failRun(promoted)
     const fn = promoted.value
     const result: RunResult = {
       ...targets,
