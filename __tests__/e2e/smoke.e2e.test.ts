@@ -124,6 +124,23 @@ test('fixed code passes and the alias moves on to it', async () => {
   expect(aliasVersion()).toBe('4')
 })
 
+test('a failed verification holds the alias back even when the smoke test passed', async () => {
+  await writeApp(`${GOOD} /* v5 */`)
+  // A role managed elsewhere that only Lambda may assume: API Connect cannot.
+  const run = await deploy({ verify: 'fail', 'role-name': 'orders-exec', 'manage-role': 'false' })
+  expect(run.exitCode).toBe(1)
+  expect(run.outputs).toMatchObject({
+    version: '5',
+    'smoke-test': 'pass',
+    promoted: 'false',
+    verified: 'false'
+  })
+  expect(aliasVersion()).toBe('4')
+  expect(run.warnings.join('\n')).toMatch(
+    /Alias live stays on version 4: verification failed \(.*API Connect can assume the role.*\)\. Version 5 is published but not promoted/
+  )
+})
+
 test('without publish or alias the smoke test invokes $LATEST and says so', async () => {
   const run = await deploy({ 'function-name': 'drafts', alias: '', 'test-expect': '200' })
   ok(run)
