@@ -88605,8 +88605,9 @@ function renderSummary(result) {
     }[result.verified];
     const failed = result.failed ?? [];
     return [
-        `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
+        `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : result.smokeTest?.status === 'fail' ? 'smoke test failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
         '',
+        ...heldBack(result),
         ...(failed.length
             ? [
                 '### Failed',
@@ -88648,6 +88649,15 @@ function renderSummary(result) {
         '',
         ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
     ].join('\n');
+}
+/** A version published but not promoted, said first: API Connect still calls the previous one. */
+function heldBack(result) {
+    if (result.promoted !== false)
+        return [];
+    return [
+        `**Version ${result.version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`,
+        ''
+    ];
 }
 /** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
 function waysInSection(waysIn, table) {

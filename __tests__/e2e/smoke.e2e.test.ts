@@ -97,6 +97,8 @@ test('a handler that throws fails the step and leaves the alias on the previous 
     'Smoke test of 2 failed: the function failed (FunctionError Unhandled): Error: orders table missing for 7'
   )
   expect(run.errors.join('\n')).toContain('Version 2 is published but not promoted')
+  expect(run.summary).toContain('(smoke test failed ❌)')
+  expect(run.summary).toContain('**Version 2 is published but not promoted**')
   expect(run.result.changes).toContainEqual(
     expect.objectContaining({
       target: 'alias orders:live',

@@ -28,8 +28,9 @@ export function renderSummary(result: RunResult): string {
   }[result.verified]
   const failed = result.failed ?? []
   return [
-    `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
+    `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : result.smokeTest?.status === 'fail' ? 'smoke test failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
     '',
+    ...heldBack(result),
     ...(failed.length
       ? [
           '### Failed',
@@ -86,6 +87,15 @@ export function renderSummary(result: RunResult): string {
       table
     )
   ].join('\n')
+}
+
+/** A version published but not promoted, said first: API Connect still calls the previous one. */
+function heldBack(result: RunResult): string[] {
+  if (result.promoted !== false) return []
+  return [
+    `**Version ${result.version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`,
+    ''
+  ]
 }
 
 /** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
