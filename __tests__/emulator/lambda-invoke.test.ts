@@ -181,6 +181,23 @@ describe('Invoke reports what went wrong', () => {
     expect((await rejectionOf(invoke(node, {}, '7'))).name).toBe('ResourceNotFoundException')
   })
 
+  test('a handler may connect to loopback only', async () => {
+    const name = await deploy({
+      'index.mjs': `import net from 'node:net'
+        export const handler = async () => {
+          try { net.connect({ host: '192.0.2.1', port: 80 }); return 'connected' }
+          catch (e) { return e.message }
+        }`
+    })
+    expect(payloadOf(await invoke(name, {}))).toBe(
+      'the emulator lets a function reach loopback addresses only, not 192.0.2.1'
+    )
+    const local = await deploy({
+      'index.mjs': `export const handler = async event => (await fetch(event.url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/x-amz-json-1.1' } })).status`
+    })
+    expect(payloadOf(await invoke(local, { url: emulator.url }))).toEqual(expect.any(Number))
+  })
+
   test('DryRun runs nothing and answers 204', async () => {
     const name = await deploy({ 'index.js': 'exports.handler = async () => process.exit(1)' })
     const out = await lambda.send(

@@ -1,7 +1,8 @@
 // Runs a Node.js handler for real: the function's zip extracted into a temporary directory, the
 // handler imported and called in a child process with the function's environment variables, bounded
-// by the function's timeout. The child gets no other environment (no credentials of the host) and
-// opens no port: the event goes in on stdin, the result comes back on the IPC channel.
+// by the function's timeout. The child gets no other environment (no credentials of the host), opens
+// no port (the event goes in on stdin, the result comes back on the IPC channel), and may connect to
+// loopback addresses only.
 // Lambda's Node.js runtime: https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html
 // (handler, context, errors: nodejs-handler.html, nodejs-context.html, nodejs-exceptions.html).
 import { spawn } from 'node:child_process'
@@ -41,9 +42,20 @@ export interface NodeOutcome {
 // the Node.js runtime writes them.
 const BOOTSTRAP = String.raw`
 import { existsSync } from 'node:fs'
+import net from 'node:net'
 import { format } from 'node:util'
 import { pathToFileURL } from 'node:url'
 const { _HANDLER: spec, LAMBDA_TASK_ROOT: root, AWS_REQUEST_ID: id } = process.env
+// Loopback only: every TCP and TLS connection (http, https, fetch) goes through Socket#connect.
+const connect = net.Socket.prototype.connect
+net.Socket.prototype.connect = function (...args) {
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0]
+  const o = first !== null && typeof first === 'object' ? first : { port: first, host: typeof args[1] === 'string' ? args[1] : undefined }
+  const host = o.host ?? 'localhost'
+  if (o.path === undefined && !['127.0.0.1', 'localhost', '::1'].includes(host))
+    throw new Error('the emulator lets a function reach loopback addresses only, not ' + host)
+  return connect.apply(this, args)
+}
 for (const [name, level] of [['log', 'INFO'], ['info', 'INFO'], ['warn', 'WARN'], ['error', 'ERROR'], ['debug', 'DEBUG']])
   console[name] = (...args) => process.stdout.write(new Date().toISOString() + '\t' + id + '\t' + level + '\t' + format(...args) + '\n')
 const fail = (errorType, errorMessage, trace = []) => process.send({ error: { errorType, errorMessage, trace } }, () => process.exit(0))
