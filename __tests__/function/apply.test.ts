@@ -417,17 +417,21 @@ describe('a zip over the direct-upload limit', () => {
 
 describe('publish and alias', () => {
   /** Deploys, then moves the alias as main.ts does once every check passed (`hold` unset). */
+  /** $LATEST runs old code, and the update to SHA succeeds. */
+  const codeUpdated = () => {
+    lambda
+      .on(GetFunctionCommand)
+      .resolvesOnce(ready({ CodeSha256: 'old' }))
+      .resolves(ready())
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+  }
   const deployAndPromote = async (ctx: RunContext, pkg: CodePackage, hold?: string) => {
     const plan = await planFunction(ctx, pkg)
     return promote(ctx, plan, await applyFunction(ctx, plan), hold)
   }
 
   it('publishes guarded by the deployed CodeSha256 and RevisionId, then creates the alias', async () => {
-    lambda
-      .on(GetFunctionCommand)
-      .resolvesOnce(ready({ CodeSha256: 'old' }))
-      .resolves(ready())
-    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    codeUpdated()
     lambda.on(GetAliasCommand).rejects(notFound())
     lambda.on(PublishVersionCommand).resolves({ Version: '4', CodeSha256: SHA, State: 'Active' })
     lambda.on(CreateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
@@ -497,11 +501,7 @@ describe('publish and alias', () => {
   })
 
   it('holds the alias back when a check failed: no alias write, its change marked held back', async () => {
-    lambda
-      .on(GetFunctionCommand)
-      .resolvesOnce(ready({ CodeSha256: 'old' }))
-      .resolves(ready())
-    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    codeUpdated()
     lambda.on(GetAliasCommand).resolves({ FunctionVersion: '4', AliasArn: `${ARN}:live` })
     lambda.on(PublishVersionCommand).resolves({ Version: '5', State: 'Active' })
     const ctx = context({ publish: true, alias: 'live' })
@@ -516,11 +516,7 @@ describe('publish and alias', () => {
   })
 
   it('a failed alias move is a StepFailed naming it, with the published version known', async () => {
-    lambda
-      .on(GetFunctionCommand)
-      .resolvesOnce(ready({ CodeSha256: 'old' }))
-      .resolves(ready())
-    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+    codeUpdated()
     lambda.on(GetAliasCommand).rejects(notFound())
     lambda.on(PublishVersionCommand).resolves({ Version: '4', CodeSha256: SHA, State: 'Active' })
     lambda.on(CreateAliasCommand).rejects(new Error('AccessDenied'))
