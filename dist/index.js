@@ -15870,7 +15870,7 @@ __webpack_unused_export__ = InvokeAsync$;
 __webpack_unused_export__ = InvokeAsyncCommand;
 __webpack_unused_export__ = InvokeAsyncRequest$;
 __webpack_unused_export__ = InvokeAsyncResponse$;
-__webpack_unused_export__ = InvokeCommand;
+exports.mdN = InvokeCommand;
 __webpack_unused_export__ = InvokeMode;
 __webpack_unused_export__ = InvokeResponseStreamUpdate$;
 __webpack_unused_export__ = InvokeWithResponseStream$;
@@ -77666,7 +77666,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6740);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7425);
 // The action's entry point, as bundled into dist/index.js.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -77676,7 +77676,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6740:
+/***/ 7425:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84298,8 +84298,6 @@ function markFailed(changes, done) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts
-// What a run is asked to do, as read and validated from the inputs by inputs.ts: the one settings
-// object every phase reads (actions/checkout keeps git-source-settings.ts apart in the same way).
 class settings_InputError extends Error {
     problems;
     constructor(problems) {
@@ -85129,9 +85127,9 @@ async function stageZip(ctx, upload, zip) {
 }
 
 ;// CONCATENATED MODULE: ./src/function/apply.ts
-// Deploys the function as planned: creates or updates it, waits for Lambda to settle, publishes a
-// version and moves the alias (publish.ts). Writes only; the decisions were made in plan.ts and
-// publish-plan.ts, and the waits and retries are in waits.ts.
+// Deploys the function as planned: creates or updates it, waits for Lambda to settle and publishes
+// a version (publish.ts); the alias moves later, once the checks passed (promote.ts). Writes only;
+// the decisions were made in plan.ts and publish-plan.ts, the waits and retries are in waits.ts.
 
 
 
@@ -85312,16 +85310,6 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
         : change.kind === 'alias' && change.action !== 'unchanged'
             ? { ...change, to: version }
             : change);
-    if (publish.alias) {
-        const { name: aliasName, action, arn } = publish.alias;
-        if (action !== 'unchanged')
-            log.info(`Pointing alias ${aliasName} to version ${version}`);
-        begin(`lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'} ${aliasName} ${on}`);
-        outcome.aliasArn =
-            action === 'unchanged' ? arn : await pointAlias(lambda, name, aliasName, action, version);
-        progress.done.add('alias');
-        progress.known.aliasArn = outcome.aliasArn;
-    }
     return outcome;
 }
 /** The step that puts a zip over the direct-upload limit in S3 first, if there is one. */
@@ -85556,723 +85544,6 @@ async function versionsToReuse(ctx, latest, aliasVersion) {
             return [version];
     }
     return listVersions(lambda, name);
-}
-
-;// CONCATENATED MODULE: ./src/quote.ts
-// A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
-// input gives one readable line, not the input again.
-const LIMIT = 80;
-const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
-
-;// CONCATENATED MODULE: ./src/api-connect-regions.ts
-// IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
-// assumes the customer's role from this principal. Regions whose role IBM has not published are
-// known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
-
-
-const IBM_ACCOUNT = '623947394061';
-const API_CONNECT_REGIONS = [
-    {
-        id: 'us-east-a',
-        name: 'N. Virginia',
-        awsRegion: 'us-east-1',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`,
-        aliases: ['n-virginia', 'virginia']
-    },
-    {
-        id: 'eu-central-a',
-        name: 'Frankfurt',
-        awsRegion: 'eu-central-1',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-central-a`,
-        aliases: ['frankfurt']
-    },
-    {
-        id: 'eu-west-a',
-        name: 'London',
-        awsRegion: 'eu-west-2',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`,
-        aliases: ['london']
-    },
-    { id: 'ap-southeast-2', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] },
-    { id: 'ap-south-1', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
-    { id: 'ap-southeast-3', name: 'Jakarta', awsRegion: 'ap-southeast-3', aliases: ['jakarta'] }
-];
-const published = API_CONNECT_REGIONS.filter(r => r.roleArn);
-/** Finds a region by id, AWS region or alias, case-insensitively. */
-function findApiConnectRegion(name) {
-    const key = name.trim().toLowerCase();
-    return API_CONNECT_REGIONS.find(r => r.id === key || r.awsRegion === key || r.name.toLowerCase() === key || r.aliases.includes(key));
-}
-/** The published region that runs in the given AWS region, if any. */
-function apiConnectRegionFor(awsRegion) {
-    return published.find(r => r.awsRegion === awsRegion);
-}
-/** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
-const PUBLISHED_REGION_NAMES = published
-    .map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`)
-    .join(', ');
-/**
- * The principal API Connect assumes the role from: api-connect-role-arn, else the published role of
- * api-connect-region, else of the region the function runs in. Problems go to `problem`.
- */
-function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
-    if (roleArnInput) {
-        if (roleArnInput.includes('*') || !isRoleArn(roleArnInput))
-            return problem('api-connect-role-arn', `${quote(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
-        return { arn: roleArnInput, source: 'api-connect-role-arn input' };
-    }
-    const region = regionInput
-        ? findApiConnectRegion(regionInput)
-        : functionRegion
-            ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
-                API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
-            : undefined;
-    if (regionInput && !region)
-        return problem('api-connect-region', `${quote(regionInput)} is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`);
-    if (region?.roleArn)
-        return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` };
-    if (region)
-        return problem('api-connect-role-arn', `API Connect runs in ${region.name} (${region.awsRegion}), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn`);
-    if (functionRegion)
-        return problem('api-connect-region', `no API Connect region runs in ${functionRegion}; set api-connect-region (${PUBLISHED_REGION_NAMES}) or api-connect-role-arn`);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/function/code-path.ts
-// Where the `code` input may point: an existing directory or .zip file inside the workspace
-// (GITHUB_WORKSPACE), reached without a symbolic link. A workflow packages what it checked out,
-// never a path a symlink leads elsewhere on the runner. Checked with the other inputs, before any
-// AWS call.
-
-
-const inside = (root, path) => {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
-};
-/** The resolved path, and what is wrong with it (a message for the `code` input), if anything. */
-function checkCodePath(code, workspace) {
-    const path = (0,external_node_path_.resolve)(code);
-    const say = (problem) => ({ path, problem });
-    if (workspace && !inside((0,external_node_path_.resolve)(workspace), path))
-        return say(`is outside the workspace (${workspace}): give a path inside the checkout`);
-    if (!(0,external_node_fs_.existsSync)(path))
-        return say(`does not exist (resolved to ${path})`);
-    if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
-        return say('is a symbolic link: give the directory or .zip file itself');
-    if (workspace && (0,external_node_fs_.existsSync)(workspace) && !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(path)))
-        return say('leads outside the workspace through a symbolic link in its path');
-    if (!(0,external_node_fs_.statSync)(path).isDirectory() && !/\.zip$/i.test(path))
-        return say('is neither a directory nor a .zip file');
-    return { path };
-}
-
-;// CONCATENATED MODULE: ./src/key-value.ts
-// The inputs that are maps (environment, role-tags): KEY=VALUE lines or a JSON object of strings.
-// Values may be secrets: a problem names the input and the line or entry, and at most a name that
-// passed the name rule, never a value or a fragment of one. Both forms follow the same rules:
-// names without surrounding whitespace, no name twice, none of JavaScript's own property names.
-/** Names that would reach an object's prototype machinery instead of being a key. */
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-const ANY_NAME = { valid: name => name.length > 0, rule: 'not empty' };
-/** KEY=VALUE lines or a JSON object of strings; undefined when the input is not given. */
-function parsePairs(text, name, problem, names = ANY_NAME) {
-    if (text === undefined)
-        return undefined;
-    const pairs = Object.create(null);
-    const seen = new Map();
-    /** Records one pair, or the problem with it; `where` is "line 3" or "entry 2". */
-    const add = (where, key, value) => {
-        if (FORBIDDEN.has(key))
-            return problem(name, `${where}: ${key} is not allowed as a name`);
-        if (key.trim() !== key)
-            return problem(name, `${where}: the name has whitespace around it`);
-        if (!names.valid(key))
-            return problem(name, `${where}: the name is not valid (${names.rule})`);
-        const first = seen.get(key);
-        if (first)
-            return problem(name, `${where}: "${key}" is already set (${first})`);
-        seen.set(key, where);
-        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
-            return problem(name, `${where}: the value of "${key}" must be a string`);
-        pairs[key] = String(value);
-    };
-    if (text.startsWith('{')) {
-        let parsed;
-        try {
-            parsed = JSON.parse(text);
-        }
-        catch (error) {
-            // JSON.parse quotes the text around the error, and values may be secrets: give the place only.
-            const at = /at position \d+( \(line \d+ column \d+\))?/.exec(error.message);
-            return problem(name, `is not valid JSON${at ? ` (${at[0]})` : ''}`);
-        }
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-            return problem(name, 'must be a JSON object of strings');
-        const values = Object.values(parsed);
-        const nested = values.findIndex(v => typeof v === 'object');
-        if (nested >= 0)
-            return problem(name, `entry ${nested + 1}: the value must be a string`);
-        // JSON.parse keeps the last of a repeated name silently: read the names from the text.
-        jsonKeys(text).forEach((key, index) => add(`entry ${index + 1}`, key, parsed[key]));
-        return { ...pairs };
-    }
-    for (const [index, line] of text.split(/\r?\n/).entries()) {
-        if (!line.trim() || line.trim().startsWith('#'))
-            continue;
-        const at = line.indexOf('=');
-        if (at <= 0 || !line.slice(0, at).trim()) {
-            problem(name, `line ${index + 1} is not KEY=VALUE`);
-            continue;
-        }
-        add(`line ${index + 1}`, line.slice(0, at).trim(), line.slice(at + 1).trim());
-    }
-    return { ...pairs };
-}
-/**
- * The names of a flat JSON object, in order, repeats kept. Only called once JSON.parse accepted
- * the text and every value is a string, number or boolean, so a string followed by `:` is a name.
- */
-function jsonKeys(text) {
-    const keys = [];
-    // Strings are matched in order from the start, so a quote inside a value never starts one.
-    for (const match of text.matchAll(/"((?:[^"\\]|\\.)*)"(\s*:)?/g))
-        if (match[2])
-            keys.push(JSON.parse(`"${match[1]}"`));
-    return keys;
-}
-
-;// CONCATENATED MODULE: ./src/tag-rules.ts
-// The rules IAM and Lambda share for tags (role-tags, tags): key and value characters and lengths,
-// no aws: prefix, and at most 50 tags of which the action adds some itself (provenance.ts).
-
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-/** Reports every tag that breaks the rules, under the input `name`. */
-function checkTags(name, tags, limit, problem) {
-    for (const [key, value] of Object.entries(tags)) {
-        if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
-            problem(name, `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
-        if (value.length > 256 || !TAG_TEXT.test(value))
-            problem(name, `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`);
-    }
-    if (Object.keys(tags).length > 50 - limit.reserved)
-        problem(name, `at most ${50 - limit.reserved} tags (${limit.service} allows 50; the action adds ${limit.reserved})`);
-}
-
-;// CONCATENATED MODULE: ./src/function/settings-input.ts
-// Reads the function settings that aws-actions/aws-lambda-deploy also offers (layers, VPC, tags,
-// tracing, …): the same names, the same JSON shapes, and shorter forms where one value is enough
-// (tracing-config: Active). Every problem names its input and what would be valid. Pure.
-
-
-
-const settings_input_PARTITION = 'arn:aws[a-z-]*';
-const LAYER = new RegExp(`^${settings_input_PARTITION}:lambda:[a-z0-9-]+:\\d{12}:layer:[\\w-]{1,140}:\\d+$`);
-const KMS_KEY = new RegExp(`^${settings_input_PARTITION}:kms:[a-z0-9-]+:\\d{12}:(key|alias)/[\\w/+=,.@-]+$`);
-const DLQ_TARGET = new RegExp(`^${settings_input_PARTITION}:(sqs|sns):[a-z0-9-]+:\\d{12}:[\\w.-]+$`);
-const ACCESS_POINT = new RegExp(`^${settings_input_PARTITION}:elasticfilesystem:[a-z0-9-]+:\\d{12}:access-point/fsap-[a-f0-9]{17}$`);
-const CODE_SIGNING = new RegExp(`^${settings_input_PARTITION}:lambda:[a-z0-9-]+:\\d{12}:code-signing-config:csc-[a-z0-9]{17}$`);
-const SUBNET = /^subnet-[0-9a-f]{8,17}$/;
-const SECURITY_GROUP = /^sg-[0-9a-f]{8,17}$/;
-const MOUNT_PATH = /^\/mnt\/[\w.-]+$/;
-const LOG_GROUP = /^[\w\-/.#]{1,512}$/;
-const APPLICATION_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
-const SYSTEM_LEVELS = ['DEBUG', 'INFO', 'WARN'];
-function readSettingsInputs(input, problem, reservedTags) {
-    const more = {};
-    const json = (name, text) => {
-        try {
-            return JSON.parse(text);
-        }
-        catch {
-            return problem(name, 'is not valid JSON');
-        }
-    };
-    /** A JSON object with only the given members (the official action's shape). */
-    const object = (name, members) => {
-        const text = input(name);
-        if (text === undefined)
-            return undefined;
-        const value = json(name, text);
-        if (value === undefined)
-            return undefined;
-        if (typeof value !== 'object' || value === null || Array.isArray(value))
-            return problem(name, `must be a JSON object with ${members.join(', ')}`);
-        const unknown = Object.keys(value).filter(k => !members.includes(k));
-        if (unknown.length)
-            return problem(name, `${unknown.join(', ')}: not a member; use ${members.join(', ')}`);
-        return value;
-    };
-    const strings = (name, value, what) => Array.isArray(value) && value.every(v => typeof v === 'string')
-        ? value
-        : problem(name, `${what} must be a JSON array of strings`);
-    /** Lines, or a JSON array of strings. */
-    const list = (name) => {
-        const text = input(name);
-        if (text === undefined)
-            return undefined;
-        if (!text.startsWith('['))
-            return lines(text);
-        const value = json(name, text);
-        return value === undefined ? undefined : strings(name, value, 'the list');
-    };
-    const arn = (name, pattern, example) => {
-        const value = input(name);
-        if (value !== undefined && !pattern.test(value))
-            return problem(name, `${quote(value)} is not ${example}`);
-        return value;
-    };
-    /** One word, or the official action's JSON object holding it. */
-    const word = (name, member, allowed) => {
-        const text = input(name);
-        if (text === undefined)
-            return undefined;
-        const value = text.startsWith('{') ? object(name, [member])?.[member] : text;
-        if (value === undefined && text.startsWith('{'))
-            return undefined;
-        if (typeof value === 'string' && allowed.includes(value))
-            return value;
-        return problem(name, `must be ${allowed.join(' or ')} (or {"${member}": "…"})`);
-    };
-    const layers = list('layers');
-    if (layers) {
-        const bad = layers.filter(l => !LAYER.test(l));
-        if (bad.length)
-            problem('layers', `${bad.map(quote).join(', ')}: not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)`);
-        else if (layers.length > 5)
-            problem('layers', 'at most 5 layers (Lambda’s limit)');
-        else if (new Set(layers).size < layers.length)
-            problem('layers', 'a layer is named twice');
-        else
-            more.Layers = layers;
-    }
-    const vpc = object('vpc-config', ['SubnetIds', 'SecurityGroupIds', 'Ipv6AllowedForDualStack']);
-    if (vpc) {
-        const subnets = strings('vpc-config', vpc.SubnetIds ?? [], 'SubnetIds');
-        const groups = strings('vpc-config', vpc.SecurityGroupIds ?? [], 'SecurityGroupIds');
-        const ipv6 = vpc.Ipv6AllowedForDualStack;
-        const bad = [
-            ...(subnets ?? []).filter(s => !SUBNET.test(s)),
-            ...(groups ?? []).filter(g => !SECURITY_GROUP.test(g))
-        ];
-        if (bad.length)
-            problem('vpc-config', `${bad.map(quote).join(', ')}: not a subnet-… or sg-… id`);
-        else if (subnets && groups && (subnets.length > 16 || groups.length > 5))
-            problem('vpc-config', 'at most 16 SubnetIds and 5 SecurityGroupIds');
-        else if (subnets && groups && !subnets.length !== !groups.length)
-            problem('vpc-config', 'needs SubnetIds and SecurityGroupIds both, or both empty to detach the function from its VPC');
-        else if (ipv6 !== undefined && typeof ipv6 !== 'boolean')
-            problem('vpc-config', 'Ipv6AllowedForDualStack must be true or false');
-        else if (subnets && groups)
-            more.VpcConfig = {
-                SubnetIds: subnets,
-                SecurityGroupIds: groups,
-                ...(ipv6 !== undefined ? { Ipv6AllowedForDualStack: ipv6 } : {})
-            };
-    }
-    const dlqText = input('dead-letter-config');
-    if (dlqText !== undefined) {
-        const target = dlqText.startsWith('{')
-            ? object('dead-letter-config', ['TargetArn'])?.TargetArn
-            : dlqText;
-        if (typeof target === 'string' && (target === '' || DLQ_TARGET.test(target)))
-            more.DeadLetterConfig = { TargetArn: target };
-        else if (target !== undefined || !dlqText.startsWith('{'))
-            problem('dead-letter-config', 'must be an SQS queue or SNS topic ARN, or {"TargetArn": "…"} ("" removes it)');
-    }
-    more.KMSKeyArn = arn('kms-key-arn', KMS_KEY, 'a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)');
-    const tracing = word('tracing-config', 'Mode', ['Active', 'PassThrough']);
-    if (tracing)
-        more.TracingConfig = { Mode: tracing };
-    const snapStart = word('snap-start', 'ApplyOn', ['PublishedVersions', 'None']);
-    if (snapStart)
-        more.SnapStart = { ApplyOn: snapStart };
-    const fsText = input('file-system-configs');
-    if (fsText !== undefined) {
-        const value = json('file-system-configs', fsText);
-        const valid = Array.isArray(value) &&
-            value.every((c) => typeof c === 'object' &&
-                c !== null &&
-                ACCESS_POINT.test(String(c.Arn)) &&
-                MOUNT_PATH.test(String(c.LocalMountPath)) &&
-                Object.keys(c).length === 2);
-        if (value !== undefined && !valid)
-            problem('file-system-configs', 'must be a JSON array of {"Arn": EFS access point ARN, "LocalMountPath": "/mnt/NAME"}');
-        else if (valid && value.length > 1)
-            problem('file-system-configs', 'Lambda allows one file system per function');
-        else if (valid)
-            more.FileSystemConfigs = value;
-    }
-    const image = object('image-config', ['EntryPoint', 'Command', 'WorkingDirectory']);
-    if (image) {
-        const entryPoint = image.EntryPoint === undefined
-            ? undefined
-            : strings('image-config', image.EntryPoint, 'EntryPoint');
-        const command = image.Command === undefined ? undefined : strings('image-config', image.Command, 'Command');
-        const dir = image.WorkingDirectory;
-        if (dir !== undefined && (typeof dir !== 'string' || dir.length > 1000))
-            problem('image-config', 'WorkingDirectory must be a path of at most 1000 characters');
-        else if ((!image.EntryPoint || entryPoint) && (!image.Command || command))
-            more.ImageConfig = {
-                ...(entryPoint ? { EntryPoint: entryPoint } : {}),
-                ...(command ? { Command: command } : {}),
-                ...(dir !== undefined ? { WorkingDirectory: dir } : {})
-            };
-    }
-    const storageText = input('ephemeral-storage');
-    if (storageText !== undefined) {
-        const size = storageText.startsWith('{')
-            ? object('ephemeral-storage', ['Size'])?.Size
-            : /^\d+$/.test(storageText)
-                ? Number(storageText)
-                : NaN;
-        if (typeof size === 'number' && Number.isInteger(size) && size >= 512 && size <= 10240)
-            more.EphemeralStorage = { Size: size };
-        else if (size !== undefined)
-            problem('ephemeral-storage', `${quote(storageText)} must be a whole number of MB from 512 to 10240`);
-    }
-    const logging = object('logging-config', [
-        'LogFormat',
-        'ApplicationLogLevel',
-        'SystemLogLevel',
-        'LogGroup'
-    ]);
-    if (logging) {
-        const { LogFormat, ApplicationLogLevel, SystemLogLevel, LogGroup } = logging;
-        const why = LogFormat !== undefined && LogFormat !== 'JSON' && LogFormat !== 'Text'
-            ? 'LogFormat must be JSON or Text'
-            : ApplicationLogLevel !== undefined &&
-                !APPLICATION_LEVELS.includes(ApplicationLogLevel)
-                ? `ApplicationLogLevel must be one of ${APPLICATION_LEVELS.join(', ')}`
-                : SystemLogLevel !== undefined && !SYSTEM_LEVELS.includes(SystemLogLevel)
-                    ? `SystemLogLevel must be one of ${SYSTEM_LEVELS.join(', ')}`
-                    : (ApplicationLogLevel ?? SystemLogLevel) !== undefined && LogFormat !== 'JSON'
-                        ? 'log levels need "LogFormat": "JSON"'
-                        : LogGroup !== undefined && !LOG_GROUP.test(String(LogGroup))
-                            ? 'LogGroup must be a CloudWatch log group name'
-                            : undefined;
-        if (why)
-            problem('logging-config', why);
-        else
-            more.LoggingConfig = logging;
-    }
-    const tags = parsePairs(input('tags'), 'tags', problem);
-    if (tags)
-        checkTags('tags', tags, { service: 'Lambda', reserved: reservedTags }, problem);
-    const removeTags = list('remove-tags');
-    const both = (removeTags ?? []).filter(key => tags && Object.hasOwn(tags, key));
-    if (both.length)
-        problem('remove-tags', `${both.map(quote).join(', ')} also set in tags`);
-    const mode = input('environment-mode');
-    if (mode !== undefined && mode !== 'replace' && mode !== 'merge')
-        problem('environment-mode', `${quote(mode)} must be replace or merge`);
-    const named = Object.values(more).some(v => v !== undefined);
-    return {
-        environmentMode: mode,
-        more: named ? more : undefined,
-        tags,
-        removeTags,
-        codeSigningConfigArn: arn('code-signing-config-arn', CODE_SIGNING, 'a code-signing config ARN (arn:aws:lambda:REGION:ACCOUNT:code-signing-config:csc-…)'),
-        sourceKmsKeyArn: arn('source-kms-key-arn', KMS_KEY, 'a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)')
-    };
-}
-/** Non-empty lines, trimmed. */
-const lines = (text) => text
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(Boolean);
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Reads every input once, validates all of them before the first AWS call, and reports every
-// problem at once, each naming its input and what would be valid.
-
-
-
-
-
-
-
-
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RUNTIME = /^(nodejs\d+\.x|python\d\.\d+|java\d+(\.al2)?|dotnet\d+|dotnetcore\d\.\d|ruby\d\.\d+|go1\.x|provided(\.al2(023)?)?)$/;
-const ALIAS = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-const ROLE_PATH = /^\/([\x21-\x7E]*\/)?$/;
-// Lambda's key pattern, [a-zA-Z]([a-zA-Z0-9_])+, needs two characters at least.
-const ENV_KEY = /^[a-zA-Z]\w+$/;
-// Variables Lambda sets itself; CreateFunction/UpdateFunctionConfiguration reject them.
-const RESERVED_ENV = new Set([
-    '_HANDLER',
-    '_X_AMZN_TRACE_ID',
-    'AWS_DEFAULT_REGION',
-    'AWS_REGION',
-    'AWS_EXECUTION_ENV',
-    'AWS_LAMBDA_FUNCTION_NAME',
-    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
-    'AWS_LAMBDA_FUNCTION_VERSION',
-    'AWS_LAMBDA_INITIALIZATION_TYPE',
-    'AWS_LAMBDA_LOG_GROUP_NAME',
-    'AWS_LAMBDA_LOG_STREAM_NAME',
-    'AWS_ACCESS_KEY',
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_LAMBDA_RUNTIME_API',
-    'LAMBDA_TASK_ROOT',
-    'LAMBDA_RUNTIME_DIR'
-]);
-/** Tags the action adds itself (see provenance.ts); they count against IAM's 50-tag limit. */
-const RESERVED_TAG_COUNT = 3;
-/**
- * Builds the settings from the action's inputs. `getInput` returns '' for an input that was not
- * set (as `core.getInput` does); `env` supplies AWS_REGION and AWS_DEFAULT_REGION.
- */
-function readSettings(getInput, env = process.env) {
-    const { settings, problems } = readInputs(getInput, env);
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return settings;
-}
-/** Every input read and checked: the settings, and every problem found (none thrown). */
-function readInputs(getInput, env = process.env) {
-    const problems = [];
-    const notices = [];
-    const input = (name) => getInput(name).trim() || undefined;
-    const problem = (name, message) => {
-        problems.push(`${name}: ${message}`);
-        return undefined;
-    };
-    const bool = (name, fallback) => {
-        const value = input(name);
-        if (value === undefined)
-            return fallback;
-        if (/^(true|True|TRUE)$/.test(value))
-            return true;
-        if (/^(false|False|FALSE)$/.test(value))
-            return false;
-        problem(name, `${quote(value)} is not a boolean; use true or false`);
-        return fallback;
-    };
-    const integer = (name, min, max) => {
-        const value = input(name);
-        if (value === undefined)
-            return undefined;
-        const n = Number(value);
-        if (!/^\d+$/.test(value) || n < min || n > max)
-            return problem(name, `${quote(value)} must be a whole number from ${min} to ${max}`);
-        return n;
-    };
-    // The function and its region.
-    const functionInput = input('function-name');
-    const ref = functionInput ? parseFunctionRef(functionInput) : undefined;
-    if (!functionInput)
-        problem('function-name', 'is required: a function name or ARN');
-    else if (!ref)
-        problem('function-name', `${quote(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
-    else if (ref.qualifier)
-        problem('function-name', `${quote(functionInput)} names version or alias ${quote(ref.qualifier)}; give the unqualified function and use the alias input`);
-    const regionInput = input('region');
-    const region = regionInput ?? ref?.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
-    if (!region)
-        problem('region', 'is required: set the region input or AWS_REGION (configure-aws-credentials sets it)');
-    else if (!REGION_PATTERN.test(region))
-        problem('region', `${quote(region)} is not an AWS region such as eu-west-2`);
-    else if (regionInput && ref?.region && regionInput !== ref.region)
-        problem('region', `${quote(regionInput)} differs from the region in function-name (${ref.region})`);
-    // The code source: at most one.
-    const code = input('code');
-    const s3Bucket = input('s3-bucket');
-    const s3Key = input('s3-key');
-    const s3ObjectVersion = input('s3-object-version');
-    const imageUri = input('image-uri');
-    const sources = [code && 'code', s3Key && 's3-key', imageUri && 'image-uri'].filter(Boolean);
-    if (sources.length > 1)
-        problem(sources.join(', '), 'give at most one code source: code, s3-bucket with s3-key, or image-uri');
-    if (s3Key && !s3Bucket)
-        problem('s3-bucket', 'is required with s3-key');
-    if (s3ObjectVersion && !s3Key)
-        problem('s3-object-version', 'needs s3-bucket and s3-key');
-    if (s3Bucket && !s3Key && !code)
-        problem('s3-bucket', 'needs s3-key (code already in S3) or code (a package to upload through the bucket)');
-    if (s3Bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3Bucket))
-        problem('s3-bucket', `${quote(s3Bucket)} is not a valid S3 bucket name`);
-    if (imageUri && !/^[^\s:/]+(\/[^\s:/@]+)+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/.test(imageUri))
-        problem('image-uri', `${quote(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
-    let codeSource = { kind: 'none' };
-    if (code) {
-        const checked = checkCodePath(code, env.GITHUB_WORKSPACE);
-        if (checked.problem)
-            problem('code', `${quote(code)} ${checked.problem}`);
-        codeSource = { kind: 'path', path: checked.path };
-    }
-    else if (s3Key && s3Bucket) {
-        codeSource = { kind: 's3', bucket: s3Bucket, key: s3Key, objectVersion: s3ObjectVersion };
-    }
-    else if (imageUri)
-        codeSource = { kind: 'image', imageUri };
-    // Function configuration: only what the user named.
-    const runtime = input('runtime');
-    if (runtime && !RUNTIME.test(runtime))
-        problem('runtime', `${quote(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
-    const handler = input('handler');
-    if (handler && (handler.length > 128 || /\s/.test(handler)))
-        problem('handler', `${quote(handler)} must be at most 128 characters without spaces, e.g. index.handler`);
-    const executionRole = input('execution-role-arn');
-    if (executionRole && !isRoleArn(executionRole))
-        problem('execution-role-arn', `${quote(executionRole)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
-    const architecture = input('architectures');
-    if (architecture && architecture !== 'x86_64' && architecture !== 'arm64')
-        problem('architectures', `${quote(architecture)} must be x86_64 or arm64`);
-    const description = input('description');
-    if (description && description.length > 256)
-        problem('description', 'must be at most 256 characters');
-    const environment = parsePairs(input('environment'), 'environment', problem, {
-        valid: key => ENV_KEY.test(key),
-        rule: 'a letter, then one or more letters, digits or _'
-    });
-    if (environment) {
-        for (const key of Object.keys(environment))
-            if (RESERVED_ENV.has(key))
-                problem('environment', `${quote(key)} is reserved by Lambda`);
-        // Lambda measures the variables as JSON, in bytes.
-        if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
-            problem('environment', 'variables exceed Lambda’s 4 KB limit');
-    }
-    const alias = input('alias');
-    if (alias && !ALIAS.test(alias))
-        problem('alias', `${quote(alias)} must be 1-128 letters, digits, - or _, and not only digits`);
-    const publish = bool('publish', false) || alias !== undefined;
-    // API Connect: the principal to trust and the external id it presents.
-    const orgId = input('provider-org-id');
-    if (!orgId)
-        problem('provider-org-id', 'is required: the API Connect provider organization ID (a UUID), used as sts:ExternalId');
-    else if (UUID.test(orgId) && orgId !== orgId.toLowerCase())
-        notices.push(`provider-org-id: API Connect's provider org IDs are lowercase UUIDs; using ${orgId.toLowerCase()} (sts:ExternalId is compared case-sensitively)`);
-    else if (!UUID.test(orgId))
-        problem('provider-org-id', `${quote(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
-            '(e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it');
-    // A malformed region already has its error: it must not add one about API Connect's region.
-    const apiConnect = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region && REGION_PATTERN.test(region) ? region : undefined, problem);
-    // The role API Connect assumes.
-    const roleName = input('role-name') ?? (ref ? defaultRoleName(ref.name) : undefined);
-    if (roleName !== undefined && !ROLE_NAME.test(roleName))
-        problem('role-name', `${quote(roleName)} must be 1-64 letters, digits or + = , . @ _ -`);
-    const rolePath = input('role-path') ?? '/';
-    if (!ROLE_PATH.test(rolePath) || rolePath.length > 512)
-        problem('role-path', `${quote(rolePath)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
-    const roleDescription = input('role-description');
-    if (roleDescription &&
-        (roleDescription.length > 1000 || !/^[\t\n\r\x20-\x7E\xA1-\xFF]*$/.test(roleDescription)))
-        problem('role-description', 'must be at most 1000 printable characters');
-    const boundary = input('permissions-boundary');
-    if (boundary && !isPolicyArn(boundary))
-        problem('permissions-boundary', `${quote(boundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
-    const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
-    checkTags('role-tags', tags, { service: 'IAM', reserved: RESERVED_TAG_COUNT }, problem);
-    const acceptedPrincipals = inputs_lines(input('accepted-principals'));
-    for (const [index, principal] of acceptedPrincipals.entries()) {
-        const why = principal === apiConnect?.arn
-            ? 'is the API Connect principal itself: it needs no declaration, and its other external IDs are never accepted'
-            : principalProblem(principal);
-        if (why)
-            problem('accepted-principals', `line ${index + 1}: ${why}`);
-    }
-    const verify = input('verify') ?? 'fail';
-    if (verify !== 'fail' && verify !== 'warn' && verify !== 'off')
-        problem('verify', `${quote(verify)} must be fail, warn or off`);
-    const expectedAccountId = input('expected-account-id');
-    if (expectedAccountId && !/^\d{12}$/.test(expectedAccountId))
-        problem('expected-account-id', `${quote(expectedAccountId)} is not a 12-digit AWS account id`);
-    const endpointUrl = input('endpoint-url');
-    if (endpointUrl && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
-        problem('endpoint-url', `${quote(endpointUrl)} is not an http(s) URL`);
-    const settings = {
-        functionName: ref?.name ?? '',
-        region: region ?? '',
-        functionAccountId: ref?.accountId,
-        functionPartition: ref?.partition,
-        code: codeSource,
-        stagingBucket: codeSource.kind === 'path' ? s3Bucket : undefined,
-        config: {
-            runtime,
-            handler,
-            role: executionRole,
-            architectures: architecture ? [architecture] : undefined,
-            memorySize: integer('memory-size', 128, 10240),
-            timeout: integer('timeout', 1, 900),
-            description,
-            environment,
-            ...readSettingsInputs(input, problem, RESERVED_TAG_COUNT)
-        },
-        publish,
-        alias,
-        apiConnect: {
-            externalId: orgId?.toLowerCase() ?? '',
-            principalArn: apiConnect?.arn ?? '',
-            source: apiConnect?.source ?? ''
-        },
-        role: {
-            name: roleName ?? '',
-            path: rolePath,
-            description: roleDescription,
-            permissionsBoundary: boundary,
-            tags,
-            manage: bool('manage-role', true)
-        },
-        verify: verify,
-        acceptedPrincipals,
-        expectedAccountId,
-        validateTrustPolicy: bool('validate-trust-policy', false),
-        probeSelfAssume: bool('probe-self-assume', false),
-        dryRun: bool('dry-run', false),
-        endpointUrl,
-        notices
-    };
-    return { settings, problems };
-}
-/** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */
-function defaultRoleName(functionName) {
-    const name = `apic-invoke-${functionName}`;
-    if (name.length <= 64)
-        return name;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(functionName).digest('hex').slice(0, 8);
-    return `${name.slice(0, 55)}-${hash}`;
-}
-/** Non-empty lines, trimmed. */
-const inputs_lines = (text) => (text ?? '')
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(Boolean);
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-// What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
-
-function setTargetOutputs(targets) {
-    setOutput('function-name', targets.functionName);
-    setOutput('function-arn', targets.functionArn);
-    setOutput('region', targets.region);
-    setOutput('role-arn', targets.roleArn);
-    setOutput('api-connect-role-arn', targets.apiConnectRoleArn);
-    setOutput('external-id', targets.externalId);
-}
-function setOutputs(result) {
-    setTargetOutputs(result);
-    setOutput('version', result.version ?? '');
-    setOutput('code-sha256', result.codeSha256 ?? '');
-    setOutput('verified', result.verified);
-    setOutput('result', JSON.stringify(result));
-}
-/** The outputs known before any write, so that a run that fails still names its targets. */
-function targetsOf(ctx) {
-    const { settings } = ctx;
-    return {
-        functionName: settings.functionName,
-        functionArn: ctx.functionArn,
-        region: settings.region,
-        roleArn: ctx.roleArn,
-        apiConnectRoleArn: settings.apiConnect.principalArn,
-        externalId: settings.apiConnect.externalId
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/logic.ts
@@ -88777,155 +88048,6 @@ function who_can_assume_isRecord(value) {
 
 
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary as Markdown: what to enter in API Connect, what changed, every check.
-
-
-const summary_MARK = {
-    pass: '✅ pass',
-    fail: '❌ fail',
-    undecided: '⚠️ undecided',
-    'not-checked': '⚪ not checked'
-};
-const code = (text) => `\`${text.replace(/`/g, "'")}\``;
-/** The job summary as Markdown: what to enter in API Connect, what changed, every check. */
-function renderSummary(result) {
-    const row = (cells) => `| ${cells.map(c => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;
-    const table = (head, rows) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
-    const verdict = {
-        true: 'verified ✅',
-        false: 'verification failed ❌',
-        undecided: 'verification undecided ⚠️',
-        incomplete: 'verified, an optional check not run ⚪',
-        skipped: 'verification skipped'
-    }[result.verified];
-    const failed = result.failed ?? [];
-    return [
-        `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
-        '',
-        ...(failed.length
-            ? [
-                '### Failed',
-                '',
-                table(['step', 'error'], failed.map(f => [code(f.step), f.error])),
-                '',
-                'Every change below that does not say "failed" or "not done" was made and stays made. Fix the error and run the job again: it reads the live state and makes only what is still missing.',
-                ''
-            ]
-            : []),
-        "### For API Connect's Lambda policy",
-        '',
-        table(['field', 'value'], [
-            ['IAM role ARN', code(result.roleArn)],
-            ['Function name', code(result.functionName)],
-            ['Region', code(result.region)],
-            ...(result.aliasArn
-                ? [['Qualifier (alias)', code(result.aliasArn.split(':').pop() ?? '')]]
-                : []),
-            ['Trusted API Connect role', code(result.apiConnectRoleArn)],
-            ['External ID (provider org ID)', code(result.externalId)]
-        ]),
-        '',
-        `### ${result.dryRun ? 'Planned changes (nothing was written)' : 'Changes'}`,
-        '',
-        result.changes.length
-            ? table(['resource', 'action', 'detail'], result.changes.map(c => [c.target, c.action, c.detail]))
-            : 'None.',
-        '',
-        '### Checks',
-        '',
-        result.checks.length
-            ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, summary_MARK[c.status]]))
-            : 'Verification is off.',
-        '',
-        ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
-    ].join('\n');
-}
-/** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
-function waysInSection(waysIn, table) {
-    if (!waysIn.length)
-        return [];
-    return [
-        '### Who else can assume the role',
-        '',
-        table(WAY_IN_TABLE_HEADER, waysIn.map(wayInRow)),
-        ''
-    ];
-}
-async function writeSummary(result) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary.addRaw(renderSummary(result), true).write();
-}
-
-;// CONCATENATED MODULE: ./src/report/failed-run.ts
-// A run that failed after planning still tells the whole truth: every change made so far, which
-// step failed and what is known for sure, in the outputs and the summary, then every branch's error.
-
-
-
-
-
-function branch(settled, name, planned) {
-    if (settled.status === 'fulfilled') {
-        const outcome = settled.value;
-        return {
-            changes: outcome.changes,
-            known: 'roleArn' in outcome
-                ? { roleArn: outcome.roleArn }
-                : { codeSha256: outcome.codeSha256, version: outcome.version, aliasArn: outcome.aliasArn }
-        };
-    }
-    const error = settled.reason;
-    if (error instanceof StepFailed)
-        return {
-            changes: error.changes,
-            known: error.known,
-            // The AWS error may already say where (aws/where.ts): say it once.
-            failed: { step: error.step, error: withCauses(error).replace(`${error.step}: `, '') }
-        };
-    // Not a StepFailed: nothing says which writes were made, so none is claimed.
-    return {
-        changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone: 'not reached' })),
-        known: {},
-        failed: { step: name, error: withCauses(error) }
-    };
-}
-/**
- * A run that failed after planning: the outputs and the summary still say every change made so far,
- * which step failed and what is known, then the run fails with every branch's error.
- */
-async function reportFailure(targets, dryRun, branches) {
-    const known = Object.assign({}, ...branches.map(b => b.known));
-    const failedSteps = branches.flatMap(b => (b.failed ? [b.failed] : []));
-    const result = {
-        ...targets,
-        dryRun,
-        version: known.version,
-        aliasArn: known.aliasArn,
-        codeSha256: known.codeSha256,
-        roleArn: known.roleArn ?? targets.roleArn,
-        verified: 'false',
-        changes: branches.flatMap(b => b.changes).map(changeRow),
-        checks: [],
-        failed: failedSteps
-    };
-    setOutputs(result);
-    await writeSummary(result);
-    for (const f of failedSteps.slice(0, -1))
-        error(`${f.step} failed: ${f.error}`);
-    const last = failedSteps[failedSteps.length - 1];
-    setFailed(`${last.step} failed: ${last.error}`);
-}
-/** The message, and each cause's that it does not already say. */
-function withCauses(error) {
-    let message = error instanceof Error ? error.message : String(error);
-    for (let cause = error?.cause; cause instanceof Error; cause = cause.cause)
-        if (!message.includes(cause.message))
-            message += ` (cause: ${cause.message.slice(0, 500)})`;
-    return message;
-}
-
 ;// CONCATENATED MODULE: ./src/verify/checks.ts
 // The STS dry run's decisions, pure: who can assume the role (decided over the whole request
 // space by iam-policy/who-can-assume.ts, not over samples), whether the role may invoke the
@@ -89028,6 +88150,1120 @@ function verdictOf(checks) {
     if (withStatus(checks, 'not-checked').length)
         return 'incomplete';
     return 'true';
+}
+
+;// CONCATENATED MODULE: ./src/function/promotion-gate.ts
+
+/** Why the alias stays where it is, or undefined when it may move. */
+function holdReason(verify, smoke, checks) {
+    const reasons = [];
+    if (smoke?.status === 'fail')
+        reasons.push('the smoke test failed');
+    // Under `verify: warn` a failed check warns and the run goes on; under `fail` it stops here.
+    const failing = [...withStatus(checks, 'fail'), ...withStatus(checks, 'undecided')];
+    if (verify === 'fail' && failing.length)
+        reasons.push(`verification failed (${failing.map(c => c.name).join('; ')})`);
+    return reasons.length ? reasons.join(' and ') : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/function/promote.ts
+
+
+/**
+ * Moves the alias as planned, or marks its change held back when `hold` says why not. A failed
+ * move throws StepFailed with every change, the alias's marked failed.
+ */
+async function promote(ctx, plan, fn, hold) {
+    const alias = plan.publish?.alias;
+    if (!alias || ctx.settings.dryRun || !fn.version)
+        return fn;
+    const { name: aliasName, action, arn } = alias;
+    if (action === 'unchanged')
+        return { ...fn, aliasArn: arn, promoted: true };
+    const name = ctx.settings.functionName;
+    if (hold) {
+        ctx.log.warning(`Alias ${aliasName} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${aliasFrom(plan)}`}: ${hold}. Version ${fn.version} is published but not promoted.`);
+        return {
+            ...fn,
+            // A held-back alias that existed keeps its ARN: API Connect still calls it.
+            aliasArn: action === 'update' ? arn : undefined,
+            promoted: false,
+            changes: fn.changes.map(c => (c.kind === 'alias' ? { ...c, notDone: 'held back' } : c))
+        };
+    }
+    const step = `lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'} ${aliasName} on function ${name}`;
+    ctx.log.info(`Pointing alias ${aliasName} to version ${fn.version}`);
+    try {
+        const aliasArn = await pointAlias(ctx.clients.lambda, name, aliasName, action, fn.version);
+        return { ...fn, aliasArn, promoted: true };
+    }
+    catch (error) {
+        const changes = markFailed(fn.changes, c => c.kind !== 'alias');
+        throw new StepFailed(step, changes, { codeSha256: fn.codeSha256, version: fn.version }, error);
+    }
+}
+/** The alias's ARN as verification checks it: known before the alias exists or moves. */
+const plannedAliasArn = (ctx) => ctx.settings.alias && !ctx.settings.dryRun
+    ? `${ctx.functionArn}:${ctx.settings.alias}`
+    : undefined;
+const aliasFrom = (plan) => plan.publish?.changes.find(c => c.kind === 'alias')?.from ?? '?';
+
+;// CONCATENATED MODULE: ./src/quote.ts
+// A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
+// input gives one readable line, not the input again.
+const LIMIT = 80;
+const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
+
+;// CONCATENATED MODULE: ./src/api-connect-regions.ts
+// IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
+// assumes the customer's role from this principal. Regions whose role IBM has not published are
+// known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
+
+
+const IBM_ACCOUNT = '623947394061';
+const API_CONNECT_REGIONS = [
+    {
+        id: 'us-east-a',
+        name: 'N. Virginia',
+        awsRegion: 'us-east-1',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`,
+        aliases: ['n-virginia', 'virginia']
+    },
+    {
+        id: 'eu-central-a',
+        name: 'Frankfurt',
+        awsRegion: 'eu-central-1',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-central-a`,
+        aliases: ['frankfurt']
+    },
+    {
+        id: 'eu-west-a',
+        name: 'London',
+        awsRegion: 'eu-west-2',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`,
+        aliases: ['london']
+    },
+    { id: 'ap-southeast-2', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] },
+    { id: 'ap-south-1', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
+    { id: 'ap-southeast-3', name: 'Jakarta', awsRegion: 'ap-southeast-3', aliases: ['jakarta'] }
+];
+const published = API_CONNECT_REGIONS.filter(r => r.roleArn);
+/** Finds a region by id, AWS region or alias, case-insensitively. */
+function findApiConnectRegion(name) {
+    const key = name.trim().toLowerCase();
+    return API_CONNECT_REGIONS.find(r => r.id === key || r.awsRegion === key || r.name.toLowerCase() === key || r.aliases.includes(key));
+}
+/** The published region that runs in the given AWS region, if any. */
+function apiConnectRegionFor(awsRegion) {
+    return published.find(r => r.awsRegion === awsRegion);
+}
+/** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
+const PUBLISHED_REGION_NAMES = published
+    .map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`)
+    .join(', ');
+/**
+ * The principal API Connect assumes the role from: api-connect-role-arn, else the published role of
+ * api-connect-region, else of the region the function runs in. Problems go to `problem`.
+ */
+function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
+    if (roleArnInput) {
+        if (roleArnInput.includes('*') || !isRoleArn(roleArnInput))
+            return problem('api-connect-role-arn', `${quote(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
+        return { arn: roleArnInput, source: 'api-connect-role-arn input' };
+    }
+    const region = regionInput
+        ? findApiConnectRegion(regionInput)
+        : functionRegion
+            ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
+                API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
+            : undefined;
+    if (regionInput && !region)
+        return problem('api-connect-region', `${quote(regionInput)} is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`);
+    if (region?.roleArn)
+        return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` };
+    if (region)
+        return problem('api-connect-role-arn', `API Connect runs in ${region.name} (${region.awsRegion}), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn`);
+    if (functionRegion)
+        return problem('api-connect-region', `no API Connect region runs in ${functionRegion}; set api-connect-region (${PUBLISHED_REGION_NAMES}) or api-connect-role-arn`);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/function/code-path.ts
+// Where the `code` input may point: an existing directory or .zip file inside the workspace
+// (GITHUB_WORKSPACE), reached without a symbolic link. A workflow packages what it checked out,
+// never a path a symlink leads elsewhere on the runner. Checked with the other inputs, before any
+// AWS call.
+
+
+/** Whether `path` is `root` or under it. */
+const inside = (root, path) => {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+};
+/** The resolved path, and what is wrong with it (a message for the `code` input), if anything. */
+function checkCodePath(code, workspace) {
+    const path = (0,external_node_path_.resolve)(code);
+    const say = (problem) => ({ path, problem });
+    if (workspace && !inside((0,external_node_path_.resolve)(workspace), path))
+        return say(`is outside the workspace (${workspace}): give a path inside the checkout`);
+    if (!(0,external_node_fs_.existsSync)(path))
+        return say(`does not exist (resolved to ${path})`);
+    if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
+        return say('is a symbolic link: give the directory or .zip file itself');
+    if (workspace && (0,external_node_fs_.existsSync)(workspace) && !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(path)))
+        return say('leads outside the workspace through a symbolic link in its path');
+    if (!(0,external_node_fs_.statSync)(path).isDirectory() && !/\.zip$/i.test(path))
+        return say('is neither a directory nor a .zip file');
+    return { path };
+}
+
+;// CONCATENATED MODULE: ./src/key-value.ts
+// The inputs that are maps (environment, role-tags): KEY=VALUE lines or a JSON object of strings.
+// Values may be secrets: a problem names the input and the line or entry, and at most a name that
+// passed the name rule, never a value or a fragment of one. Both forms follow the same rules:
+// names without surrounding whitespace, no name twice, none of JavaScript's own property names.
+/** Names that would reach an object's prototype machinery instead of being a key. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+const ANY_NAME = { valid: name => name.length > 0, rule: 'not empty' };
+/** KEY=VALUE lines or a JSON object of strings; undefined when the input is not given. */
+function parsePairs(text, name, problem, names = ANY_NAME) {
+    if (text === undefined)
+        return undefined;
+    const pairs = Object.create(null);
+    const seen = new Map();
+    /** Records one pair, or the problem with it; `where` is "line 3" or "entry 2". */
+    const add = (where, key, value) => {
+        if (FORBIDDEN.has(key))
+            return problem(name, `${where}: ${key} is not allowed as a name`);
+        if (key.trim() !== key)
+            return problem(name, `${where}: the name has whitespace around it`);
+        if (!names.valid(key))
+            return problem(name, `${where}: the name is not valid (${names.rule})`);
+        const first = seen.get(key);
+        if (first)
+            return problem(name, `${where}: "${key}" is already set (${first})`);
+        seen.set(key, where);
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+            return problem(name, `${where}: the value of "${key}" must be a string`);
+        pairs[key] = String(value);
+    };
+    if (text.startsWith('{')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch (error) {
+            // JSON.parse quotes the text around the error, and values may be secrets: give the place only.
+            const at = /at position \d+( \(line \d+ column \d+\))?/.exec(error.message);
+            return problem(name, `is not valid JSON${at ? ` (${at[0]})` : ''}`);
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            return problem(name, 'must be a JSON object of strings');
+        const values = Object.values(parsed);
+        const nested = values.findIndex(v => typeof v === 'object');
+        if (nested >= 0)
+            return problem(name, `entry ${nested + 1}: the value must be a string`);
+        // JSON.parse keeps the last of a repeated name silently: read the names from the text.
+        jsonKeys(text).forEach((key, index) => add(`entry ${index + 1}`, key, parsed[key]));
+        return { ...pairs };
+    }
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        if (!line.trim() || line.trim().startsWith('#'))
+            continue;
+        const at = line.indexOf('=');
+        if (at <= 0 || !line.slice(0, at).trim()) {
+            problem(name, `line ${index + 1} is not KEY=VALUE`);
+            continue;
+        }
+        add(`line ${index + 1}`, line.slice(0, at).trim(), line.slice(at + 1).trim());
+    }
+    return { ...pairs };
+}
+/**
+ * The names of a flat JSON object, in order, repeats kept. Only called once JSON.parse accepted
+ * the text and every value is a string, number or boolean, so a string followed by `:` is a name.
+ */
+function jsonKeys(text) {
+    const keys = [];
+    // Strings are matched in order from the start, so a quote inside a value never starts one.
+    for (const match of text.matchAll(/"((?:[^"\\]|\\.)*)"(\s*:)?/g))
+        if (match[2])
+            keys.push(JSON.parse(`"${match[1]}"`));
+    return keys;
+}
+
+;// CONCATENATED MODULE: ./src/tag-rules.ts
+// The rules IAM and Lambda share for tags (role-tags, tags): key and value characters and lengths,
+// no aws: prefix, and at most 50 tags of which the action adds some itself (provenance.ts).
+
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** Reports every tag that breaks the rules, under the input `name`. */
+function checkTags(name, tags, limit, problem) {
+    for (const [key, value] of Object.entries(tags)) {
+        if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
+            problem(name, `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
+        if (value.length > 256 || !TAG_TEXT.test(value))
+            problem(name, `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`);
+    }
+    if (Object.keys(tags).length > 50 - limit.reserved)
+        problem(name, `at most ${50 - limit.reserved} tags (${limit.service} allows 50; the action adds ${limit.reserved})`);
+}
+
+;// CONCATENATED MODULE: ./src/function/settings-input.ts
+// Reads the function settings that aws-actions/aws-lambda-deploy also offers (layers, VPC, tags,
+// tracing, …): the same names, the same JSON shapes, and shorter forms where one value is enough
+// (tracing-config: Active). Every problem names its input and what would be valid. Pure.
+
+
+
+const settings_input_PARTITION = 'arn:aws[a-z-]*';
+const LAYER = new RegExp(`^${settings_input_PARTITION}:lambda:[a-z0-9-]+:\\d{12}:layer:[\\w-]{1,140}:\\d+$`);
+const KMS_KEY = new RegExp(`^${settings_input_PARTITION}:kms:[a-z0-9-]+:\\d{12}:(key|alias)/[\\w/+=,.@-]+$`);
+const DLQ_TARGET = new RegExp(`^${settings_input_PARTITION}:(sqs|sns):[a-z0-9-]+:\\d{12}:[\\w.-]+$`);
+const ACCESS_POINT = new RegExp(`^${settings_input_PARTITION}:elasticfilesystem:[a-z0-9-]+:\\d{12}:access-point/fsap-[a-f0-9]{17}$`);
+const CODE_SIGNING = new RegExp(`^${settings_input_PARTITION}:lambda:[a-z0-9-]+:\\d{12}:code-signing-config:csc-[a-z0-9]{17}$`);
+const SUBNET = /^subnet-[0-9a-f]{8,17}$/;
+const SECURITY_GROUP = /^sg-[0-9a-f]{8,17}$/;
+const MOUNT_PATH = /^\/mnt\/[\w.-]+$/;
+const LOG_GROUP = /^[\w\-/.#]{1,512}$/;
+const APPLICATION_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+const SYSTEM_LEVELS = ['DEBUG', 'INFO', 'WARN'];
+function readSettingsInputs(input, problem, reservedTags) {
+    const more = {};
+    const json = (name, text) => {
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            return problem(name, 'is not valid JSON');
+        }
+    };
+    /** A JSON object with only the given members (the official action's shape). */
+    const object = (name, members) => {
+        const text = input(name);
+        if (text === undefined)
+            return undefined;
+        const value = json(name, text);
+        if (value === undefined)
+            return undefined;
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            return problem(name, `must be a JSON object with ${members.join(', ')}`);
+        const unknown = Object.keys(value).filter(k => !members.includes(k));
+        if (unknown.length)
+            return problem(name, `${unknown.join(', ')}: not a member; use ${members.join(', ')}`);
+        return value;
+    };
+    const strings = (name, value, what) => Array.isArray(value) && value.every(v => typeof v === 'string')
+        ? value
+        : problem(name, `${what} must be a JSON array of strings`);
+    /** Lines, or a JSON array of strings. */
+    const list = (name) => {
+        const text = input(name);
+        if (text === undefined)
+            return undefined;
+        if (!text.startsWith('['))
+            return lines(text);
+        const value = json(name, text);
+        return value === undefined ? undefined : strings(name, value, 'the list');
+    };
+    const arn = (name, pattern, example) => {
+        const value = input(name);
+        if (value !== undefined && !pattern.test(value))
+            return problem(name, `${quote(value)} is not ${example}`);
+        return value;
+    };
+    /** One word, or the official action's JSON object holding it. */
+    const word = (name, member, allowed) => {
+        const text = input(name);
+        if (text === undefined)
+            return undefined;
+        const value = text.startsWith('{') ? object(name, [member])?.[member] : text;
+        if (value === undefined && text.startsWith('{'))
+            return undefined;
+        if (typeof value === 'string' && allowed.includes(value))
+            return value;
+        return problem(name, `must be ${allowed.join(' or ')} (or {"${member}": "…"})`);
+    };
+    const layers = list('layers');
+    if (layers) {
+        const bad = layers.filter(l => !LAYER.test(l));
+        if (bad.length)
+            problem('layers', `${bad.map(quote).join(', ')}: not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)`);
+        else if (layers.length > 5)
+            problem('layers', 'at most 5 layers (Lambda’s limit)');
+        else if (new Set(layers).size < layers.length)
+            problem('layers', 'a layer is named twice');
+        else
+            more.Layers = layers;
+    }
+    const vpc = object('vpc-config', ['SubnetIds', 'SecurityGroupIds', 'Ipv6AllowedForDualStack']);
+    if (vpc) {
+        const subnets = strings('vpc-config', vpc.SubnetIds ?? [], 'SubnetIds');
+        const groups = strings('vpc-config', vpc.SecurityGroupIds ?? [], 'SecurityGroupIds');
+        const ipv6 = vpc.Ipv6AllowedForDualStack;
+        const bad = [
+            ...(subnets ?? []).filter(s => !SUBNET.test(s)),
+            ...(groups ?? []).filter(g => !SECURITY_GROUP.test(g))
+        ];
+        if (bad.length)
+            problem('vpc-config', `${bad.map(quote).join(', ')}: not a subnet-… or sg-… id`);
+        else if (subnets && groups && (subnets.length > 16 || groups.length > 5))
+            problem('vpc-config', 'at most 16 SubnetIds and 5 SecurityGroupIds');
+        else if (subnets && groups && !subnets.length !== !groups.length)
+            problem('vpc-config', 'needs SubnetIds and SecurityGroupIds both, or both empty to detach the function from its VPC');
+        else if (ipv6 !== undefined && typeof ipv6 !== 'boolean')
+            problem('vpc-config', 'Ipv6AllowedForDualStack must be true or false');
+        else if (subnets && groups)
+            more.VpcConfig = {
+                SubnetIds: subnets,
+                SecurityGroupIds: groups,
+                ...(ipv6 !== undefined ? { Ipv6AllowedForDualStack: ipv6 } : {})
+            };
+    }
+    const dlqText = input('dead-letter-config');
+    if (dlqText !== undefined) {
+        const target = dlqText.startsWith('{')
+            ? object('dead-letter-config', ['TargetArn'])?.TargetArn
+            : dlqText;
+        if (typeof target === 'string' && (target === '' || DLQ_TARGET.test(target)))
+            more.DeadLetterConfig = { TargetArn: target };
+        else if (target !== undefined || !dlqText.startsWith('{'))
+            problem('dead-letter-config', 'must be an SQS queue or SNS topic ARN, or {"TargetArn": "…"} ("" removes it)');
+    }
+    more.KMSKeyArn = arn('kms-key-arn', KMS_KEY, 'a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)');
+    const tracing = word('tracing-config', 'Mode', ['Active', 'PassThrough']);
+    if (tracing)
+        more.TracingConfig = { Mode: tracing };
+    const snapStart = word('snap-start', 'ApplyOn', ['PublishedVersions', 'None']);
+    if (snapStart)
+        more.SnapStart = { ApplyOn: snapStart };
+    const fsText = input('file-system-configs');
+    if (fsText !== undefined) {
+        const value = json('file-system-configs', fsText);
+        const valid = Array.isArray(value) &&
+            value.every((c) => typeof c === 'object' &&
+                c !== null &&
+                ACCESS_POINT.test(String(c.Arn)) &&
+                MOUNT_PATH.test(String(c.LocalMountPath)) &&
+                Object.keys(c).length === 2);
+        if (value !== undefined && !valid)
+            problem('file-system-configs', 'must be a JSON array of {"Arn": EFS access point ARN, "LocalMountPath": "/mnt/NAME"}');
+        else if (valid && value.length > 1)
+            problem('file-system-configs', 'Lambda allows one file system per function');
+        else if (valid)
+            more.FileSystemConfigs = value;
+    }
+    const image = object('image-config', ['EntryPoint', 'Command', 'WorkingDirectory']);
+    if (image) {
+        const entryPoint = image.EntryPoint === undefined
+            ? undefined
+            : strings('image-config', image.EntryPoint, 'EntryPoint');
+        const command = image.Command === undefined ? undefined : strings('image-config', image.Command, 'Command');
+        const dir = image.WorkingDirectory;
+        if (dir !== undefined && (typeof dir !== 'string' || dir.length > 1000))
+            problem('image-config', 'WorkingDirectory must be a path of at most 1000 characters');
+        else if ((!image.EntryPoint || entryPoint) && (!image.Command || command))
+            more.ImageConfig = {
+                ...(entryPoint ? { EntryPoint: entryPoint } : {}),
+                ...(command ? { Command: command } : {}),
+                ...(dir !== undefined ? { WorkingDirectory: dir } : {})
+            };
+    }
+    const storageText = input('ephemeral-storage');
+    if (storageText !== undefined) {
+        const size = storageText.startsWith('{')
+            ? object('ephemeral-storage', ['Size'])?.Size
+            : /^\d+$/.test(storageText)
+                ? Number(storageText)
+                : NaN;
+        if (typeof size === 'number' && Number.isInteger(size) && size >= 512 && size <= 10240)
+            more.EphemeralStorage = { Size: size };
+        else if (size !== undefined)
+            problem('ephemeral-storage', `${quote(storageText)} must be a whole number of MB from 512 to 10240`);
+    }
+    const logging = object('logging-config', [
+        'LogFormat',
+        'ApplicationLogLevel',
+        'SystemLogLevel',
+        'LogGroup'
+    ]);
+    if (logging) {
+        const { LogFormat, ApplicationLogLevel, SystemLogLevel, LogGroup } = logging;
+        const why = LogFormat !== undefined && LogFormat !== 'JSON' && LogFormat !== 'Text'
+            ? 'LogFormat must be JSON or Text'
+            : ApplicationLogLevel !== undefined &&
+                !APPLICATION_LEVELS.includes(ApplicationLogLevel)
+                ? `ApplicationLogLevel must be one of ${APPLICATION_LEVELS.join(', ')}`
+                : SystemLogLevel !== undefined && !SYSTEM_LEVELS.includes(SystemLogLevel)
+                    ? `SystemLogLevel must be one of ${SYSTEM_LEVELS.join(', ')}`
+                    : (ApplicationLogLevel ?? SystemLogLevel) !== undefined && LogFormat !== 'JSON'
+                        ? 'log levels need "LogFormat": "JSON"'
+                        : LogGroup !== undefined && !LOG_GROUP.test(String(LogGroup))
+                            ? 'LogGroup must be a CloudWatch log group name'
+                            : undefined;
+        if (why)
+            problem('logging-config', why);
+        else
+            more.LoggingConfig = logging;
+    }
+    const tags = parsePairs(input('tags'), 'tags', problem);
+    if (tags)
+        checkTags('tags', tags, { service: 'Lambda', reserved: reservedTags }, problem);
+    const removeTags = list('remove-tags');
+    const both = (removeTags ?? []).filter(key => tags && Object.hasOwn(tags, key));
+    if (both.length)
+        problem('remove-tags', `${both.map(quote).join(', ')} also set in tags`);
+    const mode = input('environment-mode');
+    if (mode !== undefined && mode !== 'replace' && mode !== 'merge')
+        problem('environment-mode', `${quote(mode)} must be replace or merge`);
+    const named = Object.values(more).some(v => v !== undefined);
+    return {
+        environmentMode: mode,
+        more: named ? more : undefined,
+        tags,
+        removeTags,
+        codeSigningConfigArn: arn('code-signing-config-arn', CODE_SIGNING, 'a code-signing config ARN (arn:aws:lambda:REGION:ACCOUNT:code-signing-config:csc-…)'),
+        sourceKmsKeyArn: arn('source-kms-key-arn', KMS_KEY, 'a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)')
+    };
+}
+/** Non-empty lines, trimmed. */
+const lines = (text) => text
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(Boolean);
+
+;// CONCATENATED MODULE: ./src/smoke/expect.ts
+// Whether the smoke test's response is what `test-expect` asks for. Pure. Two forms: a status code
+// (a bare integer, 100-599) that an API-Gateway-shaped response ({ statusCode, body }) must carry,
+// or a JSON value the response must contain: every key of an expected object present with a
+// matching value (extra keys allowed), arrays element by element and of the same length, anything
+// else equal. An expected object under `body` also matches a body that is a JSON string, as API
+// Gateway's proxy integration returns it.
+/** `test-expect` as written: a status code, or any JSON value; undefined when it is not JSON. */
+function parseExpectation(text) {
+    if (/^\d{3}$/.test(text) && Number(text) >= 100 && Number(text) <= 599)
+        return { kind: 'status', statusCode: Number(text) };
+    try {
+        return { kind: 'subset', value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Undefined when the response matches; otherwise where and how it differs, in words. */
+function mismatch(expectation, response) {
+    if (expectation.kind === 'status') {
+        const status = isObject(response) ? response.statusCode : undefined;
+        return status === expectation.statusCode
+            ? undefined
+            : `statusCode is ${status === undefined ? 'missing' : JSON.stringify(status)}, expected ${expectation.statusCode}`;
+    }
+    return differs(expectation.value, response, '$');
+}
+function differs(expected, actual, path) {
+    if (Array.isArray(expected)) {
+        if (!Array.isArray(actual))
+            return `${path} is ${expect_describe(actual)}, expected an array`;
+        if (actual.length !== expected.length)
+            return `${path} has ${actual.length} elements, expected ${expected.length}`;
+        for (const [i, item] of expected.entries()) {
+            const found = differs(item, actual[i], `${path}[${i}]`);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    if (isObject(expected)) {
+        // API Gateway's proxy responses carry their body as a JSON string.
+        if (typeof actual === 'string' && path.endsWith('.body'))
+            actual = parsed(actual);
+        if (!isObject(actual))
+            return `${path} is ${expect_describe(actual)}, expected an object`;
+        for (const [key, value] of Object.entries(expected)) {
+            if (!(key in actual))
+                return `${path}.${key} is missing`;
+            const found = differs(value, actual[key], `${path}.${key}`);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    return expected === actual
+        ? undefined
+        : `${path} is ${expect_describe(actual)}, expected ${JSON.stringify(expected)}`;
+}
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function parsed(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function expect_describe(value) {
+    const text = JSON.stringify(value) ?? 'undefined';
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/inputs.ts
+// The smoke test's inputs: `test-event` (inline JSON, or the path of a JSON file in the workspace)
+// and `test-expect` (see expect.ts), read and checked with every other input, before any AWS call.
+
+
+
+
+
+// Lambda's limit on a synchronous invocation's request payload (API_Invoke.html).
+const MAX_EVENT_BYTES = 6 * 1024 * 1024;
+/** The smoke test asked for, or undefined; every problem goes to `problem`, naming its input. */
+function readSmokeInputs(eventInput, expectInput, workspace, problem) {
+    const expect = expectInput === undefined ? undefined : parseExpectation(expectInput);
+    if (expectInput !== undefined && !expect)
+        problem('test-expect', `${quote(expectInput)} is neither a status code (e.g. 200) nor JSON (e.g. {"ok": true})`);
+    if (expectInput !== undefined && eventInput === undefined)
+        problem('test-expect', 'needs test-event: the event to invoke the function with');
+    if (eventInput === undefined)
+        return undefined;
+    const inline = /^[[{"]/.test(eventInput) || isJson(eventInput);
+    const event = inline ? eventInput : readEventFile(eventInput, workspace, problem);
+    if (event === undefined)
+        return undefined;
+    if (!isJson(event))
+        return problem('test-event', inline
+            ? `${quote(eventInput.slice(0, 60))} is not valid JSON`
+            : `file ${quote(eventInput)} does not hold valid JSON`);
+    if (Buffer.byteLength(event) > MAX_EVENT_BYTES)
+        return problem('test-event', 'is over Lambda’s 6 MB limit for a synchronous invocation');
+    return { event, source: inline ? 'inline' : eventInput, expect };
+}
+function readEventFile(path, workspace, problem) {
+    const full = (0,external_node_path_.resolve)(path);
+    const say = (message) => problem('test-event', `${quote(path)} ${message}`);
+    if (workspace && !inside((0,external_node_path_.resolve)(workspace), full))
+        return say('is outside the workspace: give inline JSON or a file in the checkout');
+    if (!(0,external_node_fs_.existsSync)(full) || !(0,external_node_fs_.statSync)(full).isFile())
+        return say(`is neither JSON nor an existing file (resolved to ${full})`);
+    if (workspace && (0,external_node_fs_.existsSync)(workspace) && !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(full)))
+        return say('leads outside the workspace through a symbolic link');
+    return (0,external_node_fs_.readFileSync)(full, 'utf8');
+}
+function isJson(text) {
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Reads every input once, validates all of them before the first AWS call, and reports every
+// problem at once, each naming its input and what would be valid.
+
+
+
+
+
+
+
+
+
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RUNTIME = /^(nodejs\d+\.x|python\d\.\d+|java\d+(\.al2)?|dotnet\d+|dotnetcore\d\.\d|ruby\d\.\d+|go1\.x|provided(\.al2(023)?)?)$/;
+const ALIAS = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const ROLE_PATH = /^\/([\x21-\x7E]*\/)?$/;
+// Lambda's key pattern, [a-zA-Z]([a-zA-Z0-9_])+, needs two characters at least.
+const ENV_KEY = /^[a-zA-Z]\w+$/;
+// Variables Lambda sets itself; CreateFunction/UpdateFunctionConfiguration reject them.
+const RESERVED_ENV = new Set([
+    '_HANDLER',
+    '_X_AMZN_TRACE_ID',
+    'AWS_DEFAULT_REGION',
+    'AWS_REGION',
+    'AWS_EXECUTION_ENV',
+    'AWS_LAMBDA_FUNCTION_NAME',
+    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+    'AWS_LAMBDA_FUNCTION_VERSION',
+    'AWS_LAMBDA_INITIALIZATION_TYPE',
+    'AWS_LAMBDA_LOG_GROUP_NAME',
+    'AWS_LAMBDA_LOG_STREAM_NAME',
+    'AWS_ACCESS_KEY',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_LAMBDA_RUNTIME_API',
+    'LAMBDA_TASK_ROOT',
+    'LAMBDA_RUNTIME_DIR'
+]);
+/** Tags the action adds itself (see provenance.ts); they count against IAM's 50-tag limit. */
+const RESERVED_TAG_COUNT = 3;
+/**
+ * Builds the settings from the action's inputs. `getInput` returns '' for an input that was not
+ * set (as `core.getInput` does); `env` supplies AWS_REGION and AWS_DEFAULT_REGION.
+ */
+function readSettings(getInput, env = process.env) {
+    const { settings, problems } = readInputs(getInput, env);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return settings;
+}
+/** Every input read and checked: the settings, and every problem found (none thrown). */
+function readInputs(getInput, env = process.env) {
+    const problems = [];
+    const notices = [];
+    const input = (name) => getInput(name).trim() || undefined;
+    const problem = (name, message) => {
+        problems.push(`${name}: ${message}`);
+        return undefined;
+    };
+    const bool = (name, fallback) => {
+        const value = input(name);
+        if (value === undefined)
+            return fallback;
+        if (/^(true|True|TRUE)$/.test(value))
+            return true;
+        if (/^(false|False|FALSE)$/.test(value))
+            return false;
+        problem(name, `${quote(value)} is not a boolean; use true or false`);
+        return fallback;
+    };
+    const integer = (name, min, max) => {
+        const value = input(name);
+        if (value === undefined)
+            return undefined;
+        const n = Number(value);
+        if (!/^\d+$/.test(value) || n < min || n > max)
+            return problem(name, `${quote(value)} must be a whole number from ${min} to ${max}`);
+        return n;
+    };
+    // The function and its region.
+    const functionInput = input('function-name');
+    const ref = functionInput ? parseFunctionRef(functionInput) : undefined;
+    if (!functionInput)
+        problem('function-name', 'is required: a function name or ARN');
+    else if (!ref)
+        problem('function-name', `${quote(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
+    else if (ref.qualifier)
+        problem('function-name', `${quote(functionInput)} names version or alias ${quote(ref.qualifier)}; give the unqualified function and use the alias input`);
+    const regionInput = input('region');
+    const region = regionInput ?? ref?.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
+    if (!region)
+        problem('region', 'is required: set the region input or AWS_REGION (configure-aws-credentials sets it)');
+    else if (!REGION_PATTERN.test(region))
+        problem('region', `${quote(region)} is not an AWS region such as eu-west-2`);
+    else if (regionInput && ref?.region && regionInput !== ref.region)
+        problem('region', `${quote(regionInput)} differs from the region in function-name (${ref.region})`);
+    // The code source: at most one.
+    const code = input('code');
+    const s3Bucket = input('s3-bucket');
+    const s3Key = input('s3-key');
+    const s3ObjectVersion = input('s3-object-version');
+    const imageUri = input('image-uri');
+    const sources = [code && 'code', s3Key && 's3-key', imageUri && 'image-uri'].filter(Boolean);
+    if (sources.length > 1)
+        problem(sources.join(', '), 'give at most one code source: code, s3-bucket with s3-key, or image-uri');
+    if (s3Key && !s3Bucket)
+        problem('s3-bucket', 'is required with s3-key');
+    if (s3ObjectVersion && !s3Key)
+        problem('s3-object-version', 'needs s3-bucket and s3-key');
+    if (s3Bucket && !s3Key && !code)
+        problem('s3-bucket', 'needs s3-key (code already in S3) or code (a package to upload through the bucket)');
+    if (s3Bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3Bucket))
+        problem('s3-bucket', `${quote(s3Bucket)} is not a valid S3 bucket name`);
+    if (imageUri && !/^[^\s:/]+(\/[^\s:/@]+)+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/.test(imageUri))
+        problem('image-uri', `${quote(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
+    let codeSource = { kind: 'none' };
+    if (code) {
+        const checked = checkCodePath(code, env.GITHUB_WORKSPACE);
+        if (checked.problem)
+            problem('code', `${quote(code)} ${checked.problem}`);
+        codeSource = { kind: 'path', path: checked.path };
+    }
+    else if (s3Key && s3Bucket) {
+        codeSource = { kind: 's3', bucket: s3Bucket, key: s3Key, objectVersion: s3ObjectVersion };
+    }
+    else if (imageUri)
+        codeSource = { kind: 'image', imageUri };
+    // Function configuration: only what the user named.
+    const runtime = input('runtime');
+    if (runtime && !RUNTIME.test(runtime))
+        problem('runtime', `${quote(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
+    const handler = input('handler');
+    if (handler && (handler.length > 128 || /\s/.test(handler)))
+        problem('handler', `${quote(handler)} must be at most 128 characters without spaces, e.g. index.handler`);
+    const executionRole = input('execution-role-arn');
+    if (executionRole && !isRoleArn(executionRole))
+        problem('execution-role-arn', `${quote(executionRole)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
+    const architecture = input('architectures');
+    if (architecture && architecture !== 'x86_64' && architecture !== 'arm64')
+        problem('architectures', `${quote(architecture)} must be x86_64 or arm64`);
+    const description = input('description');
+    if (description && description.length > 256)
+        problem('description', 'must be at most 256 characters');
+    const environment = parsePairs(input('environment'), 'environment', problem, {
+        valid: key => ENV_KEY.test(key),
+        rule: 'a letter, then one or more letters, digits or _'
+    });
+    if (environment) {
+        for (const key of Object.keys(environment))
+            if (RESERVED_ENV.has(key))
+                problem('environment', `${quote(key)} is reserved by Lambda`);
+        // Lambda measures the variables as JSON, in bytes.
+        if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
+            problem('environment', 'variables exceed Lambda’s 4 KB limit');
+    }
+    const alias = input('alias');
+    if (alias && !ALIAS.test(alias))
+        problem('alias', `${quote(alias)} must be 1-128 letters, digits, - or _, and not only digits`);
+    const publish = bool('publish', false) || alias !== undefined;
+    // API Connect: the principal to trust and the external id it presents.
+    const orgId = input('provider-org-id');
+    if (!orgId)
+        problem('provider-org-id', 'is required: the API Connect provider organization ID (a UUID), used as sts:ExternalId');
+    else if (UUID.test(orgId) && orgId !== orgId.toLowerCase())
+        notices.push(`provider-org-id: API Connect's provider org IDs are lowercase UUIDs; using ${orgId.toLowerCase()} (sts:ExternalId is compared case-sensitively)`);
+    else if (!UUID.test(orgId))
+        problem('provider-org-id', `${quote(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
+            '(e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it');
+    // A malformed region already has its error: it must not add one about API Connect's region.
+    const apiConnect = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region && REGION_PATTERN.test(region) ? region : undefined, problem);
+    // The role API Connect assumes.
+    const roleName = input('role-name') ?? (ref ? defaultRoleName(ref.name) : undefined);
+    if (roleName !== undefined && !ROLE_NAME.test(roleName))
+        problem('role-name', `${quote(roleName)} must be 1-64 letters, digits or + = , . @ _ -`);
+    const rolePath = input('role-path') ?? '/';
+    if (!ROLE_PATH.test(rolePath) || rolePath.length > 512)
+        problem('role-path', `${quote(rolePath)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
+    const roleDescription = input('role-description');
+    if (roleDescription &&
+        (roleDescription.length > 1000 || !/^[\t\n\r\x20-\x7E\xA1-\xFF]*$/.test(roleDescription)))
+        problem('role-description', 'must be at most 1000 printable characters');
+    const boundary = input('permissions-boundary');
+    if (boundary && !isPolicyArn(boundary))
+        problem('permissions-boundary', `${quote(boundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
+    const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
+    checkTags('role-tags', tags, { service: 'IAM', reserved: RESERVED_TAG_COUNT }, problem);
+    const acceptedPrincipals = inputs_lines(input('accepted-principals'));
+    for (const [index, principal] of acceptedPrincipals.entries()) {
+        const why = principal === apiConnect?.arn
+            ? 'is the API Connect principal itself: it needs no declaration, and its other external IDs are never accepted'
+            : principalProblem(principal);
+        if (why)
+            problem('accepted-principals', `line ${index + 1}: ${why}`);
+    }
+    const verify = input('verify') ?? 'fail';
+    if (verify !== 'fail' && verify !== 'warn' && verify !== 'off')
+        problem('verify', `${quote(verify)} must be fail, warn or off`);
+    const expectedAccountId = input('expected-account-id');
+    if (expectedAccountId && !/^\d{12}$/.test(expectedAccountId))
+        problem('expected-account-id', `${quote(expectedAccountId)} is not a 12-digit AWS account id`);
+    const smokeTest = readSmokeInputs(input('test-event'), input('test-expect'), env.GITHUB_WORKSPACE, problem);
+    const endpointUrl = input('endpoint-url');
+    if (endpointUrl && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
+        problem('endpoint-url', `${quote(endpointUrl)} is not an http(s) URL`);
+    const settings = {
+        functionName: ref?.name ?? '',
+        region: region ?? '',
+        functionAccountId: ref?.accountId,
+        functionPartition: ref?.partition,
+        code: codeSource,
+        stagingBucket: codeSource.kind === 'path' ? s3Bucket : undefined,
+        config: {
+            runtime,
+            handler,
+            role: executionRole,
+            architectures: architecture ? [architecture] : undefined,
+            memorySize: integer('memory-size', 128, 10240),
+            timeout: integer('timeout', 1, 900),
+            description,
+            environment,
+            ...readSettingsInputs(input, problem, RESERVED_TAG_COUNT)
+        },
+        publish,
+        alias,
+        apiConnect: {
+            externalId: orgId?.toLowerCase() ?? '',
+            principalArn: apiConnect?.arn ?? '',
+            source: apiConnect?.source ?? ''
+        },
+        role: {
+            name: roleName ?? '',
+            path: rolePath,
+            description: roleDescription,
+            permissionsBoundary: boundary,
+            tags,
+            manage: bool('manage-role', true)
+        },
+        verify: verify,
+        acceptedPrincipals,
+        expectedAccountId,
+        validateTrustPolicy: bool('validate-trust-policy', false),
+        probeSelfAssume: bool('probe-self-assume', false),
+        dryRun: bool('dry-run', false),
+        smokeTest,
+        endpointUrl,
+        notices
+    };
+    return { settings, problems };
+}
+/** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */
+function defaultRoleName(functionName) {
+    const name = `apic-invoke-${functionName}`;
+    if (name.length <= 64)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(functionName).digest('hex').slice(0, 8);
+    return `${name.slice(0, 55)}-${hash}`;
+}
+/** Non-empty lines, trimmed. */
+const inputs_lines = (text) => (text ?? '')
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(Boolean);
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
+
+function setTargetOutputs(targets) {
+    setOutput('function-name', targets.functionName);
+    setOutput('function-arn', targets.functionArn);
+    setOutput('region', targets.region);
+    setOutput('role-arn', targets.roleArn);
+    setOutput('api-connect-role-arn', targets.apiConnectRoleArn);
+    setOutput('external-id', targets.externalId);
+}
+function setOutputs(result) {
+    setTargetOutputs(result);
+    setOutput('version', result.version ?? '');
+    setOutput('code-sha256', result.codeSha256 ?? '');
+    setOutput('verified', result.verified);
+    setOutput('qualified-name', result.qualifiedName ?? '');
+    setOutput('smoke-test', result.smokeTest?.status ?? '');
+    setOutput('promoted', result.promoted === undefined ? '' : String(result.promoted));
+    setOutput('result', JSON.stringify(result));
+}
+/** The outputs known before any write, so that a run that fails still names its targets. */
+function targetsOf(ctx) {
+    const { settings } = ctx;
+    return {
+        functionName: settings.functionName,
+        functionArn: ctx.functionArn,
+        region: settings.region,
+        roleArn: ctx.roleArn,
+        apiConnectRoleArn: settings.apiConnect.principalArn,
+        externalId: settings.apiConnect.externalId
+    };
+}
+/** The name API Connect's policy should give: qualified by the alias, else by the version. */
+function qualifiedNameOf(settings, version) {
+    const name = settings.functionName;
+    return settings.alias ? `${name}:${settings.alias}` : version ? `${name}:${version}` : name;
+}
+
+;// CONCATENATED MODULE: ./src/report/smoke.ts
+// The smoke test in the report: its section of the job summary, and how it ends the step (a failed
+// smoke test fails it, saying which version was published but not promoted).
+
+const smoke_MARK = {
+    pass: '✅ pass',
+    fail: '❌ fail',
+    skipped: '⚪ skipped'
+};
+/** The summary's "Smoke test" section: event, response, duration and result. */
+function smokeSection(smoke, functionName, table) {
+    if (!smoke)
+        return [];
+    const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+    return [
+        '### Smoke test',
+        '',
+        table(['invoked', 'event', 'response', 'duration', 'result'], [
+            [
+                code(`${functionName}:${smoke.qualifier}`),
+                `${code(smoke.event)}${smoke.source === 'inline' ? '' : ` (${smoke.source})`}`,
+                smoke.response === undefined ? '—' : code(smoke.response),
+                smoke.durationMs === undefined ? '—' : `${smoke.durationMs} ms`,
+                `${smoke_MARK[smoke.status]}: ${smoke.detail}`
+            ]
+        ]),
+        ''
+    ];
+}
+/** A failed smoke test fails the step; the alias it held back is named. */
+function reportSmoke(smoke, fn) {
+    if (smoke?.status !== 'fail')
+        return;
+    const held = fn.promoted === false
+        ? ` Version ${fn.version} is published but not promoted: the alias stays on the version it had.`
+        : '';
+    setFailed(`Smoke test of ${smoke.qualifier} failed: ${smoke.detail}.${held}`);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary as Markdown: what to enter in API Connect, what changed, every check.
+
+
+
+const summary_MARK = {
+    pass: '✅ pass',
+    fail: '❌ fail',
+    undecided: '⚠️ undecided',
+    'not-checked': '⚪ not checked'
+};
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+/** The job summary as Markdown: what to enter in API Connect, what changed, every check. */
+function renderSummary(result) {
+    const row = (cells) => `| ${cells.map(c => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;
+    const table = (head, rows) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+    const verdict = {
+        true: 'verified ✅',
+        false: 'verification failed ❌',
+        undecided: 'verification undecided ⚠️',
+        incomplete: 'verified, an optional check not run ⚪',
+        skipped: 'verification skipped'
+    }[result.verified];
+    const failed = result.failed ?? [];
+    return [
+        `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : result.smokeTest?.status === 'fail' ? 'smoke test failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
+        '',
+        ...heldBack(result),
+        ...(failed.length
+            ? [
+                '### Failed',
+                '',
+                table(['step', 'error'], failed.map(f => [code(f.step), f.error])),
+                '',
+                'Every change below that does not say "failed" or "not done" was made and stays made. Fix the error and run the job again: it reads the live state and makes only what is still missing.',
+                ''
+            ]
+            : []),
+        "### For API Connect's Lambda policy",
+        '',
+        table(['field', 'value'], [
+            ['IAM role ARN', code(result.roleArn)],
+            ['Function name', code(result.functionName)],
+            ['Region', code(result.region)],
+            ...(result.aliasArn
+                ? [['Qualifier (alias)', code(result.aliasArn.split(':').pop() ?? '')]]
+                : []),
+            ...(result.qualifiedName && result.qualifiedName !== result.functionName
+                ? [['Qualified function name', code(result.qualifiedName)]]
+                : []),
+            ['Trusted API Connect role', code(result.apiConnectRoleArn)],
+            ['External ID (provider org ID)', code(result.externalId)]
+        ]),
+        '',
+        `### ${result.dryRun ? 'Planned changes (nothing was written)' : 'Changes'}`,
+        '',
+        result.changes.length
+            ? table(['resource', 'action', 'detail'], result.changes.map(c => [c.target, c.action, c.detail]))
+            : 'None.',
+        '',
+        ...smokeSection(result.smokeTest, result.functionName, table),
+        '### Checks',
+        '',
+        result.checks.length
+            ? table(['check', 'expected', 'actual', 'method', 'result'], result.checks.map(c => [c.name, c.expected, c.actual, c.method, summary_MARK[c.status]]))
+            : 'Verification is off.',
+        '',
+        ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
+    ].join('\n');
+}
+/** A version published but not promoted, said first: API Connect still calls the previous one. */
+function heldBack(result) {
+    if (result.promoted !== false)
+        return [];
+    return [
+        `**Version ${result.version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`,
+        ''
+    ];
+}
+/** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
+function waysInSection(waysIn, table) {
+    if (!waysIn.length)
+        return [];
+    return [
+        '### Who else can assume the role',
+        '',
+        table(WAY_IN_TABLE_HEADER, waysIn.map(wayInRow)),
+        ''
+    ];
+}
+async function writeSummary(result) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(renderSummary(result), true).write();
+}
+
+;// CONCATENATED MODULE: ./src/report/failed-run.ts
+// A run that failed after planning still tells the whole truth: every change made so far, which
+// step failed and what is known for sure, in the outputs and the summary, then every branch's error.
+
+
+
+
+
+function branch(settled, name, planned) {
+    if (settled.status === 'fulfilled') {
+        const outcome = settled.value;
+        return {
+            changes: outcome.changes,
+            known: 'roleArn' in outcome
+                ? { roleArn: outcome.roleArn }
+                : { codeSha256: outcome.codeSha256, version: outcome.version, aliasArn: outcome.aliasArn }
+        };
+    }
+    const error = settled.reason;
+    if (error instanceof StepFailed)
+        return {
+            changes: error.changes,
+            known: error.known,
+            // The AWS error may already say where (aws/where.ts): say it once.
+            failed: { step: error.step, error: withCauses(error).replace(`${error.step}: `, '') }
+        };
+    // Not a StepFailed: nothing says which writes were made, so none is claimed.
+    return {
+        changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone: 'not reached' })),
+        known: {},
+        failed: { step: name, error: withCauses(error) }
+    };
+}
+/**
+ * A run that failed after planning: the outputs and the summary still say every change made so far,
+ * which step failed and what is known, then the run fails with every branch's error.
+ */
+async function reportFailure(targets, dryRun, branches) {
+    const known = Object.assign({}, ...branches.map(b => b.known));
+    const failedSteps = branches.flatMap(b => (b.failed ? [b.failed] : []));
+    const result = {
+        ...targets,
+        dryRun,
+        version: known.version,
+        aliasArn: known.aliasArn,
+        codeSha256: known.codeSha256,
+        roleArn: known.roleArn ?? targets.roleArn,
+        verified: 'false',
+        changes: branches.flatMap(b => b.changes).map(changeRow),
+        checks: [],
+        failed: failedSteps
+    };
+    setOutputs(result);
+    await writeSummary(result);
+    for (const f of failedSteps.slice(0, -1))
+        error(`${f.step} failed: ${f.error}`);
+    const last = failedSteps[failedSteps.length - 1];
+    setFailed(`${last.step} failed: ${last.error}`);
+}
+/** The message, and each cause's that it does not already say. */
+function withCauses(error) {
+    let message = error instanceof Error ? error.message : String(error);
+    for (let cause = error?.cause; cause instanceof Error; cause = cause.cause)
+        if (!message.includes(cause.message))
+            message += ` (cause: ${cause.message.slice(0, 500)})`;
+    return message;
 }
 
 ;// CONCATENATED MODULE: ./src/report/verdict.ts
@@ -90047,9 +90283,133 @@ async function plannedChecks(ctx, role, resources) {
         ];
     }
 }
+/** The dry run in its own log group, a line per check; none when `verify` is off. */
+async function verifyLogged(ctx, role, aliasArn) {
+    if (ctx.settings.verify === 'off')
+        return [];
+    return ctx.log.group('Verify (STS dry run)', async () => {
+        const checks = await verify(ctx, role, aliasArn);
+        for (const c of checks)
+            ctx.log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`);
+        return checks;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/smoke/result.ts
+// The smoke test's outcome as data, and the verdict on one invocation. Pure: the call is in
+// invoke.ts, the words for the summary in report/smoke-words.ts.
+
+/** How much of the event and the response the log, the summary and `result` show. */
+const MAX_SHOWN = 1000;
+const result_shown = (text) => text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
+/** Pass only when the function answered without error, from the version asked for, as expected. */
+function judge(invocation, qualifier, expect) {
+    const fail = (detail) => ({ status: 'fail', detail });
+    if (invocation.functionError) {
+        const error = parseJson(invocation.payload);
+        const what = error?.errorType
+            ? `${error.errorType}: ${error.errorMessage ?? ''}`
+            : result_shown(invocation.payload);
+        return fail(`the function failed (FunctionError ${invocation.functionError}): ${what}`);
+    }
+    if (invocation.executedVersion && invocation.executedVersion !== qualifier)
+        return fail(`Lambda ran version ${invocation.executedVersion}, not ${qualifier}`);
+    if (!expect)
+        return { status: 'pass', detail: 'answered without an error' };
+    const response = parseJson(invocation.payload);
+    if (response === NOT_JSON)
+        return fail('the response is not JSON, so test-expect cannot match it');
+    const differs = mismatch(expect, response);
+    return differs
+        ? fail(`the response does not match test-expect: ${differs}`)
+        : {
+            status: 'pass',
+            detail: expect.kind === 'status'
+                ? `answered statusCode ${expect.statusCode}`
+                : 'answered as test-expect asks'
+        };
+}
+const NOT_JSON = Symbol('not JSON');
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return NOT_JSON;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/invoke.ts
+// The smoke test: invokes the version this run published (by number; $LATEST only when nothing is
+// published), synchronously with LogType Tail, and judges the answer (result.ts). Reads only: an
+// Invoke changes nothing Lambda stores. A failed call is a failed smoke test, never a pass.
+
+
+
+
+/** Runs the smoke test, or says why it was skipped; undefined when no test-event was given. */
+async function smokeTest(ctx, version) {
+    const smoke = ctx.settings.smokeTest;
+    if (!smoke)
+        return undefined;
+    const qualifier = version ?? '$LATEST';
+    const base = { qualifier, source: smoke.source, event: result_shown(smoke.event) };
+    if (ctx.settings.dryRun)
+        return { ...base, status: 'skipped', detail: 'dry run: nothing was invoked' };
+    const name = ctx.settings.functionName;
+    return ctx.log.group(`Smoke test: invoke ${name}:${qualifier}`, async () => {
+        const { log } = ctx;
+        if (!version)
+            log.info('Nothing is published (publish and alias are not set): invoking $LATEST');
+        log.info(`Event (${smoke.source}): ${result_shown(smoke.event)}`);
+        let invocation;
+        try {
+            invocation = await invoke(ctx, version, smoke.event);
+        }
+        catch (error) {
+            const detail = `lambda:Invoke failed: ${describeError(error)}`;
+            log.info(detail);
+            return { ...base, status: 'fail', detail };
+        }
+        log.info(`Response (${invocation.durationMs} ms): ${result_shown(invocation.payload)}`);
+        if (invocation.logTail)
+            log.info(`Log tail:\n${invocation.logTail.replace(/\n$/, '')}`);
+        const verdict = judge(invocation, qualifier, smoke.expect);
+        log.info(`Smoke test ${verdict.status === 'pass' ? 'passed' : 'failed'}: ${verdict.detail}`);
+        return {
+            ...base,
+            response: result_shown(invocation.payload),
+            durationMs: invocation.durationMs,
+            ...verdict
+        };
+    });
+}
+async function invoke(ctx, version, event) {
+    const name = ctx.settings.functionName;
+    const started = Date.now();
+    const out = await retry(() => ctx.clients.lambda.send(new client_lambda_dist_cjs/* InvokeCommand */.mdN({
+        FunctionName: name,
+        Qualifier: version,
+        InvocationType: 'RequestResponse',
+        LogType: 'Tail',
+        Payload: Buffer.from(event)
+    })), conflictRetry(ctx, 'lambda:Invoke', name));
+    return {
+        payload: out.Payload ? Buffer.from(out.Payload).toString('utf8') : '',
+        functionError: out.FunctionError,
+        executedVersion: out.ExecutedVersion,
+        logTail: out.LogResult ? Buffer.from(out.LogResult, 'base64').toString('utf8') : '',
+        durationMs: Date.now() - started
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The action, top to bottom: read inputs, learn the account, plan, apply, verify, report.
+// The action, top to bottom: read inputs, learn the account, plan, apply, smoke-test, verify, move
+// the alias, report.
+
+
+
+
 
 
 
@@ -90089,23 +90449,22 @@ async function run() {
             deploying,
             groupAfter(`Role ${settings.role.name}`, deploying, () => role_applyRole(ctx, rolePlan))
         ]);
-        if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected') {
-            await reportFailure(targets, settings.dryRun, [
-                branch(fnSettled, `function ${settings.functionName}`, functionPlan.changes),
-                branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
-            ]);
-            return;
-        }
-        const fn = fnSettled.value;
+        const failRun = (fnEnd) => reportFailure(targets, settings.dryRun, [
+            branch(fnEnd, `function ${settings.functionName}`, functionPlan.changes),
+            branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
+        ]);
+        if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected')
+            return failRun(fnSettled);
         const role = roleSettled.value;
-        const checks = settings.verify === 'off'
-            ? []
-            : await log.group('Verify (STS dry run)', async () => {
-                const checks = await verify(ctx, role, fn.aliasArn);
-                for (const c of checks)
-                    log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`);
-                return checks;
-            });
+        // Before any traffic moves: the new version answers its test event, then the role is verified.
+        const smoke = await smokeTest(ctx, fnSettled.value.version);
+        const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx));
+        // The alias moves last, and only when both passed.
+        const hold = holdReason(settings.verify, smoke, checks);
+        const [promoted] = await Promise.allSettled([promote(ctx, functionPlan, fnSettled.value, hold)]);
+        if (promoted.status === 'rejected')
+            return failRun(promoted);
+        const fn = promoted.value;
         const result = {
             ...targets,
             dryRun: settings.dryRun,
@@ -90114,12 +90473,16 @@ async function run() {
             codeSha256: fn.codeSha256,
             roleArn: role.roleArn,
             verified: settings.verify === 'off' ? 'skipped' : verdictOf(checks),
+            qualifiedName: qualifiedNameOf(settings, fn.version),
+            smokeTest: smoke,
+            promoted: fn.promoted,
             changes: [...fn.changes, ...role.changes].map(changeRow),
             checks
         };
         // Outputs and summary first: a failed check must still leave them for the next job.
         setOutputs(result);
         await writeSummary(result);
+        reportSmoke(smoke, fn);
         reportVerdict(settings.verify, checks);
     }
     catch (error) {

@@ -1,8 +1,10 @@
 // `npm start`: the action's main job against the local AWS emulator, no AWS account needed.
 // Starts the emulator with the example's execution role, runs dist/index.js as the runner would
-// with examples/echo, prints the outputs and the job summary, and stops the emulator.
+// with examples/echo and a smoke test (the emulator runs the handler for real), prints the outputs,
+// the smoke test's response and the job summary, and stops the emulator.
 import { executionRole, startEmulator } from '../emulator/index.js'
 import { ROOT, runAction } from '../__tests__/support/run-action.js'
+import type { RunResult } from '../src/report/outputs.js'
 
 const emulator = await startEmulator({
   functionActivationMs: 300,
@@ -20,7 +22,9 @@ try {
       handler: 'index.handler',
       'execution-role-arn': `arn:aws:iam::${emulator.accountId}:role/echo-lambda`,
       'provider-org-id': 'ac51909e-a379-4153-a0e8-ef4a25a83405',
-      alias: 'live'
+      alias: 'live',
+      'test-event': '{"message": "hello from npm start"}',
+      'test-expect': '{"message": "hello from npm start"}'
     },
     { endpoint: emulator.url, workspace: ROOT }
   )
@@ -28,6 +32,13 @@ try {
   console.log('Outputs:')
   for (const [name, value] of Object.entries(run.outputs))
     if (name !== 'result') console.log(`  ${name.padEnd(22)} ${value}`)
+  const smoke = run.outputs.result
+    ? (JSON.parse(run.outputs.result) as RunResult).smokeTest
+    : undefined
+  if (smoke)
+    console.log(
+      `\nSmoke test of echo:${smoke.qualifier}: ${smoke.status} (${smoke.detail}); response ${smoke.response}`
+    )
   console.log(`\nJob summary:\n\n${run.summary}`)
   console.log(`AWS calls: ${emulator.log.length} (${emulator.writes().length} writes)`)
   process.exitCode = run.exitCode

@@ -15,6 +15,7 @@ import {
   REGION_PATTERN
 } from './aws/arn.js'
 import { InputError, type CodeSource, type Settings } from './settings.js'
+import { readSmokeInputs } from './smoke/inputs.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const RUNTIME =
@@ -263,6 +264,12 @@ export function readInputs(
   const expectedAccountId = input('expected-account-id')
   if (expectedAccountId && !/^\d{12}$/.test(expectedAccountId))
     problem('expected-account-id', `${quote(expectedAccountId)} is not a 12-digit AWS account id`)
+  const smokeTest = readSmokeInputs(
+    input('test-event'),
+    input('test-expect'),
+    env.GITHUB_WORKSPACE,
+    problem
+  )
   const endpointUrl = input('endpoint-url')
   if (endpointUrl && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
     problem('endpoint-url', `${quote(endpointUrl)} is not an http(s) URL`)
@@ -306,6 +313,7 @@ export function readInputs(
     validateTrustPolicy: bool('validate-trust-policy', false),
     probeSelfAssume: bool('probe-self-assume', false),
     dryRun: bool('dry-run', false),
+    smokeTest,
     endpointUrl,
     notices
   }

@@ -1,20 +1,31 @@
-// The action, top to bottom: read inputs, learn the account, plan, apply, verify, report.
+// The action, top to bottom: read inputs, learn the account, plan, apply, smoke-test, verify, move
+// the alias, report.
 import * as core from '@actions/core'
 import { createContext } from './context.js'
 import { packageCode, type CodePackage } from './function/code-package.js'
-import { applyFunction, planFunction } from './function/index.js'
+import { applyFunction, planFunction, type FunctionOutcome } from './function/index.js'
+import { holdReason } from './function/promotion-gate.js'
+import { plannedAliasArn, promote } from './function/promote.js'
 import { checkPackage } from './function/upload.js'
 import { readInputs } from './inputs.js'
 import { InputError, type Settings } from './settings.js'
-import { groupAfter, log } from './log.js'
+import { groupAfter } from './log.js'
 import { branch, reportFailure, withCauses } from './report/failed-run.js'
-import { setOutputs, setTargetOutputs, targetsOf, type RunResult } from './report/outputs.js'
+import {
+  qualifiedNameOf,
+  setOutputs,
+  setTargetOutputs,
+  targetsOf,
+  type RunResult
+} from './report/outputs.js'
+import { reportSmoke } from './report/smoke.js'
 import { writeSummary } from './report/summary.js'
 import { reportVerdict } from './report/verdict.js'
 import { changeRow } from './report/words.js'
 import { applyRole, planRole } from './role/index.js'
 import { verdictOf } from './verify/checks.js'
-import { verify } from './verify/dry-run.js'
+import { verifyLogged } from './verify/dry-run.js'
+import { smokeTest } from './smoke/invoke.js'
 
 export async function run(): Promise<void> {
   try {
@@ -39,25 +50,23 @@ export async function run(): Promise<void> {
       deploying,
       groupAfter(`Role ${settings.role.name}`, deploying, () => applyRole(ctx, rolePlan))
     ])
-    if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected') {
-      await reportFailure(targets, settings.dryRun, [
-        branch(fnSettled, `function ${settings.functionName}`, functionPlan.changes),
+    const failRun = (fnEnd: PromiseSettledResult<FunctionOutcome>) =>
+      reportFailure(targets, settings.dryRun, [
+        branch(fnEnd, `function ${settings.functionName}`, functionPlan.changes),
         branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
       ])
-      return
-    }
-    const fn = fnSettled.value
+    if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected')
+      return failRun(fnSettled)
     const role = roleSettled.value
 
-    const checks =
-      settings.verify === 'off'
-        ? []
-        : await log.group('Verify (STS dry run)', async () => {
-            const checks = await verify(ctx, role, fn.aliasArn)
-            for (const c of checks)
-              log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`)
-            return checks
-          })
+    // Before any traffic moves: the new version answers its test event, then the role is verified.
+    const smoke = await smokeTest(ctx, fnSettled.value.version)
+    const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx))
+    // The alias moves last, and only when both passed.
+    const hold = holdReason(settings.verify, smoke, checks)
+    const [promoted] = await Promise.allSettled([promote(ctx, functionPlan, fnSettled.value, hold)])
+    if (promoted.status === 'rejected') return failRun(promoted)
+    const fn = promoted.value
     const result: RunResult = {
       ...targets,
       dryRun: settings.dryRun,
@@ -66,12 +75,16 @@ export async function run(): Promise<void> {
       codeSha256: fn.codeSha256,
       roleArn: role.roleArn,
       verified: settings.verify === 'off' ? 'skipped' : verdictOf(checks),
+      qualifiedName: qualifiedNameOf(settings, fn.version),
+      smokeTest: smoke,
+      promoted: fn.promoted,
       changes: [...fn.changes, ...role.changes].map(changeRow),
       checks
     }
     // Outputs and summary first: a failed check must still leave them for the next job.
     setOutputs(result)
     await writeSummary(result)
+    reportSmoke(smoke, fn)
     reportVerdict(settings.verify, checks)
   } catch (error) {
     core.setFailed(withCauses(error))

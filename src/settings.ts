@@ -1,5 +1,6 @@
 // What a run is asked to do, as read and validated from the inputs by inputs.ts: the one settings
 // object every phase reads (actions/checkout keeps git-source-settings.ts apart in the same way).
+import type { SmokeSettings } from './smoke/inputs.js'
 
 export type CodeSource =
   | { kind: 'none' }
@@ -87,6 +88,8 @@ export interface Settings {
   validateTrustPolicy: boolean
   probeSelfAssume: boolean
   dryRun: boolean
+  /** The smoke test: the event to invoke the new version with, and what to expect back. */
+  smokeTest?: SmokeSettings
   endpointUrl?: string
   /** How an input was read, worth a notice (e.g. a normalised value). */
   notices: string[]

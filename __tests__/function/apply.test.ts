@@ -30,6 +30,7 @@ import { DIRECT_UPLOAD_LIMIT, type CodePackage } from '../../src/function/code-p
 import type { RunContext } from '../../src/context.js'
 import { StepFailed } from '../../src/failure.js'
 import { applyFunction, planFunction } from '../../src/function/index.js'
+import { promote } from '../../src/function/promote.js'
 import { stagingKey } from '../../src/function/upload.js'
 import { log as runLog } from '../../src/log.js'
 import { changeRow } from '../../src/report/words.js'
@@ -415,17 +416,27 @@ describe('a zip over the direct-upload limit', () => {
 })
 
 describe('publish and alias', () => {
-  it('publishes guarded by the deployed CodeSha256 and RevisionId, then creates the alias', async () => {
+  /** Deploys, then moves the alias as main.ts does once every check passed (`hold` unset). */
+  /** $LATEST runs old code, and the update to SHA succeeds. */
+  const codeUpdated = () => {
     lambda
       .on(GetFunctionCommand)
       .resolvesOnce(ready({ CodeSha256: 'old' }))
       .resolves(ready())
     lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
+  }
+  const deployAndPromote = async (ctx: RunContext, pkg: CodePackage, hold?: string) => {
+    const plan = await planFunction(ctx, pkg)
+    return promote(ctx, plan, await applyFunction(ctx, plan), hold)
+  }
+
+  it('publishes guarded by the deployed CodeSha256 and RevisionId, then creates the alias', async () => {
+    codeUpdated()
     lambda.on(GetAliasCommand).rejects(notFound())
     lambda.on(PublishVersionCommand).resolves({ Version: '4', CodeSha256: SHA, State: 'Active' })
     lambda.on(CreateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
     const ctx = context({ publish: true, alias: 'live' })
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
+    const outcome = await deployAndPromote(ctx, code())
     expect(calls(PublishVersionCommand)[0].args[0].input).toEqual({
       FunctionName: 'orders',
       CodeSha256: SHA,
@@ -455,7 +466,7 @@ describe('publish and alias', () => {
       $metadata: { httpStatusCode: 200 }
     })
     const ctx = context({ publish: true, alias: 'live' })
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
+    const outcome = await deployAndPromote(ctx, code())
     expect(outcome).toMatchObject({ version: '4', aliasArn: `${ARN}:live` })
     expect(lambda.calls().map(c => c.args[0].constructor.name)).toEqual([
       'GetFunctionCommand',
@@ -480,12 +491,45 @@ describe('publish and alias', () => {
     lambda.on(PublishVersionCommand).resolves({ Version: '5', State: 'Active' })
     lambda.on(UpdateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
     const ctx = context({ publish: true, alias: 'live' })
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
+    const outcome = await deployAndPromote(ctx, code())
     expect(outcome.version).toBe('5')
     expect(calls(UpdateAliasCommand)[0].args[0].input).toMatchObject({ FunctionVersion: '5' })
     expect(outcome.changes.slice(-2).map(changeRow)).toEqual([
       { target: 'function orders version', action: 'create', detail: 'published version 5' },
       { target: 'alias orders:live', action: 'update', detail: 'version 4 → version 5' }
+    ])
+  })
+
+  it('holds the alias back when a check failed: no alias write, its change marked held back', async () => {
+    codeUpdated()
+    lambda.on(GetAliasCommand).resolves({ FunctionVersion: '4', AliasArn: `${ARN}:live` })
+    lambda.on(PublishVersionCommand).resolves({ Version: '5', State: 'Active' })
+    const ctx = context({ publish: true, alias: 'live' })
+    const outcome = await deployAndPromote(ctx, code(), 'the smoke test failed')
+    expect(calls(UpdateAliasCommand)).toHaveLength(0)
+    expect(outcome).toMatchObject({ version: '5', promoted: false, aliasArn: `${ARN}:live` })
+    expect(changeRow(outcome.changes.at(-1)!)).toEqual({
+      target: 'alias orders:live',
+      action: 'update',
+      detail: 'not done (held back): version 4 → version 5'
+    })
+  })
+
+  it('a failed alias move is a StepFailed naming it, with the published version known', async () => {
+    codeUpdated()
+    lambda.on(GetAliasCommand).rejects(notFound())
+    lambda.on(PublishVersionCommand).resolves({ Version: '4', CodeSha256: SHA, State: 'Active' })
+    lambda.on(CreateAliasCommand).rejects(new Error('AccessDenied'))
+    const ctx = context({ publish: true, alias: 'live' })
+    const failure = (await deployAndPromote(ctx, code()).catch((e: unknown) => e)) as StepFailed
+    expect(failure).toBeInstanceOf(StepFailed)
+    expect(failure.step).toBe('lambda:CreateAlias live on function orders')
+    expect(failure.known).toEqual({ codeSha256: SHA, version: '4' })
+    expect(failure.changes.map(c => [c.kind, c.notDone])).toEqual([
+      ['configuration', undefined],
+      ['code', undefined],
+      ['version', undefined],
+      ['alias', 'failed']
     ])
   })
 
@@ -611,7 +655,7 @@ describe('publish and alias', () => {
       .rejects(new ResourceConflictException({ message: 'Alias already exists', $metadata: {} }))
     lambda.on(UpdateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
     const ctx = context({ publish: true, alias: 'live' })
-    const outcome = await applyFunction(ctx, await planFunction(ctx, code()))
+    const outcome = await deployAndPromote(ctx, code())
     expect(calls(UpdateAliasCommand)[0].args[0].input).toEqual({
       FunctionName: 'orders',
       Name: 'live',

@@ -155,7 +155,7 @@ export async function dispatch(
         )
       }
       if (failure) throw faultError(service, failure)
-      response = operation.run()
+      response = await operation.run()
     } catch (thrown) {
       const error = asServiceError(thrown, service.internalError())
       if (error !== thrown) entry.detail = String((thrown as Error)?.message ?? thrown)

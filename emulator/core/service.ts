@@ -6,7 +6,8 @@ import type { EmulatorContext } from './context.js'
 /** A request matched to an operation, not yet run: faults are decided in between. */
 export interface Operation {
   name: string
-  run(): EmulatorResponse
+  /** A promise only where the work is not in memory (Lambda's Invoke runs a child process). */
+  run(): EmulatorResponse | Promise<EmulatorResponse>
 }
 
 export interface Service {

@@ -4,6 +4,7 @@ import { type Route, restJsonService } from '../protocols/rest-json-service.js'
 import { codeSigningOperations as s } from './code-signing-operations.js'
 import { lambdaErrors } from './errors.js'
 import { functionOperations as f } from './function-operations.js'
+import { invokeOperations as i } from './invoke.js'
 import { versionOperations as v } from './version-operations.js'
 
 /** A path under one function; its name (still encoded) is the first captured label. */
@@ -22,6 +23,7 @@ const ROUTES: Route[] = [
   ['POST', fn('/aliases'), 'CreateAlias', v.createAlias],
   ['GET', fn('/aliases/([^/]+)'), 'GetAlias', v.getAlias],
   ['PUT', fn('/aliases/([^/]+)'), 'UpdateAlias', v.updateAlias],
+  ['POST', fn('/invocations'), 'Invoke', i.invoke],
   ['POST', tags, 'TagResource', v.tagResource],
   ['GET', tags, 'ListTags', v.listTags],
   ['DELETE', tags, 'UntagResource', v.untagResource],

@@ -11,7 +11,7 @@ export type RestJsonHandler = (
   ctx: EmulatorContext,
   req: EmulatorRequest,
   ...labels: string[]
-) => EmulatorResponse
+) => EmulatorResponse | Promise<EmulatorResponse>
 
 export type Route = [method: string, path: RegExp, operation: string, handler: RestJsonHandler]
 

@@ -1,6 +1,6 @@
-// Deploys the function as planned: creates or updates it, waits for Lambda to settle, publishes a
-// version and moves the alias (publish.ts). Writes only; the decisions were made in plan.ts and
-// publish-plan.ts, and the waits and retries are in waits.ts.
+// Deploys the function as planned: creates or updates it, waits for Lambda to settle and publishes
+// a version (publish.ts); the alias moves later, once the checks passed (promote.ts). Writes only;
+// the decisions were made in plan.ts and publish-plan.ts, the waits and retries are in waits.ts.
 import {
   CreateFunctionCommand,
   type Runtime,
@@ -15,7 +15,7 @@ import type { FunctionChange, Upload } from './changes.js'
 import type { CodePackage } from './code-package.js'
 import { failure, type FunctionChanges } from './plan.js'
 import type { PublishPlan } from './publish-plan.js'
-import { codeChanged, pointAlias, publishVersion } from './publish.js'
+import { codeChanged, publishVersion } from './publish.js'
 import type { LiveConfiguration } from './read.js'
 import { applyTags } from './apply-tags.js'
 import { putCodeSigning } from './code-signing.js'
@@ -46,7 +46,10 @@ export interface FunctionOutcome {
   codeSha256?: string
   /** The published version (new or reused) when publish or alias was set. */
   version?: string
+  /** Set once the alias points to `version` (promote.ts), or when it already did. */
   aliasArn?: string
+  /** With an alias: true once it points to `version`; false when held back (promote.ts). */
+  promoted?: boolean
 }
 
 /** Where a deploy is, so that a failure can say which step failed and what was done before it. */
@@ -264,15 +267,6 @@ async function makeWrites(
         ? { ...change, to: version }
         : change
   )
-  if (publish.alias) {
-    const { name: aliasName, action, arn } = publish.alias
-    if (action !== 'unchanged') log.info(`Pointing alias ${aliasName} to version ${version}`)
-    begin(`lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'} ${aliasName} ${on}`)
-    outcome.aliasArn =
-      action === 'unchanged' ? arn : await pointAlias(lambda, name, aliasName, action, version)
-    progress.done.add('alias')
-    progress.known.aliasArn = outcome.aliasArn
-  }
   return outcome
 }
 

@@ -5,7 +5,8 @@
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 
-const inside = (root: string, path: string): boolean => {
+/** Whether `path` is `root` or under it. */
+export const inside = (root: string, path: string): boolean => {
   const rel = relative(root, path)
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
 }

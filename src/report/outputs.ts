@@ -1,6 +1,8 @@
 // What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
 import * as core from '@actions/core'
 import type { RunContext } from '../context.js'
+import type { Settings } from '../settings.js'
+import type { SmokeResult } from '../smoke/result.js'
 import type { Check, Verified } from '../verify/checks.js'
 import type { ChangeRow } from './words.js'
 
@@ -16,6 +18,11 @@ export interface RunResult {
   apiConnectRoleArn: string
   externalId: string
   verified: Verified
+  /** What API Connect should call: `function:alias`, `function:version` or the function name. */
+  qualifiedName?: string
+  smokeTest?: SmokeResult
+  /** With an alias: whether it now points to `version` (false: held back by a failed check). */
+  promoted?: boolean
   changes: ChangeRow[]
   checks: Check[]
   /** Set when the run failed after its targets were known: each failed step and its error. */
@@ -48,6 +55,9 @@ export function setOutputs(result: RunResult): void {
   core.setOutput('version', result.version ?? '')
   core.setOutput('code-sha256', result.codeSha256 ?? '')
   core.setOutput('verified', result.verified)
+  core.setOutput('qualified-name', result.qualifiedName ?? '')
+  core.setOutput('smoke-test', result.smokeTest?.status ?? '')
+  core.setOutput('promoted', result.promoted === undefined ? '' : String(result.promoted))
   core.setOutput('result', JSON.stringify(result))
 }
 
@@ -62,4 +72,10 @@ export function targetsOf(ctx: RunContext): Targets {
     apiConnectRoleArn: settings.apiConnect.principalArn,
     externalId: settings.apiConnect.externalId
   }
+}
+
+/** The name API Connect's policy should give: qualified by the alias, else by the version. */
+export function qualifiedNameOf(settings: Settings, version: string | undefined): string {
+  const name = settings.functionName
+  return settings.alias ? `${name}:${settings.alias}` : version ? `${name}:${version}` : name
 }

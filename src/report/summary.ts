@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { WAY_IN_TABLE_HEADER, type WayIn, wayInRow } from '../iam-policy/index.js'
 import type { Check } from '../verify/checks.js'
 import type { RunResult } from './outputs.js'
+import { smokeSection } from './smoke.js'
 
 const MARK: Record<Check['status'], string> = {
   pass: '✅ pass',
@@ -27,8 +28,9 @@ export function renderSummary(result: RunResult): string {
   }[result.verified]
   const failed = result.failed ?? []
   return [
-    `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
+    `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : result.smokeTest?.status === 'fail' ? 'smoke test failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
     '',
+    ...heldBack(result),
     ...(failed.length
       ? [
           '### Failed',
@@ -53,6 +55,9 @@ export function renderSummary(result: RunResult): string {
         ...(result.aliasArn
           ? [['Qualifier (alias)', code(result.aliasArn.split(':').pop() ?? '')]]
           : []),
+        ...(result.qualifiedName && result.qualifiedName !== result.functionName
+          ? [['Qualified function name', code(result.qualifiedName)]]
+          : []),
         ['Trusted API Connect role', code(result.apiConnectRoleArn)],
         ['External ID (provider org ID)', code(result.externalId)]
       ]
@@ -67,6 +72,7 @@ export function renderSummary(result: RunResult): string {
         )
       : 'None.',
     '',
+    ...smokeSection(result.smokeTest, result.functionName, table),
     '### Checks',
     '',
     result.checks.length
@@ -81,6 +87,15 @@ export function renderSummary(result: RunResult): string {
       table
     )
   ].join('\n')
+}
+
+/** A version published but not promoted, said first: API Connect still calls the previous one. */
+function heldBack(result: RunResult): string[] {
+  if (result.promoted !== false) return []
+  return [
+    `**Version ${result.version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`,
+    ''
+  ]
 }
 
 /** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */

@@ -131,3 +131,18 @@ async function plannedChecks(
     ]
   }
 }
+
+/** The dry run in its own log group, a line per check; none when `verify` is off. */
+export async function verifyLogged(
+  ctx: RunContext,
+  role: RoleOutcome,
+  aliasArn?: string
+): Promise<Check[]> {
+  if (ctx.settings.verify === 'off') return []
+  return ctx.log.group('Verify (STS dry run)', async () => {
+    const checks = await verify(ctx, role, aliasArn)
+    for (const c of checks)
+      ctx.log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`)
+    return checks
+  })
+}

@@ -1,0 +1,54 @@
+// The last write of a run: the alias moves to this run's version, once the smoke test and
+// verification passed (promotion-gate.ts). Held back, it stays on the version it had, so API
+// Connect, calling `function:alias`, only ever reaches versions that passed.
+import type { RunContext } from '../context.js'
+import { markFailed, StepFailed } from '../failure.js'
+import type { FunctionOutcome, FunctionPlan } from './apply.js'
+import { pointAlias } from './publish.js'
+
+/**
+ * Moves the alias as planned, or marks its change held back when `hold` says why not. A failed
+ * move throws StepFailed with every change, the alias's marked failed.
+ */
+export async function promote(
+  ctx: RunContext,
+  plan: FunctionPlan,
+  fn: FunctionOutcome,
+  hold: string | undefined
+): Promise<FunctionOutcome> {
+  const alias = plan.publish?.alias
+  if (!alias || ctx.settings.dryRun || !fn.version) return fn
+  const { name: aliasName, action, arn } = alias
+  if (action === 'unchanged') return { ...fn, aliasArn: arn, promoted: true }
+  const name = ctx.settings.functionName
+  if (hold) {
+    ctx.log.warning(
+      `Alias ${aliasName} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${aliasFrom(plan)}`}: ${hold}. Version ${fn.version} is published but not promoted.`
+    )
+    return {
+      ...fn,
+      // A held-back alias that existed keeps its ARN: API Connect still calls it.
+      aliasArn: action === 'update' ? arn : undefined,
+      promoted: false,
+      changes: fn.changes.map(c => (c.kind === 'alias' ? { ...c, notDone: 'held back' } : c))
+    }
+  }
+  const step = `lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'} ${aliasName} on function ${name}`
+  ctx.log.info(`Pointing alias ${aliasName} to version ${fn.version}`)
+  try {
+    const aliasArn = await pointAlias(ctx.clients.lambda, name, aliasName, action, fn.version)
+    return { ...fn, aliasArn, promoted: true }
+  } catch (error) {
+    const changes = markFailed(fn.changes, c => c.kind !== 'alias')
+    throw new StepFailed(step, changes, { codeSha256: fn.codeSha256, version: fn.version }, error)
+  }
+}
+
+/** The alias's ARN as verification checks it: known before the alias exists or moves. */
+export const plannedAliasArn = (ctx: RunContext): string | undefined =>
+  ctx.settings.alias && !ctx.settings.dryRun
+    ? `${ctx.functionArn}:${ctx.settings.alias}`
+    : undefined
+
+const aliasFrom = (plan: FunctionPlan): string =>
+  plan.publish?.changes.find(c => c.kind === 'alias')?.from ?? '?'
