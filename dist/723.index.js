@@ -10447,7 +10447,7 @@ __webpack_unused_export__ = waitForRoleExists;
 __webpack_unused_export__ = waitForUserExists;
 __webpack_unused_export__ = waitUntilInstanceProfileExists;
 __webpack_unused_export__ = waitUntilPolicyExists;
-exports.S6k = waitUntilRoleExists;
+__webpack_unused_export__ = waitUntilRoleExists;
 __webpack_unused_export__ = waitUntilUserExists;
 
 

@@ -3282,7 +3282,7 @@ catch (error) {
     failEarly((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(723), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3168))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(723), __nccwpck_require__.e(402)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5402))).run(inputs);
 /**
  * `core.setFailed` without @actions/core: the runner's `::error::` command (its data escaped as
  * the runner expects: %, CR, LF) and exit code 1.

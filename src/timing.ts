@@ -3,7 +3,10 @@
 export interface Timing {
   /** Bound of every Lambda waiter, in seconds. */
   maxWaitSeconds: number
-  /** Lambda waiter polling: first delay and largest delay, in seconds. */
+  /**
+   * Lambda waiter polling: first delay and largest delay, in seconds. The first delay also comes
+   * before the first poll: right after a write, Lambda's state cannot be final yet.
+   */
   minDelaySeconds: number
   maxDelaySeconds: number
   /** How long a new execution role may stay unusable for CreateFunction. */
@@ -15,6 +18,9 @@ export interface Timing {
   conflictAttempts: number
   /** How long IAM may take to show a new role, in seconds. */
   roleVisibleSeconds: number
+  /** Polling for a new role to show: the first delay, growing to the largest, in ms. */
+  rolePollMs: number
+  rolePollMaxMs: number
   /** How long verification asks again after this run changed the role (IAM propagation). */
   propagationWaitMs: number
   /** Attempts of every SDK call (throttling and 5xx, retried by the SDK itself). */
@@ -23,13 +29,17 @@ export interface Timing {
 
 export const DEFAULT_TIMING: Timing = {
   maxWaitSeconds: 300,
-  minDelaySeconds: 1,
-  maxDelaySeconds: 5,
+  // Lambda's updates and activations take about a second: poll at 0.25-0.5 s for the first
+  // seconds (the SDK's jittered doubling from minDelay), then every 2 s.
+  minDelaySeconds: 0.25,
+  maxDelaySeconds: 2,
   roleRetryMs: 120_000,
   initialDelayMs: 1000,
   maxDelayMs: 10_000,
   conflictAttempts: 5,
   roleVisibleSeconds: 120,
+  rolePollMs: 250,
+  rolePollMaxMs: 500,
   propagationWaitMs: 30_000,
   // Throttling is common when matrix jobs share an account: a little more than the default 3.
   sdkMaxAttempts: 5

@@ -1,6 +1,7 @@
 // The function, end to end: planFunction reads Lambda (and S3) and decides, with no write;
 // applyFunction makes the writes (none in a dry run).
 import type { RunContext } from '../context.js'
+import { takeEarly } from '../early-reads.js'
 import { planLine } from '../report/words.js'
 import { deploy, type FunctionOutcome, type FunctionPlan } from './apply.js'
 import type { CodePackage } from './code-package.js'
@@ -20,7 +21,7 @@ export type { FunctionOutcome, FunctionPlan } from './apply.js'
 export async function planFunction(ctx: RunContext, code?: CodePackage): Promise<FunctionPlan> {
   const { settings, clients } = ctx
   const name = settings.functionName
-  const live = await readFunction(clients.lambda, name)
+  const live = await (takeEarly(ctx.early, 'function') ?? readFunction(clients.lambda, name))
   const s3Sha256 =
     live && settings.code.kind === 's3' ? await readS3Sha256(ctx, settings.code) : undefined
   const fn = planFunctionChanges({ settings, pkg: code, live, s3Sha256 })

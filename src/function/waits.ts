@@ -11,8 +11,13 @@ import { errorName, RetriesExhausted, type RetryDecision, type RetryOptions } fr
 import type { RunContext } from '../context.js'
 import type { LiveConfiguration } from './read.js'
 
-function waiterConfig(ctx: RunContext) {
+/**
+ * The waiters' settings. Every wait follows a write whose answer says Pending or InProgress, so
+ * the first poll waits one minDelay rather than asking when the answer cannot be final.
+ */
+async function waiterConfig(ctx: RunContext) {
   const t = ctx.timing
+  await new Promise(resolve => setTimeout(resolve, t.minDelaySeconds * 1000))
   return {
     client: ctx.clients.lambda,
     maxWaitTime: t.maxWaitSeconds,
@@ -26,11 +31,11 @@ export async function waitForActive(
   name: string
 ): Promise<LiveConfiguration | undefined> {
   ctx.log.info(`Waiting for function ${name} to become Active`)
-  const result = await waitUntilFunctionActiveV2(waiterConfig(ctx), { FunctionName: name }).catch(
-    error => {
-      throw waiterError(ctx, error, `function ${name} to become Active`)
-    }
-  )
+  const result = await waitUntilFunctionActiveV2(await waiterConfig(ctx), {
+    FunctionName: name
+  }).catch(error => {
+    throw waiterError(ctx, error, `function ${name} to become Active`)
+  })
   return (result.reason as GetFunctionCommandOutput | undefined)?.Configuration
 }
 
@@ -39,17 +44,17 @@ export async function waitForUpdate(
   name: string
 ): Promise<LiveConfiguration | undefined> {
   ctx.log.info(`Waiting for the update of function ${name} to finish (LastUpdateStatus Successful)`)
-  const result = await waitUntilFunctionUpdatedV2(waiterConfig(ctx), { FunctionName: name }).catch(
-    error => {
-      throw waiterError(ctx, error, `the update of function ${name} to finish`)
-    }
-  )
+  const result = await waitUntilFunctionUpdatedV2(await waiterConfig(ctx), {
+    FunctionName: name
+  }).catch(error => {
+    throw waiterError(ctx, error, `the update of function ${name} to finish`)
+  })
   return (result.reason as GetFunctionCommandOutput | undefined)?.Configuration
 }
 
 export async function waitForVersion(ctx: RunContext, name: string, version: string) {
   ctx.log.info(`Waiting for version ${version} of ${name} to become Active`)
-  await waitUntilPublishedVersionActive(waiterConfig(ctx), {
+  await waitUntilPublishedVersionActive(await waiterConfig(ctx), {
     FunctionName: name,
     Qualifier: version
   }).catch(error => {
