@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./src/workflow-commands.ts
+var workflow_commands = __webpack_require__(1999);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var arn = __webpack_require__(2000);
 // EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js
@@ -3167,9 +3167,9 @@ const write = (line) => {
         line();
 };
 const log = {
-    info: message => write(() => core/* info */.pq(message)),
-    warning: message => write(() => core/* warning */.$e(message)),
-    group: (title, task) => (heldLines.getStore() ? task() : core/* group */.Os(title, task))
+    info: message => write(() => workflow_commands/* info */.pq(message)),
+    warning: message => write(() => workflow_commands/* warning */.$e(message)),
+    group: (title, task) => (heldLines.getStore() ? task() : workflow_commands/* group */.Os(title, task))
 };
 /** Runs `task` with its `log` lines held back, then writes them as group `title` after `after`. */
 async function groupAfter(title, after, task) {
@@ -3180,10 +3180,10 @@ async function groupAfter(title, after, task) {
     finally {
         await after.catch(() => undefined);
         if (held.length) {
-            core/* startGroup */.Oh(title);
+            workflow_commands/* startGroup */.Oh(title);
             for (const line of held)
                 line();
-            core/* endGroup */.N4();
+            workflow_commands/* endGroup */.N4();
         }
     }
 }
@@ -4314,19 +4314,19 @@ async function versionsToReuse(ctx, latest, aliasVersion) {
 // What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
 
 function setTargetOutputs(targets) {
-    core/* setOutput */.uH('function-name', targets.functionName);
-    core/* setOutput */.uH('function-arn', targets.functionArn);
-    core/* setOutput */.uH('region', targets.region);
-    core/* setOutput */.uH('role-arn', targets.roleArn);
-    core/* setOutput */.uH('api-connect-role-arn', targets.apiConnectRoleArn);
-    core/* setOutput */.uH('external-id', targets.externalId);
+    workflow_commands/* setOutput */.uH('function-name', targets.functionName);
+    workflow_commands/* setOutput */.uH('function-arn', targets.functionArn);
+    workflow_commands/* setOutput */.uH('region', targets.region);
+    workflow_commands/* setOutput */.uH('role-arn', targets.roleArn);
+    workflow_commands/* setOutput */.uH('api-connect-role-arn', targets.apiConnectRoleArn);
+    workflow_commands/* setOutput */.uH('external-id', targets.externalId);
 }
 function setOutputs(result) {
     setTargetOutputs(result);
-    core/* setOutput */.uH('version', result.version ?? '');
-    core/* setOutput */.uH('code-sha256', result.codeSha256 ?? '');
-    core/* setOutput */.uH('verified', result.verified);
-    core/* setOutput */.uH('result', JSON.stringify(result));
+    workflow_commands/* setOutput */.uH('version', result.version ?? '');
+    workflow_commands/* setOutput */.uH('code-sha256', result.codeSha256 ?? '');
+    workflow_commands/* setOutput */.uH('verified', result.verified);
+    workflow_commands/* setOutput */.uH('result', JSON.stringify(result));
 }
 /** The outputs known before any write, so that a run that fails still names its targets. */
 function targetsOf(ctx) {
@@ -4419,7 +4419,7 @@ function waysInSection(waysIn, table) {
 async function writeSummary(result) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await core/* summary */.z.addRaw(renderSummary(result), true).write();
+    await workflow_commands/* appendSummary */.fe(renderSummary(result));
 }
 
 ;// CONCATENATED MODULE: ./src/report/failed-run.ts
@@ -4477,9 +4477,9 @@ async function reportFailure(targets, dryRun, branches) {
     setOutputs(result);
     await writeSummary(result);
     for (const f of failedSteps.slice(0, -1))
-        core/* error */.z3(`${f.step} failed: ${f.error}`);
+        workflow_commands/* error */.z3(`${f.step} failed: ${f.error}`);
     const last = failedSteps[failedSteps.length - 1];
-    core/* setFailed */.C1(`${last.step} failed: ${last.error}`);
+    workflow_commands/* setFailed */.C1(`${last.step} failed: ${last.error}`);
 }
 
 ;// CONCATENATED MODULE: ./src/verify/checks.ts
@@ -4604,13 +4604,13 @@ function reportVerdict(verify, checks) {
     ];
     if (problems.length) {
         if (verify === 'fail')
-            core/* setFailed */.C1(problems.join('\n'));
+            workflow_commands/* setFailed */.C1(problems.join('\n'));
         else
-            core/* warning */.$e(problems.join('\n'));
+            workflow_commands/* warning */.$e(problems.join('\n'));
     }
     const notRun = withStatus(checks, 'not-checked');
     if (notRun.length)
-        core/* warning */.$e(`Not checked: ${list(notRun)}`);
+        workflow_commands/* warning */.$e(`Not checked: ${list(notRun)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/role/errors.ts
@@ -5342,7 +5342,7 @@ async function plannedChecks(ctx, role, resources) {
 async function run({ settings, code }) {
     try {
         for (const notice of settings.notices)
-            core/* notice */.lm(notice);
+            workflow_commands/* notice */.lm(notice);
         const ctx = await createContext(settings);
         let targets = targetsOf(ctx);
         setTargetOutputs(targets);
@@ -5395,7 +5395,7 @@ async function run({ settings, code }) {
         reportVerdict(settings.verify, checks);
     }
     catch (error) {
-        core/* setFailed */.C1((0,failure/* withCauses */.vR)(error));
+        workflow_commands/* setFailed */.C1((0,failure/* withCauses */.vR)(error));
     }
 }
 

@@ -1,6 +1,6 @@
 // The action, top to bottom, once index.ts has checked the inputs: learn the account, plan, apply,
 // verify, report.
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
 import { createContext } from './context.js'
 import { withCauses } from './failure.js'
 import { applyFunction, planFunction } from './function/index.js'

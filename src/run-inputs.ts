@@ -1,7 +1,7 @@
 // The inputs and the code package, checked together before anything else loads: a packaging
 // problem (too large, a symlink out of the tree) comes with every other input problem in one error,
-// before any AWS call. Nothing here imports @actions/core or the AWS SDK, so a run that stops on an
-// input error loads neither (index.ts).
+// before any AWS call. Nothing here imports the AWS SDK, so a run that stops on an input error does
+// not load it (index.ts).
 import { packageCode, type CodePackage } from './function/code-package.js'
 import { checkPackage } from './function/upload.js'
 import { readInputs } from './inputs.js'

@@ -1,6 +1,6 @@
 // A run that failed after planning still tells the whole truth: every change made so far, which
 // step failed and what is known for sure, in the outputs and the summary, then every branch's error.
-import * as core from '@actions/core'
+import * as core from '../workflow-commands.js'
 import type { Change } from '../changes.js'
 import { StepFailed, withCauses, type Known } from '../failure.js'
 import type { FunctionOutcome } from '../function/index.js'
