@@ -17,14 +17,10 @@ __webpack_require__.d(__webpack_exports__, {
 var workflow_commands = __webpack_require__(1999);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var arn = __webpack_require__(2000);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js
-var dist_cjs = __webpack_require__(9085);
 // EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var client_iam_dist_cjs = __webpack_require__(4252);
+var dist_cjs = __webpack_require__(4252);
 // EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
 var client_lambda_dist_cjs = __webpack_require__(5648);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __webpack_require__(5423);
 // EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(9999);
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -172,19 +168,31 @@ function sayWhere(client, service) {
                 `${request.protocol ?? 'https:'}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
         return next(args);
     }, { step: 'finalizeRequest', name: 'sayWhereEndpointMiddleware' });
+    return client;
 }
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"apic-lambda-deploy","rE":"0.1.0"}');
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
-// Every AWS client is built here, once: region, endpoint, retries and user agent in one place.
 
 
 
 
 
-
-
+function s3Of(clients) {
+    if (clients.s3)
+        return Promise.resolve(clients.s3);
+    if (!clients.lazy)
+        throw new Error('no S3 client in this context');
+    return clients.lazy.s3();
+}
+function accessAnalyzerOf(clients) {
+    if (clients.accessAnalyzer)
+        return Promise.resolve(clients.accessAnalyzer);
+    if (!clients.lazy)
+        throw new Error('no Access Analyzer client in this context');
+    return clients.lazy.accessAnalyzer();
+}
 // Bundled from package.json, so the user agent names the released version.
 const USER_AGENT = [package_namespaceObject.UU, package_namespaceObject.rE];
 function createClients(region, endpointUrl, maxAttempts) {
@@ -194,25 +202,23 @@ function createClients(region, endpointUrl, maxAttempts) {
         customUserAgent: [USER_AGENT],
         ...(endpointUrl ? { endpoint: endpointUrl } : {})
     };
-    const clients = {
-        sts: new client_sts_dist_cjs/* STSClient */.iM(config),
-        iam: new client_iam_dist_cjs/* IAMClient */.h8v(config),
-        iamOnce: new client_iam_dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1 }),
-        lambda: new client_lambda_dist_cjs/* LambdaClient */.Nox(config),
-        accessAnalyzer: new dist_cjs/* AccessAnalyzerClient */.eXW(config),
-        // Emulators (and LocalStack) serve buckets by path, not by virtual host.
-        s3: new client_s3_dist_cjs/* S3Client */.YxF({
-            ...config,
-            forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
-        })
+    let s3;
+    let accessAnalyzer;
+    return {
+        sts: sayWhere(new client_sts_dist_cjs/* STSClient */.iM(config), 'sts'),
+        iam: sayWhere(new dist_cjs/* IAMClient */.h8v(config), 'iam'),
+        iamOnce: sayWhere(new dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1 }), 'iam'),
+        lambda: sayWhere(new client_lambda_dist_cjs/* LambdaClient */.Nox(config), 'lambda'),
+        lazy: {
+            s3: () => (s3 ??= __webpack_require__.e(/* import() */ 423).then(__webpack_require__.t.bind(__webpack_require__, 5423, 19)).then(({ S3Client }) => 
+            // Emulators (and LocalStack) serve buckets by path, not by virtual host.
+            sayWhere(new S3Client({
+                ...config,
+                forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
+            }), 's3'))),
+            accessAnalyzer: () => (accessAnalyzer ??= __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 9085, 19)).then(({ AccessAnalyzerClient }) => sayWhere(new AccessAnalyzerClient(config), 'access-analyzer')))
+        }
     };
-    sayWhere(clients.sts, 'sts');
-    sayWhere(clients.iam, 'iam');
-    sayWhere(clients.iamOnce, 'iam');
-    sayWhere(clients.lambda, 'lambda');
-    sayWhere(clients.s3, 's3');
-    sayWhere(clients.accessAnalyzer, 'access-analyzer');
-    return clients;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/identity.ts
@@ -275,7 +281,8 @@ async function readFunction(lambda, name) {
 async function readS3Sha256(ctx, source) {
     const where = `s3://${source.bucket}/${source.key}`;
     try {
-        const head = await ctx.clients.s3.send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({
+        const { HeadObjectCommand } = await __webpack_require__.e(/* import() */ 423).then(__webpack_require__.t.bind(__webpack_require__, 5423, 19));
+        const head = await (await s3Of(ctx.clients)).send(new HeadObjectCommand({
             Bucket: source.bucket,
             Key: source.key,
             VersionId: source.objectVersion,
@@ -3098,9 +3105,9 @@ async function readRole(iam, RoleName, grantName) {
                 : ''), { cause: error });
     });
     const [role, grant] = await Promise.all([
-        read('GetRole', () => iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName }))),
+        read('GetRole', () => iam.send(new dist_cjs/* GetRoleCommand */.kbp({ RoleName }))),
         grantName
-            ? read('GetRolePolicy', () => iam.send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName, PolicyName: grantName })))
+            ? read('GetRolePolicy', () => iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName, PolicyName: grantName })))
             : undefined
     ]);
     if (!role?.Role)
@@ -3935,10 +3942,11 @@ const required = (zip) => {
  * goes back to a package staged before.
  */
 async function stageZip(ctx, upload, zip) {
-    const s3 = ctx.clients.s3;
+    const s3 = await s3Of(ctx.clients);
+    const { HeadObjectCommand, PutObjectCommand } = await __webpack_require__.e(/* import() */ 423).then(__webpack_require__.t.bind(__webpack_require__, 5423, 19));
     const where = `s3://${upload.bucket}/${upload.key}`;
     const head = await s3
-        .send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({ Bucket: upload.bucket, Key: upload.key, ChecksumMode: 'ENABLED' }))
+        .send(new HeadObjectCommand({ Bucket: upload.bucket, Key: upload.key, ChecksumMode: 'ENABLED' }))
         .catch(error => {
         // No body, so no error code: 404, or 403 when the caller lacks s3:ListBucket (the README
         // asks only for s3:GetObject and s3:PutObject). Either way: not there for us, upload it.
@@ -3955,7 +3963,7 @@ async function stageZip(ctx, upload, zip) {
         return;
     }
     ctx.log.info(`Uploading ${(0,code_package/* formatSize */.Xq)(upload.size)} to ${where}`);
-    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+    await s3.send(new PutObjectCommand({
         Bucket: upload.bucket,
         Key: upload.key,
         Body: zip,
@@ -4915,7 +4923,7 @@ async function makeStep(ctx, plan, step) {
     switch (step.kind) {
         case 'role': {
             const tags = { ...desired.provenanceTags, ...desired.tags };
-            const { Role } = await attempt('CreateRole', () => iam.send(new client_iam_dist_cjs/* CreateRoleCommand */.IS({
+            const { Role } = await attempt('CreateRole', () => iam.send(new dist_cjs/* CreateRoleCommand */.IS({
                 RoleName,
                 Path: desired.path,
                 AssumeRolePolicyDocument: JSON.stringify(plan.trustPolicy),
@@ -4927,25 +4935,25 @@ async function makeStep(ctx, plan, step) {
             return Role?.Arn;
         }
         case 'trust':
-            await attempt('UpdateAssumeRolePolicy', () => iam.send(new client_iam_dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({
+            await attempt('UpdateAssumeRolePolicy', () => iam.send(new dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({
                 RoleName,
                 PolicyDocument: JSON.stringify(plan.trustPolicy)
             })));
             break;
         case 'description':
-            await attempt('UpdateRole', () => iam.send(new client_iam_dist_cjs/* UpdateRoleCommand */.TR7({ RoleName, Description: step.to })));
+            await attempt('UpdateRole', () => iam.send(new dist_cjs/* UpdateRoleCommand */.TR7({ RoleName, Description: step.to })));
             break;
         case 'boundary':
-            await attempt('PutRolePermissionsBoundary', () => iam.send(new client_iam_dist_cjs/* PutRolePermissionsBoundaryCommand */.fly({ RoleName, PermissionsBoundary: step.to })));
+            await attempt('PutRolePermissionsBoundary', () => iam.send(new dist_cjs/* PutRolePermissionsBoundaryCommand */.fly({ RoleName, PermissionsBoundary: step.to })));
             break;
         case 'tags':
-            await attempt('TagRole', () => iam.send(new client_iam_dist_cjs/* TagRoleCommand */.Wcv({
+            await attempt('TagRole', () => iam.send(new dist_cjs/* TagRoleCommand */.Wcv({
                 RoleName,
                 Tags: Object.entries(step.tags).map(([Key, Value]) => ({ Key, Value }))
             })));
             break;
         case 'grant':
-            await attempt('PutRolePolicy', () => iam.send(new client_iam_dist_cjs/* PutRolePolicyCommand */.pMt({
+            await attempt('PutRolePolicy', () => iam.send(new dist_cjs/* PutRolePolicyCommand */.pMt({
                 RoleName,
                 PolicyName: desired.grantName,
                 PolicyDocument: JSON.stringify(desired.grant)
@@ -4986,9 +4994,6 @@ function role_applyRole(ctx, plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/extras.ts
-// The optional extras of the dry run: IAM Access Analyzer's findings on the trust policy, and a
-// live sts:AssumeRole by the runner itself, which must be denied. An extra that cannot run is
-// "not checked", never passed.
 
 
 
@@ -4998,8 +5003,10 @@ async function validateTrust(ctx, trust) {
     const expected = 'no errors or security warnings';
     const method = 'access-analyzer:ValidatePolicy';
     try {
+        const { paginateValidatePolicy } = await __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 9085, 19));
+        const client = await accessAnalyzerOf(ctx.clients);
         const findings = [];
-        for await (const page of (0,dist_cjs/* paginateValidatePolicy */.ee)({ client: ctx.clients.accessAnalyzer }, {
+        for await (const page of paginateValidatePolicy({ client }, {
             policyDocument: JSON.stringify(trust),
             policyType: 'RESOURCE_POLICY',
             validatePolicyResourceType: 'AWS::IAM::AssumeRolePolicyDocument'
@@ -5137,7 +5144,7 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
  */
 async function simulatedChecks(ctx, roleArn, resources) {
     const t = ctx.timing;
-    const { EvaluationResults = [] } = await retry(() => (ctx.clients.iamOnce ?? ctx.clients.iam).send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
+    const { EvaluationResults = [] } = await retry(() => (ctx.clients.iamOnce ?? ctx.clients.iam).send(new dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
         PolicySourceArn: roleArn,
         ActionNames: ['lambda:InvokeFunction'],
         ResourceArns: resources
@@ -5187,20 +5194,20 @@ const decisionOf = (value) => value !== undefined && Object.hasOwn(SIMULATED, va
 async function readIdentityPolicies(iam, roleName, boundaryArn) {
     // One read at a time: a role shared by many functions has many grants, and IAM throttles bursts.
     const policies = [];
-    for await (const page of (0,client_iam_dist_cjs/* paginateListRolePolicies */.ow6)({ client: iam }, { RoleName: roleName }))
+    for await (const page of (0,dist_cjs/* paginateListRolePolicies */.ow6)({ client: iam }, { RoleName: roleName }))
         for (const name of page.PolicyNames ?? []) {
-            const { PolicyDocument } = await iam.send(new client_iam_dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: name }));
+            const { PolicyDocument } = await iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: name }));
             policies.push({ name, document: parsePolicyDocument(PolicyDocument ?? '') });
         }
-    for await (const page of (0,client_iam_dist_cjs/* paginateListAttachedRolePolicies */.mpN)({ client: iam }, { RoleName: roleName }))
+    for await (const page of (0,dist_cjs/* paginateListAttachedRolePolicies */.mpN)({ client: iam }, { RoleName: roleName }))
         for (const attached of page.AttachedPolicies ?? [])
             policies.push(await readManagedPolicy(iam, attached.PolicyArn ?? ''));
     const boundary = boundaryArn ? await readManagedPolicy(iam, boundaryArn) : undefined;
     return { policies, boundary };
 }
 async function readManagedPolicy(iam, arn) {
-    const { Policy } = await iam.send(new client_iam_dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }));
-    const { PolicyVersion } = await iam.send(new client_iam_dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: arn, VersionId: Policy?.DefaultVersionId }));
+    const { Policy } = await iam.send(new dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }));
+    const { PolicyVersion } = await iam.send(new dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: arn, VersionId: Policy?.DefaultVersionId }));
     return { name: arn, document: parsePolicyDocument(PolicyVersion?.Document ?? '') };
 }
 

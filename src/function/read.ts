@@ -6,7 +6,7 @@ import {
   type LambdaClient,
   paginateListVersionsByFunction
 } from '@aws-sdk/client-lambda'
-import { HeadObjectCommand } from '@aws-sdk/client-s3'
+import { s3Of } from '../aws/clients.js'
 import { errorName, httpStatus, unlessMissing } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import { InputError } from '../settings.js'
@@ -69,7 +69,10 @@ export async function readS3Sha256(
 ): Promise<string | undefined> {
   const where = `s3://${source.bucket}/${source.key}`
   try {
-    const head = await ctx.clients.s3.send(
+    const { HeadObjectCommand } = await import('@aws-sdk/client-s3')
+    const head = await (
+      await s3Of(ctx.clients)
+    ).send(
       new HeadObjectCommand({
         Bucket: source.bucket,
         Key: source.key,
