@@ -3226,10 +3226,11 @@ function provenanceDescription(p) {
 ;// CONCATENATED MODULE: ./src/timing.ts
 const DEFAULT_TIMING = {
     maxWaitSeconds: 300,
-    // Lambda's updates and activations take about a second: poll at 0.25-0.5 s for the first
-    // seconds (the SDK's jittered doubling from minDelay), then every 2 s.
+    // Lambda's updates and activations take a second or a few: poll every 0.25-0.5 s for the first
+    // 5 s, then back off (the SDK's jittered doubling) to 5 s.
     minDelaySeconds: 0.25,
-    maxDelaySeconds: 2,
+    fastPollSeconds: 5,
+    maxDelaySeconds: 5,
     roleRetryMs: 120_000,
     initialDelayMs: 1000,
     maxDelayMs: 10_000,
@@ -3738,40 +3739,49 @@ function shaOf(upload) {
 
 
 /**
- * The waiters' settings. Every wait follows a write whose answer says Pending or InProgress, so
- * the first poll waits one minDelay rather than asking when the answer cannot be final.
+ * Runs a Lambda waiter the way Lambda settles: every wait follows a write whose answer said
+ * Pending or InProgress, so the first poll comes one minDelay later rather than at once; then
+ * polls every minDelay to twice that for the first fastPollSeconds (updates and activations
+ * usually take a second or two), then the SDK's backoff up to maxDelay, within maxWaitSeconds.
  */
-async function waiterConfig(ctx) {
+async function waitLambda(ctx, waiter, input) {
     const t = ctx.timing;
+    const client = ctx.clients.lambda;
     await new Promise(resolve => setTimeout(resolve, t.minDelaySeconds * 1000));
-    return {
-        client: ctx.clients.lambda,
-        maxWaitTime: t.maxWaitSeconds,
-        minDelay: t.minDelaySeconds,
-        maxDelay: t.maxDelaySeconds
-    };
+    const started = Date.now();
+    const fast = Math.min(t.fastPollSeconds, t.maxWaitSeconds);
+    try {
+        return await waiter({ client, maxWaitTime: fast, minDelay: t.minDelaySeconds, maxDelay: 2 * t.minDelaySeconds }, input);
+    }
+    catch (error) {
+        const left = t.maxWaitSeconds - (Date.now() - started) / 1000;
+        if (error.name !== 'TimeoutError' || left <= t.maxDelaySeconds)
+            throw error;
+        return waiter({
+            client,
+            maxWaitTime: left,
+            minDelay: Math.min(2 * t.minDelaySeconds, t.maxDelaySeconds),
+            maxDelay: t.maxDelaySeconds
+        }, input);
+    }
 }
 async function waitForActive(ctx, name) {
     ctx.log.info(`Waiting for function ${name} to become Active`);
-    const result = await (0,client_lambda_dist_cjs/* waitUntilFunctionActiveV2 */._RC)(await waiterConfig(ctx), {
-        FunctionName: name
-    }).catch(error => {
+    const result = await waitLambda(ctx, client_lambda_dist_cjs/* waitUntilFunctionActiveV2 */._RC, { FunctionName: name }).catch(error => {
         throw waiterError(ctx, error, `function ${name} to become Active`);
     });
     return result.reason?.Configuration;
 }
 async function waitForUpdate(ctx, name) {
     ctx.log.info(`Waiting for the update of function ${name} to finish (LastUpdateStatus Successful)`);
-    const result = await (0,client_lambda_dist_cjs/* waitUntilFunctionUpdatedV2 */.rWV)(await waiterConfig(ctx), {
-        FunctionName: name
-    }).catch(error => {
+    const result = await waitLambda(ctx, client_lambda_dist_cjs/* waitUntilFunctionUpdatedV2 */.rWV, { FunctionName: name }).catch(error => {
         throw waiterError(ctx, error, `the update of function ${name} to finish`);
     });
     return result.reason?.Configuration;
 }
 async function waitForVersion(ctx, name, version) {
     ctx.log.info(`Waiting for version ${version} of ${name} to become Active`);
-    await (0,client_lambda_dist_cjs/* waitUntilPublishedVersionActive */.S6K)(await waiterConfig(ctx), {
+    await waitLambda(ctx, client_lambda_dist_cjs/* waitUntilPublishedVersionActive */.S6K, {
         FunctionName: name,
         Qualifier: version
     }).catch(error => {

@@ -4,10 +4,12 @@ export interface Timing {
   /** Bound of every Lambda waiter, in seconds. */
   maxWaitSeconds: number
   /**
-   * Lambda waiter polling: first delay and largest delay, in seconds. The first delay also comes
-   * before the first poll: right after a write, Lambda's state cannot be final yet.
+   * Lambda waiter polling, in seconds: the first delay (also before the first poll: right after
+   * a write, Lambda's state cannot be final yet), up to twice that for fastPollSeconds, then
+   * backing off to maxDelaySeconds.
    */
   minDelaySeconds: number
+  fastPollSeconds: number
   maxDelaySeconds: number
   /** How long a new execution role may stay unusable for CreateFunction. */
   roleRetryMs: number
@@ -29,10 +31,11 @@ export interface Timing {
 
 export const DEFAULT_TIMING: Timing = {
   maxWaitSeconds: 300,
-  // Lambda's updates and activations take about a second: poll at 0.25-0.5 s for the first
-  // seconds (the SDK's jittered doubling from minDelay), then every 2 s.
+  // Lambda's updates and activations take a second or a few: poll every 0.25-0.5 s for the first
+  // 5 s, then back off (the SDK's jittered doubling) to 5 s.
   minDelaySeconds: 0.25,
-  maxDelaySeconds: 2,
+  fastPollSeconds: 5,
+  maxDelaySeconds: 5,
   roleRetryMs: 120_000,
   initialDelayMs: 1000,
   maxDelayMs: 10_000,

@@ -11,18 +11,40 @@ import { errorName, RetriesExhausted, type RetryDecision, type RetryOptions } fr
 import type { RunContext } from '../context.js'
 import type { LiveConfiguration } from './read.js'
 
+type LambdaWaiter<I> = (
+  config: Parameters<typeof waitUntilFunctionUpdatedV2>[0],
+  input: I
+) => Promise<{ reason?: unknown }>
+
 /**
- * The waiters' settings. Every wait follows a write whose answer says Pending or InProgress, so
- * the first poll waits one minDelay rather than asking when the answer cannot be final.
+ * Runs a Lambda waiter the way Lambda settles: every wait follows a write whose answer said
+ * Pending or InProgress, so the first poll comes one minDelay later rather than at once; then
+ * polls every minDelay to twice that for the first fastPollSeconds (updates and activations
+ * usually take a second or two), then the SDK's backoff up to maxDelay, within maxWaitSeconds.
  */
-async function waiterConfig(ctx: RunContext) {
+async function waitLambda<I>(ctx: RunContext, waiter: LambdaWaiter<I>, input: I) {
   const t = ctx.timing
+  const client = ctx.clients.lambda
   await new Promise(resolve => setTimeout(resolve, t.minDelaySeconds * 1000))
-  return {
-    client: ctx.clients.lambda,
-    maxWaitTime: t.maxWaitSeconds,
-    minDelay: t.minDelaySeconds,
-    maxDelay: t.maxDelaySeconds
+  const started = Date.now()
+  const fast = Math.min(t.fastPollSeconds, t.maxWaitSeconds)
+  try {
+    return await waiter(
+      { client, maxWaitTime: fast, minDelay: t.minDelaySeconds, maxDelay: 2 * t.minDelaySeconds },
+      input
+    )
+  } catch (error) {
+    const left = t.maxWaitSeconds - (Date.now() - started) / 1000
+    if ((error as Error).name !== 'TimeoutError' || left <= t.maxDelaySeconds) throw error
+    return waiter(
+      {
+        client,
+        maxWaitTime: left,
+        minDelay: Math.min(2 * t.minDelaySeconds, t.maxDelaySeconds),
+        maxDelay: t.maxDelaySeconds
+      },
+      input
+    )
   }
 }
 
@@ -31,11 +53,11 @@ export async function waitForActive(
   name: string
 ): Promise<LiveConfiguration | undefined> {
   ctx.log.info(`Waiting for function ${name} to become Active`)
-  const result = await waitUntilFunctionActiveV2(await waiterConfig(ctx), {
-    FunctionName: name
-  }).catch(error => {
-    throw waiterError(ctx, error, `function ${name} to become Active`)
-  })
+  const result = await waitLambda(ctx, waitUntilFunctionActiveV2, { FunctionName: name }).catch(
+    error => {
+      throw waiterError(ctx, error, `function ${name} to become Active`)
+    }
+  )
   return (result.reason as GetFunctionCommandOutput | undefined)?.Configuration
 }
 
@@ -44,17 +66,17 @@ export async function waitForUpdate(
   name: string
 ): Promise<LiveConfiguration | undefined> {
   ctx.log.info(`Waiting for the update of function ${name} to finish (LastUpdateStatus Successful)`)
-  const result = await waitUntilFunctionUpdatedV2(await waiterConfig(ctx), {
-    FunctionName: name
-  }).catch(error => {
-    throw waiterError(ctx, error, `the update of function ${name} to finish`)
-  })
+  const result = await waitLambda(ctx, waitUntilFunctionUpdatedV2, { FunctionName: name }).catch(
+    error => {
+      throw waiterError(ctx, error, `the update of function ${name} to finish`)
+    }
+  )
   return (result.reason as GetFunctionCommandOutput | undefined)?.Configuration
 }
 
 export async function waitForVersion(ctx: RunContext, name: string, version: string) {
   ctx.log.info(`Waiting for version ${version} of ${name} to become Active`)
-  await waitUntilPublishedVersionActive(await waiterConfig(ctx), {
+  await waitLambda(ctx, waitUntilPublishedVersionActive, {
     FunctionName: name,
     Qualifier: version
   }).catch(error => {
