@@ -3226,8 +3226,8 @@ function provenanceDescription(p) {
 ;// CONCATENATED MODULE: ./src/timing.ts
 const DEFAULT_TIMING = {
     maxWaitSeconds: 300,
-    // Lambda's updates and activations take a second or a few: poll every 0.25-0.5 s for the first
-    // 5 s, then back off (the SDK's jittered doubling) to 5 s.
+    // Lambda's updates and activations take a second or a few: poll every 0.25 s for the first 5 s,
+    // then back off (the SDK's jittered doubling from 0.5 s) to 5 s.
     minDelaySeconds: 0.25,
     fastPollSeconds: 5,
     maxDelaySeconds: 5,
@@ -3741,8 +3741,9 @@ function shaOf(upload) {
 /**
  * Runs a Lambda waiter the way Lambda settles: every wait follows a write whose answer said
  * Pending or InProgress, so the first poll comes one minDelay later rather than at once; then
- * polls every minDelay to twice that for the first fastPollSeconds (updates and activations
- * usually take a second or two), then the SDK's backoff up to maxDelay, within maxWaitSeconds.
+ * polls every minDelay for the first fastPollSeconds (updates and activations usually take a
+ * second or two, and a poll overshoots by half its interval on average), then the SDK's jittered
+ * backoff from twice minDelay up to maxDelay, within maxWaitSeconds.
  */
 async function waitLambda(ctx, waiter, input) {
     const t = ctx.timing;
@@ -3751,7 +3752,7 @@ async function waitLambda(ctx, waiter, input) {
     const started = Date.now();
     const fast = Math.min(t.fastPollSeconds, t.maxWaitSeconds);
     try {
-        return await waiter({ client, maxWaitTime: fast, minDelay: t.minDelaySeconds, maxDelay: 2 * t.minDelaySeconds }, input);
+        return await waiter({ client, maxWaitTime: fast, minDelay: t.minDelaySeconds, maxDelay: t.minDelaySeconds }, input);
     }
     catch (error) {
         const left = t.maxWaitSeconds - (Date.now() - started) / 1000;

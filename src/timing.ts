@@ -5,8 +5,8 @@ export interface Timing {
   maxWaitSeconds: number
   /**
    * Lambda waiter polling, in seconds: the first delay (also before the first poll: right after
-   * a write, Lambda's state cannot be final yet), up to twice that for fastPollSeconds, then
-   * backing off to maxDelaySeconds.
+   * a write, Lambda's state cannot be final yet), the same for fastPollSeconds, then backing off
+   * to maxDelaySeconds.
    */
   minDelaySeconds: number
   fastPollSeconds: number
@@ -31,8 +31,8 @@ export interface Timing {
 
 export const DEFAULT_TIMING: Timing = {
   maxWaitSeconds: 300,
-  // Lambda's updates and activations take a second or a few: poll every 0.25-0.5 s for the first
-  // 5 s, then back off (the SDK's jittered doubling) to 5 s.
+  // Lambda's updates and activations take a second or a few: poll every 0.25 s for the first 5 s,
+  // then back off (the SDK's jittered doubling from 0.5 s) to 5 s.
   minDelaySeconds: 0.25,
   fastPollSeconds: 5,
   maxDelaySeconds: 5,

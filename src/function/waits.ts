@@ -19,8 +19,9 @@ type LambdaWaiter<I> = (
 /**
  * Runs a Lambda waiter the way Lambda settles: every wait follows a write whose answer said
  * Pending or InProgress, so the first poll comes one minDelay later rather than at once; then
- * polls every minDelay to twice that for the first fastPollSeconds (updates and activations
- * usually take a second or two), then the SDK's backoff up to maxDelay, within maxWaitSeconds.
+ * polls every minDelay for the first fastPollSeconds (updates and activations usually take a
+ * second or two, and a poll overshoots by half its interval on average), then the SDK's jittered
+ * backoff from twice minDelay up to maxDelay, within maxWaitSeconds.
  */
 async function waitLambda<I>(ctx: RunContext, waiter: LambdaWaiter<I>, input: I) {
   const t = ctx.timing
@@ -30,7 +31,7 @@ async function waitLambda<I>(ctx: RunContext, waiter: LambdaWaiter<I>, input: I)
   const fast = Math.min(t.fastPollSeconds, t.maxWaitSeconds)
   try {
     return await waiter(
-      { client, maxWaitTime: fast, minDelay: t.minDelaySeconds, maxDelay: 2 * t.minDelaySeconds },
+      { client, maxWaitTime: fast, minDelay: t.minDelaySeconds, maxDelay: t.minDelaySeconds },
       input
     )
   } catch (error) {
