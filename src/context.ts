@@ -3,6 +3,7 @@
 import { functionArn, roleArn } from './aws/arn.js'
 import { type AwsClients, createClients } from './aws/clients.js'
 import { checkAccount, getIdentity, type Identity } from './aws/identity.js'
+import { type EarlyReads, startEarlyReads } from './early-reads.js'
 import { log, type Log } from './log.js'
 import { type Provenance, readProvenance } from './provenance.js'
 import type { Settings } from './settings.js'
@@ -18,12 +19,15 @@ export interface RunContext {
   /** Known before any call to Lambda or IAM, so the two can run concurrently. */
   functionArn: string
   roleArn: string
+  /** The plan's reads by name, started alongside GetCallerIdentity (absent in hand-built contexts). */
+  early?: EarlyReads
 }
 
 /** Builds the context: the clients, and who the credentials are (the account every ARN is in). */
 export async function createContext(settings: Settings): Promise<RunContext> {
   const timing = DEFAULT_TIMING
   const clients = createClients(settings.region, settings.endpointUrl, timing.sdkMaxAttempts)
+  const early = startEarlyReads(clients, settings)
   const identity = await getIdentity(clients.sts)
   log.info(`Credentials: ${identity.arn}`)
   checkAccount(identity, settings)
@@ -36,6 +40,7 @@ export async function createContext(settings: Settings): Promise<RunContext> {
     timing,
     log,
     functionArn: functionArn(partition, settings.region, accountId, settings.functionName),
-    roleArn: roleArn(partition, accountId, settings.role.path, settings.role.name)
+    roleArn: roleArn(partition, accountId, settings.role.path, settings.role.name),
+    early
   }
 }

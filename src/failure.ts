@@ -38,3 +38,11 @@ export function markFailed<C extends Change>(changes: C[], done: (change: C) => 
     return { ...change, notDone }
   })
 }
+
+/** The message, and each cause's that it does not already say. */
+export function withCauses(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error)
+  for (let cause = (error as Error)?.cause; cause instanceof Error; cause = cause.cause)
+    if (!message.includes(cause.message)) message += ` (cause: ${cause.message.slice(0, 500)})`
+  return message
+}

@@ -1,4 +1,13 @@
-// The action's entry point, as bundled into dist/index.js.
-import { run } from './main.js'
+// The action's entry point, as bundled into dist/index.js. The inputs are checked first; only a
+// run that gets past them loads main.ts, and with it the AWS SDK (a separate chunk of dist/).
+import { withCauses } from './failure.js'
+import { readRunInputs, type RunInputs } from './run-inputs.js'
+import { setFailed } from './workflow-commands.js'
 
-await run()
+let inputs: RunInputs | undefined
+try {
+  inputs = await readRunInputs()
+} catch (error) {
+  setFailed(withCauses(error))
+}
+if (inputs) await (await import('./main.js')).run(inputs)

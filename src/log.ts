@@ -3,7 +3,7 @@
 // deploy, which logs live, has settled. Everything logs through `log`, so a line (a retry's too)
 // always lands in the branch it belongs to.
 import { AsyncLocalStorage } from 'node:async_hooks'
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
 
 const heldLines = new AsyncLocalStorage<(() => void)[]>()
 

@@ -1,16 +1,13 @@
-// The action, top to bottom: read inputs, learn the account, plan, apply, smoke-test, verify, move
-// the alias, report.
-import * as core from '@actions/core'
+// The action, top to bottom, once index.ts has checked the inputs: learn the account, plan, apply,
+// smoke-test, verify, move the alias, report.
+import * as core from './workflow-commands.js'
 import { createContext } from './context.js'
-import { packageCode, type CodePackage } from './function/code-package.js'
+import { withCauses } from './failure.js'
 import { applyFunction, planFunction, type FunctionOutcome } from './function/index.js'
 import { holdReason } from './function/promotion-gate.js'
 import { plannedAliasArn, promote } from './function/promote.js'
-import { checkPackage } from './function/upload.js'
-import { readInputs } from './inputs.js'
-import { InputError, type Settings } from './settings.js'
 import { groupAfter } from './log.js'
-import { branch, reportFailure, withCauses } from './report/failed-run.js'
+import { branch, reportFailure } from './report/failed-run.js'
 import {
   qualifiedNameOf,
   setOutputs,
@@ -26,10 +23,11 @@ import { applyRole, planRole } from './role/index.js'
 import { verdictOf } from './verify/checks.js'
 import { verifyLogged } from './verify/dry-run.js'
 import { smokeTest } from './smoke/invoke.js'
+import type { RunInputs } from './run-inputs.js'
 
-export async function run(): Promise<void> {
+/** Runs with inputs already checked (`run-inputs.ts`, before this module and the AWS SDK load). */
+export async function run({ settings, code }: RunInputs): Promise<void> {
   try {
-    const { settings, code } = await readInputsAndCode()
     for (const notice of settings.notices) core.notice(notice)
     const ctx = await createContext(settings)
     let targets = targetsOf(ctx)
@@ -89,25 +87,4 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(withCauses(error))
   }
-}
-
-/**
- * The inputs and the code package, checked together: a packaging problem (too large, a symlink
- * out of the tree) comes with every other input problem in one error, before any AWS call.
- */
-async function readInputsAndCode(): Promise<{ settings: Settings; code?: CodePackage }> {
-  const { settings, problems } = readInputs(core.getInput)
-  let code: CodePackage | undefined
-  if (settings.code.kind === 'path' && !problems.some(p => p.startsWith('code:')))
-    try {
-      code = await packageCode(settings.code.path)
-      checkPackage(settings, code)
-    } catch (error) {
-      if (error instanceof InputError) problems.push(...error.problems)
-      else if (error instanceof Error && error.message.startsWith('code: '))
-        problems.push(error.message)
-      else throw error
-    }
-  if (problems.length > 0) throw new InputError(problems)
-  return { settings, code }
 }

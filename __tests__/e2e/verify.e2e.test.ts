@@ -94,10 +94,14 @@ const run = (inputs: Inputs = {}) =>
 const elsewhere = (role: string, inputs: Record<string, string> = {}) =>
   run({ 'role-name': role, 'manage-role': 'false', ...inputs })
 
-/** Verification's own calls: from its GetRole (the last one of the run) on. */
-// Verification runs from the last GetRole up to the alias move, which comes last of all (issue 12).
+// From the role's last read on: verify's own, or the one it reuses (the plan's, when this run did
+// not write the trust policy or boundary; the wait's, for a new role), up to the alias move, which
+// comes last of all. GetCallerIdentity runs alongside the plan's reads, so it may land after the
+// plan's GetRole: left out.
 const verificationCalls = (r: Run) =>
-  r.calls.slice(r.calls.lastIndexOf('iam:GetRole')).filter(c => !/^lambda:\w+Alias$/.test(c))
+  r.calls
+    .slice(r.calls.lastIndexOf('iam:GetRole'))
+    .filter(c => c !== 'sts:GetCallerIdentity' && !/^lambda:\w+Alias$/.test(c))
 
 function expectVerifiedOutputs(r: Run, role: string, verified: 'true' | 'false'): void {
   expect(r.outputs).toMatchObject({
@@ -145,6 +149,8 @@ describe('a correct role', () => {
     expect(r.result.checks.every(c => c.status === 'pass')).toBe(true)
     expect(r.writes).toEqual([])
     expect(verificationCalls(r)).toEqual(['iam:GetRole', 'iam:SimulatePrincipalPolicy'])
+    // Nothing written: the plan's read of the role is the one verify decides on.
+    expect(r.calls.filter(c => c === 'iam:GetRole')).toHaveLength(1)
   })
 
   it('passes the live self-assume probe: the runner is refused', async () => {

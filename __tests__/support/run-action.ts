@@ -24,6 +24,9 @@ export interface RunOptions {
   endpoint: string
   workspace?: string
   env?: Record<string, string>
+  /** The node binary and the bundle to run (benchmarks): this process's node and ACTION otherwise. */
+  node?: string
+  entry?: string
 }
 
 export interface ActionRun {
@@ -80,11 +83,15 @@ export async function runAction(
     env[inputVariable(name)] = inputs[name] ?? spec.default ?? ''
   Object.assign(env, options.env)
 
-  const result = await promisify(execFile)(process.execPath, [ACTION], {
-    cwd: env.GITHUB_WORKSPACE,
-    env,
-    maxBuffer: 64 * 1024 * 1024
-  }).then(
+  const result = await promisify(execFile)(
+    options.node ?? process.execPath,
+    [options.entry ?? ACTION],
+    {
+      cwd: env.GITHUB_WORKSPACE,
+      env,
+      maxBuffer: 64 * 1024 * 1024
+    }
+  ).then(
     ({ stdout }) => ({ exitCode: 0, log: stdout }),
     (error: { code?: number; stdout?: string; stderr?: string }) => ({
       exitCode: typeof error.code === 'number' ? error.code : 1,

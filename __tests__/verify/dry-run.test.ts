@@ -270,6 +270,30 @@ describe('the live role', () => {
     expect(checks[CAN_ASSUME].status).toBe('pass')
   })
 
+  it('decides on the role the plan (or the wait for a new role) read, without reading it again', async () => {
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    const live = { arn: ROLE_ARN, path: '/', tags: {}, trustPolicy: TRUST }
+
+    const checks = byName(await verify(context(), outcome({ live }), undefined))
+
+    expect(checks[CAN_ASSUME]).toMatchObject({ status: 'pass', method: TRUST_METHOD })
+    expect(checks[NOBODY_ELSE].status).toBe('pass')
+    expect(checks[INVOKE_FN].status).toBe('pass')
+    expect(iamOperations()).toEqual(['SimulatePrincipalPolicy'])
+  })
+
+  it('reads the role again when a trust check fails on the reused read', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole(OPEN_TRUST))
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    const live = { arn: ROLE_ARN, path: '/', tags: {}, trustPolicy: OPEN_TRUST }
+
+    const checks = byName(await verify(context(), outcome({ live }), undefined))
+
+    // The failure stands on IAM's answer now, not on the earlier read alone.
+    expect(checks[NOBODY_ELSE].status).toBe('fail')
+    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+  })
+
   it('names the expected account when expected-account-id is set', async () => {
     iam.on(GetRoleCommand).resolves(liveRole())
     iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))

@@ -1,8 +1,10 @@
-// Every AWS client is built here, once: region, endpoint, retries and user agent in one place.
-import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer'
+// Every AWS client is built here, once: region, endpoint, retries and user agent in one place. S3
+// and Access Analyzer are loaded only by a run that calls them (s3Of, accessAnalyzerOf): most runs
+// never do, and their SDK packages cost ~45 ms of start-up.
+import type { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer'
 import { IAMClient } from '@aws-sdk/client-iam'
 import { LambdaClient } from '@aws-sdk/client-lambda'
-import { S3Client } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
 import { sayWhere } from './where.js'
 import packageJson from '../../package.json' with { type: 'json' }
@@ -16,8 +18,22 @@ export interface AwsClients {
    */
   iamOnce?: IAMClient
   lambda: LambdaClient
-  s3: S3Client
-  accessAnalyzer: AccessAnalyzerClient
+  /** Given directly by a hand-built context (a unit test); otherwise built by `lazy` on first use. */
+  s3?: S3Client
+  accessAnalyzer?: AccessAnalyzerClient
+  lazy?: { s3(): Promise<S3Client>; accessAnalyzer(): Promise<AccessAnalyzerClient> }
+}
+
+export function s3Of(clients: AwsClients): Promise<S3Client> {
+  if (clients.s3) return Promise.resolve(clients.s3)
+  if (!clients.lazy) throw new Error('no S3 client in this context')
+  return clients.lazy.s3()
+}
+
+export function accessAnalyzerOf(clients: AwsClients): Promise<AccessAnalyzerClient> {
+  if (clients.accessAnalyzer) return Promise.resolve(clients.accessAnalyzer)
+  if (!clients.lazy) throw new Error('no Access Analyzer client in this context')
+  return clients.lazy.accessAnalyzer()
 }
 
 // Bundled from package.json, so the user agent names the released version.
@@ -34,23 +50,30 @@ export function createClients(
     customUserAgent: [USER_AGENT],
     ...(endpointUrl ? { endpoint: endpointUrl } : {})
   }
-  const clients = {
-    sts: new STSClient(config),
-    iam: new IAMClient(config),
-    iamOnce: new IAMClient({ ...config, maxAttempts: 1 }),
-    lambda: new LambdaClient(config),
-    accessAnalyzer: new AccessAnalyzerClient(config),
-    // Emulators (and LocalStack) serve buckets by path, not by virtual host.
-    s3: new S3Client({
-      ...config,
-      forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
-    })
+  let s3: Promise<S3Client> | undefined
+  let accessAnalyzer: Promise<AccessAnalyzerClient> | undefined
+  return {
+    sts: sayWhere(new STSClient(config), 'sts'),
+    iam: sayWhere(new IAMClient(config), 'iam'),
+    iamOnce: sayWhere(new IAMClient({ ...config, maxAttempts: 1 }), 'iam'),
+    lambda: sayWhere(new LambdaClient(config), 'lambda'),
+    lazy: {
+      s3: () =>
+        (s3 ??= import('@aws-sdk/client-s3').then(({ S3Client }) =>
+          // Emulators (and LocalStack) serve buckets by path, not by virtual host.
+          sayWhere(
+            new S3Client({
+              ...config,
+              forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
+            }),
+            's3'
+          )
+        )),
+      accessAnalyzer: () =>
+        (accessAnalyzer ??= import('@aws-sdk/client-accessanalyzer').then(
+          ({ AccessAnalyzerClient }) =>
+            sayWhere(new AccessAnalyzerClient(config), 'access-analyzer')
+        ))
+    }
   }
-  sayWhere(clients.sts, 'sts')
-  sayWhere(clients.iam, 'iam')
-  sayWhere(clients.iamOnce, 'iam')
-  sayWhere(clients.lambda, 'lambda')
-  sayWhere(clients.s3, 's3')
-  sayWhere(clients.accessAnalyzer, 'access-analyzer')
-  return clients
 }

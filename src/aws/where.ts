@@ -45,10 +45,9 @@ export function whereText(
 type Context = HandlerExecutionContext & { [MARK]?: string }
 
 /** Adds the prefix to every error `client` throws; the endpoint is read from the request sent. */
-export function sayWhere(
-  client: { middlewareStack: Pick<MiddlewareStack<object, MetadataBearer>, 'add'> },
-  service: string
-): void {
+export function sayWhere<
+  C extends { middlewareStack: Pick<MiddlewareStack<object, MetadataBearer>, 'add'> }
+>(client: C, service: string): C {
   client.middlewareStack.add(
     (next, context: Context) => async args => {
       try {
@@ -73,4 +72,5 @@ export function sayWhere(
     },
     { step: 'finalizeRequest', name: 'sayWhereEndpointMiddleware' }
   )
+  return client
 }

@@ -1,6 +1,7 @@
 // The function, end to end: planFunction reads Lambda (and S3) and decides, with no write;
 // applyFunction makes the writes (none in a dry run).
 import type { RunContext } from '../context.js'
+import { takeEarly } from '../early-reads.js'
 import { planLine } from '../report/words.js'
 import { deploy, type FunctionOutcome, type FunctionPlan } from './apply.js'
 import type { CodePackage } from './code-package.js'
@@ -11,17 +12,17 @@ import {
   listVersions,
   readAlias,
   readFunction,
-  readS3Sha256,
   readVersion,
   type LiveConfiguration
 } from './read.js'
+import { readS3Sha256 } from './read-s3.js'
 
 export type { FunctionOutcome, FunctionPlan } from './apply.js'
 
 export async function planFunction(ctx: RunContext, code?: CodePackage): Promise<FunctionPlan> {
   const { settings, clients } = ctx
   const name = settings.functionName
-  const live = await readFunction(clients.lambda, name)
+  const live = await (takeEarly(ctx.early, 'function') ?? readFunction(clients.lambda, name))
   if (live && settings.config.codeSigningConfigArn !== undefined)
     live.codeSigningConfigArn = await readCodeSigning(ctx)
   const s3Sha256 =

@@ -1,4 +1,4 @@
-// The function as Lambda (and S3, for a code source there) shows it now: reads only, for the plan.
+// The function as Lambda shows it now: reads only, for the plan (an S3 code source: read-s3.ts).
 import {
   type FunctionConfiguration,
   GetAliasCommand,
@@ -7,10 +7,7 @@ import {
   type LambdaClient,
   paginateListVersionsByFunction
 } from '@aws-sdk/client-lambda'
-import { HeadObjectCommand } from '@aws-sdk/client-s3'
-import { errorName, httpStatus, unlessMissing } from '../aws/retry.js'
-import type { RunContext } from '../context.js'
-import { InputError } from '../settings.js'
+import { unlessMissing } from '../aws/retry.js'
 
 /** The fields of Lambda's FunctionConfiguration that the plan reads (the settings of
  * more-settings.ts as the SDK types them). */
@@ -79,42 +76,6 @@ export async function readFunction(
     tags: out.Tags ?? {},
     sourceKmsKeyArn: out.Code?.SourceKMSKeyArn
   }
-}
-
-/**
- * The full-object SHA-256 that S3 keeps for an object uploaded with that checksum: the same value
- * as Lambda's CodeSha256 for the same bytes. A multipart (composite) checksum is not a hash of the
- * object, and an object without a checksum tells nothing; then the code is deployed every run.
- */
-export async function readS3Sha256(
-  ctx: RunContext,
-  source: { bucket: string; key: string; objectVersion?: string }
-): Promise<string | undefined> {
-  const where = `s3://${source.bucket}/${source.key}`
-  try {
-    const head = await ctx.clients.s3.send(
-      new HeadObjectCommand({
-        Bucket: source.bucket,
-        Key: source.key,
-        VersionId: source.objectVersion,
-        ChecksumMode: 'ENABLED'
-      })
-    )
-    const sha = head.ChecksumSHA256
-    if (sha && head.ChecksumType !== 'COMPOSITE' && !sha.includes('-')) return sha
-  } catch (error) {
-    // A HEAD answer has no body: the SDK names a 404 NotFound and a 403 Unknown. S3 answers 403
-    // for a missing key too when the caller lacks s3:ListBucket, so both mean the same here.
-    const status = httpStatus(error)
-    if (status === 404 || status === 403)
-      throw new InputError([
-        `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist or cannot be read (s3:HeadObject answered HTTP ${status}); check s3-bucket, s3-key${source.objectVersion ? ', s3-object-version' : ''} and that these credentials may s3:GetObject it`
-      ])
-    ctx.log.info(
-      `s3:HeadObject ${where} failed (${errorName(error)}); its checksum is unknown, so it is deployed`
-    )
-  }
-  return undefined
 }
 
 export async function readAlias(

@@ -1,7 +1,7 @@
 // The code fields of CreateFunction and UpdateFunctionCode, staging a zip over the direct-upload
 // limit in S3 first (content-addressed, so a rerun finds it there).
 import type { FunctionCode } from '@aws-sdk/client-lambda'
-import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { s3Of } from '../aws/clients.js'
 import { httpStatus } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import type { Upload } from './changes.js'
@@ -42,7 +42,8 @@ async function stageZip(
   upload: Extract<Upload, { kind: 'staged-zip' }>,
   zip: Uint8Array
 ): Promise<void> {
-  const s3 = ctx.clients.s3
+  const s3 = await s3Of(ctx.clients)
+  const { HeadObjectCommand, PutObjectCommand } = await import('@aws-sdk/client-s3')
   const where = `s3://${upload.bucket}/${upload.key}`
   const head = await s3
     .send(

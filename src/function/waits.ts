@@ -11,13 +11,41 @@ import { errorName, RetriesExhausted, type RetryDecision, type RetryOptions } fr
 import type { RunContext } from '../context.js'
 import type { LiveConfiguration } from './read.js'
 
-function waiterConfig(ctx: RunContext) {
+type LambdaWaiter<I> = (
+  config: Parameters<typeof waitUntilFunctionUpdatedV2>[0],
+  input: I
+) => Promise<{ reason?: unknown }>
+
+/**
+ * Runs a Lambda waiter the way Lambda settles: every wait follows a write whose answer said
+ * Pending or InProgress, so the first poll comes one minDelay later rather than at once; then
+ * polls every minDelay for the first fastPollSeconds (updates and activations usually take a
+ * second or two, and a poll overshoots by half its interval on average), then the SDK's jittered
+ * backoff from twice minDelay up to maxDelay, within maxWaitSeconds.
+ */
+async function waitLambda<I>(ctx: RunContext, waiter: LambdaWaiter<I>, input: I) {
   const t = ctx.timing
-  return {
-    client: ctx.clients.lambda,
-    maxWaitTime: t.maxWaitSeconds,
-    minDelay: t.minDelaySeconds,
-    maxDelay: t.maxDelaySeconds
+  const client = ctx.clients.lambda
+  await new Promise(resolve => setTimeout(resolve, t.minDelaySeconds * 1000))
+  const started = Date.now()
+  const fast = Math.min(t.fastPollSeconds, t.maxWaitSeconds)
+  try {
+    return await waiter(
+      { client, maxWaitTime: fast, minDelay: t.minDelaySeconds, maxDelay: t.minDelaySeconds },
+      input
+    )
+  } catch (error) {
+    const left = t.maxWaitSeconds - (Date.now() - started) / 1000
+    if ((error as Error).name !== 'TimeoutError' || left <= t.maxDelaySeconds) throw error
+    return waiter(
+      {
+        client,
+        maxWaitTime: left,
+        minDelay: Math.min(2 * t.minDelaySeconds, t.maxDelaySeconds),
+        maxDelay: t.maxDelaySeconds
+      },
+      input
+    )
   }
 }
 
@@ -26,7 +54,7 @@ export async function waitForActive(
   name: string
 ): Promise<LiveConfiguration | undefined> {
   ctx.log.info(`Waiting for function ${name} to become Active`)
-  const result = await waitUntilFunctionActiveV2(waiterConfig(ctx), { FunctionName: name }).catch(
+  const result = await waitLambda(ctx, waitUntilFunctionActiveV2, { FunctionName: name }).catch(
     error => {
       throw waiterError(ctx, error, `function ${name} to become Active`)
     }
@@ -39,7 +67,7 @@ export async function waitForUpdate(
   name: string
 ): Promise<LiveConfiguration | undefined> {
   ctx.log.info(`Waiting for the update of function ${name} to finish (LastUpdateStatus Successful)`)
-  const result = await waitUntilFunctionUpdatedV2(waiterConfig(ctx), { FunctionName: name }).catch(
+  const result = await waitLambda(ctx, waitUntilFunctionUpdatedV2, { FunctionName: name }).catch(
     error => {
       throw waiterError(ctx, error, `the update of function ${name} to finish`)
     }
@@ -49,7 +77,7 @@ export async function waitForUpdate(
 
 export async function waitForVersion(ctx: RunContext, name: string, version: string) {
   ctx.log.info(`Waiting for version ${version} of ${name} to become Active`)
-  await waitUntilPublishedVersionActive(waiterConfig(ctx), {
+  await waitLambda(ctx, waitUntilPublishedVersionActive, {
     FunctionName: name,
     Qualifier: version
   }).catch(error => {

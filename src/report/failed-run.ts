@@ -1,8 +1,8 @@
 // A run that failed after planning still tells the whole truth: every change made so far, which
 // step failed and what is known for sure, in the outputs and the summary, then every branch's error.
-import * as core from '@actions/core'
+import * as core from '../workflow-commands.js'
 import type { Change } from '../changes.js'
-import { StepFailed, type Known } from '../failure.js'
+import { StepFailed, withCauses, type Known } from '../failure.js'
 import type { FunctionOutcome } from '../function/index.js'
 import type { RoleOutcome } from '../role/index.js'
 import { setOutputs, type FailedStep, type RunResult, type Targets } from './outputs.js'
@@ -71,12 +71,4 @@ export async function reportFailure(targets: Targets, dryRun: boolean, branches:
   for (const f of failedSteps.slice(0, -1)) core.error(`${f.step} failed: ${f.error}`)
   const last = failedSteps[failedSteps.length - 1]
   core.setFailed(`${last.step} failed: ${last.error}`)
-}
-
-/** The message, and each cause's that it does not already say. */
-export function withCauses(error: unknown): string {
-  let message = error instanceof Error ? error.message : String(error)
-  for (let cause = (error as Error)?.cause; cause instanceof Error; cause = cause.cause)
-    if (!message.includes(cause.message)) message += ` (cause: ${cause.message.slice(0, 500)})`
-  return message
 }

@@ -1,5 +1,5 @@
 // What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
-import * as core from '@actions/core'
+import * as core from '../workflow-commands.js'
 import type { RunContext } from '../context.js'
 import type { Settings } from '../settings.js'
 import type { SmokeResult } from '../smoke/result.js'

@@ -1,5 +1,5 @@
 // How the checks end the step: a failed or undecided check fails it (or warns), an extra not run warns.
-import * as core from '@actions/core'
+import * as core from '../workflow-commands.js'
 import type { Settings } from '../settings.js'
 import { withStatus, type Check } from '../verify/checks.js'
 

@@ -14,8 +14,7 @@ import {
   PutRolePolicyCommand,
   TagRoleCommand,
   UpdateAssumeRolePolicyCommand,
-  UpdateRoleCommand,
-  waitUntilRoleExists
+  UpdateRoleCommand
 } from '@aws-sdk/client-iam'
 import { errorName } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
@@ -24,6 +23,8 @@ import { roleLine } from '../report/words.js'
 import type { RoleChange, RoleStep } from './changes.js'
 import { iamFailure, lostRace, roleFailed } from './errors.js'
 import { stepsOf, type RolePlan } from './plan.js'
+import type { LiveRole } from './read.js'
+import { waitForRole } from './visible.js'
 
 export interface RoleOutcome {
   changes: RoleChange[]
@@ -33,6 +34,12 @@ export interface RoleOutcome {
   trustPolicy: PolicyDocument
   grantPolicyName: string
   grantPolicy: PolicyDocument
+  /**
+   * The role as IAM last showed it, when that read still shows its trust policy and boundary as
+   * they are now (the plan's read when neither was written, or the read that saw a new role):
+   * verification uses it instead of reading again.
+   */
+  live?: LiveRole
 }
 
 /** Rounds of read-decide-write when other runs keep changing the role under us. */
@@ -56,7 +63,7 @@ export async function applyRole(
       if (dryRun) log.info(`Dry run: ${roleLine(change)}`)
       else log.warning(`${roleLine(change)}. Ask whoever manages the role to make this change.`)
     }
-    return outcome(plan, changes, plan.live?.arn ?? ctx.roleArn)
+    return outcome(plan, changes, plan.live?.arn ?? ctx.roleArn, plan.live)
   }
 
   const done: RoleChange[] = []
@@ -65,13 +72,23 @@ export async function applyRole(
   for (let round = 1; ; round++) {
     let making: RoleStep | undefined
     try {
+      // IAM accepts writes to a role it has just created: every write goes at once, and the
+      // wait for the new role to show runs once, after them.
       for (const step of stepsOf(current)) {
         making = step
         roleArn = (await makeStep(ctx, current, step)) ?? roleArn
         done.push(step)
       }
+      making = undefined
+      const created = done.some(step => step.kind === 'role')
+      const rewritten = done.some(step => step.kind === 'trust' || step.kind === 'boundary')
+      const live = created
+        ? await waitForRole(ctx, plan.desired.name)
+        : rewritten
+          ? undefined
+          : current.live
       const unchanged = current.changes.filter(c => c.action === 'unchanged')
-      return outcome(current, [...done, ...unchanged], roleArn ?? ctx.roleArn)
+      return outcome(current, [...done, ...unchanged], roleArn ?? ctx.roleArn, live)
     } catch (error) {
       const code = errorName(error)
       if (round >= MAX_ROUNDS || !lostRace(error))
@@ -118,7 +135,6 @@ async function makeStep(
         )
       )
       done()
-      await waitForRole(ctx, RoleName)
       return Role?.Arn
     }
     case 'trust':
@@ -167,28 +183,16 @@ async function makeStep(
   return undefined
 }
 
-/** IAM may not show a new role for a few seconds: poll GetRole (bounded) instead of sleeping. */
-async function waitForRole(ctx: RunContext, RoleName: string): Promise<void> {
-  const limit = ctx.timing.roleVisibleSeconds
-  ctx.log.info(`Role ${RoleName}: waiting until IAM shows it (up to ${limit} s)`)
-  const started = Date.now()
-  try {
-    await waitUntilRoleExists(
-      { client: ctx.clients.iam, minDelay: 1, maxDelay: 5, maxWaitTime: limit },
-      { RoleName }
-    )
-  } catch (error) {
-    throw new Error(
-      `Role ${RoleName} was created, but IAM did not show it within ${limit} s (${(error as Error).message}). Rerun the job: it will find the role and continue.`
-    )
-  }
-  ctx.log.info(`Role ${RoleName}: visible after ${((Date.now() - started) / 1000).toFixed(1)} s`)
-}
-
-function outcome(plan: RolePlan, changes: RoleChange[], roleArn: string): RoleOutcome {
+function outcome(
+  plan: RolePlan,
+  changes: RoleChange[],
+  roleArn: string,
+  live: LiveRole | undefined
+): RoleOutcome {
   return {
     changes,
     roleArn,
+    live,
     trustPolicy: plan.trustPolicy,
     grantPolicyName: plan.desired.grantName,
     grantPolicy: plan.desired.grant

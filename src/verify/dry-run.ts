@@ -13,7 +13,8 @@ import {
   localInvokeChecks,
   roleUnreadChecks,
   trustChecks,
-  type TrustQuestion
+  type TrustQuestion,
+  withStatus
 } from './checks.js'
 import { probeSelfAssume, validateTrust } from './extras.js'
 import { invokeChecks, readIdentityPolicies, readManagedPolicy } from './invoke.js'
@@ -46,21 +47,9 @@ export async function verify(
   // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
   const roleChanged =
     !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
-  const read = await settled(ctx, 'iam:GetRole', roleChanged, async (): Promise<RoleRead> => {
-    try {
-      const live = await readRole(ctx.clients.iam, settings.role.name)
-      if (live)
-        return {
-          live,
-          checks: trustChecks(live.trustPolicy, question(ctx, live.arn), TRUST_METHOD)
-        }
-      const why = `role ${settings.role.name} does not exist`
-      return { checks: roleUnreadChecks(resources, why, 'fail') }
-    } catch (error) {
-      const why = `GetRole failed: ${describeError((error as Error).cause ?? error)}`
-      return { checks: roleUnreadChecks(resources, why, 'undecided') }
-    }
-  })
+  const read =
+    reusedRead(ctx, role) ??
+    (await settled(ctx, 'iam:GetRole', roleChanged, () => askRole(ctx, resources)))
   checks.push(...read.checks)
   const { live } = read
   if (!live) return checks
@@ -92,6 +81,31 @@ function question(ctx: RunContext, roleArn = ctx.roleArn): TrustQuestion {
 interface RoleRead {
   live?: LiveRole
   checks: Check[]
+}
+
+/**
+ * The role as the plan or the wait for a new role last read it, when no write changed its trust
+ * policy or boundary since (`RoleOutcome.live`); asked again instead if a trust check fails on it.
+ */
+function reusedRead(ctx: RunContext, role: RoleOutcome): RoleRead | undefined {
+  if (!role.live) return undefined
+  const { live } = role
+  const checks = trustChecks(live.trustPolicy, question(ctx, live.arn), TRUST_METHOD)
+  return withStatus(checks, 'fail').length ? undefined : { live, checks }
+}
+
+/** GetRole now: the role's trust checks, or why the role could not be read. */
+async function askRole(ctx: RunContext, resources: string[]): Promise<RoleRead> {
+  const { name } = ctx.settings.role
+  try {
+    const live = await readRole(ctx.clients.iam, name)
+    if (live)
+      return { live, checks: trustChecks(live.trustPolicy, question(ctx, live.arn), TRUST_METHOD) }
+    return { checks: roleUnreadChecks(resources, `role ${name} does not exist`, 'fail') }
+  } catch (error) {
+    const why = `GetRole failed: ${describeError((error as Error).cause ?? error)}`
+    return { checks: roleUnreadChecks(resources, why, 'undecided') }
+  }
 }
 
 /**

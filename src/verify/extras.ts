@@ -1,8 +1,9 @@
 // The optional extras of the dry run: IAM Access Analyzer's findings on the trust policy, and a
 // live sts:AssumeRole by the runner itself, which must be denied. An extra that cannot run is
 // "not checked", never passed.
-import { paginateValidatePolicy, type ValidatePolicyFinding } from '@aws-sdk/client-accessanalyzer'
+import type { ValidatePolicyFinding } from '@aws-sdk/client-accessanalyzer'
 import { AssumeRoleCommand } from '@aws-sdk/client-sts'
+import { accessAnalyzerOf } from '../aws/clients.js'
 import { describeError, errorName } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import type { PolicyDocument } from '../iam-policy/index.js'
@@ -14,9 +15,11 @@ export async function validateTrust(ctx: RunContext, trust: PolicyDocument): Pro
   const expected = 'no errors or security warnings'
   const method = 'access-analyzer:ValidatePolicy'
   try {
+    const { paginateValidatePolicy } = await import('@aws-sdk/client-accessanalyzer')
+    const client = await accessAnalyzerOf(ctx.clients)
     const findings: ValidatePolicyFinding[] = []
     for await (const page of paginateValidatePolicy(
-      { client: ctx.clients.accessAnalyzer },
+      { client },
       {
         policyDocument: JSON.stringify(trust),
         policyType: 'RESOURCE_POLICY',
