@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2000:
+/***/ 1626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -64,7 +64,7 @@ function principalProblem(principal) {
 
 /***/ }),
 
-/***/ 5747:
+/***/ 1633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -114,7 +114,7 @@ function withCauses(error) {
 
 /***/ }),
 
-/***/ 8336:
+/***/ 6640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -138,7 +138,7 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ../main/node_modules/fflate/esm/index.mjs
+;// CONCATENATED MODULE: ./node_modules/fflate/esm/index.mjs
 
 var esm_require = (0,external_module_namespaceObject.createRequire)('/');
 // DEFLATE is a complex format; to read this code, you should probably check the RFC first:
@@ -3200,7 +3200,7 @@ async function listTree(root, fail) {
 
 /***/ }),
 
-/***/ 8805:
+/***/ 4679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3208,8 +3208,8 @@ async function listTree(root, fail) {
 /* harmony export */   lY: () => (/* binding */ checkPackage)
 /* harmony export */ });
 /* unused harmony export stagingKey */
-/* harmony import */ var _code_package_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8336);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9324);
+/* harmony import */ var _code_package_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6640);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8750);
 
 
 /** Where a zip over the direct-upload limit is staged: derived from its hash, so a rerun finds it. */
@@ -3262,13 +3262,13 @@ function uploadFor(settings, pkg, s3Sha256) {
 
 /***/ }),
 
-/***/ 629:
+/***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5747);
-/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7481);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1999);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1633);
+/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(839);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6137);
 // The action's entry point, as bundled into dist/index.js. The inputs are checked first; only a
 // run that gets past them loads main.ts, and with it the AWS SDK (a separate chunk of dist/).
 
@@ -3282,14 +3282,14 @@ catch (error) {
     (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(437), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6159))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9632))).run(inputs);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7481:
+/***/ 839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3301,13 +3301,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: envInput
 
 // EXTERNAL MODULE: ./src/function/code-package.ts + 3 modules
-var code_package = __nccwpck_require__(8336);
+var code_package = __nccwpck_require__(6640);
 // EXTERNAL MODULE: ./src/function/upload.ts
-var upload = __nccwpck_require__(8805);
+var upload = __nccwpck_require__(4679);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/aws/arn.ts
-var arn = __nccwpck_require__(2000);
+var arn = __nccwpck_require__(1626);
 ;// CONCATENATED MODULE: ./src/quote.ts
 // A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
 // input gives one readable line, not the input again.
@@ -3737,9 +3737,9 @@ const lines = (text) => text
     .filter(Boolean);
 
 // EXTERNAL MODULE: ./src/settings.ts
-var src_settings = __nccwpck_require__(9324);
+var src_settings = __nccwpck_require__(8750);
 // EXTERNAL MODULE: ./src/smoke/expect.ts
-var smoke_expect = __nccwpck_require__(6598);
+var smoke_expect = __nccwpck_require__(324);
 ;// CONCATENATED MODULE: ./src/smoke/inputs.ts
 // The smoke test's inputs: `test-event` (inline JSON, or the path of a JSON file in the workspace)
 // and `test-expect` (see expect.ts), read and checked with every other input, before any AWS call.
@@ -4093,7 +4093,7 @@ async function readRunInputs(getInput = envInput) {
 
 /***/ }),
 
-/***/ 9324:
+/***/ 8750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4113,7 +4113,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 6598:
+/***/ 324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4196,7 +4196,7 @@ function describe(value) {
 
 /***/ }),
 
-/***/ 1999:
+/***/ 6137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4655,6 +4655,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(629);
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

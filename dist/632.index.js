@@ -1,8 +1,8 @@
-export const id = 159;
-export const ids = [159];
+export const id = 632;
+export const ids = [632];
 export const modules = {
 
-/***/ 6159:
+/***/ 9632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,15 +14,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/workflow-commands.ts
-var workflow_commands = __webpack_require__(1999);
+var workflow_commands = __webpack_require__(6137);
 // EXTERNAL MODULE: ./src/aws/arn.ts
-var arn = __webpack_require__(2000);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4252);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
-var client_lambda_dist_cjs = __webpack_require__(5648);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var client_sts_dist_cjs = __webpack_require__(9999);
+var arn = __webpack_require__(1626);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var dist_cjs = __webpack_require__(6764);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
+var client_lambda_dist_cjs = __webpack_require__(1696);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var client_sts_dist_cjs = __webpack_require__(1695);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
@@ -210,13 +210,13 @@ function createClients(region, endpointUrl, maxAttempts) {
         iamOnce: sayWhere(new dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1 }), 'iam'),
         lambda: sayWhere(new client_lambda_dist_cjs/* LambdaClient */.Nox(config), 'lambda'),
         lazy: {
-            s3: () => (s3 ??= __webpack_require__.e(/* import() */ 423).then(__webpack_require__.t.bind(__webpack_require__, 5423, 19)).then(({ S3Client }) => 
+            s3: () => (s3 ??= __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)).then(({ S3Client }) => 
             // Emulators (and LocalStack) serve buckets by path, not by virtual host.
             sayWhere(new S3Client({
                 ...config,
                 forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
             }), 's3'))),
-            accessAnalyzer: () => (accessAnalyzer ??= __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 9085, 19)).then(({ AccessAnalyzerClient }) => sayWhere(new AccessAnalyzerClient(config), 'access-analyzer')))
+            accessAnalyzer: () => (accessAnalyzer ??= __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19)).then(({ AccessAnalyzerClient }) => sayWhere(new AccessAnalyzerClient(config), 'access-analyzer')))
         }
     };
 }
@@ -3243,9 +3243,9 @@ async function createContext(settings) {
 }
 
 // EXTERNAL MODULE: ./src/failure.ts
-var failure = __webpack_require__(5747);
+var failure = __webpack_require__(1633);
 // EXTERNAL MODULE: ./src/function/code-package.ts + 3 modules
-var code_package = __webpack_require__(8336);
+var code_package = __webpack_require__(6640);
 ;// CONCATENATED MODULE: ./src/report/words.ts
 
 function changeRow(change) {
@@ -3424,7 +3424,7 @@ function uploadText(upload) {
 const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
 
 // EXTERNAL MODULE: ./src/settings.ts
-var src_settings = __webpack_require__(9324);
+var src_settings = __webpack_require__(8750);
 ;// CONCATENATED MODULE: ./src/function/changes.ts
 /** Each setting's input, as the report names it. */
 const SETTING_INPUTS = {
@@ -3682,7 +3682,7 @@ function planTags(functionName, config, live) {
 }
 
 // EXTERNAL MODULE: ./src/function/upload.ts
-var function_upload = __webpack_require__(8805);
+var function_upload = __webpack_require__(4679);
 ;// CONCATENATED MODULE: ./src/function/plan.ts
 // What deploying the function means, decided from the inputs and from the function as Lambda
 // reports it: create it, update its configuration, upload code, publish, move the alias, or nothing.
@@ -4184,7 +4184,7 @@ const required = (zip) => {
  */
 async function stageZip(ctx, upload, zip) {
     const s3 = await s3Of(ctx.clients);
-    const { HeadObjectCommand, PutObjectCommand } = await __webpack_require__.e(/* import() */ 423).then(__webpack_require__.t.bind(__webpack_require__, 5423, 19));
+    const { HeadObjectCommand, PutObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
     const where = `s3://${upload.bucket}/${upload.key}`;
     const head = await s3
         .send(new HeadObjectCommand({ Bucket: upload.bucket, Key: upload.key, ChecksumMode: 'ENABLED' }))
@@ -4531,7 +4531,7 @@ function canonical(value) {
 async function readS3Sha256(ctx, source) {
     const where = `s3://${source.bucket}/${source.key}`;
     try {
-        const { HeadObjectCommand } = await __webpack_require__.e(/* import() */ 423).then(__webpack_require__.t.bind(__webpack_require__, 5423, 19));
+        const { HeadObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
         const head = await (await s3Of(ctx.clients)).send(new HeadObjectCommand({
             Bucket: source.bucket,
             Key: source.key,
@@ -5415,7 +5415,7 @@ async function validateTrust(ctx, trust) {
     const expected = 'no errors or security warnings';
     const method = 'access-analyzer:ValidatePolicy';
     try {
-        const { paginateValidatePolicy } = await __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 9085, 19));
+        const { paginateValidatePolicy } = await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19));
         const client = await accessAnalyzerOf(ctx.clients);
         const findings = [];
         for await (const page of paginateValidatePolicy({ client }, {
@@ -5753,7 +5753,7 @@ async function verifyLogged(ctx, role, aliasArn) {
 }
 
 // EXTERNAL MODULE: ./src/smoke/expect.ts
-var smoke_expect = __webpack_require__(6598);
+var smoke_expect = __webpack_require__(324);
 ;// CONCATENATED MODULE: ./src/smoke/result.ts
 // The smoke test's outcome as data, and the verdict on one invocation. Pure: the call is in
 // invoke.ts, the words for the summary in report/smoke-words.ts.
