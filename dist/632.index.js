@@ -588,6 +588,10 @@ function anyOf(values) {
 function asList(value) {
     return Array.isArray(value) ? value : [value];
 }
+/** A JSON object (not an array, not null): what a statement or a condition block must be. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 function contextFrom(record = {}) {
     const context = new Map();
     for (const [key, value] of Object.entries(record))
@@ -908,9 +912,6 @@ function policyValueText(value) {
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function parseIp(text) {
     return text.includes(':') ? parseIpv6(text) : parseIpv4(text);
@@ -1279,7 +1280,7 @@ function prepare(request) {
 }
 function evaluateDocument(document, source, kind, request, setup) {
     const named = (label) => (source.prefix ? `${source.prefix}: ${label}` : label);
-    if (!statement_isRecord(document) || !('Statement' in document)) {
+    if (!isRecord(document) || !('Statement' in document)) {
         const applies = unknown('not a policy document (no Statement)');
         return [{ label: named('policy'), effect: 'unknown', applies }];
     }
@@ -1287,10 +1288,10 @@ function evaluateDocument(document, source, kind, request, setup) {
     const variables = document.Version === '2012-10-17';
     const statements = asList(document.Statement);
     return statements.map((statement, i) => {
-        const sid = statement_isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
+        const sid = isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
         const local = sid || `Statement[${i}]`;
         const label = named(local);
-        if (!statement_isRecord(statement)) {
+        if (!isRecord(statement)) {
             return { label, effect: 'unknown', applies: unknown('statement is not an object') };
         }
         const effect = statement.Effect === 'Allow' || statement.Effect === 'Deny' ? statement.Effect : 'unknown';
@@ -1394,9 +1395,6 @@ function resourceMatches(pattern, resource, env) {
         pattern += ':*'.repeat(6 - parts.length);
     }
     return arnMatches(pattern, resource, env.context, env.variables);
-}
-function statement_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/evaluate.ts
@@ -1802,10 +1800,10 @@ function keyUses(statements, variables) {
 }
 /** The operator, key and values of each clause of a statement's Condition element. */
 function clauses(statement) {
-    const condition = request_space_isRecord(statement) ? statement.Condition : undefined;
-    if (!request_space_isRecord(condition))
+    const condition = isRecord(statement) ? statement.Condition : undefined;
+    if (!isRecord(condition))
         return [];
-    return Object.entries(condition).flatMap(([operator, keys]) => request_space_isRecord(keys)
+    return Object.entries(condition).flatMap(([operator, keys]) => isRecord(keys)
         ? Object.entries(keys).map(([key, values]) => [
             operator,
             key,
@@ -1969,9 +1967,6 @@ function setSpace(use, elements, budget) {
         return { undecided: `${use.name}: more than ${budget} value sets to try` };
     return { values: [undefined, ...sets], fresh: [] };
 }
-function request_space_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 ;// CONCATENATED MODULE: ./src/iam-policy/request-search.ts
 // Assignments of trial values to condition keys, and the request contexts built from them:
@@ -2105,6 +2100,8 @@ function decideInvoke(input, question) {
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/parse.ts
+// Reads a policy document as IAM returns it: raw JSON, or URL-encoded JSON.
+
 /**
  * Reads a policy document as IAM returns it: raw JSON, or URL-encoded JSON (GetRole,
  * GetRolePolicy and GetPolicyVersion return the latter). Throws if it is neither.
@@ -2125,7 +2122,7 @@ function parsePolicyDocument(text) {
     for (const candidate of candidates) {
         try {
             const parsed = JSON.parse(candidate);
-            if (parse_isRecord(parsed) && 'Statement' in parsed)
+            if (isRecord(parsed) && 'Statement' in parsed)
                 return parsed;
         }
         catch {
@@ -2133,9 +2130,6 @@ function parsePolicyDocument(text) {
         }
     }
     throw new Error('not an IAM policy document: expected JSON, or URL-encoded JSON, with a Statement');
-}
-function parse_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/way-in-wording.ts
@@ -2303,12 +2297,12 @@ function conditionParts(condition, variables) {
     const byKey = new Map();
     if (condition === undefined)
         return { rest: true, byKey };
-    if (!assignment_search_isRecord(condition))
+    if (!isRecord(condition))
         return { rest: conditionMatches(condition, env({}, variables)), byKey };
     const blocks = new Map();
     const malformed = {};
     for (const [operator, keys] of Object.entries(condition)) {
-        if (!assignment_search_isRecord(keys)) {
+        if (!isRecord(keys)) {
             malformed[operator] = keys;
             continue;
         }
@@ -2361,9 +2355,6 @@ function unknownReason(conjunctions, assignment) {
 }
 function env(record, variables) {
     return { context: contextFrom(record), variables };
-}
-function assignment_search_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/principal-space.ts
@@ -2847,7 +2838,7 @@ const ACTIONS = [ASSUME_ROLE, WEB_IDENTITY, SAML];
 function whoCanAssume(trust, target, options) {
     const undecided = [];
     const statements = asList(trust.Statement);
-    const records = statements.filter(who_can_assume_isRecord);
+    const records = statements.filter(isRecord);
     if (!('Statement' in trust) || records.length !== statements.length) {
         return assembleWaysIn(target, options, [], ['the trust policy has no usable Statement list'], undefined);
     }
@@ -3037,9 +3028,6 @@ function statementProblem(statement, label, keys, variables) {
         return `${label} compares ${variable[1]} with a policy variable: not analysed`;
     }
     return undefined;
-}
-function who_can_assume_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/index.ts
@@ -4624,7 +4612,7 @@ function trustChecks(trust, question, method) {
     const { principalArn, externalId, roleArn, accepted, now } = question;
     const analysis = whoCanAssume(trust, { principalArn, externalId }, { roleArn, now, accepted });
     const { target, waysIn, undecided } = analysis;
-    const failing = waysIn.filter(way => !way.accepted);
+    const { failing } = trustVerdict(analysis);
     const declared = waysIn.filter(way => way.accepted);
     const declaredText = declared.length
         ? `; declared in accepted-principals: ${declared.map(describeWayIn).join('; ')}`

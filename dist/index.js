@@ -3353,10 +3353,6 @@ function findApiConnectRegion(name) {
     const key = name.trim().toLowerCase();
     return API_CONNECT_REGIONS.find(r => r.id === key || r.awsRegion === key || r.name.toLowerCase() === key || r.aliases.includes(key));
 }
-/** The published region that runs in the given AWS region, if any. */
-function apiConnectRegionFor(awsRegion) {
-    return published.find(r => r.awsRegion === awsRegion);
-}
 /** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
 const PUBLISHED_REGION_NAMES = published
     .map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`)
@@ -3422,7 +3418,8 @@ function checkCodePath(code, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/key-value.ts
-// The inputs that are maps (environment, role-tags): KEY=VALUE lines or a JSON object of strings.
+// The inputs that hold several values: lines (`lines`), and maps (environment, role-tags, tags) as
+// KEY=VALUE lines or a JSON object of strings.
 // Values may be secrets: a problem names the input and the line or entry, and at most a name that
 // passed the name rule, never a value or a fragment of one. Both forms follow the same rules:
 // names without surrounding whitespace, no name twice, none of JavaScript's own property names.
@@ -3495,6 +3492,11 @@ function jsonKeys(text) {
             keys.push(JSON.parse(`"${match[1]}"`));
     return keys;
 }
+/** Non-empty lines, trimmed. */
+const lines = (text) => (text ?? '')
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(Boolean);
 
 ;// CONCATENATED MODULE: ./src/tag-rules.ts
 // The rules IAM and Lambda share for tags (role-tags, tags): key and value characters and lengths,
@@ -3730,11 +3732,6 @@ function readSettingsInputs(input, problem, reservedTags) {
         sourceKmsKeyArn: arn('source-kms-key-arn', KMS_KEY, 'a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)')
     };
 }
-/** Non-empty lines, trimmed. */
-const lines = (text) => text
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(Boolean);
 
 // EXTERNAL MODULE: ./src/settings.ts
 var src_settings = __nccwpck_require__(8750);
@@ -3981,7 +3978,7 @@ function readInputs(getInput, env = process.env) {
         problem('permissions-boundary', `${quote(boundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
     const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
     checkTags('role-tags', tags, { service: 'IAM', reserved: RESERVED_TAG_COUNT }, problem);
-    const acceptedPrincipals = inputs_lines(input('accepted-principals'));
+    const acceptedPrincipals = lines(input('accepted-principals'));
     for (const [index, principal] of acceptedPrincipals.entries()) {
         const why = principal === apiConnect?.arn
             ? 'is the API Connect principal itself: it needs no declaration, and its other external IDs are never accepted'
@@ -4052,11 +4049,6 @@ function defaultRoleName(functionName) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(functionName).digest('hex').slice(0, 8);
     return `${name.slice(0, 55)}-${hash}`;
 }
-/** Non-empty lines, trimmed. */
-const inputs_lines = (text) => (text ?? '')
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(Boolean);
 
 ;// CONCATENATED MODULE: ./src/run-inputs.ts
 // The inputs and the code package, checked together before anything else loads: a packaging

@@ -52,11 +52,6 @@ export function findApiConnectRegion(name: string): ApiConnectRegion | undefined
   )
 }
 
-/** The published region that runs in the given AWS region, if any. */
-export function apiConnectRegionFor(awsRegion: string): ApiConnectRegion | undefined {
-  return published.find(r => r.awsRegion === awsRegion)
-}
-
 /** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
 export const PUBLISHED_REGION_NAMES = published
   .map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`)

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { resolvePrincipal } from './api-connect-regions.js'
 import { checkCodePath } from './function/code-path.js'
 import { readSettingsInputs } from './function/settings-input.js'
-import { parsePairs } from './key-value.js'
+import { lines, parsePairs } from './key-value.js'
 import { quote } from './quote.js'
 import { checkTags } from './tag-rules.js'
 import {
@@ -327,10 +327,3 @@ export function defaultRoleName(functionName: string): string {
   const hash = createHash('sha256').update(functionName).digest('hex').slice(0, 8)
   return `${name.slice(0, 55)}-${hash}`
 }
-
-/** Non-empty lines, trimmed. */
-const lines = (text: string | undefined): string[] =>
-  (text ?? '')
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(Boolean)

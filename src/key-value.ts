@@ -1,4 +1,5 @@
-// The inputs that are maps (environment, role-tags): KEY=VALUE lines or a JSON object of strings.
+// The inputs that hold several values: lines (`lines`), and maps (environment, role-tags, tags) as
+// KEY=VALUE lines or a JSON object of strings.
 // Values may be secrets: a problem names the input and the line or entry, and at most a name that
 // passed the name rule, never a value or a fragment of one. Both forms follow the same rules:
 // names without surrounding whitespace, no name twice, none of JavaScript's own property names.
@@ -80,3 +81,10 @@ function jsonKeys(text: string): string[] {
     if (match[2]) keys.push(JSON.parse(`"${match[1]}"`) as string)
   return keys
 }
+
+/** Non-empty lines, trimmed. */
+export const lines = (text: string | undefined): string[] =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(Boolean)

@@ -1,7 +1,7 @@
 // Reads the function settings that aws-actions/aws-lambda-deploy also offers (layers, VPC, tags,
 // tracing, …): the same names, the same JSON shapes, and shorter forms where one value is enough
 // (tracing-config: Active). Every problem names its input and what would be valid. Pure.
-import { parsePairs } from '../key-value.js'
+import { lines, parsePairs } from '../key-value.js'
 import { quote } from '../quote.js'
 import { checkTags } from '../tag-rules.js'
 import type { FunctionConfig, MoreSettings } from '../settings.js'
@@ -257,10 +257,3 @@ export function readSettingsInputs(
     )
   }
 }
-
-/** Non-empty lines, trimmed. */
-const lines = (text: string): string[] =>
-  text
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(Boolean)

@@ -11,7 +11,7 @@
 // statement to be certainly true or false, or merely possibly (not certainly the opposite).
 
 import { conditionMatches } from './conditions.js'
-import { allOf, contextFrom, isUnknown, type Tri } from './logic.js'
+import { allOf, contextFrom, isRecord, isUnknown, type Tri } from './logic.js'
 import type { Assignment } from './request-search.js'
 import type { KeySpace, TrialValue } from './request-space.js'
 
@@ -178,8 +178,4 @@ export function unknownReason(
 
 function env(record: Record<string, NonNullable<TrialValue>>, variables: boolean) {
   return { context: contextFrom(record), variables }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -14,13 +14,14 @@ import {
   asList,
   type Context,
   globMatches,
+  isRecord,
   isUnknown,
   not,
   scalarText,
   tokenize,
   type Tri,
-  unknown,
-  type Unknown
+  type Unknown,
+  unknown
 } from './logic.js'
 import type { ContextScalar } from './types.js'
 
@@ -251,10 +252,6 @@ function policyValueText(value: unknown): string | undefined {
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   return undefined
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 // --- IP addresses -------------------------------------------------------------------------------

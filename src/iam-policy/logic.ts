@@ -45,6 +45,11 @@ export function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value]
 }
 
+/** A JSON object (not an array, not null): what a statement or a condition block must be. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 // --- request context -------------------------------------------------------------------------
 
 /** The request context with keys folded to lower case (IAM condition keys are case-insensitive). */

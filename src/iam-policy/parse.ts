@@ -1,4 +1,5 @@
 // Reads a policy document as IAM returns it: raw JSON, or URL-encoded JSON.
+import { isRecord } from './logic.js'
 import type { PolicyDocument } from './types.js'
 
 /**
@@ -28,8 +29,4 @@ export function parsePolicyDocument(text: string): PolicyDocument {
   throw new Error(
     'not an IAM policy document: expected JSON, or URL-encoded JSON, with a Statement'
   )
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

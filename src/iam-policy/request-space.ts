@@ -15,7 +15,7 @@
 // number and as a string) is reported, not guessed.
 
 import { parseCidr, parseDate, parseOperator } from './conditions.js'
-import { asList, isUnknown } from './logic.js'
+import { asList, isRecord, isUnknown } from './logic.js'
 import { arnTokens, type Comparison, globTokens, stringWitnesses } from './string-witnesses.js'
 import type { ContextScalar, ContextValue } from './types.js'
 
@@ -252,8 +252,4 @@ function setSpace(
   }
   if (!grow(0, [])) return { undecided: `${use.name}: more than ${budget} value sets to try` }
   return { values: [undefined, ...sets], fresh: [] }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -11,11 +11,12 @@ import {
   type Context,
   contextFrom,
   globMatches,
+  isRecord,
   isUnknown,
   not,
   type Tri,
-  unknown,
-  type Unknown
+  type Unknown,
+  unknown
 } from './logic.js'
 import {
   type Caller,
@@ -231,8 +232,4 @@ export interface Group {
   results: StatementResult[]
   /** What to say when no Allow statement of a group of identity policies names the action. */
   noAction?: string
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -32,7 +32,7 @@ import {
   unknownReason
 } from './assignment-search.js'
 import { statementOutcomes, type StatementOutcome } from './evaluate.js'
-import { allOf, asList, isUnknown, type Tri, unknown } from './logic.js'
+import { allOf, asList, isRecord, isUnknown, type Tri, unknown } from './logic.js'
 import {
   ASSUME_ROLE,
   type Candidate,
@@ -313,8 +313,4 @@ function statementProblem(
     return `${label} compares ${variable[1]} with a policy variable: not analysed`
   }
   return undefined
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -7,6 +7,7 @@ import {
   describeWayIn,
   type NamedPolicy,
   type PolicyDocument,
+  trustVerdict,
   type WayIn,
   whoCanAssume
 } from '../iam-policy/index.js'
@@ -54,7 +55,7 @@ export function trustChecks(
   const { principalArn, externalId, roleArn, accepted, now } = question
   const analysis = whoCanAssume(trust, { principalArn, externalId }, { roleArn, now, accepted })
   const { target, waysIn, undecided } = analysis
-  const failing = waysIn.filter(way => !way.accepted)
+  const { failing } = trustVerdict(analysis)
   const declared = waysIn.filter(way => way.accepted)
   const declaredText = declared.length
     ? `; declared in accepted-principals: ${declared.map(describeWayIn).join('; ')}`
