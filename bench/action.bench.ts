@@ -27,7 +27,7 @@ const NODE = process.env.BENCH_NODE ?? 'node'
  * CreateRole, (the role shows 3 s later) the GetRole that sees it, SimulatePrincipalPolicy; the
  * function (create, 1 s, the poll that sees it Active) runs alongside and is shorter. No-op: the
  * reads, SimulatePrincipalPolicy. Code change: the reads, UpdateFunctionCode, (1 s) the poll that
- * sees it done; SimulatePrincipalPolicy could run alongside the wait.
+ * sees it done; verification's SimulatePrincipalPolicy runs alongside the wait.
  */
 const SCENARIOS = {
   'first deploy': { trips: 4, waitMs: IAM_PROPAGATION_MS },

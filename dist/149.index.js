@@ -12098,11 +12098,11 @@ __webpack_unused_export__ = waitForFunctionUpdated;
 __webpack_unused_export__ = waitForFunctionUpdatedV2;
 __webpack_unused_export__ = waitForPublishedVersionActive;
 __webpack_unused_export__ = waitUntilFunctionActive;
-exports._RC = waitUntilFunctionActiveV2;
+__webpack_unused_export__ = waitUntilFunctionActiveV2;
 __webpack_unused_export__ = waitUntilFunctionExists;
 __webpack_unused_export__ = waitUntilFunctionUpdated;
-exports.rWV = waitUntilFunctionUpdatedV2;
-exports.S6K = waitUntilPublishedVersionActive;
+__webpack_unused_export__ = waitUntilFunctionUpdatedV2;
+__webpack_unused_export__ = waitUntilPublishedVersionActive;
 
 
 /***/ }),

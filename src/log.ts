@@ -1,29 +1,42 @@
 // The run's logger. Deploying the function and ensuring the role run at the same time, but GitHub's
-// log groups cannot interleave: the role's lines are held back and written as one group once the
-// deploy, which logs live, has settled. Everything logs through `log`, so a line (a retry's too)
-// always lands in the branch it belongs to.
+// log groups cannot interleave: the role's lines are held back and written once the deploy, which
+// logs live, has settled. Everything logs through `log`, so a line (a retry's too) always lands in
+// the branch it belongs to; a group opened inside a held branch is written as a group of its own.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import * as core from './workflow-commands.js'
 
-const heldLines = new AsyncLocalStorage<(() => void)[]>()
+interface Section {
+  title: string
+  lines: (() => void)[]
+}
+const held = new AsyncLocalStorage<Section[]>()
 
 const write = (line: () => void): void => {
-  const held = heldLines.getStore()
-  if (held) held.push(line)
+  const sections = held.getStore()
+  if (sections) sections[sections.length - 1].lines.push(line)
   else line()
 }
 
 export interface Log {
   info(message: string): void
   warning(message: string): void
-  /** A log group around `task`; inside a held branch the branch's own group stands for it. */
   group<T>(title: string, task: () => Promise<T>): Promise<T>
 }
 
 export const log: Log = {
   info: message => write(() => core.info(message)),
   warning: message => write(() => core.warning(message)),
-  group: (title, task) => (heldLines.getStore() ? task() : core.group(title, task))
+  group: async (title, task) => {
+    const sections = held.getStore()
+    if (!sections) return core.group(title, task)
+    const outer = sections[sections.length - 1].title
+    sections.push({ title, lines: [] })
+    try {
+      return await task()
+    } finally {
+      sections.push({ title: outer, lines: [] })
+    }
+  }
 }
 
 /** Runs `task` with its `log` lines held back, then writes them as group `title` after `after`. */
@@ -32,14 +45,14 @@ export async function groupAfter<T>(
   after: Promise<unknown>,
   task: () => Promise<T>
 ): Promise<T> {
-  const held: (() => void)[] = []
+  const sections: Section[] = [{ title, lines: [] }]
   try {
-    return await heldLines.run(held, task)
+    return await held.run(sections, task)
   } finally {
     await after.catch(() => undefined)
-    if (held.length) {
-      core.startGroup(title)
-      for (const line of held) line()
+    for (const section of sections.filter(s => s.lines.length)) {
+      core.startGroup(section.title)
+      for (const line of section.lines) line()
       core.endGroup()
     }
   }

@@ -42,11 +42,17 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
       setTargetOutputs(targets)
     }
     const deploying = applyFunction(ctx, functionPlan)
-    // Both branches settle before anything is reported, so the role's held lines are written
-    // before, never after, the run's error.
+    // The role's branch ensures the role, then verifies it: verification only reads, so it runs
+    // while the function's update settles. Both branches settle before anything is reported, so
+    // the role's held lines are written before, never after, the run's error.
     const [fnSettled, roleSettled] = await Promise.allSettled([
       deploying,
-      groupAfter(`Role ${settings.role.name}`, deploying, () => applyRole(ctx, rolePlan))
+      groupAfter(`Role ${settings.role.name}`, deploying, async () => {
+        const role = await applyRole(ctx, rolePlan)
+        // Verification begins with CPU-bound analysis: let the deploy's pending write go out first.
+        await new Promise(setImmediate)
+        return { ...role, checks: await verifyLogged(ctx, role, plannedAliasArn(ctx)) }
+      })
     ])
     const failRun = (fnEnd: PromiseSettledResult<FunctionOutcome>) =>
       reportFailure(targets, settings.dryRun, [
@@ -56,10 +62,10 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
     if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected')
       return failRun(fnSettled)
     const role = roleSettled.value
+    const { checks } = role
 
-    // Before any traffic moves: the new version answers its test event, then the role is verified.
+    // Before any traffic moves: the new version answers its test event.
     const smoke = await smokeTest(ctx, fnSettled.value.version)
-    const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx))
     // The alias moves last, and only when both passed.
     const hold = holdReason(settings.verify, smoke, checks)
     const [promoted] = await Promise.allSettled([promote(ctx, functionPlan, fnSettled.value, hold)])

@@ -1,99 +1,97 @@
-// Waiting for Lambda, never sleeping: the SDK waiters after every create and update, and the retry
-// policies for the errors whose cure is waiting (another update in progress, a new execution role
-// that Lambda cannot assume yet). Bounds come from the run's Timing.
+// Waiting for Lambda, never sleeping: polls after every create and update, and the retry policies
+// for the errors whose cure is waiting (another update in progress, a new execution role that
+// Lambda cannot assume yet). Bounds come from the run's Timing.
 import {
-  type GetFunctionCommandOutput,
-  waitUntilFunctionActiveV2,
-  waitUntilFunctionUpdatedV2,
-  waitUntilPublishedVersionActive
+  type FunctionConfiguration,
+  GetFunctionCommand,
+  GetFunctionConfigurationCommand
 } from '@aws-sdk/client-lambda'
+import { poll } from '../aws/poll.js'
 import { errorName, RetriesExhausted, type RetryDecision, type RetryOptions } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import type { LiveConfiguration } from './read.js'
 
-type LambdaWaiter<I> = (
-  config: Parameters<typeof waitUntilFunctionUpdatedV2>[0],
-  input: I
-) => Promise<{ reason?: unknown }>
-
 /**
- * Runs a Lambda waiter the way Lambda settles: every wait follows a write whose answer said
- * Pending or InProgress, so the first poll comes one minDelay later rather than at once; then
- * polls every minDelay for the first fastPollSeconds (updates and activations usually take a
- * second or two, and a poll overshoots by half its interval on average), then the SDK's jittered
- * backoff from twice minDelay up to maxDelay, within maxWaitSeconds.
+ * Polls `read` until Lambda's `status` says `done` or Failed (the states and fields of the SDK's
+ * waiters FunctionActiveV2, FunctionUpdatedV2 and PublishedVersionActive, on a tighter cadence).
+ * Every wait follows a write whose answer said Pending or InProgress, so the first poll comes one
+ * minDelay later rather than at once; then every minDelay for the first fastPollSeconds (updates
+ * and activations usually take a second or two, and a wait overshoots by half an interval on
+ * average), then doubling up to maxDelay, within maxWaitSeconds.
  */
-async function waitLambda<I>(ctx: RunContext, waiter: LambdaWaiter<I>, input: I) {
+async function waitLambda(
+  ctx: RunContext,
+  what: string,
+  read: () => Promise<FunctionConfiguration | undefined>,
+  status: 'State' | 'LastUpdateStatus',
+  done: 'Active' | 'Successful'
+): Promise<LiveConfiguration> {
   const t = ctx.timing
-  const client = ctx.clients.lambda
-  await new Promise(resolve => setTimeout(resolve, t.minDelaySeconds * 1000))
-  const started = Date.now()
-  const fast = Math.min(t.fastPollSeconds, t.maxWaitSeconds)
-  try {
-    return await waiter(
-      { client, maxWaitTime: fast, minDelay: t.minDelaySeconds, maxDelay: t.minDelaySeconds },
-      input
-    )
-  } catch (error) {
-    const left = t.maxWaitSeconds - (Date.now() - started) / 1000
-    if ((error as Error).name !== 'TimeoutError' || left <= t.maxDelaySeconds) throw error
-    return waiter(
-      {
-        client,
-        maxWaitTime: left,
-        minDelay: Math.min(2 * t.minDelaySeconds, t.maxDelaySeconds),
-        maxDelay: t.maxDelaySeconds
-      },
-      input
-    )
+  const latest = await poll(
+    {
+      firstMs: t.minDelaySeconds * 1000,
+      everyMs: t.minDelaySeconds * 1000,
+      fastMs: t.fastPollSeconds * 1000,
+      growth: 2,
+      maxMs: t.maxDelaySeconds * 1000,
+      timeoutMs: t.maxWaitSeconds * 1000
+    },
+    // Not found yet, right after a create, is still settling (the SDK's waiters retry it too).
+    () =>
+      read().catch(error =>
+        errorName(error) === 'ResourceNotFoundException' ? undefined : Promise.reject(error)
+      ),
+    configuration => configuration?.[status] === done || configuration?.[status] === 'Failed'
+  )
+  if (!latest) throw new Error(`Gave up waiting for ${what} after ${t.maxWaitSeconds} s`)
+  if (latest[status] === 'Failed') {
+    const reason = status === 'State' ? latest.StateReason : latest.LastUpdateStatusReason
+    throw new Error(`Waiting for ${what}: Lambda reports it failed${reason ? `: ${reason}` : ''}`)
   }
+  return latest
 }
 
-export async function waitForActive(
-  ctx: RunContext,
-  name: string
-): Promise<LiveConfiguration | undefined> {
+const readLatest = (ctx: RunContext, name: string) => async () =>
+  (await ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration
+
+export function waitForActive(ctx: RunContext, name: string): Promise<LiveConfiguration> {
   ctx.log.info(`Waiting for function ${name} to become Active`)
-  const result = await waitLambda(ctx, waitUntilFunctionActiveV2, { FunctionName: name }).catch(
-    error => {
-      throw waiterError(ctx, error, `function ${name} to become Active`)
-    }
+  return waitLambda(
+    ctx,
+    `function ${name} to become Active`,
+    readLatest(ctx, name),
+    'State',
+    'Active'
   )
-  return (result.reason as GetFunctionCommandOutput | undefined)?.Configuration
 }
 
-export async function waitForUpdate(
-  ctx: RunContext,
-  name: string
-): Promise<LiveConfiguration | undefined> {
+export function waitForUpdate(ctx: RunContext, name: string): Promise<LiveConfiguration> {
   ctx.log.info(`Waiting for the update of function ${name} to finish (LastUpdateStatus Successful)`)
-  const result = await waitLambda(ctx, waitUntilFunctionUpdatedV2, { FunctionName: name }).catch(
-    error => {
-      throw waiterError(ctx, error, `the update of function ${name} to finish`)
-    }
+  return waitLambda(
+    ctx,
+    `the update of function ${name} to finish`,
+    readLatest(ctx, name),
+    'LastUpdateStatus',
+    'Successful'
   )
-  return (result.reason as GetFunctionCommandOutput | undefined)?.Configuration
 }
 
-export async function waitForVersion(ctx: RunContext, name: string, version: string) {
+export async function waitForVersion(
+  ctx: RunContext,
+  name: string,
+  version: string
+): Promise<void> {
   ctx.log.info(`Waiting for version ${version} of ${name} to become Active`)
-  await waitLambda(ctx, waitUntilPublishedVersionActive, {
-    FunctionName: name,
-    Qualifier: version
-  }).catch(error => {
-    throw waiterError(ctx, error, `version ${version} of ${name} to become Active`)
-  })
-}
-
-/** A waiter's failure, said plainly: timed out, or Lambda reported Failed (with its reason). */
-function waiterError(ctx: RunContext, error: unknown, what: string): Error {
-  const text = error instanceof Error ? error.message : String(error)
-  if (/TIMEOUT/i.test(text))
-    return new Error(`Gave up waiting for ${what} after ${ctx.timing.maxWaitSeconds} s`)
-  const reason = /"(?:StateReason|LastUpdateStatusReason)":"([^"]*)"/.exec(text)?.[1]
-  return new Error(`Waiting for ${what}: Lambda reports it failed${reason ? `: ${reason}` : ''}`, {
-    cause: error
-  })
+  await waitLambda(
+    ctx,
+    `version ${version} of ${name} to become Active`,
+    () =>
+      ctx.clients.lambda.send(
+        new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: version })
+      ),
+    'State',
+    'Active'
+  )
 }
 
 const isRoleNotReady = (error: unknown): boolean =>

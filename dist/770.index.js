@@ -1,8 +1,8 @@
-export const id = 632;
-export const ids = [632];
+export const id = 770;
+export const ids = [770];
 export const modules = {
 
-/***/ 9632:
+/***/ 3770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3115,35 +3115,47 @@ function takeEarly(early, key) {
 var external_node_async_hooks_ = __webpack_require__(6698);
 ;// CONCATENATED MODULE: ./src/log.ts
 // The run's logger. Deploying the function and ensuring the role run at the same time, but GitHub's
-// log groups cannot interleave: the role's lines are held back and written as one group once the
-// deploy, which logs live, has settled. Everything logs through `log`, so a line (a retry's too)
-// always lands in the branch it belongs to.
+// log groups cannot interleave: the role's lines are held back and written once the deploy, which
+// logs live, has settled. Everything logs through `log`, so a line (a retry's too) always lands in
+// the branch it belongs to; a group opened inside a held branch is written as a group of its own.
 
 
-const heldLines = new external_node_async_hooks_.AsyncLocalStorage();
+const held = new external_node_async_hooks_.AsyncLocalStorage();
 const write = (line) => {
-    const held = heldLines.getStore();
-    if (held)
-        held.push(line);
+    const sections = held.getStore();
+    if (sections)
+        sections[sections.length - 1].lines.push(line);
     else
         line();
 };
 const log = {
     info: message => write(() => workflow_commands/* info */.pq(message)),
     warning: message => write(() => workflow_commands/* warning */.$e(message)),
-    group: (title, task) => (heldLines.getStore() ? task() : workflow_commands/* group */.Os(title, task))
+    group: async (title, task) => {
+        const sections = held.getStore();
+        if (!sections)
+            return workflow_commands/* group */.Os(title, task);
+        const outer = sections[sections.length - 1].title;
+        sections.push({ title, lines: [] });
+        try {
+            return await task();
+        }
+        finally {
+            sections.push({ title: outer, lines: [] });
+        }
+    }
 };
 /** Runs `task` with its `log` lines held back, then writes them as group `title` after `after`. */
 async function groupAfter(title, after, task) {
-    const held = [];
+    const sections = [{ title, lines: [] }];
     try {
-        return await heldLines.run(held, task);
+        return await held.run(sections, task);
     }
     finally {
         await after.catch(() => undefined);
-        if (held.length) {
-            workflow_commands/* startGroup */.Oh(title);
-            for (const line of held)
+        for (const section of sections.filter(s => s.lines.length)) {
+            workflow_commands/* startGroup */.Oh(section.title);
+            for (const line of section.lines)
                 line();
             workflow_commands/* endGroup */.N4();
         }
@@ -3913,72 +3925,77 @@ function shaOf(upload) {
     return upload.kind === 'image' ? undefined : upload.sha256;
 }
 
+;// CONCATENATED MODULE: ./src/aws/poll.ts
+// Polling AWS until something settles (a Lambda update, a new IAM role showing), on a cadence
+// counted from one poll's sending to the next, not from its answer: otherwise every answer's round
+// trip is added to every interval, and a wait overshoots the moment it could have ended by more.
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Polls `read` until `settled` accepts an answer, which it returns; undefined on timeout. */
+async function poll(cadence, read, settled) {
+    const { firstMs, everyMs, fastMs, growth, maxMs, timeoutMs } = cadence;
+    const started = Date.now();
+    let next = started + firstMs;
+    for (let interval = everyMs; next - started <= timeoutMs;) {
+        if (next > Date.now())
+            await sleep(next - Date.now());
+        const sent = Date.now();
+        const answer = await read();
+        if (settled(answer))
+            return answer;
+        if (sent - started >= fastMs)
+            interval = Math.min(interval * growth, maxMs);
+        next = Math.max(sent + interval, Date.now());
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/function/waits.ts
-// Waiting for Lambda, never sleeping: the SDK waiters after every create and update, and the retry
-// policies for the errors whose cure is waiting (another update in progress, a new execution role
-// that Lambda cannot assume yet). Bounds come from the run's Timing.
+// Waiting for Lambda, never sleeping: polls after every create and update, and the retry policies
+// for the errors whose cure is waiting (another update in progress, a new execution role that
+// Lambda cannot assume yet). Bounds come from the run's Timing.
+
 
 
 /**
- * Runs a Lambda waiter the way Lambda settles: every wait follows a write whose answer said
- * Pending or InProgress, so the first poll comes one minDelay later rather than at once; then
- * polls every minDelay for the first fastPollSeconds (updates and activations usually take a
- * second or two, and a poll overshoots by half its interval on average), then the SDK's jittered
- * backoff from twice minDelay up to maxDelay, within maxWaitSeconds.
+ * Polls `read` until Lambda's `status` says `done` or Failed (the states and fields of the SDK's
+ * waiters FunctionActiveV2, FunctionUpdatedV2 and PublishedVersionActive, on a tighter cadence).
+ * Every wait follows a write whose answer said Pending or InProgress, so the first poll comes one
+ * minDelay later rather than at once; then every minDelay for the first fastPollSeconds (updates
+ * and activations usually take a second or two, and a wait overshoots by half an interval on
+ * average), then doubling up to maxDelay, within maxWaitSeconds.
  */
-async function waitLambda(ctx, waiter, input) {
+async function waitLambda(ctx, what, read, status, done) {
     const t = ctx.timing;
-    const client = ctx.clients.lambda;
-    await new Promise(resolve => setTimeout(resolve, t.minDelaySeconds * 1000));
-    const started = Date.now();
-    const fast = Math.min(t.fastPollSeconds, t.maxWaitSeconds);
-    try {
-        return await waiter({ client, maxWaitTime: fast, minDelay: t.minDelaySeconds, maxDelay: t.minDelaySeconds }, input);
+    const latest = await poll({
+        firstMs: t.minDelaySeconds * 1000,
+        everyMs: t.minDelaySeconds * 1000,
+        fastMs: t.fastPollSeconds * 1000,
+        growth: 2,
+        maxMs: t.maxDelaySeconds * 1000,
+        timeoutMs: t.maxWaitSeconds * 1000
+    }, 
+    // Not found yet, right after a create, is still settling (the SDK's waiters retry it too).
+    () => read().catch(error => errorName(error) === 'ResourceNotFoundException' ? undefined : Promise.reject(error)), configuration => configuration?.[status] === done || configuration?.[status] === 'Failed');
+    if (!latest)
+        throw new Error(`Gave up waiting for ${what} after ${t.maxWaitSeconds} s`);
+    if (latest[status] === 'Failed') {
+        const reason = status === 'State' ? latest.StateReason : latest.LastUpdateStatusReason;
+        throw new Error(`Waiting for ${what}: Lambda reports it failed${reason ? `: ${reason}` : ''}`);
     }
-    catch (error) {
-        const left = t.maxWaitSeconds - (Date.now() - started) / 1000;
-        if (error.name !== 'TimeoutError' || left <= t.maxDelaySeconds)
-            throw error;
-        return waiter({
-            client,
-            maxWaitTime: left,
-            minDelay: Math.min(2 * t.minDelaySeconds, t.maxDelaySeconds),
-            maxDelay: t.maxDelaySeconds
-        }, input);
-    }
+    return latest;
 }
-async function waitForActive(ctx, name) {
+const readLatest = (ctx, name) => async () => (await ctx.clients.lambda.send(new client_lambda_dist_cjs/* GetFunctionCommand */.YF5({ FunctionName: name }))).Configuration;
+function waitForActive(ctx, name) {
     ctx.log.info(`Waiting for function ${name} to become Active`);
-    const result = await waitLambda(ctx, client_lambda_dist_cjs/* waitUntilFunctionActiveV2 */._RC, { FunctionName: name }).catch(error => {
-        throw waiterError(ctx, error, `function ${name} to become Active`);
-    });
-    return result.reason?.Configuration;
+    return waitLambda(ctx, `function ${name} to become Active`, readLatest(ctx, name), 'State', 'Active');
 }
-async function waitForUpdate(ctx, name) {
+function waitForUpdate(ctx, name) {
     ctx.log.info(`Waiting for the update of function ${name} to finish (LastUpdateStatus Successful)`);
-    const result = await waitLambda(ctx, client_lambda_dist_cjs/* waitUntilFunctionUpdatedV2 */.rWV, { FunctionName: name }).catch(error => {
-        throw waiterError(ctx, error, `the update of function ${name} to finish`);
-    });
-    return result.reason?.Configuration;
+    return waitLambda(ctx, `the update of function ${name} to finish`, readLatest(ctx, name), 'LastUpdateStatus', 'Successful');
 }
 async function waitForVersion(ctx, name, version) {
     ctx.log.info(`Waiting for version ${version} of ${name} to become Active`);
-    await waitLambda(ctx, client_lambda_dist_cjs/* waitUntilPublishedVersionActive */.S6K, {
-        FunctionName: name,
-        Qualifier: version
-    }).catch(error => {
-        throw waiterError(ctx, error, `version ${version} of ${name} to become Active`);
-    });
-}
-/** A waiter's failure, said plainly: timed out, or Lambda reported Failed (with its reason). */
-function waiterError(ctx, error, what) {
-    const text = error instanceof Error ? error.message : String(error);
-    if (/TIMEOUT/i.test(text))
-        return new Error(`Gave up waiting for ${what} after ${ctx.timing.maxWaitSeconds} s`);
-    const reason = /"(?:StateReason|LastUpdateStatusReason)":"([^"]*)"/.exec(text)?.[1];
-    return new Error(`Waiting for ${what}: Lambda reports it failed${reason ? `: ${reason}` : ''}`, {
-        cause: error
-    });
+    await waitLambda(ctx, `version ${version} of ${name} to become Active`, () => ctx.clients.lambda.send(new client_lambda_dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name, Qualifier: version })), 'State', 'Active');
 }
 const isRoleNotReady = (error) => errorName(error) === 'InvalidParameterValueException' &&
     /cannot be assumed by Lambda/i.test(error.message);
@@ -5221,22 +5238,29 @@ function decideRole(desired, live) {
 }
 
 ;// CONCATENATED MODULE: ./src/role/visible.ts
+// IAM may not show a role it has just created for a few seconds, though it accepts writes to it at
+// once: after the writes, poll GetRole until the role shows. Polled tightly (Timing's
+// rolePollMs, growing to rolePollMaxMs), not with the SDK waiter's 1-5 s backoff, which sees a role
+// that appears at 3 s only at ~5 s. The read that succeeds is the role as IAM stores it, which
+// verification reuses instead of asking again.
+
 
 async function waitForRole(ctx, RoleName) {
     const { roleVisibleSeconds, rolePollMs, rolePollMaxMs } = ctx.timing;
     ctx.log.info(`Role ${RoleName}: waiting until IAM shows it (up to ${roleVisibleSeconds} s)`);
     const started = Date.now();
-    const deadline = started + roleVisibleSeconds * 1000;
-    for (let delay = rolePollMs;; delay = Math.min(delay * 1.5, rolePollMaxMs)) {
-        const live = await readRole(ctx.clients.iam, RoleName);
-        if (live) {
-            ctx.log.info(`Role ${RoleName}: visible after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-            return live;
-        }
-        if (Date.now() + delay > deadline)
-            throw new Error(`Role ${RoleName} was created, but IAM did not show it within ${roleVisibleSeconds} s. Rerun the job: it will find the role and continue.`);
-        await new Promise(resolve => setTimeout(resolve, delay));
-    }
+    const live = await poll({
+        firstMs: 0,
+        everyMs: rolePollMs,
+        fastMs: 0,
+        growth: 1.5,
+        maxMs: rolePollMaxMs,
+        timeoutMs: roleVisibleSeconds * 1000
+    }, () => readRole(ctx.clients.iam, RoleName), role => role !== undefined);
+    if (!live)
+        throw new Error(`Role ${RoleName} was created, but IAM did not show it within ${roleVisibleSeconds} s. Rerun the job: it will find the role and continue.`);
+    ctx.log.info(`Role ${RoleName}: visible after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return live;
 }
 
 ;// CONCATENATED MODULE: ./src/role/apply.ts
@@ -5887,11 +5911,17 @@ async function run({ settings, code }) {
             setTargetOutputs(targets);
         }
         const deploying = applyFunction(ctx, functionPlan);
-        // Both branches settle before anything is reported, so the role's held lines are written
-        // before, never after, the run's error.
+        // The role's branch ensures the role, then verifies it: verification only reads, so it runs
+        // while the function's update settles. Both branches settle before anything is reported, so
+        // the role's held lines are written before, never after, the run's error.
         const [fnSettled, roleSettled] = await Promise.allSettled([
             deploying,
-            groupAfter(`Role ${settings.role.name}`, deploying, () => role_applyRole(ctx, rolePlan))
+            groupAfter(`Role ${settings.role.name}`, deploying, async () => {
+                const role = await role_applyRole(ctx, rolePlan);
+                // Verification begins with CPU-bound analysis: let the deploy's pending write go out first.
+                await new Promise(setImmediate);
+                return { ...role, checks: await verifyLogged(ctx, role, plannedAliasArn(ctx)) };
+            })
         ]);
         const failRun = (fnEnd) => reportFailure(targets, settings.dryRun, [
             branch(fnEnd, `function ${settings.functionName}`, functionPlan.changes),
@@ -5900,9 +5930,9 @@ async function run({ settings, code }) {
         if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected')
             return failRun(fnSettled);
         const role = roleSettled.value;
-        // Before any traffic moves: the new version answers its test event, then the role is verified.
+        const { checks } = role;
+        // Before any traffic moves: the new version answers its test event.
         const smoke = await smokeTest(ctx, fnSettled.value.version);
-        const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx));
         // The alias moves last, and only when both passed.
         const hold = holdReason(settings.verify, smoke, checks);
         const [promoted] = await Promise.allSettled([promote(ctx, functionPlan, fnSettled.value, hold)]);

@@ -1,0 +1,83 @@
+// What runs beside what, end to end: verification only reads, so it runs in the role's branch while
+// the function's update settles, and its log group still comes whole, after the deploy's lines.
+// The emulator takes 1.5 s to finish an update, so "beside" is seen in its request log, not timed.
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { executionRole, startEmulator, type Emulator } from '../../emulator/index.js'
+import { ORG, roleArn } from '../support/constants.js'
+import { ok, runE2e } from '../support/e2e.js'
+import { ROOT } from '../support/run-action.js'
+
+const UPDATE_MS = 1500
+let emu: Emulator
+let workspace: string
+
+beforeAll(async () => {
+  emu = await startEmulator({
+    functionUpdateMs: UPDATE_MS,
+    seed: { roles: [executionRole('orders-exec')] }
+  })
+  workspace = await mkdtemp(join(tmpdir(), 'apic-overlap-e2e-'))
+  await cp(join(ROOT, 'examples', 'echo'), join(workspace, 'app'), { recursive: true })
+})
+afterAll(async () => {
+  await emu?.stop()
+  if (workspace) await rm(workspace, { recursive: true, force: true })
+})
+
+const deploy = () =>
+  runE2e(
+    emu,
+    {
+      'function-name': 'orders',
+      code: 'app',
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      'execution-role-arn': roleArn('orders-exec'),
+      'provider-org-id': ORG
+    },
+    { workspace }
+  )
+
+const groupsOf = (log: string) => [...log.matchAll(/^::group::(.*)$/gm)].map(m => m[1])
+
+test('a code change is verified while Lambda finishes the update', async () => {
+  const first = await deploy()
+  ok(first)
+  // The deploy's groups live, then the role's branch: its own lines, then verification's, each whole.
+  expect(groupsOf(first.log)).toEqual([
+    'Create function orders',
+    'Role apic-invoke-orders',
+    'Verify (STS dry run)'
+  ])
+  await writeFile(join(workspace, 'app', 'index.mjs'), 'export const handler = async () => 2\n')
+
+  const run = await deploy()
+
+  ok(run)
+  expect(run.outputs.verified).toBe('true')
+  expect(run.writes).toEqual(['lambda:UpdateFunctionCode'])
+  const at = (call: string) => {
+    const entry = run.requests.find(e => `${e.service}:${e.operation}` === call)
+    if (!entry) throw new Error(`no ${call} in ${run.calls.join(', ')}`)
+    return Date.parse(entry.time)
+  }
+  const updated = at('lambda:UpdateFunctionCode')
+  const simulated = at('iam:SimulatePrincipalPolicy')
+  // Asked after the upload, and before Lambda could have finished it.
+  expect(simulated).toBeGreaterThanOrEqual(updated)
+  expect(simulated).toBeLessThan(updated + UPDATE_MS)
+  // The wait went on after verification had its answer: the last poll is the one that saw the end.
+  expect(run.calls.at(-1)).toBe('lambda:GetFunction')
+  expect(run.calls.indexOf('iam:SimulatePrincipalPolicy')).toBeLessThan(
+    run.calls.lastIndexOf('lambda:GetFunction')
+  )
+
+  // An unchanged role has no lines of its own: verification's group follows the deploy's.
+  expect(groupsOf(run.log)).toEqual(['Update function orders code', 'Verify (STS dry run)'])
+  const verifyGroup = run.log.slice(run.log.indexOf('::group::Verify'))
+  expect(verifyGroup.slice(0, verifyGroup.indexOf('::endgroup::'))).toMatch(
+    /pass +Nobody else can assume the role/
+  )
+})
