@@ -3194,7 +3194,7 @@ function provenanceDescription(p) {
 const DEFAULT_TIMING = {
     maxWaitSeconds: 300,
     // Lambda's updates and activations take a second or a few: poll every 0.25 s for the first 5 s,
-    // then back off (the SDK's jittered doubling from 0.5 s) to 5 s.
+    // then back off (doubling) to 5 s.
     minDelaySeconds: 0.25,
     fastPollSeconds: 5,
     maxDelaySeconds: 5,
@@ -4017,7 +4017,7 @@ function roleRetry(ctx, label) {
         log: ctx.log.info
     };
 }
-/** Another update in progress: wait for it with the SDK waiters, then try again. */
+/** Another update in progress: wait for it to settle, then try again. */
 function conflictDecision(ctx, name) {
     return error => errorName(error) === 'ResourceConflictException'
         ? {
@@ -4371,7 +4371,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
                 progress.done.add('tags');
             });
         }
-        // The update waiter watches LastUpdateStatus only; a function whose State stays Failed is
+        // The wait for an update watches LastUpdateStatus only; a function whose State stays Failed is
         // still broken, and publishing or pointing an alias at it would hide that.
         if ((fn.configuration || fn.code) && latest?.State === 'Failed') {
             begin(`checking the state of function ${name}`);

@@ -1,12 +1,12 @@
 // Every wait and retry bound of a run, in one place: production values here, and tests shorten
 // them all at once through the run context.
 export interface Timing {
-  /** Bound of every Lambda waiter, in seconds. */
+  /** Bound of every wait for Lambda, in seconds. */
   maxWaitSeconds: number
   /**
-   * Lambda waiter polling, in seconds: the first delay (also before the first poll: right after
-   * a write, Lambda's state cannot be final yet), the same for fastPollSeconds, then backing off
-   * to maxDelaySeconds.
+   * Polling Lambda, in seconds (function/waits.ts): the first delay (also before the first poll:
+   * right after a write, Lambda's state cannot be final yet), the same for fastPollSeconds, then
+   * doubling up to maxDelaySeconds.
    */
   minDelaySeconds: number
   fastPollSeconds: number
@@ -32,7 +32,7 @@ export interface Timing {
 export const DEFAULT_TIMING: Timing = {
   maxWaitSeconds: 300,
   // Lambda's updates and activations take a second or a few: poll every 0.25 s for the first 5 s,
-  // then back off (the SDK's jittered doubling from 0.5 s) to 5 s.
+  // then back off (doubling) to 5 s.
   minDelaySeconds: 0.25,
   fastPollSeconds: 5,
   maxDelaySeconds: 5,

@@ -6,7 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 export interface RetryDecision {
   /** Why another try may succeed, for the log. */
   reason: string
-  /** Waits for the condition to clear (e.g. an SDK waiter), instead of the backoff delay. */
+  /** Waits for the condition to clear (e.g. polling Lambda), instead of the backoff delay. */
   waitFor?: () => Promise<void>
 }
 

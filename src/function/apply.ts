@@ -230,7 +230,7 @@ async function makeWrites(
         progress.done.add('tags')
       })
     }
-    // The update waiter watches LastUpdateStatus only; a function whose State stays Failed is
+    // The wait for an update watches LastUpdateStatus only; a function whose State stays Failed is
     // still broken, and publishing or pointing an alias at it would hide that.
     if ((fn.configuration || fn.code) && latest?.State === 'Failed') {
       begin(`checking the state of function ${name}`)

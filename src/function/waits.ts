@@ -119,7 +119,7 @@ export function roleRetry(ctx: RunContext, label: string): RetryOptions {
   }
 }
 
-/** Another update in progress: wait for it with the SDK waiters, then try again. */
+/** Another update in progress: wait for it to settle, then try again. */
 function conflictDecision(
   ctx: RunContext,
   name: string
