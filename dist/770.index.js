@@ -4964,9 +4964,15 @@ function branch(settled, name, planned) {
         const outcome = settled.value;
         return {
             changes: outcome.changes,
-            known: 'roleArn' in outcome
-                ? { roleArn: outcome.roleArn }
-                : { codeSha256: outcome.codeSha256, version: outcome.version, aliasArn: outcome.aliasArn }
+            ...('roleArn' in outcome
+                ? { known: { roleArn: outcome.roleArn }, checks: outcome.checks }
+                : {
+                    known: {
+                        codeSha256: outcome.codeSha256,
+                        version: outcome.version,
+                        aliasArn: outcome.aliasArn
+                    }
+                })
         };
     }
     const error = settled.reason;
@@ -4986,7 +4992,8 @@ function branch(settled, name, planned) {
 }
 /**
  * A run that failed after planning: the outputs and the summary still say every change made so far,
- * which step failed and what is known, then the run fails with every branch's error.
+ * which step failed, what is known and the checks that ran, then the run fails with every branch's
+ * error. `verified` stays false: the run did not finish what verification vouches for.
  */
 async function reportFailure(targets, dryRun, branches) {
     const known = Object.assign({}, ...branches.map(b => b.known));
@@ -5000,7 +5007,7 @@ async function reportFailure(targets, dryRun, branches) {
         roleArn: known.roleArn ?? targets.roleArn,
         verified: 'false',
         changes: branches.flatMap(b => b.changes).map(changeRow),
-        checks: [],
+        checks: branches.flatMap(b => b.checks ?? []),
         failed: failedSteps
     };
     setOutputs(result);

@@ -173,7 +173,7 @@ describe('a run that fails after writing', () => {
   test('PublishVersion fails after the function and the role were created', async () => {
     const code = await app('pub-fail', 'one')
     denyPublish()
-    const run = await deploy(inputs('pub-fail', { code: code.code, alias: 'live' }))
+    const run = await deploy(inputs('pub-fail', { code: code.code, alias: 'live', verify: 'fail' }))
 
     expect(run.exitCode).toBe(1)
     expect(run.errors).toEqual([
@@ -201,6 +201,15 @@ describe('a run that fails after writing', () => {
     )
     expect(run.summary).toMatch(/failed ❌/)
     expect(run.summary).toContain('| `lambda:PublishVersion on function pub-fail` |')
+    // Verification ran beside the deploy: its checks are part of the record, yet a failed run is
+    // never verified.
+    expect(run.result.checks.map(c => [c.name, c.status])).toEqual(
+      expect.arrayContaining([
+        ['API Connect can assume the role', 'pass'],
+        ['Nobody else can assume the role', 'pass']
+      ])
+    )
+    expect(run.summary).toContain('| Nobody else can assume the role |')
     // The role and the function were really made, and the rerun completes what is left.
     expect(run.writes).toEqual(
       expect.arrayContaining(['lambda:CreateFunction', 'iam:CreateRole', 'iam:PutRolePolicy'])

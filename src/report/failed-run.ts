@@ -5,19 +5,24 @@ import type { Change } from '../changes.js'
 import { StepFailed, withCauses, type Known } from '../failure.js'
 import type { FunctionOutcome } from '../function/index.js'
 import type { RoleOutcome } from '../role/index.js'
+import type { Check } from '../verify/checks.js'
 import { setOutputs, type FailedStep, type RunResult, type Targets } from './outputs.js'
 import { writeSummary } from './summary.js'
 import { changeRow } from './words.js'
 
-/** One branch's end, as the failure report needs it: its changes, what it knew, its error. */
+/**
+ * One branch's end, as the failure report needs it: its changes, what it knew, the checks it ran
+ * (the role's branch verifies), its error.
+ */
 interface Branch {
   changes: Change[]
   known: Known
+  checks?: Check[]
   failed?: FailedStep
 }
 
 export function branch(
-  settled: PromiseSettledResult<FunctionOutcome | RoleOutcome>,
+  settled: PromiseSettledResult<FunctionOutcome | (RoleOutcome & { checks: Check[] })>,
   name: string,
   planned: Change[]
 ): Branch {
@@ -25,10 +30,15 @@ export function branch(
     const outcome = settled.value
     return {
       changes: outcome.changes,
-      known:
-        'roleArn' in outcome
-          ? { roleArn: outcome.roleArn }
-          : { codeSha256: outcome.codeSha256, version: outcome.version, aliasArn: outcome.aliasArn }
+      ...('roleArn' in outcome
+        ? { known: { roleArn: outcome.roleArn }, checks: outcome.checks }
+        : {
+            known: {
+              codeSha256: outcome.codeSha256,
+              version: outcome.version,
+              aliasArn: outcome.aliasArn
+            }
+          })
     }
   }
   const error: unknown = settled.reason
@@ -49,7 +59,8 @@ export function branch(
 
 /**
  * A run that failed after planning: the outputs and the summary still say every change made so far,
- * which step failed and what is known, then the run fails with every branch's error.
+ * which step failed, what is known and the checks that ran, then the run fails with every branch's
+ * error. `verified` stays false: the run did not finish what verification vouches for.
  */
 export async function reportFailure(targets: Targets, dryRun: boolean, branches: Branch[]) {
   const known: Known = Object.assign({}, ...branches.map(b => b.known))
@@ -63,7 +74,7 @@ export async function reportFailure(targets: Targets, dryRun: boolean, branches:
     roleArn: known.roleArn ?? targets.roleArn,
     verified: 'false',
     changes: branches.flatMap(b => b.changes).map(changeRow),
-    checks: [],
+    checks: branches.flatMap(b => b.checks ?? []),
     failed: failedSteps
   }
   setOutputs(result)
