@@ -204,10 +204,12 @@ function createClients(region, endpointUrl, maxAttempts) {
     };
     let s3;
     let accessAnalyzer;
+    const iam = new dist_cjs/* IAMClient */.h8v(config);
     return {
         sts: sayWhere(new client_sts_dist_cjs/* STSClient */.iM(config), 'sts'),
-        iam: sayWhere(new dist_cjs/* IAMClient */.h8v(config), 'iam'),
-        iamOnce: sayWhere(new dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1 }), 'iam'),
+        iam: sayWhere(iam, 'iam'),
+        // Its own retries, IAM's connections: a client of its own would open (on AWS: handshake) another.
+        iamOnce: sayWhere(new dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1, requestHandler: iam.config.requestHandler }), 'iam'),
         lambda: sayWhere(new client_lambda_dist_cjs/* LambdaClient */.Nox(config), 'lambda'),
         lazy: {
             s3: () => (s3 ??= __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)).then(({ S3Client }) => 
@@ -5674,14 +5676,23 @@ async function verify(ctx, role, aliasArn) {
         return [...checks, ...(await plannedChecks(ctx, role, resources))];
     // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
     const roleChanged = !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged');
+    const invokeAbout = (live) => invokeChecks(ctx, live.arn || ctx.roleArn, live.permissionsBoundary, resources, roleChanged);
+    // The invoke question about the role as last read goes out first, and IAM answers it while the
+    // trust policy is analysed (CPU-bound, some 10 ms).
+    const last = role.live;
+    const asked = last && invokeAbout(last);
+    asked?.catch(() => undefined); // awaited below, unless the role turns out unreadable
+    if (asked)
+        await new Promise(setImmediate);
     const read = reusedRead(ctx, role) ??
         (await settled(ctx, 'iam:GetRole', roleChanged, () => askRole(ctx, resources)));
     checks.push(...read.checks);
     const { live } = read;
     if (!live)
         return checks;
+    const same = live.arn === last?.arn && live.permissionsBoundary === last.permissionsBoundary;
+    checks.push(...(await (asked && same ? asked : invokeAbout(live))));
     const roleArn = live.arn || ctx.roleArn;
-    checks.push(...(await invokeChecks(ctx, roleArn, live.permissionsBoundary, resources, roleChanged)));
     if (settings.validateTrustPolicy)
         checks.push(await validateTrust(ctx, live.trustPolicy));
     if (settings.probeSelfAssume)
@@ -5925,8 +5936,6 @@ async function run({ settings, code }) {
             deploying,
             groupAfter(`Role ${settings.role.name}`, deploying, async () => {
                 const role = await role_applyRole(ctx, rolePlan);
-                // Verification begins with CPU-bound analysis: let the deploy's pending write go out first.
-                await new Promise(setImmediate);
                 return { ...role, checks: await verifyLogged(ctx, role, plannedAliasArn(ctx)) };
             })
         ]);

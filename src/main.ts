@@ -49,8 +49,6 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
       deploying,
       groupAfter(`Role ${settings.role.name}`, deploying, async () => {
         const role = await applyRole(ctx, rolePlan)
-        // Verification begins with CPU-bound analysis: let the deploy's pending write go out first.
-        await new Promise(setImmediate)
         return { ...role, checks: await verifyLogged(ctx, role, plannedAliasArn(ctx)) }
       })
     ])

@@ -1,5 +1,6 @@
 // What runs beside what, end to end: verification only reads, so it runs in the role's branch while
-// the function's update settles, and its log group still comes whole, after the deploy's lines.
+// the function's update settles, and its log group still comes whole, after the deploy's lines;
+// every call reuses its service's open connections.
 // The emulator takes 1.5 s to finish an update, so "beside" is seen in its request log, not timed.
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -76,6 +77,16 @@ test('a code change is verified while Lambda finishes the update', async () => {
 
   // An unchanged role has no lines of its own: verification's group follows the deploy's.
   expect(groupsOf(run.log)).toEqual(['Update function orders code', 'Verify (STS dry run)'])
+
+  // Verification asks over a connection the plan's IAM reads opened (on AWS, a new one would cost
+  // a TLS handshake), and the Lambda polls over Lambda's.
+  const connections = (service: string, operation?: string) =>
+    run.requests
+      .filter(e => e.service === service && (!operation || e.operation === operation))
+      .map(e => e.connection)
+  const [simulate] = connections('iam', 'SimulatePrincipalPolicy')
+  expect(connections('iam').slice(0, 2)).toContain(simulate)
+  expect(new Set(connections('lambda')).size).toBe(1)
   const verifyGroup = run.log.slice(run.log.indexOf('::group::Verify'))
   expect(verifyGroup.slice(0, verifyGroup.indexOf('::endgroup::'))).toMatch(
     /pass +Nobody else can assume the role/

@@ -289,9 +289,25 @@ describe('the live role', () => {
 
     const checks = byName(await verify(context(), outcome({ live }), undefined))
 
-    // The failure stands on IAM's answer now, not on the earlier read alone.
+    // The failure stands on IAM's answer now, not on the earlier read alone. The invoke question
+    // went out first, about the same role and boundary: asked once.
     expect(checks[NOBODY_ELSE].status).toBe('fail')
-    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(iamOperations()).toEqual(['SimulatePrincipalPolicy', 'GetRole'])
+  })
+
+  it('asks the invoke question again when the read again shows another boundary', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole(OPEN_TRUST, BOUNDARY))
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    const live = { arn: ROLE_ARN, path: '/', tags: {}, trustPolicy: OPEN_TRUST }
+
+    const checks = byName(await verify(context(), outcome({ live }), undefined))
+
+    expect(checks[INVOKE_FN].status).toBe('pass')
+    expect(iamOperations()).toEqual([
+      'SimulatePrincipalPolicy',
+      'GetRole',
+      'SimulatePrincipalPolicy'
+    ])
   })
 
   it('names the expected account when expected-account-id is set', async () => {

@@ -106,11 +106,12 @@ export interface Dispatcher {
   ctx: EmulatorContext
   faults: FaultInjector
   log: RequestLogEntry[]
+  connectionOf(req: IncomingMessage): number
 }
 
 /** Answers one AWS request and appends its log entry. */
 export async function dispatch(
-  { ctx, faults, log }: Dispatcher,
+  { ctx, faults, log, connectionOf }: Dispatcher,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
@@ -127,7 +128,8 @@ export async function dispatch(
     status: 0,
     time: new Date(started).toISOString(),
     durationMs: 0,
-    accessKeyId: request.accessKeyId
+    accessKeyId: request.accessKeyId,
+    connection: connectionOf(req)
   }
   log.push(entry)
   let response: EmulatorResponse

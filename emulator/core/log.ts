@@ -10,6 +10,8 @@ export interface RequestLogEntry {
   time: string
   durationMs: number
   accessKeyId?: string
+  /** Which TCP connection it came on, numbered from 1 in the order they opened. */
+  connection: number
   /** Set when an injected fault decided the answer. */
   fault?: string
   /** The message of an unexpected exception, answered as the service's 500. */

@@ -1,6 +1,6 @@
 // The emulator: one loopback HTTP server for every service, routed by the SigV4 credential scope.
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { handleAdmin } from './admin.js'
 import { dispatch, readBody, send } from './dispatch.js'
 import { createFaultInjector, seededRandom } from './faults.js'
@@ -17,6 +17,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const log: RequestLogEntry[] = []
   const faults = createFaultInjector(seededRandom(options.randomSeed ?? 1))
   const ctx: EmulatorContext = { state, config, url: '', now: () => Date.now() }
+  const connections = new WeakMap<Socket, number>()
+  let opened = 0
+  const connectionOf = (req: { socket: Socket }) => connections.get(req.socket) ?? 0
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
@@ -25,11 +28,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       .then(body =>
         url.pathname.startsWith('/_emulator/')
           ? send(res, method, handleAdmin(emulator, method, url, body ?? Buffer.alloc(0)))
-          : dispatch({ ctx, faults, log }, req, res, url, body)
+          : dispatch({ ctx, faults, log, connectionOf }, req, res, url, body)
       )
       // Reached only if the socket failed mid-request: there is no one left to answer.
       .catch(() => res.destroy())
   })
+  server.on('connection', socket => connections.set(socket, ++opened))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())

@@ -52,10 +52,15 @@ export function createClients(
   }
   let s3: Promise<S3Client> | undefined
   let accessAnalyzer: Promise<AccessAnalyzerClient> | undefined
+  const iam = new IAMClient(config)
   return {
     sts: sayWhere(new STSClient(config), 'sts'),
-    iam: sayWhere(new IAMClient(config), 'iam'),
-    iamOnce: sayWhere(new IAMClient({ ...config, maxAttempts: 1 }), 'iam'),
+    iam: sayWhere(iam, 'iam'),
+    // Its own retries, IAM's connections: a client of its own would open (on AWS: handshake) another.
+    iamOnce: sayWhere(
+      new IAMClient({ ...config, maxAttempts: 1, requestHandler: iam.config.requestHandler }),
+      'iam'
+    ),
     lambda: sayWhere(new LambdaClient(config), 'lambda'),
     lazy: {
       s3: () =>

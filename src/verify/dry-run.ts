@@ -47,6 +47,15 @@ export async function verify(
   // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
   const roleChanged =
     !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
+  const invokeAbout = (live: LiveRole) =>
+    invokeChecks(ctx, live.arn || ctx.roleArn, live.permissionsBoundary, resources, roleChanged)
+  // The invoke question about the role as last read goes out first, and IAM answers it while the
+  // trust policy is analysed (CPU-bound, some 10 ms).
+  const last = role.live
+  const asked = last && invokeAbout(last)
+  asked?.catch(() => undefined) // awaited below, unless the role turns out unreadable
+  if (asked) await new Promise(setImmediate)
+
   const read =
     reusedRead(ctx, role) ??
     (await settled(ctx, 'iam:GetRole', roleChanged, () => askRole(ctx, resources)))
@@ -54,10 +63,9 @@ export async function verify(
   const { live } = read
   if (!live) return checks
 
+  const same = live.arn === last?.arn && live.permissionsBoundary === last.permissionsBoundary
+  checks.push(...(await (asked && same ? asked : invokeAbout(live))))
   const roleArn = live.arn || ctx.roleArn
-  checks.push(
-    ...(await invokeChecks(ctx, roleArn, live.permissionsBoundary, resources, roleChanged))
-  )
   if (settings.validateTrustPolicy) checks.push(await validateTrust(ctx, live.trustPolicy))
   if (settings.probeSelfAssume) checks.push(await probeSelfAssume(ctx, roleArn))
   return checks
