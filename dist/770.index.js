@@ -5747,7 +5747,8 @@ async function plannedChecks(ctx, role, resources) {
     const now = new Date();
     const trust = trustChecks(role.trustPolicy, question(ctx), method);
     try {
-        const live = await readRole(ctx.clients.iam, name);
+        // The plan's read of the role: a dry run writes nothing, so it is still the role as it is.
+        const live = role.live;
         const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary;
         const current = live
             ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn)

@@ -347,6 +347,15 @@ describe('dry run', () => {
     expect(r.checks[NOBODY_ELSE]).toMatchObject({ status: 'pass', method: DRY_METHOD })
     expect(r.writes).toEqual([])
     expect(emulator.state.iam.roles.get('apic-no-external-id')?.assumeRolePolicy).toBe(before)
+    // The plan's reads (the role, its grant) serve verification, which adds the role's other
+    // policies (its inline ones, each read, and the attached ones): one GetRole in all.
+    expect(r.calls.filter(c => c.startsWith('iam:')).sort()).toEqual([
+      'iam:GetRole',
+      'iam:GetRolePolicy',
+      'iam:GetRolePolicy',
+      'iam:ListAttachedRolePolicies',
+      'iam:ListRolePolicies'
+    ])
   })
 
   it('with manage-role false, verifies the role as it is: nothing would change it', async () => {
