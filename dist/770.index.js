@@ -4994,10 +4994,10 @@ function branch(settled, name, planned) {
 }
 /**
  * A run that failed after planning: the outputs and the summary still say every change made so far,
- * which step failed, what is known and the checks that ran, then the run fails with every branch's
- * error. `verified` stays false: the run did not finish what verification vouches for.
+ * which step failed, what is known, the smoke test and the checks that ran, then the run fails with
+ * every branch's error. `verified` stays false: the run did not finish what verification vouches for.
  */
-async function reportFailure(targets, dryRun, branches) {
+async function reportFailure(targets, dryRun, branches, smokeTest) {
     const known = Object.assign({}, ...branches.map(b => b.known));
     const failedSteps = branches.flatMap(b => (b.failed ? [b.failed] : []));
     const result = {
@@ -5008,6 +5008,7 @@ async function reportFailure(targets, dryRun, branches) {
         codeSha256: known.codeSha256,
         roleArn: known.roleArn ?? targets.roleArn,
         verified: 'false',
+        smokeTest,
         changes: branches.flatMap(b => b.changes).map(changeRow),
         checks: branches.flatMap(b => b.checks ?? []),
         failed: failedSteps
@@ -5929,10 +5930,14 @@ async function run({ settings, code }) {
             targets = { ...targets, roleArn: rolePlan.live.arn };
             setTargetOutputs(targets);
         }
-        const deploying = applyFunction(ctx, functionPlan);
-        // The role's branch ensures the role, then verifies it: verification only reads, so it runs
-        // while the function's update settles. Both branches settle before anything is reported, so
-        // the role's held lines are written before, never after, the run's error.
+        // The function's branch deploys, publishes and smoke-tests what it published; the role's
+        // branch ensures the role, then verifies it. Neither waits for the other: verification only
+        // reads, and the smoke test only invokes. Both settle before anything is reported, so the
+        // role's held lines are written before, never after, the run's error.
+        const deploying = applyFunction(ctx, functionPlan).then(async (fn) => ({
+            ...fn,
+            smoke: await smokeTest(ctx, fn.version)
+        }));
         const [fnSettled, roleSettled] = await Promise.allSettled([
             deploying,
             groupAfter(`Role ${settings.role.name}`, deploying, async () => {
@@ -5943,14 +5948,13 @@ async function run({ settings, code }) {
         const failRun = (fnEnd) => reportFailure(targets, settings.dryRun, [
             branch(fnEnd, `function ${settings.functionName}`, functionPlan.changes),
             branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
-        ]);
+        ], fnSettled.status === 'fulfilled' ? fnSettled.value.smoke : undefined);
         if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected')
             return failRun(fnSettled);
         const role = roleSettled.value;
         const { checks } = role;
-        // Before any traffic moves: the new version answers its test event.
-        const smoke = await smokeTest(ctx, fnSettled.value.version);
-        // The alias moves last, and only when both passed.
+        const { smoke } = fnSettled.value;
+        // The alias moves last, and only when the smoke test and verification passed.
         const hold = holdReason(settings.verify, smoke, checks);
         const [promoted] = await Promise.allSettled([promote(ctx, functionPlan, fnSettled.value, hold)]);
         if (promoted.status === 'rejected')

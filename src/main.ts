@@ -41,10 +41,14 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
       targets = { ...targets, roleArn: rolePlan.live.arn }
       setTargetOutputs(targets)
     }
-    const deploying = applyFunction(ctx, functionPlan)
-    // The role's branch ensures the role, then verifies it: verification only reads, so it runs
-    // while the function's update settles. Both branches settle before anything is reported, so
-    // the role's held lines are written before, never after, the run's error.
+    // The function's branch deploys, publishes and smoke-tests what it published; the role's
+    // branch ensures the role, then verifies it. Neither waits for the other: verification only
+    // reads, and the smoke test only invokes. Both settle before anything is reported, so the
+    // role's held lines are written before, never after, the run's error.
+    const deploying = applyFunction(ctx, functionPlan).then(async fn => ({
+      ...fn,
+      smoke: await smokeTest(ctx, fn.version)
+    }))
     const [fnSettled, roleSettled] = await Promise.allSettled([
       deploying,
       groupAfter(`Role ${settings.role.name}`, deploying, async () => {
@@ -53,18 +57,22 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
       })
     ])
     const failRun = (fnEnd: PromiseSettledResult<FunctionOutcome>) =>
-      reportFailure(targets, settings.dryRun, [
-        branch(fnEnd, `function ${settings.functionName}`, functionPlan.changes),
-        branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
-      ])
+      reportFailure(
+        targets,
+        settings.dryRun,
+        [
+          branch(fnEnd, `function ${settings.functionName}`, functionPlan.changes),
+          branch(roleSettled, `role ${settings.role.name}`, rolePlan.changes)
+        ],
+        fnSettled.status === 'fulfilled' ? fnSettled.value.smoke : undefined
+      )
     if (fnSettled.status === 'rejected' || roleSettled.status === 'rejected')
       return failRun(fnSettled)
     const role = roleSettled.value
     const { checks } = role
+    const { smoke } = fnSettled.value
 
-    // Before any traffic moves: the new version answers its test event.
-    const smoke = await smokeTest(ctx, fnSettled.value.version)
-    // The alias moves last, and only when both passed.
+    // The alias moves last, and only when the smoke test and verification passed.
     const hold = holdReason(settings.verify, smoke, checks)
     const [promoted] = await Promise.allSettled([promote(ctx, functionPlan, fnSettled.value, hold)])
     if (promoted.status === 'rejected') return failRun(promoted)

@@ -259,6 +259,31 @@ describe('a run that fails after writing', () => {
     expect(lines.slice(firstError).some(l => l.includes('apic-invoke-both-fail:'))).toBe(false)
   })
 
+  test('the role fails, the function does not: the smoke test it ran is still in the record', async () => {
+    const code = await app('role-fail', 'one')
+    emu.injectFault({
+      kind: 'error',
+      service: 'iam',
+      operation: 'PutRolePolicy',
+      status: 403,
+      code: 'AccessDenied',
+      message: 'User is not authorized to perform: iam:PutRolePolicy'
+    })
+    const run = await deploy(
+      inputs('role-fail', { code: code.code, alias: 'live', 'test-event': '{}' })
+    )
+
+    expect(run.exitCode).toBe(1)
+    expect(run.result.failed?.map(f => f.step)).toEqual([
+      'iam:PutRolePolicy on role apic-invoke-role-fail'
+    ])
+    expect(run.outputs['smoke-test']).toBe('pass')
+    expect(run.result.smokeTest).toMatchObject({ status: 'pass', qualifier: '1' })
+    // Published and tested, but a failed run moves no alias.
+    expect(run.outputs.version).toBe('1')
+    expect(run.writes).not.toContain('lambda:CreateAlias')
+  })
+
   test('a role at another path: role-arn names it even when the run fails', async () => {
     await clients(emu.url).iam.send(
       new CreateIamRole({

@@ -1,22 +1,24 @@
 // What runs beside what, end to end: verification only reads, so it runs in the role's branch while
-// the function's update settles, and its log group still comes whole, after the deploy's lines;
-// every call reuses its service's open connections.
-// The emulator takes 1.5 s to finish an update, so "beside" is seen in its request log, not timed.
+// the function's update settles; the smoke test only invokes, so it runs in the function's branch
+// while IAM does not show a new role yet. Log groups still come whole, and every call reuses its
+// service's open connections. The emulator takes 1.5 s to finish an update and to show a new role,
+// so "beside" is seen in its request log, not timed.
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { executionRole, startEmulator, type Emulator } from '../../emulator/index.js'
 import { ORG, roleArn } from '../support/constants.js'
-import { ok, runE2e } from '../support/e2e.js'
+import { ok, runE2e, type E2eRun, type Inputs } from '../support/e2e.js'
 import { ROOT } from '../support/run-action.js'
 
-const UPDATE_MS = 1500
+const SETTLE_MS = 1500
 let emu: Emulator
 let workspace: string
 
 beforeAll(async () => {
   emu = await startEmulator({
-    functionUpdateMs: UPDATE_MS,
+    functionUpdateMs: SETTLE_MS,
+    iamPropagationMs: SETTLE_MS,
     seed: { roles: [executionRole('orders-exec')] }
   })
   workspace = await mkdtemp(join(tmpdir(), 'apic-overlap-e2e-'))
@@ -27,7 +29,7 @@ afterAll(async () => {
   if (workspace) await rm(workspace, { recursive: true, force: true })
 })
 
-const deploy = () =>
+const deploy = (inputs: Inputs = {}) =>
   runE2e(
     emu,
     {
@@ -36,10 +38,16 @@ const deploy = () =>
       runtime: 'nodejs22.x',
       handler: 'index.handler',
       'execution-role-arn': roleArn('orders-exec'),
-      'provider-org-id': ORG
+      'provider-org-id': ORG,
+      ...inputs
     },
     { workspace }
   )
+const at = (run: E2eRun, call: string, index = 0): number => {
+  const entries = run.requests.filter(e => `${e.service}:${e.operation}` === call)
+  if (!entries[index]) throw new Error(`no ${call} #${index} in ${run.calls.join(', ')}`)
+  return Date.parse(entries[index].time)
+}
 
 const groupsOf = (log: string) => [...log.matchAll(/^::group::(.*)$/gm)].map(m => m[1])
 
@@ -59,16 +67,11 @@ test('a code change is verified while Lambda finishes the update', async () => {
   ok(run)
   expect(run.outputs.verified).toBe('true')
   expect(run.writes).toEqual(['lambda:UpdateFunctionCode'])
-  const at = (call: string) => {
-    const entry = run.requests.find(e => `${e.service}:${e.operation}` === call)
-    if (!entry) throw new Error(`no ${call} in ${run.calls.join(', ')}`)
-    return Date.parse(entry.time)
-  }
-  const updated = at('lambda:UpdateFunctionCode')
-  const simulated = at('iam:SimulatePrincipalPolicy')
+  const updated = at(run, 'lambda:UpdateFunctionCode')
+  const simulated = at(run, 'iam:SimulatePrincipalPolicy')
   // Asked after the upload, and before Lambda could have finished it.
   expect(simulated).toBeGreaterThanOrEqual(updated)
-  expect(simulated).toBeLessThan(updated + UPDATE_MS)
+  expect(simulated).toBeLessThan(updated + SETTLE_MS)
   // The wait went on after verification had its answer: the last poll is the one that saw the end.
   expect(run.calls.at(-1)).toBe('lambda:GetFunction')
   expect(run.calls.indexOf('iam:SimulatePrincipalPolicy')).toBeLessThan(
@@ -91,4 +94,31 @@ test('a code change is verified while Lambda finishes the update', async () => {
   expect(verifyGroup.slice(0, verifyGroup.indexOf('::endgroup::'))).toMatch(
     /pass +Nobody else can assume the role/
   )
+})
+
+test('a new function is smoke-tested while IAM does not show its new role yet', async () => {
+  const run = await deploy({
+    'function-name': 'payments',
+    alias: 'live',
+    'test-event': '{"ping":1}'
+  })
+
+  ok(run)
+  expect(run.outputs).toMatchObject({ 'smoke-test': 'pass', promoted: 'true', verified: 'true' })
+  // The role's first GetRole that found it came after the smoke test's Invoke.
+  const shown = run.requests.findIndex(
+    e => e.operation === 'GetRole' && e.status === 200 && e.service === 'iam'
+  )
+  const invoked = run.calls.indexOf('lambda:Invoke')
+  expect(invoked).toBeGreaterThan(run.calls.indexOf('lambda:PublishVersion'))
+  expect(invoked).toBeLessThan(shown)
+  // The alias moves last, after both.
+  expect(run.calls.at(-1)).toBe('lambda:CreateAlias')
+  expect(groupsOf(run.log)).toEqual([
+    'Create function payments',
+    'Publish a version of payments',
+    'Smoke test: invoke payments:1',
+    'Role apic-invoke-payments',
+    'Verify (STS dry run)'
+  ])
 })

@@ -5,6 +5,7 @@ import type { Change } from '../changes.js'
 import { StepFailed, withCauses, type Known } from '../failure.js'
 import type { FunctionOutcome } from '../function/index.js'
 import type { RoleOutcome } from '../role/index.js'
+import type { SmokeResult } from '../smoke/result.js'
 import type { Check } from '../verify/checks.js'
 import { setOutputs, type FailedStep, type RunResult, type Targets } from './outputs.js'
 import { writeSummary } from './summary.js'
@@ -59,10 +60,15 @@ export function branch(
 
 /**
  * A run that failed after planning: the outputs and the summary still say every change made so far,
- * which step failed, what is known and the checks that ran, then the run fails with every branch's
- * error. `verified` stays false: the run did not finish what verification vouches for.
+ * which step failed, what is known, the smoke test and the checks that ran, then the run fails with
+ * every branch's error. `verified` stays false: the run did not finish what verification vouches for.
  */
-export async function reportFailure(targets: Targets, dryRun: boolean, branches: Branch[]) {
+export async function reportFailure(
+  targets: Targets,
+  dryRun: boolean,
+  branches: Branch[],
+  smokeTest?: SmokeResult
+) {
   const known: Known = Object.assign({}, ...branches.map(b => b.known))
   const failedSteps = branches.flatMap(b => (b.failed ? [b.failed] : []))
   const result: RunResult = {
@@ -73,6 +79,7 @@ export async function reportFailure(targets: Targets, dryRun: boolean, branches:
     codeSha256: known.codeSha256,
     roleArn: known.roleArn ?? targets.roleArn,
     verified: 'false',
+    smokeTest,
     changes: branches.flatMap(b => b.changes).map(changeRow),
     checks: branches.flatMap(b => b.checks ?? []),
     failed: failedSteps
