@@ -15,6 +15,7 @@ import { clients, LAMBDA_TRUST } from '../emulator/helpers.js'
 import { functionArn, ORG, roleArn } from '../support/constants.js'
 import {
   ok,
+  refuse,
   runE2e,
   startE2eEmulator,
   trafficOf,
@@ -261,14 +262,7 @@ describe('a run that fails after writing', () => {
 
   test('the role fails, the function does not: the smoke test it ran is still in the record', async () => {
     const code = await app('role-fail', 'one')
-    emu.injectFault({
-      kind: 'error',
-      service: 'iam',
-      operation: 'PutRolePolicy',
-      status: 403,
-      code: 'AccessDenied',
-      message: 'User is not authorized to perform: iam:PutRolePolicy'
-    })
+    refuse(emu, 'iam:PutRolePolicy')
     const run = await deploy(
       inputs('role-fail', { code: code.code, alias: 'live', 'test-event': '{}' })
     )
