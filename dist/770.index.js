@@ -5625,11 +5625,15 @@ function simulatedDecision(results, resource) {
 }
 /** A decision IAM does not document (or no answer at all) is never taken as allowed. */
 const decisionOf = (value) => value !== undefined && Object.hasOwn(SIMULATED, value) ? SIMULATED[value] : 'cannot-evaluate';
-async function readIdentityPolicies(iam, roleName, boundaryArn) {
+async function readIdentityPolicies(iam, roleName, boundaryArn, 
+/** An inline policy not to read: a dry run's planned grant replaces it. */
+replaced) {
     // One read at a time: a role shared by many functions has many grants, and IAM throttles bursts.
     const policies = [];
     for await (const page of (0,dist_cjs/* paginateListRolePolicies */.ow6)({ client: iam }, { RoleName: roleName }))
         for (const name of page.PolicyNames ?? []) {
+            if (name === replaced)
+                continue;
             const { PolicyDocument } = await iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: name }));
             policies.push({ name, document: parsePolicyDocument(PolicyDocument ?? '') });
         }
@@ -5752,13 +5756,13 @@ async function plannedChecks(ctx, role, resources) {
         const live = role.live;
         const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary;
         const current = live
-            ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn)
+            ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, grant.name)
             : {
                 policies: [],
                 boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
             };
-        // The planned grant replaces the live one of the same name.
-        const policies = [...current.policies.filter(p => p.name !== grant.name), grant];
+        // The planned grant replaces the live one of the same name (not read).
+        const policies = [...current.policies, grant];
         return [
             ...trust,
             ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now)

@@ -348,10 +348,9 @@ describe('dry run', () => {
     expect(r.writes).toEqual([])
     expect(emulator.state.iam.roles.get('apic-no-external-id')?.assumeRolePolicy).toBe(before)
     // The plan's reads (the role, its grant) serve verification, which adds the role's other
-    // policies (its inline ones, each read, and the attached ones): one GetRole in all.
+    // policies (inline and attached; the grant the plan replaces is not read again).
     expect(r.calls.filter(c => c.startsWith('iam:')).sort()).toEqual([
       'iam:GetRole',
-      'iam:GetRolePolicy',
       'iam:GetRolePolicy',
       'iam:ListAttachedRolePolicies',
       'iam:ListRolePolicies'

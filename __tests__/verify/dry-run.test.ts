@@ -819,6 +819,8 @@ describe('dry run', () => {
     expect(checks[INVOKE_FN]).toMatchObject({ status: 'fail', method: DRY })
     expect(checks[INVOKE_FN].actual).toMatch(/permissions boundary/)
     expect(calls(SimulatePrincipalPolicyCommand)).toHaveLength(0)
+    // The live grant is replaced, so not read.
+    expect(calls(GetRolePolicyCommand)).toEqual([])
 
     // With a boundary that allows it, the planned grant (not the stale one) decides.
     iam.reset()

@@ -135,13 +135,13 @@ async function plannedChecks(
     const live = role.live
     const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary
     const current = live
-      ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn)
+      ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, grant.name)
       : {
           policies: [],
           boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
         }
-    // The planned grant replaces the live one of the same name.
-    const policies = [...current.policies.filter(p => p.name !== grant.name), grant]
+    // The planned grant replaces the live one of the same name (not read).
+    const policies = [...current.policies, grant]
     return [
       ...trust,
       ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now)

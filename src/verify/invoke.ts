@@ -147,12 +147,15 @@ const decisionOf = (value: string | undefined): Decision =>
 export async function readIdentityPolicies(
   iam: IAMClient,
   roleName: string,
-  boundaryArn: string | undefined
+  boundaryArn: string | undefined,
+  /** An inline policy not to read: a dry run's planned grant replaces it. */
+  replaced?: string
 ): Promise<{ policies: NamedPolicy[]; boundary?: NamedPolicy }> {
   // One read at a time: a role shared by many functions has many grants, and IAM throttles bursts.
   const policies: NamedPolicy[] = []
   for await (const page of paginateListRolePolicies({ client: iam }, { RoleName: roleName }))
     for (const name of page.PolicyNames ?? []) {
+      if (name === replaced) continue
       const { PolicyDocument } = await iam.send(
         new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })
       )
