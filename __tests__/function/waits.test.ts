@@ -76,3 +76,27 @@ test('gives up at maxWaitSeconds, saying so', async () => {
     'Gave up waiting for the update of function orders to finish after 0.4 s'
   )
 })
+
+test('a refused poll fails the wait at once (the SDK waiters would retry it until the bound)', async () => {
+  lambda
+    .on(GetFunctionCommand)
+    .rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }))
+  const started = Date.now()
+  await expect(
+    waitForUpdate(context({ minDelaySeconds: 0.02, maxWaitSeconds: 5 }), 'orders')
+  ).rejects.toThrow('not authorized')
+  expect(lambda.commandCalls(GetFunctionCommand)).toHaveLength(1)
+  expect(Date.now() - started).toBeLessThan(1000)
+})
+
+test('"not found" right after a create is still settling: polled again', async () => {
+  lambda
+    .on(GetFunctionCommand)
+    .rejectsOnce(
+      Object.assign(new Error('no such function'), { name: 'ResourceNotFoundException' })
+    )
+    .resolves(status('Successful'))
+  const latest = await waitForUpdate(context({ minDelaySeconds: 0.02 }), 'orders')
+  expect(latest.LastUpdateStatus).toBe('Successful')
+  expect(lambda.commandCalls(GetFunctionCommand)).toHaveLength(2)
+})
