@@ -2058,16 +2058,14 @@ function decideInvoke(input, question) {
         reason,
         dependsOn: names
     });
-    const spaces = [];
-    for (const key of varying) {
+    const spaces = spacesOf(varying, key => {
         const use = keys.get(key);
-        if (use.variable)
-            return refuse(`${use.name} is compared with a policy variable: not analysed`);
-        const space = keySpace(key, use);
-        if ('undecided' in space)
-            return refuse(space.undecided);
-        spaces.push(space);
-    }
+        return use.variable
+            ? { undecided: `${use.name} is compared with a policy variable: not analysed` }
+            : keySpace(key, use);
+    });
+    if ('undecided' in spaces)
+        return refuse(spaces.undecided);
     if (combinations(spaces, question.budget ?? 100_000) === Infinity) {
         return refuse(`too many combinations of ${names.join(', ')} to evaluate`);
     }
@@ -2679,6 +2677,7 @@ function decideRun(run, budget) {
 
 
 
+/** The external ID's condition key, as the request context holds it (lower case). */
 const EXTERNAL_ID = 'sts:externalid';
 const ways_in_SHOWN = 3;
 function assembleWaysIn(target, options, findings, undecided, targetDecision) {
@@ -2835,7 +2834,6 @@ function addUnique(list, items, max = ways_in_SHOWN) {
 
 
 
-const who_can_assume_EXTERNAL_ID = 'sts:externalid';
 const ACTIONS = [ASSUME_ROLE, WEB_IDENTITY, SAML];
 function whoCanAssume(trust, target, options) {
     const undecided = [];
@@ -2862,7 +2860,7 @@ function whoCanAssume(trust, target, options) {
     const spaces = new Map();
     const space = (key) => {
         if (!spaces.has(key)) {
-            const extra = key === who_can_assume_EXTERNAL_ID ? [target.externalId] : [];
+            const extra = key === EXTERNAL_ID ? [target.externalId] : [];
             spaces.set(key, keySpace(key, keys.get(key), extra));
         }
         return spaces.get(key);
@@ -2879,7 +2877,7 @@ function whoCanAssume(trust, target, options) {
         ...(candidate.kind === 'anonymous' ? anonymous : {}),
         ...candidate.fixed,
         // Only AssumeRole takes an external ID.
-        ...(action === ASSUME_ROLE ? {} : { [who_can_assume_EXTERNAL_ID]: undefined })
+        ...(action === ASSUME_ROLE ? {} : { [EXTERNAL_ID]: undefined })
     });
     const parts = records.map(r => conditionParts(r.Condition, variables));
     const findings = [];
@@ -2917,13 +2915,13 @@ function whoCanAssume(trust, target, options) {
             const spaceMap = new Map(varying.map((k, i) => [k, spaces[i]]));
             const isTarget = candidate.target && action === ASSUME_ROLE;
             if (isTarget) {
-                const withId = { ...fixed, [who_can_assume_EXTERNAL_ID]: target.externalId };
+                const withId = { ...fixed, [EXTERNAL_ID]: target.externalId };
                 targetRuns.push({
                     candidate,
                     fixed: withId,
                     allows: allows.map(i => ({ index: i, conjunction: as(i, 'Allow', withId) })),
                     denies: denies.map(i => ({ index: i, conjunction: as(i, 'Deny', withId) })),
-                    spaces: new Map([...spaceMap].filter(([k]) => k !== who_can_assume_EXTERNAL_ID))
+                    spaces: new Map([...spaceMap].filter(([k]) => k !== EXTERNAL_ID))
                 });
             }
             for (const s of allows) {
@@ -2947,7 +2945,7 @@ function whoCanAssume(trust, target, options) {
                         context: contextOf(fixed, found.assignment)
                     },
                     externalIds: found.externalIds,
-                    freshExternalId: spaceMap.get(who_can_assume_EXTERNAL_ID)?.fresh,
+                    freshExternalId: spaceMap.get(EXTERNAL_ID)?.fresh,
                     unconditional: found.unconditional,
                     varying: [...new Set([s, ...others].flatMap(i => statementKeys[i]))].filter(k => !(k in fixed)),
                     keyNames,
@@ -2974,10 +2972,10 @@ function headOf(outcome, effect) {
  */
 function waysThrough(allow, denies, spaces, budget, skipId) {
     const keys = [...new Set([allow, ...denies].flatMap(c => [...c.parts.keys()]))];
-    const ids = keys.includes(who_can_assume_EXTERNAL_ID)
-        ? spaces.get(who_can_assume_EXTERNAL_ID).values.filter(v => skipId === undefined || v !== skipId)
+    const ids = keys.includes(EXTERNAL_ID)
+        ? spaces.get(EXTERNAL_ID).values.filter(v => skipId === undefined || v !== skipId)
         : [undefined];
-    const withId = (id) => keys.includes(who_can_assume_EXTERNAL_ID) ? new Map([...spaces, [who_can_assume_EXTERNAL_ID, { values: [id] }]]) : spaces;
+    const withId = (id) => keys.includes(EXTERNAL_ID) ? new Map([...spaces, [EXTERNAL_ID, { values: [id] }]]) : spaces;
     const search = (goals, id) => searchAssignment(keys, withId(id), goals, budget);
     const definite = [
         { conjunction: allow, want: 'true' },
@@ -3003,7 +3001,7 @@ function waysThrough(allow, denies, spaces, budget, skipId) {
     if (assignment) {
         return {
             assignment,
-            externalIds: keys.includes(who_can_assume_EXTERNAL_ID) ? externalIds : undefined,
+            externalIds: keys.includes(EXTERNAL_ID) ? externalIds : undefined,
             unconditional
         };
     }
@@ -3276,13 +3274,15 @@ function notDoneText(change, detail) {
         ? `failed: ${detail}`
         : `not done (${change.notDone}): ${detail}`;
 }
+/** The rows of `change`: its action, and its detail marked when it was not done. */
+const rowsOf = (change) => (target, detail) => ({
+    target,
+    action: change.action,
+    detail: notDoneText(change, detail)
+});
 function functionRow(change) {
     const fn = `function ${change.functionName}`;
-    const row = (target, detail) => ({
-        target,
-        action: change.action,
-        detail: notDoneText(change, detail)
-    });
+    const row = rowsOf(change);
     switch (change.kind) {
         case 'function':
             return row(fn, change.upload.kind === 'image'
@@ -3327,11 +3327,7 @@ function functionRow(change) {
 }
 function roleRow(change) {
     const role = `role ${change.roleName}`;
-    const row = (target, detail) => ({
-        target,
-        action: change.action,
-        detail: notDoneText(change, detail)
-    });
+    const row = rowsOf(change);
     switch (change.kind) {
         case 'role':
             return row(role, `${trusts(change.trust)}; path ${change.path}; ${change.tagCount} tags${change.boundary ? `; permissions boundary ${change.boundary}` : ''}`);
@@ -3977,7 +3973,7 @@ async function waitLambda(ctx, what, read, status, done) {
         timeoutMs: t.maxWaitSeconds * 1000
     }, 
     // Not found yet, right after a create, is still settling (the SDK's waiters retry it too).
-    () => read().catch(error => errorName(error) === 'ResourceNotFoundException' ? undefined : Promise.reject(error)), configuration => configuration?.[status] === done || configuration?.[status] === 'Failed');
+    () => unlessMissing(read(), 'ResourceNotFoundException'), configuration => configuration?.[status] === done || configuration?.[status] === 'Failed');
     if (!latest)
         throw new Error(`Gave up waiting for ${what} after ${t.maxWaitSeconds} s`);
     if (latest[status] === 'Failed') {
@@ -4271,6 +4267,13 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     const fn = plan.function;
     const on = `on function ${name}`;
     const begin = (step) => (progress.step = step);
+    /** The code fields of `write`, a zip over the direct-upload limit staged in S3 first. */
+    const codeOf = async (upload, write) => {
+        begin(stagingStep(upload, write));
+        const Code = await codeFor(ctx, upload, plan.code?.zip);
+        begin(write);
+        return Code;
+    };
     let latest = plan.live;
     // The code this run deploys: the package's own SHA-256 when known before the upload, else what
     // Lambda answered to this run's own write (an S3 object without a checksum, an image).
@@ -4278,9 +4281,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     if (fn.create) {
         const spec = fn.create;
         const active = await log.group(`Create function ${name}`, async () => {
-            begin(stagingStep(spec.upload, `lambda:CreateFunction ${on}`));
-            const Code = await codeFor(ctx, spec.upload, plan.code?.zip);
-            begin(`lambda:CreateFunction ${on}`);
+            const Code = await codeOf(spec.upload, `lambda:CreateFunction ${on}`);
             const response = await retry(() => lambda.send(new client_lambda_dist_cjs/* CreateFunctionCommand */.Y8X({
                 FunctionName: name,
                 PackageType: spec.PackageType,
@@ -4350,9 +4351,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
         if (fn.code) {
             const code = fn.code;
             latest = await log.group(`Update function ${name} code`, async () => {
-                begin(stagingStep(code.upload, `lambda:UpdateFunctionCode ${on}`));
-                const Code = await codeFor(ctx, code.upload, plan.code?.zip);
-                begin(`lambda:UpdateFunctionCode ${on}`);
+                const Code = await codeOf(code.upload, `lambda:UpdateFunctionCode ${on}`);
                 const updated = await retry(() => lambda.send(new client_lambda_dist_cjs/* UpdateFunctionCodeCommand */.KfB({
                     FunctionName: name,
                     ...Code,
@@ -5350,14 +5349,14 @@ async function makeStep(ctx, plan, step) {
     const iam = ctx.clients.iam;
     const { desired } = plan;
     const RoleName = desired.name;
-    const attempt = (operation, call) => call().catch((error) => {
-        throw lostRace(error) ? error : iamFailure(operation, desired, error);
+    const attempt = (call) => call().catch((error) => {
+        throw lostRace(error) ? error : iamFailure(ROLE_OPERATION[step.kind], desired, error);
     });
     const done = () => ctx.log.info(roleLine(step));
     switch (step.kind) {
         case 'role': {
             const tags = { ...desired.provenanceTags, ...desired.tags };
-            const { Role } = await attempt('CreateRole', () => iam.send(new dist_cjs/* CreateRoleCommand */.IS({
+            const { Role } = await attempt(() => iam.send(new dist_cjs/* CreateRoleCommand */.IS({
                 RoleName,
                 Path: desired.path,
                 AssumeRolePolicyDocument: JSON.stringify(plan.trustPolicy),
@@ -5369,25 +5368,25 @@ async function makeStep(ctx, plan, step) {
             return Role?.Arn;
         }
         case 'trust':
-            await attempt('UpdateAssumeRolePolicy', () => iam.send(new dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({
+            await attempt(() => iam.send(new dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({
                 RoleName,
                 PolicyDocument: JSON.stringify(plan.trustPolicy)
             })));
             break;
         case 'description':
-            await attempt('UpdateRole', () => iam.send(new dist_cjs/* UpdateRoleCommand */.TR7({ RoleName, Description: step.to })));
+            await attempt(() => iam.send(new dist_cjs/* UpdateRoleCommand */.TR7({ RoleName, Description: step.to })));
             break;
         case 'boundary':
-            await attempt('PutRolePermissionsBoundary', () => iam.send(new dist_cjs/* PutRolePermissionsBoundaryCommand */.fly({ RoleName, PermissionsBoundary: step.to })));
+            await attempt(() => iam.send(new dist_cjs/* PutRolePermissionsBoundaryCommand */.fly({ RoleName, PermissionsBoundary: step.to })));
             break;
         case 'tags':
-            await attempt('TagRole', () => iam.send(new dist_cjs/* TagRoleCommand */.Wcv({
+            await attempt(() => iam.send(new dist_cjs/* TagRoleCommand */.Wcv({
                 RoleName,
                 Tags: Object.entries(step.tags).map(([Key, Value]) => ({ Key, Value }))
             })));
             break;
         case 'grant':
-            await attempt('PutRolePolicy', () => iam.send(new dist_cjs/* PutRolePolicyCommand */.pMt({
+            await attempt(() => iam.send(new dist_cjs/* PutRolePolicyCommand */.pMt({
                 RoleName,
                 PolicyName: desired.grantName,
                 PolicyDocument: JSON.stringify(desired.grant)
@@ -5801,7 +5800,7 @@ const result_shown = (text) => text.length > MAX_SHOWN ? `${text.slice(0, MAX_SH
 function judge(invocation, qualifier, expect) {
     const fail = (detail) => ({ status: 'fail', detail });
     if (invocation.functionError) {
-        const error = parseJson(invocation.payload);
+        const error = (0,smoke_expect/* parseJson */.qF)(invocation.payload);
         const what = error?.errorType
             ? `${error.errorType}: ${error.errorMessage ?? ''}`
             : result_shown(invocation.payload);
@@ -5811,10 +5810,10 @@ function judge(invocation, qualifier, expect) {
         return fail(`Lambda ran version ${invocation.executedVersion}, not ${qualifier}`);
     if (!expect)
         return { status: 'pass', detail: 'answered without an error' };
-    const response = parseJson(invocation.payload);
-    if (response === NOT_JSON)
+    const response = (0,smoke_expect/* parseJson */.qF)(invocation.payload);
+    if (response === smoke_expect/* NOT_JSON */.Jw)
         return fail('the response is not JSON, so test-expect cannot match it');
-    const differs = (0,smoke_expect/* mismatch */.J)(expect, response);
+    const differs = (0,smoke_expect/* mismatch */.J4)(expect, response);
     return differs
         ? fail(`the response does not match test-expect: ${differs}`)
         : {
@@ -5823,15 +5822,6 @@ function judge(invocation, qualifier, expect) {
                 ? `answered statusCode ${expect.statusCode}`
                 : 'answered as test-expect asks'
         };
-}
-const NOT_JSON = Symbol('not JSON');
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return NOT_JSON;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/invoke.ts

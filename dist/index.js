@@ -120,6 +120,7 @@ function withCauses(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  id: () => (/* binding */ CodeInputError),
   Ce: () => (/* binding */ DIRECT_UPLOAD_LIMIT),
   AG: () => (/* binding */ UNZIPPED_SIZE_LIMIT),
   Xq: () => (/* binding */ formatSize),
@@ -3745,11 +3746,12 @@ var smoke_expect = __nccwpck_require__(324);
 
 
 
+const isJson = (text) => (0,smoke_expect/* parseJson */.qF)(text) !== smoke_expect/* NOT_JSON */.Jw;
 // Lambda's limit on a synchronous invocation's request payload (API_Invoke.html).
 const MAX_EVENT_BYTES = 6 * 1024 * 1024;
 /** The smoke test asked for, or undefined; every problem goes to `problem`, naming its input. */
 function readSmokeInputs(eventInput, expectInput, workspace, problem) {
-    const expect = expectInput === undefined ? undefined : (0,smoke_expect/* parseExpectation */.W)(expectInput);
+    const expect = expectInput === undefined ? undefined : (0,smoke_expect/* parseExpectation */.WR)(expectInput);
     if (expectInput !== undefined && !expect)
         problem('test-expect', `${quote(expectInput)} is neither a status code (e.g. 200) nor JSON (e.g. {"ok": true})`);
     if (expectInput !== undefined && eventInput === undefined)
@@ -3778,15 +3780,6 @@ function readEventFile(path, workspace, problem) {
     if (workspace && (0,external_node_fs_.existsSync)(workspace) && !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(full)))
         return say('leads outside the workspace through a symbolic link');
     return (0,external_node_fs_.readFileSync)(full, 'utf8');
-}
-function isJson(text) {
-    try {
-        JSON.parse(text);
-        return true;
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -4072,7 +4065,7 @@ async function readRunInputs(getInput = envInput) {
         catch (error) {
             if (error instanceof src_settings/* InputError */.d)
                 problems.push(...error.problems);
-            else if (error instanceof Error && error.message.startsWith('code: '))
+            else if (error instanceof code_package/* CodeInputError */.id)
                 problems.push(error.message);
             else
                 throw error;
@@ -4109,8 +4102,10 @@ class InputError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ mismatch),
-/* harmony export */   W: () => (/* binding */ parseExpectation)
+/* harmony export */   J4: () => (/* binding */ mismatch),
+/* harmony export */   Jw: () => (/* binding */ NOT_JSON),
+/* harmony export */   WR: () => (/* binding */ parseExpectation),
+/* harmony export */   qF: () => (/* binding */ parseJson)
 /* harmony export */ });
 // Whether the smoke test's response is what `test-expect` asks for. Pure. Two forms: a status code
 // (a bare integer, 100-599) that an API-Gateway-shaped response ({ statusCode, body }) must carry,
@@ -4172,13 +4167,20 @@ function differs(expected, actual, path) {
         : `${path} is ${describe(actual)}, expected ${JSON.stringify(expected)}`;
 }
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-function parsed(text) {
+const NOT_JSON = Symbol('not JSON');
+/** The JSON value of `text`, or NOT_JSON. */
+function parseJson(text) {
     try {
         return JSON.parse(text);
     }
     catch {
-        return text;
+        return NOT_JSON;
     }
+}
+/** The JSON value of `text`, or the text itself. */
+function parsed(text) {
+    const value = parseJson(text);
+    return value === NOT_JSON ? text : value;
 }
 function describe(value) {
     const text = JSON.stringify(value) ?? 'undefined';

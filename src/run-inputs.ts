@@ -2,7 +2,7 @@
 // problem (too large, a symlink out of the tree) comes with every other input problem in one error,
 // before any AWS call. Nothing here imports the AWS SDK, so a run that stops on an input error does
 // not load it (index.ts).
-import { packageCode, type CodePackage } from './function/code-package.js'
+import { CodeInputError, packageCode, type CodePackage } from './function/code-package.js'
 import { checkPackage } from './function/upload.js'
 import { readInputs } from './inputs.js'
 import { InputError, type Settings } from './settings.js'
@@ -25,8 +25,7 @@ export async function readRunInputs(getInput = envInput): Promise<RunInputs> {
       checkPackage(settings, code)
     } catch (error) {
       if (error instanceof InputError) problems.push(...error.problems)
-      else if (error instanceof Error && error.message.startsWith('code: '))
-        problems.push(error.message)
+      else if (error instanceof CodeInputError) problems.push(error.message)
       else throw error
     }
   if (problems.length > 0) throw new InputError(problems)

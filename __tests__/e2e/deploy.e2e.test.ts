@@ -18,6 +18,7 @@ import {
   collapsePolls,
   ok,
   only,
+  refuse,
   runE2e,
   startE2eEmulator,
   type E2eRun,
@@ -68,15 +69,7 @@ const deploy = (inputs: Inputs) => runE2e(emu, inputs, { workspace })
 const deployWrites = (run: E2eRun) => run.writes.filter(w => !w.startsWith('iam:'))
 
 /** The next s3:HeadObject answers 403 AccessDenied, as S3 does to a caller it will not show the key. */
-const denyNextHeadObject = () =>
-  emu.injectFault({
-    kind: 'error',
-    service: 's3',
-    operation: 'HeadObject',
-    status: 403,
-    code: 'AccessDenied',
-    count: 1
-  })
+const denyNextHeadObject = () => refuse(emu, 's3:HeadObject', 'AccessDenied', 1)
 
 /** The function as the emulator stores it (keyed by ARN). */
 const fn = (name = 'orders') => emu.state.lambda.functions.get(functionArn(name))

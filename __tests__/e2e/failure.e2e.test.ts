@@ -11,7 +11,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { zipSync, strToU8 } from 'fflate'
 import { executionRole, type Emulator, type FaultSpec } from '../../emulator/index.js'
 import { packageCode } from '../../src/function/code-package.js'
-import { clients, LAMBDA_TRUST } from '../emulator/helpers.js'
+import { clients, eventually, LAMBDA_TRUST } from '../emulator/helpers.js'
 import { functionArn, ORG, roleArn } from '../support/constants.js'
 import {
   ok,
@@ -81,10 +81,12 @@ describe('another deploy between this run’s upload and its publish', () => {
     })
     const since = emu.log.length
     const running = deploy(inputs('race-one', { code: mine.code, alias: 'live' }))
-    while (
-      !emu.log.slice(since).some(e => e.operation === 'UpdateFunctionCode' && e.status === 200)
+    await eventually(
+      async () =>
+        emu.log.slice(since).find(e => e.operation === 'UpdateFunctionCode' && e.status === 200),
+      30_000,
+      10
     )
-      await delay(10)
     await delay(SETTLE_MS + 100)
     const other = await clients(emu.url).lambda.send(
       new UpdateFunctionCodeCommand({ FunctionName: 'race-one', ZipFile: theirs })
@@ -161,15 +163,7 @@ describe('another deploy between this run’s upload and its publish', () => {
 })
 
 describe('a run that fails after writing', () => {
-  const denyPublish = () =>
-    emu.injectFault({
-      kind: 'error',
-      service: 'lambda',
-      operation: 'PublishVersion',
-      status: 403,
-      code: 'AccessDeniedException',
-      message: 'User is not authorized to perform: lambda:PublishVersion'
-    })
+  const denyPublish = () => refuse(emu, 'lambda:PublishVersion', 'AccessDeniedException')
 
   test('PublishVersion fails after the function and the role were created', async () => {
     const code = await app('pub-fail', 'one')
@@ -224,14 +218,7 @@ describe('a run that fails after writing', () => {
   test('both branches fail: both errors, and the role’s log comes before them', async () => {
     const code = await app('both-fail', 'one')
     denyPublish()
-    emu.injectFault({
-      kind: 'error',
-      service: 'iam',
-      operation: 'PutRolePolicy',
-      status: 403,
-      code: 'AccessDenied',
-      message: 'User is not authorized to perform: iam:PutRolePolicy'
-    })
+    refuse(emu, 'iam:PutRolePolicy')
     const run = await deploy(inputs('both-fail', { code: code.code, alias: 'live' }))
 
     expect(run.exitCode).toBe(1)

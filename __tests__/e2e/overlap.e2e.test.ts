@@ -3,13 +3,12 @@
 // while IAM does not show a new role yet. Log groups still come whole, and every call reuses its
 // service's open connections. The emulator takes 1.5 s to finish an update and to show a new role,
 // so "beside" is seen in its request log, not timed.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { executionRole, startEmulator, type Emulator } from '../../emulator/index.js'
-import { ORG, roleArn } from '../support/constants.js'
 import { ok, runE2e, type E2eRun, type Inputs } from '../support/e2e.js'
-import { ROOT } from '../support/run-action.js'
+import { ECHO_INPUTS, echoWorkspace } from '../support/echo-function.js'
+import { commandsIn } from '../support/workflow-commands.js'
 
 const SETTLE_MS = 1500
 let emu: Emulator
@@ -19,37 +18,23 @@ beforeAll(async () => {
   emu = await startEmulator({
     functionUpdateMs: SETTLE_MS,
     iamPropagationMs: SETTLE_MS,
-    seed: { roles: [executionRole('orders-exec')] }
+    seed: { roles: [executionRole('orders-lambda')] }
   })
-  workspace = await mkdtemp(join(tmpdir(), 'apic-overlap-e2e-'))
-  await cp(join(ROOT, 'examples', 'echo'), join(workspace, 'app'), { recursive: true })
+  workspace = echoWorkspace()
 })
 afterAll(async () => {
   await emu?.stop()
   if (workspace) await rm(workspace, { recursive: true, force: true })
 })
 
-const deploy = (inputs: Inputs = {}) =>
-  runE2e(
-    emu,
-    {
-      'function-name': 'orders',
-      code: 'app',
-      runtime: 'nodejs22.x',
-      handler: 'index.handler',
-      'execution-role-arn': roleArn('orders-exec'),
-      'provider-org-id': ORG,
-      ...inputs
-    },
-    { workspace }
-  )
-const at = (run: E2eRun, call: string, index = 0): number => {
-  const entries = run.requests.filter(e => `${e.service}:${e.operation}` === call)
-  if (!entries[index]) throw new Error(`no ${call} #${index} in ${run.calls.join(', ')}`)
-  return Date.parse(entries[index].time)
+const deploy = (inputs: Inputs = {}) => runE2e(emu, { ...ECHO_INPUTS, ...inputs }, { workspace })
+/** When the emulator received the run's first `call`. */
+const at = (run: E2eRun, call: string): number => {
+  const entry = run.requests.find(e => `${e.service}:${e.operation}` === call)
+  if (!entry) throw new Error(`no ${call} in ${run.calls.join(', ')}`)
+  return Date.parse(entry.time)
 }
-
-const groupsOf = (log: string) => [...log.matchAll(/^::group::(.*)$/gm)].map(m => m[1])
+const groupsOf = (log: string) => commandsIn(log, 'group')
 
 test('a code change is verified while Lambda finishes the update', async () => {
   const first = await deploy()
@@ -60,7 +45,7 @@ test('a code change is verified while Lambda finishes the update', async () => {
     'Role apic-invoke-orders',
     'Verify (STS dry run)'
   ])
-  await writeFile(join(workspace, 'app', 'index.mjs'), 'export const handler = async () => 2\n')
+  await writeFile(join(workspace, 'build', 'index.mjs'), 'export const handler = async () => 2\n')
 
   const run = await deploy()
 

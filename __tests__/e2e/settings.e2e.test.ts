@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { executionRole, type Emulator } from '../../emulator/index.js'
 import { clients } from '../emulator/helpers.js'
 import { ACCOUNT, functionArn, ORG, REGION, roleArn } from '../support/constants.js'
-import { ok, runE2e, startE2eEmulator, type E2eRun, type Inputs } from '../support/e2e.js'
+import { ok, only, runE2e, startE2eEmulator, type E2eRun, type Inputs } from '../support/e2e.js'
 
 const layer = (name: string, version: number) =>
   `arn:aws:lambda:${REGION}:${ACCOUNT}:layer:${name}:${version}`
@@ -69,7 +69,7 @@ const EVERY = {
 }
 
 const deploy = (inputs: Inputs) => runE2e(emu, inputs, { workspace })
-const lambdaWrites = (run: E2eRun) => run.writes.filter(w => w.startsWith('lambda:'))
+const lambdaWrites = (run: E2eRun) => only('lambda', run.writes)
 const fn = (name = 'ledger') => emu.state.lambda.functions.get(functionArn(name))
 const configurationRow = (run: E2eRun) =>
   run.result.changes.find(c => c.target === 'function ledger configuration')

@@ -15,7 +15,7 @@ import {
   roleArn
 } from '../support/constants.js'
 import { apiConnectStatement, invokeGrant as grant, policy as trust } from '../support/documents.js'
-import { refuse, runE2e, type E2eRun as Run, type Inputs } from '../support/e2e.js'
+import { only, refuse, runE2e, type E2eRun as Run, type Inputs } from '../support/e2e.js'
 
 const EXEC = roleArn('exec')
 const FN = functionArn('orders')
@@ -335,7 +335,7 @@ describe('dry run', () => {
     )
     expect(r.summary).toContain('(verified ✅, dry run)')
     expect(r.calls).not.toContain('iam:SimulatePrincipalPolicy')
-    expect(r.calls.filter(c => c.startsWith('sts:'))).toEqual(['sts:GetCallerIdentity'])
+    expect(only('sts', r.calls)).toEqual(['sts:GetCallerIdentity'])
   })
 
   it('verifies the trust policy the run would write, not the one the role has now', async () => {
@@ -349,7 +349,7 @@ describe('dry run', () => {
     expect(emulator.state.iam.roles.get('apic-no-external-id')?.assumeRolePolicy).toBe(before)
     // The plan's reads (the role, its grant) serve verification, which adds the role's other
     // policies (inline and attached; the grant the plan replaces is not read again).
-    expect(r.calls.filter(c => c.startsWith('iam:')).sort()).toEqual([
+    expect(only('iam', r.calls).sort()).toEqual([
       'iam:GetRole',
       'iam:GetRolePolicy',
       'iam:ListAttachedRolePolicies',

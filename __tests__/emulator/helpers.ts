@@ -7,10 +7,11 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
 import { zipSync, strToU8 } from 'fflate'
 
+import { IBM_US_EAST, ORG as ORG_ID } from '../support/constants.js'
+import { apiConnectStatement, policy } from '../support/documents.js'
+
+export { ACCOUNT, IBM_US_EAST, ORG as ORG_ID } from '../support/constants.js'
 export const CREDENTIALS = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
-export const ACCOUNT = '123456789012'
-export const IBM_US_EAST = 'arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a'
-export const ORG_ID = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
 
 export interface ClientOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
@@ -43,18 +44,7 @@ export const LAMBDA_TRUST = JSON.stringify({
 
 /** The trust API Connect needs: IBM's regional role, only with the provider org id. */
 export function apiConnectTrust(principal = IBM_US_EAST, externalId = ORG_ID): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'ApiConnect',
-        Effect: 'Allow',
-        Principal: { AWS: principal },
-        Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'sts:ExternalId': externalId } }
-      }
-    ]
-  })
+  return JSON.stringify(policy(apiConnectStatement(principal, externalId, 'ApiConnect')))
 }
 
 export function zipOf(files: Record<string, string>): Uint8Array {

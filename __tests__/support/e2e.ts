@@ -38,7 +38,7 @@ export interface E2eRun extends ActionRun, Traffic {
 export const startE2eEmulator = (seed: EmulatorSeed, settleMs = 200): Promise<Emulator> =>
   startEmulator({ functionActivationMs: settleMs, functionUpdateMs: settleMs, seed })
 
-export const label = (e: RequestLogEntry): string =>
+const label = (e: RequestLogEntry): string =>
   `${e.service}:${e.operation}${e.errorCode ? `(${e.errorCode})` : ''}`
 
 /** Labels a stretch of the request log: one run's, or a batch of concurrent runs' taken at once. */
@@ -105,10 +105,15 @@ export function ok(run: ActionRun): void {
 }
 
 /**
- * From now on the emulator refuses `call` (`service:Operation`) with HTTP 403, as AWS answers a
- * caller whose policies do not allow it.
+ * From now on (the next `count` calls, when given) the emulator refuses `call`
+ * (`service:Operation`) with HTTP 403, as AWS answers a caller whose policies do not allow it.
  */
-export function refuse(emulator: Emulator, call: string, code = 'AccessDenied'): void {
+export function refuse(
+  emulator: Emulator,
+  call: string,
+  code = 'AccessDenied',
+  count?: number
+): void {
   const [service, operation] = call.split(':')
   emulator.injectFault({
     kind: 'error',
@@ -116,6 +121,7 @@ export function refuse(emulator: Emulator, call: string, code = 'AccessDenied'):
     operation,
     status: 403,
     code,
-    message: `User: ${CALLER} is not authorized to perform: ${call}`
+    message: `User: ${CALLER} is not authorized to perform: ${call}`,
+    ...(count ? { count } : {})
   })
 }

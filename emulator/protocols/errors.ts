@@ -13,10 +13,6 @@ export class ServiceError extends Error {
   }
 }
 
-export function serviceError(status: number, code: string, message: string): ServiceError {
-  return new ServiceError(status, code, message)
-}
-
 /** Anything thrown that is not a ServiceError becomes the service's 500, never a crash. */
 export function asServiceError(error: unknown, internal: ServiceError): ServiceError {
   return error instanceof ServiceError ? error : internal

@@ -105,6 +105,13 @@ async function makeWrites(
   const fn = plan.function
   const on = `on function ${name}`
   const begin = (step: string) => (progress.step = step)
+  /** The code fields of `write`, a zip over the direct-upload limit staged in S3 first. */
+  const codeOf = async (upload: Upload, write: string) => {
+    begin(stagingStep(upload, write))
+    const Code = await codeFor(ctx, upload, plan.code?.zip)
+    begin(write)
+    return Code
+  }
   let latest: LiveConfiguration | undefined = plan.live
   // The code this run deploys: the package's own SHA-256 when known before the upload, else what
   // Lambda answered to this run's own write (an S3 object without a checksum, an image).
@@ -113,9 +120,7 @@ async function makeWrites(
   if (fn.create) {
     const spec = fn.create
     const active = await log.group(`Create function ${name}`, async () => {
-      begin(stagingStep(spec.upload, `lambda:CreateFunction ${on}`))
-      const Code = await codeFor(ctx, spec.upload, plan.code?.zip)
-      begin(`lambda:CreateFunction ${on}`)
+      const Code = await codeOf(spec.upload, `lambda:CreateFunction ${on}`)
       const response = await retry(
         () =>
           lambda.send(
@@ -201,9 +206,7 @@ async function makeWrites(
     if (fn.code) {
       const code = fn.code
       latest = await log.group(`Update function ${name} code`, async () => {
-        begin(stagingStep(code.upload, `lambda:UpdateFunctionCode ${on}`))
-        const Code = await codeFor(ctx, code.upload, plan.code?.zip)
-        begin(`lambda:UpdateFunctionCode ${on}`)
+        const Code = await codeOf(code.upload, `lambda:UpdateFunctionCode ${on}`)
         const updated = await retry(
           () =>
             lambda.send(

@@ -49,7 +49,7 @@ export interface PackageOptions {
 }
 
 /** An error about the `code` input, its message already naming it. */
-class CodeInputError extends Error {}
+export class CodeInputError extends Error {}
 
 /** Packages `path`: a directory is zipped, a file must be a zip and is read as is. */
 export async function packageCode(

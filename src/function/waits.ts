@@ -7,7 +7,13 @@ import {
   GetFunctionConfigurationCommand
 } from '@aws-sdk/client-lambda'
 import { poll } from '../aws/poll.js'
-import { errorName, RetriesExhausted, type RetryDecision, type RetryOptions } from '../aws/retry.js'
+import {
+  errorName,
+  RetriesExhausted,
+  unlessMissing,
+  type RetryDecision,
+  type RetryOptions
+} from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import type { LiveConfiguration } from './read.js'
 
@@ -37,10 +43,7 @@ async function waitLambda(
       timeoutMs: t.maxWaitSeconds * 1000
     },
     // Not found yet, right after a create, is still settling (the SDK's waiters retry it too).
-    () =>
-      read().catch(error =>
-        errorName(error) === 'ResourceNotFoundException' ? undefined : Promise.reject(error)
-      ),
+    () => unlessMissing(read(), 'ResourceNotFoundException'),
     configuration => configuration?.[status] === done || configuration?.[status] === 'Failed'
   )
   if (!latest) throw new Error(`Gave up waiting for ${what} after ${t.maxWaitSeconds} s`)

@@ -12,8 +12,8 @@
 
 import { evaluateIdentityPolicies } from './evaluate.js'
 import { asList } from './logic.js'
-import { keySpace, type KeySpace, keyUses, requestTimeKeys } from './request-space.js'
-import { combinations, contextOf, forEachAssignment } from './request-search.js'
+import { keySpace, keyUses, requestTimeKeys } from './request-space.js'
+import { combinations, contextOf, forEachAssignment, spacesOf } from './request-search.js'
 import type { Evaluation, NamedPolicy, PolicyDocument } from './types.js'
 
 export interface InvokeDecision extends Evaluation {
@@ -56,14 +56,13 @@ export function decideInvoke(
     reason,
     dependsOn: names
   })
-  const spaces: KeySpace[] = []
-  for (const key of varying) {
+  const spaces = spacesOf(varying, key => {
     const use = keys.get(key)!
-    if (use.variable) return refuse(`${use.name} is compared with a policy variable: not analysed`)
-    const space = keySpace(key, use)
-    if ('undecided' in space) return refuse(space.undecided)
-    spaces.push(space)
-  }
+    return use.variable
+      ? { undecided: `${use.name} is compared with a policy variable: not analysed` }
+      : keySpace(key, use)
+  })
+  if ('undecided' in spaces) return refuse(spaces.undecided)
   if (combinations(spaces, question.budget ?? 100_000) === Infinity) {
     return refuse(`too many combinations of ${names.join(', ')} to evaluate`)
   }

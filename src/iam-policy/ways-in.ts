@@ -76,7 +76,8 @@ export interface Finding {
   denies: { statement: Record<string, unknown>; label: string }[]
 }
 
-const EXTERNAL_ID = 'sts:externalid'
+/** The external ID's condition key, as the request context holds it (lower case). */
+export const EXTERNAL_ID = 'sts:externalid'
 const SHOWN = 3
 
 export function assembleWaysIn(

@@ -51,7 +51,7 @@ import {
 import { type Assignment, contextOf, spacesOf } from './request-search.js'
 import { decideTarget, type TargetRun } from './target-decision.js'
 import type { PolicyDocument } from './types.js'
-import { assembleWaysIn, type Finding, type TrustAnalysis } from './ways-in.js'
+import { assembleWaysIn, EXTERNAL_ID, type Finding, type TrustAnalysis } from './ways-in.js'
 
 export type { TrustAnalysis, WayIn, TargetDecision } from './ways-in.js'
 export { trustVerdict } from './ways-in.js'
@@ -73,7 +73,6 @@ export interface TrustAnalysisOptions {
   budget?: number
 }
 
-const EXTERNAL_ID = 'sts:externalid'
 const ACTIONS = [ASSUME_ROLE, WEB_IDENTITY, SAML]
 
 export function whoCanAssume(

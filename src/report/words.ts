@@ -48,13 +48,18 @@ function notDoneText(change: Change, detail: string): string {
     : `not done (${change.notDone}): ${detail}`
 }
 
-function functionRow(change: FunctionChange): ChangeRow {
-  const fn = `function ${change.functionName}`
-  const row = (target: string, detail: string): ChangeRow => ({
+/** The rows of `change`: its action, and its detail marked when it was not done. */
+const rowsOf =
+  (change: Change) =>
+  (target: string, detail: string): ChangeRow => ({
     target,
     action: change.action,
     detail: notDoneText(change, detail)
   })
+
+function functionRow(change: FunctionChange): ChangeRow {
+  const fn = `function ${change.functionName}`
+  const row = rowsOf(change)
   switch (change.kind) {
     case 'function':
       return row(
@@ -118,11 +123,7 @@ function functionRow(change: FunctionChange): ChangeRow {
 
 function roleRow(change: RoleChange): ChangeRow {
   const role = `role ${change.roleName}`
-  const row = (target: string, detail: string): ChangeRow => ({
-    target,
-    action: change.action,
-    detail: notDoneText(change, detail)
-  })
+  const row = rowsOf(change)
   switch (change.kind) {
     case 'role':
       return row(

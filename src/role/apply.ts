@@ -21,7 +21,7 @@ import type { RunContext } from '../context.js'
 import type { PolicyDocument } from '../iam-policy/index.js'
 import { roleLine } from '../report/words.js'
 import type { RoleChange, RoleStep } from './changes.js'
-import { iamFailure, lostRace, roleFailed } from './errors.js'
+import { iamFailure, lostRace, ROLE_OPERATION, roleFailed } from './errors.js'
 import { stepsOf, type RolePlan } from './plan.js'
 import type { LiveRole } from './read.js'
 import { waitForRole } from './visible.js'
@@ -113,16 +113,16 @@ async function makeStep(
   const iam: IAMClient = ctx.clients.iam
   const { desired } = plan
   const RoleName = desired.name
-  const attempt = <T>(operation: string, call: () => Promise<T>): Promise<T> =>
+  const attempt = <T>(call: () => Promise<T>): Promise<T> =>
     call().catch((error: unknown) => {
-      throw lostRace(error) ? error : iamFailure(operation, desired, error)
+      throw lostRace(error) ? error : iamFailure(ROLE_OPERATION[step.kind], desired, error)
     })
   const done = () => ctx.log.info(roleLine(step))
 
   switch (step.kind) {
     case 'role': {
       const tags = { ...desired.provenanceTags, ...desired.tags }
-      const { Role } = await attempt('CreateRole', () =>
+      const { Role } = await attempt(() =>
         iam.send(
           new CreateRoleCommand({
             RoleName,
@@ -138,7 +138,7 @@ async function makeStep(
       return Role?.Arn
     }
     case 'trust':
-      await attempt('UpdateAssumeRolePolicy', () =>
+      await attempt(() =>
         iam.send(
           new UpdateAssumeRolePolicyCommand({
             RoleName,
@@ -148,17 +148,15 @@ async function makeStep(
       )
       break
     case 'description':
-      await attempt('UpdateRole', () =>
-        iam.send(new UpdateRoleCommand({ RoleName, Description: step.to }))
-      )
+      await attempt(() => iam.send(new UpdateRoleCommand({ RoleName, Description: step.to })))
       break
     case 'boundary':
-      await attempt('PutRolePermissionsBoundary', () =>
+      await attempt(() =>
         iam.send(new PutRolePermissionsBoundaryCommand({ RoleName, PermissionsBoundary: step.to }))
       )
       break
     case 'tags':
-      await attempt('TagRole', () =>
+      await attempt(() =>
         iam.send(
           new TagRoleCommand({
             RoleName,
@@ -168,7 +166,7 @@ async function makeStep(
       )
       break
     case 'grant':
-      await attempt('PutRolePolicy', () =>
+      await attempt(() =>
         iam.send(
           new PutRolePolicyCommand({
             RoleName,

@@ -60,12 +60,21 @@ function differs(expected: unknown, actual: unknown, path: string): string | und
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
 
-function parsed(text: string): unknown {
+export const NOT_JSON = Symbol('not JSON')
+
+/** The JSON value of `text`, or NOT_JSON. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown
   } catch {
-    return text
+    return NOT_JSON
   }
+}
+
+/** The JSON value of `text`, or the text itself. */
+function parsed(text: string): unknown {
+  const value = parseJson(text)
+  return value === NOT_JSON ? text : value
 }
 
 function describe(value: unknown): string {

@@ -4,7 +4,9 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { inside } from '../function/code-path.js'
 import { quote } from '../quote.js'
-import { parseExpectation, type Expectation } from './expect.js'
+import { NOT_JSON, parseExpectation, parseJson, type Expectation } from './expect.js'
+
+const isJson = (text: string): boolean => parseJson(text) !== NOT_JSON
 
 export interface SmokeSettings {
   /** The event as sent: JSON text. */
@@ -62,13 +64,4 @@ function readEventFile(
   if (workspace && existsSync(workspace) && !inside(realpathSync(workspace), realpathSync(full)))
     return say('leads outside the workspace through a symbolic link')
   return readFileSync(full, 'utf8')
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text)
-    return true
-  } catch {
-    return false
-  }
 }

@@ -1,6 +1,6 @@
 // The smoke test's outcome as data, and the verdict on one invocation. Pure: the call is in
 // invoke.ts, the words for the summary in report/smoke-words.ts.
-import { mismatch, type Expectation } from './expect.js'
+import { mismatch, NOT_JSON, parseJson, type Expectation } from './expect.js'
 
 /** What Lambda answered to the smoke test's Invoke. */
 export interface Invocation {
@@ -61,14 +61,4 @@ export function judge(
             ? `answered statusCode ${expect.statusCode}`
             : 'answered as test-expect asks'
       }
-}
-
-const NOT_JSON = Symbol('not JSON')
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return NOT_JSON
-  }
 }
