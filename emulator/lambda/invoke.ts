@@ -6,7 +6,8 @@
 import type { EmulatorContext } from '../core/context.js'
 import { ServiceError } from '../protocols/errors.js'
 import { header, type EmulatorRequest, type EmulatorResponse } from '../protocols/http.js'
-import { invalidParameter, resourceConflict } from './errors.js'
+import { invalidParameter } from './errors.js'
+import { ensureActive } from './model.js'
 import { findFunction, resolveQualifier } from './names.js'
 import { runNodeHandler } from './node-runtime.js'
 
@@ -24,11 +25,7 @@ async function invoke(
   const settings = version?.settings ?? fn.settings
   const code = version?.code ?? fn.code
   const executed = version?.version ?? '$LATEST'
-  // Invoking a function that is still Pending fails (Lambda's function states guide).
-  if (ctx.now() < fn.activeAt)
-    throw resourceConflict(
-      'The operation cannot be performed at this time. The function is currently in the following state: Pending'
-    )
+  ensureActive(ctx, fn)
   const type = header(req, 'x-amz-invocation-type') ?? 'RequestResponse'
   if (!['RequestResponse', 'Event', 'DryRun'].includes(type))
     throw invalidParameter(`Unsupported invocation type: ${type}`)

@@ -90,15 +90,18 @@ export function newFunction(
   }
 }
 
-/** Writes are refused while the function is Pending or an update is InProgress. */
-export function ensureWritable(ctx: EmulatorContext, fn: LambdaFunction): void {
-  const now = ctx.now()
-  if (now < fn.activeAt) {
+/** Invokes and writes are refused while the function is Pending (Lambda's function states guide). */
+export function ensureActive(ctx: EmulatorContext, fn: LambdaFunction): void {
+  if (ctx.now() < fn.activeAt)
     throw resourceConflict(
       'The operation cannot be performed at this time. The function is currently in the following state: Pending'
     )
-  }
-  if (now < fn.updateDoneAt) {
+}
+
+/** Writes are refused while the function is Pending or an update is InProgress. */
+export function ensureWritable(ctx: EmulatorContext, fn: LambdaFunction): void {
+  ensureActive(ctx, fn)
+  if (ctx.now() < fn.updateDoneAt) {
     throw resourceConflict(
       `The operation cannot be performed at this time. An update is in progress for resource: ${fn.arn}`
     )
