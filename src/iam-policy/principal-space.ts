@@ -13,6 +13,7 @@
 // anonymous caller. Each kind calls only the AssumeRole action it can (AssumeRoleWithWebIdentity
 // for OpenID Connect providers, AssumeRoleWithSAML for SAML providers).
 
+import { freshName, policyStrings } from './fresh-names.js'
 import {
   arnTokens,
   type Comparison,
@@ -55,6 +56,23 @@ export interface PrincipalSpaceInput {
 
 const DIGITS12: Glob[] = Array.from({ length: 12 }, () => ({ digit: true }))
 const SESSION = 'apic-lambda-deploy-analysis'
+/**
+ * Keys IAM documents for IBM's own direct sts:AssumeRole call, a role session signing its own
+ * request (AWS global condition context keys,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html):
+ * aws:PrincipalIsAWSService is false unless a service principal calls; aws:ViaAWSService is false
+ * unless a service calls with the principal's credentials (forward access sessions);
+ * aws:PrincipalServiceName is present only for a service principal; aws:username only for an IAM
+ * user; aws:SourceAccount and aws:SourceArn only when a service calls on behalf of a resource.
+ */
+const TARGET_KEYS: Record<string, string | undefined> = {
+  'aws:principalisawsservice': 'false',
+  'aws:viaawsservice': 'false',
+  'aws:principalservicename': undefined,
+  'aws:username': undefined,
+  'aws:sourceaccount': undefined,
+  'aws:sourcearn': undefined
+}
 /** Providers whose tokens AWS accepts without an IAM provider resource (web identity). */
 const WELL_KNOWN_OIDC = [
   'cognito-identity.amazonaws.com',
@@ -69,19 +87,23 @@ export function principalSpace(input: PrincipalSpaceInput): Candidate[] | { unde
   const { services, providers } = namedOthers(input.statements)
   const ownProvider = (type: string, name: string) =>
     `arn:${input.partition}:iam::${input.ownAccount}:${type}/${name}`
+  // Fresh for this policy: a constant name would let a policy that names it hide the others.
+  const strings = policyStrings(input.statements)
   const others: Candidate[] = [
-    ...[...services, 'fresh-service.amazonaws.com'].map((name): Candidate => ({
-      kind: 'service',
-      principal: { Service: name },
-      name,
-      actions: [ASSUME_ROLE],
-      fixed: {},
-      target: false
-    })),
+    ...[...services, freshName('fresh-service', strings, '.amazonaws.com')].map(
+      (name): Candidate => ({
+        kind: 'service',
+        principal: { Service: name },
+        name,
+        actions: [ASSUME_ROLE],
+        fixed: {},
+        target: false
+      })
+    ),
     ...[
       ...providers,
-      ownProvider('oidc-provider', 'fresh-oidc.example.com'),
-      ownProvider('saml-provider', 'fresh-saml')
+      ownProvider('oidc-provider', freshName('fresh-oidc', strings, '.example.com')),
+      ownProvider('saml-provider', freshName('fresh-saml', strings))
     ].map(federated),
     {
       kind: 'anonymous',
@@ -207,7 +229,11 @@ function awsCandidates(input: PrincipalSpaceInput): Candidate[] | { undecided: s
   }
   const result = stringWitnesses(comparisons, { required: [0, 1, 2], budget: input.budget })
   if ('exceeded' in result) return { undecided: `principal ARNs: ${result.exceeded}` }
+  const session = freshName(SESSION, policyStrings(input.statements))
   return result.witnesses.flatMap(({ value: arn, matches }) => {
+    // IAM role names are unique regardless of case: a role of IBM's account named like IBM's
+    // role, in another case or under another path, is IBM's role itself or does not exist.
+    if (arn !== targetArn && sameRoleName(arn, targetArn)) return []
     const account = arn.split(':')[4]!
     const type = matches[0] ? 'Account' : matches[1] ? 'AssumedRole' : 'User'
     const fixed = {
@@ -231,14 +257,22 @@ function awsCandidates(input: PrincipalSpaceInput): Candidate[] | { undecided: s
     }
     // aws:PrincipalArn of a role session is its role's ARN (global condition keys, AWS docs).
     const name = arn.split('/').at(-1)!
-    return [SESSION, ...(sessions.get(arn) ?? [])].map((session): Candidate => ({
+    const target = arn === targetArn
+    return [session, ...(sessions.get(arn) ?? [])].map((session): Candidate => ({
       kind: 'role',
       principal: { AWS: `arn:${partition}:sts::${account}:assumed-role/${name}/${session}` },
       name: arn,
       account,
       actions: [ASSUME_ROLE],
-      fixed,
-      target: arn === targetArn
+      fixed: target ? { ...fixed, ...TARGET_KEYS } : fixed,
+      target
     }))
   })
+}
+
+/** Two role ARNs of one account whose role names differ at most in letter case. */
+function sameRoleName(a: string, b: string): boolean {
+  const role = (arn: string) => /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn)
+  const [x, y] = [role(a), role(b)]
+  return !!x && !!y && x[1] === y[1] && x[2]!.toLowerCase() === y[2]!.toLowerCase()
 }

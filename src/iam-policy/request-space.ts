@@ -15,6 +15,7 @@
 // number and as a string) is reported, not guessed.
 
 import { parseCidr, parseDate, parseOperator } from './conditions.js'
+import { freshName } from './fresh-names.js'
 import { asList, isRecord, isUnknown } from './logic.js'
 import { arnTokens, type Comparison, globTokens, stringWitnesses } from './string-witnesses.js'
 import type { ContextScalar, ContextValue } from './types.js'
@@ -108,13 +109,13 @@ function family(base: string): Family {
 }
 
 /**
- * The values to try for one key. `extra` adds string constants the caller needs told apart
- * (this org's external ID); `budget` bounds the string search and the number of sets.
+ * The values to try for one key. `extra` adds string constants or patterns the caller needs told
+ * apart (this org's external ID, the shapes of IAM principal ARNs); `budget` bounds the string search and the number of sets.
  */
 export function keySpace(
   folded: string,
   use: KeyUse,
-  extra: readonly string[] = [],
+  extra: readonly (string | Comparison)[] = [],
   budget = 20_000
 ): KeySpace | { undecided: string } {
   const families = new Set(use.uses.map(u => family(u.base)).filter(f => f !== 'null'))
@@ -145,9 +146,11 @@ export function keySpace(
     case 'ip':
       scalars = ipSpace(constants)
       break
-    default:
+    default: {
       // Null alone, BinaryEquals, or an operator IAM does not have (the evaluator says so).
-      scalars = { values: [...new Set([...constants, 'fresh-value'])], fresh: 'fresh-value' }
+      const fresh = freshName('fresh-value', constants)
+      scalars = { values: [...new Set([...constants, fresh])], fresh }
+    }
   }
   // AWS's own keys are single-valued unless documented otherwise (ForAnyValue on one reads it
   // as a set of one); another key tested only with set operators may hold a set.
@@ -161,7 +164,7 @@ export function keySpace(
 
 function stringSpace(
   use: KeyUse,
-  extra: readonly string[],
+  extra: readonly (string | Comparison)[],
   budget: number
 ): { values: string[]; fresh?: string } | { undecided: string } {
   const comparisons: Comparison[] = []
@@ -179,7 +182,11 @@ function stringSpace(
       }
     }
   }
-  for (const value of extra) comparisons.push({ tokens: globTokens(value, { wildcards: false }) })
+  for (const value of extra) {
+    comparisons.push(
+      typeof value === 'string' ? { tokens: globTokens(value, { wildcards: false }) } : value
+    )
+  }
   // A key compared as an ARN holds ARNs (aws:SourceArn, aws:PrincipalArn...).
   const required = arn ? [comparisons.push({ tokens: arnTokens('arn:*:*:*:*:*') }) - 1] : []
   const result = stringWitnesses(comparisons, { required, budget })

@@ -5,7 +5,6 @@ import { conditionMatches } from './conditions.js'
 import {
   allOf,
   anyOf,
-  arnMatches,
   arnParts,
   asList,
   type Context,
@@ -25,6 +24,7 @@ import {
   notPrincipalMatches,
   principalMatches
 } from './principals.js'
+import { resourceArnMatches } from './resource-arn.js'
 import type { Evaluation, Request } from './types.js'
 
 export type PolicyKind = 'resource' | 'identity'
@@ -223,7 +223,7 @@ function resourceMatches(pattern: string, resource: string | undefined, env: Env
     if (!pattern.endsWith('*')) return unknown(`Resource "${pattern}" is not an ARN`)
     pattern += ':*'.repeat(6 - parts.length)
   }
-  return arnMatches(pattern, resource, env.context, env.variables)
+  return resourceArnMatches(pattern, resource, env.context, env.variables)
 }
 
 /** The statements of one set of policies (the identity policies, or the boundary). */

@@ -49,6 +49,7 @@ import {
   type TrialValue
 } from './request-space.js'
 import { type Assignment, contextOf, spacesOf } from './request-search.js'
+import { type Comparison, globTokens } from './string-witnesses.js'
 import { decideTarget, type TargetRun } from './target-decision.js'
 import type { PolicyDocument } from './types.js'
 import { assembleWaysIn, EXTERNAL_ID, type Finding, type TrustAnalysis } from './ways-in.js'
@@ -74,6 +75,14 @@ export interface TrustAnalysisOptions {
 }
 
 const ACTIONS = [ASSUME_ROLE, WEB_IDENTITY, SAML]
+const PRINCIPAL_ARN = 'aws:principalarn'
+/** IAM principal ARNs told apart from other values of aws:PrincipalArn (see callerSpace). */
+const SHAPES: Comparison[] = [
+  'arn:*:iam::*:role/*',
+  'arn:*:iam::*:user/*',
+  'arn:*:iam::*:root',
+  'arn:*:sts::*:*'
+].map(shape => ({ tokens: globTokens(shape, { wildcards: true, noColon: true }) }))
 
 export function whoCanAssume(
   trust: PolicyDocument,
@@ -110,7 +119,7 @@ export function whoCanAssume(
   const spaces = new Map<string, KeySpace | { undecided: string }>()
   const space = (key: string) => {
     if (!spaces.has(key)) {
-      const extra = key === EXTERNAL_ID ? [target.externalId] : []
+      const extra = key === EXTERNAL_ID ? [target.externalId] : key === PRINCIPAL_ARN ? SHAPES : []
       spaces.set(key, keySpace(key, keys.get(key)!, extra))
     }
     return spaces.get(key)!
@@ -169,7 +178,7 @@ export function whoCanAssume(
         if (allows.length > 0) undecided.push(`${candidate.name} (${action}): ${spaces.undecided}`)
         continue
       }
-      const spaceMap = new Map(varying.map((k, i) => [k, spaces[i]!]))
+      const spaceMap = new Map(varying.map((k, i) => [k, callerSpace(candidate, k, spaces[i]!)]))
       const isTarget = candidate.target && action === ASSUME_ROLE
       if (isTarget) {
         const withId = { ...fixed, [EXTERNAL_ID]: target.externalId }
@@ -294,6 +303,23 @@ function waysThrough(
     }
   }
   return { unconditional: false }
+}
+
+/** An IAM principal's ARN (role, user, root, STS session): what aws:PrincipalArn holds for one. */
+const IAM_PRINCIPAL_ARN = /^arn:[^:]*:(iam::[^:]*:(role\/[^:]*|user\/[^:]*|root)|sts::[^:]*:[^:]*)$/
+
+/**
+ * A key's values for one caller. A service principal or a federated caller never carries an IAM
+ * principal's ARN as aws:PrincipalArn (it holds the ARN of the IAM role, user, STS federated user
+ * or root that makes a signed request: AWS global condition context keys), so a `"*"` pinned to
+ * IBM's role by aws:PrincipalArn lets no service or provider in.
+ */
+function callerSpace(candidate: Candidate, key: string, space: KeySpace): KeySpace {
+  const other =
+    candidate.kind === 'service' || candidate.kind === 'web-identity' || candidate.kind === 'saml'
+  if (!other || key !== PRINCIPAL_ARN) return space
+  const values = space.values.filter(v => typeof v !== 'string' || !IAM_PRINCIPAL_ARN.test(v))
+  return { values, fresh: values.includes(space.fresh) ? space.fresh : undefined }
 }
 
 /** A construct the enumeration does not model, in a statement that matters. */
