@@ -82,7 +82,9 @@ const SHAPES: Comparison[] = [
   'arn:*:iam::*:user/*',
   'arn:*:iam::*:root',
   'arn:*:sts::*:*'
-].map(shape => ({ tokens: globTokens(shape, { wildcards: true, noColon: true }) }))
+].map(shape => ({
+  tokens: globTokens(shape, { wildcards: true, noColon: true, ignoreCase: true })
+}))
 
 export function whoCanAssume(
   trust: PolicyDocument,
@@ -305,8 +307,9 @@ function waysThrough(
   return { unconditional: false }
 }
 
-/** An IAM principal's ARN (role, user, root, STS session): what aws:PrincipalArn holds for one. */
-const IAM_PRINCIPAL_ARN = /^arn:[^:]*:(iam::[^:]*:(role\/[^:]*|user\/[^:]*|root)|sts::[^:]*:[^:]*)$/
+/** An IAM principal's ARN (role, user, root, STS session), in any letter case. */
+const IAM_PRINCIPAL_ARN =
+  /^arn:[^:]*:(iam::[^:]*:(role\/[^:]*|user\/[^:]*|root)|sts::[^:]*:[^:]*)$/i
 
 /**
  * A key's values for one caller. A service principal or a federated caller never carries an IAM
