@@ -31,6 +31,7 @@ import {
   BRUTE_CALLERS,
   type BruteCaller,
   generateTrustPolicies,
+  IBM_CALL,
   NOW,
   ORG_ID,
   OWN_ACCOUNT,
@@ -113,10 +114,13 @@ function bruteForce(testCase: TrustPolicyCase, policy: Loaded): Tried[] {
   for (const caller of BRUTE_CALLERS) {
     for (const action of caller.actions) {
       // Only AssumeRole takes an external ID; an anonymous caller has no principal keys.
+      // Keys IAM documents for the caller are set (its context) or left out (absent).
       const keys = mentioned.filter(
         k =>
           (k !== 'sts:ExternalId' || action === 'sts:AssumeRole') &&
-          (caller.kind !== 'anonymous' || !k.startsWith('aws:Principal'))
+          (caller.kind !== 'anonymous' || !k.startsWith('aws:Principal')) &&
+          !(k in caller.context) &&
+          !caller.absent?.includes(k)
       )
       const dimensions = keys.map(k => UNKNOWN_VALUES[k]!)
       // Without an external-ID condition every ID is alike: this org's, and none for IBM's role.
@@ -166,6 +170,7 @@ type Category =
   | 'MISSED: analysis says nobody else, brute force finds someone'
   | 'UNCOVERED: a caller brute force lets in is not among the ways in'
   | 'FALSE WAY IN: the oracle denies the analysis witness'
+  | 'FALSE WAY IN: a request IAM documents cannot be made'
   | 'UNEXPLAINED undecided'
 
 type TargetCategory =
@@ -216,6 +221,40 @@ function federatedDeviation(testCase: TrustPolicyCase, witness: Request): boolea
   )
 }
 
+const IAM_PRINCIPAL_ARN =
+  /^arn:[^:]*:(iam::[^:]*:(role\/[^:]*|user\/[^:]*|root)|sts::[^:]*:[^:]*)$/i
+const TARGET_SESSION = /^arn:aws:sts::623947394061:assumed-role\/([^/]+)\//
+
+/**
+ * Why a request cannot be made, as IAM documents the keys (global condition context keys): a
+ * service or provider never carries an IAM principal's ARN as aws:PrincipalArn; IBM's own call
+ * carries the keys of IBM_CALL; IAM role names are unique regardless of case. An analysis
+ * witness of that kind is a false way in: the oracle evaluates whatever context it is given.
+ */
+function impossibleRequest(request: Request, policyText: string): string | undefined {
+  const context = new Map(
+    Object.entries(request.context ?? {}).map(([k, v]) => [k.toLowerCase(), v])
+  )
+  const principal = request.principal
+  const arn = context.get('aws:principalarn')
+  if (principal && !('AWS' in principal) && typeof arn === 'string' && IAM_PRINCIPAL_ARN.test(arn))
+    return 'a service or provider with an IAM principal ARN'
+  const session = principal && 'AWS' in principal ? TARGET_SESSION.exec(principal.AWS) : null
+  if (!session) return undefined
+  const name = session[1]!
+  if (name !== 'ibm-apiconnect-us-east-a' && name.toLowerCase() === 'ibm-apiconnect-us-east-a')
+    return "a role named like IBM's in another case"
+  if (name !== 'ibm-apiconnect-us-east-a' || request.action !== 'sts:AssumeRole') return undefined
+  // Only keys the policy tests matter (a witness need not spell out the others).
+  for (const [key, value] of Object.entries(IBM_CALL.context)) {
+    const tested = policyText.includes(`"${key.toLowerCase()}"`)
+    if (tested && context.get(key.toLowerCase()) !== value)
+      return `IBM's call with ${key} other than ${value}`
+  }
+  const present = IBM_CALL.absent.find(k => context.has(k.toLowerCase()))
+  return present ? `IBM's call with ${present}` : undefined
+}
+
 function judge(testCase: TrustPolicyCase): Outcome {
   const policy = loadPolicy(testCase.policy, { name: 'trust' })
   const analysis = whoCanAssume(
@@ -233,6 +272,14 @@ function judge(testCase: TrustPolicyCase): Outcome {
     detail
   })
 
+  const text = JSON.stringify(testCase.policy).toLowerCase()
+  const impossible = analysis.waysIn.find(w => impossibleRequest(w.witness, text))
+  if (impossible) {
+    return outcome('FALSE WAY IN: a request IAM documents cannot be made', {
+      witness: impossible.witness,
+      why: impossibleRequest(impossible.witness, text)
+    })
+  }
   const refused = analysis.waysIn.filter(w => !oracle(policy, w.witness))
   const falseWayIn = refused.find(w => !federatedDeviation(testCase, w.witness))
   if (falseWayIn) return outcome('FALSE WAY IN: the oracle denies the analysis witness', falseWayIn)
@@ -276,8 +323,10 @@ function judgeTarget(
   if (decision === 'allowed') return answers.has(false) ? 'DISAGREE' : 'agree'
   if (decision === 'denied') return answers.has(true) ? 'DISAGREE' : 'agree'
   if (answers.size > 1) return 'cannot-evaluate: brute force also mixed'
-  if (examples?.allowed && examples.notAllowed) {
-    const confirmed = oracle(policy, examples.allowed) && !oracle(policy, examples.notAllowed)
+  const text = JSON.stringify(testCase.policy).toLowerCase()
+  const possible = (r?: Request) => r !== undefined && !impossibleRequest(r, text)
+  if (possible(examples?.allowed) && possible(examples?.notAllowed)) {
+    const confirmed = oracle(policy, examples!.allowed!) && !oracle(policy, examples!.notAllowed!)
     if (confirmed) return 'cannot-evaluate: oracle confirms both witnesses'
   }
   return explainedUndecided(testCase, [reason, ...analysis.undecided])
@@ -313,6 +362,9 @@ describe('trust analysis vs brute force with @cloud-copilot/iam-simulate', () =>
 
   it('reports only ways in the oracle confirms, and is undecided only on planted quirks', () => {
     const bad = outcomes.filter(o => /^(FALSE|UNEXPLAINED)/.test(o.category))
+    expect(outcomes.filter(o => o.testCase.features.has('names-invented')).length).toBeGreaterThan(
+      50
+    )
     expect(
       bad
         .slice(0, 2)

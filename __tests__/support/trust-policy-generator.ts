@@ -60,6 +60,8 @@ export interface BruteCaller {
   principal: RequestPrincipal | undefined
   actions: string[]
   context: Record<string, string>
+  /** Keys IAM documents as absent from this caller's request. */
+  absent?: string[]
   target?: boolean
 }
 
@@ -95,8 +97,30 @@ const service = (name: string): BruteCaller => ({
   context: {}
 })
 
+/**
+ * IBM's direct sts:AssumeRole, as the global condition keys reference documents a role session's
+ * own signed request: not a service, not through one, no user name, no source resource.
+ */
+export const IBM_CALL = {
+  context: { 'aws:PrincipalIsAWSService': 'false', 'aws:ViaAWSService': 'false' },
+  absent: ['aws:PrincipalServiceName', 'aws:username', 'aws:SourceAccount', 'aws:SourceArn']
+}
+
+/** The names the analysis invents (src/iam-policy/principal-space.ts), as policies may name them. */
+export const INVENTED = {
+  session: 'apic-lambda-deploy-analysis',
+  service: 'fresh-service.amazonaws.com',
+  oidc: `arn:aws:iam::${OWN_ACCOUNT}:oidc-provider/fresh-oidc.example.com`,
+  saml: `arn:aws:iam::${OWN_ACCOUNT}:saml-provider/fresh-saml`
+}
+
 export const BRUTE_CALLERS: BruteCaller[] = [
-  { ...session(IBM_ACCOUNT, 'ibm-apiconnect-us-east-a'), target: true },
+  {
+    ...session(IBM_ACCOUNT, 'ibm-apiconnect-us-east-a'),
+    context: { ...session(IBM_ACCOUNT, 'ibm-apiconnect-us-east-a').context, ...IBM_CALL.context },
+    absent: IBM_CALL.absent,
+    target: true
+  },
   session(IBM_ACCOUNT, 'ibm-apiconnect-eu-west-a'),
   session(IBM_ACCOUNT, 'other-team'),
   entity(`arn:aws:iam::${IBM_ACCOUNT}:root`, 'account-root'),
@@ -137,7 +161,13 @@ export const UNKNOWN_VALUES: Record<string, (ContextValue | undefined)[]> = {
   'token.actions.githubusercontent.com:sub': [undefined, 'repo:me/app:ref:main', 'repo:evil/x'],
   'token.actions.githubusercontent.com:aud': [undefined, 'sts.amazonaws.com'],
   'aws:MultiFactorAuthPresent': [undefined, 'true', 'false'],
-  'aws:TagKeys': [undefined, [], ['team'], ['team', 'cost']]
+  'aws:TagKeys': [undefined, [], ['team'], ['team', 'cost']],
+  'aws:PrincipalIsAWSService': [undefined, 'true', 'false'],
+  'aws:ViaAWSService': [undefined, 'true', 'false'],
+  'aws:PrincipalServiceName': [undefined, 'lambda.amazonaws.com'],
+  'aws:username': [undefined, 'alice'],
+  'aws:SourceAccount': [undefined, OWN_ACCOUNT],
+  'aws:SourceArn': [undefined, 'arn:aws:s3:::bucket']
 }
 
 // --- the generator ------------------------------------------------------------------------------
@@ -166,6 +196,36 @@ const PRINCIPALS: (PolicyPrincipal | 'ibm')[] = [
   { Federated: GITHUB },
   { Federated: OKTA },
   { Federated: 'cognito-identity.amazonaws.com' }
+]
+
+const assumed = (account: string, role: string) =>
+  `arn:aws:sts::${account}:assumed-role/${role}/${INVENTED.session}`
+/** Principals that name what the analysis invents: a Deny on them must hide nobody else. */
+const NAMING_INVENTED: PolicyPrincipal[] = [
+  { AWS: assumed(OWN_ACCOUNT, 'admin') },
+  { AWS: assumed(IBM_ACCOUNT, 'ibm-apiconnect-us-east-a') },
+  { AWS: assumed(OTHER, 'deployer') },
+  { Service: INVENTED.service },
+  { Federated: INVENTED.oidc },
+  { Federated: INVENTED.saml }
+]
+
+/** aws:PrincipalArn conditions that pin "*" to IBM's role, in every documented form. */
+const PINS: [string, string][] = [
+  ['StringEquals', TARGET_ROLE],
+  ['StringEqualsIgnoreCase', TARGET_ROLE.replace('role/ibm', 'role/IBM')],
+  ['ArnLike', TARGET_ROLE.replace('arn:aws:', 'arn:*:')],
+  ['ArnEquals', TARGET_ROLE]
+]
+
+/** Clauses on keys IAM documents for IBM's call, with the value IBM's call has. */
+const DOCUMENTED: [string, string, string][] = [
+  ['Bool', 'aws:PrincipalIsAWSService', 'false'],
+  ['Bool', 'aws:ViaAWSService', 'false'],
+  ['Null', 'aws:PrincipalServiceName', 'true'],
+  ['Null', 'aws:username', 'true'],
+  ['Null', 'aws:SourceAccount', 'true'],
+  ['Null', 'aws:SourceArn', 'true']
 ]
 
 const ACTIONS = [
@@ -210,7 +270,8 @@ class Builder extends Choices {
 
   build(): TrustPolicyCase {
     const statements: PolicyStatement[] = []
-    if (this.chance(0.5)) statements.push(this.apiConnect())
+    if (this.chance(0.08)) statements.push(this.pinned())
+    else if (this.chance(0.5)) statements.push(this.apiConnect())
     const extra = this.int(statements.length ? 0 : 1, 2)
     for (let i = 0; i < extra; i++) statements.push(this.statement())
     const policy = { Version: '2012-10-17', Statement: statements }
@@ -221,8 +282,28 @@ class Builder extends Choices {
   private apiConnect(): PolicyStatement {
     const condition: ConditionBlock = { ...API_CONNECT.Condition }
     if (this.chance(0.3)) Object.assign(condition, this.clause())
+    if (this.chance(0.2)) merge(condition, this.documented())
     const sid = this.chance(0.5) ? API_CONNECT.Sid : undefined
     return { ...API_CONNECT, Sid: sid, Condition: condition }
+  }
+
+  /** "*" with this org's ID, pinned to IBM's role by aws:PrincipalArn (or denied unless it). */
+  private pinned(): PolicyStatement {
+    const [op, arn] = this.pick(PINS)
+    this.features.add(`pinned:${op}`)
+    return {
+      Sid: 'Pinned',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 'sts:AssumeRole',
+      Condition: { StringEquals: { 'sts:ExternalId': ORG_ID }, [op]: { 'aws:PrincipalArn': arn } }
+    }
+  }
+
+  private documented(): ConditionBlock {
+    const [op, key, value] = this.pick(DOCUMENTED)
+    this.features.add(`documented:${key}`)
+    return this.one(op, key, this.chance(0.8) ? value : value === 'true' ? 'false' : 'true')
   }
 
   private statement(): PolicyStatement {
@@ -230,7 +311,10 @@ class Builder extends Choices {
     this.features.add(`effect:${effect}`)
     const statement: PolicyStatement = { Effect: effect }
     if (this.chance(0.4)) statement.Sid = `S${this.int(1, 99)}`
-    const principal = this.pick(PRINCIPALS)
+    const principal = this.chance(effect === 'Deny' ? 0.3 : 0.04)
+      ? this.pick(NAMING_INVENTED)
+      : this.pick(PRINCIPALS)
+    if (NAMING_INVENTED.includes(principal as PolicyPrincipal)) this.features.add('names-invented')
     const resolved: PolicyPrincipal = principal === 'ibm' ? { AWS: TARGET_ROLE } : principal
     if (this.chance(effect === 'Deny' ? 0.25 : 0.05)) {
       statement.NotPrincipal = resolved === '*' ? { AWS: TARGET_ROLE } : resolved
@@ -304,7 +388,11 @@ class Builder extends Choices {
     if (roll <= 88) {
       return this.one('StringLike', 'token.actions.githubusercontent.com:sub', 'repo:me/*')
     }
-    if (roll <= 91) return this.one('Bool', 'aws:MultiFactorAuthPresent', 'true')
+    if (roll <= 91) {
+      return this.chance(0.5)
+        ? this.documented()
+        : this.one('Bool', 'aws:MultiFactorAuthPresent', 'true')
+    }
     if (roll <= 96) {
       const op = this.pick(['ForAnyValue:StringEquals', 'ForAllValues:StringEquals'])
       this.features.add(op.split(':')[0]!)
