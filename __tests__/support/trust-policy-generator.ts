@@ -270,6 +270,7 @@ class Builder extends Choices {
 
   build(): TrustPolicyCase {
     const statements: PolicyStatement[] = []
+    if (this.chance(0.08)) statements.push(...this.hiding())
     if (this.chance(0.08)) statements.push(this.pinned())
     else if (this.chance(0.5)) statements.push(this.apiConnect())
     const extra = this.int(statements.length ? 0 : 1, 2)
@@ -285,6 +286,32 @@ class Builder extends Choices {
     if (this.chance(0.2)) merge(condition, this.documented())
     const sid = this.chance(0.5) ? API_CONNECT.Sid : undefined
     return { ...API_CONNECT, Sid: sid, Condition: condition }
+  }
+
+  /**
+   * A role let in, and a Deny on its session of the name the analysis invents: a constant name
+   * would hide every other session (for IBM's role: with another org's external ID).
+   */
+  private hiding(): PolicyStatement[] {
+    this.features.add('names-invented')
+    const [account, role] = this.pick([
+      [OTHER, 'deployer'],
+      [OWN_ACCOUNT, 'admin'],
+      [IBM_ACCOUNT, 'ibm-apiconnect-us-east-a']
+    ] as const)
+    const ibm = role.startsWith('ibm')
+    const allow: PolicyStatement = {
+      Effect: 'Allow',
+      Principal: { AWS: ibm ? TARGET_ROLE : `arn:aws:iam::${account}:role/${role}` },
+      Action: 'sts:AssumeRole'
+    }
+    const deny: PolicyStatement = {
+      Effect: 'Deny',
+      Principal: { AWS: assumed(account, role) },
+      Action: 'sts:AssumeRole',
+      ...(ibm ? { Condition: { StringNotEquals: { 'sts:ExternalId': ORG_ID } } } : {})
+    }
+    return [allow, deny]
   }
 
   /** "*" with this org's ID, pinned to IBM's role by aws:PrincipalArn (or denied unless it). */
