@@ -24,22 +24,56 @@ export interface InvokePolicies {
 export function evaluateInvoke(input: InvokePolicies, request: Request): Evaluation {
   const identity = evaluateIdentityPolicies(input, request)
   if (!input.functionPolicy) return identity
-  const resource = evaluateResourcePolicy(
-    asResourcePolicy(input.functionPolicy, input.boundary !== undefined),
-    request
+  const resource = inFunctionPolicy(
+    evaluateResourcePolicy(asResourcePolicy(input.functionPolicy, !!input.boundary), request)
   )
   if (identity.decision === 'explicit-deny') return identity
-  if (resource.decision === 'explicit-deny') return inFunctionPolicy(resource)
-  if (resource.decision === 'cannot-evaluate') return inFunctionPolicy(resource)
-  if (resource.decision === 'implicit-deny' || identity.decision === 'allowed') return identity
-  // The function policy allows the role: within its boundary, if it has one.
-  const boundary = input.boundary
-    ? evaluateIdentityPolicies({ policies: [input.boundary] }, request)
-    : undefined
-  if (!boundary || boundary.decision === 'allowed') {
-    return { ...resource, reason: `the function policy: ${resource.reason}` }
+  if (resource.decision === 'explicit-deny') return resource
+  let allowed = identity.decision === 'allowed' ? identity : undefined
+  let undecided = [identity, resource].find(e => e.decision === 'cannot-evaluate')
+  if (!allowed && resource.decision === 'allowed') {
+    // The function policy allows the role: within its boundary, if it has one.
+    const boundary = input.boundary
+      ? evaluateIdentityPolicies({ policies: [input.boundary] }, request)
+      : undefined
+    if (!boundary || boundary.decision === 'allowed') allowed = resource
+    else if (boundary.decision === 'cannot-evaluate') undecided ??= boundary
+    else if (!grantsRoleArn(input.functionPolicy, request)) undecided ??= UNDOCUMENTED_STAR
   }
-  return boundary.decision === 'implicit-deny' ? identity : boundary
+  if (!allowed) return undecided ?? identity
+  // An allow stands only if no Deny may apply: an unknown part, or an implicit deny that names
+  // the Deny it could not evaluate.
+  const doubt = [identity, resource].find(
+    e => e.decision === 'cannot-evaluate' || (e.decision === 'implicit-deny' && e.statements.length)
+  )
+  return doubt
+    ? { decision: 'cannot-evaluate', statements: doubt.statements, reason: doubt.reason }
+    : allowed
+}
+
+/**
+ * IAM documents that a boundary limits a grant to the role's ARN and not one to a role session's
+ * ARN; for a grant to "*" (which names both) it says neither: undecided, never allowed.
+ */
+const UNDOCUMENTED_STAR: Evaluation = {
+  decision: 'cannot-evaluate',
+  statements: [],
+  reason:
+    'the function policy allows "*", and whether the permissions boundary limits a grant to "*" is not documented'
+}
+
+/** Whether the function policy's Allow holds with its "*" principals left out. */
+function grantsRoleArn(policy: PolicyDocument, request: Request): boolean {
+  const statements = asList(policy.Statement).flatMap(statement => {
+    if (!isRecord(statement) || statement.Effect !== 'Allow') return [statement]
+    if (statement.Principal === '*') return []
+    if (!isRecord(statement.Principal)) return [statement]
+    const aws = asList(statement.Principal.AWS ?? []).filter(e => e !== '*')
+    const principal = { ...statement.Principal, AWS: aws }
+    return [{ ...statement, Principal: principal }]
+  })
+  const narrowed = { ...policy, Statement: statements as never }
+  return evaluateResourcePolicy(asResourcePolicy(narrowed, true), request).decision === 'allowed'
 }
 
 const inFunctionPolicy = (evaluation: Evaluation): Evaluation => ({
