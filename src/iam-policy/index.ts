@@ -2,7 +2,9 @@
 // who can assume a role over the whole request space, decide an invoke over unknown keys, and the
 // words for a way in. Everything else in this folder is its inside.
 export { evaluateIdentityPolicies, evaluateResourcePolicy } from './evaluate.js'
-export { decideInvoke, type InvokeDecision } from './invoke-decision.js'
+export { decideInvoke, type InvokeDecision, type InvokeQuestion } from './invoke-decision.js'
+export type { InvokePolicies } from './function-policy.js'
+export { sessionTagsPossible } from './session-tags.js'
 export { parsePolicyDocument } from './parse.js'
 export type {
   ContextValue,

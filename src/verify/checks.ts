@@ -5,6 +5,7 @@ import {
   decideInvoke,
   type Decision,
   describeWayIn,
+  type InvokeQuestion,
   type NamedPolicy,
   type PolicyDocument,
   trustVerdict,
@@ -99,6 +100,12 @@ function advice(failing: WayIn[]): string {
     .join(' ')
 }
 
+/** What the invoke decision knows beside the role's policies (see iam-policy/invoke-decision.ts). */
+export type InvokeKnown = Pick<InvokeQuestion, 'region' | 'resourceTags' | 'principalTags'> & {
+  /** Each resource's function policy (undefined: none). */
+  functionPolicies?: ReadonlyMap<string, PolicyDocument | undefined>
+}
+
 /**
  * `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies for every value
  * of the keys the runner cannot know.
@@ -109,10 +116,16 @@ export function localInvokeChecks(
   boundary: NamedPolicy | undefined,
   resources: string[],
   method: string,
-  now: Date
+  now: Date,
+  known: InvokeKnown = {}
 ): Check[] {
+  const { functionPolicies, ...keys } = known
   return resources.map(resource => {
-    const evaluation = decideInvoke({ policies, boundary }, { roleArn, resource, now })
+    const functionPolicy = functionPolicies?.get(resource)
+    const evaluation = decideInvoke(
+      { policies, boundary, ...(functionPolicy ? { functionPolicy } : {}) },
+      { roleArn, resource, now, ...keys }
+    )
     return checkFrom(
       invokeCheckName(resource),
       'allowed',

@@ -5,11 +5,13 @@
 // than an exception: the run must still set its outputs and write its summary.
 import { describeError } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
-import type { NamedPolicy } from '../iam-policy/index.js'
+import { type NamedPolicy, sessionTagsPossible } from '../iam-policy/index.js'
 import type { RoleOutcome } from '../role/apply.js'
 import { readRole, type LiveRole } from '../role/read.js'
 import {
   type Check,
+  checkFrom,
+  invokeCheckName,
   localInvokeChecks,
   roleUnreadChecks,
   trustChecks,
@@ -17,6 +19,7 @@ import {
   withStatus
 } from './checks.js'
 import { probeSelfAssume, validateTrust } from './extras.js'
+import { type FunctionPolicies, functionTagsFor, readFunctionPolicies } from './function-facts.js'
 import { invokeChecks, readIdentityPolicies, readManagedPolicy } from './invoke.js'
 import { settled } from './settled.js'
 
@@ -39,16 +42,23 @@ export async function verify(
     }
   ]
 
+  // The function's own policies, read once while the role is looked at.
+  const functionPolicies = readFunctionPolicies(ctx, resources)
   // A dry run checks the planned documents. A role managed elsewhere gets no write, dry run or
   // not: its live documents are the planned ones, so it is read below.
   if (settings.dryRun && settings.role.manage)
-    return [...checks, ...(await plannedChecks(ctx, role, resources))]
+    return [...checks, ...(await plannedChecks(ctx, role, resources, await functionPolicies))]
 
   // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
   const roleChanged =
     !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
   const invokeAbout = (live: LiveRole) =>
-    invokeChecks(ctx, live.arn || ctx.roleArn, live.permissionsBoundary, resources, roleChanged)
+    invokeChecks(ctx, live.arn || ctx.roleArn, live.permissionsBoundary, resources, roleChanged, {
+      functionPolicies,
+      principalTags: sessionTagsPossible(live.trustPolicy, settings.apiConnect.principalArn)
+        ? undefined
+        : live.tags
+    })
   // The invoke question about the role as last read goes out first, and IAM answers it while the
   // trust policy is analysed (CPU-bound, some 10 ms).
   const last = role.live
@@ -123,13 +133,24 @@ async function askRole(ctx: RunContext, resources: string[]): Promise<RoleRead> 
 async function plannedChecks(
   ctx: RunContext,
   role: RoleOutcome,
-  resources: string[]
+  resources: string[],
+  functionPolicies: FunctionPolicies
 ): Promise<Check[]> {
   const { name, permissionsBoundary } = ctx.settings.role
   const method = 'analysis of the planned documents (dry run)'
   const grant: NamedPolicy = { name: role.grantPolicyName, document: role.grantPolicy }
   const now = new Date()
   const trust = trustChecks(role.trustPolicy, question(ctx), method)
+  if ('unread' in functionPolicies) {
+    const why = `${functionPolicies.unread}; the function's own policy may allow or deny the role`
+    return [
+      ...trust,
+      ...resources.map(r =>
+        checkFrom(invokeCheckName(r), 'allowed', 'cannot-evaluate', method, why)
+      )
+    ]
+  }
+  const known = { functionPolicies: functionPolicies.byResource, region: ctx.settings.region }
   try {
     // The plan's read of the role: a dry run writes nothing, so it is still the role as it is.
     const live = role.live
@@ -142,15 +163,17 @@ async function plannedChecks(
         }
     // The planned grant replaces the live one of the same name (not read).
     const policies = [...current.policies, grant]
+    const documents = [...policies, current.boundary, ...functionPolicies.byResource.values()]
+    const all = { ...known, resourceTags: await functionTagsFor(ctx, documents) }
     return [
       ...trust,
-      ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now)
+      ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now, all)
     ]
   } catch (error) {
     const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`
     return [
       ...trust,
-      ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now)
+      ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now, known)
     ]
   }
 }

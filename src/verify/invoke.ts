@@ -1,6 +1,7 @@
 // Whether the role may call lambda:InvokeFunction on the function (and its alias):
-// iam:SimulatePrincipalPolicy where it is available and permitted, otherwise the role's inline,
-// attached and boundary policies read and evaluated locally; the check says which was used.
+// iam:SimulatePrincipalPolicy where it is available and permitted and the function has no policy
+// of its own, otherwise the role's inline, attached and boundary policies (and the function's
+// policy) read and evaluated locally; the check says which was used.
 import {
   GetPolicyCommand,
   GetPolicyVersionCommand,
@@ -21,7 +22,14 @@ import {
 } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import { type Decision, type NamedPolicy, parsePolicyDocument } from '../iam-policy/index.js'
-import { checkFrom, invokeCheckName, localInvokeChecks, type Check } from './checks.js'
+import {
+  checkFrom,
+  type InvokeKnown,
+  invokeCheckName,
+  localInvokeChecks,
+  type Check
+} from './checks.js'
+import { type FunctionPolicies, functionTagsFor } from './function-facts.js'
 import { settled } from './settled.js'
 
 const SIMULATED: Record<string, Decision> = {
@@ -30,19 +38,38 @@ const SIMULATED: Record<string, Decision> = {
   implicitDeny: 'implicit-deny'
 }
 
+/** The function's policies (read once per run) and the role's tags when they are the session's. */
+export interface InvokeFacts {
+  functionPolicies: Promise<FunctionPolicies>
+  principalTags?: Record<string, string>
+}
+
 /** iam:SimulatePrincipalPolicy where it works; otherwise the same question answered locally. */
 export async function invokeChecks(
   ctx: RunContext,
   roleArn: string,
   boundaryArn: string | undefined,
   resources: string[],
-  roleChanged: boolean
+  roleChanged: boolean,
+  facts: InvokeFacts
 ): Promise<Check[]> {
-  const { iam } = ctx.clients
   // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
   let refused: string | undefined
   const ask = async (): Promise<{ checks: Check[] }> => {
-    let why = refused
+    const read = await facts.functionPolicies
+    if ('unread' in read) {
+      const why = `${read.unread}; the function's own policy may allow or deny the role`
+      return {
+        checks: resources.map(r =>
+          checkFrom(invokeCheckName(r), 'allowed', 'cannot-evaluate', 'lambda:GetPolicy', why)
+        )
+      }
+    }
+    // SimulatePrincipalPolicy does not read the function's policy: with one, decide locally.
+    const own = [...read.byResource.values()].some(Boolean)
+      ? 'the function has a resource-based policy, which SimulatePrincipalPolicy does not read'
+      : undefined
+    let why = own ?? refused
     if (why === undefined) {
       try {
         return { checks: await simulatedChecks(ctx, roleArn, resources) }
@@ -54,9 +81,8 @@ export async function invokeChecks(
         )
       }
     }
-    return {
-      checks: await localChecks(iam, roleArn, ctx.settings.role.name, boundaryArn, resources, why)
-    }
+    const known = { functionPolicies: read.byResource, principalTags: facts.principalTags }
+    return { checks: await localChecks(ctx, roleArn, boundaryArn, resources, why, known) }
   }
   return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks
 }
@@ -108,17 +134,25 @@ async function simulatedChecks(
 }
 
 async function localChecks(
-  iam: IAMClient,
+  ctx: RunContext,
   roleArn: string,
-  roleName: string,
   boundaryArn: string | undefined,
   resources: string[],
-  unavailable: string
+  unavailable: string,
+  known: InvokeKnown
 ): Promise<Check[]> {
-  const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`
+  const method = `local evaluation of inline, attached and boundary policies and the function policy (SimulatePrincipalPolicy not used: ${unavailable})`
   try {
-    const { policies, boundary } = await readIdentityPolicies(iam, roleName, boundaryArn)
-    return localInvokeChecks(roleArn, policies, boundary, resources, method, new Date())
+    const { iam } = ctx.clients
+    const { policies, boundary } = await readIdentityPolicies(
+      iam,
+      ctx.settings.role.name,
+      boundaryArn
+    )
+    const documents = [...policies, boundary, ...(known.functionPolicies?.values() ?? [])]
+    const resourceTags = await functionTagsFor(ctx, documents)
+    const all = { ...known, region: ctx.settings.region, resourceTags }
+    return localInvokeChecks(roleArn, policies, boundary, resources, method, new Date(), all)
   } catch (error) {
     // Neither way answered: the permission is unproven, never a pass.
     const why = `the role's policies could not be read: ${describeError(error)}`
