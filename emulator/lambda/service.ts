@@ -5,6 +5,7 @@ import { codeSigningOperations as s } from './code-signing-operations.js'
 import { lambdaErrors } from './errors.js'
 import { functionOperations as f } from './function-operations.js'
 import { invokeOperations as i } from './invoke.js'
+import { permissionOperations as p } from './permission-operations.js'
 import { versionOperations as v } from './version-operations.js'
 
 /** A path under one function; its name (still encoded) is the first captured label. */
@@ -24,6 +25,9 @@ const ROUTES: Route[] = [
   ['GET', fn('/aliases/([^/]+)'), 'GetAlias', v.getAlias],
   ['PUT', fn('/aliases/([^/]+)'), 'UpdateAlias', v.updateAlias],
   ['POST', fn('/invocations'), 'Invoke', i.invoke],
+  ['POST', fn('/policy'), 'AddPermission', p.addPermission],
+  ['GET', fn('/policy'), 'GetPolicy', p.getPolicy],
+  ['DELETE', fn('/policy/([^/]+)'), 'RemovePermission', p.removePermission],
   ['POST', tags, 'TagResource', v.tagResource],
   ['GET', tags, 'ListTags', v.listTags],
   ['DELETE', tags, 'UntagResource', v.untagResource],

@@ -76,6 +76,8 @@ export interface LambdaFunction {
   /** CreateFunction's Code.SourceKMSKeyArn, or UpdateFunctionCode's. */
   sourceKmsKeyArn?: string
   codeSigningConfigArn?: string
+  /** The resource-based policy's statements by qualifier ('' for the function itself). */
+  permissions?: Map<string, Record<string, unknown>[]>
 }
 
 export interface LambdaState {

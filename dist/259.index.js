@@ -1,8 +1,8 @@
-export const id = 770;
-export const ids = [770];
+export const id = 259;
+export const ids = [259];
 export const modules = {
 
-/***/ 3770:
+/***/ 259:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1264,10 +1264,51 @@ const whys = (results) => results
     .map(r => `"${r.label}" (${isUnknown(r.applies) ? r.applies.unknown : 'unknown'})`)
     .join(', ');
 
+;// CONCATENATED MODULE: ./src/iam-policy/resource-arn.ts
+// An ARN in a Resource or NotResource element, matched under both readings IAM's documentation
+// allows. The IAM User Guide (IAM JSON policy elements: Resource, "Using wildcards in resource
+// ARNs", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html):
+// "If the * wildcard is the last character of a resource ARN segment, it can expand to match
+// beyond colon boundaries." "Can" is not "always": a segment-by-segment match and a match where
+// such a `*` spans colons are both possible readings, so where they disagree the answer is
+// Unknown. ArnLike and ArnEquals conditions are not read so: the condition operators page says
+// each of the six colon-delimited components is checked separately.
+
+function resourceArnMatches(pattern, arn, context, variables) {
+    const bySegment = arnMatches(pattern, arn, context, variables);
+    if (isUnknown(bySegment))
+        return bySegment;
+    const expanding = expandingMatch(pattern, arn, context, variables);
+    if (isUnknown(expanding))
+        return expanding;
+    if (expanding === bySegment)
+        return bySegment;
+    return unknown(`Resource "${pattern}": a * at the end of an ARN segment can expand beyond colons, and ${arn} matches only one of the two readings`);
+}
+/**
+ * The reading where a `*` that ends one of the first five segments may span colons; every other
+ * wildcard stays within its segment (the resource segment, the sixth, may hold colons itself).
+ */
+function expandingMatch(pattern, arn, context, variables) {
+    const parts = arnParts(pattern);
+    const sources = [];
+    for (const [i, part] of parts.entries()) {
+        const tokens = tokenize(part, context, { wildcards: true, variables });
+        if (isUnknown(tokens))
+            return tokens;
+        const last = i < parts.length - 1 ? tokens.at(-1) : undefined;
+        const spans = last !== undefined && 'wildcard' in last && last.wildcard === '*';
+        const body = tokensToRegExp(spans ? tokens.slice(0, -1) : tokens, '', i < 5 ? '[^:]' : '[^]').source.slice(1, -1);
+        sources.push(spans ? `${body}[^]*` : body);
+    }
+    return new RegExp(`^${sources.join(':')}$`).test(arn);
+}
+
 ;// CONCATENATED MODULE: ./src/iam-policy/statement.ts
 // One statement against one request: which of its elements (principal, action, resource,
 // condition) match, in three-valued logic, and whether it applies. The evaluator and the
 // analyses build their decisions from these results.
+
 
 
 
@@ -1396,7 +1437,7 @@ function resourceMatches(pattern, resource, env) {
             return unknown(`Resource "${pattern}" is not an ARN`);
         pattern += ':*'.repeat(6 - parts.length);
     }
-    return arnMatches(pattern, resource, env.context, env.variables);
+    return resourceArnMatches(pattern, resource, env.context, env.variables);
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/evaluate.ts
@@ -1538,6 +1579,159 @@ function documentOf(policy) {
 }
 function isNamed(policy) {
     return 'document' in policy && typeof policy.name === 'string';
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/function-policy.ts
+// One invoke request decided with the function's own resource-based policy next to the role's
+// identity policies and permissions boundary, as IAM's policy evaluation logic documents for a
+// principal and a resource of the same account
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
+// an explicit Deny in any policy wins; otherwise an Allow in the identity policies (within the
+// boundary) or in the resource policy is enough. A resource policy that grants the role's ARN is
+// limited by the role's permissions boundary, as identity policies are
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html). A resource
+// policy that names the account (its ID or root) grants nothing by itself: it delegates to the
+// account's identity policies (IAM JSON policy elements: Principal). And, per the boundaries page,
+// a Deny with NotPrincipal always denies a role that has a permissions boundary.
+
+
+function evaluateInvoke(input, request) {
+    const identity = evaluateIdentityPolicies(input, request);
+    if (!input.functionPolicy)
+        return identity;
+    const resource = inFunctionPolicy(evaluateResourcePolicy(asResourcePolicy(input.functionPolicy, !!input.boundary), request));
+    if (identity.decision === 'explicit-deny')
+        return identity;
+    if (resource.decision === 'explicit-deny')
+        return resource;
+    let allowed = identity.decision === 'allowed' ? identity : undefined;
+    let undecided = [identity, resource].find(e => e.decision === 'cannot-evaluate');
+    if (!allowed && resource.decision === 'allowed') {
+        // The function policy allows the role: within its boundary, if it has one.
+        const boundary = input.boundary
+            ? evaluateIdentityPolicies({ policies: [input.boundary] }, request)
+            : undefined;
+        if (!boundary || boundary.decision === 'allowed')
+            allowed = resource;
+        else if (boundary.decision === 'cannot-evaluate')
+            undecided ??= boundary;
+        else if (!grantsRoleArn(input.functionPolicy, request))
+            undecided ??= UNDOCUMENTED_STAR;
+    }
+    if (!allowed)
+        return undecided ?? identity;
+    // An allow stands only if no Deny may apply: an unknown part, or an implicit deny that names
+    // the Deny it could not evaluate.
+    const doubt = [identity, resource].find(e => e.decision === 'cannot-evaluate' || (e.decision === 'implicit-deny' && e.statements.length));
+    return doubt
+        ? { decision: 'cannot-evaluate', statements: doubt.statements, reason: doubt.reason }
+        : allowed;
+}
+/**
+ * IAM documents that a boundary limits a grant to the role's ARN and not one to a role session's
+ * ARN; for a grant to "*" (which names both) it says neither: undecided, never allowed.
+ */
+const UNDOCUMENTED_STAR = {
+    decision: 'cannot-evaluate',
+    statements: [],
+    reason: 'the function policy allows "*", and whether the permissions boundary limits a grant to "*" is not documented'
+};
+/** Whether the function policy's Allow holds with its "*" principals left out. */
+function grantsRoleArn(policy, request) {
+    const statements = asList(policy.Statement).flatMap(statement => {
+        if (!isRecord(statement) || statement.Effect !== 'Allow')
+            return [statement];
+        if (statement.Principal === '*')
+            return [];
+        if (!isRecord(statement.Principal))
+            return [statement];
+        const aws = asList(statement.Principal.AWS ?? []).filter(e => e !== '*');
+        const principal = { ...statement.Principal, AWS: aws };
+        return [{ ...statement, Principal: principal }];
+    });
+    const narrowed = { ...policy, Statement: statements };
+    return evaluateResourcePolicy(asResourcePolicy(narrowed, true), request).decision === 'allowed';
+}
+const inFunctionPolicy = (evaluation) => ({
+    ...evaluation,
+    reason: `the function policy: ${evaluation.reason}`
+});
+/**
+ * The function policy as it can affect the role: an Allow's account entries removed (they only
+ * delegate), and with a boundary, a Deny's NotPrincipal read as every principal.
+ */
+function asResourcePolicy(policy, bounded) {
+    if (!isRecord(policy) || !('Statement' in policy))
+        return policy;
+    const statements = asList(policy.Statement).map(statement => {
+        if (!isRecord(statement))
+            return statement;
+        if (statement.Effect === 'Deny' && bounded && statement.NotPrincipal !== undefined) {
+            const { NotPrincipal: _, ...rest } = statement;
+            return { ...rest, Principal: '*' };
+        }
+        if (statement.Effect !== 'Allow' || !isRecord(statement.Principal))
+            return statement;
+        const principal = { ...statement.Principal };
+        if (principal.AWS !== undefined) {
+            const kept = asList(principal.AWS).filter(entry => typeof entry !== 'string' || !/^(\d{12}|arn:[^:]+:iam::\d{12}:root)$/.test(entry));
+            if (kept.length)
+                principal.AWS = kept;
+            else
+                delete principal.AWS;
+        }
+        // Nothing left to name: the statement names nobody who could be the role.
+        return Object.keys(principal).length ? { ...statement, Principal: principal } : undefined;
+    });
+    return { ...policy, Statement: statements.filter(s => s !== undefined) };
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/fresh-names.ts
+// Names the analyses invent (a role session, a service, a provider, a value no constant matches)
+// must be fresh for the policy at hand: a constant name in the source would let a policy that
+// names it hide every other name of its kind. A name is fresh when no string of the policy
+// contains it and no part of one (between `:` and `/`), read as a pattern, matches it; both
+// case-insensitively, as IAM compares some names regardless of case.
+
+/** Every string of a JSON value, keys included. */
+function policyStrings(value, into = []) {
+    if (typeof value === 'string')
+        into.push(value);
+    else if (Array.isArray(value))
+        for (const item of value)
+            policyStrings(item, into);
+    else if (isRecord(value)) {
+        for (const [key, item] of Object.entries(value)) {
+            into.push(key);
+            policyStrings(item, into);
+        }
+    }
+    return into;
+}
+/**
+ * `base` + `suffix`, or `base-2` + `suffix`...: the first whose stem no string of `strings`
+ * contains and no pattern part of one matches; past those, a stem of one character no pattern
+ * names. A pattern of wildcards alone matches every name alike and is not counted.
+ */
+function freshName(base, strings, suffix = '') {
+    const lower = strings.map(s => s.toLowerCase());
+    const parts = lower.flatMap(s => s.split(/[:/]/)).filter(p => /[*?]/.test(p) && /[^*?]/.test(p));
+    const patterns = parts.map(globRegExp);
+    const taken = (stem) => lower.some(s => s.includes(stem)) || patterns.some(p => p.test(stem));
+    const named = new Set(parts.join(''));
+    const stems = [
+        base,
+        ...Array.from({ length: 20 }, (_, i) => `${base}-${i + 2}`),
+        ...[...'qxzjkvwy0123456789'].filter(c => !named.has(c)).map(c => c.repeat(12))
+    ];
+    const stem = stems.find(s => !taken(s.toLowerCase())) ?? stems.at(-1);
+    return `${stem}${suffix}`;
+}
+function globRegExp(pattern) {
+    const source = [...pattern]
+        .map(c => (c === '*' ? '[^]*' : c === '?' ? '[^]' : c.replace(/[.+^${}()|[\]\\-]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`);
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/string-witnesses.ts
@@ -1761,6 +1955,7 @@ function closure(tokens, positions) {
 
 
 
+
 /** Keys AWS documents as multivalued: they always take sets. */
 const MULTIVALUED = new Set([
     'aws:TagKeys',
@@ -1831,8 +2026,8 @@ function family(base) {
     return 'other';
 }
 /**
- * The values to try for one key. `extra` adds string constants the caller needs told apart
- * (this org's external ID); `budget` bounds the string search and the number of sets.
+ * The values to try for one key. `extra` adds string constants or patterns the caller needs told
+ * apart (this org's external ID, the shapes of IAM principal ARNs); `budget` bounds the string search and the number of sets.
  */
 function keySpace(folded, use, extra = [], budget = 20_000) {
     const families = new Set(use.uses.map(u => family(u.base)).filter(f => f !== 'null'));
@@ -1864,9 +2059,11 @@ function keySpace(folded, use, extra = [], budget = 20_000) {
         case 'ip':
             scalars = ipSpace(constants);
             break;
-        default:
+        default: {
             // Null alone, BinaryEquals, or an operator IAM does not have (the evaluator says so).
-            scalars = { values: [...new Set([...constants, 'fresh-value'])], fresh: 'fresh-value' };
+            const fresh = freshName('fresh-value', constants);
+            scalars = { values: [...new Set([...constants, fresh])], fresh };
+        }
     }
     // AWS's own keys are single-valued unless documented otherwise (ForAnyValue on one reads it
     // as a set of one); another key tested only with set operators may hold a set.
@@ -1895,8 +2092,9 @@ function stringSpace(use, extra, budget) {
             }
         }
     }
-    for (const value of extra)
-        comparisons.push({ tokens: globTokens(value, { wildcards: false }) });
+    for (const value of extra) {
+        comparisons.push(typeof value === 'string' ? { tokens: globTokens(value, { wildcards: false }) } : value);
+    }
     // A key compared as an ARN holds ARNs (aws:SourceArn, aws:PrincipalArn...).
     const required = arn ? [comparisons.push({ tokens: arnTokens('arn:*:*:*:*:*') }) - 1] : [];
     const result = stringWitnesses(comparisons, { required, budget });
@@ -2025,22 +2223,31 @@ function spacesOf(keys, space) {
 
 ;// CONCATENATED MODULE: ./src/iam-policy/invoke-decision.ts
 // The invoke check's local evaluation under the same rule as the trust analysis: the role's
-// identity policies and permissions boundary decide lambda:InvokeFunction on a resource for
-// every value of the keys the runner cannot know, not for one guessed request.
+// identity policies and permissions boundary, and the function's own policy when it has one
+// (function-policy.ts), decide lambda:InvokeFunction on a resource for every value of the keys
+// the runner cannot know, not for one guessed request.
 //
-// The keys IAM sets are filled in as IAM sets them for a role session: aws:CurrentTime and
-// aws:EpochTime (now), aws:SecureTransport (true), aws:PrincipalType (AssumedRole),
-// aws:PrincipalArn (the role's ARN) and aws:PrincipalAccount (AWS global condition context
-// keys, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
-// Every other key the policies mention ranges over its trial values (request-space.ts), absent
-// included. The answer is `allowed` only if allowed for every value, a deny only if denied for
-// every value, otherwise `cannot-evaluate`, naming the keys it depends on.
+// Keys whose values are known are fixed as IAM documents them for a role session (AWS global
+// condition context keys,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html):
+// aws:CurrentTime and aws:EpochTime (now), aws:SecureTransport (true), aws:PrincipalType
+// (AssumedRole), aws:PrincipalArn (the role's ARN), aws:PrincipalAccount; aws:RequestedRegion
+// (the Region the request is made to: the function's); aws:ResourceTag/<key> (the function's
+// tags, read); aws:PrincipalTag/<key> (the role's tags, read, when no session tag can replace
+// them). A tag the resource or role does not have is absent. Every other key the policies mention
+// ranges over its trial values (request-space.ts), absent included. The answer is `allowed` only
+// if allowed for every value, a deny only if denied for every value, otherwise
+// `cannot-evaluate`, naming the keys it depends on.
 
 
 
 
 function decideInvoke(input, question) {
-    const documents = [...input.policies, ...(input.boundary ? [input.boundary] : [])].map(p => 'document' in p ? p.document : p);
+    const documents = [
+        ...input.policies,
+        ...(input.boundary ? [input.boundary] : []),
+        ...(input.functionPolicy ? [input.functionPolicy] : [])
+    ].map(p => ('document' in p ? p.document : p));
     const statements = documents.flatMap(d => asList(d.Statement));
     const variables = documents.some(d => d.Version === '2012-10-17');
     const keys = keyUses(statements, variables);
@@ -2048,7 +2255,10 @@ function decideInvoke(input, question) {
         ...requestTimeKeys(question.now),
         'aws:principalarn': question.roleArn,
         'aws:principalaccount': question.roleArn.split(':')[4] ?? '',
-        'aws:principaltype': 'AssumedRole'
+        'aws:principaltype': 'AssumedRole',
+        ...(question.region ? { 'aws:requestedregion': question.region } : {}),
+        ...tagKeys(keys, 'aws:resourcetag/', question.resourceTags),
+        ...tagKeys(keys, 'aws:principaltag/', question.principalTags)
     };
     const varying = [...keys.keys()].filter(k => !(k in fixed));
     const names = varying.map(k => keys.get(k).name);
@@ -2071,7 +2281,7 @@ function decideInvoke(input, question) {
     }
     const seen = new Map();
     forEachAssignment(varying, spaces, assignment => {
-        const evaluation = evaluateIdentityPolicies(input, {
+        const evaluation = evaluateInvoke(input, {
             principal: { AWS: question.roleArn },
             action: 'lambda:InvokeFunction',
             resource: question.resource,
@@ -2097,6 +2307,46 @@ function decideInvoke(input, question) {
             : `allowed for some values of ${names.join(', ')} only: the runner cannot know them`,
         dependsOn: names
     };
+}
+/**
+ * The tag keys of one kind the policies name, with the tag's value, or absent when there is no
+ * such tag. A key that matches a tag only in letter case is left unknown.
+ */
+function tagKeys(keys, prefix, tags) {
+    if (!tags)
+        return {};
+    const fixed = {};
+    for (const [folded, use] of keys) {
+        if (!folded.startsWith(prefix))
+            continue;
+        const tagKey = use.name.slice(prefix.length);
+        if (Object.hasOwn(tags, tagKey))
+            fixed[folded] = tags[tagKey];
+        else if (!Object.keys(tags).some(k => k.toLowerCase() === tagKey.toLowerCase()))
+            fixed[folded] = undefined;
+    }
+    return fixed;
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy/session-tags.ts
+// Whether IBM's session can carry session tags, which would replace the role's own tags as
+// aws:PrincipalTag/* ("Session tags override a role's tags with the same key": IAM User Guide,
+// Passing session tags in AWS STS). Passing session tags needs sts:TagSession in the role's trust
+// policy (same page), so the role's tags are the session's only when no Allow statement of the
+// trust policy could grant IBM's role sts:TagSession.
+
+
+function sessionTagsPossible(trust, principalArn) {
+    const session = principalArn
+        .replace(':iam::', ':sts::')
+        .replace(/:role\/(?:.*\/)?/, ':assumed-role/');
+    const outcomes = statementOutcomes(trust, {
+        principal: { AWS: `${session}/session` },
+        action: 'sts:TagSession'
+    });
+    if (isUnknown(outcomes))
+        return true;
+    return outcomes.some(o => o.effect !== 'Deny' && o.principal !== false && o.action !== false);
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/parse.ts
@@ -2373,11 +2623,29 @@ function env(record, variables) {
 // anonymous caller. Each kind calls only the AssumeRole action it can (AssumeRoleWithWebIdentity
 // for OpenID Connect providers, AssumeRoleWithSAML for SAML providers).
 
+
 const ASSUME_ROLE = 'sts:AssumeRole';
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const SAML = 'sts:AssumeRoleWithSAML';
 const DIGITS12 = Array.from({ length: 12 }, () => ({ digit: true }));
 const SESSION = 'apic-lambda-deploy-analysis';
+/**
+ * Keys IAM documents for IBM's own direct sts:AssumeRole call, a role session signing its own
+ * request (AWS global condition context keys,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html):
+ * aws:PrincipalIsAWSService is false unless a service principal calls; aws:ViaAWSService is false
+ * unless a service calls with the principal's credentials (forward access sessions);
+ * aws:PrincipalServiceName is present only for a service principal; aws:username only for an IAM
+ * user; aws:SourceAccount and aws:SourceArn only when a service calls on behalf of a resource.
+ */
+const TARGET_KEYS = {
+    'aws:principalisawsservice': 'false',
+    'aws:viaawsservice': 'false',
+    'aws:principalservicename': undefined,
+    'aws:username': undefined,
+    'aws:sourceaccount': undefined,
+    'aws:sourcearn': undefined
+};
 /** Providers whose tokens AWS accepts without an IAM provider resource (web identity). */
 const WELL_KNOWN_OIDC = [
     'cognito-identity.amazonaws.com',
@@ -2391,8 +2659,10 @@ function principalSpace(input) {
         return aws;
     const { services, providers } = namedOthers(input.statements);
     const ownProvider = (type, name) => `arn:${input.partition}:iam::${input.ownAccount}:${type}/${name}`;
+    // Fresh for this policy: a constant name would let a policy that names it hide the others.
+    const strings = policyStrings(input.statements);
     const others = [
-        ...[...services, 'fresh-service.amazonaws.com'].map((name) => ({
+        ...[...services, freshName('fresh-service', strings, '.amazonaws.com')].map((name) => ({
             kind: 'service',
             principal: { Service: name },
             name,
@@ -2402,8 +2672,8 @@ function principalSpace(input) {
         })),
         ...[
             ...providers,
-            ownProvider('oidc-provider', 'fresh-oidc.example.com'),
-            ownProvider('saml-provider', 'fresh-saml')
+            ownProvider('oidc-provider', freshName('fresh-oidc', strings, '.example.com')),
+            ownProvider('saml-provider', freshName('fresh-saml', strings))
         ].map(federated),
         {
             kind: 'anonymous',
@@ -2530,7 +2800,12 @@ function awsCandidates(input) {
     const result = stringWitnesses(comparisons, { required: [0, 1, 2], budget: input.budget });
     if ('exceeded' in result)
         return { undecided: `principal ARNs: ${result.exceeded}` };
+    const session = freshName(SESSION, policyStrings(input.statements));
     return result.witnesses.flatMap(({ value: arn, matches }) => {
+        // IAM role names are unique regardless of case: a role of IBM's account named like IBM's
+        // role, in another case or under another path, is IBM's role itself or does not exist.
+        if (arn !== targetArn && sameRoleName(arn, targetArn))
+            return [];
         const account = arn.split(':')[4];
         const type = matches[0] ? 'Account' : matches[1] ? 'AssumedRole' : 'User';
         const fixed = {
@@ -2554,16 +2829,23 @@ function awsCandidates(input) {
         }
         // aws:PrincipalArn of a role session is its role's ARN (global condition keys, AWS docs).
         const name = arn.split('/').at(-1);
-        return [SESSION, ...(sessions.get(arn) ?? [])].map((session) => ({
+        const target = arn === targetArn;
+        return [session, ...(sessions.get(arn) ?? [])].map((session) => ({
             kind: 'role',
             principal: { AWS: `arn:${partition}:sts::${account}:assumed-role/${name}/${session}` },
             name: arn,
             account,
             actions: [ASSUME_ROLE],
-            fixed,
-            target: arn === targetArn
+            fixed: target ? { ...fixed, ...TARGET_KEYS } : fixed,
+            target
         }));
     });
+}
+/** Two role ARNs of one account whose role names differ at most in letter case. */
+function sameRoleName(a, b) {
+    const role = (arn) => /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
+    const [x, y] = [role(a), role(b)];
+    return !!x && !!y && x[1] === y[1] && x[2].toLowerCase() === y[2].toLowerCase();
 }
 
 ;// CONCATENATED MODULE: ./src/iam-policy/target-decision.ts
@@ -2834,7 +3116,18 @@ function addUnique(list, items, max = ways_in_SHOWN) {
 
 
 
+
 const ACTIONS = [ASSUME_ROLE, WEB_IDENTITY, SAML];
+const PRINCIPAL_ARN = 'aws:principalarn';
+/** IAM principal ARNs told apart from other values of aws:PrincipalArn (see callerSpace). */
+const SHAPES = [
+    'arn:*:iam::*:role/*',
+    'arn:*:iam::*:user/*',
+    'arn:*:iam::*:root',
+    'arn:*:sts::*:*'
+].map(shape => ({
+    tokens: globTokens(shape, { wildcards: true, noColon: true, ignoreCase: true })
+}));
 function whoCanAssume(trust, target, options) {
     const undecided = [];
     const statements = asList(trust.Statement);
@@ -2860,7 +3153,7 @@ function whoCanAssume(trust, target, options) {
     const spaces = new Map();
     const space = (key) => {
         if (!spaces.has(key)) {
-            const extra = key === EXTERNAL_ID ? [target.externalId] : [];
+            const extra = key === EXTERNAL_ID ? [target.externalId] : key === PRINCIPAL_ARN ? SHAPES : [];
             spaces.set(key, keySpace(key, keys.get(key), extra));
         }
         return spaces.get(key);
@@ -2912,7 +3205,7 @@ function whoCanAssume(trust, target, options) {
                     undecided.push(`${candidate.name} (${action}): ${spaces.undecided}`);
                 continue;
             }
-            const spaceMap = new Map(varying.map((k, i) => [k, spaces[i]]));
+            const spaceMap = new Map(varying.map((k, i) => [k, callerSpace(candidate, k, spaces[i])]));
             const isTarget = candidate.target && action === ASSUME_ROLE;
             if (isTarget) {
                 const withId = { ...fixed, [EXTERNAL_ID]: target.externalId };
@@ -3017,6 +3310,21 @@ function waysThrough(allow, denies, spaces, budget, skipId) {
     }
     return { unconditional: false };
 }
+/** An IAM principal's ARN (role, user, root, STS session), in any letter case. */
+const IAM_PRINCIPAL_ARN = /^arn:[^:]*:(iam::[^:]*:(role\/[^:]*|user\/[^:]*|root)|sts::[^:]*:[^:]*)$/i;
+/**
+ * A key's values for one caller. A service principal or a federated caller never carries an IAM
+ * principal's ARN as aws:PrincipalArn (it holds the ARN of the IAM role, user, STS federated user
+ * or root that makes a signed request: AWS global condition context keys), so a `"*"` pinned to
+ * IBM's role by aws:PrincipalArn lets no service or provider in.
+ */
+function callerSpace(candidate, key, space) {
+    const other = candidate.kind === 'service' || candidate.kind === 'web-identity' || candidate.kind === 'saml';
+    if (!other || key !== PRINCIPAL_ARN)
+        return space;
+    const values = space.values.filter(v => typeof v !== 'string' || !IAM_PRINCIPAL_ARN.test(v));
+    return { values, fresh: values.includes(space.fresh) ? space.fresh : undefined };
+}
 /** A construct the enumeration does not model, in a statement that matters. */
 function statementProblem(statement, label, keys, variables) {
     const principal = statement.Principal ?? statement.NotPrincipal;
@@ -3034,6 +3342,7 @@ function statementProblem(statement, label, keys, variables) {
 // The IAM policy library's public surface: read a policy, evaluate a request against it, decide
 // who can assume a role over the whole request space, decide an invoke over unknown keys, and the
 // words for a way in. Everything else in this folder is its inside.
+
 
 
 
@@ -4674,9 +4983,11 @@ function advice(failing) {
  * `lambda:InvokeFunction` on each ARN, evaluated locally over the role's policies for every value
  * of the keys the runner cannot know.
  */
-function localInvokeChecks(roleArn, policies, boundary, resources, method, now) {
+function localInvokeChecks(roleArn, policies, boundary, resources, method, now, known = {}) {
+    const { functionPolicies, ...keys } = known;
     return resources.map(resource => {
-        const evaluation = decideInvoke({ policies, boundary }, { roleArn, resource, now });
+        const functionPolicy = functionPolicies?.get(resource);
+        const evaluation = decideInvoke({ policies, boundary, ...(functionPolicy ? { functionPolicy } : {}) }, { roleArn, resource, now, ...keys });
         return checkFrom(invokeCheckName(resource), 'allowed', evaluation.decision, method, evaluation.reason);
     });
 }
@@ -5487,6 +5798,66 @@ function notChecked(name, expected, method, error) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/verify/function-facts.ts
+// What the invoke check knows about the function beside the role's policies: its own
+// resource-based policy (lambda:GetPolicy; ResourceNotFoundException: it has none), its tags
+// (lambda:ListTags, read only when a policy tests aws:ResourceTag/*) and its Region.
+//
+// A function policy that cannot be read may allow or deny the role: the invoke check is then
+// undecided, never passed.
+
+
+
+/**
+ * GetPolicy of the function and of each qualified resource (an alias). An alias is decided with
+ * its own policy and the function's together: a Deny in either counts.
+ */
+async function readFunctionPolicies(ctx, resources) {
+    const read = async (qualifier) => {
+        try {
+            const { Policy } = await ctx.clients.lambda.send(new client_lambda_dist_cjs/* GetPolicyCommand */.s4W({ FunctionName: ctx.functionArn, Qualifier: qualifier }));
+            return Policy ? parsePolicyDocument(Policy) : undefined;
+        }
+        catch (error) {
+            if (errorName(error) === 'ResourceNotFoundException')
+                return undefined;
+            throw error;
+        }
+    };
+    try {
+        const own = await read();
+        const byResource = new Map([[ctx.functionArn, own]]);
+        for (const resource of resources) {
+            if (resource === ctx.functionArn)
+                continue;
+            const qualified = await read(resource.slice(ctx.functionArn.length + 1));
+            byResource.set(resource, merged(own, qualified));
+        }
+        return { byResource };
+    }
+    catch (error) {
+        return { unread: `lambda:GetPolicy failed: ${describeError(error)}` };
+    }
+}
+function merged(a, b) {
+    if (!a || !b)
+        return a ?? b;
+    return { Version: '2012-10-17', Statement: [a.Statement, b.Statement].flat() };
+}
+/** The function's tags when some policy tests aws:ResourceTag/*; undefined when unknown. */
+async function functionTagsFor(ctx, documents) {
+    if (!JSON.stringify(documents).toLowerCase().includes('"aws:resourcetag/'))
+        return {};
+    try {
+        const { Tags } = await ctx.clients.lambda.send(new client_lambda_dist_cjs/* ListTagsCommand */.bvr({ Resource: ctx.functionArn }));
+        return Tags ?? {};
+    }
+    catch (error) {
+        ctx.log.info(`lambda:ListTags failed (${describeError(error)}): the function's tags are unknown`);
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/verify/settled.ts
 // IAM is eventually consistent: a role this run changed may not read back as written for a few
 // seconds. A check that fails then is asked again, bounded by the run's Timing.
@@ -5535,8 +5906,10 @@ async function settled(ctx, label, roleChanged, ask) {
 
 ;// CONCATENATED MODULE: ./src/verify/invoke.ts
 // Whether the role may call lambda:InvokeFunction on the function (and its alias):
-// iam:SimulatePrincipalPolicy where it is available and permitted, otherwise the role's inline,
-// attached and boundary policies read and evaluated locally; the check says which was used.
+// iam:SimulatePrincipalPolicy where it is available and permitted and the function has no policy
+// of its own, otherwise the role's inline, attached and boundary policies (and the function's
+// policy) read and evaluated locally; the check says which was used.
+
 
 
 
@@ -5548,12 +5921,22 @@ const SIMULATED = {
     implicitDeny: 'implicit-deny'
 };
 /** iam:SimulatePrincipalPolicy where it works; otherwise the same question answered locally. */
-async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
-    const { iam } = ctx.clients;
+async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged, facts) {
     // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
     let refused;
     const ask = async () => {
-        let why = refused;
+        const read = await facts.functionPolicies;
+        if ('unread' in read) {
+            const why = `${read.unread}; the function's own policy may allow or deny the role`;
+            return {
+                checks: resources.map(r => checkFrom(invokeCheckName(r), 'allowed', 'cannot-evaluate', 'lambda:GetPolicy', why))
+            };
+        }
+        // SimulatePrincipalPolicy does not read the function's policy: with one, decide locally.
+        const own = [...read.byResource.values()].some(Boolean)
+            ? 'the function has a resource-based policy, which SimulatePrincipalPolicy does not read'
+            : undefined;
+        let why = own ?? refused;
         if (why === undefined) {
             try {
                 return { checks: await simulatedChecks(ctx, roleArn, resources) };
@@ -5565,9 +5948,8 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
                 ctx.log.info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
             }
         }
-        return {
-            checks: await localChecks(iam, roleArn, ctx.settings.role.name, boundaryArn, resources, why)
-        };
+        const known = { functionPolicies: read.byResource, principalTags: facts.principalTags };
+        return { checks: await localChecks(ctx, roleArn, boundaryArn, resources, why, known) };
     };
     return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks;
 }
@@ -5598,11 +5980,15 @@ async function simulatedChecks(ctx, roleArn, resources) {
     });
     return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', simulatedDecision(EvaluationResults, resource), 'iam:SimulatePrincipalPolicy'));
 }
-async function localChecks(iam, roleArn, roleName, boundaryArn, resources, unavailable) {
-    const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`;
+async function localChecks(ctx, roleArn, boundaryArn, resources, unavailable, known) {
+    const method = `local evaluation of inline, attached and boundary policies and the function policy (SimulatePrincipalPolicy not used: ${unavailable})`;
     try {
-        const { policies, boundary } = await readIdentityPolicies(iam, roleName, boundaryArn);
-        return localInvokeChecks(roleArn, policies, boundary, resources, method, new Date());
+        const { iam } = ctx.clients;
+        const { policies, boundary } = await readIdentityPolicies(iam, ctx.settings.role.name, boundaryArn);
+        const documents = [...policies, boundary, ...(known.functionPolicies?.values() ?? [])];
+        const resourceTags = await functionTagsFor(ctx, documents);
+        const all = { ...known, region: ctx.settings.region, resourceTags };
+        return localInvokeChecks(roleArn, policies, boundary, resources, method, new Date(), all);
     }
     catch (error) {
         // Neither way answered: the permission is unproven, never a pass.
@@ -5660,6 +6046,8 @@ async function readManagedPolicy(iam, arn) {
 
 
 
+
+
 async function verify(ctx, role, aliasArn) {
     const { settings, identity } = ctx;
     const resources = [ctx.functionArn, ...(aliasArn ? [aliasArn] : [])];
@@ -5674,13 +6062,20 @@ async function verify(ctx, role, aliasArn) {
             method: 'sts:GetCallerIdentity'
         }
     ];
+    // The function's own policies, read once while the role is looked at.
+    const functionPolicies = readFunctionPolicies(ctx, resources);
     // A dry run checks the planned documents. A role managed elsewhere gets no write, dry run or
     // not: its live documents are the planned ones, so it is read below.
     if (settings.dryRun && settings.role.manage)
-        return [...checks, ...(await plannedChecks(ctx, role, resources))];
+        return [...checks, ...(await plannedChecks(ctx, role, resources, await functionPolicies))];
     // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
     const roleChanged = !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged');
-    const invokeAbout = (live) => invokeChecks(ctx, live.arn || ctx.roleArn, live.permissionsBoundary, resources, roleChanged);
+    const invokeAbout = (live) => invokeChecks(ctx, live.arn || ctx.roleArn, live.permissionsBoundary, resources, roleChanged, {
+        functionPolicies,
+        principalTags: sessionTagsPossible(live.trustPolicy, settings.apiConnect.principalArn)
+            ? undefined
+            : live.tags
+    });
     // The invoke question about the role as last read goes out first, and IAM answers it while the
     // trust policy is analysed (CPU-bound, some 10 ms).
     const last = role.live;
@@ -5744,12 +6139,20 @@ async function askRole(ctx, resources) {
  * In a dry run: the planned trust policy, and the planned grant next to what else the role has
  * (its other policies and its planned or current boundary), as IAM will evaluate them after a run.
  */
-async function plannedChecks(ctx, role, resources) {
+async function plannedChecks(ctx, role, resources, functionPolicies) {
     const { name, permissionsBoundary } = ctx.settings.role;
     const method = 'analysis of the planned documents (dry run)';
     const grant = { name: role.grantPolicyName, document: role.grantPolicy };
     const now = new Date();
     const trust = trustChecks(role.trustPolicy, question(ctx), method);
+    if ('unread' in functionPolicies) {
+        const why = `${functionPolicies.unread}; the function's own policy may allow or deny the role`;
+        return [
+            ...trust,
+            ...resources.map(r => checkFrom(invokeCheckName(r), 'allowed', 'cannot-evaluate', method, why))
+        ];
+    }
+    const known = { functionPolicies: functionPolicies.byResource, region: ctx.settings.region };
     try {
         // The plan's read of the role: a dry run writes nothing, so it is still the role as it is.
         const live = role.live;
@@ -5762,16 +6165,18 @@ async function plannedChecks(ctx, role, resources) {
             };
         // The planned grant replaces the live one of the same name (not read).
         const policies = [...current.policies, grant];
+        const documents = [...policies, current.boundary, ...functionPolicies.byResource.values()];
+        const all = { ...known, resourceTags: await functionTagsFor(ctx, documents) };
         return [
             ...trust,
-            ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now)
+            ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now, all)
         ];
     }
     catch (error) {
         const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`;
         return [
             ...trust,
-            ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now)
+            ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now, known)
         ];
     }
 }
