@@ -56,6 +56,14 @@ export async function invokeChecks(
   // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
   let refused: string | undefined
   const ask = async (): Promise<{ checks: Check[] }> => {
+    // IAM is asked while the function's policy is read: most functions have none.
+    const simulated =
+      refused === undefined
+        ? simulatedChecks(ctx, roleArn, resources).then(
+            checks => ({ checks }),
+            (error: unknown) => ({ error })
+          )
+        : undefined
     const read = await facts.functionPolicies
     if ('unread' in read) {
       const why = `${read.unread}; the function's own policy may allow or deny the role`
@@ -66,23 +74,21 @@ export async function invokeChecks(
       }
     }
     // SimulatePrincipalPolicy does not read the function's policy: with one, decide locally.
-    const own = [...read.byResource.values()].some(Boolean)
+    let why = [...read.byResource.values()].some(Boolean)
       ? 'the function has a resource-based policy, which SimulatePrincipalPolicy does not read'
-      : undefined
-    let why = own ?? refused
-    if (why === undefined) {
-      try {
-        return { checks: await simulatedChecks(ctx, roleArn, resources) }
-      } catch (error) {
-        why = describeError(error)
-        if (errorName(error)?.startsWith('AccessDenied') || isNotImplemented(error)) refused = why
-        ctx.log.info(
-          `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
-        )
-      }
+      : refused
+    const answer = await simulated
+    if (why === undefined && answer) {
+      if ('checks' in answer) return answer
+      why = describeError(answer.error)
+      if (errorName(answer.error)?.startsWith('AccessDenied') || isNotImplemented(answer.error))
+        refused = why
+      ctx.log.info(
+        `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
+      )
     }
     const known = { functionPolicies: read.byResource, principalTags: facts.principalTags }
-    return { checks: await localChecks(ctx, roleArn, boundaryArn, resources, why, known) }
+    return { checks: await localChecks(ctx, roleArn, boundaryArn, resources, why!, known) }
   }
   return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks
 }
@@ -141,7 +147,10 @@ async function localChecks(
   unavailable: string,
   known: InvokeKnown
 ): Promise<Check[]> {
-  const method = `local evaluation of inline, attached and boundary policies and the function policy (SimulatePrincipalPolicy not used: ${unavailable})`
+  const method =
+    known.functionPolicies?.size && [...known.functionPolicies.values()].some(Boolean)
+      ? `local evaluation of inline, attached and boundary policies and the function policy (SimulatePrincipalPolicy not used: ${unavailable})`
+      : `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`
   try {
     const { iam } = ctx.clients
     const { policies, boundary } = await readIdentityPolicies(
