@@ -90,8 +90,9 @@ function asResourcePolicy(policy: PolicyDocument, bounded: boolean): PolicyDocum
   const statements = asList(policy.Statement).map(statement => {
     if (!isRecord(statement)) return statement
     if (statement.Effect === 'Deny' && bounded && statement.NotPrincipal !== undefined) {
-      const { NotPrincipal: _, ...rest } = statement
-      return { ...rest, Principal: '*' }
+      const rest: Record<string, unknown> = { ...statement, Principal: '*' }
+      delete rest.NotPrincipal
+      return rest
     }
     if (statement.Effect !== 'Allow' || !isRecord(statement.Principal)) return statement
     const principal = { ...statement.Principal }
