@@ -2,12 +2,12 @@
 // with static fake credentials so the SDK never looks for real ones.
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer'
 import { IAMClient } from '@aws-sdk/client-iam'
-import { LambdaClient } from '@aws-sdk/client-lambda'
+import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda'
 import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
 import { zipSync, strToU8 } from 'fflate'
 
-import { IBM_US_EAST, ORG as ORG_ID } from '../support/constants.js'
+import { ACCOUNT, IBM_US_EAST, ORG as ORG_ID } from '../support/constants.js'
 import { apiConnectStatement, policy } from '../support/documents.js'
 
 export { ACCOUNT, IBM_US_EAST, ORG as ORG_ID } from '../support/constants.js'
@@ -87,3 +87,15 @@ export async function eventually<T>(
     await new Promise(resolve => setTimeout(resolve, intervalMs))
   }
 }
+
+/** Creates function `orders` (zip) with the `exec` role. */
+export const createOrders = (lambda: LambdaClient, zip: Uint8Array) =>
+  lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: 'orders',
+      Role: `arn:aws:iam::${ACCOUNT}:role/exec`,
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Code: { ZipFile: zip }
+    })
+  )

@@ -3,13 +3,12 @@
 import {
   AddPermissionCommand,
   CreateAliasCommand,
-  CreateFunctionCommand,
   GetPolicyCommand,
   PublishVersionCommand,
   RemovePermissionCommand
 } from '@aws-sdk/client-lambda'
 import { type Emulator, startEmulator } from '../../emulator/index.js'
-import { ACCOUNT, LAMBDA_TRUST, clients, rejectionOf, zipOf } from './helpers.js'
+import { ACCOUNT, LAMBDA_TRUST, clients, createOrders, rejectionOf, zipOf } from './helpers.js'
 
 const FN_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders`
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/apic-invoke`
@@ -26,15 +25,7 @@ beforeAll(async () => {
 afterAll(() => emulator.stop())
 beforeEach(async () => {
   emulator.reset()
-  await lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: 'orders',
-      Role: `arn:aws:iam::${ACCOUNT}:role/exec`,
-      Runtime: 'nodejs22.x',
-      Handler: 'index.handler',
-      Code: { ZipFile: zipOf({ 'index.js': 'exports.handler = async () => 1' }) }
-    })
-  )
+  await createOrders(lambda, zipOf({ 'index.js': 'exports.handler = async () => 1' }))
 })
 
 const permit = (input: object) =>

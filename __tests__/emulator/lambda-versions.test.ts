@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto'
 import {
   CreateAliasCommand,
-  CreateFunctionCommand,
   GetAliasCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
@@ -15,7 +14,7 @@ import {
   UpdateFunctionConfigurationCommand
 } from '@aws-sdk/client-lambda'
 import { type Emulator, startEmulator } from '../../emulator/index.js'
-import { ACCOUNT, LAMBDA_TRUST, clients, rejectionOf, zipOf } from './helpers.js'
+import { ACCOUNT, LAMBDA_TRUST, clients, createOrders, rejectionOf, zipOf } from './helpers.js'
 
 const FN_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders`
 const ZIP = zipOf({ 'index.js': 'exports.handler = async () => 1' })
@@ -34,15 +33,7 @@ beforeAll(async () => {
 afterAll(() => emulator.stop())
 beforeEach(async () => {
   emulator.reset()
-  await lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: 'orders',
-      Role: `arn:aws:iam::${ACCOUNT}:role/exec`,
-      Runtime: 'nodejs22.x',
-      Handler: 'index.handler',
-      Code: { ZipFile: ZIP }
-    })
-  )
+  await createOrders(lambda, ZIP)
 })
 
 const publish = (input: object = {}) =>

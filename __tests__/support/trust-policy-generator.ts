@@ -219,7 +219,7 @@ const PINS: [string, string][] = [
 ]
 
 /** Clauses on keys IAM documents for IBM's call, with the value IBM's call has. */
-const DOCUMENTED: [string, string, string][] = [
+export const DOCUMENTED: [string, string, string][] = [
   ['Bool', 'aws:PrincipalIsAWSService', 'false'],
   ['Bool', 'aws:ViaAWSService', 'false'],
   ['Null', 'aws:PrincipalServiceName', 'true'],
