@@ -1667,8 +1667,9 @@ function asResourcePolicy(policy, bounded) {
         if (!isRecord(statement))
             return statement;
         if (statement.Effect === 'Deny' && bounded && statement.NotPrincipal !== undefined) {
-            const { NotPrincipal: _, ...rest } = statement;
-            return { ...rest, Principal: '*' };
+            const rest = { ...statement, Principal: '*' };
+            delete rest.NotPrincipal;
+            return rest;
         }
         if (statement.Effect !== 'Allow' || !isRecord(statement.Principal))
             return statement;

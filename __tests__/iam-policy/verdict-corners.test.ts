@@ -5,6 +5,7 @@
 import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/evaluate.js'
 import { freshName, policyStrings } from '../../src/iam-policy/fresh-names.js'
 import { decideInvoke } from '../../src/iam-policy/invoke-decision.js'
+import { sessionTagsPossible } from '../../src/iam-policy/session-tags.js'
 import { trustVerdict, whoCanAssume } from '../../src/iam-policy/who-can-assume.js'
 import {
   API_CONNECT,
@@ -280,5 +281,22 @@ describe("invoke: the function's own policy", () => {
   it('a grant to one session of the role is undecided (IBM picks the session name)', () => {
     const functionPolicy = grant({ AWS: session(OWN_ROLE, 'x') })
     expect(invoke({ policies: [], functionPolicy }).decision).toBe('cannot-evaluate')
+  })
+})
+
+describe("the role's tags are the session's only when IBM cannot pass session tags", () => {
+  const trust = (action: string | string[]) =>
+    doc({ ...API_CONNECT, Action: action } as PolicyStatement)
+  it.each([
+    ['sts:AssumeRole', false],
+    [['sts:AssumeRole', 'sts:TagSession'], true],
+    ['sts:*', true]
+  ])('trust Action %j: session tags possible = %s', (action, possible) => {
+    expect(sessionTagsPossible(trust(action), TARGET_ROLE)).toBe(possible)
+  })
+
+  it('a TagSession grant to someone else does not count', () => {
+    const other = { Effect: 'Allow' as const, Principal: { AWS: OPS }, Action: 'sts:TagSession' }
+    expect(sessionTagsPossible(doc(API_CONNECT, other), TARGET_ROLE)).toBe(false)
   })
 })

@@ -18,6 +18,11 @@ import {
   SimulatePrincipalPolicyCommand,
   type EvaluationResult
 } from '@aws-sdk/client-iam'
+import {
+  GetPolicyCommand as GetFunctionPolicyCommand,
+  LambdaClient,
+  ResourceNotFoundException
+} from '@aws-sdk/client-lambda'
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
 import { captureCoreOutput } from '../support/core-output.js'
 import { mockClient } from 'aws-sdk-client-mock'
@@ -108,6 +113,7 @@ function context(overrides: Partial<Settings> = {}): RunContext {
     clients: {
       iam: new IAMClient(loopback),
       sts: new STSClient(loopback),
+      lambda: new LambdaClient(loopback),
       accessAnalyzer: new AccessAnalyzerClient(loopback)
     } as unknown as RunContext['clients'],
     identity: { accountId: ACCOUNT, partition: 'aws', arn: CALLER },
@@ -144,12 +150,17 @@ const outcome = (overrides: Partial<RoleOutcome> = {}): RoleOutcome => ({
 const iam = mockClient(IAMClient)
 const sts = mockClient(STSClient)
 const analyzer = mockClient(AccessAnalyzerClient)
+const lambda = mockClient(LambdaClient)
 const output = captureCoreOutput()
+/** Lambda's answer for a function (or qualifier) with no policy of its own. */
+const NO_POLICY = new ResourceNotFoundException({ message: 'no policy', $metadata: {} })
 
 beforeEach(() => {
   iam.reset()
   sts.reset()
   analyzer.reset()
+  lambda.reset()
+  lambda.on(GetFunctionPolicyCommand).rejects(NO_POLICY)
 })
 
 const awsError = (name: string, message = `${name} (test)`) =>
@@ -360,6 +371,54 @@ describe('the live role', () => {
     expect(checks[1].actual).toBe(
       'GetRole failed: AccessDenied: not authorized to perform: iam:GetRole'
     )
+  })
+})
+
+describe("the function's own policy (lambda:GetPolicy)", () => {
+  const byFunction = (
+    Principal: PolicyStatement['Principal'],
+    Effect: 'Allow' | 'Deny' = 'Allow'
+  ) => JSON.stringify(policy({ Effect, Principal, Action: 'lambda:InvokeFunction', Resource: FN }))
+
+  it('a function policy naming the role grants the invoke with no identity policy, decided locally', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'implicitDeny' }))
+    rolePolicies({})
+    lambda
+      .on(GetFunctionPolicyCommand, { FunctionName: FN, Qualifier: undefined })
+      .resolves({ Policy: byFunction({ AWS: ROLE_ARN }) })
+
+    const checks = byName(await verify(context(), outcome()))
+
+    expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass' })
+    expect(checks[INVOKE_FN].method).toMatch(/function has a resource-based policy/)
+  })
+
+  it('a Deny in the function policy fails the check though the role policies allow', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    rolePolicies({ [GRANT_NAME]: GRANT })
+    lambda.on(GetFunctionPolicyCommand).resolves({ Policy: byFunction('*', 'Deny') })
+
+    const checks = byName(await verify(context(), outcome()))
+
+    expect(checks[INVOKE_FN]).toMatchObject({
+      status: 'fail',
+      actual: expect.stringMatching(/explicit-deny/)
+    })
+  })
+
+  it('a refused GetPolicy leaves the invoke undecided, never passed', async () => {
+    iam.on(GetRoleCommand).resolves(liveRole())
+    iam
+      .on(SimulatePrincipalPolicyCommand)
+      .resolves(simulation({ [FN]: 'allowed', [ALIAS]: 'allowed' }))
+    lambda.on(GetFunctionPolicyCommand).rejects(awsError('AccessDeniedException'))
+
+    const checks = byName(await verify(context(), outcome(), ALIAS))
+
+    for (const name of [INVOKE_FN, INVOKE_ALIAS])
+      expect(checks[name]).toMatchObject({ status: 'undecided', method: 'lambda:GetPolicy' })
   })
 })
 
