@@ -10,7 +10,12 @@
 // is every action and resource, the universe is a sample of it.
 
 import { runSimulation } from '@cloud-copilot/iam-simulate'
-import { canOnlyInvoke, INVOKE_ACTIONS, type PolicyDocument } from '../../src/iam-policy/index.js'
+import {
+  canOnlyInvoke,
+  INVOKE_ACTIONS,
+  type PolicyDocument,
+  type PolicyStatement
+} from '../../src/iam-policy/index.js'
 import { Choices, prng } from '../support/policy-generator.js'
 
 const SEED = Number(process.env.POLICY_DIFFERENTIAL_SEED ?? 20261206)
@@ -98,7 +103,7 @@ class CaseBuilder extends Choices {
     const count = this.int(1, boundary ? 2 : 3)
     return {
       Version: '2012-10-17',
-      Statement: Array.from({ length: count }, () => this.statement())
+      Statement: Array.from({ length: count }, () => this.statement()) as unknown as PolicyStatement[]
     }
   }
 

@@ -59,6 +59,9 @@ const INVOKE_FN = `Role may invoke ${FN}`
 const INVOKE_ALIAS = `Role may invoke ${ALIAS}`
 const VALIDATE = 'Access Analyzer finds no error in the trust policy'
 const SELF_ASSUME = 'The runner itself cannot assume the role'
+const ONLY_INVOKE = 'The role can do nothing but invoke'
+const ONLY_INVOKE_METHOD =
+  "analysis of the role's inline, attached and AWS managed policies (default versions) and its permissions boundary, over every action and resource"
 
 const policy = (...Statement: PolicyStatement[]): PolicyDocument => ({
   Version: '2012-10-17',
@@ -150,6 +153,8 @@ beforeEach(() => {
   iam.reset()
   sts.reset()
   analyzer.reset()
+  // The role's own grant, read for "The role can do nothing but invoke" unless a test says otherwise.
+  rolePolicies({ [GRANT_NAME]: GRANT })
 })
 
 const awsError = (name: string, message = `${name} (test)`) =>
@@ -227,6 +232,11 @@ const calls = (command: new (...args: never[]) => unknown) =>
   iam.commandCalls(command as never).map(call => call.args[0].input)
 const iamOperations = () =>
   iam.calls().map(call => (call.args[0] as object).constructor.name.replace(/Command$/, ''))
+const POLICY_READS = ['ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies']
+/** The reads of the role's policies ("nothing but invoke"), and every other IAM call in order. */
+const policyReads = () => iamOperations().filter(op => POLICY_READS.includes(op))
+const otherOperations = () =>
+  iamOperations().filter(op => ![...POLICY_READS, 'GetPolicy', 'GetPolicyVersion'].includes(op))
 
 describe('the live role', () => {
   it('evaluates the trust policy as IAM stores it and simulates the invoke grant', async () => {
@@ -242,9 +252,11 @@ describe('the live role', () => {
       [CAN_ASSUME, 'pass', TRUST_METHOD],
       [NOBODY_ELSE, 'pass', TRUST_METHOD],
       [INVOKE_FN, 'pass', SIMULATE],
-      [INVOKE_ALIAS, 'pass', SIMULATE]
+      [INVOKE_ALIAS, 'pass', SIMULATE],
+      [ONLY_INVOKE, 'pass', ONLY_INVOKE_METHOD]
     ])
-    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(policyReads()).toEqual(POLICY_READS)
     expect(calls(SimulatePrincipalPolicyCommand)).toEqual([
       {
         PolicySourceArn: ROLE_ARN,
@@ -279,7 +291,7 @@ describe('the live role', () => {
     expect(checks[CAN_ASSUME]).toMatchObject({ status: 'pass', method: TRUST_METHOD })
     expect(checks[NOBODY_ELSE].status).toBe('pass')
     expect(checks[INVOKE_FN].status).toBe('pass')
-    expect(iamOperations()).toEqual(['SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['SimulatePrincipalPolicy'])
   })
 
   it('reads the role again when a trust check fails on the reused read', async () => {
@@ -292,7 +304,7 @@ describe('the live role', () => {
     // The failure stands on IAM's answer now, not on the earlier read alone. The invoke question
     // went out first, about the same role and boundary: asked once.
     expect(checks[NOBODY_ELSE].status).toBe('fail')
-    expect(iamOperations()).toEqual(['SimulatePrincipalPolicy', 'GetRole'])
+    expect(otherOperations()).toEqual(['SimulatePrincipalPolicy', 'GetRole'])
   })
 
   it('asks the invoke question again when the read again shows another boundary', async () => {
@@ -303,11 +315,13 @@ describe('the live role', () => {
     const checks = byName(await verify(context(), outcome({ live }), undefined))
 
     expect(checks[INVOKE_FN].status).toBe('pass')
-    expect(iamOperations()).toEqual([
+    expect(otherOperations()).toEqual([
       'SimulatePrincipalPolicy',
       'GetRole',
       'SimulatePrincipalPolicy'
     ])
+    // The boundary changed: the policies are read again, with the new boundary.
+    expect(calls(GetPolicyCommand)).toEqual([{ PolicyArn: BOUNDARY }])
   })
 
   it('names the expected account when expected-account-id is set', async () => {
@@ -341,7 +355,7 @@ describe('the live role', () => {
     )
 
     expect(checks.slice(1).map(c => [c.status, c.actual, c.method])).toEqual(
-      Array(4).fill(['fail', `role ${ROLE_NAME} does not exist`, 'GetRole'])
+      Array(5).fill(['fail', `role ${ROLE_NAME} does not exist`, 'GetRole'])
     )
     expect(checks.slice(1).map(c => c.name)).toContain(INVOKE_ALIAS)
     expect(iamOperations()).toEqual(['GetRole'])
@@ -356,7 +370,7 @@ describe('the live role', () => {
 
     const checks = await verify(context(), outcome(), undefined)
 
-    expect(checks.slice(1).map(c => c.status)).toEqual(Array(3).fill('undecided'))
+    expect(checks.slice(1).map(c => c.status)).toEqual(Array(4).fill('undecided'))
     expect(checks[1].actual).toBe(
       'GetRole failed: AccessDenied: not authorized to perform: iam:GetRole'
     )
@@ -444,13 +458,10 @@ describe('SimulatePrincipalPolicy', () => {
         method
       })
       expect(checks[INVOKE_ALIAS]).toMatchObject({ status: 'pass', method })
-      expect(iamOperations()).toEqual([
-        'GetRole',
-        'SimulatePrincipalPolicy',
-        'ListRolePolicies',
-        'GetRolePolicy',
-        'ListAttachedRolePolicies'
-      ])
+      // One read of the role's policies answers both the invoke check and "nothing but invoke".
+      expect(otherOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+      expect(policyReads()).toEqual(POLICY_READS)
+      expect(checks[ONLY_INVOKE].status).toBe('pass')
       expect(output.text()).toContain(
         "iam:SimulatePrincipalPolicy is not available (AccessDenied: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:SimulatePrincipalPolicy); evaluating the role's policies locally"
       )
@@ -558,7 +569,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     const checks = byName(await verify(context(), outcome({ changes: UNCHANGED }), undefined))
 
     expect(checks[INVOKE_FN].status).toBe('fail')
-    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
   })
 
   it('asks once when the role is managed elsewhere: its planned changes were not made', async () => {
@@ -569,7 +580,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     const checks = byName(await verify(ctx, outcome({ changes: UPDATED }), undefined))
 
     expect(checks[INVOKE_FN].status).toBe('fail')
-    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
   })
 
   it('re-reads a trust policy that does not show this run’s update yet', async () => {
@@ -593,7 +604,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     const checks = await verify(context(), outcome({ changes }), undefined)
 
     expect(checks.every(c => c.status === 'pass')).toBe(true)
-    expect(iamOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
   })
 
   it('re-reads a role this run created that IAM does not show yet', async () => {
@@ -610,7 +621,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
 
     expect(statusOf(checks)[CAN_ASSUME]).toBe('pass')
     expect(statusOf(checks)[INVOKE_FN]).toBe('pass')
-    expect(iamOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
   })
 
   it('does not ask SimulatePrincipalPolicy again once it was refused', async () => {
@@ -786,7 +797,8 @@ describe('dry run', () => {
       [CAN_ASSUME, 'pass', DRY],
       [NOBODY_ELSE, 'pass', DRY],
       [INVOKE_FN, 'pass', DRY],
-      [INVOKE_ALIAS, 'pass', DRY]
+      [INVOKE_ALIAS, 'pass', DRY],
+      [ONLY_INVOKE, 'pass', DRY]
     ])
     expect(iamOperations()).toEqual([])
     expect(sts.calls()).toHaveLength(0)
@@ -803,6 +815,7 @@ describe('dry run', () => {
     )
     expect(checks[NOBODY_ELSE]).toBe('fail')
     expect(checks[INVOKE_FN]).toBe('fail')
+    expect(checks[ONLY_INVOKE]).toBe('fail')
   })
 
   it('weighs the planned grant against the role’s other policies and its boundary', async () => {
@@ -868,6 +881,6 @@ describe('dry run', () => {
 
     expect(checks[NOBODY_ELSE]).toMatchObject({ status: 'fail', method: TRUST_METHOD })
     expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass', method: SIMULATE })
-    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
   })
 })

@@ -18,6 +18,7 @@ import {
 } from './checks.js'
 import { probeSelfAssume, validateTrust } from './extras.js'
 import { invokeChecks, readIdentityPolicies, readManagedPolicy } from './invoke.js'
+import { type IdentityPolicies, onlyInvokeCheck } from './only-invoke.js'
 import { settled } from './settled.js'
 
 export async function verify(
@@ -47,13 +48,30 @@ export async function verify(
   // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
   const roleChanged =
     !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
+  // The role's policies are read once, for the third question and a local invoke answer alike.
+  const reads = new Map<string, Promise<IdentityPolicies>>()
+  const policiesOf = (boundaryArn: string | undefined) => () => {
+    const key = boundaryArn ?? ''
+    if (!reads.has(key))
+      reads.set(key, readIdentityPolicies(ctx.clients.iam, settings.role.name, boundaryArn))
+    return reads.get(key)!
+  }
   const invokeAbout = (live: LiveRole) =>
-    invokeChecks(ctx, live.arn || ctx.roleArn, live.permissionsBoundary, resources, roleChanged)
+    invokeChecks(
+      ctx,
+      live.arn || ctx.roleArn,
+      live.permissionsBoundary,
+      resources,
+      roleChanged,
+      policiesOf(live.permissionsBoundary)
+    )
   // The invoke question about the role as last read goes out first, and IAM answers it while the
   // trust policy is analysed (CPU-bound, some 10 ms).
   const last = role.live
   const asked = last && invokeAbout(last)
   asked?.catch(() => undefined) // awaited below, unless the role turns out unreadable
+  // The role's policies are read alongside: the third question needs them whatever IAM answers.
+  if (last) policiesOf(last.permissionsBoundary)().catch(() => undefined)
   if (asked) await new Promise(setImmediate)
 
   const read =
@@ -64,11 +82,22 @@ export async function verify(
   if (!live) return checks
 
   const same = live.arn === last?.arn && live.permissionsBoundary === last.permissionsBoundary
-  checks.push(...(await (asked && same ? asked : invokeAbout(live))))
   const roleArn = live.arn || ctx.roleArn
+  const policies = readOrError(policiesOf(live.permissionsBoundary)())
+  checks.push(...(await (asked && same ? asked : invokeAbout(live))))
+  checks.push(onlyInvokeCheck(await policies, roleArn, ONLY_INVOKE_METHOD))
   if (settings.validateTrustPolicy) checks.push(await validateTrust(ctx, live.trustPolicy))
   if (settings.probeSelfAssume) checks.push(await probeSelfAssume(ctx, roleArn))
   return checks
+}
+
+const ONLY_INVOKE_METHOD =
+  "analysis of the role's inline, attached and AWS managed policies (default versions) and its permissions boundary, over every action and resource"
+
+async function readOrError(
+  read: Promise<IdentityPolicies>
+): Promise<IdentityPolicies | { error: string }> {
+  return read.catch((error: unknown) => ({ error: describeError(error) }))
 }
 
 const TRUST_METHOD =
@@ -144,13 +173,15 @@ async function plannedChecks(
     const policies = [...current.policies, grant]
     return [
       ...trust,
-      ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now)
+      ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now),
+      onlyInvokeCheck({ policies, boundary: current.boundary }, ctx.roleArn, method)
     ]
   } catch (error) {
     const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`
     return [
       ...trust,
-      ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now)
+      ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now),
+      onlyInvokeCheck({ error: describeError(error) }, ctx.roleArn, method)
     ]
   }
 }

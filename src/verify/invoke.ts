@@ -22,6 +22,7 @@ import {
 import type { RunContext } from '../context.js'
 import { type Decision, type NamedPolicy, parsePolicyDocument } from '../iam-policy/index.js'
 import { checkFrom, invokeCheckName, localInvokeChecks, type Check } from './checks.js'
+import type { IdentityPolicies } from './only-invoke.js'
 import { settled } from './settled.js'
 
 const SIMULATED: Record<string, Decision> = {
@@ -36,9 +37,12 @@ export async function invokeChecks(
   roleArn: string,
   boundaryArn: string | undefined,
   resources: string[],
-  roleChanged: boolean
+  roleChanged: boolean,
+  /** The role's policies as verification already reads them: the first local answer uses them. */
+  shared?: () => Promise<IdentityPolicies>
 ): Promise<Check[]> {
   const { iam } = ctx.clients
+  let read = shared
   // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
   let refused: string | undefined
   const ask = async (): Promise<{ checks: Check[] }> => {
@@ -54,9 +58,10 @@ export async function invokeChecks(
         )
       }
     }
-    return {
-      checks: await localChecks(iam, roleArn, ctx.settings.role.name, boundaryArn, resources, why)
-    }
+    // A later attempt (the role still settling) reads the policies again.
+    const policies = read ?? (() => readIdentityPolicies(iam, ctx.settings.role.name, boundaryArn))
+    read = undefined
+    return { checks: await localChecks(roleArn, policies, resources, why) }
   }
   return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks
 }
@@ -108,16 +113,14 @@ async function simulatedChecks(
 }
 
 async function localChecks(
-  iam: IAMClient,
   roleArn: string,
-  roleName: string,
-  boundaryArn: string | undefined,
+  read: () => Promise<IdentityPolicies>,
   resources: string[],
   unavailable: string
 ): Promise<Check[]> {
   const method = `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`
   try {
-    const { policies, boundary } = await readIdentityPolicies(iam, roleName, boundaryArn)
+    const { policies, boundary } = await read()
     return localInvokeChecks(roleArn, policies, boundary, resources, method, new Date())
   } catch (error) {
     // Neither way answered: the permission is unproven, never a pass.
@@ -150,7 +153,7 @@ export async function readIdentityPolicies(
   boundaryArn: string | undefined,
   /** An inline policy not to read: a dry run's planned grant replaces it. */
   replaced?: string
-): Promise<{ policies: NamedPolicy[]; boundary?: NamedPolicy }> {
+): Promise<IdentityPolicies> {
   // One read at a time: a role shared by many functions has many grants, and IAM throttles bursts.
   const policies: NamedPolicy[] = []
   for await (const page of paginateListRolePolicies({ client: iam }, { RoleName: roleName }))
