@@ -294,6 +294,18 @@ describe('the live role', () => {
     expect(otherOperations()).toEqual(['SimulatePrincipalPolicy'])
   })
 
+  it("reads the role's other policies for the third question, not the grant the plan read", async () => {
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    rolePolicies({ [GRANT_NAME]: GRANT, extra: S3_ONLY })
+    const live = { arn: ROLE_ARN, path: '/', tags: {}, trustPolicy: TRUST, grant: GRANT }
+
+    const checks = byName(await verify(context(), outcome({ live }), undefined))
+
+    expect(checks[ONLY_INVOKE]).toMatchObject({ status: 'fail', method: ONLY_INVOKE_METHOD })
+    expect(checks[ONLY_INVOKE].actual).toMatch(/^"extra: Statement\[0\]" allows s3:\*\. Detach/)
+    expect(calls(GetRolePolicyCommand)).toEqual([{ RoleName: ROLE_NAME, PolicyName: 'extra' }])
+  })
+
   it('reads the role again when a trust check fails on the reused read', async () => {
     iam.on(GetRoleCommand).resolves(liveRole(OPEN_TRUST))
     iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))

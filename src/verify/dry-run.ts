@@ -50,10 +50,10 @@ export async function verify(
     !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
   // The role's policies are read once, for the third question and a local invoke answer alike.
   const reads = new Map<string, Promise<IdentityPolicies>>()
+  const grant = knownGrant(ctx, role)
   const policiesOf = (boundaryArn: string | undefined) => () => {
     const key = boundaryArn ?? ''
-    if (!reads.has(key))
-      reads.set(key, readIdentityPolicies(ctx.clients.iam, settings.role.name, boundaryArn))
+    if (!reads.has(key)) reads.set(key, readPolicies(ctx, boundaryArn, grant, role.grantPolicyName))
     return reads.get(key)!
   }
   const invokeAbout = (live: LiveRole) =>
@@ -89,6 +89,30 @@ export async function verify(
   if (settings.validateTrustPolicy) checks.push(await validateTrust(ctx, live.trustPolicy))
   if (settings.probeSelfAssume) checks.push(await probeSelfAssume(ctx, roleArn))
   return checks
+}
+
+/**
+ * This function's grant as the plan read it (null: the plan found none), when this run did not
+ * write it since; undefined when it must be read (back) again.
+ */
+function knownGrant(ctx: RunContext, role: RoleOutcome): NamedPolicy | null | undefined {
+  const name = role.grantPolicyName
+  const written = role.changes.some(c => c.kind === 'grant' && c.action !== 'unchanged')
+  if ((written && ctx.settings.role.manage) || !role.live) return undefined
+  return role.live.grant ? { name, document: role.live.grant } : null
+}
+
+/** The role's identity policies, all but the grant the run already knows. */
+async function readPolicies(
+  ctx: RunContext,
+  boundaryArn: string | undefined,
+  grant: NamedPolicy | null | undefined,
+  grantName: string
+): Promise<IdentityPolicies> {
+  const { name } = ctx.settings.role
+  const replaced = grant === undefined ? undefined : grantName
+  const read = await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, replaced)
+  return grant ? { ...read, policies: [...read.policies, grant] } : read
 }
 
 const ONLY_INVOKE_METHOD =
