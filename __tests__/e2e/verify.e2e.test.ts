@@ -21,13 +21,16 @@ const EXEC = roleArn('exec')
 const FN = functionArn('orders')
 const BILLING = functionArn('billing')
 const FREEZE = `arn:aws:iam::${ACCOUNT}:policy/freeze-lambda`
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess'
 
 const CHECKS = [
   'The credentials work',
   'API Connect can assume the role',
   'Nobody else can assume the role',
-  `Role may invoke ${FN}`
+  `Role may invoke ${FN}`,
+  'The role can do nothing but invoke'
 ]
+const ONLY_INVOKE = 'The role can do nothing but invoke'
 const NOBODY_ELSE = 'Nobody else can assume the role'
 const TRUST_METHOD =
   'analysis of the trust policy as IAM stores it, over every principal, external ID and sts:AssumeRole* action'
@@ -55,6 +58,22 @@ const ROLES: SeedRole[] = [
     inlinePolicies: { 'invoke-billing@us-east-1': grant(BILLING) }
   }),
   managed('apic-frozen', trust(ours), { attachedPolicies: [FREEZE] }),
+  // Finding 1 of issue 20: the right trust and grant, plus AdministratorAccess and s3:*.
+  managed('apic-admin', trust(ours), {
+    inlinePolicies: {
+      'invoke-orders@us-east-1': grant(FN),
+      's3-everything': trust({ Effect: 'Allow', Action: 's3:*', Resource: '*' })
+    },
+    attachedPolicies: [ADMIN]
+  }),
+  // One role for several functions, and AWS's own invoke-only managed policy.
+  managed('apic-shared', trust(ours), {
+    inlinePolicies: {
+      'invoke-orders@us-east-1': grant(FN),
+      'invoke-billing@us-east-1': grant(BILLING)
+    },
+    attachedPolicies: ['arn:aws:iam::aws:policy/service-role/AWSLambdaRole']
+  }),
   // Trusts every principal of the account: the runner itself can assume it.
   managed(
     'apic-self',
@@ -98,10 +117,16 @@ const elsewhere = (role: string, inputs: Record<string, string> = {}) =>
 // not write the trust policy or boundary; the wait's, for a new role), up to the alias move, which
 // comes last of all. GetCallerIdentity runs alongside the plan's reads, so it may land after the
 // plan's GetRole: left out.
+// The reads of the role's policies for "nothing but invoke" go out beside the other calls: apart.
+const POLICY_READ =
+  /^iam:(ListRolePolicies|GetRolePolicy|ListAttachedRolePolicies|GetPolicy|GetPolicyVersion)\b/
 const verificationCalls = (r: Run) =>
   r.calls
     .slice(r.calls.lastIndexOf('iam:GetRole'))
     .filter(c => c !== 'sts:GetCallerIdentity' && !/^lambda:\w+Alias$/.test(c))
+    .filter(c => !POLICY_READ.test(c))
+const policyReads = (r: Run) =>
+  r.calls.slice(r.calls.lastIndexOf('iam:GetRole')).filter(c => POLICY_READ.test(c))
 
 function expectVerifiedOutputs(r: Run, role: string, verified: 'true' | 'false'): void {
   expect(r.outputs).toMatchObject({
@@ -125,8 +150,9 @@ describe('a correct role', () => {
     expect(r.errors).toEqual([])
     expectVerifiedOutputs(r, 'apic-invoke-orders', 'true')
     expect(r.result.checks.map(c => [c.name, c.status])).toEqual([
-      ...CHECKS.map(name => [name, 'pass']),
-      [`Role may invoke ${FN}:live`, 'pass']
+      ...CHECKS.slice(0, -1).map(name => [name, 'pass']),
+      [`Role may invoke ${FN}:live`, 'pass'],
+      [ONLY_INVOKE, 'pass']
     ])
     expect(r.checks['API Connect can assume the role'].method).toBe(TRUST_METHOD)
     expect(r.checks[`Role may invoke ${FN}`].method).toBe('iam:SimulatePrincipalPolicy')
@@ -138,6 +164,12 @@ describe('a correct role', () => {
     // The role was created in this run and verified as IAM stores it, in one pass.
     expect(r.writes).toEqual(expect.arrayContaining(['iam:CreateRole', 'iam:PutRolePolicy']))
     expect(verificationCalls(r)).toEqual(['iam:GetRole', 'iam:SimulatePrincipalPolicy'])
+    // The grant this run wrote is read back with the role's other policies.
+    expect(policyReads(r)).toEqual([
+      'iam:ListRolePolicies',
+      'iam:GetRolePolicy',
+      'iam:ListAttachedRolePolicies'
+    ])
     expect(r.calls).not.toContain('sts:AssumeRole')
   })
 
@@ -149,6 +181,8 @@ describe('a correct role', () => {
     expect(r.result.checks.every(c => c.status === 'pass')).toBe(true)
     expect(r.writes).toEqual([])
     expect(verificationCalls(r)).toEqual(['iam:GetRole', 'iam:SimulatePrincipalPolicy'])
+    // The plan read this function's grant: only the role's other policies are read.
+    expect(policyReads(r)).toEqual(['iam:ListRolePolicies', 'iam:ListAttachedRolePolicies'])
     // Nothing written: the plan's read of the role is the one verify decides on.
     expect(r.calls.filter(c => c === 'iam:GetRole')).toHaveLength(1)
   })
@@ -251,6 +285,38 @@ describe('a role that API Connect cannot use safely fails the step, naming the c
   })
 })
 
+describe('The role can do nothing but invoke', () => {
+  it('fails a role with AdministratorAccess attached and s3:* inline, naming both (issue 20, finding 1)', async () => {
+    const r = await run({ 'role-name': 'apic-admin' })
+
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verified).toBe('false')
+    expect(r.result.checks.filter(c => c.status === 'fail').map(c => c.name)).toEqual([ONLY_INVOKE])
+    const { actual } = r.checks[ONLY_INVOKE]
+    expect(actual).toContain(`"${ADMIN}: Statement[0]" allows *`)
+    expect(actual).toContain('"s3-everything: Statement[0]" allows s3:*')
+    expect(actual).not.toContain('invoke-orders')
+    expect(r.errors[0]).toContain(`${ONLY_INVOKE} (expected no action but lambda:InvokeFunction`)
+    expect(r.summary).toContain(`| ${ONLY_INVOKE} |`)
+    // The AWS managed policy is read as IAM serves it: its default version.
+    expect(policyReads(r)).toEqual(
+      expect.arrayContaining(['iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:GetRolePolicy'])
+    )
+    expect(r.writes).toEqual([])
+  })
+
+  it('passes a shared role with grants for other functions and AWSLambdaRole attached', async () => {
+    const r = await elsewhere('apic-shared')
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.checks[ONLY_INVOKE]).toMatchObject({
+      status: 'pass',
+      actual: 'nothing but invoke (3 policies)'
+    })
+  })
+})
+
 describe('SimulatePrincipalPolicy denied', () => {
   const deny = () => refuse(emulator, 'iam:SimulatePrincipalPolicy')
   const fallback =
@@ -266,11 +332,11 @@ describe('SimulatePrincipalPolicy denied', () => {
     expect(r.summary).toContain(`| ${fallback}: User: ${CALLER} is not authorized`)
     expect(verificationCalls(r)).toEqual([
       'iam:GetRole',
-      'iam:SimulatePrincipalPolicy(AccessDenied)',
-      'iam:ListRolePolicies',
-      'iam:GetRolePolicy',
-      'iam:ListAttachedRolePolicies'
+      'iam:SimulatePrincipalPolicy(AccessDenied)'
     ])
+    // One read of the role's policies answers the invoke check and "nothing but invoke".
+    expect(policyReads(r)).toEqual(['iam:ListRolePolicies', 'iam:ListAttachedRolePolicies'])
+    expect(r.checks[ONLY_INVOKE].status).toBe('pass')
   })
 
   it('the local evaluation still fails a grant on another function', async () => {
@@ -290,7 +356,7 @@ describe('SimulatePrincipalPolicy denied', () => {
     expect(r.checks[`Role may invoke ${FN}`].actual).toBe(
       `explicit-deny: explicitly denied by "${FREEZE}: Freeze"`
     )
-    expect(verificationCalls(r)).toEqual(
+    expect(policyReads(r)).toEqual(
       expect.arrayContaining(['iam:GetPolicy', 'iam:GetPolicyVersion'])
     )
   })
