@@ -22,6 +22,14 @@ const FN = functionArn('orders')
 const BILLING = functionArn('billing')
 const FREEZE = `arn:aws:iam::${ACCOUNT}:policy/freeze-lambda`
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess'
+const GITHUB = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`
+const github = (Condition?: object) => ({
+  Sid: 'GitHubActions',
+  Effect: 'Allow',
+  Principal: { Federated: GITHUB },
+  Action: 'sts:AssumeRoleWithWebIdentity',
+  ...(Condition ? { Condition } : {})
+})
 
 const CHECKS = [
   'The credentials work',
@@ -74,6 +82,18 @@ const ROLES: SeedRole[] = [
     },
     attachedPolicies: ['arn:aws:iam::aws:policy/service-role/AWSLambdaRole']
   }),
+  // Finding 5 of issue 20: GitHub's OIDC provider, declared, without a subject or audience.
+  managed('apic-github', trust(ours, github())),
+  managed(
+    'apic-github-bound',
+    trust(
+      ours,
+      github({
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/orders:*' }
+      })
+    )
+  ),
   // Trusts every principal of the account: the runner itself can assume it.
   managed(
     'apic-self',
@@ -314,6 +334,28 @@ describe('The role can do nothing but invoke', () => {
       status: 'pass',
       actual: 'nothing but invoke (3 policies)'
     })
+  })
+})
+
+describe('an accepted federation still says what it lets in (issue 20, finding 5)', () => {
+  it('warns, naming the statement, when the OIDC provider is trusted with no subject or audience', async () => {
+    const r = await elsewhere('apic-github', { 'accepted-principals': GITHUB })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        /^Statement "GitHubActions" lets the accepted provider arn:aws:iam::\d+:oidc-provider\/token\.actions\.githubusercontent\.com in with no condition on token\.actions\.githubusercontent\.com:sub \(the token's subject\) or token\.actions\.githubusercontent\.com:aud/
+      )
+    ])
+  })
+
+  it('says nothing when the statement bounds the subject and the audience', async () => {
+    const r = await elsewhere('apic-github-bound', { 'accepted-principals': GITHUB })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.warnings).toEqual([])
   })
 })
 

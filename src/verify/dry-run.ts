@@ -5,7 +5,7 @@
 // than an exception: the run must still set its outputs and write its summary.
 import { describeError } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
-import type { NamedPolicy } from '../iam-policy/index.js'
+import type { NamedPolicy, PolicyDocument } from '../iam-policy/index.js'
 import type { RoleOutcome } from '../role/apply.js'
 import { readRole, type LiveRole } from '../role/read.js'
 import {
@@ -17,6 +17,7 @@ import {
   withStatus
 } from './checks.js'
 import { probeSelfAssume, validateTrust } from './extras.js'
+import { unboundFederations } from './federations.js'
 import { invokeChecks, readIdentityPolicies, readManagedPolicy } from './invoke.js'
 import { type IdentityPolicies, onlyInvokeCheck } from './only-invoke.js'
 import { settled } from './settled.js'
@@ -80,6 +81,7 @@ export async function verify(
   checks.push(...read.checks)
   const { live } = read
   if (!live) return checks
+  warnFederations(ctx, live.trustPolicy)
 
   const same = live.arn === last?.arn && live.permissionsBoundary === last.permissionsBoundary
   const roleArn = live.arn || ctx.roleArn
@@ -113,6 +115,12 @@ async function readPolicies(
   const replaced = grant === undefined ? undefined : grantName
   const read = await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, replaced)
   return grant ? { ...read, policies: [...read.policies, grant] } : read
+}
+
+/** A warning for each accepted federation whose statement does not bound the token. */
+function warnFederations(ctx: RunContext, trust: PolicyDocument): void {
+  for (const warning of unboundFederations(trust, ctx.settings.acceptedPrincipals))
+    ctx.log.warning(warning)
 }
 
 const ONLY_INVOKE_METHOD =
@@ -183,6 +191,7 @@ async function plannedChecks(
   const grant: NamedPolicy = { name: role.grantPolicyName, document: role.grantPolicy }
   const now = new Date()
   const trust = trustChecks(role.trustPolicy, question(ctx), method)
+  warnFederations(ctx, role.trustPolicy)
   try {
     // The plan's read of the role: a dry run writes nothing, so it is still the role as it is.
     const live = role.live

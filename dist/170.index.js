@@ -1,8 +1,8 @@
-export const id = 137;
-export const ids = [137];
+export const id = 170;
+export const ids = [170];
 export const modules = {
 
-/***/ 2137:
+/***/ 3170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -5692,6 +5692,59 @@ function notChecked(name, expected, method, error) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/verify/federations.ts
+const OIDC = /^arn:[\w-]+:iam::\d{12}:oidc-provider\/(.+)$/;
+const federations_SAML = /^arn:[\w-]+:iam::\d{12}:saml-provider\/.+$/;
+/** One sentence per accepted provider of an Allow statement without those conditions. */
+function unboundFederations(trust, accepted) {
+    const declared = new Set(accepted.map(p => p.trim()));
+    const statements = Array.isArray(trust.Statement) ? trust.Statement : [trust.Statement];
+    return statements.flatMap((statement, i) => {
+        if (statement?.Effect !== 'Allow')
+            return [];
+        const principal = statement.Principal;
+        const federated = typeof principal === 'object' ? principal.Federated : undefined;
+        const providers = (Array.isArray(federated) ? federated : [federated]).filter((p) => typeof p === 'string' && declared.has(p));
+        const label = statement.Sid || `Statement[${i}]`;
+        const keys = conditionedKeys(statement.Condition);
+        return providers.flatMap(provider => {
+            const missing = requiredKeys(provider).filter(k => !keys.has(k.key.toLowerCase()));
+            if (missing.length === 0)
+                return [];
+            const what = missing.map(k => `${k.key} (${k.meaning})`).join(' or ');
+            return [
+                `Statement "${label}" lets the accepted provider ${provider} in with no condition on ${what}: anyone it issues a token to can assume the role. Add a condition on ${missing.map(k => k.key).join(' and ')}.`
+            ];
+        });
+    });
+}
+function requiredKeys(provider) {
+    if (federations_SAML.test(provider))
+        return [{ key: 'SAML:aud', meaning: "the assertion's audience" }];
+    const host = OIDC.exec(provider)?.[1] ?? provider;
+    return [
+        { key: `${host}:sub`, meaning: "the token's subject" },
+        { key: `${host}:aud`, meaning: "the token's audience" }
+    ];
+}
+/** Keys a Condition really restricts: not Null tests, not a lone `*` pattern. */
+function conditionedKeys(condition) {
+    const keys = new Set();
+    if (typeof condition !== 'object' || condition === null)
+        return keys;
+    for (const [operator, block] of Object.entries(condition)) {
+        if (/^Null$/i.test(operator) || typeof block !== 'object' || block === null)
+            continue;
+        for (const [key, values] of Object.entries(block)) {
+            const list = Array.isArray(values) ? values : [values];
+            if (list.length > 0 && list.every(v => v === '*'))
+                continue;
+            keys.add(key.toLowerCase());
+        }
+    }
+    return keys;
+}
+
 ;// CONCATENATED MODULE: ./src/verify/settled.ts
 // IAM is eventually consistent: a role this run changed may not read back as written for a few
 // seconds. A check that fails then is asked again, bounded by the run's Timing.
@@ -5912,6 +5965,7 @@ function onlyInvokeCheck(read, roleArn, method) {
 
 
 
+
 async function verify(ctx, role, aliasArn) {
     const { settings, identity } = ctx;
     const resources = [ctx.functionArn, ...(aliasArn ? [aliasArn] : [])];
@@ -5958,6 +6012,7 @@ async function verify(ctx, role, aliasArn) {
     const { live } = read;
     if (!live)
         return checks;
+    warnFederations(ctx, live.trustPolicy);
     const same = live.arn === last?.arn && live.permissionsBoundary === last.permissionsBoundary;
     const roleArn = live.arn || ctx.roleArn;
     const policies = readOrError(policiesOf(live.permissionsBoundary)());
@@ -5986,6 +6041,11 @@ async function readPolicies(ctx, boundaryArn, grant, grantName) {
     const replaced = grant === undefined ? undefined : grantName;
     const read = await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, replaced);
     return grant ? { ...read, policies: [...read.policies, grant] } : read;
+}
+/** A warning for each accepted federation whose statement does not bound the token. */
+function warnFederations(ctx, trust) {
+    for (const warning of unboundFederations(trust, ctx.settings.acceptedPrincipals))
+        ctx.log.warning(warning);
 }
 const ONLY_INVOKE_METHOD = "analysis of the role's inline, attached and AWS managed policies (default versions) and its permissions boundary, over every action and resource";
 async function readOrError(read) {
@@ -6038,6 +6098,7 @@ async function plannedChecks(ctx, role, resources) {
     const grant = { name: role.grantPolicyName, document: role.grantPolicy };
     const now = new Date();
     const trust = trustChecks(role.trustPolicy, question(ctx), method);
+    warnFederations(ctx, role.trustPolicy);
     try {
         // The plan's read of the role: a dry run writes nothing, so it is still the role as it is.
         const live = role.live;
