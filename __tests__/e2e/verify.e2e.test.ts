@@ -359,6 +359,63 @@ describe('an accepted federation still says what it lets in (issue 20, finding 5
   })
 })
 
+describe('access-analyzer-checks: a second opinion from AWS', () => {
+  const NEW = 'Access Analyzer agrees: nobody else can assume the role'
+  const PUBLIC = 'Access Analyzer agrees: the role is not public'
+
+  it('sets both engines side by side; they agree on a correct role', async () => {
+    const r = await elsewhere('apic-good', { 'access-analyzer-checks': 'true' })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.checks[NEW]).toMatchObject({
+      status: 'pass',
+      actual: 'Access Analyzer: PASS; local analysis: PASS',
+      method: 'access-analyzer:CheckNoNewAccess against the reference trust policy'
+    })
+    expect(r.checks[PUBLIC]).toMatchObject({
+      status: 'pass',
+      actual: 'Access Analyzer: PASS; local analysis: PASS'
+    })
+    expect(r.summary).toContain(`| ${NEW} |`)
+    expect(only('access-analyzer', r.calls).sort()).toEqual([
+      'access-analyzer:CheckNoNewAccess',
+      'access-analyzer:CheckNoPublicAccess'
+    ])
+  })
+
+  it('agrees that a statement without the external ID lets others in (verification still fails)', async () => {
+    const r = await elsewhere('apic-no-external-id', { 'access-analyzer-checks': 'true' })
+
+    expect(r.exitCode).toBe(1)
+    expect(r.checks[NEW].status).toBe('pass')
+    expect(r.checks[NEW].actual).toMatch(
+      /^Access Analyzer: FAIL \("ApiConnectAssumeRole": .*\); local analysis: FAIL$/
+    )
+    expect(r.result.checks.filter(c => c.status === 'fail').map(c => c.name)).toEqual([NOBODY_ELSE])
+  })
+
+  it('a disagreement keeps verified from true and says so', async () => {
+    // The emulator's evaluator cannot put a web identity to the policy: it sees no new access
+    // where the local analysis finds GitHub's provider, undeclared.
+    const r = await elsewhere('apic-github', { 'access-analyzer-checks': 'true', verify: 'warn' })
+
+    expect(r.outputs.verified).toBe('false')
+    expect(r.checks[NEW]).toMatchObject({
+      status: 'fail',
+      actual: 'the engines disagree. Access Analyzer: PASS; local analysis: FAIL'
+    })
+    expect(r.warnings.join('\n')).toContain(
+      `${NEW} (expected the same answer as the local analysis`
+    )
+  })
+
+  it('is off by default: no Access Analyzer call', async () => {
+    const r = await elsewhere('apic-good')
+    expect(only('access-analyzer', r.calls)).toEqual([])
+  })
+})
+
 describe('SimulatePrincipalPolicy denied', () => {
   const deny = () => refuse(emulator, 'iam:SimulatePrincipalPolicy')
   const fallback =

@@ -10,6 +10,7 @@ export type {
   Evaluation,
   NamedPolicy,
   PolicyDocument,
+  PolicyPrincipal,
   PolicyStatement,
   Request
 } from './types.js'

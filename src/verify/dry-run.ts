@@ -18,6 +18,7 @@ import {
 } from './checks.js'
 import { probeSelfAssume, validateTrust } from './extras.js'
 import { unboundFederations } from './federations.js'
+import { secondOpinion } from './second-opinion.js'
 import { invokeChecks, readIdentityPolicies, readManagedPolicy } from './invoke.js'
 import { type IdentityPolicies, onlyInvokeCheck } from './only-invoke.js'
 import { settled } from './settled.js'
@@ -89,6 +90,8 @@ export async function verify(
   checks.push(...(await (asked && same ? asked : invokeAbout(live))))
   checks.push(onlyInvokeCheck(await policies, roleArn, ONLY_INVOKE_METHOD))
   if (settings.validateTrustPolicy) checks.push(await validateTrust(ctx, live.trustPolicy))
+  if (settings.accessAnalyzerChecks)
+    checks.push(...(await secondOpinion(ctx, live.trustPolicy, checks)))
   if (settings.probeSelfAssume) checks.push(await probeSelfAssume(ctx, roleArn))
   return checks
 }

@@ -1,8 +1,8 @@
-export const id = 170;
-export const ids = [170];
+export const id = 405;
+export const ids = [405];
 export const modules = {
 
-/***/ 3170:
+/***/ 2405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -5745,6 +5745,106 @@ function conditionedKeys(condition) {
     return keys;
 }
 
+;// CONCATENATED MODULE: ./src/verify/second-opinion.ts
+
+
+
+const NO_NEW_ACCESS = 'Access Analyzer agrees: nobody else can assume the role';
+const NO_PUBLIC_ACCESS = 'Access Analyzer agrees: the role is not public';
+const EXPECTED = 'the same answer as the local analysis';
+/** The trust policy the role should have: IBM's principal with this org's ID, and the declared ones. */
+function referencePolicy(question) {
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            {
+                Sid: 'ApiConnect',
+                Effect: 'Allow',
+                Principal: { AWS: question.principalArn },
+                Action: 'sts:AssumeRole',
+                Condition: { StringEquals: { 'sts:ExternalId': question.externalId } }
+            },
+            ...question.accepted.map((principal, i) => ({
+                Sid: `Accepted${i + 1}`,
+                Effect: 'Allow',
+                Principal: principalOf(principal),
+                Action: 'sts:*'
+            }))
+        ]
+    };
+}
+const FEDERATED_NAMES = new Set([
+    'cognito-identity.amazonaws.com',
+    'accounts.google.com',
+    'graph.facebook.com',
+    'www.amazon.com'
+]);
+/** accepted-principals names principals as a trust policy does: an account, an ARN, a service or provider. */
+function principalOf(value) {
+    if (/^\d{12}$/.test(value) ||
+        /^arn:[\w-]+:(iam|sts)::\d{12}:(?!oidc-provider|saml-provider)/.test(value))
+        return { AWS: value };
+    if (value.startsWith('arn:') || FEDERATED_NAMES.has(value))
+        return { Federated: value };
+    return { Service: value };
+}
+/** The local analysis's answers to the two questions, from the trust checks already made. */
+function localAnswers(checks) {
+    const nobodyElse = checks.find(c => c.name === NOBODY_ELSE);
+    if (!nobodyElse || nobodyElse.status === 'undecided')
+        return {};
+    const open = (nobodyElse.waysIn ?? []).some(w => w.principal === '*' || w.principal.startsWith('everyone except'));
+    return {
+        newAccess: nobodyElse.status === 'pass' ? 'PASS' : 'FAIL',
+        publicAccess: open ? 'FAIL' : 'PASS'
+    };
+}
+async function secondOpinion(ctx, trust, checks) {
+    const local = localAnswers(checks);
+    const { apiConnect, acceptedPrincipals } = ctx.settings;
+    const reference = referencePolicy({
+        principalArn: apiConnect.principalArn,
+        externalId: apiConnect.externalId,
+        accepted: acceptedPrincipals
+    });
+    const { CheckNoNewAccessCommand, CheckNoPublicAccessCommand } = await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19));
+    const ask = async (name, method, ours, call) => {
+        try {
+            const { result, reasons = [] } = await call();
+            const why = reasons.map(r => `${r.statementId ? `"${r.statementId}"` : `Statement[${r.statementIndex}]`}: ${r.description}`);
+            const theirs = `Access Analyzer: ${result ?? 'no answer'}${why.length ? ` (${why.join('; ')})` : ''}`;
+            const actual = `${theirs}; local analysis: ${ours ?? 'undecided'}`;
+            if (!ours)
+                return { name, expected: EXPECTED, actual, status: 'undecided', method };
+            const agree = result === ours;
+            return {
+                name,
+                expected: EXPECTED,
+                actual: agree ? actual : `the engines disagree. ${actual}`,
+                status: agree ? 'pass' : 'fail',
+                method
+            };
+        }
+        catch (error) {
+            const actual = `not checked (${describeError(error)})`;
+            return { name, expected: EXPECTED, actual, status: 'not-checked', method };
+        }
+    };
+    const client = await accessAnalyzerOf(ctx.clients);
+    const document = JSON.stringify(trust);
+    return Promise.all([
+        ask(NO_NEW_ACCESS, 'access-analyzer:CheckNoNewAccess against the reference trust policy', local.newAccess, () => client.send(new CheckNoNewAccessCommand({
+            existingPolicyDocument: JSON.stringify(reference),
+            newPolicyDocument: document,
+            policyType: 'RESOURCE_POLICY'
+        }))),
+        ask(NO_PUBLIC_ACCESS, 'access-analyzer:CheckNoPublicAccess', local.publicAccess, () => client.send(new CheckNoPublicAccessCommand({
+            policyDocument: document,
+            resourceType: 'AWS::IAM::AssumeRolePolicyDocument'
+        })))
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./src/verify/settled.ts
 // IAM is eventually consistent: a role this run changed may not read back as written for a few
 // seconds. A check that fails then is asked again, bounded by the run's Timing.
@@ -5966,6 +6066,7 @@ function onlyInvokeCheck(read, roleArn, method) {
 
 
 
+
 async function verify(ctx, role, aliasArn) {
     const { settings, identity } = ctx;
     const resources = [ctx.functionArn, ...(aliasArn ? [aliasArn] : [])];
@@ -6020,6 +6121,8 @@ async function verify(ctx, role, aliasArn) {
     checks.push(onlyInvokeCheck(await policies, roleArn, ONLY_INVOKE_METHOD));
     if (settings.validateTrustPolicy)
         checks.push(await validateTrust(ctx, live.trustPolicy));
+    if (settings.accessAnalyzerChecks)
+        checks.push(...(await secondOpinion(ctx, live.trustPolicy, checks)));
     if (settings.probeSelfAssume)
         checks.push(await probeSelfAssume(ctx, roleArn));
     return checks;
