@@ -103,7 +103,9 @@ class CaseBuilder extends Choices {
     const count = this.int(1, boundary ? 2 : 3)
     return {
       Version: '2012-10-17',
-      Statement: Array.from({ length: count }, () => this.statement()) as unknown as PolicyStatement[]
+      Statement: Array.from({ length: count }, () =>
+        this.statement()
+      ) as unknown as PolicyStatement[]
     }
   }
 
