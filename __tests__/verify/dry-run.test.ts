@@ -99,7 +99,9 @@ const settings = (overrides: Partial<Settings> = {}): Settings =>
     apiConnect: { externalId: ORG, principalArn: IBM, source: 'api-connect-region us-east-a' },
     role: { name: ROLE_NAME, path: '/', tags: {}, manage: true },
     verify: 'fail',
+    acceptedPrincipals: [],
     validateTrustPolicy: false,
+    accessAnalyzerChecks: false,
     probeSelfAssume: false,
     dryRun: false,
     ...overrides
