@@ -3283,7 +3283,7 @@ catch (error) {
     (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 259))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(870)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8870))).run(inputs);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -4026,6 +4026,7 @@ function readInputs(getInput, env = process.env) {
         acceptedPrincipals,
         expectedAccountId,
         validateTrustPolicy: bool('validate-trust-policy', false),
+        accessAnalyzerChecks: bool('access-analyzer-checks', false),
         probeSelfAssume: bool('probe-self-assume', false),
         dryRun: bool('dry-run', false),
         smokeTest,

@@ -311,6 +311,7 @@ export function readInputs(
     acceptedPrincipals,
     expectedAccountId,
     validateTrustPolicy: bool('validate-trust-policy', false),
+    accessAnalyzerChecks: bool('access-analyzer-checks', false),
     probeSelfAssume: bool('probe-self-assume', false),
     dryRun: bool('dry-run', false),
     smokeTest,

@@ -86,6 +86,8 @@ export interface Settings {
   acceptedPrincipals: string[]
   expectedAccountId?: string
   validateTrustPolicy: boolean
+  /** Access Analyzer's CheckNoNewAccess and CheckNoPublicAccess beside the local analysis. */
+  accessAnalyzerChecks: boolean
   probeSelfAssume: boolean
   dryRun: boolean
   /** The smoke test: the event to invoke the new version with, and what to expect back. */

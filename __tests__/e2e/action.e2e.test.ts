@@ -42,7 +42,7 @@ describe('a first deploy, then a rerun', () => {
       version: '',
       verified: 'true'
     })
-    expect(first.result.checks.map(c => c.status)).toEqual(Array(4).fill('pass'))
+    expect(first.result.checks.map(c => c.status)).toEqual(Array(5).fill('pass'))
     expect(first.result.changes.map(c => `${c.action} ${c.target}`)).toEqual([
       'create function orders',
       'create role apic-invoke-orders',
@@ -63,7 +63,8 @@ describe('a first deploy, then a rerun', () => {
       'lambda:GetFunction'
     ])
     // plan: GetRole + GetRolePolicy; apply: CreateRole, PutRolePolicy, then the GetRole that sees
-    // the new role (the trust policy as stored, which verify reuses); verify: SimulatePrincipalPolicy.
+    // the new role (the trust policy as stored, which verify reuses); verify: SimulatePrincipalPolicy,
+    // and the role's policies read back for "The role can do nothing but invoke".
     expect(only('iam', first.calls).sort()).toEqual(
       [
         'iam:GetRole(NoSuchEntity)',
@@ -71,7 +72,10 @@ describe('a first deploy, then a rerun', () => {
         'iam:CreateRole',
         'iam:PutRolePolicy',
         'iam:GetRole',
-        'iam:SimulatePrincipalPolicy'
+        'iam:SimulatePrincipalPolicy',
+        'iam:ListRolePolicies',
+        'iam:GetRolePolicy',
+        'iam:ListAttachedRolePolicies'
       ].sort()
     )
     expect([...first.writes].sort()).toEqual([

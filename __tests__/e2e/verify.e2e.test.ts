@@ -21,13 +21,24 @@ const EXEC = roleArn('exec')
 const FN = functionArn('orders')
 const BILLING = functionArn('billing')
 const FREEZE = `arn:aws:iam::${ACCOUNT}:policy/freeze-lambda`
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess'
+const GITHUB = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`
+const github = (Condition?: object) => ({
+  Sid: 'GitHubActions',
+  Effect: 'Allow',
+  Principal: { Federated: GITHUB },
+  Action: 'sts:AssumeRoleWithWebIdentity',
+  ...(Condition ? { Condition } : {})
+})
 
 const CHECKS = [
   'The credentials work',
   'API Connect can assume the role',
   'Nobody else can assume the role',
-  `Role may invoke ${FN}`
+  `Role may invoke ${FN}`,
+  'The role can do nothing but invoke'
 ]
+const ONLY_INVOKE = 'The role can do nothing but invoke'
 const NOBODY_ELSE = 'Nobody else can assume the role'
 const TRUST_METHOD =
   'analysis of the trust policy as IAM stores it, over every principal, external ID and sts:AssumeRole* action'
@@ -55,6 +66,34 @@ const ROLES: SeedRole[] = [
     inlinePolicies: { 'invoke-billing@us-east-1': grant(BILLING) }
   }),
   managed('apic-frozen', trust(ours), { attachedPolicies: [FREEZE] }),
+  // Finding 1 of issue 20: the right trust and grant, plus AdministratorAccess and s3:*.
+  managed('apic-admin', trust(ours), {
+    inlinePolicies: {
+      'invoke-orders@us-east-1': grant(FN),
+      's3-everything': trust({ Effect: 'Allow', Action: 's3:*', Resource: '*' })
+    },
+    attachedPolicies: [ADMIN]
+  }),
+  // One role for several functions, and AWS's own invoke-only managed policy.
+  managed('apic-shared', trust(ours), {
+    inlinePolicies: {
+      'invoke-orders@us-east-1': grant(FN),
+      'invoke-billing@us-east-1': grant(BILLING)
+    },
+    attachedPolicies: ['arn:aws:iam::aws:policy/service-role/AWSLambdaRole']
+  }),
+  // Finding 5 of issue 20: GitHub's OIDC provider, declared, without a subject or audience.
+  managed('apic-github', trust(ours, github())),
+  managed(
+    'apic-github-bound',
+    trust(
+      ours,
+      github({
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/orders:*' }
+      })
+    )
+  ),
   // Trusts every principal of the account: the runner itself can assume it.
   managed(
     'apic-self',
@@ -98,11 +137,17 @@ const elsewhere = (role: string, inputs: Record<string, string> = {}) =>
 // not write the trust policy or boundary; the wait's, for a new role), up to the alias move, which
 // comes last of all. GetCallerIdentity runs alongside the plan's reads, so it may land after the
 // plan's GetRole: left out.
+// The reads of the role's policies for "nothing but invoke" go out beside the other calls: apart.
+const POLICY_READ =
+  /^iam:(ListRolePolicies|GetRolePolicy|ListAttachedRolePolicies|GetPolicy|GetPolicyVersion)\b/
 const verificationCalls = (r: Run) =>
   r.calls
     .slice(r.calls.lastIndexOf('iam:GetRole'))
     // The function policy's reads go out beside the role's (asserted on their own).
     .filter(c => c !== 'sts:GetCallerIdentity' && !/^lambda:(\w+Alias|GetPolicy)\b/.test(c))
+    .filter(c => !POLICY_READ.test(c))
+const policyReads = (r: Run) =>
+  r.calls.slice(r.calls.lastIndexOf('iam:GetRole')).filter(c => POLICY_READ.test(c))
 
 function expectVerifiedOutputs(r: Run, role: string, verified: 'true' | 'false'): void {
   expect(r.outputs).toMatchObject({
@@ -126,8 +171,9 @@ describe('a correct role', () => {
     expect(r.errors).toEqual([])
     expectVerifiedOutputs(r, 'apic-invoke-orders', 'true')
     expect(r.result.checks.map(c => [c.name, c.status])).toEqual([
-      ...CHECKS.map(name => [name, 'pass']),
-      [`Role may invoke ${FN}:live`, 'pass']
+      ...CHECKS.slice(0, -1).map(name => [name, 'pass']),
+      [`Role may invoke ${FN}:live`, 'pass'],
+      [ONLY_INVOKE, 'pass']
     ])
     expect(r.checks['API Connect can assume the role'].method).toBe(TRUST_METHOD)
     expect(r.checks[`Role may invoke ${FN}`].method).toBe('iam:SimulatePrincipalPolicy')
@@ -144,6 +190,12 @@ describe('a correct role', () => {
       'lambda:GetPolicy(ResourceNotFoundException)',
       'lambda:GetPolicy(ResourceNotFoundException)'
     ])
+    // The grant this run wrote is read back with the role's other policies.
+    expect(policyReads(r)).toEqual([
+      'iam:ListRolePolicies',
+      'iam:GetRolePolicy',
+      'iam:ListAttachedRolePolicies'
+    ])
     expect(r.calls).not.toContain('sts:AssumeRole')
   })
 
@@ -155,6 +207,8 @@ describe('a correct role', () => {
     expect(r.result.checks.every(c => c.status === 'pass')).toBe(true)
     expect(r.writes).toEqual([])
     expect(verificationCalls(r)).toEqual(['iam:GetRole', 'iam:SimulatePrincipalPolicy'])
+    // The plan read this function's grant: only the role's other policies are read.
+    expect(policyReads(r)).toEqual(['iam:ListRolePolicies', 'iam:ListAttachedRolePolicies'])
     // Nothing written: the plan's read of the role is the one verify decides on.
     expect(r.calls.filter(c => c === 'iam:GetRole')).toHaveLength(1)
   })
@@ -257,6 +311,117 @@ describe('a role that API Connect cannot use safely fails the step, naming the c
   })
 })
 
+describe('The role can do nothing but invoke', () => {
+  it('fails a role with AdministratorAccess attached and s3:* inline, naming both (issue 20, finding 1)', async () => {
+    const r = await run({ 'role-name': 'apic-admin' })
+
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs.verified).toBe('false')
+    expect(r.result.checks.filter(c => c.status === 'fail').map(c => c.name)).toEqual([ONLY_INVOKE])
+    const { actual } = r.checks[ONLY_INVOKE]
+    expect(actual).toContain(`"${ADMIN}: Statement[0]" allows *`)
+    expect(actual).toContain('"s3-everything: Statement[0]" allows s3:*')
+    expect(actual).not.toContain('invoke-orders')
+    expect(r.errors[0]).toContain(`${ONLY_INVOKE} (expected no action but lambda:InvokeFunction`)
+    expect(r.summary).toContain(`| ${ONLY_INVOKE} |`)
+    // The AWS managed policy is read as IAM serves it: its default version.
+    expect(policyReads(r)).toEqual(
+      expect.arrayContaining(['iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:GetRolePolicy'])
+    )
+    expect(r.writes).toEqual([])
+  })
+
+  it('passes a shared role with grants for other functions and AWSLambdaRole attached', async () => {
+    const r = await elsewhere('apic-shared')
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.checks[ONLY_INVOKE]).toMatchObject({
+      status: 'pass',
+      actual: 'nothing but invoke (3 policies)'
+    })
+  })
+})
+
+describe('an accepted federation still says what it lets in (issue 20, finding 5)', () => {
+  it('warns, naming the statement, when the OIDC provider is trusted with no subject or audience', async () => {
+    const r = await elsewhere('apic-github', { 'accepted-principals': GITHUB })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        /^Statement "GitHubActions" lets the accepted provider arn:aws:iam::\d+:oidc-provider\/token\.actions\.githubusercontent\.com in with no condition on token\.actions\.githubusercontent\.com:sub \(the token's subject\) or token\.actions\.githubusercontent\.com:aud/
+      )
+    ])
+  })
+
+  it('says nothing when the statement bounds the subject and the audience', async () => {
+    const r = await elsewhere('apic-github-bound', { 'accepted-principals': GITHUB })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.warnings).toEqual([])
+  })
+})
+
+describe('access-analyzer-checks: a second opinion from AWS', () => {
+  const NEW = 'Access Analyzer agrees: nobody else can assume the role'
+  const PUBLIC = 'Access Analyzer agrees: the role is not public'
+
+  it('sets both engines side by side; they agree on a correct role', async () => {
+    const r = await elsewhere('apic-good', { 'access-analyzer-checks': 'true' })
+
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.verified).toBe('true')
+    expect(r.checks[NEW]).toMatchObject({
+      status: 'pass',
+      actual: 'Access Analyzer: PASS; local analysis: PASS',
+      method: 'access-analyzer:CheckNoNewAccess against the reference trust policy'
+    })
+    expect(r.checks[PUBLIC]).toMatchObject({
+      status: 'pass',
+      actual: 'Access Analyzer: PASS; local analysis: PASS'
+    })
+    expect(r.summary).toContain(`| ${NEW} |`)
+    expect(only('access-analyzer', r.calls).sort()).toEqual([
+      'access-analyzer:CheckNoNewAccess',
+      'access-analyzer:CheckNoPublicAccess'
+    ])
+  })
+
+  it('agrees that a statement without the external ID lets others in (verification still fails)', async () => {
+    const r = await elsewhere('apic-no-external-id', { 'access-analyzer-checks': 'true' })
+
+    expect(r.exitCode).toBe(1)
+    expect(r.checks[NEW].status).toBe('pass')
+    expect(r.checks[NEW].actual).toMatch(
+      /^Access Analyzer: FAIL \("ApiConnectAssumeRole": .*\); local analysis: FAIL$/
+    )
+    expect(r.result.checks.filter(c => c.status === 'fail').map(c => c.name)).toEqual([NOBODY_ELSE])
+  })
+
+  it('a disagreement keeps verified from true and says so', async () => {
+    // The emulator's evaluator cannot put a web identity to the policy: it sees no new access
+    // where the local analysis finds GitHub's provider, undeclared.
+    const r = await elsewhere('apic-github', { 'access-analyzer-checks': 'true', verify: 'warn' })
+
+    expect(r.outputs.verified).toBe('false')
+    expect(r.checks[NEW]).toMatchObject({
+      status: 'fail',
+      actual: 'the engines disagree. Access Analyzer: PASS; local analysis: FAIL'
+    })
+    expect(r.warnings.join('\n')).toContain(
+      `${NEW} (expected the same answer as the local analysis`
+    )
+  })
+
+  it('is off by default: no Access Analyzer call', async () => {
+    const r = await elsewhere('apic-good')
+    expect(only('access-analyzer', r.calls)).toEqual([])
+  })
+})
+
 describe('SimulatePrincipalPolicy denied', () => {
   const deny = () => refuse(emulator, 'iam:SimulatePrincipalPolicy')
   const fallback =
@@ -272,11 +437,11 @@ describe('SimulatePrincipalPolicy denied', () => {
     expect(r.summary).toContain(`| ${fallback}: User: ${CALLER} is not authorized`)
     expect(verificationCalls(r)).toEqual([
       'iam:GetRole',
-      'iam:SimulatePrincipalPolicy(AccessDenied)',
-      'iam:ListRolePolicies',
-      'iam:GetRolePolicy',
-      'iam:ListAttachedRolePolicies'
+      'iam:SimulatePrincipalPolicy(AccessDenied)'
     ])
+    // One read of the role's policies answers the invoke check and "nothing but invoke".
+    expect(policyReads(r)).toEqual(['iam:ListRolePolicies', 'iam:ListAttachedRolePolicies'])
+    expect(r.checks[ONLY_INVOKE].status).toBe('pass')
   })
 
   it('the local evaluation still fails a grant on another function', async () => {
@@ -296,7 +461,7 @@ describe('SimulatePrincipalPolicy denied', () => {
     expect(r.checks[`Role may invoke ${FN}`].actual).toBe(
       `explicit-deny: explicitly denied by "${FREEZE}: Freeze"`
     )
-    expect(verificationCalls(r)).toEqual(
+    expect(policyReads(r)).toEqual(
       expect.arrayContaining(['iam:GetPolicy', 'iam:GetPolicyVersion'])
     )
   })

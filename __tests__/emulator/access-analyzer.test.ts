@@ -261,7 +261,7 @@ describe('errors in the service', () => {
   })
 
   test('another path of the service is an unknown operation, answered in JSON', async () => {
-    const response = await fetch(`${emulator.url}/policy/check-no-public-access`, {
+    const response = await fetch(`${emulator.url}/policy/check-access-not-granted`, {
       method: 'POST',
       headers: {
         authorization: `AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20250101/eu-west-2/access-analyzer/aws4_request, SignedHeaders=host, Signature=0`

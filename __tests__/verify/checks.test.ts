@@ -10,6 +10,8 @@ import {
   trustChecks,
   CAN_ASSUME,
   NOBODY_ELSE,
+  ONLY_INVOKE,
+  ONLY_INVOKE_EXPECTED,
   type Check
 } from '../../src/verify/checks.js'
 import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
@@ -300,7 +302,8 @@ describe('roleUnreadChecks', () => {
       [CAN_ASSUME, 'allowed', 'fail'],
       [NOBODY_ELSE, 'no other way in', 'fail'],
       [`Role may invoke ${FN}`, 'allowed', 'fail'],
-      [`Role may invoke ${ALIAS}`, 'allowed', 'fail']
+      [`Role may invoke ${ALIAS}`, 'allowed', 'fail'],
+      [ONLY_INVOKE, ONLY_INVOKE_EXPECTED, 'fail']
     ])
     expect(new Set(checks.map(c => c.actual))).toEqual(
       new Set(['role apic-invoke-orders does not exist'])

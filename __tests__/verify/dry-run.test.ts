@@ -64,6 +64,9 @@ const INVOKE_FN = `Role may invoke ${FN}`
 const INVOKE_ALIAS = `Role may invoke ${ALIAS}`
 const VALIDATE = 'Access Analyzer finds no error in the trust policy'
 const SELF_ASSUME = 'The runner itself cannot assume the role'
+const ONLY_INVOKE = 'The role can do nothing but invoke'
+const ONLY_INVOKE_METHOD =
+  "analysis of the role's inline, attached and AWS managed policies (default versions) and its permissions boundary, over every action and resource"
 
 const policy = (...Statement: PolicyStatement[]): PolicyDocument => ({
   Version: '2012-10-17',
@@ -101,7 +104,9 @@ const settings = (overrides: Partial<Settings> = {}): Settings =>
     apiConnect: { externalId: ORG, principalArn: IBM, source: 'api-connect-region us-east-a' },
     role: { name: ROLE_NAME, path: '/', tags: {}, manage: true },
     verify: 'fail',
+    acceptedPrincipals: [],
     validateTrustPolicy: false,
+    accessAnalyzerChecks: false,
     probeSelfAssume: false,
     dryRun: false,
     ...overrides
@@ -161,6 +166,8 @@ beforeEach(() => {
   analyzer.reset()
   lambda.reset()
   lambda.on(GetFunctionPolicyCommand).rejects(NO_POLICY)
+  // The role's own grant, read for "The role can do nothing but invoke" unless a test says otherwise.
+  rolePolicies({ [GRANT_NAME]: GRANT })
 })
 
 const awsError = (name: string, message = `${name} (test)`) =>
@@ -238,6 +245,11 @@ const calls = (command: new (...args: never[]) => unknown) =>
   iam.commandCalls(command as never).map(call => call.args[0].input)
 const iamOperations = () =>
   iam.calls().map(call => (call.args[0] as object).constructor.name.replace(/Command$/, ''))
+const POLICY_READS = ['ListRolePolicies', 'GetRolePolicy', 'ListAttachedRolePolicies']
+/** The reads of the role's policies ("nothing but invoke"), and every other IAM call in order. */
+const policyReads = () => iamOperations().filter(op => POLICY_READS.includes(op))
+const otherOperations = () =>
+  iamOperations().filter(op => ![...POLICY_READS, 'GetPolicy', 'GetPolicyVersion'].includes(op))
 
 describe('the live role', () => {
   it('evaluates the trust policy as IAM stores it and simulates the invoke grant', async () => {
@@ -253,9 +265,11 @@ describe('the live role', () => {
       [CAN_ASSUME, 'pass', TRUST_METHOD],
       [NOBODY_ELSE, 'pass', TRUST_METHOD],
       [INVOKE_FN, 'pass', SIMULATE],
-      [INVOKE_ALIAS, 'pass', SIMULATE]
+      [INVOKE_ALIAS, 'pass', SIMULATE],
+      [ONLY_INVOKE, 'pass', ONLY_INVOKE_METHOD]
     ])
-    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(policyReads()).toEqual(POLICY_READS)
     expect(calls(SimulatePrincipalPolicyCommand)).toEqual([
       {
         PolicySourceArn: ROLE_ARN,
@@ -290,7 +304,19 @@ describe('the live role', () => {
     expect(checks[CAN_ASSUME]).toMatchObject({ status: 'pass', method: TRUST_METHOD })
     expect(checks[NOBODY_ELSE].status).toBe('pass')
     expect(checks[INVOKE_FN].status).toBe('pass')
-    expect(iamOperations()).toEqual(['SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['SimulatePrincipalPolicy'])
+  })
+
+  it("reads the role's other policies for the third question, not the grant the plan read", async () => {
+    iam.on(SimulatePrincipalPolicyCommand).resolves(simulation({ [FN]: 'allowed' }))
+    rolePolicies({ [GRANT_NAME]: GRANT, extra: S3_ONLY })
+    const live = { arn: ROLE_ARN, path: '/', tags: {}, trustPolicy: TRUST, grant: GRANT }
+
+    const checks = byName(await verify(context(), outcome({ live }), undefined))
+
+    expect(checks[ONLY_INVOKE]).toMatchObject({ status: 'fail', method: ONLY_INVOKE_METHOD })
+    expect(checks[ONLY_INVOKE].actual).toMatch(/^"extra: Statement\[0\]" allows s3:\*\. Detach/)
+    expect(calls(GetRolePolicyCommand)).toEqual([{ RoleName: ROLE_NAME, PolicyName: 'extra' }])
   })
 
   it('reads the role again when a trust check fails on the reused read', async () => {
@@ -303,7 +329,7 @@ describe('the live role', () => {
     // The failure stands on IAM's answer now, not on the earlier read alone. The invoke question
     // went out first, about the same role and boundary: asked once.
     expect(checks[NOBODY_ELSE].status).toBe('fail')
-    expect(iamOperations()).toEqual(['SimulatePrincipalPolicy', 'GetRole'])
+    expect(otherOperations()).toEqual(['SimulatePrincipalPolicy', 'GetRole'])
   })
 
   it('asks the invoke question again when the read again shows another boundary', async () => {
@@ -314,11 +340,13 @@ describe('the live role', () => {
     const checks = byName(await verify(context(), outcome({ live }), undefined))
 
     expect(checks[INVOKE_FN].status).toBe('pass')
-    expect(iamOperations()).toEqual([
+    expect(otherOperations()).toEqual([
       'SimulatePrincipalPolicy',
       'GetRole',
       'SimulatePrincipalPolicy'
     ])
+    // The boundary changed: the policies are read again, with the new boundary.
+    expect(calls(GetPolicyCommand)).toEqual([{ PolicyArn: BOUNDARY }])
   })
 
   it('names the expected account when expected-account-id is set', async () => {
@@ -352,7 +380,7 @@ describe('the live role', () => {
     )
 
     expect(checks.slice(1).map(c => [c.status, c.actual, c.method])).toEqual(
-      Array(4).fill(['fail', `role ${ROLE_NAME} does not exist`, 'GetRole'])
+      Array(5).fill(['fail', `role ${ROLE_NAME} does not exist`, 'GetRole'])
     )
     expect(checks.slice(1).map(c => c.name)).toContain(INVOKE_ALIAS)
     expect(iamOperations()).toEqual(['GetRole'])
@@ -367,7 +395,7 @@ describe('the live role', () => {
 
     const checks = await verify(context(), outcome(), undefined)
 
-    expect(checks.slice(1).map(c => c.status)).toEqual(Array(3).fill('undecided'))
+    expect(checks.slice(1).map(c => c.status)).toEqual(Array(4).fill('undecided'))
     expect(checks[1].actual).toBe(
       'GetRole failed: AccessDenied: not authorized to perform: iam:GetRole'
     )
@@ -503,13 +531,10 @@ describe('SimulatePrincipalPolicy', () => {
         method
       })
       expect(checks[INVOKE_ALIAS]).toMatchObject({ status: 'pass', method })
-      expect(iamOperations()).toEqual([
-        'GetRole',
-        'SimulatePrincipalPolicy',
-        'ListRolePolicies',
-        'GetRolePolicy',
-        'ListAttachedRolePolicies'
-      ])
+      // One read of the role's policies answers both the invoke check and "nothing but invoke".
+      expect(otherOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+      expect(policyReads()).toEqual(POLICY_READS)
+      expect(checks[ONLY_INVOKE].status).toBe('pass')
       expect(output.text()).toContain(
         "iam:SimulatePrincipalPolicy is not available (AccessDenied: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:SimulatePrincipalPolicy); evaluating the role's policies locally"
       )
@@ -617,7 +642,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     const checks = byName(await verify(context(), outcome({ changes: UNCHANGED }), undefined))
 
     expect(checks[INVOKE_FN].status).toBe('fail')
-    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
   })
 
   it('asks once when the role is managed elsewhere: its planned changes were not made', async () => {
@@ -628,7 +653,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     const checks = byName(await verify(ctx, outcome({ changes: UPDATED }), undefined))
 
     expect(checks[INVOKE_FN].status).toBe('fail')
-    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
   })
 
   it('re-reads a trust policy that does not show this run’s update yet', async () => {
@@ -652,7 +677,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
     const checks = await verify(context(), outcome({ changes }), undefined)
 
     expect(checks.every(c => c.status === 'pass')).toBe(true)
-    expect(iamOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
   })
 
   it('re-reads a role this run created that IAM does not show yet', async () => {
@@ -669,7 +694,7 @@ describe('the re-ask while IAM propagates a change this run made', () => {
 
     expect(statusOf(checks)[CAN_ASSUME]).toBe('pass')
     expect(statusOf(checks)[INVOKE_FN]).toBe('pass')
-    expect(iamOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'GetRole', 'SimulatePrincipalPolicy'])
   })
 
   it('does not ask SimulatePrincipalPolicy again once it was refused', async () => {
@@ -845,7 +870,8 @@ describe('dry run', () => {
       [CAN_ASSUME, 'pass', DRY],
       [NOBODY_ELSE, 'pass', DRY],
       [INVOKE_FN, 'pass', DRY],
-      [INVOKE_ALIAS, 'pass', DRY]
+      [INVOKE_ALIAS, 'pass', DRY],
+      [ONLY_INVOKE, 'pass', DRY]
     ])
     expect(iamOperations()).toEqual([])
     expect(sts.calls()).toHaveLength(0)
@@ -862,6 +888,7 @@ describe('dry run', () => {
     )
     expect(checks[NOBODY_ELSE]).toBe('fail')
     expect(checks[INVOKE_FN]).toBe('fail')
+    expect(checks[ONLY_INVOKE]).toBe('fail')
   })
 
   it('weighs the planned grant against the role’s other policies and its boundary', async () => {
@@ -927,6 +954,6 @@ describe('dry run', () => {
 
     expect(checks[NOBODY_ELSE]).toMatchObject({ status: 'fail', method: TRUST_METHOD })
     expect(checks[INVOKE_FN]).toMatchObject({ status: 'pass', method: SIMULATE })
-    expect(iamOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
+    expect(otherOperations()).toEqual(['GetRole', 'SimulatePrincipalPolicy'])
   })
 })

@@ -1,7 +1,10 @@
-// IAM Access Analyzer over REST-JSON: ValidatePolicy only (POST /policy/validation, paged by the
-// maxResults and nextToken query parameters), with the service's own error shapes: the code in the
+// IAM Access Analyzer over REST-JSON: ValidatePolicy (POST /policy/validation, paged by the
+// maxResults and nextToken query parameters), and the custom policy checks CheckNoNewAccess
+// (POST /policy/check-no-new-access) and CheckNoPublicAccess (POST /policy/check-no-public-access)
+// for role trust policies (access-checks.ts), with the service's own error shapes: the code in the
 // x-amzn-ErrorType header, `message` in the body, and ValidationException's `reason` and
 // `fieldList`. https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_ValidatePolicy.html
+import { checkNoNewAccess, checkNoPublicAccess } from './access-checks.js'
 import { validatePolicy } from './checks.js'
 import { ServiceError } from '../protocols/errors.js'
 import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
@@ -91,6 +94,35 @@ function validate(req: EmulatorRequest): EmulatorResponse {
   return jsonResponse(req, 200, { findings: findings.slice(start, end), nextToken })
 }
 
+function text(input: Record<string, unknown>, field: string): string {
+  const value = input[field]
+  if (typeof value !== 'string') throw invalidField(field, value, 'Member must not be null')
+  try {
+    JSON.parse(value)
+  } catch {
+    throw invalidField(field, '***', 'Member must be a JSON policy document')
+  }
+  return value
+}
+
+function noNewAccess(req: EmulatorRequest): EmulatorResponse {
+  const input = body(req)
+  const [existing, updated] = [
+    text(input, 'existingPolicyDocument'),
+    text(input, 'newPolicyDocument')
+  ]
+  oneOf(input, 'policyType', ['IDENTITY_POLICY', 'RESOURCE_POLICY'], true)
+  return jsonResponse(req, 200, checkNoNewAccess(existing, updated))
+}
+
+function noPublicAccess(req: EmulatorRequest): EmulatorResponse {
+  const input = body(req)
+  const document = text(input, 'policyDocument')
+  // The emulator models role trust policies only; AWS takes some twenty resource types.
+  oneOf(input, 'resourceType', ['AWS::IAM::AssumeRolePolicyDocument'], true)
+  return jsonResponse(req, 200, checkNoPublicAccess(document))
+}
+
 function renderError(req: EmulatorRequest, error: ServiceError): EmulatorResponse {
   const { reason, field } = error.extra
   const payload = {
@@ -106,7 +138,21 @@ function renderError(req: EmulatorRequest, error: ServiceError): EmulatorRespons
 }
 
 export const accessAnalyzerService = restJsonService(
-  [['POST', /^\/policy\/validation\/?$/, 'ValidatePolicy', (_ctx, req) => validate(req)]],
+  [
+    ['POST', /^\/policy\/validation\/?$/, 'ValidatePolicy', (_ctx, req) => validate(req)],
+    [
+      'POST',
+      /^\/policy\/check-no-new-access\/?$/,
+      'CheckNoNewAccess',
+      (_ctx, req) => noNewAccess(req)
+    ],
+    [
+      'POST',
+      /^\/policy\/check-no-public-access\/?$/,
+      'CheckNoPublicAccess',
+      (_ctx, req) => noPublicAccess(req)
+    ]
+  ],
   {
     renderError,
     throttlingError: () =>

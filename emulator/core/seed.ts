@@ -61,8 +61,31 @@ const tagList = (tags: Record<string, string> = {}): Tag[] =>
 // The end-of-central-directory record alone: the smallest valid zip.
 const EMPTY_ZIP = Buffer.from('504b0506' + '00'.repeat(18), 'hex')
 
-/** Managed policies every account can attach, present unless a test removes them. */
+/**
+ * Managed policies every account can attach, present unless a test removes them. AWS managed
+ * policies live under account `aws` and are read like any other (GetPolicy, then
+ * GetPolicyVersion of the default version). Documents as AWS publishes them: AWS Managed Policy
+ * Reference Guide, https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html
+ * and .../AWSLambdaRole.html.
+ */
 const AWS_MANAGED: SeedPolicy[] = [
+  {
+    name: 'AdministratorAccess',
+    arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+    document: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }]
+    }
+  },
+  {
+    name: 'AWSLambdaRole',
+    path: '/service-role/',
+    arn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaRole',
+    document: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ['*'] }]
+    }
+  },
   {
     name: 'AWSLambdaBasicExecutionRole',
     path: '/service-role/',

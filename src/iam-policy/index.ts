@@ -12,8 +12,16 @@ export type {
   Evaluation,
   NamedPolicy,
   PolicyDocument,
+  PolicyPrincipal,
   PolicyStatement,
   Request
 } from './types.js'
 export { describeWayIn, WAY_IN_TABLE_HEADER, wayInRow } from './way-in-wording.js'
 export { type TrustAnalysis, trustVerdict, type WayIn, whoCanAssume } from './who-can-assume.js'
+export {
+  type BeyondInvoke,
+  canOnlyInvoke,
+  INVOKE_ACTIONS,
+  type OnlyInvokeAnalysis,
+  type OnlyInvokeInput
+} from './only-invoke.js'

@@ -46,6 +46,9 @@ export interface TrustQuestion {
 
 export const CAN_ASSUME = 'API Connect can assume the role'
 export const NOBODY_ELSE = 'Nobody else can assume the role'
+export const ONLY_INVOKE = 'The role can do nothing but invoke'
+export const ONLY_INVOKE_EXPECTED =
+  'no action but lambda:InvokeFunction, lambda:InvokeAsync, lambda:InvokeFunctionUrl'
 const NO_OTHER_WAY = 'no other way in'
 
 export function trustChecks(
@@ -168,7 +171,8 @@ export function roleUnreadChecks(
   const names = [
     [CAN_ASSUME, 'allowed'],
     [NOBODY_ELSE, NO_OTHER_WAY],
-    ...resources.map(r => [invokeCheckName(r), 'allowed'])
+    ...resources.map(r => [invokeCheckName(r), 'allowed']),
+    [ONLY_INVOKE, ONLY_INVOKE_EXPECTED]
   ]
   return names.map(([name, expected]) => ({
     name: name!,

@@ -5,13 +5,14 @@
 // than an exception: the run must still set its outputs and write its summary.
 import { describeError } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
-import { type NamedPolicy, sessionTagsPossible } from '../iam-policy/index.js'
+import { type NamedPolicy, type PolicyDocument, sessionTagsPossible } from '../iam-policy/index.js'
 import type { RoleOutcome } from '../role/apply.js'
 import { readRole, type LiveRole } from '../role/read.js'
 import {
   type Check,
   checkFrom,
   invokeCheckName,
+  type InvokeKnown,
   localInvokeChecks,
   roleUnreadChecks,
   trustChecks,
@@ -20,7 +21,10 @@ import {
 } from './checks.js'
 import { probeSelfAssume, validateTrust } from './extras.js'
 import { type FunctionPolicies, functionTagsFor, readFunctionPolicies } from './function-facts.js'
+import { unboundFederations } from './federations.js'
+import { secondOpinion } from './second-opinion.js'
 import { invokeChecks, readIdentityPolicies, readManagedPolicy } from './invoke.js'
+import { type IdentityPolicies, onlyInvokeCheck } from './only-invoke.js'
 import { settled } from './settled.js'
 
 export async function verify(
@@ -52,18 +56,29 @@ export async function verify(
   // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
   const roleChanged =
     !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
+  // The role's policies are read once, for the third question and a local invoke answer alike.
+  const reads = new Map<string, Promise<IdentityPolicies>>()
+  const grant = knownGrant(ctx, role)
+  const policiesOf = (boundaryArn: string | undefined) => () => {
+    const key = boundaryArn ?? ''
+    if (!reads.has(key)) reads.set(key, readPolicies(ctx, boundaryArn, grant, role.grantPolicyName))
+    return reads.get(key)!
+  }
   const invokeAbout = (live: LiveRole) =>
     invokeChecks(ctx, live.arn || ctx.roleArn, live.permissionsBoundary, resources, roleChanged, {
       functionPolicies,
       principalTags: sessionTagsPossible(live.trustPolicy, settings.apiConnect.principalArn)
         ? undefined
-        : live.tags
+        : live.tags,
+      identityPolicies: policiesOf(live.permissionsBoundary)
     })
   // The invoke question about the role as last read goes out first, and IAM answers it while the
   // trust policy is analysed (CPU-bound, some 10 ms).
   const last = role.live
   const asked = last && invokeAbout(last)
   asked?.catch(() => undefined) // awaited below, unless the role turns out unreadable
+  // The role's policies are read alongside: the third question needs them whatever IAM answers.
+  if (last) policiesOf(last.permissionsBoundary)().catch(() => undefined)
   if (asked) await new Promise(setImmediate)
 
   const read =
@@ -72,13 +87,57 @@ export async function verify(
   checks.push(...read.checks)
   const { live } = read
   if (!live) return checks
+  warnFederations(ctx, live.trustPolicy)
 
   const same = live.arn === last?.arn && live.permissionsBoundary === last.permissionsBoundary
-  checks.push(...(await (asked && same ? asked : invokeAbout(live))))
   const roleArn = live.arn || ctx.roleArn
+  const policies = readOrError(policiesOf(live.permissionsBoundary)())
+  checks.push(...(await (asked && same ? asked : invokeAbout(live))))
+  checks.push(onlyInvokeCheck(await policies, roleArn, ONLY_INVOKE_METHOD))
   if (settings.validateTrustPolicy) checks.push(await validateTrust(ctx, live.trustPolicy))
+  if (settings.accessAnalyzerChecks)
+    checks.push(...(await secondOpinion(ctx, live.trustPolicy, checks)))
   if (settings.probeSelfAssume) checks.push(await probeSelfAssume(ctx, roleArn))
   return checks
+}
+
+/**
+ * This function's grant as the plan read it (null: the plan found none), when this run did not
+ * write it since; undefined when it must be read (back) again.
+ */
+function knownGrant(ctx: RunContext, role: RoleOutcome): NamedPolicy | null | undefined {
+  const name = role.grantPolicyName
+  const written = role.changes.some(c => c.kind === 'grant' && c.action !== 'unchanged')
+  if ((written && ctx.settings.role.manage) || !role.live) return undefined
+  return role.live.grant ? { name, document: role.live.grant } : null
+}
+
+/** The role's identity policies, all but the grant the run already knows. */
+async function readPolicies(
+  ctx: RunContext,
+  boundaryArn: string | undefined,
+  grant: NamedPolicy | null | undefined,
+  grantName: string
+): Promise<IdentityPolicies> {
+  const { name } = ctx.settings.role
+  const replaced = grant === undefined ? undefined : grantName
+  const read = await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, replaced)
+  return grant ? { ...read, policies: [...read.policies, grant] } : read
+}
+
+/** A warning for each accepted federation whose statement does not bound the token. */
+function warnFederations(ctx: RunContext, trust: PolicyDocument): void {
+  for (const warning of unboundFederations(trust, ctx.settings.acceptedPrincipals))
+    ctx.log.warning(warning)
+}
+
+const ONLY_INVOKE_METHOD =
+  "analysis of the role's inline, attached and AWS managed policies (default versions) and its permissions boundary, over every action and resource"
+
+async function readOrError(
+  read: Promise<IdentityPolicies>
+): Promise<IdentityPolicies | { error: string }> {
+  return read.catch((error: unknown) => ({ error: describeError(error) }))
 }
 
 const TRUST_METHOD =
@@ -141,16 +200,29 @@ async function plannedChecks(
   const grant: NamedPolicy = { name: role.grantPolicyName, document: role.grantPolicy }
   const now = new Date()
   const trust = trustChecks(role.trustPolicy, question(ctx), method)
-  if ('unread' in functionPolicies) {
-    const why = `${functionPolicies.unread}; the function's own policy may allow or deny the role`
-    return [
-      ...trust,
-      ...resources.map(r =>
-        checkFrom(invokeCheckName(r), 'allowed', 'cannot-evaluate', method, why)
-      )
-    ]
+  warnFederations(ctx, role.trustPolicy)
+  const known = {
+    functionPolicies: 'unread' in functionPolicies ? undefined : functionPolicies.byResource,
+    region: ctx.settings.region
   }
-  const known = { functionPolicies: functionPolicies.byResource, region: ctx.settings.region }
+  // A function policy that could not be read may allow or deny the role: no invoke answer then.
+  const invoke = (
+    policies: NamedPolicy[],
+    boundary: NamedPolicy | undefined,
+    how: string,
+    all: InvokeKnown
+  ) =>
+    'unread' in functionPolicies
+      ? resources.map(r =>
+          checkFrom(
+            invokeCheckName(r),
+            'allowed',
+            'cannot-evaluate',
+            how,
+            `${functionPolicies.unread}; the function's own policy may allow or deny the role`
+          )
+        )
+      : localInvokeChecks(ctx.roleArn, policies, boundary, resources, how, now, all)
   try {
     // The plan's read of the role: a dry run writes nothing, so it is still the role as it is.
     const live = role.live
@@ -163,17 +235,19 @@ async function plannedChecks(
         }
     // The planned grant replaces the live one of the same name (not read).
     const policies = [...current.policies, grant]
-    const documents = [...policies, current.boundary, ...functionPolicies.byResource.values()]
+    const documents = [...policies, current.boundary, ...(known.functionPolicies?.values() ?? [])]
     const all = { ...known, resourceTags: await functionTagsFor(ctx, documents) }
     return [
       ...trust,
-      ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now, all)
+      ...invoke(policies, current.boundary, method, all),
+      onlyInvokeCheck({ policies, boundary: current.boundary }, ctx.roleArn, method)
     ]
   } catch (error) {
     const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`
     return [
       ...trust,
-      ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now, known)
+      ...invoke([grant], undefined, partial, known),
+      onlyInvokeCheck({ error: describeError(error) }, ctx.roleArn, method)
     ]
   }
 }

@@ -30,6 +30,7 @@ import {
   type Check
 } from './checks.js'
 import { type FunctionPolicies, functionTagsFor } from './function-facts.js'
+import type { IdentityPolicies } from './only-invoke.js'
 import { settled } from './settled.js'
 
 const SIMULATED: Record<string, Decision> = {
@@ -42,6 +43,8 @@ const SIMULATED: Record<string, Decision> = {
 export interface InvokeFacts {
   functionPolicies: Promise<FunctionPolicies>
   principalTags?: Record<string, string>
+  /** The role's policies as verification already reads them: the first local answer uses them. */
+  identityPolicies?: () => Promise<IdentityPolicies>
 }
 
 /** iam:SimulatePrincipalPolicy where it works; otherwise the same question answered locally. */
@@ -53,6 +56,8 @@ export async function invokeChecks(
   roleChanged: boolean,
   facts: InvokeFacts
 ): Promise<Check[]> {
+  const { iam } = ctx.clients
+  let shared = facts.identityPolicies
   // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
   let refused: string | undefined
   const ask = async (): Promise<{ checks: Check[] }> => {
@@ -87,8 +92,12 @@ export async function invokeChecks(
         `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
       )
     }
+    // A later attempt (the role still settling) reads the policies again.
+    const policies =
+      shared ?? (() => readIdentityPolicies(iam, ctx.settings.role.name, boundaryArn))
+    shared = undefined
     const known = { functionPolicies: read.byResource, principalTags: facts.principalTags }
-    return { checks: await localChecks(ctx, roleArn, boundaryArn, resources, why!, known) }
+    return { checks: await localChecks(ctx, roleArn, policies, resources, why!, known) }
   }
   return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks
 }
@@ -142,7 +151,7 @@ async function simulatedChecks(
 async function localChecks(
   ctx: RunContext,
   roleArn: string,
-  boundaryArn: string | undefined,
+  read: () => Promise<IdentityPolicies>,
   resources: string[],
   unavailable: string,
   known: InvokeKnown
@@ -152,12 +161,7 @@ async function localChecks(
       ? `local evaluation of inline, attached and boundary policies and the function policy (SimulatePrincipalPolicy not used: ${unavailable})`
       : `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`
   try {
-    const { iam } = ctx.clients
-    const { policies, boundary } = await readIdentityPolicies(
-      iam,
-      ctx.settings.role.name,
-      boundaryArn
-    )
+    const { policies, boundary } = await read()
     const documents = [...policies, boundary, ...(known.functionPolicies?.values() ?? [])]
     const resourceTags = await functionTagsFor(ctx, documents)
     const all = { ...known, region: ctx.settings.region, resourceTags }
@@ -193,7 +197,7 @@ export async function readIdentityPolicies(
   boundaryArn: string | undefined,
   /** An inline policy not to read: a dry run's planned grant replaces it. */
   replaced?: string
-): Promise<{ policies: NamedPolicy[]; boundary?: NamedPolicy }> {
+): Promise<IdentityPolicies> {
   // One read at a time: a role shared by many functions has many grants, and IAM throttles bursts.
   const policies: NamedPolicy[] = []
   for await (const page of paginateListRolePolicies({ client: iam }, { RoleName: roleName }))

@@ -1,8 +1,8 @@
-export const id = 259;
-export const ids = [259];
+export const id = 870;
+export const ids = [870];
 export const modules = {
 
-/***/ 259:
+/***/ 8870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3339,10 +3339,212 @@ function statementProblem(statement, label, keys, variables) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/iam-policy/only-invoke.ts
+// "The role can do nothing but invoke": whether a role's identity policies (with its permissions
+// boundary as a limit) allow any action other than invoking Lambda functions, decided over the
+// whole action × resource space rather than over sample requests.
+//
+// Actions and resources are strings matched by patterns, so a finite set of witnesses stands for
+// all of them (string-witnesses.ts): one action per combination of the policies' Action/NotAction
+// patterns it matches, one resource per combination of their Resource/NotResource patterns. Each
+// witness pair is put to the library's own statement matcher (statement.ts), so the analysis reads
+// patterns exactly as the evaluator does. Conditions count as "could be true" on an Allow and
+// "could be false" on a Deny: only an unconditional Deny (or the boundary) takes an action away.
+// A statement the matcher cannot read leaves the answer undecided, never passed.
+
+
+
+/** What an API Connect role needs: invoking functions (IAM's actions for Invoke, InvokeAsync and function URLs). */
+const INVOKE_ACTIONS = [
+    'lambda:InvokeFunction',
+    'lambda:InvokeAsync',
+    'lambda:InvokeFunctionUrl'
+];
+const DEFAULT_BUDGET = 100_000;
+const INVOKE = new Set(INVOKE_ACTIONS.map(a => a.toLowerCase()));
+function canOnlyInvoke(input, options = {}) {
+    const budget = options.budget ?? DEFAULT_BUDGET;
+    const docs = [
+        ...input.policies.map((p, i) => docOf(p, `policy ${i + 1}`, false)),
+        ...(input.boundary ? [docOf(input.boundary, 'the permissions boundary', true)] : [])
+    ];
+    const statements = docs.flatMap(d => only_invoke_statementsOf(d.document));
+    const actionPatterns = unique(statements.flatMap(s => patterns(s, 'Action', 'NotAction')));
+    const actions = stringWitnesses([...actionPatterns, ...INVOKE].map(p => ({
+        tokens: globTokens(p.toLowerCase(), { wildcards: true })
+    })), { budget });
+    if ('exceeded' in actions)
+        return undecided(`the policies' actions: ${actions.exceeded}`);
+    const request = (action, resource) => ({
+        principal: { AWS: options.roleArn ?? 'arn:aws:iam::000000000000:role/r' },
+        action,
+        resource
+    });
+    const judge = (action, resource) => {
+        const setup = prepare(request(action, resource));
+        if (!('caller' in setup))
+            return [];
+        return docs.flatMap(d => evaluateDocument(d.document, { prefix: d.prefix }, 'identity', request(action, resource), setup).map(result => ({ result, boundary: d.boundary })));
+    };
+    const found = new Map();
+    const doubts = new Set();
+    let definite = false;
+    const resourceCache = new Map();
+    for (const { value: action } of actions.witnesses) {
+        if (INVOKE.has(action))
+            continue;
+        // Resources only matter through the statements that may match this action.
+        const relevant = judge(action, '*').filter(j => j.result.match?.action !== false);
+        if (!relevant.some(j => !j.boundary && j.result.effect !== 'Deny'))
+            continue;
+        const resources = resourceWitnesses(relevant, resourceCache, budget);
+        if ('exceeded' in resources)
+            return undecided(`the policies' resources: ${resources.exceeded}`);
+        for (const resource of resources) {
+            const judged = judge(action, resource);
+            const allows = judged.filter(j => !j.boundary && mayAllow(j.result));
+            const boundary = judged.filter(j => j.boundary);
+            const bounded = boundary.length === 0 ? undefined : boundary.filter(j => mayAllow(j.result));
+            if (allows.length === 0 || bounded?.length === 0)
+                continue;
+            if (judged.some(j => certainlyDenies(j.result)))
+                continue;
+            const firm = allows.some(j => isFirm(j.result)) &&
+                (bounded === undefined || bounded.some(j => isFirm(j.result))) &&
+                !judged.some(j => j.result.effect !== 'Allow' && unknownParts(j.result));
+            if (firm)
+                definite = true;
+            for (const j of allows) {
+                if (!isFirm(j.result))
+                    doubts.add(`${j.result.label}: ${whyUnknown(j.result)}`);
+                const entry = found.get(j.result.label) ?? { result: j.result, actions: new Set() };
+                entry.actions.add(action);
+                found.set(j.result.label, entry);
+            }
+        }
+    }
+    const beyond = [...found.values()].map(({ result, actions }) => describeBeyond(result, actions));
+    if (definite)
+        return { decision: 'more', beyond, undecided: [...doubts] };
+    if (beyond.length > 0)
+        return { decision: 'cannot-evaluate', beyond, undecided: [...doubts] };
+    return { decision: 'only-invoke', beyond: [], undecided: [] };
+}
+function docOf(policy, fallback, boundary) {
+    const named = isRecord(policy) && 'document' in policy && typeof policy.name === 'string';
+    return named
+        ? { document: policy.document, prefix: policy.name, boundary }
+        : { document: policy, prefix: fallback, boundary };
+}
+function only_invoke_statementsOf(document) {
+    if (!isRecord(document))
+        return [];
+    const list = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+    return list.filter(isRecord);
+}
+function patterns(statement, ...keys) {
+    return keys
+        .map(k => statement[k])
+        .flatMap(v => (Array.isArray(v) ? v : v === undefined ? [] : [v]))
+        .filter((p) => typeof p === 'string');
+}
+const unique = (list) => [...new Set(list)];
+/**
+ * Resources that decide every Resource/NotResource of these statements, whichever way a `*`
+ * ending an ARN segment is read (within the segment, or beyond its colons): the patterns enter
+ * both as ARN components and as plain globs, with "is an ARN" and "has six components" beside.
+ */
+function resourceWitnesses(relevant, cache, budget) {
+    const all = unique(relevant.flatMap(j => patterns(j.result.match?.statement ?? {}, 'Resource', 'NotResource'))).sort();
+    const key = all.join('\n');
+    const cached = cache.get(key);
+    if (cached)
+        return cached;
+    const comparisons = [
+        { tokens: globTokens('arn:*', { wildcards: true }) },
+        { tokens: globTokens('arn:*:*:*:*:*', { wildcards: true }) }
+    ];
+    for (const pattern of all) {
+        if (pattern === '*')
+            continue;
+        comparisons.push({ tokens: globTokens(pattern, { wildcards: true }) });
+        comparisons.push({ tokens: arnTokens(pattern) });
+        const parts = pattern.split(':').length;
+        if (parts < 6)
+            comparisons.push({ tokens: arnTokens(pattern + ':*'.repeat(6 - parts)) });
+    }
+    const found = stringWitnesses(comparisons, { budget });
+    // A request's resource is `*`, a name, or a whole ARN: never "arn:" with fewer components.
+    const answer = 'exceeded' in found
+        ? found
+        : unique(found.witnesses.filter(w => !w.matches[0] || w.matches[1]).map(w => w.value));
+    cache.set(key, answer);
+    return answer;
+}
+/** An Allow (or a statement of unreadable Effect) whose action and resource may match. */
+function mayAllow(result) {
+    if (result.effect === 'Deny')
+        return false;
+    if (!result.match)
+        return result.applies !== false;
+    return result.match.action !== false && result.match.resource !== false;
+}
+/** A Deny that applies to the request whatever its context: no Condition, every part matching. */
+function certainlyDenies(result) {
+    const m = result.match;
+    return (result.effect === 'Deny' &&
+        m !== undefined &&
+        m.statement.Condition === undefined &&
+        m.principal === true &&
+        m.action === true &&
+        m.resource === true);
+}
+/** An Allow whose elements all match for certain (its Condition aside: it may be true). */
+function isFirm(result) {
+    const m = result.match;
+    return (result.effect === 'Allow' &&
+        m !== undefined &&
+        m.principal === true &&
+        m.action === true &&
+        m.resource === true);
+}
+function unknownParts(result) {
+    const m = result.match;
+    if (!m)
+        return true;
+    return [m.principal, m.action, m.resource].some(p => typeof p === 'object');
+}
+function whyUnknown(result) {
+    const m = result.match;
+    const parts = m ? [m.principal, m.action, m.resource] : [result.applies];
+    for (const part of parts) {
+        if (isUnknown(part))
+            return part.unknown;
+        if (isRecord(part) && isUnknown(part.invalid))
+            return part.invalid.unknown;
+    }
+    return isUnknown(result.applies) ? result.applies.unknown : 'cannot evaluate';
+}
+function describeBeyond(result, actions) {
+    const statement = result.match?.statement ?? {};
+    const conditional = statement.Condition !== undefined;
+    if (statement.NotAction !== undefined) {
+        const list = patterns(statement, 'NotAction');
+        return { statement: result.label, actions: [`NotAction: ${list.join(', ')}`], conditional };
+    }
+    const matching = patterns(statement, 'Action').filter(p => [...actions].some(a => globMatch(p, a) !== false));
+    return { statement: result.label, actions: matching.length ? matching : ['?'], conditional };
+}
+const globMatch = (pattern, action) => globMatches(pattern, action, new Map(), { wildcards: true, variables: false, ignoreCase: true });
+function undecided(why) {
+    return { decision: 'cannot-evaluate', beyond: [], undecided: [why] };
+}
+
 ;// CONCATENATED MODULE: ./src/iam-policy/index.ts
 // The IAM policy library's public surface: read a policy, evaluate a request against it, decide
 // who can assume a role over the whole request space, decide an invoke over unknown keys, and the
 // words for a way in. Everything else in this folder is its inside.
+
 
 
 
@@ -4935,6 +5137,8 @@ async function versionsToReuse(ctx, latest, aliasVersion) {
 
 const CAN_ASSUME = 'API Connect can assume the role';
 const NOBODY_ELSE = 'Nobody else can assume the role';
+const ONLY_INVOKE = 'The role can do nothing but invoke';
+const ONLY_INVOKE_EXPECTED = 'no action but lambda:InvokeFunction, lambda:InvokeAsync, lambda:InvokeFunctionUrl';
 const NO_OTHER_WAY = 'no other way in';
 function trustChecks(trust, question, method) {
     const { principalArn, externalId, roleArn, accepted, now } = question;
@@ -5012,7 +5216,8 @@ function roleUnreadChecks(resources, why, status) {
     const names = [
         [CAN_ASSUME, 'allowed'],
         [NOBODY_ELSE, NO_OTHER_WAY],
-        ...resources.map(r => [invokeCheckName(r), 'allowed'])
+        ...resources.map(r => [invokeCheckName(r), 'allowed']),
+        [ONLY_INVOKE, ONLY_INVOKE_EXPECTED]
     ];
     return names.map(([name, expected]) => ({
         name: name,
@@ -5859,6 +6064,159 @@ async function functionTagsFor(ctx, documents) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/verify/federations.ts
+const OIDC = /^arn:[\w-]+:iam::\d{12}:oidc-provider\/(.+)$/;
+const federations_SAML = /^arn:[\w-]+:iam::\d{12}:saml-provider\/.+$/;
+/** One sentence per accepted provider of an Allow statement without those conditions. */
+function unboundFederations(trust, accepted) {
+    const declared = new Set(accepted.map(p => p.trim()));
+    const statements = Array.isArray(trust.Statement) ? trust.Statement : [trust.Statement];
+    return statements.flatMap((statement, i) => {
+        if (statement?.Effect !== 'Allow')
+            return [];
+        const principal = statement.Principal;
+        const federated = typeof principal === 'object' ? principal.Federated : undefined;
+        const providers = (Array.isArray(federated) ? federated : [federated]).filter((p) => typeof p === 'string' && declared.has(p));
+        const label = statement.Sid || `Statement[${i}]`;
+        const keys = conditionedKeys(statement.Condition);
+        return providers.flatMap(provider => {
+            const missing = requiredKeys(provider).filter(k => !keys.has(k.key.toLowerCase()));
+            if (missing.length === 0)
+                return [];
+            const what = missing.map(k => `${k.key} (${k.meaning})`).join(' or ');
+            return [
+                `Statement "${label}" lets the accepted provider ${provider} in with no condition on ${what}: anyone it issues a token to can assume the role. Add a condition on ${missing.map(k => k.key).join(' and ')}.`
+            ];
+        });
+    });
+}
+function requiredKeys(provider) {
+    if (federations_SAML.test(provider))
+        return [{ key: 'SAML:aud', meaning: "the assertion's audience" }];
+    const host = OIDC.exec(provider)?.[1] ?? provider;
+    return [
+        { key: `${host}:sub`, meaning: "the token's subject" },
+        { key: `${host}:aud`, meaning: "the token's audience" }
+    ];
+}
+/** Keys a Condition really restricts: not Null tests, not a lone `*` pattern. */
+function conditionedKeys(condition) {
+    const keys = new Set();
+    if (typeof condition !== 'object' || condition === null)
+        return keys;
+    for (const [operator, block] of Object.entries(condition)) {
+        if (/^Null$/i.test(operator) || typeof block !== 'object' || block === null)
+            continue;
+        for (const [key, values] of Object.entries(block)) {
+            const list = Array.isArray(values) ? values : [values];
+            if (list.length > 0 && list.every(v => v === '*'))
+                continue;
+            keys.add(key.toLowerCase());
+        }
+    }
+    return keys;
+}
+
+;// CONCATENATED MODULE: ./src/verify/second-opinion.ts
+
+
+
+const NO_NEW_ACCESS = 'Access Analyzer agrees: nobody else can assume the role';
+const NO_PUBLIC_ACCESS = 'Access Analyzer agrees: the role is not public';
+const EXPECTED = 'the same answer as the local analysis';
+/** The trust policy the role should have: IBM's principal with this org's ID, and the declared ones. */
+function referencePolicy(question) {
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            {
+                Sid: 'ApiConnect',
+                Effect: 'Allow',
+                Principal: { AWS: question.principalArn },
+                Action: 'sts:AssumeRole',
+                Condition: { StringEquals: { 'sts:ExternalId': question.externalId } }
+            },
+            ...question.accepted.map((principal, i) => ({
+                Sid: `Accepted${i + 1}`,
+                Effect: 'Allow',
+                Principal: principalOf(principal),
+                Action: 'sts:*'
+            }))
+        ]
+    };
+}
+const FEDERATED_NAMES = new Set([
+    'cognito-identity.amazonaws.com',
+    'accounts.google.com',
+    'graph.facebook.com',
+    'www.amazon.com'
+]);
+/** accepted-principals names principals as a trust policy does: an account, an ARN, a service or provider. */
+function principalOf(value) {
+    if (/^\d{12}$/.test(value) ||
+        /^arn:[\w-]+:(iam|sts)::\d{12}:(?!oidc-provider|saml-provider)/.test(value))
+        return { AWS: value };
+    if (value.startsWith('arn:') || FEDERATED_NAMES.has(value))
+        return { Federated: value };
+    return { Service: value };
+}
+/** The local analysis's answers to the two questions, from the trust checks already made. */
+function localAnswers(checks) {
+    const nobodyElse = checks.find(c => c.name === NOBODY_ELSE);
+    if (!nobodyElse || nobodyElse.status === 'undecided')
+        return {};
+    const open = (nobodyElse.waysIn ?? []).some(w => w.principal === '*' || w.principal.startsWith('everyone except'));
+    return {
+        newAccess: nobodyElse.status === 'pass' ? 'PASS' : 'FAIL',
+        publicAccess: open ? 'FAIL' : 'PASS'
+    };
+}
+async function secondOpinion(ctx, trust, checks) {
+    const local = localAnswers(checks);
+    const { apiConnect, acceptedPrincipals } = ctx.settings;
+    const reference = referencePolicy({
+        principalArn: apiConnect.principalArn,
+        externalId: apiConnect.externalId,
+        accepted: acceptedPrincipals
+    });
+    const { CheckNoNewAccessCommand, CheckNoPublicAccessCommand } = await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19));
+    const ask = async (name, method, ours, call) => {
+        try {
+            const { result, reasons = [] } = await call();
+            const why = reasons.map(r => `${r.statementId ? `"${r.statementId}"` : `Statement[${r.statementIndex}]`}: ${r.description}`);
+            const theirs = `Access Analyzer: ${result ?? 'no answer'}${why.length ? ` (${why.join('; ')})` : ''}`;
+            const actual = `${theirs}; local analysis: ${ours ?? 'undecided'}`;
+            if (!ours)
+                return { name, expected: EXPECTED, actual, status: 'undecided', method };
+            const agree = result === ours;
+            return {
+                name,
+                expected: EXPECTED,
+                actual: agree ? actual : `the engines disagree. ${actual}`,
+                status: agree ? 'pass' : 'fail',
+                method
+            };
+        }
+        catch (error) {
+            const actual = `not checked (${describeError(error)})`;
+            return { name, expected: EXPECTED, actual, status: 'not-checked', method };
+        }
+    };
+    const client = await accessAnalyzerOf(ctx.clients);
+    const document = JSON.stringify(trust);
+    return Promise.all([
+        ask(NO_NEW_ACCESS, 'access-analyzer:CheckNoNewAccess against the reference trust policy', local.newAccess, () => client.send(new CheckNoNewAccessCommand({
+            existingPolicyDocument: JSON.stringify(reference),
+            newPolicyDocument: document,
+            policyType: 'RESOURCE_POLICY'
+        }))),
+        ask(NO_PUBLIC_ACCESS, 'access-analyzer:CheckNoPublicAccess', local.publicAccess, () => client.send(new CheckNoPublicAccessCommand({
+            policyDocument: document,
+            resourceType: 'AWS::IAM::AssumeRolePolicyDocument'
+        })))
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./src/verify/settled.ts
 // IAM is eventually consistent: a role this run changed may not read back as written for a few
 // seconds. A check that fails then is asked again, bounded by the run's Timing.
@@ -5923,6 +6281,8 @@ const SIMULATED = {
 };
 /** iam:SimulatePrincipalPolicy where it works; otherwise the same question answered locally. */
 async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged, facts) {
+    const { iam } = ctx.clients;
+    let shared = facts.identityPolicies;
     // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
     let refused;
     const ask = async () => {
@@ -5950,8 +6310,11 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged, f
                 refused = why;
             ctx.log.info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
         }
+        // A later attempt (the role still settling) reads the policies again.
+        const policies = shared ?? (() => readIdentityPolicies(iam, ctx.settings.role.name, boundaryArn));
+        shared = undefined;
         const known = { functionPolicies: read.byResource, principalTags: facts.principalTags };
-        return { checks: await localChecks(ctx, roleArn, boundaryArn, resources, why, known) };
+        return { checks: await localChecks(ctx, roleArn, policies, resources, why, known) };
     };
     return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks;
 }
@@ -5982,13 +6345,12 @@ async function simulatedChecks(ctx, roleArn, resources) {
     });
     return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', simulatedDecision(EvaluationResults, resource), 'iam:SimulatePrincipalPolicy'));
 }
-async function localChecks(ctx, roleArn, boundaryArn, resources, unavailable, known) {
+async function localChecks(ctx, roleArn, read, resources, unavailable, known) {
     const method = known.functionPolicies?.size && [...known.functionPolicies.values()].some(Boolean)
         ? `local evaluation of inline, attached and boundary policies and the function policy (SimulatePrincipalPolicy not used: ${unavailable})`
         : `local evaluation of inline, attached and boundary policies (SimulatePrincipalPolicy unavailable: ${unavailable})`;
     try {
-        const { iam } = ctx.clients;
-        const { policies, boundary } = await readIdentityPolicies(iam, ctx.settings.role.name, boundaryArn);
+        const { policies, boundary } = await read();
         const documents = [...policies, boundary, ...(known.functionPolicies?.values() ?? [])];
         const resourceTags = await functionTagsFor(ctx, documents);
         const all = { ...known, region: ctx.settings.region, resourceTags };
@@ -6038,12 +6400,57 @@ async function readManagedPolicy(iam, arn) {
     return { name: arn, document: parsePolicyDocument(PolicyVersion?.Document ?? '') };
 }
 
+;// CONCATENATED MODULE: ./src/verify/only-invoke.ts
+// The third trust question: the role can do nothing but invoke Lambda functions. Its identity
+// policies as read (or as planned), decided over every action and resource by
+// iam-policy/only-invoke.ts; a role that can do more hands whoever assumes it those powers.
+
+
+function onlyInvokeCheck(read, roleArn, method) {
+    const check = { name: ONLY_INVOKE, expected: ONLY_INVOKE_EXPECTED, method };
+    if ('error' in read) {
+        return {
+            ...check,
+            actual: `cannot evaluate: the role's policies could not be read (${read.error})`,
+            status: 'undecided'
+        };
+    }
+    const analysis = canOnlyInvoke(read, { roleArn });
+    const statements = analysis.beyond
+        .map(b => `"${b.statement}" allows ${b.actions.join(', ')}${b.conditional ? ' (under its condition)' : ''}`)
+        .join('; ');
+    if (analysis.decision === 'more') {
+        return {
+            ...check,
+            actual: `${statements}. Detach or narrow these policies: the role API Connect assumes needs only ${INVOKE_ACTIONS[0]} on its functions.`,
+            status: 'fail'
+        };
+    }
+    if (analysis.decision === 'cannot-evaluate') {
+        const why = analysis.undecided.join('; ');
+        return {
+            ...check,
+            actual: `cannot evaluate: ${why}${statements ? ` (${statements})` : ''}`,
+            status: 'undecided'
+        };
+    }
+    const boundary = read.boundary ? ', within the permissions boundary' : '';
+    return {
+        ...check,
+        actual: `nothing but invoke (${read.policies.length} ${read.policies.length === 1 ? 'policy' : 'policies'}${boundary})`,
+        status: 'pass'
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/verify/dry-run.ts
 // The STS dry run (DESIGN.md §4): prove from the runner what can be proven about API Connect
 // assuming the role and invoking the function. Reads only; the decisions live in checks.ts.
 //
 // Every AWS failure here becomes a check (failed, or "not checked" for the optional extras) rather
 // than an exception: the run must still set its outputs and write its summary.
+
+
+
 
 
 
@@ -6074,17 +6481,30 @@ async function verify(ctx, role, aliasArn) {
         return [...checks, ...(await plannedChecks(ctx, role, resources, await functionPolicies))];
     // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
     const roleChanged = !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged');
+    // The role's policies are read once, for the third question and a local invoke answer alike.
+    const reads = new Map();
+    const grant = knownGrant(ctx, role);
+    const policiesOf = (boundaryArn) => () => {
+        const key = boundaryArn ?? '';
+        if (!reads.has(key))
+            reads.set(key, readPolicies(ctx, boundaryArn, grant, role.grantPolicyName));
+        return reads.get(key);
+    };
     const invokeAbout = (live) => invokeChecks(ctx, live.arn || ctx.roleArn, live.permissionsBoundary, resources, roleChanged, {
         functionPolicies,
         principalTags: sessionTagsPossible(live.trustPolicy, settings.apiConnect.principalArn)
             ? undefined
-            : live.tags
+            : live.tags,
+        identityPolicies: policiesOf(live.permissionsBoundary)
     });
     // The invoke question about the role as last read goes out first, and IAM answers it while the
     // trust policy is analysed (CPU-bound, some 10 ms).
     const last = role.live;
     const asked = last && invokeAbout(last);
     asked?.catch(() => undefined); // awaited below, unless the role turns out unreadable
+    // The role's policies are read alongside: the third question needs them whatever IAM answers.
+    if (last)
+        policiesOf(last.permissionsBoundary)().catch(() => undefined);
     if (asked)
         await new Promise(setImmediate);
     const read = reusedRead(ctx, role) ??
@@ -6093,14 +6513,46 @@ async function verify(ctx, role, aliasArn) {
     const { live } = read;
     if (!live)
         return checks;
+    warnFederations(ctx, live.trustPolicy);
     const same = live.arn === last?.arn && live.permissionsBoundary === last.permissionsBoundary;
-    checks.push(...(await (asked && same ? asked : invokeAbout(live))));
     const roleArn = live.arn || ctx.roleArn;
+    const policies = readOrError(policiesOf(live.permissionsBoundary)());
+    checks.push(...(await (asked && same ? asked : invokeAbout(live))));
+    checks.push(onlyInvokeCheck(await policies, roleArn, ONLY_INVOKE_METHOD));
     if (settings.validateTrustPolicy)
         checks.push(await validateTrust(ctx, live.trustPolicy));
+    if (settings.accessAnalyzerChecks)
+        checks.push(...(await secondOpinion(ctx, live.trustPolicy, checks)));
     if (settings.probeSelfAssume)
         checks.push(await probeSelfAssume(ctx, roleArn));
     return checks;
+}
+/**
+ * This function's grant as the plan read it (null: the plan found none), when this run did not
+ * write it since; undefined when it must be read (back) again.
+ */
+function knownGrant(ctx, role) {
+    const name = role.grantPolicyName;
+    const written = role.changes.some(c => c.kind === 'grant' && c.action !== 'unchanged');
+    if ((written && ctx.settings.role.manage) || !role.live)
+        return undefined;
+    return role.live.grant ? { name, document: role.live.grant } : null;
+}
+/** The role's identity policies, all but the grant the run already knows. */
+async function readPolicies(ctx, boundaryArn, grant, grantName) {
+    const { name } = ctx.settings.role;
+    const replaced = grant === undefined ? undefined : grantName;
+    const read = await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, replaced);
+    return grant ? { ...read, policies: [...read.policies, grant] } : read;
+}
+/** A warning for each accepted federation whose statement does not bound the token. */
+function warnFederations(ctx, trust) {
+    for (const warning of unboundFederations(trust, ctx.settings.acceptedPrincipals))
+        ctx.log.warning(warning);
+}
+const ONLY_INVOKE_METHOD = "analysis of the role's inline, attached and AWS managed policies (default versions) and its permissions boundary, over every action and resource";
+async function readOrError(read) {
+    return read.catch((error) => ({ error: describeError(error) }));
 }
 const TRUST_METHOD = 'analysis of the trust policy as IAM stores it, over every principal, external ID and sts:AssumeRole* action';
 /** The trust question for this run, about the role at `roleArn` (the live one, when read). */
@@ -6149,14 +6601,15 @@ async function plannedChecks(ctx, role, resources, functionPolicies) {
     const grant = { name: role.grantPolicyName, document: role.grantPolicy };
     const now = new Date();
     const trust = trustChecks(role.trustPolicy, question(ctx), method);
-    if ('unread' in functionPolicies) {
-        const why = `${functionPolicies.unread}; the function's own policy may allow or deny the role`;
-        return [
-            ...trust,
-            ...resources.map(r => checkFrom(invokeCheckName(r), 'allowed', 'cannot-evaluate', method, why))
-        ];
-    }
-    const known = { functionPolicies: functionPolicies.byResource, region: ctx.settings.region };
+    warnFederations(ctx, role.trustPolicy);
+    const known = {
+        functionPolicies: 'unread' in functionPolicies ? undefined : functionPolicies.byResource,
+        region: ctx.settings.region
+    };
+    // A function policy that could not be read may allow or deny the role: no invoke answer then.
+    const invoke = (policies, boundary, how, all) => 'unread' in functionPolicies
+        ? resources.map(r => checkFrom(invokeCheckName(r), 'allowed', 'cannot-evaluate', how, `${functionPolicies.unread}; the function's own policy may allow or deny the role`))
+        : localInvokeChecks(ctx.roleArn, policies, boundary, resources, how, now, all);
     try {
         // The plan's read of the role: a dry run writes nothing, so it is still the role as it is.
         const live = role.live;
@@ -6169,18 +6622,20 @@ async function plannedChecks(ctx, role, resources, functionPolicies) {
             };
         // The planned grant replaces the live one of the same name (not read).
         const policies = [...current.policies, grant];
-        const documents = [...policies, current.boundary, ...functionPolicies.byResource.values()];
+        const documents = [...policies, current.boundary, ...(known.functionPolicies?.values() ?? [])];
         const all = { ...known, resourceTags: await functionTagsFor(ctx, documents) };
         return [
             ...trust,
-            ...localInvokeChecks(ctx.roleArn, policies, current.boundary, resources, method, now, all)
+            ...invoke(policies, current.boundary, method, all),
+            onlyInvokeCheck({ policies, boundary: current.boundary }, ctx.roleArn, method)
         ];
     }
     catch (error) {
         const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`;
         return [
             ...trust,
-            ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now, known)
+            ...invoke([grant], undefined, partial, known),
+            onlyInvokeCheck({ error: describeError(error) }, ctx.roleArn, method)
         ];
     }
 }
