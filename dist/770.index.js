@@ -108,13 +108,24 @@ function isNotImplemented(error) {
     const text = `${errorName(error) ?? ''} ${error?.message ?? ''}`;
     return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text);
 }
+/** The names the SDK gives an error whose answer carried no AWS error code. */
+const NO_AWS_CODE = new Set([undefined, 'Error', 'Unknown', 'UnknownError']);
+/**
+ * A 5xx that no AWS service said: no AWS error code in it (moto's HTML error page, an empty body).
+ * AWS's own 5xx carry a code (InternalFailure, ServiceUnavailable…).
+ */
+function isForeignServerError(error) {
+    return (httpStatus(error) ?? 0) >= 500 && NO_AWS_CODE.has(errorName(error));
+}
 /** A 5xx or throttling answer: what the SDK itself would try again. */
 function isTransientServerError(error) {
     const status = httpStatus(error) ?? 0;
     return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '');
 }
-/** `Name: message` of an error, for a report. */
-const describeError = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
+/** `Name: message` of an error, for a report; a foreign 5xx by its status (its body is not AWS's). */
+const describeError = (error) => isForeignServerError(error)
+    ? `HTTP ${httpStatus(error)} with no AWS error code`
+    : `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
 
 ;// CONCATENATED MODULE: ./src/aws/where.ts
 
@@ -5550,7 +5561,8 @@ const SIMULATED = {
 /** iam:SimulatePrincipalPolicy where it works; otherwise the same question answered locally. */
 async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
     const { iam } = ctx.clients;
-    // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
+    // A refusal, an endpoint without the operation and a 5xx after its one retry stay so for the run;
+    // anything else (a role IAM does not show yet) is asked again.
     let refused;
     const ask = async () => {
         let why = refused;
@@ -5560,9 +5572,14 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
             }
             catch (error) {
                 why = describeError(error);
-                if (errorName(error)?.startsWith('AccessDenied') || isNotImplemented(error))
+                const missing = isNotImplemented(error) || isForeignServerError(error);
+                if (missing ||
+                    isTransientServerError(error) ||
+                    errorName(error)?.startsWith('AccessDenied'))
                     refused = why;
-                ctx.log.info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
+                ctx.log.info(missing
+                    ? `${endpointOf(ctx)} does not implement iam:SimulatePrincipalPolicy (${why}); evaluating the role's policies locally`
+                    : `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
             }
         }
         return {
@@ -5571,9 +5588,12 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
     };
     return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks;
 }
+/** Where IAM's requests go, for the one line that says the operation is missing there. */
+const endpointOf = (ctx) => `the endpoint ${ctx.settings.endpointUrl ?? process.env.AWS_ENDPOINT_URL_IAM ?? process.env.AWS_ENDPOINT_URL ?? 'of IAM'}`;
 /**
- * Asks IAM, retrying throttling and real 5xx as the SDK would, but not an endpoint that answers
- * "not implemented": that one falls back to local evaluation at once.
+ * Asks IAM, retrying AWS's throttling and 5xx once: the local evaluation answers the same
+ * question, so waiting longer buys nothing. An endpoint that answers "not implemented", or a 5xx
+ * that is not AWS's (moto's HTML page), falls back to local evaluation at once.
  */
 async function simulatedChecks(ctx, roleArn, resources) {
     const t = ctx.timing;
@@ -5583,10 +5603,10 @@ async function simulatedChecks(ctx, roleArn, resources) {
         ResourceArns: resources
     })), {
         label: 'iam:SimulatePrincipalPolicy',
-        retryable: error => isTransientServerError(error) && !isNotImplemented(error)
+        retryable: error => isTransientServerError(error) && !isNotImplemented(error) && !isForeignServerError(error)
             ? { reason: describeError(error) }
             : undefined,
-        maxAttempts: t.sdkMaxAttempts,
+        maxAttempts: Math.min(t.sdkMaxAttempts, 2),
         maxElapsedMs: t.propagationWaitMs,
         // As quick as the SDK's own backoff, which this replaces for this one call.
         initialDelayMs: Math.min(t.initialDelayMs, 200),

@@ -14,6 +14,7 @@ import {
 import {
   describeError,
   errorName,
+  isForeignServerError,
   isNotImplemented,
   isTransientServerError,
   RetriesExhausted,
@@ -39,7 +40,8 @@ export async function invokeChecks(
   roleChanged: boolean
 ): Promise<Check[]> {
   const { iam } = ctx.clients
-  // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
+  // A refusal, an endpoint without the operation and a 5xx after its one retry stay so for the run;
+  // anything else (a role IAM does not show yet) is asked again.
   let refused: string | undefined
   const ask = async (): Promise<{ checks: Check[] }> => {
     let why = refused
@@ -48,9 +50,17 @@ export async function invokeChecks(
         return { checks: await simulatedChecks(ctx, roleArn, resources) }
       } catch (error) {
         why = describeError(error)
-        if (errorName(error)?.startsWith('AccessDenied') || isNotImplemented(error)) refused = why
+        const missing = isNotImplemented(error) || isForeignServerError(error)
+        if (
+          missing ||
+          isTransientServerError(error) ||
+          errorName(error)?.startsWith('AccessDenied')
+        )
+          refused = why
         ctx.log.info(
-          `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
+          missing
+            ? `${endpointOf(ctx)} does not implement iam:SimulatePrincipalPolicy (${why}); evaluating the role's policies locally`
+            : `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
         )
       }
     }
@@ -61,9 +71,14 @@ export async function invokeChecks(
   return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks
 }
 
+/** Where IAM's requests go, for the one line that says the operation is missing there. */
+const endpointOf = (ctx: RunContext): string =>
+  `the endpoint ${ctx.settings.endpointUrl ?? process.env.AWS_ENDPOINT_URL_IAM ?? process.env.AWS_ENDPOINT_URL ?? 'of IAM'}`
+
 /**
- * Asks IAM, retrying throttling and real 5xx as the SDK would, but not an endpoint that answers
- * "not implemented": that one falls back to local evaluation at once.
+ * Asks IAM, retrying AWS's throttling and 5xx once: the local evaluation answers the same
+ * question, so waiting longer buys nothing. An endpoint that answers "not implemented", or a 5xx
+ * that is not AWS's (moto's HTML page), falls back to local evaluation at once.
  */
 async function simulatedChecks(
   ctx: RunContext,
@@ -83,10 +98,10 @@ async function simulatedChecks(
     {
       label: 'iam:SimulatePrincipalPolicy',
       retryable: error =>
-        isTransientServerError(error) && !isNotImplemented(error)
+        isTransientServerError(error) && !isNotImplemented(error) && !isForeignServerError(error)
           ? { reason: describeError(error) }
           : undefined,
-      maxAttempts: t.sdkMaxAttempts,
+      maxAttempts: Math.min(t.sdkMaxAttempts, 2),
       maxElapsedMs: t.propagationWaitMs,
       // As quick as the SDK's own backoff, which this replaces for this one call.
       initialDelayMs: Math.min(t.initialDelayMs, 200),
