@@ -1,8 +1,8 @@
-export const id = 770;
-export const ids = [770];
+export const id = 419;
+export const ids = [419];
 export const modules = {
 
-/***/ 3770:
+/***/ 1419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -4789,8 +4789,47 @@ const plannedAliasArn = (ctx) => ctx.settings.alias && !ctx.settings.dryRun
     : undefined;
 const aliasFrom = (plan) => plan.publish?.changes.find(c => c.kind === 'alias')?.from ?? '?';
 
+;// CONCATENATED MODULE: ./src/report/lambda-policy.ts
+/** The policy's keys, in the order IBM's sample writes them. */
+const LAMBDA_POLICY_KEYS = [
+    'version',
+    'title',
+    'function_name',
+    'aws_region',
+    'aws_assume_role_arn'
+];
+/**
+ * The policy for a run that deployed and may be called: none on a dry run (nothing was deployed),
+ * a failed run, or when the alias was held back (it does not point at this run's version).
+ */
+function lambdaPolicyOf(result) {
+    if (result.dryRun || result.failed?.length || result.promoted === false)
+        return undefined;
+    return renderLambdaPolicy(result);
+}
+/** The policy as a one-item YAML list; the function name is qualified by the alias or version. */
+function renderLambdaPolicy(result) {
+    const values = {
+        version: '1.0.0',
+        title: `invoke ${result.functionName}`,
+        function_name: result.qualifiedName ?? result.functionName,
+        aws_region: result.region,
+        aws_assume_role_arn: result.roleArn
+    };
+    const lines = LAMBDA_POLICY_KEYS.map(key => `    ${key}: ${yamlString(values[key])}`);
+    return ['- aws-lambda:', ...lines, ''].join('\n');
+}
+/**
+ * A YAML double-quoted scalar: JSON's escapes are YAML's, and the few characters YAML 1.1 parsers
+ * take as line breaks (NEL, LS, PS) are escaped too, so no value can end its line or add a key.
+ */
+function yamlString(value) {
+    return JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 // What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
+
 
 function setTargetOutputs(targets) {
     workflow_commands/* setOutput */.uH('function-name', targets.functionName);
@@ -4808,7 +4847,9 @@ function setOutputs(result) {
     workflow_commands/* setOutput */.uH('qualified-name', result.qualifiedName ?? '');
     workflow_commands/* setOutput */.uH('smoke-test', result.smokeTest?.status ?? '');
     workflow_commands/* setOutput */.uH('promoted', result.promoted === undefined ? '' : String(result.promoted));
-    workflow_commands/* setOutput */.uH('result', JSON.stringify(result));
+    const lambdaPolicy = lambdaPolicyOf(result);
+    workflow_commands/* setOutput */.uH('lambda-policy', lambdaPolicy ?? '');
+    workflow_commands/* setOutput */.uH('result', JSON.stringify({ ...result, lambdaPolicy }));
 }
 /** The outputs known before any write, so that a run that fails still names its targets. */
 function targetsOf(ctx) {
@@ -4872,6 +4913,7 @@ function reportSmoke(smoke, fn) {
 
 
 
+
 const summary_MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
@@ -4921,6 +4963,7 @@ function renderSummary(result) {
             ['External ID (provider org ID)', code(result.externalId)]
         ]),
         '',
+        ...policySection(result),
         `### ${result.dryRun ? 'Planned changes (nothing was written)' : 'Changes'}`,
         '',
         result.changes.length
@@ -4936,6 +4979,23 @@ function renderSummary(result) {
         '',
         ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
     ].join('\n');
+}
+/** The `lambda-policy` output as a block; a dry run shows what it would hold, marked so. */
+function policySection(result) {
+    const policy = lambdaPolicyOf(result);
+    const planned = !policy && result.dryRun && !result.failed?.length;
+    if (!policy && !planned)
+        return [];
+    return [
+        planned
+            ? "### The assembly's Lambda policy, once deployed (dry run: the `lambda-policy` output is empty)"
+            : "### The assembly's Lambda policy (output `lambda-policy`)",
+        '',
+        '```yaml',
+        (policy ?? renderLambdaPolicy(result)).trimEnd(),
+        '```',
+        ''
+    ];
 }
 /** A version published but not promoted, said first: API Connect still calls the previous one. */
 function heldBack(result) {
