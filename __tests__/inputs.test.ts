@@ -99,13 +99,18 @@ describe('readSettings', () => {
   })
 
   test('a region whose IBM role is unpublished asks for api-connect-role-arn, never guesses', () => {
-    expect(problems({ ...base, 'api-connect-region': 'sydney' })).toEqual([
-      'api-connect-role-arn: API Connect runs in Sydney (ap-southeast-2), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn'
-    ])
+    const sydney =
+      'api-connect-role-arn: API Connect region ap-southeast-a (Sydney, ap-southeast-2) has no role published by IBM yet; IBM names its role per region under "Setting up permissions and trust in AWS" at https://www.ibm.com/docs/en/api-connect/saas?topic=policies-lambda (or ask IBM Support for it); pass it as api-connect-role-arn'
+    // IBM's id, AWS's region name and the city name all name the region.
+    for (const name of ['ap-southeast-a', 'AP-SOUTHEAST-A', 'ap-southeast-2', 'sydney'])
+      expect(problems({ ...base, 'api-connect-region': name })).toEqual([sydney])
     // A function in Sydney: API Connect runs there, so the message is the same, not "no region".
-    expect(problems(base, { AWS_REGION: 'ap-southeast-2' })).toEqual([
-      expect.stringMatching(/^api-connect-role-arn: API Connect runs in Sydney \(ap-southeast-2\)/)
-    ])
+    expect(problems(base, { AWS_REGION: 'ap-southeast-2' })).toEqual([sydney])
+    // With the ARN given, the region is accepted.
+    const arn = 'arn:aws:iam::623947394061:role/ibm-apiconnect-ap-southeast-a'
+    expect(
+      problems({ ...base, 'api-connect-region': 'ap-southeast-a', 'api-connect-role-arn': arn })
+    ).toEqual([])
     expect(problems(base, { AWS_REGION: 'sa-east-1' })).toEqual([
       expect.stringMatching(/^api-connect-region: no API Connect region runs in sa-east-1/)
     ])
@@ -383,8 +388,21 @@ describe('one mistake, one error', () => {
   })
 
   test('a function in a region where API Connect runs unpublished (Mumbai) asks for the ARN', () => {
-    expect(problems(base, { AWS_REGION: 'ap-south-1' })).toEqual([
-      'api-connect-role-arn: API Connect runs in Mumbai (ap-south-1), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn'
+    const mumbai = expect.stringMatching(
+      /^api-connect-role-arn: API Connect region ap-south-a \(Mumbai, ap-south-1\) has no role published by IBM yet; IBM names its role per region under .* at https:\/\/www\.ibm\.com\//
+    )
+    expect(problems(base, { AWS_REGION: 'ap-south-1' })).toEqual([mumbai])
+    expect(problems({ ...base, 'api-connect-region': 'ap-south-a' })).toEqual([mumbai])
+  })
+
+  test('no Jakarta: no source names an API Connect region there', () => {
+    expect(problems({ ...base, 'api-connect-region': 'jakarta' })).toEqual([
+      expect.stringMatching(
+        /^api-connect-region: "jakarta" is not an API Connect region; use one of us-east-a \(us-east-1, n-virginia, virginia\), .*, ap-southeast-a \(ap-southeast-2, sydney\)$/
+      )
+    ])
+    expect(problems(base, { AWS_REGION: 'ap-southeast-3' })).toEqual([
+      expect.stringMatching(/^api-connect-region: no API Connect region runs in ap-southeast-3/)
     ])
   })
 

@@ -1,6 +1,7 @@
-// IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
-// assumes the customer's role from this principal. Regions whose role IBM has not published are
-// known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
+// API Connect (SaaS on AWS) regions by IBM's ids, the ids of its host names
+// (`api-manager.<id>.apiconnect.automation.ibm.com`), and IBM's published service role of each: API
+// Connect assumes the customer's role from it. Regions whose role IBM has not published are known
+// by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
 import { isRoleArn } from './aws/arn.js'
 import { quote } from './quote.js'
 
@@ -36,12 +37,12 @@ export const API_CONNECT_REGIONS: readonly ApiConnectRegion[] = [
     roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`,
     aliases: ['london']
   },
-  { id: 'ap-southeast-2', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] },
-  { id: 'ap-south-1', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
-  { id: 'ap-southeast-3', name: 'Jakarta', awsRegion: 'ap-southeast-3', aliases: ['jakarta'] }
+  { id: 'ap-south-a', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
+  { id: 'ap-southeast-a', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] }
 ]
 
-const published = API_CONNECT_REGIONS.filter(r => r.roleArn)
+/** Where IBM names the role API Connect assumes, per region (Lambda policy, "Setting up permissions and trust in AWS"). */
+export const IBM_ROLE_SOURCE = 'https://www.ibm.com/docs/en/api-connect/saas?topic=policies-lambda'
 
 /** Finds a region by id, AWS region or alias, case-insensitively. */
 export function findApiConnectRegion(name: string): ApiConnectRegion | undefined {
@@ -53,9 +54,9 @@ export function findApiConnectRegion(name: string): ApiConnectRegion | undefined
 }
 
 /** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
-export const PUBLISHED_REGION_NAMES = published
-  .map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`)
-  .join(', ')
+export const REGION_NAMES = API_CONNECT_REGIONS.map(
+  r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`
+).join(', ')
 
 /**
  * The principal API Connect assumes the role from: api-connect-role-arn, else the published role of
@@ -84,19 +85,19 @@ export function resolvePrincipal(
   if (regionInput && !region)
     return problem(
       'api-connect-region',
-      `${quote(regionInput)} is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`
+      `${quote(regionInput)} is not an API Connect region; use one of ${REGION_NAMES}`
     )
   if (region?.roleArn)
     return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` }
   if (region)
     return problem(
       'api-connect-role-arn',
-      `API Connect runs in ${region.name} (${region.awsRegion}), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn`
+      `API Connect region ${region.id} (${region.name}, ${region.awsRegion}) has no role published by IBM yet; IBM names its role per region under "Setting up permissions and trust in AWS" at ${IBM_ROLE_SOURCE} (or ask IBM Support for it); pass it as api-connect-role-arn`
     )
   if (functionRegion)
     return problem(
       'api-connect-region',
-      `no API Connect region runs in ${functionRegion}; set api-connect-region (${PUBLISHED_REGION_NAMES}) or api-connect-role-arn`
+      `no API Connect region runs in ${functionRegion}; set api-connect-region (${REGION_NAMES}) or api-connect-role-arn`
     )
   return undefined
 }

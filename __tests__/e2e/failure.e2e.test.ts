@@ -338,31 +338,64 @@ describe('an endpoint without iam:SimulatePrincipalPolicy', () => {
     return run
   }
 
-  test('"not implemented" falls back to local evaluation at once', async () => {
-    const run = await verifiedDeploy('no-simulate', {
-      kind: 'error',
-      status: 501,
-      code: 'InternalFailure',
-      message: "API action 'SimulatePrincipalPolicy' for service 'iam' not yet implemented"
-    })
-    expect(simulateCalls(run)).toEqual(['iam:SimulatePrincipalPolicy(InternalFailure)'])
+  /** The invoke checks passed, decided by the local evaluation for the reason `why` says. */
+  function expectLocalDecision(run: E2eRun, why: RegExp) {
     const invoke = run.result.checks.filter(c => c.name.startsWith('Role may invoke'))
     expect(invoke.length).toBeGreaterThan(0)
     for (const check of invoke) {
       expect(check.status).toBe('pass')
-      expect(check.method).toMatch(/^local evaluation .*not yet implemented/)
+      expect(check.method).toMatch(/^local evaluation of inline, attached and boundary policies/)
+      expect(check.method).toMatch(why)
     }
+  }
+  /** The log lines that say the endpoint lacks the operation. */
+  const lacking = (run: E2eRun) =>
+    run.log
+      .split('\n')
+      .filter(line => line.includes('does not implement iam:SimulatePrincipalPolicy'))
+
+  test("LocalStack's 501 falls back to local evaluation at once", async () => {
+    const run = await verifiedDeploy('no-simulate', { kind: 'not-implemented' })
+    expect(simulateCalls(run)).toEqual(['iam:SimulatePrincipalPolicy(InternalFailure)'])
+    expectLocalDecision(run, /InternalFailure: The API action 'SimulatePrincipalPolicy'/)
+    expect(lacking(run)).toHaveLength(1)
   })
 
-  test('a real 5xx is still asked again', async () => {
-    const run = await verifiedDeploy('flaky-simulate', { kind: 'internal', count: 2 })
+  test("moto's HTML 500 page is not AWS's 5xx: one call, then the local decision", async () => {
+    const run = await verifiedDeploy('moto-simulate', { kind: 'html-error' })
+    expect(simulateCalls(run)).toEqual(['iam:SimulatePrincipalPolicy(500)'])
+    expectLocalDecision(run, /unavailable: HTTP 500 with no AWS error code\)$/)
+    // Said once, naming the endpoint; the HTML itself reaches neither the log nor the summary.
+    expect(lacking(run)).toEqual([
+      expect.stringContaining(`the endpoint ${emu.url.replace(/\/$/, '')}`)
+    ])
+    expect(`${run.log}${run.summary}`).not.toMatch(/<title>|<html/)
+  })
+
+  test("an empty 502 is not AWS's either", async () => {
+    const run = await verifiedDeploy('empty-simulate', { kind: 'empty-error', status: 502 })
+    expect(simulateCalls(run)).toEqual(['iam:SimulatePrincipalPolicy(502)'])
+    expectLocalDecision(run, /HTTP 502 with no AWS error code/)
+  })
+
+  test("AWS's own 5xx is asked again once", async () => {
+    const run = await verifiedDeploy('flaky-simulate', { kind: 'internal', count: 1 })
     expect(simulateCalls(run)).toEqual([
-      'iam:SimulatePrincipalPolicy(InternalFailure)',
       'iam:SimulatePrincipalPolicy(InternalFailure)',
       'iam:SimulatePrincipalPolicy'
     ])
     for (const check of run.result.checks.filter(c => c.name.startsWith('Role may invoke')))
       expect(check.method).toBe('iam:SimulatePrincipalPolicy')
+  })
+
+  test('only once: a second 5xx hands the question to the local evaluation', async () => {
+    const run = await verifiedDeploy('down-simulate', { kind: 'internal' })
+    expect(simulateCalls(run)).toEqual([
+      'iam:SimulatePrincipalPolicy(InternalFailure)',
+      'iam:SimulatePrincipalPolicy(InternalFailure)'
+    ])
+    expectLocalDecision(run, /InternalFailure: The request processing has failed/)
+    expect(lacking(run)).toEqual([])
   })
 })
 

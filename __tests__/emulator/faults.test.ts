@@ -148,6 +148,68 @@ describe('latency and custom errors', () => {
   })
 })
 
+describe('answers of emulators that lack an operation', () => {
+  const post = (action: string) =>
+    fetch(emulator.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `Action=${action}&Version=2010-05-08`
+    })
+
+  test("html-error is moto's HTML 500 page, with no AWS error code for the SDK to read", async () => {
+    emulator.injectFault({ kind: 'html-error', operation: 'SimulatePrincipalPolicy' })
+    const answer = await post('SimulatePrincipalPolicy')
+    expect(answer.status).toBe(500)
+    expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(await answer.text()).toContain('<title>500 Internal Server Error</title>')
+    const error = await rejectionOf(
+      clients(emulator.url, { maxAttempts: 1 }).iam.send(
+        new SimulatePrincipalPolicyCommand({
+          PolicySourceArn: `arn:aws:iam::${ACCOUNT}:role/exec`,
+          ActionNames: ['lambda:InvokeFunction']
+        })
+      )
+    )
+    expect([error.name, error.$metadata.httpStatusCode]).toEqual(['Error', 500])
+    expect(emulator.log.map(e => [e.operation, e.status, e.errorCode, e.fault])).toEqual([
+      ['SimulatePrincipalPolicy', 500, undefined, 'html-error'],
+      ['SimulatePrincipalPolicy', 500, undefined, 'html-error']
+    ])
+  })
+
+  test('empty-error answers its status with an empty body', async () => {
+    emulator.injectFault({ kind: 'empty-error', operation: 'GetRole', status: 502, count: 1 })
+    const answer = await post('GetRole')
+    expect([answer.status, await answer.text()]).toEqual([502, ''])
+  })
+
+  test("not-implemented is LocalStack's 501 InternalFailure, in each service's protocol", async () => {
+    emulator.injectFault({ kind: 'not-implemented', operation: 'SimulatePrincipalPolicy' })
+    emulator.injectFault({ kind: 'not-implemented', operation: 'GetFunction' })
+    const once = clients(emulator.url, { maxAttempts: 1 })
+    const iam = await rejectionOf(
+      once.iam.send(
+        new SimulatePrincipalPolicyCommand({
+          PolicySourceArn: `arn:aws:iam::${ACCOUNT}:role/exec`,
+          ActionNames: ['lambda:InvokeFunction']
+        })
+      )
+    )
+    const lambda = await rejectionOf(
+      once.lambda.send(new GetFunctionCommand({ FunctionName: 'orders' }))
+    )
+    for (const [error, service, operation] of [
+      [iam, 'iam', 'SimulatePrincipalPolicy'],
+      [lambda, 'lambda', 'GetFunction']
+    ] as const) {
+      expect([error.name, error.$metadata.httpStatusCode]).toEqual(['InternalFailure', 501])
+      expect(error.message).toBe(
+        `The API action '${operation}' for service '${service}' is either not available in your current license plan or has not yet been emulated by LocalStack. Please refer to https://docs.localstack.cloud/references/coverage/coverage_${service} for more information.`
+      )
+    }
+  })
+})
+
 describe('fractional faults', () => {
   async function pattern(randomSeed: number): Promise<boolean[]> {
     const emu = await startEmulator({ randomSeed })

@@ -39,7 +39,7 @@ export const startE2eEmulator = (seed: EmulatorSeed, settleMs = 200): Promise<Em
   startEmulator({ functionActivationMs: settleMs, functionUpdateMs: settleMs, seed })
 
 const label = (e: RequestLogEntry): string =>
-  `${e.service}:${e.operation}${e.errorCode ? `(${e.errorCode})` : ''}`
+  `${e.service}:${e.operation}${e.errorCode ? `(${e.errorCode})` : e.status >= 400 ? `(${e.status})` : ''}`
 
 /** Labels a stretch of the request log: one run's, or a batch of concurrent runs' taken at once. */
 export function trafficOf(requests: RequestLogEntry[]): Traffic {

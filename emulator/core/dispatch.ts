@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { accessAnalyzerService } from '../access-analyzer/service.js'
 import { ServiceError, asServiceError } from '../protocols/errors.js'
 import type { FaultInjector, FaultSpec } from './faults.js'
+import { foreignAnswer, localStackNotImplemented } from './foreign-faults.js'
 import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
 import { iamService } from '../iam/service.js'
 import { requestId } from './ids.js'
@@ -73,9 +74,10 @@ function unknownService(req: EmulatorRequest, name: string): EmulatorResponse {
   }
 }
 
-function faultError(service: Service, fault: FaultSpec): ServiceError {
+function faultError(service: Service, fault: FaultSpec, name: string, op: string): ServiceError {
   if (fault.kind === 'throttle') return service.throttlingError()
   if (fault.kind === 'internal') return service.internalError()
+  if (fault.kind === 'not-implemented') return localStackNotImplemented(name, op)
   return new ServiceError(
     fault.status ?? 400,
     fault.code ?? 'InjectedFault',
@@ -148,6 +150,13 @@ export async function dispatch(
       req.socket.destroy()
       return
     }
+    const foreign = failure && foreignAnswer(failure)
+    if (foreign) {
+      entry.status = foreign.status
+      entry.durationMs = Date.now() - started
+      send(res, request.method, foreign)
+      return
+    }
     try {
       if (body === undefined) {
         throw new ServiceError(
@@ -156,7 +165,7 @@ export async function dispatch(
           `Request body exceeds ${MAX_BODY_BYTES} bytes`
         )
       }
-      if (failure) throw faultError(service, failure)
+      if (failure) throw faultError(service, failure, serviceName, operation.name)
       response = await operation.run()
     } catch (thrown) {
       const error = asServiceError(thrown, service.internalError())

@@ -1,8 +1,17 @@
-// Fault injection per operation: throttling, internal errors, dropped connections, latency, or any
-// error, for the next N matching calls or for a fraction of them (decided by a seeded PRNG, so a
-// test run is reproducible).
+// Fault injection per operation: throttling, internal errors, dropped connections, latency, any
+// error, or the answers other emulators give for an operation they lack (moto's HTML 500 page,
+// LocalStack's 501), for the next N matching calls or for a fraction of them (decided by a seeded
+// PRNG, so a test run is reproducible).
 
-export type FaultKind = 'throttle' | 'internal' | 'drop' | 'latency' | 'error'
+export type FaultKind =
+  | 'throttle'
+  | 'internal'
+  | 'drop'
+  | 'latency'
+  | 'error'
+  | 'html-error'
+  | 'empty-error'
+  | 'not-implemented'
 
 export interface FaultSpec {
   kind: FaultKind
@@ -16,7 +25,7 @@ export interface FaultSpec {
   probability?: number
   /** For `latency`: the delay added before the call is answered. */
   latencyMs?: number
-  /** For `error`: the answer (e.g. 403 AccessDenied). */
+  /** For `error`: the answer (e.g. 403 AccessDenied); for `html-error`/`empty-error`, 500 by default. */
   status?: number
   code?: string
   message?: string
@@ -47,7 +56,16 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-const KINDS: FaultKind[] = ['throttle', 'internal', 'drop', 'latency', 'error']
+const KINDS: FaultKind[] = [
+  'throttle',
+  'internal',
+  'drop',
+  'latency',
+  'error',
+  'html-error',
+  'empty-error',
+  'not-implemented'
+]
 
 /** Checks a spec that came from outside (the admin endpoint); throws a readable Error. */
 export function validateFaultSpec(value: unknown): FaultSpec {

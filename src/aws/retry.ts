@@ -116,12 +116,25 @@ export function isNotImplemented(error: unknown): boolean {
   return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text)
 }
 
+/** The names the SDK gives an error whose answer carried no AWS error code. */
+const NO_AWS_CODE = new Set([undefined, 'Error', 'Unknown', 'UnknownError'])
+
+/**
+ * A 5xx that no AWS service said: no AWS error code in it (moto's HTML error page, an empty body).
+ * AWS's own 5xx carry a code (InternalFailure, ServiceUnavailable…).
+ */
+export function isForeignServerError(error: unknown): boolean {
+  return (httpStatus(error) ?? 0) >= 500 && NO_AWS_CODE.has(errorName(error))
+}
+
 /** A 5xx or throttling answer: what the SDK itself would try again. */
 export function isTransientServerError(error: unknown): boolean {
   const status = httpStatus(error) ?? 0
   return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '')
 }
 
-/** `Name: message` of an error, for a report. */
+/** `Name: message` of an error, for a report; a foreign 5xx by its status (its body is not AWS's). */
 export const describeError = (error: unknown): string =>
-  `${errorName(error) ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`
+  isForeignServerError(error)
+    ? `HTTP ${httpStatus(error)} with no AWS error code`
+    : `${errorName(error) ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`

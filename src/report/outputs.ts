@@ -4,6 +4,7 @@ import type { RunContext } from '../context.js'
 import type { Settings } from '../settings.js'
 import type { SmokeResult } from '../smoke/result.js'
 import type { Check, Verified } from '../verify/checks.js'
+import { lambdaPolicyOf } from './lambda-policy.js'
 import type { ChangeRow } from './words.js'
 
 export interface RunResult {
@@ -25,6 +26,8 @@ export interface RunResult {
   promoted?: boolean
   changes: ChangeRow[]
   checks: Check[]
+  /** The `lambda-policy` output (report/lambda-policy.ts); filled in when the outputs are set. */
+  lambdaPolicy?: string
   /** Set when the run failed after its targets were known: each failed step and its error. */
   failed?: FailedStep[]
 }
@@ -58,7 +61,9 @@ export function setOutputs(result: RunResult): void {
   core.setOutput('qualified-name', result.qualifiedName ?? '')
   core.setOutput('smoke-test', result.smokeTest?.status ?? '')
   core.setOutput('promoted', result.promoted === undefined ? '' : String(result.promoted))
-  core.setOutput('result', JSON.stringify(result))
+  const lambdaPolicy = lambdaPolicyOf(result)
+  core.setOutput('lambda-policy', lambdaPolicy ?? '')
+  core.setOutput('result', JSON.stringify({ ...result, lambdaPolicy }))
 }
 
 /** The outputs known before any write, so that a run that fails still names its targets. */

@@ -2,6 +2,7 @@
 import * as core from '../workflow-commands.js'
 import { WAY_IN_TABLE_HEADER, type WayIn, wayInRow } from '../iam-policy/index.js'
 import type { Check } from '../verify/checks.js'
+import { lambdaPolicyOf, renderLambdaPolicy } from './lambda-policy.js'
 import type { RunResult } from './outputs.js'
 import { smokeSection } from './smoke.js'
 
@@ -63,6 +64,7 @@ export function renderSummary(result: RunResult): string {
       ]
     ),
     '',
+    ...policySection(result),
     `### ${result.dryRun ? 'Planned changes (nothing was written)' : 'Changes'}`,
     '',
     result.changes.length
@@ -87,6 +89,23 @@ export function renderSummary(result: RunResult): string {
       table
     )
   ].join('\n')
+}
+
+/** The `lambda-policy` output as a block; a dry run shows what it would hold, marked so. */
+function policySection(result: RunResult): string[] {
+  const policy = lambdaPolicyOf(result)
+  const planned = !policy && result.dryRun && !result.failed?.length
+  if (!policy && !planned) return []
+  return [
+    planned
+      ? "### The assembly's Lambda policy, once deployed (dry run: the `lambda-policy` output is empty)"
+      : "### The assembly's Lambda policy (output `lambda-policy`)",
+    '',
+    '```yaml',
+    (policy ?? renderLambdaPolicy(result)).trimEnd(),
+    '```',
+    ''
+  ]
 }
 
 /** A version published but not promoted, said first: API Connect still calls the previous one. */

@@ -15,6 +15,7 @@ import {
 import {
   describeError,
   errorName,
+  isForeignServerError,
   isNotImplemented,
   isTransientServerError,
   RetriesExhausted,
@@ -58,7 +59,8 @@ export async function invokeChecks(
 ): Promise<Check[]> {
   const { iam } = ctx.clients
   let shared = facts.identityPolicies
-  // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
+  // A refusal, an endpoint without the operation and a 5xx after its one retry stay so for the run;
+  // anything else (a role IAM does not show yet) is asked again.
   let refused: string | undefined
   const ask = async (): Promise<{ checks: Check[] }> => {
     // IAM is asked while the function's policy is read: most functions have none.
@@ -85,11 +87,15 @@ export async function invokeChecks(
     const answer = await simulated
     if (why === undefined && answer) {
       if ('checks' in answer) return answer
-      why = describeError(answer.error)
-      if (errorName(answer.error)?.startsWith('AccessDenied') || isNotImplemented(answer.error))
+      const { error } = answer
+      why = describeError(error)
+      const missing = isNotImplemented(error) || isForeignServerError(error)
+      if (missing || isTransientServerError(error) || errorName(error)?.startsWith('AccessDenied'))
         refused = why
       ctx.log.info(
-        `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
+        missing
+          ? `${endpointOf(ctx)} does not implement iam:SimulatePrincipalPolicy (${why}); evaluating the role's policies locally`
+          : `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`
       )
     }
     // A later attempt (the role still settling) reads the policies again.
@@ -102,9 +108,14 @@ export async function invokeChecks(
   return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks
 }
 
+/** Where IAM's requests go, for the one line that says the operation is missing there. */
+const endpointOf = (ctx: RunContext): string =>
+  `the endpoint ${ctx.settings.endpointUrl ?? process.env.AWS_ENDPOINT_URL_IAM ?? process.env.AWS_ENDPOINT_URL ?? 'of IAM'}`
+
 /**
- * Asks IAM, retrying throttling and real 5xx as the SDK would, but not an endpoint that answers
- * "not implemented": that one falls back to local evaluation at once.
+ * Asks IAM, retrying AWS's throttling and 5xx once: the local evaluation answers the same
+ * question, so waiting longer buys nothing. An endpoint that answers "not implemented", or a 5xx
+ * that is not AWS's (moto's HTML page), falls back to local evaluation at once.
  */
 async function simulatedChecks(
   ctx: RunContext,
@@ -124,10 +135,10 @@ async function simulatedChecks(
     {
       label: 'iam:SimulatePrincipalPolicy',
       retryable: error =>
-        isTransientServerError(error) && !isNotImplemented(error)
+        isTransientServerError(error) && !isNotImplemented(error) && !isForeignServerError(error)
           ? { reason: describeError(error) }
           : undefined,
-      maxAttempts: t.sdkMaxAttempts,
+      maxAttempts: Math.min(t.sdkMaxAttempts, 2),
       maxElapsedMs: t.propagationWaitMs,
       // As quick as the SDK's own backoff, which this replaces for this one call.
       initialDelayMs: Math.min(t.initialDelayMs, 200),

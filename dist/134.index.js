@@ -1,8 +1,8 @@
-export const id = 870;
-export const ids = [870];
+export const id = 134;
+export const ids = [134];
 export const modules = {
 
-/***/ 8870:
+/***/ 9134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -108,13 +108,24 @@ function isNotImplemented(error) {
     const text = `${errorName(error) ?? ''} ${error?.message ?? ''}`;
     return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text);
 }
+/** The names the SDK gives an error whose answer carried no AWS error code. */
+const NO_AWS_CODE = new Set([undefined, 'Error', 'Unknown', 'UnknownError']);
+/**
+ * A 5xx that no AWS service said: no AWS error code in it (moto's HTML error page, an empty body).
+ * AWS's own 5xx carry a code (InternalFailure, ServiceUnavailable…).
+ */
+function isForeignServerError(error) {
+    return (httpStatus(error) ?? 0) >= 500 && NO_AWS_CODE.has(errorName(error));
+}
 /** A 5xx or throttling answer: what the SDK itself would try again. */
 function isTransientServerError(error) {
     const status = httpStatus(error) ?? 0;
     return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '');
 }
-/** `Name: message` of an error, for a report. */
-const describeError = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
+/** `Name: message` of an error, for a report; a foreign 5xx by its status (its body is not AWS's). */
+const describeError = (error) => isForeignServerError(error)
+    ? `HTTP ${httpStatus(error)} with no AWS error code`
+    : `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
 
 ;// CONCATENATED MODULE: ./src/aws/where.ts
 
@@ -5295,8 +5306,47 @@ const plannedAliasArn = (ctx) => ctx.settings.alias && !ctx.settings.dryRun
     : undefined;
 const aliasFrom = (plan) => plan.publish?.changes.find(c => c.kind === 'alias')?.from ?? '?';
 
+;// CONCATENATED MODULE: ./src/report/lambda-policy.ts
+/** The policy's keys, in the order IBM's sample writes them. */
+const LAMBDA_POLICY_KEYS = [
+    'version',
+    'title',
+    'function_name',
+    'aws_region',
+    'aws_assume_role_arn'
+];
+/**
+ * The policy for a run that deployed and may be called: none on a dry run (nothing was deployed),
+ * a failed run, or when the alias was held back (it does not point at this run's version).
+ */
+function lambdaPolicyOf(result) {
+    if (result.dryRun || result.failed?.length || result.promoted === false)
+        return undefined;
+    return renderLambdaPolicy(result);
+}
+/** The policy as a one-item YAML list; the function name is qualified by the alias or version. */
+function renderLambdaPolicy(result) {
+    const values = {
+        version: '1.0.0',
+        title: `invoke ${result.functionName}`,
+        function_name: result.qualifiedName ?? result.functionName,
+        aws_region: result.region,
+        aws_assume_role_arn: result.roleArn
+    };
+    const lines = LAMBDA_POLICY_KEYS.map(key => `    ${key}: ${yamlString(values[key])}`);
+    return ['- aws-lambda:', ...lines, ''].join('\n');
+}
+/**
+ * A YAML double-quoted scalar: JSON's escapes are YAML's, and the few characters YAML 1.1 parsers
+ * take as line breaks (NEL, LS, PS) are escaped too, so no value can end its line or add a key.
+ */
+function yamlString(value) {
+    return JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 // What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
+
 
 function setTargetOutputs(targets) {
     workflow_commands/* setOutput */.uH('function-name', targets.functionName);
@@ -5314,7 +5364,9 @@ function setOutputs(result) {
     workflow_commands/* setOutput */.uH('qualified-name', result.qualifiedName ?? '');
     workflow_commands/* setOutput */.uH('smoke-test', result.smokeTest?.status ?? '');
     workflow_commands/* setOutput */.uH('promoted', result.promoted === undefined ? '' : String(result.promoted));
-    workflow_commands/* setOutput */.uH('result', JSON.stringify(result));
+    const lambdaPolicy = lambdaPolicyOf(result);
+    workflow_commands/* setOutput */.uH('lambda-policy', lambdaPolicy ?? '');
+    workflow_commands/* setOutput */.uH('result', JSON.stringify({ ...result, lambdaPolicy }));
 }
 /** The outputs known before any write, so that a run that fails still names its targets. */
 function targetsOf(ctx) {
@@ -5378,6 +5430,7 @@ function reportSmoke(smoke, fn) {
 
 
 
+
 const summary_MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
@@ -5427,6 +5480,7 @@ function renderSummary(result) {
             ['External ID (provider org ID)', code(result.externalId)]
         ]),
         '',
+        ...policySection(result),
         `### ${result.dryRun ? 'Planned changes (nothing was written)' : 'Changes'}`,
         '',
         result.changes.length
@@ -5442,6 +5496,23 @@ function renderSummary(result) {
         '',
         ...waysInSection(result.checks.flatMap(c => c.waysIn ?? []), table)
     ].join('\n');
+}
+/** The `lambda-policy` output as a block; a dry run shows what it would hold, marked so. */
+function policySection(result) {
+    const policy = lambdaPolicyOf(result);
+    const planned = !policy && result.dryRun && !result.failed?.length;
+    if (!policy && !planned)
+        return [];
+    return [
+        planned
+            ? "### The assembly's Lambda policy, once deployed (dry run: the `lambda-policy` output is empty)"
+            : "### The assembly's Lambda policy (output `lambda-policy`)",
+        '',
+        '```yaml',
+        (policy ?? renderLambdaPolicy(result)).trimEnd(),
+        '```',
+        ''
+    ];
 }
 /** A version published but not promoted, said first: API Connect still calls the previous one. */
 function heldBack(result) {
@@ -6283,7 +6354,8 @@ const SIMULATED = {
 async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged, facts) {
     const { iam } = ctx.clients;
     let shared = facts.identityPolicies;
-    // A refusal stays a refusal; anything else (throttling, a role IAM does not show yet) is asked again.
+    // A refusal, an endpoint without the operation and a 5xx after its one retry stay so for the run;
+    // anything else (a role IAM does not show yet) is asked again.
     let refused;
     const ask = async () => {
         // IAM is asked while the function's policy is read: most functions have none.
@@ -6305,10 +6377,14 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged, f
         if (why === undefined && answer) {
             if ('checks' in answer)
                 return answer;
-            why = describeError(answer.error);
-            if (errorName(answer.error)?.startsWith('AccessDenied') || isNotImplemented(answer.error))
+            const { error } = answer;
+            why = describeError(error);
+            const missing = isNotImplemented(error) || isForeignServerError(error);
+            if (missing || isTransientServerError(error) || errorName(error)?.startsWith('AccessDenied'))
                 refused = why;
-            ctx.log.info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
+            ctx.log.info(missing
+                ? `${endpointOf(ctx)} does not implement iam:SimulatePrincipalPolicy (${why}); evaluating the role's policies locally`
+                : `iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
         }
         // A later attempt (the role still settling) reads the policies again.
         const policies = shared ?? (() => readIdentityPolicies(iam, ctx.settings.role.name, boundaryArn));
@@ -6318,9 +6394,12 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged, f
     };
     return (await settled(ctx, 'lambda:InvokeFunction checks', roleChanged, ask)).checks;
 }
+/** Where IAM's requests go, for the one line that says the operation is missing there. */
+const endpointOf = (ctx) => `the endpoint ${ctx.settings.endpointUrl ?? process.env.AWS_ENDPOINT_URL_IAM ?? process.env.AWS_ENDPOINT_URL ?? 'of IAM'}`;
 /**
- * Asks IAM, retrying throttling and real 5xx as the SDK would, but not an endpoint that answers
- * "not implemented": that one falls back to local evaluation at once.
+ * Asks IAM, retrying AWS's throttling and 5xx once: the local evaluation answers the same
+ * question, so waiting longer buys nothing. An endpoint that answers "not implemented", or a 5xx
+ * that is not AWS's (moto's HTML page), falls back to local evaluation at once.
  */
 async function simulatedChecks(ctx, roleArn, resources) {
     const t = ctx.timing;
@@ -6330,10 +6409,10 @@ async function simulatedChecks(ctx, roleArn, resources) {
         ResourceArns: resources
     })), {
         label: 'iam:SimulatePrincipalPolicy',
-        retryable: error => isTransientServerError(error) && !isNotImplemented(error)
+        retryable: error => isTransientServerError(error) && !isNotImplemented(error) && !isForeignServerError(error)
             ? { reason: describeError(error) }
             : undefined,
-        maxAttempts: t.sdkMaxAttempts,
+        maxAttempts: Math.min(t.sdkMaxAttempts, 2),
         maxElapsedMs: t.propagationWaitMs,
         // As quick as the SDK's own backoff, which this replaces for this one call.
         initialDelayMs: Math.min(t.initialDelayMs, 200),
