@@ -3283,7 +3283,7 @@ catch (error) {
     (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3770))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3393))).run(inputs);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -4199,9 +4199,11 @@ function describe(value) {
 /* harmony export */   N4: () => (/* binding */ endGroup),
 /* harmony export */   Oh: () => (/* binding */ startGroup),
 /* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   eu: () => (/* binding */ addMask),
 /* harmony export */   fe: () => (/* binding */ appendSummary),
 /* harmony export */   lm: () => (/* binding */ notice),
 /* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   tJ: () => (/* binding */ inert),
 /* harmony export */   uH: () => (/* binding */ setOutput),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
@@ -4234,6 +4236,17 @@ const notice = (message) => command('notice', message);
 const warning = (message) => command('warning', message);
 const error = (message) => command('error', message);
 const startGroup = (title) => command('group', title);
+/** Hides `value` in the rest of the job's log (the runner's secret masker). */
+const addMask = (value) => command('add-mask', value);
+/**
+ * Untrusted text (what a function printed or answered) framed so that the runner obeys none of its
+ * lines: commands stop until `::<token>::`, the token random per call so the text cannot resume
+ * them early (as @actions/core's toolkit does with `stop-commands`).
+ */
+const inert = (text) => {
+    const token = `inert-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}::${token}::`;
+};
 const endGroup = () => command('endgroup', '');
 async function group(title, task) {
     startGroup(title);

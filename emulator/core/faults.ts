@@ -2,7 +2,10 @@
 // error, for the next N matching calls or for a fraction of them (decided by a seeded PRNG, so a
 // test run is reproducible).
 
-export type FaultKind = 'throttle' | 'internal' | 'drop' | 'latency' | 'error'
+export type FaultKind = 'throttle' | 'internal' | 'drop' | 'latency' | 'error' | LateFaultKind
+/** `drop-answer`: the call is served (a handler runs, a write lands), then the connection is cut
+ * before the answer, as when a network fails on the way back. */
+export type LateFaultKind = 'drop-answer'
 
 export interface FaultSpec {
   kind: FaultKind
@@ -48,6 +51,8 @@ export function seededRandom(seed: number): () => number {
 }
 
 const KINDS: FaultKind[] = ['throttle', 'internal', 'drop', 'latency', 'error']
+// Kept apart from the list above: each late kind is an entry of its own.
+KINDS.push('drop-answer')
 
 /** Checks a spec that came from outside (the admin endpoint); throws a readable Error. */
 export function validateFaultSpec(value: unknown): FaultSpec {
