@@ -194,3 +194,12 @@ describe('an Invoke whose answer is lost', () => {
     expect(aliasVersion()).toBe(before)
   })
 })
+
+test('an invalid test-event is located, never quoted, before any AWS call', async () => {
+  const since = emu.log.length
+  const run = await deploy({ 'test-event': '{\n  "token": "sk-live-4f7a9c",\n  oops\n}' })
+  expect(run.exitCode).toBe(1)
+  expect(emu.log.length).toBe(since)
+  expect(run.errors.join('\n')).toContain('test-event: is not valid JSON (line 3, column 3)')
+  expect(run.log).not.toContain('sk-live-4f7a9c')
+})
