@@ -3268,7 +3268,7 @@ function uploadFor(settings, pkg, s3Sha256) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1633);
-/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(839);
+/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7142);
 /* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6137);
 // The action's entry point, as bundled into dist/index.js. The inputs are checked first; only a
 // run that gets past them loads main.ts, and with it the AWS SDK (a separate chunk of dist/).
@@ -3283,14 +3283,14 @@ catch (error) {
     (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(134)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9134))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8509))).run(inputs);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 839:
+/***/ 7142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3737,9 +3737,135 @@ function readSettingsInputs(input, problem, reservedTags) {
 var src_settings = __nccwpck_require__(8750);
 // EXTERNAL MODULE: ./src/smoke/expect.ts
 var smoke_expect = __nccwpck_require__(324);
+;// CONCATENATED MODULE: ./src/smoke/json-location.ts
+// Where JSON text stops being JSON (RFC 8259), as a line and column: an invalid `test-event` is
+// located, never quoted (it may hold a token). Pure. Node's own message cannot serve: on node 22
+// and later it quotes the text around the error.
+const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+/** The first offset where `text` is not JSON; -1 when it is. */
+function jsonErrorOffset(text) {
+    let i = 0;
+    const stop = () => {
+        throw i;
+    };
+    const blanks = () => {
+        while (' \t\n\r'.includes(text[i] ?? 'x'))
+            i++;
+    };
+    const expect = (char) => (text[i] === char ? i++ : stop());
+    const string = () => {
+        expect('"');
+        for (;;) {
+            const c = text[i];
+            if (c === undefined || c < ' ')
+                stop();
+            i++;
+            if (c === '"')
+                return;
+            if (c !== '\\')
+                continue;
+            if (text[i] === 'u') {
+                i++;
+                for (let k = 0; k < 4; k++) {
+                    if (!/[0-9a-fA-F]/.test(text[i] ?? 'x'))
+                        stop();
+                    i++;
+                }
+            }
+            else if ('"\\/bfnrt'.includes(text[i] ?? 'x'))
+                i++;
+            else
+                stop();
+        }
+    };
+    const items = (close, item) => {
+        i++;
+        blanks();
+        if (text[i] === close)
+            return i++;
+        for (;;) {
+            item();
+            blanks();
+            if (text[i] === close)
+                return i++;
+            expect(',');
+        }
+    };
+    const value = () => {
+        blanks();
+        const c = text[i];
+        if (c === '{')
+            items('}', () => {
+                blanks();
+                string();
+                blanks();
+                expect(':');
+                value();
+            });
+        else if (c === '[')
+            items(']', value);
+        else if (c === '"')
+            string();
+        else {
+            const literal = ['true', 'false', 'null'].find(word => word[0] === c);
+            if (literal)
+                for (const char of literal)
+                    expect(char);
+            else
+                number();
+        }
+    };
+    // Character by character, so the offset is the first character that cannot belong.
+    const digits = () => {
+        if (!isDigit(text[i]))
+            stop();
+        while (isDigit(text[i]))
+            i++;
+    };
+    const number = () => {
+        if (text[i] === '-')
+            i++;
+        if (text[i] === '0')
+            i++;
+        else
+            digits();
+        if (text[i] === '.') {
+            i++;
+            digits();
+        }
+        if (text[i] === 'e' || text[i] === 'E') {
+            i++;
+            if (text[i] === '+' || text[i] === '-')
+                i++;
+            digits();
+        }
+    };
+    try {
+        value();
+        blanks();
+        return i < text.length ? i : -1;
+    }
+    catch (at) {
+        // Nesting too deep for this scanner (a RangeError): say the start, which is still no quote.
+        return typeof at === 'number' ? at : 0;
+    }
+}
+/** The 1-based line and column of `offset` in `text`. */
+function locate(text, offset) {
+    const before = text.slice(0, offset).split(/\r\n|\n|\r/);
+    return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+/** "line L, column C" of the first error in `text`, which JSON.parse refused. */
+function whereInvalid(text) {
+    const offset = jsonErrorOffset(text);
+    const { line, column } = locate(text, offset < 0 ? text.length : offset);
+    return `line ${line}, column ${column}`;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/inputs.ts
 // The smoke test's inputs: `test-event` (inline JSON, or the path of a JSON file in the workspace)
 // and `test-expect` (see expect.ts), read and checked with every other input, before any AWS call.
+
 
 
 
@@ -3762,9 +3888,11 @@ function readSmokeInputs(eventInput, expectInput, workspace, problem) {
     if (event === undefined)
         return undefined;
     if (!isJson(event))
-        return problem('test-event', inline
-            ? `${quote(eventInput.slice(0, 60))} is not valid JSON`
-            : `file ${quote(eventInput)} does not hold valid JSON`);
+        return problem('test-event', 
+        // Located, never quoted: an event may hold a token.
+        inline
+            ? `is not valid JSON (${whereInvalid(event)})`
+            : `file ${quote(eventInput)} does not hold valid JSON (${whereInvalid(event)})`);
     if (Buffer.byteLength(event) > MAX_EVENT_BYTES)
         return problem('test-event', 'is over Lambda’s 6 MB limit for a synchronous invocation');
     return { event, source: inline ? 'inline' : eventInput, expect };
@@ -4199,9 +4327,11 @@ function describe(value) {
 /* harmony export */   N4: () => (/* binding */ endGroup),
 /* harmony export */   Oh: () => (/* binding */ startGroup),
 /* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   eu: () => (/* binding */ addMask),
 /* harmony export */   fe: () => (/* binding */ appendSummary),
 /* harmony export */   lm: () => (/* binding */ notice),
 /* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   tJ: () => (/* binding */ inert),
 /* harmony export */   uH: () => (/* binding */ setOutput),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
@@ -4234,6 +4364,17 @@ const notice = (message) => command('notice', message);
 const warning = (message) => command('warning', message);
 const error = (message) => command('error', message);
 const startGroup = (title) => command('group', title);
+/** Hides `value` in the rest of the job's log (the runner's secret masker). */
+const addMask = (value) => command('add-mask', value);
+/**
+ * Untrusted text (what a function printed or answered) framed so that the runner obeys none of its
+ * lines: commands stop until `::<token>::`, the token random per call so the text cannot resume
+ * them early (as @actions/core's toolkit does with `stop-commands`).
+ */
+const inert = (text) => {
+    const token = `inert-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}::${token}::`;
+};
 const endGroup = () => command('endgroup', '');
 async function group(title, task) {
     startGroup(title);

@@ -47,7 +47,7 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
     // role's held lines are written before, never after, the run's error.
     const deploying = applyFunction(ctx, functionPlan).then(async fn => ({
       ...fn,
-      smoke: await smokeTest(ctx, fn.version)
+      smoke: await smokeTest(ctx, fn.version, functionPlan.live)
     }))
     const [fnSettled, roleSettled] = await Promise.allSettled([
       deploying,

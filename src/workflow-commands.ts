@@ -23,6 +23,18 @@ export const notice = (message: string): void => command('notice', message)
 export const warning = (message: string): void => command('warning', message)
 export const error = (message: string): void => command('error', message)
 export const startGroup = (title: string): void => command('group', title)
+/** Hides `value` in the rest of the job's log (the runner's secret masker). */
+export const addMask = (value: string): void => command('add-mask', value)
+
+/**
+ * Untrusted text (what a function printed or answered) framed so that the runner obeys none of its
+ * lines: commands stop until `::<token>::`, the token random per call so the text cannot resume
+ * them early (as @actions/core's toolkit does with `stop-commands`).
+ */
+export const inert = (text: string): string => {
+  const token = `inert-${randomUUID()}`
+  return `::stop-commands::${token}${EOL}${text}${EOL}::${token}::`
+}
 export const endGroup = (): void => command('endgroup', '')
 
 export async function group<T>(title: string, task: () => Promise<T>): Promise<T> {

@@ -207,3 +207,54 @@ describe('Invoke reports what went wrong', () => {
     expect(emulator.writes().map(w => w.operation)).toEqual(['CreateFunction'])
   })
 })
+
+describe('what a handler can reach', () => {
+  const attempt = (body: string) =>
+    deploy({
+      'index.mjs': `export const handler = async () => { try { ${body}; return 'allowed' } catch (e) { return String(e.code ?? e.message) } }`,
+      'data.txt': 'own file'
+    })
+
+  test('its own files only: no other file, no write, no child process, no worker', async () => {
+    const cases: [string, string][] = [
+      [
+        `const fs = await import('node:fs'); if (fs.readFileSync(process.env.LAMBDA_TASK_ROOT + '/data.txt', 'utf8') !== 'own file') throw new Error('x')`,
+        'allowed'
+      ],
+      [`(await import('node:fs')).readFileSync('/etc/hostname')`, 'ERR_ACCESS_DENIED'],
+      [`(await import('node:fs')).writeFileSync('/tmp/emulator-escape', 'x')`, 'ERR_ACCESS_DENIED'],
+      [`(await import('node:child_process')).execSync('true')`, 'ERR_ACCESS_DENIED'],
+      [`new (await import('node:worker_threads')).Worker('1', { eval: true })`, 'ERR_ACCESS_DENIED']
+    ]
+    for (const [body, expected] of cases)
+      expect({ body, got: payloadOf(await invoke(await attempt(body), {})) }).toEqual({
+        body,
+        got: expected
+      })
+  })
+
+  test('loopback only, without a lookup of its own, and no UDP', async () => {
+    const lookup = await attempt(
+      `(await import('node:net')).connect({ host: 'localhost', port: 9, lookup: (h, o, cb) => cb(null, '192.0.2.1', 4) })`
+    )
+    expect(payloadOf(await invoke(lookup, {}))).toMatch(
+      /loopback addresses only, not localhost through a lookup of its own/
+    )
+    const udp = await attempt(
+      `(await import('node:dgram')).createSocket('udp4').send('x', 53, '192.0.2.1')`
+    )
+    expect(payloadOf(await invoke(udp, {}))).toBe('the emulator lets a function use no UDP')
+  })
+})
+
+test('a response over 6 MB is answered as Lambda does: Function.ResponseSizeTooLarge', async () => {
+  const name = await deploy({ 'index.mjs': `export const handler = async e => 'A'.repeat(e.n)` })
+  const fits = await invoke(name, { n: 6_291_556 - 2 })
+  expect(fits.FunctionError).toBeUndefined()
+  const over = await invoke(name, { n: 6_291_556 - 1 })
+  expect(over.FunctionError).toBe('Unhandled')
+  expect(payloadOf(over)).toEqual({
+    errorType: 'Function.ResponseSizeTooLarge',
+    errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).'
+  })
+})

@@ -111,7 +111,7 @@ describe('test-event and test-expect inputs', () => {
   test('every problem, each naming its input', () => {
     expect(read('{"a":', 'ok').problems).toEqual([
       'test-expect: "ok" is neither a status code (e.g. 200) nor JSON (e.g. {"ok": true})',
-      'test-event: "{"a":" is not valid JSON'
+      'test-event: is not valid JSON (line 1, column 6)'
     ])
     expect(read(undefined, '200').problems).toEqual([
       'test-expect: needs test-event: the event to invoke the function with'

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { REGION, RUNNER_ACCESS_KEY_ID } from './constants.js'
-import { commandsIn } from './workflow-commands.js'
+import { commandsIn, runnerView } from './workflow-commands.js'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 // APIC_ACTION_ENTRY lets a developer test a bundle built elsewhere (e.g. ncc -o /tmp/dist).
@@ -34,6 +34,8 @@ export interface ActionRun {
   outputs: Record<string, string>
   summary: string
   log: string
+  /** The log as the runner shows it: commands obeyed and hidden, add-mask values as `***`. */
+  shownLog: string
   errors: string[]
   warnings: string[]
 }
@@ -102,6 +104,7 @@ export async function runAction(
     ...result,
     outputs: parseFileCommand(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
+    shownLog: runnerView(result.log).shown,
     errors: commandsIn(result.log, 'error'),
     warnings: commandsIn(result.log, 'warning')
   }

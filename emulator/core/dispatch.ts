@@ -165,7 +165,8 @@ export async function dispatch(
           `Request body exceeds ${MAX_BODY_BYTES} bytes`
         )
       }
-      if (failure) throw faultError(service, failure, serviceName, operation.name)
+      if (failure && failure.kind !== 'drop-answer')
+        throw faultError(service, failure, serviceName, operation.name)
       response = await operation.run()
     } catch (thrown) {
       const error = asServiceError(thrown, service.internalError())
@@ -176,5 +177,11 @@ export async function dispatch(
   }
   entry.status = response.status
   entry.durationMs = Date.now() - started
+  if (entry.fault === 'drop-answer') {
+    // Served, then the answer lost on the way back: the caller cannot tell whether it ran.
+    entry.status = 0
+    req.socket.destroy()
+    return
+  }
   send(res, request.method, response)
 }

@@ -12,6 +12,10 @@ export type FaultKind =
   | 'html-error'
   | 'empty-error'
   | 'not-implemented'
+  | LateFaultKind
+/** `drop-answer`: the call is served (a handler runs, a write lands), then the connection is cut
+ * before the answer, as when a network fails on the way back. */
+export type LateFaultKind = 'drop-answer'
 
 export interface FaultSpec {
   kind: FaultKind
@@ -64,7 +68,8 @@ const KINDS: FaultKind[] = [
   'error',
   'html-error',
   'empty-error',
-  'not-implemented'
+  'not-implemented',
+  'drop-answer'
 ]
 
 /** Checks a spec that came from outside (the admin endpoint); throws a readable Error. */

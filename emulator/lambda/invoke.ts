@@ -14,6 +14,17 @@ import { runNodeHandler } from './node-runtime.js'
 // "Payload: ... Maximum size 6 MB" for a synchronous invocation (API_Invoke.html).
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024
 const LOG_TAIL_BYTES = 4096
+// A response over the quota ("Invocation payload (request and response): 6 MB each for synchronous
+// requests", gettingstarted-limits.html) is answered 200, FunctionError Unhandled, with this error
+// object in its place; Lambda counts 6,291,556 bytes, the number its message gives.
+const MAX_RESPONSE_BYTES = 6_291_556
+const tooLarge = {
+  functionError: 'Unhandled',
+  payload: JSON.stringify({
+    errorType: 'Function.ResponseSizeTooLarge',
+    errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`
+  })
+}
 
 async function invoke(
   ctx: EmulatorContext,
@@ -73,13 +84,14 @@ async function invoke(
   })
   // Event: Lambda queues the event and answers 202 at once; the emulator has run it already.
   if (type === 'Event') return { status: 202, headers: base }
+  const answer = Buffer.byteLength(outcome.payload) > MAX_RESPONSE_BYTES ? tooLarge : outcome
   const headers: Record<string, string> = { ...base, 'content-type': 'application/json' }
-  if (outcome.functionError) headers['x-amz-function-error'] = outcome.functionError
+  if (answer.functionError) headers['x-amz-function-error'] = answer.functionError
   if (header(req, 'x-amz-log-type') === 'Tail')
     headers['x-amz-log-result'] = Buffer.from(outcome.log)
       .subarray(-LOG_TAIL_BYTES)
       .toString('base64')
-  return { status: 200, headers, body: outcome.payload }
+  return { status: 200, headers, body: answer.payload }
 }
 
 export const invokeOperations = { invoke }

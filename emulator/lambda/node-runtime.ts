@@ -1,12 +1,17 @@
 // Runs a Node.js handler for real: the function's zip extracted into a temporary directory, the
 // handler imported and called in a child process with the function's environment variables, bounded
-// by the function's timeout. The child gets no other environment (no credentials of the host), opens
-// no port (the event goes in on stdin, the result comes back on the IPC channel), and may connect to
-// loopback addresses only.
+// by the function's timeout. What a handler can reach, exactly (emulator/README.md says the same):
+// - files: reads under its own code only, writes none (Node's permission model: --permission, on
+//   node 20 --experimental-permission); no child processes, no worker threads, no native addons;
+// - network: TCP and TLS (http, https, fetch) to loopback addresses only, by host name `localhost`
+//   or a loopback literal, without a `lookup` of its own; no UDP (dgram is refused). This is a
+//   patch of Socket#connect inside the child, not a network sandbox: it stops a handler that calls
+//   out by mistake, not one written to escape;
+// - no environment of the host (no credentials): the function's variables and Lambda's own only.
 // Lambda's Node.js runtime: https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html
 // (handler, context, errors: nodejs-handler.html, nodejs-context.html, nodejs-exceptions.html).
 import { spawn } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve, sep } from 'node:path'
 import { unzipSync } from 'fflate'
@@ -42,6 +47,7 @@ export interface NodeOutcome {
 // the Node.js runtime writes them.
 const BOOTSTRAP = String.raw`
 import { existsSync } from 'node:fs'
+import dgram from 'node:dgram'
 import net from 'node:net'
 import { format } from 'node:util'
 import { pathToFileURL } from 'node:url'
@@ -52,10 +58,12 @@ net.Socket.prototype.connect = function (...args) {
   const first = Array.isArray(args[0]) ? args[0][0] : args[0]
   const o = first !== null && typeof first === 'object' ? first : { port: first, host: typeof args[1] === 'string' ? args[1] : undefined }
   const host = o.host ?? 'localhost'
-  if (o.path === undefined && !['127.0.0.1', 'localhost', '::1'].includes(host))
-    throw new Error('the emulator lets a function reach loopback addresses only, not ' + host)
+  if (o.path === undefined && (!['127.0.0.1', 'localhost', '::1'].includes(host) || o.lookup !== undefined))
+    throw new Error('the emulator lets a function reach loopback addresses only, not ' + host + (o.lookup ? ' through a lookup of its own' : ''))
   return connect.apply(this, args)
 }
+for (const method of ['bind', 'send', 'connect'])
+  dgram.Socket.prototype[method] = () => { throw new Error('the emulator lets a function use no UDP') }
 for (const [name, level] of [['log', 'INFO'], ['info', 'INFO'], ['warn', 'WARN'], ['error', 'ERROR'], ['debug', 'DEBUG']])
   console[name] = (...args) => process.stdout.write(new Date().toISOString() + '\t' + id + '\t' + level + '\t' + format(...args) + '\n')
 const fail = (errorType, errorMessage, trace = []) => process.send({ error: { errorType, errorMessage, trace } }, () => process.exit(0))
@@ -99,7 +107,7 @@ export async function runNodeHandler(call: NodeInvocation): Promise<NodeOutcome>
   const root = await mkdtemp(join(tmpdir(), 'emulator-lambda-'))
   try {
     await extract(call.zip, root)
-    return await runChild(call, root)
+    return await runChild(call, await realpath(root))
   } finally {
     await rm(root, { recursive: true, force: true })
   }
@@ -118,27 +126,43 @@ async function extract(zip: Buffer, root: string): Promise<void> {
   }
 }
 
+// The permission model is --permission from node 22.13/23.5, --experimental-permission before.
+const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission')
+  ? '--permission'
+  : '--experimental-permission'
+
+/** Reads under the code only; nothing else allowed. The model's warning is not the handler's. */
+const permissionFlags = (root: string): string[] => [
+  PERMISSION,
+  `--allow-fs-read=${root}`,
+  '--disable-warning=ExperimentalWarning'
+]
+
 function runChild(call: NodeInvocation, root: string): Promise<NodeOutcome> {
   const started = Date.now()
-  const child = spawn(process.execPath, ['--input-type=module', '-e', BOOTSTRAP], {
-    cwd: root,
-    // The function's variables, then the ones Lambda sets (they win: Lambda reserves them).
-    env: {
-      ...call.environment,
-      _HANDLER: call.handler,
-      LAMBDA_TASK_ROOT: root,
-      AWS_REQUEST_ID: call.requestId,
-      AWS_REGION: call.region,
-      AWS_DEFAULT_REGION: call.region,
-      AWS_LAMBDA_FUNCTION_NAME: call.functionName,
-      AWS_LAMBDA_FUNCTION_VERSION: call.version,
-      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(call.memorySize),
-      AWS_LAMBDA_FUNCTION_TIMEOUT: String(call.timeoutSeconds),
-      INVOKED_FUNCTION_ARN: call.functionArn,
-      TZ: ':UTC'
-    },
-    stdio: ['pipe', 'pipe', 'pipe', 'ipc']
-  })
+  const child = spawn(
+    process.execPath,
+    [...permissionFlags(root), '--input-type=module', '-e', BOOTSTRAP],
+    {
+      cwd: root,
+      // The function's variables, then the ones Lambda sets (they win: Lambda reserves them).
+      env: {
+        ...call.environment,
+        _HANDLER: call.handler,
+        LAMBDA_TASK_ROOT: root,
+        AWS_REQUEST_ID: call.requestId,
+        AWS_REGION: call.region,
+        AWS_DEFAULT_REGION: call.region,
+        AWS_LAMBDA_FUNCTION_NAME: call.functionName,
+        AWS_LAMBDA_FUNCTION_VERSION: call.version,
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(call.memorySize),
+        AWS_LAMBDA_FUNCTION_TIMEOUT: String(call.timeoutSeconds),
+        INVOKED_FUNCTION_ARN: call.functionArn,
+        TZ: ':UTC'
+      },
+      stdio: ['pipe', 'pipe', 'pipe', 'ipc']
+    }
+  )
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))

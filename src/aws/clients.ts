@@ -18,6 +18,8 @@ export interface AwsClients {
    */
   iamOnce?: IAMClient
   lambda: LambdaClient
+  /** Lambda without the SDK's retries, for the smoke test's Invoke: a retry could run the handler twice. */
+  lambdaOnce?: LambdaClient
   /** Given directly by a hand-built context (a unit test); otherwise built by `lazy` on first use. */
   s3?: S3Client
   accessAnalyzer?: AccessAnalyzerClient
@@ -53,6 +55,7 @@ export function createClients(
   let s3: Promise<S3Client> | undefined
   let accessAnalyzer: Promise<AccessAnalyzerClient> | undefined
   const iam = new IAMClient(config)
+  const lambda = new LambdaClient(config)
   return {
     sts: sayWhere(new STSClient(config), 'sts'),
     iam: sayWhere(iam, 'iam'),
@@ -61,7 +64,11 @@ export function createClients(
       new IAMClient({ ...config, maxAttempts: 1, requestHandler: iam.config.requestHandler }),
       'iam'
     ),
-    lambda: sayWhere(new LambdaClient(config), 'lambda'),
+    lambda: sayWhere(lambda, 'lambda'),
+    lambdaOnce: sayWhere(
+      new LambdaClient({ ...config, maxAttempts: 1, requestHandler: lambda.config.requestHandler }),
+      'lambda'
+    ),
     lazy: {
       s3: () =>
         (s3 ??= import('@aws-sdk/client-s3').then(({ S3Client }) =>

@@ -10,7 +10,10 @@ const MARK: Record<SmokeResult['status'], string> = {
   skipped: '⚪ skipped'
 }
 
-/** The summary's "Smoke test" section: event, response, duration and result. */
+/**
+ * The summary's "Smoke test" section: event, duration and result in a table; the response and the
+ * verdict's words, which carry the function's own text, each in a code block it cannot close.
+ */
 export function smokeSection(
   smoke: SmokeResult | undefined,
   functionName: string,
@@ -22,19 +25,30 @@ export function smokeSection(
     '### Smoke test',
     '',
     table(
-      ['invoked', 'event', 'response', 'duration', 'result'],
+      ['invoked', 'event', 'duration', 'result'],
       [
         [
           code(`${functionName}:${smoke.qualifier}`),
           `${code(smoke.event)}${smoke.source === 'inline' ? '' : ` (${smoke.source})`}`,
-          smoke.response === undefined ? '—' : code(smoke.response),
           smoke.durationMs === undefined ? '—' : `${smoke.durationMs} ms`,
-          `${MARK[smoke.status]}: ${smoke.detail}`
+          MARK[smoke.status]
         ]
       ]
     ),
+    '',
+    ...(smoke.response === undefined ? [] : ['Response:', '', fenced(smoke.response), '']),
+    'Result:',
+    '',
+    fenced(smoke.detail),
     ''
   ]
+}
+
+/** A fenced code block longer than any backtick run in `text`, so no line of it closes the block. */
+export function fenced(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return `${fence}text\n${text}\n${fence}`
 }
 
 /** A failed smoke test fails the step; the alias it held back is named. */

@@ -152,12 +152,8 @@ function roleRow(change: RoleChange): ChangeRow {
     case 'boundary':
       return row(`${role}: permissions boundary`, `${change.from ?? 'none'} → ${change.to}`)
     case 'tags':
-      return row(
-        `${role}: tags`,
-        Object.entries(change.tags)
-          .map(([key, value]) => `${key}=${value}`)
-          .join(', ')
-      )
+      // Names only, as for the function's tags: a tag's value may be anything the user holds.
+      return row(`${role}: tags`, `set ${Object.keys(change.tags).join(', ')}`)
     case 'grant':
       return row(
         `${role}: policy ${change.policyName}`,

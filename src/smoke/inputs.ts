@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { inside } from '../function/code-path.js'
 import { quote } from '../quote.js'
 import { NOT_JSON, parseExpectation, parseJson, type Expectation } from './expect.js'
+import { whereInvalid } from './json-location.js'
 
 const isJson = (text: string): boolean => parseJson(text) !== NOT_JSON
 
@@ -41,9 +42,10 @@ export function readSmokeInputs(
   if (!isJson(event))
     return problem(
       'test-event',
+      // Located, never quoted: an event may hold a token.
       inline
-        ? `${quote(eventInput.slice(0, 60))} is not valid JSON`
-        : `file ${quote(eventInput)} does not hold valid JSON`
+        ? `is not valid JSON (${whereInvalid(event)})`
+        : `file ${quote(eventInput)} does not hold valid JSON (${whereInvalid(event)})`
     )
   if (Buffer.byteLength(event) > MAX_EVENT_BYTES)
     return problem('test-event', 'is over Lambda’s 6 MB limit for a synchronous invocation')

@@ -1,8 +1,8 @@
-export const id = 134;
-export const ids = [134];
+export const id = 509;
+export const ids = [509];
 export const modules = {
 
-/***/ 9134:
+/***/ 8509:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -216,12 +216,14 @@ function createClients(region, endpointUrl, maxAttempts) {
     let s3;
     let accessAnalyzer;
     const iam = new dist_cjs/* IAMClient */.h8v(config);
+    const lambda = new client_lambda_dist_cjs/* LambdaClient */.Nox(config);
     return {
         sts: sayWhere(new client_sts_dist_cjs/* STSClient */.iM(config), 'sts'),
         iam: sayWhere(iam, 'iam'),
         // Its own retries, IAM's connections: a client of its own would open (on AWS: handshake) another.
         iamOnce: sayWhere(new dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1, requestHandler: iam.config.requestHandler }), 'iam'),
-        lambda: sayWhere(new client_lambda_dist_cjs/* LambdaClient */.Nox(config), 'lambda'),
+        lambda: sayWhere(lambda, 'lambda'),
+        lambdaOnce: sayWhere(new client_lambda_dist_cjs/* LambdaClient */.Nox({ ...config, maxAttempts: 1, requestHandler: lambda.config.requestHandler }), 'lambda'),
         lazy: {
             s3: () => (s3 ??= __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)).then(({ S3Client }) => 
             // Emulators (and LocalStack) serve buckets by path, not by virtual host.
@@ -3876,9 +3878,8 @@ function roleRow(change) {
         case 'boundary':
             return row(`${role}: permissions boundary`, `${change.from ?? 'none'} → ${change.to}`);
         case 'tags':
-            return row(`${role}: tags`, Object.entries(change.tags)
-                .map(([key, value]) => `${key}=${value}`)
-                .join(', '));
+            // Names only, as for the function's tags: a tag's value may be anything the user holds.
+            return row(`${role}: tags`, `set ${Object.keys(change.tags).join(', ')}`);
         case 'grant':
             return row(`${role}: policy ${change.policyName}`, `allows lambda:InvokeFunction on ${change.functionArn} and ${change.functionArn}:*`);
     }
@@ -5395,7 +5396,10 @@ const smoke_MARK = {
     fail: '❌ fail',
     skipped: '⚪ skipped'
 };
-/** The summary's "Smoke test" section: event, response, duration and result. */
+/**
+ * The summary's "Smoke test" section: event, duration and result in a table; the response and the
+ * verdict's words, which carry the function's own text, each in a code block it cannot close.
+ */
 function smokeSection(smoke, functionName, table) {
     if (!smoke)
         return [];
@@ -5403,17 +5407,27 @@ function smokeSection(smoke, functionName, table) {
     return [
         '### Smoke test',
         '',
-        table(['invoked', 'event', 'response', 'duration', 'result'], [
+        table(['invoked', 'event', 'duration', 'result'], [
             [
                 code(`${functionName}:${smoke.qualifier}`),
                 `${code(smoke.event)}${smoke.source === 'inline' ? '' : ` (${smoke.source})`}`,
-                smoke.response === undefined ? '—' : code(smoke.response),
                 smoke.durationMs === undefined ? '—' : `${smoke.durationMs} ms`,
-                `${smoke_MARK[smoke.status]}: ${smoke.detail}`
+                smoke_MARK[smoke.status]
             ]
         ]),
+        '',
+        ...(smoke.response === undefined ? [] : ['Response:', '', fenced(smoke.response), '']),
+        'Result:',
+        '',
+        fenced(smoke.detail),
         ''
     ];
+}
+/** A fenced code block longer than any backtick run in `text`, so no line of it closes the block. */
+function fenced(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}text\n${text}\n${fence}`;
 }
 /** A failed smoke test fails the step; the alias it held back is named. */
 function reportSmoke(smoke, fn) {
@@ -6767,16 +6781,58 @@ function judge(invocation, qualifier, expect) {
         };
 }
 
+;// CONCATENATED MODULE: ./src/smoke/secrets.ts
+// The function's environment values, hidden in whatever the smoke test echoes. Pure. A handler can
+// print any of its variables, including ones set only on the live function that the runner has
+// never seen and so cannot mask: each value is masked with the runner (`add-mask`, by invoke.ts)
+// and replaced here in the text the action itself keeps (log, summary, `result`).
+/** Shorter values are not hidden: masking `true` or `prod` would blank them across the job's log. */
+const MASK_FLOOR = 8;
+const REDACTED = '***';
+/**
+ * The values to hide, longest first: every variable's value of at least MASK_FLOOR characters, its
+ * JSON-escaped form (how a handler's `JSON.stringify(process.env)` prints it) and each long enough
+ * line of a multi-line value (the runner masks line by line).
+ */
+function secretValues(...sources) {
+    const values = new Set();
+    const add = (value) => {
+        if (value.trim().length >= MASK_FLOOR)
+            values.add(value);
+    };
+    for (const source of sources)
+        for (const value of Object.values(source ?? {})) {
+            add(value);
+            add(JSON.stringify(value).slice(1, -1));
+            for (const line of value.split(/\r?\n/))
+                add(line);
+        }
+    return [...values].sort((a, b) => b.length - a.length);
+}
+/** `text` with every value replaced by REDACTED (longest first, so no part of one stays). */
+function redact(text, values) {
+    return values.reduce((out, value) => out.split(value).join(REDACTED), text);
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/invoke.ts
 // The smoke test: invokes the version this run published (by number; $LATEST only when nothing is
 // published), synchronously with LogType Tail, and judges the answer (result.ts). Reads only: an
 // Invoke changes nothing Lambda stores. A failed call is a failed smoke test, never a pass.
+// The Invoke is sent once (no SDK retry: a retry after a lost answer runs the handler again), and
+// what the function printed or answered is echoed inert, its environment's values hidden.
 
 
 
 
-/** Runs the smoke test, or says why it was skipped; undefined when no test-event was given. */
-async function smokeTest(ctx, version) {
+
+
+
+const LOST_ANSWER = 'the answer was lost; the handler may have run once';
+/**
+ * Runs the smoke test, or says why it was skipped; undefined when no test-event was given. `live`
+ * is the function as the plan read it: its variables are hidden too, the runner never saw them.
+ */
+async function smokeTest(ctx, version, live) {
     const smoke = ctx.settings.smokeTest;
     if (!smoke)
         return undefined;
@@ -6784,6 +6840,11 @@ async function smokeTest(ctx, version) {
     const base = { qualifier, source: smoke.source, event: result_shown(smoke.event) };
     if (ctx.settings.dryRun)
         return { ...base, status: 'skipped', detail: 'dry run: nothing was invoked' };
+    const secrets = secretValues(ctx.settings.config.environment, live?.Environment?.Variables);
+    // Masked before the function's first word is printed, so the runner hides them there too.
+    for (const value of secrets)
+        (0,workflow_commands/* addMask */.eu)(value);
+    const clean = (text) => redact(text, secrets);
     const name = ctx.settings.functionName;
     return ctx.log.group(`Smoke test: invoke ${name}:${qualifier}`, async () => {
         const { log } = ctx;
@@ -6795,27 +6856,32 @@ async function smokeTest(ctx, version) {
             invocation = await invoke(ctx, version, smoke.event);
         }
         catch (error) {
-            const detail = `lambda:Invoke failed: ${describeError(error)}`;
-            log.info(detail);
+            const lost = isConnectionError(error) && !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(`${error}`);
+            const detail = `lambda:Invoke failed: ${lost ? `${LOST_ANSWER} (` : ''}${clean(describeError(error))}${lost ? ')' : ''}`;
+            log.info((0,workflow_commands/* inert */.tJ)(detail));
             return { ...base, status: 'fail', detail };
         }
-        log.info(`Response (${invocation.durationMs} ms): ${result_shown(invocation.payload)}`);
-        if (invocation.logTail)
-            log.info(`Log tail:\n${invocation.logTail.replace(/\n$/, '')}`);
+        const response = clean(result_shown(invocation.payload));
+        log.info(`Response (${invocation.durationMs} ms):`);
+        log.info((0,workflow_commands/* inert */.tJ)(response));
+        if (invocation.logTail) {
+            log.info('Log tail:');
+            log.info((0,workflow_commands/* inert */.tJ)(clean(invocation.logTail.replace(/\n$/, ''))));
+        }
+        // Judged on the answer as it came; only what is shown is redacted.
         const verdict = judge(invocation, qualifier, smoke.expect);
-        log.info(`Smoke test ${verdict.status === 'pass' ? 'passed' : 'failed'}: ${verdict.detail}`);
-        return {
-            ...base,
-            response: result_shown(invocation.payload),
-            durationMs: invocation.durationMs,
-            ...verdict
-        };
+        const detail = clean(verdict.detail);
+        log.info(`Smoke test ${verdict.status === 'pass' ? 'passed' : 'failed'}:`);
+        log.info((0,workflow_commands/* inert */.tJ)(detail));
+        return { ...base, response, durationMs: invocation.durationMs, status: verdict.status, detail };
     });
 }
 async function invoke(ctx, version, event) {
     const name = ctx.settings.functionName;
+    const lambda = ctx.clients.lambdaOnce ?? ctx.clients.lambda;
     const started = Date.now();
-    const out = await retry(() => ctx.clients.lambda.send(new client_lambda_dist_cjs/* InvokeCommand */.mdN({
+    // Retried only when Lambda refused it for an update in progress: the handler did not run.
+    const out = await retry(() => lambda.send(new client_lambda_dist_cjs/* InvokeCommand */.mdN({
         FunctionName: name,
         Qualifier: version,
         InvocationType: 'RequestResponse',
@@ -6873,7 +6939,7 @@ async function run({ settings, code }) {
         // role's held lines are written before, never after, the run's error.
         const deploying = applyFunction(ctx, functionPlan).then(async (fn) => ({
             ...fn,
-            smoke: await smokeTest(ctx, fn.version)
+            smoke: await smokeTest(ctx, fn.version, functionPlan.live)
         }));
         const [fnSettled, roleSettled] = await Promise.allSettled([
             deploying,
