@@ -3,10 +3,10 @@
 import { functionArn, roleArn } from './aws/arn.js'
 import { type AwsClients, createClients } from './aws/clients.js'
 import { checkAccount, getIdentity, type Identity } from './aws/identity.js'
-import { type EarlyReads, startEarlyReads } from './early-reads.js'
-import { log, type Log } from './log.js'
-import { type Provenance, readProvenance } from './provenance.js'
-import type { Settings } from './settings.js'
+import { type EarlyReads, startEarlyReads } from './run/early-reads.js'
+import { log, type Log } from './runner/log.js'
+import { type Provenance, readProvenance } from './runner/provenance.js'
+import type { Settings } from './inputs/settings.js'
 import { DEFAULT_TIMING, type Timing } from './timing.js'
 
 export interface RunContext {

@@ -4,7 +4,7 @@ import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { RunContext } from '../../src/context.js'
 import { waitForUpdate } from '../../src/function/waits.js'
-import { log } from '../../src/log.js'
+import { log } from '../../src/runner/log.js'
 import { DEFAULT_TIMING, type Timing } from '../../src/timing.js'
 import { captureCoreOutput } from '../support/core-output.js'
 

@@ -20,14 +20,14 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import type { AwsClients } from '../../src/aws/clients.js'
 import type { RunContext } from '../../src/context.js'
-import { log as runLog } from '../../src/log.js'
+import { log as runLog } from '../../src/runner/log.js'
 import { changeRow } from '../../src/report/words.js'
 import type { RoleChange } from '../../src/role/changes.js'
 import { applyRole, planRole, type RoleOutcome } from '../../src/role/index.js'
 import { decideRole, desiredRole, stepsOf } from '../../src/role/plan.js'
 import type { LiveRole } from '../../src/role/read.js'
 import { DEFAULT_TIMING } from '../../src/timing.js'
-import { readSettings } from '../../src/inputs.js'
+import { readSettings } from '../../src/inputs/read.js'
 import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
 import {
   apiConnectStatement,

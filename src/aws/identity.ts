@@ -1,7 +1,7 @@
 // Who the credentials belong to: the account and partition that every ARN is built from.
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts'
 import { accountOf, partitionOf } from './arn.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../inputs/settings.js'
 
 export interface Identity {
   accountId: string

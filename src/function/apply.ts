@@ -10,7 +10,7 @@ import {
 import { errorName, retry } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import { markFailed, StepFailed, type Known } from '../failure.js'
-import { provenanceTags } from '../provenance.js'
+import { provenanceTags } from '../runner/provenance.js'
 import type { FunctionChange, Upload } from './changes.js'
 import type { CodePackage } from './code-package.js'
 import { failure, type FunctionChanges } from './plan.js'

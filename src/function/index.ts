@@ -1,7 +1,7 @@
 // The function, end to end: planFunction reads Lambda (and S3) and decides, with no write;
 // applyFunction makes the writes (none in a dry run).
 import type { RunContext } from '../context.js'
-import { takeEarly } from '../early-reads.js'
+import { takeEarly } from '../run/early-reads.js'
 import { planLine } from '../report/words.js'
 import { deploy, type FunctionOutcome, type FunctionPlan } from './apply.js'
 import type { CodePackage } from './code-package.js'

@@ -1,7 +1,7 @@
 // Compares the settings of settings-input.ts (layers, VPC, tracing, …) with the live function by
 // meaning, not by shape: each side is brought to one normal form (defaults filled in, sets
 // sorted), and only a named setting whose forms differ is written. Pure.
-import type { FunctionConfig, MoreSettings } from '../settings.js'
+import type { FunctionConfig, MoreSettings } from '../inputs/settings.js'
 import { type FieldChange, SETTING_INPUTS, type SettingValue } from './changes.js'
 import type { LiveConfiguration } from './read.js'
 

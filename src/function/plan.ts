@@ -16,7 +16,7 @@
 //   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
 // - A function that Lambda reports Failed (State or LastUpdateStatus) is redeployed even when
 //   nothing differs: comparing alone would leave it broken on every rerun.
-import { InputError, type MoreSettings } from '../settings.js'
+import { InputError, type MoreSettings } from '../inputs/settings.js'
 import type { CodeComparison, FunctionChange, Upload } from './changes.js'
 import {
   configurationUpdate,

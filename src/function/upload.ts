@@ -3,7 +3,7 @@
 // Pure.
 import type { Upload } from './changes.js'
 import { DIRECT_UPLOAD_LIMIT, formatSize, UNZIPPED_SIZE_LIMIT } from './code-package.js'
-import { InputError, type Settings } from '../settings.js'
+import { InputError, type Settings } from '../inputs/settings.js'
 
 export type DeploySettings = Pick<
   Settings,

@@ -1,7 +1,7 @@
 // IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
 // assumes the customer's role from this principal. Regions whose role IBM has not published are
 // known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
-import { isRoleArn } from './aws/arn.js'
+import { isRoleArn } from '../aws/arn.js'
 import { quote } from './quote.js'
 
 export interface ApiConnectRegion {

@@ -2,8 +2,8 @@
 // problem at once, each naming its input and what would be valid.
 import { createHash } from 'node:crypto'
 import { resolvePrincipal } from './api-connect-regions.js'
-import { checkCodePath } from './function/code-path.js'
-import { readSettingsInputs } from './function/settings-input.js'
+import { checkCodePath } from './code-path.js'
+import { readSettingsInputs } from './function-settings.js'
 import { lines, parsePairs } from './key-value.js'
 import { quote } from './quote.js'
 import { checkTags } from './tag-rules.js'
@@ -13,9 +13,9 @@ import {
   parseFunctionRef,
   principalProblem,
   REGION_PATTERN
-} from './aws/arn.js'
+} from '../aws/arn.js'
 import { InputError, type CodeSource, type Settings } from './settings.js'
-import { readSmokeInputs } from './smoke/inputs.js'
+import { readSmokeInputs } from './smoke.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const RUNTIME =

@@ -2,8 +2,8 @@
 // and `test-expect` (see expect.ts), read and checked with every other input, before any AWS call.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { inside } from '../function/code-path.js'
-import { quote } from '../quote.js'
+import { inside } from './code-path.js'
+import { quote } from './quote.js'
 import { NOT_JSON, parseExpectation, parseJson, type Expectation } from './expect.js'
 
 const isJson = (text: string): boolean => parseJson(text) !== NOT_JSON

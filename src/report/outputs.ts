@@ -1,7 +1,7 @@
 // What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
-import * as core from '../workflow-commands.js'
+import * as core from '../runner/workflow-commands.js'
 import type { RunContext } from '../context.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../inputs/settings.js'
 import type { SmokeResult } from '../smoke/result.js'
 import type { Check, Verified } from '../verify/checks.js'
 import type { ChangeRow } from './words.js'

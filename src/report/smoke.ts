@@ -1,6 +1,6 @@
 // The smoke test in the report: its section of the job summary, and how it ends the step (a failed
 // smoke test fails it, saying which version was published but not promoted).
-import * as core from '../workflow-commands.js'
+import * as core from '../runner/workflow-commands.js'
 import type { FunctionOutcome } from '../function/index.js'
 import type { SmokeResult } from '../smoke/result.js'
 

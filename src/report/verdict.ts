@@ -1,6 +1,6 @@
 // How the checks end the step: a failed or undecided check fails it (or warns), an extra not run warns.
-import * as core from '../workflow-commands.js'
-import type { Settings } from '../settings.js'
+import * as core from '../runner/workflow-commands.js'
+import type { Settings } from '../inputs/settings.js'
 import { withStatus, type Check } from '../verify/checks.js'
 
 /**

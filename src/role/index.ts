@@ -1,7 +1,7 @@
 // The role API Connect assumes, end to end: planRole reads IAM and decides, with no write;
 // applyRole makes the writes (none in a dry run, or when the role is managed elsewhere).
 import type { RunContext } from '../context.js'
-import { takeEarly } from '../early-reads.js'
+import { takeEarly } from '../run/early-reads.js'
 import { applyRole as apply, type RoleOutcome } from './apply.js'
 import { decideRole, desiredRole, stepsOf, type RolePlan } from './plan.js'
 import { readRole } from './read.js'

@@ -1,11 +1,11 @@
 // The plan's first reads need only names, not the account: they start with GetCallerIdentity
 // instead of after it, so the plan costs one round trip less. Each is used once, by the first plan;
 // a plan made again (after a lost race) reads afresh.
-import type { AwsClients } from './aws/clients.js'
-import { readFunction, type LiveFunction } from './function/read.js'
-import { grantPolicyName } from './role/documents.js'
-import { readRole, type LiveRole } from './role/read.js'
-import type { Settings } from './settings.js'
+import type { AwsClients } from '../aws/clients.js'
+import { readFunction, type LiveFunction } from '../function/read.js'
+import { grantPolicyName } from '../role/documents.js'
+import { readRole, type LiveRole } from '../role/read.js'
+import type { Settings } from '../inputs/settings.js'
 
 export interface EarlyReads {
   function?: Promise<LiveFunction | undefined>

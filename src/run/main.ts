@@ -1,29 +1,29 @@
 // The action, top to bottom, once index.ts has checked the inputs: learn the account, plan, apply,
 // smoke-test, verify, move the alias, report.
-import * as core from './workflow-commands.js'
-import { createContext } from './context.js'
-import { withCauses } from './failure.js'
-import { applyFunction, planFunction, type FunctionOutcome } from './function/index.js'
-import { holdReason } from './function/promotion-gate.js'
-import { plannedAliasArn, promote } from './function/promote.js'
-import { groupAfter } from './log.js'
-import { branch, reportFailure } from './report/failed-run.js'
+import * as core from '../runner/workflow-commands.js'
+import { createContext } from '../context.js'
+import { withCauses } from '../failure.js'
+import { applyFunction, planFunction, type FunctionOutcome } from '../function/index.js'
+import { holdReason } from './promotion-gate.js'
+import { plannedAliasArn, promote } from '../function/promote.js'
+import { groupAfter } from '../runner/log.js'
+import { branch, reportFailure } from './record.js'
 import {
   qualifiedNameOf,
   setOutputs,
   setTargetOutputs,
   targetsOf,
   type RunResult
-} from './report/outputs.js'
-import { reportSmoke } from './report/smoke.js'
-import { writeSummary } from './report/summary.js'
-import { reportVerdict } from './report/verdict.js'
-import { changeRow } from './report/words.js'
-import { applyRole, planRole } from './role/index.js'
-import { verdictOf } from './verify/checks.js'
-import { verifyLogged } from './verify/dry-run.js'
-import { smokeTest } from './smoke/invoke.js'
-import type { RunInputs } from './run-inputs.js'
+} from '../report/outputs.js'
+import { reportSmoke } from '../report/smoke.js'
+import { writeSummary } from '../report/summary.js'
+import { reportVerdict } from '../report/verdict.js'
+import { changeRow } from '../report/words.js'
+import { applyRole, planRole } from '../role/index.js'
+import { verdictOf } from '../verify/checks.js'
+import { verifyLogged } from '../verify/dry-run.js'
+import { smokeTest } from '../smoke/invoke.js'
+import type { RunInputs } from './read-inputs.js'
 
 /** Runs with inputs already checked (`run-inputs.ts`, before this module and the AWS SDK load). */
 export async function run({ settings, code }: RunInputs): Promise<void> {

@@ -2,10 +2,10 @@
 // problem (too large, a symlink out of the tree) comes with every other input problem in one error,
 // before any AWS call. Nothing here imports the AWS SDK, so a run that stops on an input error does
 // not load it (index.ts).
-import { CodeInputError, packageCode, type CodePackage } from './function/code-package.js'
-import { checkPackage } from './function/upload.js'
-import { readInputs } from './inputs.js'
-import { InputError, type Settings } from './settings.js'
+import { CodeInputError, packageCode, type CodePackage } from '../function/code-package.js'
+import { checkPackage } from '../function/upload.js'
+import { readInputs } from '../inputs/read.js'
+import { InputError, type Settings } from '../inputs/settings.js'
 
 export interface RunInputs {
   settings: Settings

@@ -1,15 +1,15 @@
 // A run that failed after planning still tells the whole truth: every change made so far, which
 // step failed and what is known for sure, in the outputs and the summary, then every branch's error.
-import * as core from '../workflow-commands.js'
+import * as core from '../runner/workflow-commands.js'
 import type { Change } from '../changes.js'
 import { StepFailed, withCauses, type Known } from '../failure.js'
 import type { FunctionOutcome } from '../function/index.js'
 import type { RoleOutcome } from '../role/index.js'
 import type { SmokeResult } from '../smoke/result.js'
 import type { Check } from '../verify/checks.js'
-import { setOutputs, type FailedStep, type RunResult, type Targets } from './outputs.js'
-import { writeSummary } from './summary.js'
-import { changeRow } from './words.js'
+import { setOutputs, type FailedStep, type RunResult, type Targets } from '../report/outputs.js'
+import { writeSummary } from '../report/summary.js'
+import { changeRow } from '../report/words.js'
 
 /**
  * One branch's end, as the failure report needs it: its changes, what it knew, the checks it ran
