@@ -3210,7 +3210,7 @@ async function listTree(root, fail) {
 /* harmony export */ });
 /* unused harmony export stagingKey */
 /* harmony import */ var _code_package_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6640);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8750);
+/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(900);
 
 
 /** Where a zip over the direct-upload limit is staged: derived from its hash, so a rerun finds it. */
@@ -3227,7 +3227,7 @@ function checkPackage(settings, pkg) {
     if (pkg.size > _code_package_js__WEBPACK_IMPORTED_MODULE_0__/* .DIRECT_UPLOAD_LIMIT */ .Ce && !settings.stagingBucket)
         problems.push(`s3-bucket: the package is ${(0,_code_package_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .Xq)(pkg.size)} (${pkg.size} bytes) zipped, over the ${_code_package_js__WEBPACK_IMPORTED_MODULE_0__/* .DIRECT_UPLOAD_LIMIT */ .Ce} bytes that Lambda accepts in a request; give s3-bucket (a bucket in the function's region) to upload it through S3`);
     if (problems.length)
-        throw new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(problems);
+        throw new _inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(problems);
 }
 /** How the code to deploy reaches Lambda; undefined when no code source was given. */
 function uploadFor(settings, pkg, s3Sha256) {
@@ -3268,8 +3268,8 @@ function uploadFor(settings, pkg, s3Sha256) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1633);
-/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(839);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6137);
+/* harmony import */ var _run_read_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(178);
+/* harmony import */ var _runner_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1520);
 // The action's entry point, as bundled into dist/index.js. The inputs are checked first; only a
 // run that gets past them loads main.ts, and with it the AWS SDK (a separate chunk of dist/).
 
@@ -3277,20 +3277,132 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 let inputs;
 try {
-    inputs = await (0,_run_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readRunInputs */ .h)();
+    inputs = await (0,_run_read_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readRunInputs */ .h)();
 }
 catch (error) {
-    (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
+    (0,_runner_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3770))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2781))).run(inputs);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 839:
+/***/ 6784:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J4: () => (/* binding */ mismatch),
+/* harmony export */   Jw: () => (/* binding */ NOT_JSON),
+/* harmony export */   WR: () => (/* binding */ parseExpectation),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+// Whether the smoke test's response is what `test-expect` asks for. Pure. Two forms: a status code
+// (a bare integer, 100-599) that an API-Gateway-shaped response ({ statusCode, body }) must carry,
+// or a JSON value the response must contain: every key of an expected object present with a
+// matching value (extra keys allowed), arrays element by element and of the same length, anything
+// else equal. An expected object under `body` also matches a body that is a JSON string, as API
+// Gateway's proxy integration returns it.
+/** `test-expect` as written: a status code, or any JSON value; undefined when it is not JSON. */
+function parseExpectation(text) {
+    if (/^\d{3}$/.test(text) && Number(text) >= 100 && Number(text) <= 599)
+        return { kind: 'status', statusCode: Number(text) };
+    try {
+        return { kind: 'subset', value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Undefined when the response matches; otherwise where and how it differs, in words. */
+function mismatch(expectation, response) {
+    if (expectation.kind === 'status') {
+        const status = isObject(response) ? response.statusCode : undefined;
+        return status === expectation.statusCode
+            ? undefined
+            : `statusCode is ${status === undefined ? 'missing' : JSON.stringify(status)}, expected ${expectation.statusCode}`;
+    }
+    return differs(expectation.value, response, '$');
+}
+function differs(expected, actual, path) {
+    if (Array.isArray(expected)) {
+        if (!Array.isArray(actual))
+            return `${path} is ${describe(actual)}, expected an array`;
+        if (actual.length !== expected.length)
+            return `${path} has ${actual.length} elements, expected ${expected.length}`;
+        for (const [i, item] of expected.entries()) {
+            const found = differs(item, actual[i], `${path}[${i}]`);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    if (isObject(expected)) {
+        // API Gateway's proxy responses carry their body as a JSON string.
+        if (typeof actual === 'string' && path.endsWith('.body'))
+            actual = parsed(actual);
+        if (!isObject(actual))
+            return `${path} is ${describe(actual)}, expected an object`;
+        for (const [key, value] of Object.entries(expected)) {
+            if (!(key in actual))
+                return `${path}.${key} is missing`;
+            const found = differs(value, actual[key], `${path}.${key}`);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    return expected === actual
+        ? undefined
+        : `${path} is ${describe(actual)}, expected ${JSON.stringify(expected)}`;
+}
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const NOT_JSON = Symbol('not JSON');
+/** The JSON value of `text`, or NOT_JSON. */
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return NOT_JSON;
+    }
+}
+/** The JSON value of `text`, or the text itself. */
+function parsed(text) {
+    const value = parseJson(text);
+    return value === NOT_JSON ? text : value;
+}
+function describe(value) {
+    const text = JSON.stringify(value) ?? 'undefined';
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+
+/***/ }),
+
+/***/ 900:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `${problems.length} invalid inputs:\n${problems.map(p => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3309,13 +3421,13 @@ var upload = __nccwpck_require__(4679);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var arn = __nccwpck_require__(1626);
-;// CONCATENATED MODULE: ./src/quote.ts
+;// CONCATENATED MODULE: ./src/inputs/quote.ts
 // A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
 // input gives one readable line, not the input again.
 const LIMIT = 80;
 const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
 
-;// CONCATENATED MODULE: ./src/api-connect-regions.ts
+;// CONCATENATED MODULE: ./src/inputs/api-connect-regions.ts
 // IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
 // assumes the customer's role from this principal. Regions whose role IBM has not published are
 // known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
@@ -3389,7 +3501,7 @@ function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/function/code-path.ts
+;// CONCATENATED MODULE: ./src/inputs/code-path.ts
 // Where the `code` input may point: an existing directory or .zip file inside the workspace
 // (GITHUB_WORKSPACE), reached without a symbolic link. A workflow packages what it checked out,
 // never a path a symlink leads elsewhere on the runner. Checked with the other inputs, before any
@@ -3418,7 +3530,7 @@ function checkCodePath(code, workspace) {
     return { path };
 }
 
-;// CONCATENATED MODULE: ./src/key-value.ts
+;// CONCATENATED MODULE: ./src/inputs/key-value.ts
 // The inputs that hold several values: lines (`lines`), and maps (environment, role-tags, tags) as
 // KEY=VALUE lines or a JSON object of strings.
 // Values may be secrets: a problem names the input and the line or entry, and at most a name that
@@ -3499,7 +3611,7 @@ const lines = (text) => (text ?? '')
     .map(line => line.trim())
     .filter(Boolean);
 
-;// CONCATENATED MODULE: ./src/tag-rules.ts
+;// CONCATENATED MODULE: ./src/inputs/tag-rules.ts
 // The rules IAM and Lambda share for tags (role-tags, tags): key and value characters and lengths,
 // no aws: prefix, and at most 50 tags of which the action adds some itself (provenance.ts).
 
@@ -3516,7 +3628,7 @@ function checkTags(name, tags, limit, problem) {
         problem(name, `at most ${50 - limit.reserved} tags (${limit.service} allows 50; the action adds ${limit.reserved})`);
 }
 
-;// CONCATENATED MODULE: ./src/function/settings-input.ts
+;// CONCATENATED MODULE: ./src/inputs/function-settings.ts
 // Reads the function settings that aws-actions/aws-lambda-deploy also offers (layers, VPC, tags,
 // tracing, …): the same names, the same JSON shapes, and shorter forms where one value is enough
 // (tracing-config: Active). Every problem names its input and what would be valid. Pure.
@@ -3734,11 +3846,11 @@ function readSettingsInputs(input, problem, reservedTags) {
     };
 }
 
-// EXTERNAL MODULE: ./src/settings.ts
-var src_settings = __nccwpck_require__(8750);
-// EXTERNAL MODULE: ./src/smoke/expect.ts
-var smoke_expect = __nccwpck_require__(324);
-;// CONCATENATED MODULE: ./src/smoke/inputs.ts
+// EXTERNAL MODULE: ./src/inputs/settings.ts
+var inputs_settings = __nccwpck_require__(900);
+// EXTERNAL MODULE: ./src/inputs/expect.ts
+var inputs_expect = __nccwpck_require__(6784);
+;// CONCATENATED MODULE: ./src/inputs/smoke.ts
 // The smoke test's inputs: `test-event` (inline JSON, or the path of a JSON file in the workspace)
 // and `test-expect` (see expect.ts), read and checked with every other input, before any AWS call.
 
@@ -3746,12 +3858,12 @@ var smoke_expect = __nccwpck_require__(324);
 
 
 
-const isJson = (text) => (0,smoke_expect/* parseJson */.qF)(text) !== smoke_expect/* NOT_JSON */.Jw;
+const isJson = (text) => (0,inputs_expect/* parseJson */.qF)(text) !== inputs_expect/* NOT_JSON */.Jw;
 // Lambda's limit on a synchronous invocation's request payload (API_Invoke.html).
 const MAX_EVENT_BYTES = 6 * 1024 * 1024;
 /** The smoke test asked for, or undefined; every problem goes to `problem`, naming its input. */
 function readSmokeInputs(eventInput, expectInput, workspace, problem) {
-    const expect = expectInput === undefined ? undefined : (0,smoke_expect/* parseExpectation */.WR)(expectInput);
+    const expect = expectInput === undefined ? undefined : (0,inputs_expect/* parseExpectation */.WR)(expectInput);
     if (expectInput !== undefined && !expect)
         problem('test-expect', `${quote(expectInput)} is neither a status code (e.g. 200) nor JSON (e.g. {"ok": true})`);
     if (expectInput !== undefined && eventInput === undefined)
@@ -3782,7 +3894,7 @@ function readEventFile(path, workspace, problem) {
     return (0,external_node_fs_.readFileSync)(full, 'utf8');
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/read.ts
 // Reads every input once, validates all of them before the first AWS call, and reports every
 // problem at once, each naming its input and what would be valid.
 
@@ -4043,7 +4155,7 @@ function defaultRoleName(functionName) {
     return `${name.slice(0, 55)}-${hash}`;
 }
 
-;// CONCATENATED MODULE: ./src/run-inputs.ts
+;// CONCATENATED MODULE: ./src/run/read-inputs.ts
 // The inputs and the code package, checked together before anything else loads: a packaging
 // problem (too large, a symlink out of the tree) comes with every other input problem in one error,
 // before any AWS call. Nothing here imports the AWS SDK, so a run that stops on an input error does
@@ -4063,7 +4175,7 @@ async function readRunInputs(getInput = envInput) {
             (0,upload/* checkPackage */.lY)(settings, code);
         }
         catch (error) {
-            if (error instanceof src_settings/* InputError */.d)
+            if (error instanceof inputs_settings/* InputError */.d)
                 problems.push(...error.problems);
             else if (error instanceof code_package/* CodeInputError */.id)
                 problems.push(error.message);
@@ -4071,126 +4183,14 @@ async function readRunInputs(getInput = envInput) {
                 throw error;
         }
     if (problems.length > 0)
-        throw new src_settings/* InputError */.d(problems);
+        throw new inputs_settings/* InputError */.d(problems);
     return { settings, code };
 }
 
 
 /***/ }),
 
-/***/ 8750:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `${problems.length} invalid inputs:\n${problems.map(p => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 324:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J4: () => (/* binding */ mismatch),
-/* harmony export */   Jw: () => (/* binding */ NOT_JSON),
-/* harmony export */   WR: () => (/* binding */ parseExpectation),
-/* harmony export */   qF: () => (/* binding */ parseJson)
-/* harmony export */ });
-// Whether the smoke test's response is what `test-expect` asks for. Pure. Two forms: a status code
-// (a bare integer, 100-599) that an API-Gateway-shaped response ({ statusCode, body }) must carry,
-// or a JSON value the response must contain: every key of an expected object present with a
-// matching value (extra keys allowed), arrays element by element and of the same length, anything
-// else equal. An expected object under `body` also matches a body that is a JSON string, as API
-// Gateway's proxy integration returns it.
-/** `test-expect` as written: a status code, or any JSON value; undefined when it is not JSON. */
-function parseExpectation(text) {
-    if (/^\d{3}$/.test(text) && Number(text) >= 100 && Number(text) <= 599)
-        return { kind: 'status', statusCode: Number(text) };
-    try {
-        return { kind: 'subset', value: JSON.parse(text) };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Undefined when the response matches; otherwise where and how it differs, in words. */
-function mismatch(expectation, response) {
-    if (expectation.kind === 'status') {
-        const status = isObject(response) ? response.statusCode : undefined;
-        return status === expectation.statusCode
-            ? undefined
-            : `statusCode is ${status === undefined ? 'missing' : JSON.stringify(status)}, expected ${expectation.statusCode}`;
-    }
-    return differs(expectation.value, response, '$');
-}
-function differs(expected, actual, path) {
-    if (Array.isArray(expected)) {
-        if (!Array.isArray(actual))
-            return `${path} is ${describe(actual)}, expected an array`;
-        if (actual.length !== expected.length)
-            return `${path} has ${actual.length} elements, expected ${expected.length}`;
-        for (const [i, item] of expected.entries()) {
-            const found = differs(item, actual[i], `${path}[${i}]`);
-            if (found)
-                return found;
-        }
-        return undefined;
-    }
-    if (isObject(expected)) {
-        // API Gateway's proxy responses carry their body as a JSON string.
-        if (typeof actual === 'string' && path.endsWith('.body'))
-            actual = parsed(actual);
-        if (!isObject(actual))
-            return `${path} is ${describe(actual)}, expected an object`;
-        for (const [key, value] of Object.entries(expected)) {
-            if (!(key in actual))
-                return `${path}.${key} is missing`;
-            const found = differs(value, actual[key], `${path}.${key}`);
-            if (found)
-                return found;
-        }
-        return undefined;
-    }
-    return expected === actual
-        ? undefined
-        : `${path} is ${describe(actual)}, expected ${JSON.stringify(expected)}`;
-}
-const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-const NOT_JSON = Symbol('not JSON');
-/** The JSON value of `text`, or NOT_JSON. */
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return NOT_JSON;
-    }
-}
-/** The JSON value of `text`, or the text itself. */
-function parsed(text) {
-    const value = parseJson(text);
-    return value === NOT_JSON ? text : value;
-}
-function describe(value) {
-    const text = JSON.stringify(value) ?? 'undefined';
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-
-/***/ }),
-
-/***/ 6137:
+/***/ 1520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

@@ -28,8 +28,14 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { createHash } from 'node:crypto'
 import { DIRECT_UPLOAD_LIMIT, type CodePackage } from '../../src/function/code-package.js'
 import type { RunContext } from '../../src/context.js'
+import { changeLine } from '../../src/report/words.js'
 import { StepFailed } from '../../src/failure.js'
-import { applyFunction, planFunction } from '../../src/function/index.js'
+import {
+  applyFunction as apply,
+  planFunction as plan,
+  type FunctionPlan
+} from '../../src/function/index.js'
+import { logFunctionPlan } from '../../src/report/plan-log.js'
 import { promote } from '../../src/function/promote.js'
 import { stagingKey } from '../../src/function/upload.js'
 import { log as runLog } from '../../src/runner/log.js'
@@ -65,6 +71,15 @@ const code = (overrides: Partial<CodePackage> = {}): CodePackage => ({
   ...overrides
 })
 
+// As the run plans: the plan logged through report/, and so every replan.
+const planFunction = async (ctx: RunContext, pkg?: CodePackage): Promise<FunctionPlan> => {
+  const planned = await plan(ctx, pkg)
+  logFunctionPlan(ctx.log, planned, ctx.settings.dryRun)
+  return planned
+}
+const applyFunction = (ctx: RunContext, planned: FunctionPlan) =>
+  apply(ctx, planned, () => planFunction(ctx, planned.code))
+
 function context(overrides: Partial<Settings> = {}): RunContext {
   const settings = {
     functionName: 'orders',
@@ -94,6 +109,7 @@ function context(overrides: Partial<Settings> = {}): RunContext {
     },
     timing: { ...DEFAULT_TIMING, ...FAST },
     log: runLog,
+    wordChange: changeLine,
     functionArn: ARN,
     roleArn: 'arn:aws:iam::123456789012:role/apic-invoke-orders'
   }

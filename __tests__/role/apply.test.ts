@@ -20,6 +20,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import type { AwsClients } from '../../src/aws/clients.js'
 import type { RunContext } from '../../src/context.js'
+import { changeLine } from '../../src/report/words.js'
 import { log as runLog } from '../../src/runner/log.js'
 import { changeRow } from '../../src/report/words.js'
 import type { RoleChange } from '../../src/role/changes.js'
@@ -75,6 +76,7 @@ function context(inputs: Record<string, string> = {}): RunContext {
     provenance: { repository: 'acme/orders-api', commit: 'abc123', runUrl: '' },
     timing: DEFAULT_TIMING,
     log: runLog,
+    wordChange: changeLine,
     functionArn: FUNCTION_ARN,
     roleArn: ROLE_ARN
   }

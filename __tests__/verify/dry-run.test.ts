@@ -23,6 +23,7 @@ import { captureCoreOutput } from '../support/core-output.js'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Check } from '../../src/verify/checks.js'
 import type { RunContext } from '../../src/context.js'
+import { changeLine } from '../../src/report/words.js'
 import { log as runLog } from '../../src/runner/log.js'
 import type { RoleChange } from '../../src/role/changes.js'
 import { DEFAULT_TIMING, type Timing } from '../../src/timing.js'
@@ -114,6 +115,7 @@ function context(overrides: Partial<Settings> = {}): RunContext {
     provenance: { repository: 'acme/orders', commit: 'abcdef0', runUrl: 'https://x/runs/1' },
     timing: { ...DEFAULT_TIMING, ...FAST },
     log: runLog,
+    wordChange: changeLine,
     functionArn: FN,
     roleArn: ROLE_ARN
   }

@@ -1,6 +1,6 @@
 // The plan's first reads need only names, not the account: they start with GetCallerIdentity
-// instead of after it, so the plan costs one round trip less. Each is used once, by the first plan;
-// a plan made again (after a lost race) reads afresh.
+// instead of after it, so the plan costs one round trip less. main.ts hands each to the first plan
+// as an argument; a plan made again (after a lost race) reads afresh.
 import type { AwsClients } from '../aws/clients.js'
 import { readFunction, type LiveFunction } from '../function/read.js'
 import { grantPolicyName } from '../role/documents.js'
@@ -8,8 +8,8 @@ import { readRole, type LiveRole } from '../role/read.js'
 import type { Settings } from '../inputs/settings.js'
 
 export interface EarlyReads {
-  function?: Promise<LiveFunction | undefined>
-  role?: Promise<LiveRole | undefined>
+  function: Promise<LiveFunction | undefined>
+  role: Promise<LiveRole | undefined>
 }
 
 export function startEarlyReads(clients: AwsClients, settings: Settings): EarlyReads {
@@ -24,14 +24,4 @@ export function startEarlyReads(clients: AwsClients, settings: Settings): EarlyR
   // A run stopped by the account check never asks for these: their errors are not the run's.
   for (const read of Object.values(reads)) read.catch(() => undefined)
   return reads
-}
-
-/** The early read of `key`, once; undefined when there is none (left, or a hand-built context). */
-export function takeEarly<K extends keyof EarlyReads>(
-  early: EarlyReads | undefined,
-  key: K
-): EarlyReads[K] {
-  const read = early?.[key]
-  if (early) delete early[key]
-  return read
 }

@@ -1,48 +1,47 @@
-// A run that failed after planning still tells the whole truth: every change made so far, which
-// step failed and what is known for sure, in the outputs and the summary, then every branch's error.
-import * as core from '../runner/workflow-commands.js'
+// The run's record, built once for success and failure alike: the outputs, the `result` document
+// and the job summary say every change made, what is known for sure, the smoke test and the checks
+// that ran and, when a branch failed, which step failed; then the step fails with every error.
 import type { Change } from '../changes.js'
 import { StepFailed, withCauses, type Known } from '../failure.js'
 import type { FunctionOutcome } from '../function/index.js'
+import type { Settings } from '../inputs/settings.js'
 import type { RoleOutcome } from '../role/index.js'
-import type { SmokeResult } from '../smoke/result.js'
-import type { Check } from '../verify/checks.js'
-import { setOutputs, type FailedStep, type RunResult, type Targets } from '../report/outputs.js'
+import {
+  qualifiedNameOf,
+  setOutputs,
+  type FailedStep,
+  type RunResult,
+  type Targets
+} from '../report/outputs.js'
 import { writeSummary } from '../report/summary.js'
 import { changeRow } from '../report/words.js'
+import * as workflow from '../runner/workflow-commands.js'
+import type { SmokeResult } from '../smoke/result.js'
+import { verdictOf, type Check } from '../verify/checks.js'
 
-/**
- * One branch's end, as the failure report needs it: its changes, what it knew, the checks it ran
- * (the role's branch verifies), its error.
- */
-interface Branch {
+/** How a branch ended: its outcome, or its error over the changes it planned. */
+export type Ended<T> =
+  { ok: true; outcome: T } | { ok: false; error: unknown; planned: Change[]; name: string }
+
+export interface RunEnd {
+  function: Ended<FunctionOutcome>
+  role: Ended<RoleOutcome & { checks: Check[] }>
+  smokeTest?: SmokeResult
+}
+
+/** One branch's share of the record: its changes, what it knew, and its failed step if any. */
+interface Share {
   changes: Change[]
   known: Known
-  checks?: Check[]
   failed?: FailedStep
 }
 
-export function branch(
-  settled: PromiseSettledResult<FunctionOutcome | (RoleOutcome & { checks: Check[] })>,
-  name: string,
-  planned: Change[]
-): Branch {
-  if (settled.status === 'fulfilled') {
-    const outcome = settled.value
-    return {
-      changes: outcome.changes,
-      ...('roleArn' in outcome
-        ? { known: { roleArn: outcome.roleArn }, checks: outcome.checks }
-        : {
-            known: {
-              codeSha256: outcome.codeSha256,
-              version: outcome.version,
-              aliasArn: outcome.aliasArn
-            }
-          })
-    }
-  }
-  const error: unknown = settled.reason
+function shareOf<T extends { changes: Change[] }>(
+  end: Ended<T>,
+  known: (outcome: T) => Known
+): Share {
+  if (end.ok) return { changes: end.outcome.changes, known: known(end.outcome) }
+  const { error } = end
   if (error instanceof StepFailed)
     return {
       changes: error.changes,
@@ -52,41 +51,52 @@ export function branch(
     }
   // Not a StepFailed: nothing says which writes were made, so none is claimed.
   return {
-    changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone: 'not reached' })),
+    changes: end.planned.map(c =>
+      c.action === 'unchanged' ? c : { ...c, notDone: 'not reached' }
+    ),
     known: {},
-    failed: { step: name, error: withCauses(error) }
+    failed: { step: end.name, error: withCauses(error) }
   }
 }
 
 /**
- * A run that failed after planning: the outputs and the summary still say every change made so far,
- * which step failed, what is known, the smoke test and the checks that ran, then the run fails with
- * every branch's error. `verified` stays false: the run did not finish what verification vouches for.
+ * The record of a run that got past planning. A failed run keeps every change made so far and the
+ * checks that ran, but `verified` stays false: it did not finish what verification vouches for.
  */
-export async function reportFailure(
-  targets: Targets,
-  dryRun: boolean,
-  branches: Branch[],
-  smokeTest?: SmokeResult
-) {
-  const known: Known = Object.assign({}, ...branches.map(b => b.known))
-  const failedSteps = branches.flatMap(b => (b.failed ? [b.failed] : []))
-  const result: RunResult = {
+export function recordOf(settings: Settings, targets: Targets, end: RunEnd): RunResult {
+  const fn = shareOf(end.function, ({ codeSha256, version, aliasArn }) => ({
+    codeSha256,
+    version,
+    aliasArn
+  }))
+  const role = shareOf(end.role, ({ roleArn }) => ({ roleArn }))
+  const failed = [fn.failed, role.failed].flatMap(f => (f ? [f] : []))
+  const known: Known = { ...fn.known, ...role.known }
+  const checks = end.role.ok ? end.role.outcome.checks : []
+  const finished = end.function.ok && failed.length === 0 ? end.function.outcome : undefined
+  return {
     ...targets,
-    dryRun,
+    dryRun: settings.dryRun,
     version: known.version,
     aliasArn: known.aliasArn,
     codeSha256: known.codeSha256,
     roleArn: known.roleArn ?? targets.roleArn,
-    verified: 'false',
-    smokeTest,
-    changes: branches.flatMap(b => b.changes).map(changeRow),
-    checks: branches.flatMap(b => b.checks ?? []),
-    failed: failedSteps
+    verified: !finished ? 'false' : settings.verify === 'off' ? 'skipped' : verdictOf(checks),
+    qualifiedName: finished && qualifiedNameOf(settings, finished.version),
+    smokeTest: end.smokeTest,
+    promoted: finished?.promoted,
+    changes: [...fn.changes, ...role.changes].map(changeRow),
+    checks,
+    failed: failed.length ? failed : undefined
   }
+}
+
+/** Outputs and summary first, so a failure still leaves them; a failed run then fails the step. */
+export async function writeRecord(result: RunResult): Promise<void> {
   setOutputs(result)
   await writeSummary(result)
-  for (const f of failedSteps.slice(0, -1)) core.error(`${f.step} failed: ${f.error}`)
-  const last = failedSteps[failedSteps.length - 1]
-  core.setFailed(`${last.step} failed: ${last.error}`)
+  const failed = result.failed ?? []
+  for (const f of failed.slice(0, -1)) workflow.error(`${f.step} failed: ${f.error}`)
+  const last = failed[failed.length - 1]
+  if (last) workflow.setFailed(`${last.step} failed: ${last.error}`)
 }
