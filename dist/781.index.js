@@ -4266,253 +4266,6 @@ function reportVerdict(verify, checks) {
         workflow_commands/* warning */.$e(`Not checked: ${list(notRun)}`);
 }
 
-;// CONCATENATED MODULE: ./src/report/words.ts
-
-function changeRow(change) {
-    return 'functionName' in change ? functionRow(change) : roleRow(change);
-}
-/** A function change as the plan logs it: "Would update" in a dry run. */
-function planLine(change, dryRun) {
-    const { target, action, detail } = functionRow(change);
-    const verb = {
-        create: dryRun ? 'Would create' : 'Create',
-        update: dryRun ? 'Would update' : 'Update',
-        unchanged: 'Unchanged'
-    }[action];
-    return `${verb} ${target}: ${detail}`;
-}
-/** A change as its branch logs it, once made (or not made, and why). */
-function changeLine(change) {
-    const { target, action, detail } = changeRow(change);
-    return `${target}: ${action}: ${detail}`;
-}
-/** A planned change's detail, saying so when it was not made: "failed: …", "not done (dry run): …". */
-function notDoneText(change, detail) {
-    if (!change.notDone || change.action === 'unchanged')
-        return detail;
-    return change.notDone === 'failed'
-        ? `failed: ${detail}`
-        : `not done (${change.notDone}): ${detail}`;
-}
-/** The rows of `change`: its action, and its detail marked when it was not done. */
-const rowsOf = (change) => (target, detail) => ({
-    target,
-    action: change.action,
-    detail: notDoneText(change, detail)
-});
-function functionRow(change) {
-    const fn = `function ${change.functionName}`;
-    const row = rowsOf(change);
-    switch (change.kind) {
-        case 'function':
-            return row(fn, change.upload.kind === 'image'
-                ? `image ${change.upload.imageUri}`
-                : `${change.runtime}, handler ${change.handler}, ${uploadText(change.upload)}`);
-        case 'configuration':
-            return row(`${fn} configuration`, change.action === 'update'
-                ? change.fields.map(fieldText).join(', ')
-                : change.named.length
-                    ? `${change.named.join(', ')} as given`
-                    : 'no configuration input given');
-        case 'code': {
-            if (change.action === 'unchanged')
-                return row(`${fn} code`, change.comparison ? comparisonText(change.comparison, true) : 'no code source given');
-            const why = comparisonText(change.comparison, change.same);
-            const parts = [change.same ? `same code (${why})` : why];
-            if (change.architecture)
-                parts.push(`architecture ${change.architecture.from} → ${change.architecture.to}`);
-            if (change.failed)
-                parts.unshift(`redeployed because Lambda reports it failed (${change.failed})`);
-            return row(`${fn} code`, `${parts.join('; ')}, ${uploadText(change.upload)}`);
-        }
-        case 'tags':
-            return row(`${fn} tags`, change.action === 'unchanged' ? `${change.named.join(', ')} as given` : keysText(change));
-        case 'version':
-            return row(`${fn} version`, change.action === 'unchanged'
-                ? `version ${change.version} already has CodeSha256 ${words_short(change.codeSha256)} and this configuration`
-                : change.version
-                    ? `published version ${change.version}`
-                    : change.because === 'deployed'
-                        ? 'publish the deployed code as a new version'
-                        : 'no published version matches $LATEST; publish it');
-        case 'alias': {
-            const to = change.to ? `version ${change.to}` : 'the new version';
-            return row(`alias ${change.functionName}:${change.alias}`, change.action === 'unchanged'
-                ? `points to version ${change.to}`
-                : change.action === 'create'
-                    ? `point it to ${to}`
-                    : `version ${change.from ?? '?'} → ${to}`);
-        }
-    }
-}
-function roleRow(change) {
-    const role = `role ${change.roleName}`;
-    const row = rowsOf(change);
-    switch (change.kind) {
-        case 'role':
-            return row(role, `${trusts(change.trust)}; path ${change.path}; ${change.tagCount} tags${change.boundary ? `; permissions boundary ${change.boundary}` : ''}`);
-        case 'trust': {
-            if (change.action === 'unchanged')
-                return row(`${role}: trust policy`, trusts(change.trust));
-            const { sid, replaced, trust } = change;
-            const detail = change.statement === 'updated'
-                ? `statement ${sid} now ${trusts(trust)}${replaced.length ? ` (was sts:ExternalId ${replaced.join(', ')})` : ''}`
-                : change.statement === 'added'
-                    ? `statement ${sid} added: ${trusts(trust)}; ${change.kept} other statement(s) kept`
-                    : `${trusts(trust)} (already)`;
-            const fixed = change.fixed.length
-                ? `; ${change.fixed.join(', ')} no longer trust ${trust.principalArn} without sts:ExternalId`
-                : '';
-            const split = change.split.length
-                ? `; ${change.split.join(', ')} kept in statement ${sid}Other`
-                : '';
-            return row(`${role}: trust policy`, detail + fixed + split);
-        }
-        case 'description':
-            return row(`${role}: description`, `"${change.from}" → "${change.to}"`);
-        case 'boundary':
-            return row(`${role}: permissions boundary`, `${change.from ?? 'none'} → ${change.to}`);
-        case 'tags':
-            return row(`${role}: tags`, Object.entries(change.tags)
-                .map(([key, value]) => `${key}=${value}`)
-                .join(', '));
-        case 'grant':
-            return row(`${role}: policy ${change.policyName}`, `allows lambda:InvokeFunction on ${change.functionArn} and ${change.functionArn}:*`);
-    }
-}
-const trusts = ({ principalArn, externalId }) => `trusts ${principalArn} with sts:ExternalId ${externalId}`;
-function fieldText(field) {
-    switch (field.input) {
-        case 'description':
-            return 'description';
-        case 'environment':
-            return `environment (${keysText(field)})`;
-        default:
-            return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`;
-    }
-}
-/** Keys added, changed and removed (environment variables, tags): names only. */
-function keysText(keys) {
-    return [
-        keys.added.length && `added ${keys.added.join(' ')}`,
-        keys.changed.length && `changed ${keys.changed.join(' ')}`,
-        keys.removed.length && `removed ${keys.removed.join(' ')}`
-    ]
-        .filter(Boolean)
-        .join('; ');
-}
-/** A setting's value in a few words: '' and [] read as none. */
-function valueText(value) {
-    if (value === undefined || value === '')
-        return '(none)';
-    if (Array.isArray(value))
-        return value.length ? `[${value.map(valueText).join(', ')}]` : '(none)';
-    if (typeof value === 'object')
-        return `{${Object.entries(value)
-            .map(([k, v]) => `${k} ${valueText(v)}`)
-            .join(', ')}}`;
-    return String(value);
-}
-function comparisonText(comparison, same) {
-    switch (comparison.kind) {
-        case 'sha256':
-            return same
-                ? `CodeSha256 ${words_short(comparison.live)} matches`
-                : `CodeSha256 ${words_short(comparison.live)} → ${words_short(comparison.wanted)}`;
-        case 's3-unknown':
-            return `s3://${comparison.bucket}/${comparison.key} has no full-object SHA-256 checksum in S3 to compare, so it is deployed every run (upload it with --checksum-algorithm SHA256 to let reruns skip it)`;
-        case 'image':
-            return same
-                ? `image ${comparison.wanted} is deployed`
-                : `image ${comparison.live ?? '(none)'} → ${comparison.wanted}`;
-    }
-}
-function uploadText(upload) {
-    switch (upload.kind) {
-        case 'zip':
-            return `${(0,code_package/* formatSize */.Xq)(upload.size)} zip (CodeSha256 ${words_short(upload.sha256)})`;
-        case 'staged-zip':
-            return `${(0,code_package/* formatSize */.Xq)(upload.size)} zip through s3://${upload.bucket}/${upload.key}`;
-        case 's3':
-            return `from s3://${upload.bucket}/${upload.key}${upload.objectVersion ? ` (version ${upload.objectVersion})` : ''}`;
-        case 'image':
-            return `image ${upload.imageUri}`;
-    }
-}
-const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
-
-;// CONCATENATED MODULE: ./src/report/plan-log.ts
-
-function logFunctionPlan(log, plan, dryRun) {
-    for (const change of plan.changes)
-        log.info(planLine(change, dryRun));
-    for (const warning of plan.function.warnings)
-        log.warning(warning);
-}
-
-;// CONCATENATED MODULE: ./src/role/errors.ts
-// IAM write failures in words that say what to do, and the errors that mean another run changed
-// the role between our read and our write.
-//
-// Errors are told apart by the SDK's name: `<Code>Exception` for the errors IAM's model lists
-// (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
-
-
-/** The IAM operation that makes each kind of role change. */
-const ROLE_OPERATION = {
-    role: 'CreateRole',
-    trust: 'UpdateAssumeRolePolicy',
-    description: 'UpdateRole',
-    boundary: 'PutRolePermissionsBoundary',
-    tags: 'TagRole',
-    grant: 'PutRolePolicy'
-};
-/**
- * A role branch that failed at `step`: the writes made (`done`, possibly over several rounds), the
- * planned ones not made, and the role's ARN if it exists.
- */
-function roleFailed(plan, done, step, roleArn, error) {
-    const name = plan.desired.name;
-    const made = new Set(done.map(c => c.kind));
-    const rest = plan.changes.filter(c => !made.has(c.kind));
-    return new failure/* StepFailed */.an(step ? `iam:${ROLE_OPERATION[step.kind]} on role ${name}` : `role ${name}`, [...done, ...(0,failure/* markFailed */.ZY)(rest, () => false)], { roleArn }, error);
-}
-/** Another run created or changed the role between our read and our write. */
-const lostRace = (error) => ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes(errorName(error) ?? '');
-/** An IAM write failure, in words that say what to do. */
-function iamFailure(operation, desired, error) {
-    const code = errorName(error) ?? 'Error';
-    const message = (error?.message ?? String(error)).replace(/\.$/, '');
-    const role = `role ${desired.name}`;
-    const quota = {
-        CreateRole: `The account has reached IAM's quota of roles (${message}). Delete unused roles, ask AWS for a higher "Roles per account" quota, or point role-name at an existing role.`,
-        PutRolePolicy: `The inline policies of ${role} would exceed IAM's quota (${message}): the role serves too many functions. Give this function its own role with role-name.`,
-        UpdateAssumeRolePolicy: `The trust policy of ${role} would exceed IAM's quota (${message}). Remove unused statements, choose another role-name, or ask AWS for a higher "Role trust policy length" quota.`,
-        TagRole: `${role} would exceed IAM's limit of 50 tags (${message}).`
-    };
-    let advice = '';
-    if (code === 'AccessDenied')
-        advice = ` The workflow's credentials need iam:${operation} on ${role}; or let someone else manage the role and set manage-role: false.`;
-    else if (code === 'LimitExceededException' && quota[operation])
-        return new Error(`${operation} on ${role} failed: ${quota[operation]}`);
-    else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
-        advice = principalAdvice(message, desired.trust.principalArn);
-    else if (code === 'UnmodifiableEntityException')
-        advice = ' The role is protected (a service-linked role?); choose another role-name.';
-    return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`);
-}
-/**
- * IAM refuses a trust policy naming a principal that does not exist. The fault is the input only
- * when the principal IAM names is the one the action wrote; a principal in a statement the action
- * kept from the role as it was is the role's own.
- */
-function principalAdvice(message, ours) {
-    const named = /arn:aws[\w-]*:(iam|sts)::\d{12}:[^\s"',}]+/.exec(message)?.[0];
-    if (named && named !== ours)
-        return ` IAM refuses ${named}, named by a statement of the role's trust policy that this action did not write: fix or remove that statement in the role, then run the job again.`;
-    return ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${ours} must be an existing role.`;
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/role/documents.ts
@@ -4914,6 +4667,258 @@ function decideRole(desired, live) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/words.ts
+
+function changeRow(change) {
+    return 'functionName' in change ? functionRow(change) : roleRow(change);
+}
+/** A function change as the plan logs it: "Would update" in a dry run. */
+function planLine(change, dryRun) {
+    const { target, action, detail } = functionRow(change);
+    const verb = {
+        create: dryRun ? 'Would create' : 'Create',
+        update: dryRun ? 'Would update' : 'Update',
+        unchanged: 'Unchanged'
+    }[action];
+    return `${verb} ${target}: ${detail}`;
+}
+/** A change as its branch logs it, once made (or not made, and why). */
+function changeLine(change) {
+    const { target, action, detail } = changeRow(change);
+    return `${target}: ${action}: ${detail}`;
+}
+/** A planned change's detail, saying so when it was not made: "failed: …", "not done (dry run): …". */
+function notDoneText(change, detail) {
+    if (!change.notDone || change.action === 'unchanged')
+        return detail;
+    return change.notDone === 'failed'
+        ? `failed: ${detail}`
+        : `not done (${change.notDone}): ${detail}`;
+}
+/** The rows of `change`: its action, and its detail marked when it was not done. */
+const rowsOf = (change) => (target, detail) => ({
+    target,
+    action: change.action,
+    detail: notDoneText(change, detail)
+});
+function functionRow(change) {
+    const fn = `function ${change.functionName}`;
+    const row = rowsOf(change);
+    switch (change.kind) {
+        case 'function':
+            return row(fn, change.upload.kind === 'image'
+                ? `image ${change.upload.imageUri}`
+                : `${change.runtime}, handler ${change.handler}, ${uploadText(change.upload)}`);
+        case 'configuration':
+            return row(`${fn} configuration`, change.action === 'update'
+                ? change.fields.map(fieldText).join(', ')
+                : change.named.length
+                    ? `${change.named.join(', ')} as given`
+                    : 'no configuration input given');
+        case 'code': {
+            if (change.action === 'unchanged')
+                return row(`${fn} code`, change.comparison ? comparisonText(change.comparison, true) : 'no code source given');
+            const why = comparisonText(change.comparison, change.same);
+            const parts = [change.same ? `same code (${why})` : why];
+            if (change.architecture)
+                parts.push(`architecture ${change.architecture.from} → ${change.architecture.to}`);
+            if (change.failed)
+                parts.unshift(`redeployed because Lambda reports it failed (${change.failed})`);
+            return row(`${fn} code`, `${parts.join('; ')}, ${uploadText(change.upload)}`);
+        }
+        case 'tags':
+            return row(`${fn} tags`, change.action === 'unchanged' ? `${change.named.join(', ')} as given` : keysText(change));
+        case 'version':
+            return row(`${fn} version`, change.action === 'unchanged'
+                ? `version ${change.version} already has CodeSha256 ${words_short(change.codeSha256)} and this configuration`
+                : change.version
+                    ? `published version ${change.version}`
+                    : change.because === 'deployed'
+                        ? 'publish the deployed code as a new version'
+                        : 'no published version matches $LATEST; publish it');
+        case 'alias': {
+            const to = change.to ? `version ${change.to}` : 'the new version';
+            return row(`alias ${change.functionName}:${change.alias}`, change.action === 'unchanged'
+                ? `points to version ${change.to}`
+                : change.action === 'create'
+                    ? `point it to ${to}`
+                    : `version ${change.from ?? '?'} → ${to}`);
+        }
+    }
+}
+function roleRow(change) {
+    const role = `role ${change.roleName}`;
+    const row = rowsOf(change);
+    switch (change.kind) {
+        case 'role':
+            return row(role, `${trusts(change.trust)}; path ${change.path}; ${change.tagCount} tags${change.boundary ? `; permissions boundary ${change.boundary}` : ''}`);
+        case 'trust': {
+            if (change.action === 'unchanged')
+                return row(`${role}: trust policy`, trusts(change.trust));
+            const { sid, replaced, trust } = change;
+            const detail = change.statement === 'updated'
+                ? `statement ${sid} now ${trusts(trust)}${replaced.length ? ` (was sts:ExternalId ${replaced.join(', ')})` : ''}`
+                : change.statement === 'added'
+                    ? `statement ${sid} added: ${trusts(trust)}; ${change.kept} other statement(s) kept`
+                    : `${trusts(trust)} (already)`;
+            const fixed = change.fixed.length
+                ? `; ${change.fixed.join(', ')} no longer trust ${trust.principalArn} without sts:ExternalId`
+                : '';
+            const split = change.split.length
+                ? `; ${change.split.join(', ')} kept in statement ${sid}Other`
+                : '';
+            return row(`${role}: trust policy`, detail + fixed + split);
+        }
+        case 'description':
+            return row(`${role}: description`, `"${change.from}" → "${change.to}"`);
+        case 'boundary':
+            return row(`${role}: permissions boundary`, `${change.from ?? 'none'} → ${change.to}`);
+        case 'tags':
+            return row(`${role}: tags`, Object.entries(change.tags)
+                .map(([key, value]) => `${key}=${value}`)
+                .join(', '));
+        case 'grant':
+            return row(`${role}: policy ${change.policyName}`, `allows lambda:InvokeFunction on ${change.functionArn} and ${change.functionArn}:*`);
+    }
+}
+const trusts = ({ principalArn, externalId }) => `trusts ${principalArn} with sts:ExternalId ${externalId}`;
+function fieldText(field) {
+    switch (field.input) {
+        case 'description':
+            return 'description';
+        case 'environment':
+            return `environment (${keysText(field)})`;
+        default:
+            return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`;
+    }
+}
+/** Keys added, changed and removed (environment variables, tags): names only. */
+function keysText(keys) {
+    return [
+        keys.added.length && `added ${keys.added.join(' ')}`,
+        keys.changed.length && `changed ${keys.changed.join(' ')}`,
+        keys.removed.length && `removed ${keys.removed.join(' ')}`
+    ]
+        .filter(Boolean)
+        .join('; ');
+}
+/** A setting's value in a few words: '' and [] read as none. */
+function valueText(value) {
+    if (value === undefined || value === '')
+        return '(none)';
+    if (Array.isArray(value))
+        return value.length ? `[${value.map(valueText).join(', ')}]` : '(none)';
+    if (typeof value === 'object')
+        return `{${Object.entries(value)
+            .map(([k, v]) => `${k} ${valueText(v)}`)
+            .join(', ')}}`;
+    return String(value);
+}
+function comparisonText(comparison, same) {
+    switch (comparison.kind) {
+        case 'sha256':
+            return same
+                ? `CodeSha256 ${words_short(comparison.live)} matches`
+                : `CodeSha256 ${words_short(comparison.live)} → ${words_short(comparison.wanted)}`;
+        case 's3-unknown':
+            return `s3://${comparison.bucket}/${comparison.key} has no full-object SHA-256 checksum in S3 to compare, so it is deployed every run (upload it with --checksum-algorithm SHA256 to let reruns skip it)`;
+        case 'image':
+            return same
+                ? `image ${comparison.wanted} is deployed`
+                : `image ${comparison.live ?? '(none)'} → ${comparison.wanted}`;
+    }
+}
+function uploadText(upload) {
+    switch (upload.kind) {
+        case 'zip':
+            return `${(0,code_package/* formatSize */.Xq)(upload.size)} zip (CodeSha256 ${words_short(upload.sha256)})`;
+        case 'staged-zip':
+            return `${(0,code_package/* formatSize */.Xq)(upload.size)} zip through s3://${upload.bucket}/${upload.key}`;
+        case 's3':
+            return `from s3://${upload.bucket}/${upload.key}${upload.objectVersion ? ` (version ${upload.objectVersion})` : ''}`;
+        case 'image':
+            return `image ${upload.imageUri}`;
+    }
+}
+const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
+
+;// CONCATENATED MODULE: ./src/report/plan-log.ts
+
+
+function logFunctionPlan(log, plan, dryRun) {
+    for (const change of plan.changes)
+        log.info(planLine(change, dryRun));
+    for (const warning of plan.function.warnings)
+        log.warning(warning);
+}
+function logRolePlan(log, plan) {
+    const { desired, live } = plan;
+    log.info(`Role ${desired.name}: ${live ? `exists (${live.arn})` : 'missing'}; ${stepsOf(plan).length} write(s) needed`);
+}
+
+;// CONCATENATED MODULE: ./src/role/errors.ts
+// IAM write failures in words that say what to do, and the errors that mean another run changed
+// the role between our read and our write.
+//
+// Errors are told apart by the SDK's name: `<Code>Exception` for the errors IAM's model lists
+// (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
+
+
+/** The IAM operation that makes each kind of role change. */
+const ROLE_OPERATION = {
+    role: 'CreateRole',
+    trust: 'UpdateAssumeRolePolicy',
+    description: 'UpdateRole',
+    boundary: 'PutRolePermissionsBoundary',
+    tags: 'TagRole',
+    grant: 'PutRolePolicy'
+};
+/**
+ * A role branch that failed at `step`: the writes made (`done`, possibly over several rounds), the
+ * planned ones not made, and the role's ARN if it exists.
+ */
+function roleFailed(plan, done, step, roleArn, error) {
+    const name = plan.desired.name;
+    const made = new Set(done.map(c => c.kind));
+    const rest = plan.changes.filter(c => !made.has(c.kind));
+    return new failure/* StepFailed */.an(step ? `iam:${ROLE_OPERATION[step.kind]} on role ${name}` : `role ${name}`, [...done, ...(0,failure/* markFailed */.ZY)(rest, () => false)], { roleArn }, error);
+}
+/** Another run created or changed the role between our read and our write. */
+const lostRace = (error) => ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes(errorName(error) ?? '');
+/** An IAM write failure, in words that say what to do. */
+function iamFailure(operation, desired, error) {
+    const code = errorName(error) ?? 'Error';
+    const message = (error?.message ?? String(error)).replace(/\.$/, '');
+    const role = `role ${desired.name}`;
+    const quota = {
+        CreateRole: `The account has reached IAM's quota of roles (${message}). Delete unused roles, ask AWS for a higher "Roles per account" quota, or point role-name at an existing role.`,
+        PutRolePolicy: `The inline policies of ${role} would exceed IAM's quota (${message}): the role serves too many functions. Give this function its own role with role-name.`,
+        UpdateAssumeRolePolicy: `The trust policy of ${role} would exceed IAM's quota (${message}). Remove unused statements, choose another role-name, or ask AWS for a higher "Role trust policy length" quota.`,
+        TagRole: `${role} would exceed IAM's limit of 50 tags (${message}).`
+    };
+    let advice = '';
+    if (code === 'AccessDenied')
+        advice = ` The workflow's credentials need iam:${operation} on ${role}; or let someone else manage the role and set manage-role: false.`;
+    else if (code === 'LimitExceededException' && quota[operation])
+        return new Error(`${operation} on ${role} failed: ${quota[operation]}`);
+    else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
+        advice = principalAdvice(message, desired.trust.principalArn);
+    else if (code === 'UnmodifiableEntityException')
+        advice = ' The role is protected (a service-linked role?); choose another role-name.';
+    return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`);
+}
+/**
+ * IAM refuses a trust policy naming a principal that does not exist. The fault is the input only
+ * when the principal IAM names is the one the action wrote; a principal in a statement the action
+ * kept from the role as it was is the role's own.
+ */
+function principalAdvice(message, ours) {
+    const named = /arn:aws[\w-]*:(iam|sts)::\d{12}:[^\s"',}]+/.exec(message)?.[0];
+    if (named && named !== ours)
+        return ` IAM refuses ${named}, named by a statement of the role's trust policy that this action did not write: fix or remove that statement in the role, then run the job again.`;
+    return ` IAM refuses a principal that does not exist: check api-connect-role-arn (or api-connect-region); ${ours} must be an existing role.`;
+}
+
 ;// CONCATENATED MODULE: ./src/role/read.ts
 // The role as IAM shows it now, read back rather than assumed: for the plan (with this function's
 // grant) and for verification (the trust policy as IAM stores it).
@@ -5134,11 +5139,11 @@ async function planRole(ctx, liveRead) {
     const plan = decideRole(desired, live);
     if (ctx.settings.role.manage && plan.blockers.length > 0)
         throw new Error(plan.blockers.join('\n'));
-    ctx.log.info(`Role ${desired.name}: ${live ? `exists (${live.arn})` : 'missing'}; ${stepsOf(plan).length} write(s) needed`);
     return plan;
 }
-function role_applyRole(ctx, plan) {
-    return applyRole(ctx, plan, () => planRole(ctx));
+/** The planned writes; `replan` plans afresh when the role changed under the run. */
+function role_applyRole(ctx, plan, replan = () => planRole(ctx)) {
+    return applyRole(ctx, plan, replan);
 }
 
 ;// CONCATENATED MODULE: ./src/verify/extras.ts
@@ -5910,9 +5915,11 @@ async function run({ settings, code }) {
         // Read everything first, so that a problem found on the way (say, runtime missing for a
         // function that does not exist) stops the run before any write.
         const [functionPlan, rolePlan] = await Promise.all([
-            planLogged(ctx, code, early.function),
+            planFunction(ctx, code, early.function),
             planRole(ctx, early.role)
         ]);
+        logFunctionPlan(ctx.log, functionPlan, settings.dryRun);
+        logRolePlan(ctx.log, rolePlan);
         // The role may live at another path than the one the inputs imply: name the real one.
         if (rolePlan.live?.arn && rolePlan.live.arn !== targets.roleArn) {
             targets = { ...targets, roleArn: rolePlan.live.arn };
@@ -5922,11 +5929,11 @@ async function run({ settings, code }) {
         // branch ensures the role, then verifies it. Neither waits for the other: verification only
         // reads, and the smoke test only invokes. Both settle before anything is reported, so the
         // role's held lines are written before, never after, the run's error.
-        const deploying = applyFunction(ctx, functionPlan, () => planLogged(ctx, code)).then(async (fn) => ({ ...fn, smoke: await smokeTest(ctx, fn.version) }));
+        const deploying = applyFunction(ctx, functionPlan, () => replanFunction(ctx, code)).then(async (fn) => ({ ...fn, smoke: await smokeTest(ctx, fn.version) }));
         const [fnEnd, roleEnd] = await Promise.all([
             ended(deploying, functionPlan.changes, `function ${settings.functionName}`),
             ended(groupAfter(`Role ${settings.role.name}`, deploying, async () => {
-                const role = await role_applyRole(ctx, rolePlan);
+                const role = await role_applyRole(ctx, rolePlan, () => replanRole(ctx));
                 return { ...role, checks: await verifyLogged(ctx, role, plannedAliasArn(ctx)) };
             }), rolePlan.changes, `role ${settings.role.name}`)
         ]);
@@ -5952,10 +5959,15 @@ async function run({ settings, code }) {
         workflow_commands/* setFailed */.C1((0,failure/* withCauses */.vR)(error));
     }
 }
-/** The function's plan, logged through report/ (first plan and replans alike). */
-async function planLogged(ctx, code, liveRead) {
-    const plan = await planFunction(ctx, code, liveRead);
+/** A plan made again after a lost race (a fresh read), logged as the first one was. */
+async function replanFunction(ctx, code) {
+    const plan = await planFunction(ctx, code);
     logFunctionPlan(ctx.log, plan, ctx.settings.dryRun);
+    return plan;
+}
+async function replanRole(ctx) {
+    const plan = await planRole(ctx);
+    logRolePlan(ctx.log, plan);
     return plan;
 }
 /** A branch's end as the record takes it: never a rejection. */

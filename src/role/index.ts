@@ -2,7 +2,7 @@
 // applyRole makes the writes (none in a dry run, or when the role is managed elsewhere).
 import type { RunContext } from '../context.js'
 import { applyRole as apply, type RoleOutcome } from './apply.js'
-import { decideRole, desiredRole, stepsOf, type RolePlan } from './plan.js'
+import { decideRole, desiredRole, type RolePlan } from './plan.js'
 import { readRole, type LiveRole } from './read.js'
 
 export type { RoleOutcome } from './apply.js'
@@ -18,12 +18,14 @@ export async function planRole(
   const plan = decideRole(desired, live)
   if (ctx.settings.role.manage && plan.blockers.length > 0)
     throw new Error(plan.blockers.join('\n'))
-  ctx.log.info(
-    `Role ${desired.name}: ${live ? `exists (${live.arn})` : 'missing'}; ${stepsOf(plan).length} write(s) needed`
-  )
   return plan
 }
 
-export function applyRole(ctx: RunContext, plan: RolePlan): Promise<RoleOutcome> {
-  return apply(ctx, plan, () => planRole(ctx))
+/** The planned writes; `replan` plans afresh when the role changed under the run. */
+export function applyRole(
+  ctx: RunContext,
+  plan: RolePlan,
+  replan = () => planRole(ctx)
+): Promise<RoleOutcome> {
+  return apply(ctx, plan, replan)
 }

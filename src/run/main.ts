@@ -13,14 +13,13 @@ import { groupAfter } from '../runner/log.js'
 import { setTargetOutputs, targetsOf } from '../report/outputs.js'
 import { reportSmoke } from '../report/smoke.js'
 import { reportVerdict } from '../report/verdict.js'
-import { logFunctionPlan } from '../report/plan-log.js'
-import { applyRole, planRole } from '../role/index.js'
+import { logFunctionPlan, logRolePlan } from '../report/plan-log.js'
+import { applyRole, planRole, type RolePlan } from '../role/index.js'
 import { verifyLogged } from '../verify/dry-run.js'
 import { smokeTest } from '../smoke/invoke.js'
 import type { Change } from '../changes.js'
 import type { RunContext } from '../context.js'
 import type { CodePackage } from '../function/code-package.js'
-import type { LiveFunction } from '../function/read.js'
 import { createContext } from './context.js'
 import { holdReason } from './promotion-gate.js'
 import type { RunInputs } from './read-inputs.js'
@@ -37,9 +36,11 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
     // Read everything first, so that a problem found on the way (say, runtime missing for a
     // function that does not exist) stops the run before any write.
     const [functionPlan, rolePlan] = await Promise.all([
-      planLogged(ctx, code, early.function),
+      planFunction(ctx, code, early.function),
       planRole(ctx, early.role)
     ])
+    logFunctionPlan(ctx.log, functionPlan, settings.dryRun)
+    logRolePlan(ctx.log, rolePlan)
     // The role may live at another path than the one the inputs imply: name the real one.
     if (rolePlan.live?.arn && rolePlan.live.arn !== targets.roleArn) {
       targets = { ...targets, roleArn: rolePlan.live.arn }
@@ -49,14 +50,14 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
     // branch ensures the role, then verifies it. Neither waits for the other: verification only
     // reads, and the smoke test only invokes. Both settle before anything is reported, so the
     // role's held lines are written before, never after, the run's error.
-    const deploying = applyFunction(ctx, functionPlan, () => planLogged(ctx, code)).then(
+    const deploying = applyFunction(ctx, functionPlan, () => replanFunction(ctx, code)).then(
       async fn => ({ ...fn, smoke: await smokeTest(ctx, fn.version) })
     )
     const [fnEnd, roleEnd] = await Promise.all([
       ended(deploying, functionPlan.changes, `function ${settings.functionName}`),
       ended(
         groupAfter(`Role ${settings.role.name}`, deploying, async () => {
-          const role = await applyRole(ctx, rolePlan)
+          const role = await applyRole(ctx, rolePlan, () => replanRole(ctx))
           return { ...role, checks: await verifyLogged(ctx, role, plannedAliasArn(ctx)) }
         }),
         rolePlan.changes,
@@ -89,14 +90,16 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
   }
 }
 
-/** The function's plan, logged through report/ (first plan and replans alike). */
-async function planLogged(
-  ctx: RunContext,
-  code: CodePackage | undefined,
-  liveRead?: Promise<LiveFunction | undefined>
-): Promise<FunctionPlan> {
-  const plan = await planFunction(ctx, code, liveRead)
+/** A plan made again after a lost race (a fresh read), logged as the first one was. */
+async function replanFunction(ctx: RunContext, code?: CodePackage): Promise<FunctionPlan> {
+  const plan = await planFunction(ctx, code)
   logFunctionPlan(ctx.log, plan, ctx.settings.dryRun)
+  return plan
+}
+
+async function replanRole(ctx: RunContext): Promise<RolePlan> {
+  const plan = await planRole(ctx)
+  logRolePlan(ctx.log, plan)
   return plan
 }
 
