@@ -1,5 +1,5 @@
 // A branch of the run (the function's deploy, the role's writes) that failed part way: the error,
-// the step it failed at, and every planned change marked done or not, so that main.ts can still
+// the step it failed at, and every planned change marked done or not, so that the run's record (run/record.ts) can still
 // write the outputs and the summary of what this run changed before it fails.
 import type { Change, NotDone } from './changes.js'
 

@@ -1,5 +1,5 @@
 // The action's entry point, as bundled into dist/index.js. The inputs are checked first; only a
-// run that gets past them loads main.ts, and with it the AWS SDK (a separate chunk of dist/).
+// run that gets past them loads run/main.ts, and with it the AWS SDK (a separate chunk of dist/).
 import { withCauses } from './failure.js'
 import { readRunInputs, type RunInputs } from './run/read-inputs.js'
 import { setFailed } from './runner/workflow-commands.js'

@@ -1,4 +1,4 @@
-// Compares the settings of settings-input.ts (layers, VPC, tracing, …) with the live function by
+// Compares the settings of inputs/function-settings.ts (layers, VPC, tracing, …) with the live function by
 // meaning, not by shape: each side is brought to one normal form (defaults filled in, sets
 // sorted), and only a named setting whose forms differ is written. Pure.
 import type { FunctionConfig, MoreSettings } from '../inputs/settings.js'

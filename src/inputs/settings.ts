@@ -1,4 +1,4 @@
-// What a run is asked to do, as read and validated from the inputs by inputs.ts: the one settings
+// What a run is asked to do, as read and validated from the inputs by read.ts: the one settings
 // object every phase reads (actions/checkout keeps git-source-settings.ts apart in the same way).
 import type { SmokeSettings } from './smoke.js'
 

@@ -1,5 +1,5 @@
 // What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
-import * as core from '../runner/workflow-commands.js'
+import * as workflowCommands from '../runner/workflow-commands.js'
 import type { RunContext } from '../context.js'
 import type { Settings } from '../inputs/settings.js'
 import type { SmokeResult } from '../smoke/result.js'
@@ -42,23 +42,26 @@ export type Targets = Pick<
 >
 
 export function setTargetOutputs(targets: Targets): void {
-  core.setOutput('function-name', targets.functionName)
-  core.setOutput('function-arn', targets.functionArn)
-  core.setOutput('region', targets.region)
-  core.setOutput('role-arn', targets.roleArn)
-  core.setOutput('api-connect-role-arn', targets.apiConnectRoleArn)
-  core.setOutput('external-id', targets.externalId)
+  workflowCommands.setOutput('function-name', targets.functionName)
+  workflowCommands.setOutput('function-arn', targets.functionArn)
+  workflowCommands.setOutput('region', targets.region)
+  workflowCommands.setOutput('role-arn', targets.roleArn)
+  workflowCommands.setOutput('api-connect-role-arn', targets.apiConnectRoleArn)
+  workflowCommands.setOutput('external-id', targets.externalId)
 }
 
 export function setOutputs(result: RunResult): void {
   setTargetOutputs(result)
-  core.setOutput('version', result.version ?? '')
-  core.setOutput('code-sha256', result.codeSha256 ?? '')
-  core.setOutput('verified', result.verified)
-  core.setOutput('qualified-name', result.qualifiedName ?? '')
-  core.setOutput('smoke-test', result.smokeTest?.status ?? '')
-  core.setOutput('promoted', result.promoted === undefined ? '' : String(result.promoted))
-  core.setOutput('result', JSON.stringify(result))
+  workflowCommands.setOutput('version', result.version ?? '')
+  workflowCommands.setOutput('code-sha256', result.codeSha256 ?? '')
+  workflowCommands.setOutput('verified', result.verified)
+  workflowCommands.setOutput('qualified-name', result.qualifiedName ?? '')
+  workflowCommands.setOutput('smoke-test', result.smokeTest?.status ?? '')
+  workflowCommands.setOutput(
+    'promoted',
+    result.promoted === undefined ? '' : String(result.promoted)
+  )
+  workflowCommands.setOutput('result', JSON.stringify(result))
 }
 
 /** The outputs known before any write, so that a run that fails still names its targets. */

@@ -1,5 +1,5 @@
 // The job summary as Markdown: what to enter in API Connect, what changed, every check.
-import * as core from '../runner/workflow-commands.js'
+import * as workflowCommands from '../runner/workflow-commands.js'
 import { WAY_IN_TABLE_HEADER, type WayIn, wayInRow } from '../iam-policy/index.js'
 import type { Check } from '../verify/checks.js'
 import type { RunResult } from './outputs.js'
@@ -114,5 +114,5 @@ function waysInSection(
 
 export async function writeSummary(result: RunResult): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.appendSummary(renderSummary(result))
+  await workflowCommands.appendSummary(renderSummary(result))
 }

@@ -1,6 +1,6 @@
 // The action, top to bottom, once index.ts has checked the inputs: learn the account, plan, apply,
 // smoke-test, verify, move the alias, report.
-import * as workflow from '../runner/workflow-commands.js'
+import * as workflowCommands from '../runner/workflow-commands.js'
 import { withCauses } from '../failure.js'
 import {
   applyFunction,
@@ -28,7 +28,7 @@ import { recordOf, writeRecord, type Ended } from './record.js'
 /** Runs with inputs already checked (`read-inputs.ts`, before this module and the AWS SDK load). */
 export async function run({ settings, code }: RunInputs): Promise<void> {
   try {
-    for (const notice of settings.notices) workflow.notice(notice)
+    for (const notice of settings.notices) workflowCommands.notice(notice)
     const { ctx, early } = await createContext(settings)
     let targets = targetsOf(ctx)
     setTargetOutputs(targets)
@@ -86,7 +86,7 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
     reportSmoke(smoke, fnFinal.outcome)
     reportVerdict(settings.verify, roleEnd.outcome.checks)
   } catch (error) {
-    workflow.setFailed(withCauses(error))
+    workflowCommands.setFailed(withCauses(error))
   }
 }
 

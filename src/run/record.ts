@@ -15,7 +15,7 @@ import {
 } from '../report/outputs.js'
 import { writeSummary } from '../report/summary.js'
 import { changeRow } from '../report/words.js'
-import * as workflow from '../runner/workflow-commands.js'
+import * as workflowCommands from '../runner/workflow-commands.js'
 import type { SmokeResult } from '../smoke/result.js'
 import { verdictOf, type Check } from '../verify/checks.js'
 
@@ -96,7 +96,7 @@ export async function writeRecord(result: RunResult): Promise<void> {
   setOutputs(result)
   await writeSummary(result)
   const failed = result.failed ?? []
-  for (const f of failed.slice(0, -1)) workflow.error(`${f.step} failed: ${f.error}`)
+  for (const f of failed.slice(0, -1)) workflowCommands.error(`${f.step} failed: ${f.error}`)
   const last = failed[failed.length - 1]
-  if (last) workflow.setFailed(`${last.step} failed: ${last.error}`)
+  if (last) workflowCommands.setFailed(`${last.step} failed: ${last.error}`)
 }
