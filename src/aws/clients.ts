@@ -37,7 +37,7 @@ export function accessAnalyzerOf(clients: AwsClients): Promise<AccessAnalyzerCli
 }
 
 // Bundled from package.json, so the user agent names the released version.
-export const USER_AGENT: [string, string] = [packageJson.name, packageJson.version]
+const USER_AGENT: [string, string] = [packageJson.name, packageJson.version]
 
 export function createClients(
   region: string,

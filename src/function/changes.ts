@@ -18,7 +18,7 @@ export const SETTING_INPUTS = {
   LoggingConfig: 'logging-config'
 } as const satisfies Record<keyof MoreSettings, string>
 
-export type SettingInput = (typeof SETTING_INPUTS)[keyof MoreSettings]
+type SettingInput = (typeof SETTING_INPUTS)[keyof MoreSettings]
 
 /** How the code reaches Lambda. */
 export type Upload =

@@ -50,7 +50,7 @@ function normal(key: Key, value: MoreSettings, functionName: string): SettingVal
 }
 
 /** The live configuration in the request shapes, so one normal form serves both sides. */
-export function liveSettings(live: LiveConfiguration): MoreSettings {
+function liveSettings(live: LiveConfiguration): MoreSettings {
   const image = live.ImageConfigResponse?.ImageConfig
   return {
     Layers: live.Layers?.map(l => l.Arn ?? ''),

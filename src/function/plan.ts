@@ -31,7 +31,7 @@ import { type DeploySettings, uploadFor, type PackageSummary } from './upload.js
 
 type Architecture = 'x86_64' | 'arm64'
 
-export interface CreateFunctionSpec extends MoreSettings {
+interface CreateFunctionSpec extends MoreSettings {
   /** The named tags; the provenance tags are added when the request is made. */
   Tags?: Record<string, string>
   CodeSigningConfigArn?: string
@@ -49,7 +49,7 @@ export interface CreateFunctionSpec extends MoreSettings {
 }
 
 /** UpdateFunctionCode: the code, and the architecture (Lambda sets it with the code). */
-export interface CodeUpdate {
+interface CodeUpdate {
   upload: Upload
   Architectures?: Architecture[]
   SourceKMSKeyArn?: string

@@ -4,7 +4,7 @@
 import { isRoleArn } from '../aws/arn.js'
 import { quote } from './quote.js'
 
-export interface ApiConnectRegion {
+interface ApiConnectRegion {
   id: string
   name: string
   awsRegion: string
@@ -53,7 +53,7 @@ export function findApiConnectRegion(name: string): ApiConnectRegion | undefined
 }
 
 /** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
-export const PUBLISHED_REGION_NAMES = published
+const PUBLISHED_REGION_NAMES = published
   .map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`)
   .join(', ')
 

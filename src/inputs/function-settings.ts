@@ -27,7 +27,7 @@ const APPLICATION_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']
 const SYSTEM_LEVELS = ['DEBUG', 'INFO', 'WARN']
 
 /** The fields of FunctionConfig these inputs set; undefined for every input not given. */
-export type SettingsInput = Pick<
+type SettingsInput = Pick<
   FunctionConfig,
   'environmentMode' | 'more' | 'tags' | 'removeTags' | 'codeSigningConfigArn' | 'sourceKmsKeyArn'
 >

@@ -13,7 +13,7 @@ export interface RunInputs {
 }
 
 /** The runner's naming, as `core.getInput` reads it: INPUT_ + the name upper-cased, spaces to `_`. */
-export const envInput = (name: string): string =>
+const envInput = (name: string): string =>
   (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 
 export async function readRunInputs(getInput = envInput): Promise<RunInputs> {

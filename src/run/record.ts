@@ -23,7 +23,7 @@ import { verdictOf, type Check } from '../verify/checks.js'
 export type Ended<T> =
   { ok: true; outcome: T } | { ok: false; error: unknown; planned: Change[]; name: string }
 
-export interface RunEnd {
+interface RunEnd {
   function: Ended<FunctionOutcome>
   role: Ended<RoleOutcome & { checks: Check[] }>
   smokeTest?: SmokeResult
