@@ -28,7 +28,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { createHash } from 'node:crypto'
 import { DIRECT_UPLOAD_LIMIT, type CodePackage } from '../../src/function/code-package.js'
 import type { RunContext } from '../../src/context.js'
-import { changeLine } from '../../src/report/words.js'
+import { testContext } from '../support/context.js'
 import { StepFailed } from '../../src/failure.js'
 import {
   applyFunction as apply,
@@ -38,7 +38,6 @@ import {
 import { logFunctionPlan } from '../../src/report/plan-log.js'
 import { promote } from '../../src/function/promote.js'
 import { stagingKey } from '../../src/function/upload.js'
-import { log as runLog } from '../../src/runner/log.js'
 import { changeRow } from '../../src/report/words.js'
 import { DEFAULT_TIMING, type Timing } from '../../src/timing.js'
 import { InputError, type Settings } from '../../src/inputs/settings.js'
@@ -90,13 +89,13 @@ function context(overrides: Partial<Settings> = {}): RunContext {
     dryRun: false,
     ...overrides
   } as Settings
-  return {
+  return testContext({
     settings,
     // Only the clients the deploy uses; the others are never called.
     clients: {
       lambda: new LambdaClient(loopback),
       s3: new S3Client({ ...loopback, forcePathStyle: true })
-    } as unknown as RunContext['clients'],
+    },
     identity: {
       accountId: '123456789012',
       partition: 'aws',
@@ -108,11 +107,9 @@ function context(overrides: Partial<Settings> = {}): RunContext {
       runUrl: 'https://x/runs/1'
     },
     timing: { ...DEFAULT_TIMING, ...FAST },
-    log: runLog,
-    wordChange: changeLine,
     functionArn: ARN,
     roleArn: 'arn:aws:iam::123456789012:role/apic-invoke-orders'
-  }
+  })
 }
 
 const lambda = mockClient(LambdaClient)
