@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const SCANNED = ['src', 'emulator', 'scripts', 'bench', '__tests__']
+const SCANNED = ['src', 'emulator', 'scripts', 'bench', 'harness', '__tests__']
 export const MAX_LINES = 350
 export const MAX_TOP_FILES = 6
 /** Libraries that return data: they never reach into the run, its report or its checks. */
@@ -143,6 +143,8 @@ export interface Structure {
   overLong: string[]
   unusedExports: string[]
   testOnlyExports: string[]
+  /** Imports of __tests__/ from scripts/, bench/ or harness/: what they share lives in harness/. */
+  toolsReachIntoTests: string[]
 }
 
 export function structure(root = ROOT): Structure {
@@ -186,7 +188,17 @@ export function structure(root = ROOT): Structure {
     }
   }
 
+  const toolsReachIntoTests = [...facts]
+    .filter(([f]) => /^(scripts|bench|harness)\//.test(f))
+    .flatMap(([f, { imports }]) =>
+      [...imports.keys()]
+        .map(rel)
+        .filter(t => t.startsWith('__tests__/'))
+        .map(t => `${f} → ${t}`)
+    )
+
   return {
+    toolsReachIntoTests,
     cycles: cyclesOf(graph),
     mutualFolders,
     libraryReachesUp,
@@ -213,6 +225,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   line(`imports from ${LIBRARIES.join('/')} into ${RUN_FOLDERS.join('/')}`, s.libraryReachesUp)
   line("files at src/'s top level", s.topFiles, MAX_TOP_FILES)
   line(`files over ${MAX_LINES} lines in src/ and emulator/`, s.overLong)
+  line('imports of __tests__/ from scripts/, bench/, harness/', s.toolsReachIntoTests)
   line('exports nobody imports', s.unusedExports)
   line('exports only tests import', s.testOnlyExports)
 }

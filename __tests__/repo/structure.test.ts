@@ -4,7 +4,7 @@ import { MAX_TOP_FILES, structure } from '../../scripts/structure.js'
 
 const s = structure()
 
-describe('the structure of src/', () => {
+describe('the structure of the repository', () => {
   it('has no import cycle between files', () => {
     expect(s.cycles).toEqual([])
   })
@@ -19,6 +19,10 @@ describe('the structure of src/', () => {
 
   it(`has at most ${MAX_TOP_FILES} files at its top level`, () => {
     expect(s.topFiles.length).toBeLessThanOrEqual(MAX_TOP_FILES)
+  })
+
+  it('keeps scripts/ and bench/ out of __tests__/ (what they share is in harness/)', () => {
+    expect(s.toolsReachIntoTests).toEqual([])
   })
 
   it('has no file over 350 lines, in src/ or emulator/', () => {

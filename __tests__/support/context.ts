@@ -12,7 +12,7 @@ import { readSettings } from '../../src/inputs/read.js'
 import { changeLine } from '../../src/report/words.js'
 import { log } from '../../src/runner/log.js'
 import { DEFAULT_TIMING } from '../../src/timing.js'
-import { ACCOUNT, ORG } from './constants.js'
+import { ACCOUNT, ORG } from '../../harness/constants.js'
 
 export const LOOPBACK = {
   region: 'us-east-1',
