@@ -125,7 +125,7 @@ function readProvenance(env = process.env) {
         runUrl: env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : ''
     };
 }
-/** Tags the action sets on what it creates (counted in inputs.ts RESERVED_TAG_COUNT). */
+/** Tags the action sets on what it creates (counted in inputs/role.ts RESERVED_TAG_COUNT). */
 function provenanceTags(p) {
     return {
         'managed-by': 'apic-lambda-deploy',
@@ -942,20 +942,8 @@ const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"apic-lambda-depl
 
 
 
-function s3Of(clients) {
-    if (clients.s3)
-        return Promise.resolve(clients.s3);
-    if (!clients.lazy)
-        throw new Error('no S3 client in this context');
-    return clients.lazy.s3();
-}
-function accessAnalyzerOf(clients) {
-    if (clients.accessAnalyzer)
-        return Promise.resolve(clients.accessAnalyzer);
-    if (!clients.lazy)
-        throw new Error('no Access Analyzer client in this context');
-    return clients.lazy.accessAnalyzer();
-}
+const s3Of = (clients) => clients.lazy.s3();
+const accessAnalyzerOf = (clients) => clients.lazy.accessAnalyzer();
 // Bundled from package.json, so the user agent names the released version.
 const USER_AGENT = [package_namespaceObject.UU, package_namespaceObject.rE];
 function createClients(region, endpointUrl, maxAttempts) {
@@ -5297,7 +5285,7 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
  */
 async function simulatedChecks(ctx, roleArn, resources) {
     const t = ctx.timing;
-    const { EvaluationResults = [] } = await retry(() => (ctx.clients.iamOnce ?? ctx.clients.iam).send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
+    const { EvaluationResults = [] } = await retry(() => ctx.clients.iamOnce.send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
         PolicySourceArn: roleArn,
         ActionNames: ['lambda:InvokeFunction'],
         ResourceArns: resources
@@ -5369,7 +5357,7 @@ async function readManagedPolicy(iam, arn) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/dry-run.ts
-// The STS dry run (DESIGN.md §4): prove from the runner what can be proven about API Connect
+// The STS dry run (README, "What the STS dry run proves"): prove from the runner what can be proven about API Connect
 // assuming the role and invoking the function. Reads only; the decisions live in checks.ts.
 //
 // Every AWS failure here becomes a check (failed, or "not checked" for the optional extras) rather

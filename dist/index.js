@@ -15,7 +15,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   r$: () => (/* binding */ parseFunctionRef),
 /* harmony export */   w3: () => (/* binding */ roleArn)
 /* harmony export */ });
-/* unused harmony export FUNCTION_NAME_PATTERN */
 // ARN syntax for the few resource types the action names. Everything here is pure.
 const PARTITION = 'aws(?:-[a-z]+)*';
 const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d';
@@ -3217,7 +3216,7 @@ async function listTree(root, fail) {
 function stagingKey(functionName, sha256) {
     return `apic-lambda-deploy/${functionName}/${Buffer.from(sha256, 'base64').toString('hex')}.zip`;
 }
-/** Problems the package alone reveals: main.ts checks them before any AWS call and any upload. */
+/** Problems the package alone reveals: run/read-inputs.ts checks them with the inputs, before any AWS call. */
 function checkPackage(settings, pkg) {
     if (!pkg)
         return;
@@ -3237,7 +3236,7 @@ function uploadFor(settings, pkg, s3Sha256) {
             return undefined;
         case 'path':
             if (!pkg)
-                throw new Error('code: the package was not built'); // main.ts always builds it
+                throw new Error('code: the package was not built'); // run/read-inputs.ts always builds it
             return pkg.size > _code_package_js__WEBPACK_IMPORTED_MODULE_0__/* .DIRECT_UPLOAD_LIMIT */ .Ce && settings.stagingBucket
                 ? {
                     kind: 'staged-zip',
@@ -3268,10 +3267,10 @@ function uploadFor(settings, pkg, s3Sha256) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1633);
-/* harmony import */ var _run_read_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(178);
+/* harmony import */ var _run_read_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4265);
 /* harmony import */ var _runner_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1520);
 // The action's entry point, as bundled into dist/index.js. The inputs are checked first; only a
-// run that gets past them loads main.ts, and with it the AWS SDK (a separate chunk of dist/).
+// run that gets past them loads run/main.ts, and with it the AWS SDK (a separate chunk of dist/).
 
 
 
@@ -3402,7 +3401,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 178:
+/***/ 4265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3411,125 +3410,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   h: () => (/* binding */ readRunInputs)
 });
 
-// UNUSED EXPORTS: envInput
-
 // EXTERNAL MODULE: ./src/function/code-package.ts + 3 modules
 var code_package = __nccwpck_require__(6640);
 // EXTERNAL MODULE: ./src/function/upload.ts
 var upload = __nccwpck_require__(4679);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/aws/arn.ts
-var arn = __nccwpck_require__(1626);
-;// CONCATENATED MODULE: ./src/inputs/quote.ts
-// A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
-// input gives one readable line, not the input again.
-const LIMIT = 80;
-const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
-
-;// CONCATENATED MODULE: ./src/inputs/api-connect-regions.ts
-// IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
-// assumes the customer's role from this principal. Regions whose role IBM has not published are
-// known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
-
-
-const IBM_ACCOUNT = '623947394061';
-const API_CONNECT_REGIONS = [
-    {
-        id: 'us-east-a',
-        name: 'N. Virginia',
-        awsRegion: 'us-east-1',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`,
-        aliases: ['n-virginia', 'virginia']
-    },
-    {
-        id: 'eu-central-a',
-        name: 'Frankfurt',
-        awsRegion: 'eu-central-1',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-central-a`,
-        aliases: ['frankfurt']
-    },
-    {
-        id: 'eu-west-a',
-        name: 'London',
-        awsRegion: 'eu-west-2',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`,
-        aliases: ['london']
-    },
-    { id: 'ap-southeast-2', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] },
-    { id: 'ap-south-1', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
-    { id: 'ap-southeast-3', name: 'Jakarta', awsRegion: 'ap-southeast-3', aliases: ['jakarta'] }
-];
-const published = API_CONNECT_REGIONS.filter(r => r.roleArn);
-/** Finds a region by id, AWS region or alias, case-insensitively. */
-function findApiConnectRegion(name) {
-    const key = name.trim().toLowerCase();
-    return API_CONNECT_REGIONS.find(r => r.id === key || r.awsRegion === key || r.name.toLowerCase() === key || r.aliases.includes(key));
-}
-/** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
-const PUBLISHED_REGION_NAMES = published
-    .map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`)
-    .join(', ');
-/**
- * The principal API Connect assumes the role from: api-connect-role-arn, else the published role of
- * api-connect-region, else of the region the function runs in. Problems go to `problem`.
- */
-function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
-    if (roleArnInput) {
-        if (roleArnInput.includes('*') || !(0,arn/* isRoleArn */.GW)(roleArnInput))
-            return problem('api-connect-role-arn', `${quote(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
-        return { arn: roleArnInput, source: 'api-connect-role-arn input' };
-    }
-    const region = regionInput
-        ? findApiConnectRegion(regionInput)
-        : functionRegion
-            ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
-                API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
-            : undefined;
-    if (regionInput && !region)
-        return problem('api-connect-region', `${quote(regionInput)} is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`);
-    if (region?.roleArn)
-        return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` };
-    if (region)
-        return problem('api-connect-role-arn', `API Connect runs in ${region.name} (${region.awsRegion}), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn`);
-    if (functionRegion)
-        return problem('api-connect-region', `no API Connect region runs in ${functionRegion}; set api-connect-region (${PUBLISHED_REGION_NAMES}) or api-connect-role-arn`);
-    return undefined;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/inputs/code-path.ts
-// Where the `code` input may point: an existing directory or .zip file inside the workspace
-// (GITHUB_WORKSPACE), reached without a symbolic link. A workflow packages what it checked out,
-// never a path a symlink leads elsewhere on the runner. Checked with the other inputs, before any
-// AWS call.
-
-
-/** Whether `path` is `root` or under it. */
-const inside = (root, path) => {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
-};
-/** The resolved path, and what is wrong with it (a message for the `code` input), if anything. */
-function checkCodePath(code, workspace) {
-    const path = (0,external_node_path_.resolve)(code);
-    const say = (problem) => ({ path, problem });
-    if (workspace && !inside((0,external_node_path_.resolve)(workspace), path))
-        return say(`is outside the workspace (${workspace}): give a path inside the checkout`);
-    if (!(0,external_node_fs_.existsSync)(path))
-        return say(`does not exist (resolved to ${path})`);
-    if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
-        return say('is a symbolic link: give the directory or .zip file itself');
-    if (workspace && (0,external_node_fs_.existsSync)(workspace) && !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(path)))
-        return say('leads outside the workspace through a symbolic link in its path');
-    if (!(0,external_node_fs_.statSync)(path).isDirectory() && !/\.zip$/i.test(path))
-        return say('is neither a directory nor a .zip file');
-    return { path };
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/key-value.ts
 // The inputs that hold several values: lines (`lines`), and maps (environment, role-tags, tags) as
 // KEY=VALUE lines or a JSON object of strings.
@@ -3611,9 +3495,15 @@ const lines = (text) => (text ?? '')
     .map(line => line.trim())
     .filter(Boolean);
 
+;// CONCATENATED MODULE: ./src/inputs/quote.ts
+// A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
+// input gives one readable line, not the input again.
+const LIMIT = 80;
+const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
+
 ;// CONCATENATED MODULE: ./src/inputs/tag-rules.ts
 // The rules IAM and Lambda share for tags (role-tags, tags): key and value characters and lengths,
-// no aws: prefix, and at most 50 tags of which the action adds some itself (provenance.ts).
+// no aws: prefix, and at most 50 tags of which the action adds some itself (runner/provenance.ts).
 
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /** Reports every tag that breaks the rules, under the input `name`. */
@@ -3846,6 +3736,373 @@ function readSettingsInputs(input, problem, reservedTags) {
     };
 }
 
+// EXTERNAL MODULE: ./src/aws/arn.ts
+var arn = __nccwpck_require__(1626);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/inputs/workspace.ts
+// The one check that a path an input names stays in the workspace (GITHUB_WORKSPACE): `code` and a
+// `test-event` file use it alike. A workflow reads what it checked out, never a path that `..` or a
+// symbolic link leads elsewhere on the runner. The wording stays with each input.
+
+
+/** Whether `path` is `root` or under it. */
+const inside = (root, path) => {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+};
+/** Whether the resolved `path` is outside the workspace as written (no workspace: never). */
+const outsideWorkspace = (path, workspace) => Boolean(workspace) && !inside((0,external_node_path_.resolve)(workspace), path);
+/** Whether the existing `path` leads outside the workspace through a symbolic link. */
+const linksOutOfWorkspace = (path, workspace) => Boolean(workspace) &&
+    (0,external_node_fs_.existsSync)(workspace) &&
+    !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(path));
+
+;// CONCATENATED MODULE: ./src/inputs/code-path.ts
+// Where the `code` input may point: an existing directory or .zip file inside the workspace
+// (GITHUB_WORKSPACE), reached without a symbolic link. A workflow packages what it checked out,
+// never a path a symlink leads elsewhere on the runner. Checked with the other inputs, before any
+// AWS call.
+
+
+
+/** The resolved path, and what is wrong with it (a message for the `code` input), if anything. */
+function checkCodePath(code, workspace) {
+    const path = (0,external_node_path_.resolve)(code);
+    const say = (problem) => ({ path, problem });
+    if (outsideWorkspace(path, workspace))
+        return say(`is outside the workspace (${workspace}): give a path inside the checkout`);
+    if (!(0,external_node_fs_.existsSync)(path))
+        return say(`does not exist (resolved to ${path})`);
+    if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
+        return say('is a symbolic link: give the directory or .zip file itself');
+    if (linksOutOfWorkspace(path, workspace))
+        return say('leads outside the workspace through a symbolic link in its path');
+    if (!(0,external_node_fs_.statSync)(path).isDirectory() && !/\.zip$/i.test(path))
+        return say('is neither a directory nor a .zip file');
+    return { path };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/function.ts
+// The function's inputs: which function and region, its code source (at most one), the
+// configuration the user named, and what to publish.
+
+
+
+
+const RUNTIME = /^(nodejs\d+\.x|python\d\.\d+|java\d+(\.al2)?|dotnet\d+|dotnetcore\d\.\d|ruby\d\.\d+|go1\.x|provided(\.al2(023)?)?)$/;
+const ALIAS = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
+// Lambda's key pattern, [a-zA-Z]([a-zA-Z0-9_])+, needs two characters at least.
+const ENV_KEY = /^[a-zA-Z]\w+$/;
+// Variables Lambda sets itself; CreateFunction/UpdateFunctionConfiguration reject them.
+const RESERVED_ENV = new Set([
+    '_HANDLER',
+    '_X_AMZN_TRACE_ID',
+    'AWS_DEFAULT_REGION',
+    'AWS_REGION',
+    'AWS_EXECUTION_ENV',
+    'AWS_LAMBDA_FUNCTION_NAME',
+    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+    'AWS_LAMBDA_FUNCTION_VERSION',
+    'AWS_LAMBDA_INITIALIZATION_TYPE',
+    'AWS_LAMBDA_LOG_GROUP_NAME',
+    'AWS_LAMBDA_LOG_STREAM_NAME',
+    'AWS_ACCESS_KEY',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_LAMBDA_RUNTIME_API',
+    'LAMBDA_TASK_ROOT',
+    'LAMBDA_RUNTIME_DIR'
+]);
+/** `function-name` and `region` (the region defaults to the ARN's, then AWS_REGION). */
+function readTarget({ input, problem, env }) {
+    const functionInput = input('function-name');
+    const ref = functionInput ? (0,arn/* parseFunctionRef */.r$)(functionInput) : undefined;
+    if (!functionInput)
+        problem('function-name', 'is required: a function name or ARN');
+    else if (!ref)
+        problem('function-name', `${quote(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
+    else if (ref.qualifier)
+        problem('function-name', `${quote(functionInput)} names version or alias ${quote(ref.qualifier)}; give the unqualified function and use the alias input`);
+    const regionInput = input('region');
+    const region = regionInput ?? ref?.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
+    if (!region)
+        problem('region', 'is required: set the region input or AWS_REGION (configure-aws-credentials sets it)');
+    else if (!arn/* REGION_PATTERN */.aY.test(region))
+        problem('region', `${quote(region)} is not an AWS region such as eu-west-2`);
+    else if (regionInput && ref?.region && regionInput !== ref.region)
+        problem('region', `${quote(regionInput)} differs from the region in function-name (${ref.region})`);
+    return { ref: ref ?? undefined, region };
+}
+/** The code source, at most one, and the bucket a large `code` package goes through. */
+function readCode({ input, problem, env }) {
+    const code = input('code');
+    const s3Bucket = input('s3-bucket');
+    const s3Key = input('s3-key');
+    const s3ObjectVersion = input('s3-object-version');
+    const imageUri = input('image-uri');
+    const sources = [code && 'code', s3Key && 's3-key', imageUri && 'image-uri'].filter(Boolean);
+    if (sources.length > 1)
+        problem(sources.join(', '), 'give at most one code source: code, s3-bucket with s3-key, or image-uri');
+    if (s3Key && !s3Bucket)
+        problem('s3-bucket', 'is required with s3-key');
+    if (s3ObjectVersion && !s3Key)
+        problem('s3-object-version', 'needs s3-bucket and s3-key');
+    if (s3Bucket && !s3Key && !code)
+        problem('s3-bucket', 'needs s3-key (code already in S3) or code (a package to upload through the bucket)');
+    if (s3Bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3Bucket))
+        problem('s3-bucket', `${quote(s3Bucket)} is not a valid S3 bucket name`);
+    if (imageUri && !/^[^\s:/]+(\/[^\s:/@]+)+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/.test(imageUri))
+        problem('image-uri', `${quote(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
+    let source = { kind: 'none' };
+    if (code) {
+        const checked = checkCodePath(code, env.GITHUB_WORKSPACE);
+        if (checked.problem)
+            problem('code', `${quote(code)} ${checked.problem}`);
+        source = { kind: 'path', path: checked.path };
+    }
+    else if (s3Key && s3Bucket) {
+        source = { kind: 's3', bucket: s3Bucket, key: s3Key, objectVersion: s3ObjectVersion };
+    }
+    else if (imageUri)
+        source = { kind: 'image', imageUri };
+    return { code: source, stagingBucket: source.kind === 'path' ? s3Bucket : undefined };
+}
+/** The configuration a create needs and an update changes, only what the user named. */
+function readConfig({ input, problem }) {
+    const runtime = input('runtime');
+    if (runtime && !RUNTIME.test(runtime))
+        problem('runtime', `${quote(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
+    const handler = input('handler');
+    if (handler && (handler.length > 128 || /\s/.test(handler)))
+        problem('handler', `${quote(handler)} must be at most 128 characters without spaces, e.g. index.handler`);
+    const role = input('execution-role-arn');
+    if (role && !(0,arn/* isRoleArn */.GW)(role))
+        problem('execution-role-arn', `${quote(role)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
+    const architecture = input('architectures');
+    if (architecture && architecture !== 'x86_64' && architecture !== 'arm64')
+        problem('architectures', `${quote(architecture)} must be x86_64 or arm64`);
+    const description = input('description');
+    if (description && description.length > 256)
+        problem('description', 'must be at most 256 characters');
+    const environment = parsePairs(input('environment'), 'environment', problem, {
+        valid: key => ENV_KEY.test(key),
+        rule: 'a letter, then one or more letters, digits or _'
+    });
+    if (environment) {
+        for (const key of Object.keys(environment))
+            if (RESERVED_ENV.has(key))
+                problem('environment', `${quote(key)} is reserved by Lambda`);
+        // Lambda measures the variables as JSON, in bytes.
+        if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
+            problem('environment', 'variables exceed Lambda’s 4 KB limit');
+    }
+    return {
+        runtime,
+        handler,
+        role,
+        architectures: architecture ? [architecture] : undefined,
+        description,
+        environment
+    };
+}
+/** `alias`, and `publish` (an alias implies it). */
+function readPublish({ input, problem, bool }) {
+    const alias = input('alias');
+    if (alias && !ALIAS.test(alias))
+        problem('alias', `${quote(alias)} must be 1-128 letters, digits, - or _, and not only digits`);
+    return { alias, publish: bool('publish', false) || alias !== undefined };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/reader.ts
+// How every input group reads: an input trimmed ('' is unset), every problem collected with the
+// input's name (none thrown, so all are reported at once), notices, booleans and whole numbers.
+
+function readerOf(getInput, env) {
+    const problems = [];
+    const notices = [];
+    const input = (name) => getInput(name).trim() || undefined;
+    const problem = (name, message) => {
+        problems.push(`${name}: ${message}`);
+        return undefined;
+    };
+    return {
+        input,
+        problem,
+        notice: message => notices.push(message),
+        bool: (name, fallback) => {
+            const value = input(name);
+            if (value === undefined)
+                return fallback;
+            if (/^(true|True|TRUE)$/.test(value))
+                return true;
+            if (/^(false|False|FALSE)$/.test(value))
+                return false;
+            problem(name, `${quote(value)} is not a boolean; use true or false`);
+            return fallback;
+        },
+        integer: (name, min, max) => {
+            const value = input(name);
+            if (value === undefined)
+                return undefined;
+            const n = Number(value);
+            if (!/^\d+$/.test(value) || n < min || n > max)
+                return problem(name, `${quote(value)} must be a whole number from ${min} to ${max}`);
+            return n;
+        },
+        env,
+        problems,
+        notices
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/inputs/api-connect-regions.ts
+// IBM's published API Connect (SaaS on AWS) service roles, one per API Connect region. API Connect
+// assumes the customer's role from this principal. Regions whose role IBM has not published are
+// known by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
+
+
+const IBM_ACCOUNT = '623947394061';
+const API_CONNECT_REGIONS = [
+    {
+        id: 'us-east-a',
+        name: 'N. Virginia',
+        awsRegion: 'us-east-1',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`,
+        aliases: ['n-virginia', 'virginia']
+    },
+    {
+        id: 'eu-central-a',
+        name: 'Frankfurt',
+        awsRegion: 'eu-central-1',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-central-a`,
+        aliases: ['frankfurt']
+    },
+    {
+        id: 'eu-west-a',
+        name: 'London',
+        awsRegion: 'eu-west-2',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`,
+        aliases: ['london']
+    },
+    { id: 'ap-southeast-2', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] },
+    { id: 'ap-south-1', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
+    { id: 'ap-southeast-3', name: 'Jakarta', awsRegion: 'ap-southeast-3', aliases: ['jakarta'] }
+];
+const published = API_CONNECT_REGIONS.filter(r => r.roleArn);
+/** Finds a region by id, AWS region or alias, case-insensitively. */
+function findApiConnectRegion(name) {
+    const key = name.trim().toLowerCase();
+    return API_CONNECT_REGIONS.find(r => r.id === key || r.awsRegion === key || r.name.toLowerCase() === key || r.aliases.includes(key));
+}
+/** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
+const PUBLISHED_REGION_NAMES = published
+    .map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`)
+    .join(', ');
+/**
+ * The principal API Connect assumes the role from: api-connect-role-arn, else the published role of
+ * api-connect-region, else of the region the function runs in. Problems go to `problem`.
+ */
+function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
+    if (roleArnInput) {
+        if (roleArnInput.includes('*') || !(0,arn/* isRoleArn */.GW)(roleArnInput))
+            return problem('api-connect-role-arn', `${quote(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
+        return { arn: roleArnInput, source: 'api-connect-role-arn input' };
+    }
+    const region = regionInput
+        ? findApiConnectRegion(regionInput)
+        : functionRegion
+            ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
+                API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
+            : undefined;
+    if (regionInput && !region)
+        return problem('api-connect-region', `${quote(regionInput)} is not an API Connect region; use one of ${PUBLISHED_REGION_NAMES}`);
+    if (region?.roleArn)
+        return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` };
+    if (region)
+        return problem('api-connect-role-arn', `API Connect runs in ${region.name} (${region.awsRegion}), but IBM has not published its role there; ask IBM for it and pass it as api-connect-role-arn`);
+    if (functionRegion)
+        return problem('api-connect-region', `no API Connect region runs in ${functionRegion}; set api-connect-region (${PUBLISHED_REGION_NAMES}) or api-connect-role-arn`);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/role.ts
+// API Connect's inputs (the principal to trust, the external ID it presents) and the role's: its
+// name, path, description, boundary, tags, and the principals it may trust besides API Connect.
+
+
+
+
+
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const ROLE_PATH = /^\/([\x21-\x7E]*\/)?$/;
+/** Tags the action adds itself (see runner/provenance.ts); they count against IAM's 50-tag limit. */
+const RESERVED_TAG_COUNT = 3;
+/** `provider-org-id` (the external ID) and the principal, from the region table or its ARN. */
+function readApiConnect({ input, problem, notice }, region) {
+    const orgId = input('provider-org-id');
+    if (!orgId)
+        problem('provider-org-id', 'is required: the API Connect provider organization ID (a UUID), used as sts:ExternalId');
+    else if (UUID.test(orgId) && orgId !== orgId.toLowerCase())
+        notice(`provider-org-id: API Connect's provider org IDs are lowercase UUIDs; using ${orgId.toLowerCase()} (sts:ExternalId is compared case-sensitively)`);
+    else if (!UUID.test(orgId))
+        problem('provider-org-id', `${quote(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
+            '(e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it');
+    // A malformed region already has its error: it must not add one about API Connect's region.
+    const principal = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region && arn/* REGION_PATTERN */.aY.test(region) ? region : undefined, problem);
+    return {
+        externalId: orgId?.toLowerCase() ?? '',
+        principalArn: principal?.arn ?? '',
+        source: principal?.source ?? ''
+    };
+}
+/** The role's own inputs; `manage-role` is read with the run's switches, last. */
+function readRole({ input, problem }, ref) {
+    const name = input('role-name') ?? (ref ? defaultRoleName(ref.name) : undefined);
+    if (name !== undefined && !ROLE_NAME.test(name))
+        problem('role-name', `${quote(name)} must be 1-64 letters, digits or + = , . @ _ -`);
+    const path = input('role-path') ?? '/';
+    if (!ROLE_PATH.test(path) || path.length > 512)
+        problem('role-path', `${quote(path)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
+    const description = input('role-description');
+    if (description &&
+        (description.length > 1000 || !/^[\t\n\r\x20-\x7E\xA1-\xFF]*$/.test(description)))
+        problem('role-description', 'must be at most 1000 printable characters');
+    const permissionsBoundary = input('permissions-boundary');
+    if (permissionsBoundary && !(0,arn/* isPolicyArn */.Sx)(permissionsBoundary))
+        problem('permissions-boundary', `${quote(permissionsBoundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
+    const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
+    checkTags('role-tags', tags, { service: 'IAM', reserved: RESERVED_TAG_COUNT }, problem);
+    return { name: name ?? '', path, description, permissionsBoundary, tags };
+}
+/** `accepted-principals`: one a line, each a principal a trust policy can name. */
+function readAcceptedPrincipals({ input, problem }, apiConnectArn) {
+    const principals = lines(input('accepted-principals'));
+    for (const [index, principal] of principals.entries()) {
+        const why = principal === apiConnectArn
+            ? 'is the API Connect principal itself: it needs no declaration, and its other external IDs are never accepted'
+            : (0,arn/* principalProblem */._U)(principal);
+        if (why)
+            problem('accepted-principals', `line ${index + 1}: ${why}`);
+    }
+    return principals;
+}
+/** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */
+function defaultRoleName(functionName) {
+    const name = `apic-invoke-${functionName}`;
+    if (name.length <= 64)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(functionName).digest('hex').slice(0, 8);
+    return `${name.slice(0, 55)}-${hash}`;
+}
+
 // EXTERNAL MODULE: ./src/inputs/settings.ts
 var inputs_settings = __nccwpck_require__(900);
 // EXTERNAL MODULE: ./src/inputs/expect.ts
@@ -3885,18 +4142,20 @@ function readSmokeInputs(eventInput, expectInput, workspace, problem) {
 function readEventFile(path, workspace, problem) {
     const full = (0,external_node_path_.resolve)(path);
     const say = (message) => problem('test-event', `${quote(path)} ${message}`);
-    if (workspace && !inside((0,external_node_path_.resolve)(workspace), full))
+    if (outsideWorkspace(full, workspace))
         return say('is outside the workspace: give inline JSON or a file in the checkout');
     if (!(0,external_node_fs_.existsSync)(full) || !(0,external_node_fs_.statSync)(full).isFile())
         return say(`is neither JSON nor an existing file (resolved to ${full})`);
-    if (workspace && (0,external_node_fs_.existsSync)(workspace) && !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(full)))
+    if (linksOutOfWorkspace(full, workspace))
         return say('leads outside the workspace through a symbolic link');
     return (0,external_node_fs_.readFileSync)(full, 'utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
 // Reads every input once, validates all of them before the first AWS call, and reports every
-// problem at once, each naming its input and what would be valid.
+// problem at once, each naming its input and what would be valid. Each group reads in its own file
+// (function.ts, role.ts, function-settings.ts, smoke.ts); the order here is the order problems
+// are reported in.
 
 
 
@@ -3904,39 +4163,6 @@ function readEventFile(path, workspace, problem) {
 
 
 
-
-
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RUNTIME = /^(nodejs\d+\.x|python\d\.\d+|java\d+(\.al2)?|dotnet\d+|dotnetcore\d\.\d|ruby\d\.\d+|go1\.x|provided(\.al2(023)?)?)$/;
-const ALIAS = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-const ROLE_PATH = /^\/([\x21-\x7E]*\/)?$/;
-// Lambda's key pattern, [a-zA-Z]([a-zA-Z0-9_])+, needs two characters at least.
-const ENV_KEY = /^[a-zA-Z]\w+$/;
-// Variables Lambda sets itself; CreateFunction/UpdateFunctionConfiguration reject them.
-const RESERVED_ENV = new Set([
-    '_HANDLER',
-    '_X_AMZN_TRACE_ID',
-    'AWS_DEFAULT_REGION',
-    'AWS_REGION',
-    'AWS_EXECUTION_ENV',
-    'AWS_LAMBDA_FUNCTION_NAME',
-    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
-    'AWS_LAMBDA_FUNCTION_VERSION',
-    'AWS_LAMBDA_INITIALIZATION_TYPE',
-    'AWS_LAMBDA_LOG_GROUP_NAME',
-    'AWS_LAMBDA_LOG_STREAM_NAME',
-    'AWS_ACCESS_KEY',
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_LAMBDA_RUNTIME_API',
-    'LAMBDA_TASK_ROOT',
-    'LAMBDA_RUNTIME_DIR'
-]);
-/** Tags the action adds itself (see provenance.ts); they count against IAM's 50-tag limit. */
-const RESERVED_TAG_COUNT = 3;
 /**
  * Builds the settings from the action's inputs. `getInput` returns '' for an input that was not
  * set (as `core.getInput` does); `env` supplies AWS_REGION and AWS_DEFAULT_REGION.
@@ -3949,210 +4175,66 @@ function readSettings(getInput, env = process.env) {
 }
 /** Every input read and checked: the settings, and every problem found (none thrown). */
 function readInputs(getInput, env = process.env) {
-    const problems = [];
-    const notices = [];
-    const input = (name) => getInput(name).trim() || undefined;
-    const problem = (name, message) => {
-        problems.push(`${name}: ${message}`);
-        return undefined;
+    const reader = readerOf(getInput, env);
+    const { input, bool, integer } = reader;
+    const { ref, region } = readTarget(reader);
+    const { code, stagingBucket } = readCode(reader);
+    const config = readConfig(reader);
+    const { alias, publish } = readPublish(reader);
+    const apiConnect = readApiConnect(reader, region);
+    const role = readRole(reader, ref);
+    const acceptedPrincipals = readAcceptedPrincipals(reader, apiConnect.principalArn);
+    const checks = readChecks(reader);
+    const smokeTest = readSmokeInputs(input('test-event'), input('test-expect'), env.GITHUB_WORKSPACE, reader.problem);
+    const endpointUrl = readEndpoint(reader);
+    const settings = {
+        functionName: ref?.name ?? '',
+        region: region ?? '',
+        functionAccountId: ref?.accountId,
+        functionPartition: ref?.partition,
+        code,
+        stagingBucket,
+        config: {
+            runtime: config.runtime,
+            handler: config.handler,
+            role: config.role,
+            architectures: config.architectures,
+            memorySize: integer('memory-size', 128, 10240),
+            timeout: integer('timeout', 1, 900),
+            description: config.description,
+            environment: config.environment,
+            ...readSettingsInputs(input, reader.problem, RESERVED_TAG_COUNT)
+        },
+        publish,
+        alias,
+        apiConnect,
+        role: { ...role, manage: bool('manage-role', true) },
+        ...checks,
+        acceptedPrincipals,
+        validateTrustPolicy: bool('validate-trust-policy', false),
+        probeSelfAssume: bool('probe-self-assume', false),
+        dryRun: bool('dry-run', false),
+        smokeTest,
+        endpointUrl,
+        notices: reader.notices
     };
-    const bool = (name, fallback) => {
-        const value = input(name);
-        if (value === undefined)
-            return fallback;
-        if (/^(true|True|TRUE)$/.test(value))
-            return true;
-        if (/^(false|False|FALSE)$/.test(value))
-            return false;
-        problem(name, `${quote(value)} is not a boolean; use true or false`);
-        return fallback;
-    };
-    const integer = (name, min, max) => {
-        const value = input(name);
-        if (value === undefined)
-            return undefined;
-        const n = Number(value);
-        if (!/^\d+$/.test(value) || n < min || n > max)
-            return problem(name, `${quote(value)} must be a whole number from ${min} to ${max}`);
-        return n;
-    };
-    // The function and its region.
-    const functionInput = input('function-name');
-    const ref = functionInput ? (0,arn/* parseFunctionRef */.r$)(functionInput) : undefined;
-    if (!functionInput)
-        problem('function-name', 'is required: a function name or ARN');
-    else if (!ref)
-        problem('function-name', `${quote(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
-    else if (ref.qualifier)
-        problem('function-name', `${quote(functionInput)} names version or alias ${quote(ref.qualifier)}; give the unqualified function and use the alias input`);
-    const regionInput = input('region');
-    const region = regionInput ?? ref?.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
-    if (!region)
-        problem('region', 'is required: set the region input or AWS_REGION (configure-aws-credentials sets it)');
-    else if (!arn/* REGION_PATTERN */.aY.test(region))
-        problem('region', `${quote(region)} is not an AWS region such as eu-west-2`);
-    else if (regionInput && ref?.region && regionInput !== ref.region)
-        problem('region', `${quote(regionInput)} differs from the region in function-name (${ref.region})`);
-    // The code source: at most one.
-    const code = input('code');
-    const s3Bucket = input('s3-bucket');
-    const s3Key = input('s3-key');
-    const s3ObjectVersion = input('s3-object-version');
-    const imageUri = input('image-uri');
-    const sources = [code && 'code', s3Key && 's3-key', imageUri && 'image-uri'].filter(Boolean);
-    if (sources.length > 1)
-        problem(sources.join(', '), 'give at most one code source: code, s3-bucket with s3-key, or image-uri');
-    if (s3Key && !s3Bucket)
-        problem('s3-bucket', 'is required with s3-key');
-    if (s3ObjectVersion && !s3Key)
-        problem('s3-object-version', 'needs s3-bucket and s3-key');
-    if (s3Bucket && !s3Key && !code)
-        problem('s3-bucket', 'needs s3-key (code already in S3) or code (a package to upload through the bucket)');
-    if (s3Bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3Bucket))
-        problem('s3-bucket', `${quote(s3Bucket)} is not a valid S3 bucket name`);
-    if (imageUri && !/^[^\s:/]+(\/[^\s:/@]+)+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/.test(imageUri))
-        problem('image-uri', `${quote(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
-    let codeSource = { kind: 'none' };
-    if (code) {
-        const checked = checkCodePath(code, env.GITHUB_WORKSPACE);
-        if (checked.problem)
-            problem('code', `${quote(code)} ${checked.problem}`);
-        codeSource = { kind: 'path', path: checked.path };
-    }
-    else if (s3Key && s3Bucket) {
-        codeSource = { kind: 's3', bucket: s3Bucket, key: s3Key, objectVersion: s3ObjectVersion };
-    }
-    else if (imageUri)
-        codeSource = { kind: 'image', imageUri };
-    // Function configuration: only what the user named.
-    const runtime = input('runtime');
-    if (runtime && !RUNTIME.test(runtime))
-        problem('runtime', `${quote(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
-    const handler = input('handler');
-    if (handler && (handler.length > 128 || /\s/.test(handler)))
-        problem('handler', `${quote(handler)} must be at most 128 characters without spaces, e.g. index.handler`);
-    const executionRole = input('execution-role-arn');
-    if (executionRole && !(0,arn/* isRoleArn */.GW)(executionRole))
-        problem('execution-role-arn', `${quote(executionRole)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
-    const architecture = input('architectures');
-    if (architecture && architecture !== 'x86_64' && architecture !== 'arm64')
-        problem('architectures', `${quote(architecture)} must be x86_64 or arm64`);
-    const description = input('description');
-    if (description && description.length > 256)
-        problem('description', 'must be at most 256 characters');
-    const environment = parsePairs(input('environment'), 'environment', problem, {
-        valid: key => ENV_KEY.test(key),
-        rule: 'a letter, then one or more letters, digits or _'
-    });
-    if (environment) {
-        for (const key of Object.keys(environment))
-            if (RESERVED_ENV.has(key))
-                problem('environment', `${quote(key)} is reserved by Lambda`);
-        // Lambda measures the variables as JSON, in bytes.
-        if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
-            problem('environment', 'variables exceed Lambda’s 4 KB limit');
-    }
-    const alias = input('alias');
-    if (alias && !ALIAS.test(alias))
-        problem('alias', `${quote(alias)} must be 1-128 letters, digits, - or _, and not only digits`);
-    const publish = bool('publish', false) || alias !== undefined;
-    // API Connect: the principal to trust and the external id it presents.
-    const orgId = input('provider-org-id');
-    if (!orgId)
-        problem('provider-org-id', 'is required: the API Connect provider organization ID (a UUID), used as sts:ExternalId');
-    else if (UUID.test(orgId) && orgId !== orgId.toLowerCase())
-        notices.push(`provider-org-id: API Connect's provider org IDs are lowercase UUIDs; using ${orgId.toLowerCase()} (sts:ExternalId is compared case-sensitively)`);
-    else if (!UUID.test(orgId))
-        problem('provider-org-id', `${quote(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
-            '(e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it');
-    // A malformed region already has its error: it must not add one about API Connect's region.
-    const apiConnect = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region && arn/* REGION_PATTERN */.aY.test(region) ? region : undefined, problem);
-    // The role API Connect assumes.
-    const roleName = input('role-name') ?? (ref ? defaultRoleName(ref.name) : undefined);
-    if (roleName !== undefined && !ROLE_NAME.test(roleName))
-        problem('role-name', `${quote(roleName)} must be 1-64 letters, digits or + = , . @ _ -`);
-    const rolePath = input('role-path') ?? '/';
-    if (!ROLE_PATH.test(rolePath) || rolePath.length > 512)
-        problem('role-path', `${quote(rolePath)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
-    const roleDescription = input('role-description');
-    if (roleDescription &&
-        (roleDescription.length > 1000 || !/^[\t\n\r\x20-\x7E\xA1-\xFF]*$/.test(roleDescription)))
-        problem('role-description', 'must be at most 1000 printable characters');
-    const boundary = input('permissions-boundary');
-    if (boundary && !(0,arn/* isPolicyArn */.Sx)(boundary))
-        problem('permissions-boundary', `${quote(boundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
-    const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
-    checkTags('role-tags', tags, { service: 'IAM', reserved: RESERVED_TAG_COUNT }, problem);
-    const acceptedPrincipals = lines(input('accepted-principals'));
-    for (const [index, principal] of acceptedPrincipals.entries()) {
-        const why = principal === apiConnect?.arn
-            ? 'is the API Connect principal itself: it needs no declaration, and its other external IDs are never accepted'
-            : (0,arn/* principalProblem */._U)(principal);
-        if (why)
-            problem('accepted-principals', `line ${index + 1}: ${why}`);
-    }
+    return { settings, problems: reader.problems };
+}
+/** `verify` and `expected-account-id`: how verification ends the step, and whose account. */
+function readChecks({ input, problem }) {
     const verify = input('verify') ?? 'fail';
     if (verify !== 'fail' && verify !== 'warn' && verify !== 'off')
         problem('verify', `${quote(verify)} must be fail, warn or off`);
     const expectedAccountId = input('expected-account-id');
     if (expectedAccountId && !/^\d{12}$/.test(expectedAccountId))
         problem('expected-account-id', `${quote(expectedAccountId)} is not a 12-digit AWS account id`);
-    const smokeTest = readSmokeInputs(input('test-event'), input('test-expect'), env.GITHUB_WORKSPACE, problem);
+    return { verify: verify, expectedAccountId };
+}
+function readEndpoint({ input, problem }) {
     const endpointUrl = input('endpoint-url');
     if (endpointUrl && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
         problem('endpoint-url', `${quote(endpointUrl)} is not an http(s) URL`);
-    const settings = {
-        functionName: ref?.name ?? '',
-        region: region ?? '',
-        functionAccountId: ref?.accountId,
-        functionPartition: ref?.partition,
-        code: codeSource,
-        stagingBucket: codeSource.kind === 'path' ? s3Bucket : undefined,
-        config: {
-            runtime,
-            handler,
-            role: executionRole,
-            architectures: architecture ? [architecture] : undefined,
-            memorySize: integer('memory-size', 128, 10240),
-            timeout: integer('timeout', 1, 900),
-            description,
-            environment,
-            ...readSettingsInputs(input, problem, RESERVED_TAG_COUNT)
-        },
-        publish,
-        alias,
-        apiConnect: {
-            externalId: orgId?.toLowerCase() ?? '',
-            principalArn: apiConnect?.arn ?? '',
-            source: apiConnect?.source ?? ''
-        },
-        role: {
-            name: roleName ?? '',
-            path: rolePath,
-            description: roleDescription,
-            permissionsBoundary: boundary,
-            tags,
-            manage: bool('manage-role', true)
-        },
-        verify: verify,
-        acceptedPrincipals,
-        expectedAccountId,
-        validateTrustPolicy: bool('validate-trust-policy', false),
-        probeSelfAssume: bool('probe-self-assume', false),
-        dryRun: bool('dry-run', false),
-        smokeTest,
-        endpointUrl,
-        notices
-    };
-    return { settings, problems };
-}
-/** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */
-function defaultRoleName(functionName) {
-    const name = `apic-invoke-${functionName}`;
-    if (name.length <= 64)
-        return name;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(functionName).digest('hex').slice(0, 8);
-    return `${name.slice(0, 55)}-${hash}`;
+    return endpointUrl;
 }
 
 ;// CONCATENATED MODULE: ./src/run/read-inputs.ts
