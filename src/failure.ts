@@ -1,6 +1,7 @@
 // A branch of the run (the function's deploy, the role's writes) that failed part way: the error,
 // the step it failed at, and every planned change marked done or not, so that the run's record (run/record.ts) can still
 // write the outputs and the summary of what this run changed before it fails.
+import { stepText, type Step } from './aws/where.js'
 import type { Change, NotDone } from './changes.js'
 
 /** What a failed branch knew for sure when it failed: each set only when true of the live state. */
@@ -12,9 +13,12 @@ export interface Known {
 }
 
 export class StepFailed extends Error {
+  /** The step, as the log names it (aws/where.ts `stepText`): `lambda:PublishVersion on function orders`. */
+  readonly step: string
+
   constructor(
-    /** The step, as the log names it: `lambda:PublishVersion on function orders`. */
-    readonly step: string,
+    /** Where the branch failed, as data. */
+    readonly where: Step,
     /** Every planned change: the ones made as planned, the others with `notDone`. */
     readonly changes: Change[],
     readonly known: Known,
@@ -22,6 +26,13 @@ export class StepFailed extends Error {
   ) {
     super(cause instanceof Error ? cause.message : String(cause), { cause })
     this.name = 'StepFailed'
+    this.step = stepText(where)
+  }
+
+  /** The error, without the step when the AWS error already says it (aws/where.ts): said once. */
+  get reason(): string {
+    const text = withCauses(this)
+    return text.startsWith(`${this.step}: `) ? text.slice(this.step.length + 2) : text
   }
 }
 

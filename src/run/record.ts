@@ -46,8 +46,7 @@ function shareOf<T extends { changes: Change[] }>(
     return {
       changes: error.changes,
       known: error.known,
-      // The AWS error may already say where (aws/where.ts): say it once.
-      failed: { step: error.step, error: withCauses(error).replace(`${error.step}: `, '') }
+      failed: { step: error.step, error: error.reason }
     }
   // Not a StepFailed: nothing says which writes were made, so none is claimed.
   return {

@@ -1,8 +1,8 @@
-export const id = 781;
-export const ids = [781];
+export const id = 148;
+export const ids = [148];
 export const modules = {
 
-/***/ 2781:
+/***/ 3148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,99 +19,8 @@ var workflow_commands = __webpack_require__(1520);
 var failure = __webpack_require__(1633);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1696);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-// A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
-// role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
-// own retries cover throttling and 5xx; this covers errors whose cure is waiting.
-
-class RetriesExhausted extends Error {
-    attempts;
-    elapsedMs;
-    lastError;
-    constructor(message, attempts, elapsedMs, lastError) {
-        super(message, { cause: lastError });
-        this.attempts = attempts;
-        this.elapsedMs = elapsedMs;
-        this.lastError = lastError;
-        this.name = 'RetriesExhausted';
-    }
-}
-/**
- * Calls `call` until it succeeds, an error is not retryable (thrown as is), or the attempts or
- * time run out (RetriesExhausted, carrying the last error).
- */
-async function retry(call, options) {
-    const { label, retryable, maxElapsedMs, maxAttempts = Infinity, initialDelayMs = 1000, maxDelayMs = 10_000, log } = options;
-    const start = Date.now();
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const decision = retryable(error);
-            if (!decision)
-                throw error;
-            const wait = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs);
-            const elapsed = Date.now() - start;
-            if (attempt >= maxAttempts || elapsed + (decision.waitFor ? 0 : wait) > maxElapsedMs) {
-                const message = `${label}: ${decision.reason}; gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} in ${seconds(elapsed)}`;
-                log(message);
-                throw new RetriesExhausted(message, attempt, elapsed, error);
-            }
-            if (decision.waitFor) {
-                log(`${label}: ${decision.reason}; waiting, then attempt ${attempt + 1}`);
-                await decision.waitFor();
-            }
-            else {
-                log(`${label}: ${decision.reason}; attempt ${attempt + 1} in ${seconds(wait)}`);
-                await (0,promises_.setTimeout)(wait);
-            }
-        }
-    }
-}
-/** The answer, or undefined when AWS answers `missing` (e.g. ResourceNotFoundException): it does not exist. */
-async function unlessMissing(request, missing) {
-    try {
-        return await request;
-    }
-    catch (error) {
-        if (errorName(error) === missing)
-            return undefined;
-        throw error;
-    }
-}
-/** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
-function errorName(error) {
-    return typeof error === 'object' && error !== null && 'name' in error
-        ? String(error.name)
-        : undefined;
-}
-/** The HTTP status of an SDK error: what to decide on when an answer has no body (S3 HEAD). */
-function httpStatus(error) {
-    const metadata = typeof error === 'object' && error !== null && '$metadata' in error
-        ? error.$metadata
-        : undefined;
-    return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
-}
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/**
- * An endpoint that lacks the operation: emulators users run in CI (LocalStack, moto) answer one
- * they do not implement with 501, or 500 and "not implemented". Asking again cannot help.
- */
-function isNotImplemented(error) {
-    const text = `${errorName(error) ?? ''} ${error?.message ?? ''}`;
-    return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text);
-}
-/** A 5xx or throttling answer: what the SDK itself would try again. */
-function isTransientServerError(error) {
-    const status = httpStatus(error) ?? 0;
-    return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '');
-}
-/** `Name: message` of an error, for a report. */
-const describeError = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
-
+// EXTERNAL MODULE: ./src/aws/retry.ts + 1 modules
+var retry = __webpack_require__(3686);
 ;// CONCATENATED MODULE: ./src/runner/provenance.ts
 // Where a deployment came from, read from the runner's GITHUB_* variables, for version
 // descriptions and tags. Read directly: @actions/github's context throws without
@@ -692,7 +601,7 @@ async function waitLambda(ctx, what, read, status, done) {
         timeoutMs: t.maxWaitSeconds * 1000
     }, 
     // Not found yet, right after a create, is still settling (the SDK's waiters retry it too).
-    () => unlessMissing(read(), 'ResourceNotFoundException'), configuration => configuration?.[status] === done || configuration?.[status] === 'Failed');
+    () => (0,retry/* unlessMissing */.F2)(read(), 'ResourceNotFoundException'), configuration => configuration?.[status] === done || configuration?.[status] === 'Failed');
     if (!latest)
         throw new Error(`Gave up waiting for ${what} after ${t.maxWaitSeconds} s`);
     if (latest[status] === 'Failed') {
@@ -714,7 +623,7 @@ async function waitForVersion(ctx, name, version) {
     ctx.log.info(`Waiting for version ${version} of ${name} to become Active`);
     await waitLambda(ctx, `version ${version} of ${name} to become Active`, () => ctx.clients.lambda.send(new dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name, Qualifier: version })), 'State', 'Active');
 }
-const isRoleNotReady = (error) => errorName(error) === 'InvalidParameterValueException' &&
+const isRoleNotReady = (error) => (0,retry/* errorName */.Is)(error) === 'InvalidParameterValueException' &&
     /cannot be assumed by Lambda/i.test(error.message);
 function roleDecision(error) {
     return isRoleNotReady(error)
@@ -736,7 +645,7 @@ function roleRetry(ctx, label) {
 }
 /** Another update in progress: wait for it to settle, then try again. */
 function conflictDecision(ctx, name) {
-    return error => errorName(error) === 'ResourceConflictException'
+    return error => (0,retry/* errorName */.Is)(error) === 'ResourceConflictException'
         ? {
             reason: `function ${name} is busy (${error.message})`,
             waitFor: async () => {
@@ -766,7 +675,7 @@ function conflictOrRoleRetry(ctx, label, name) {
 }
 /** A role that never became usable: name the input and the likely cause. */
 function explainRoleError(error, role) {
-    if (!(error instanceof RetriesExhausted) || !isRoleNotReady(error.lastError))
+    if (!(error instanceof retry/* RetriesExhausted */.w1) || !isRoleNotReady(error.lastError))
         return error;
     return new Error(`execution-role-arn: Lambda could not assume ${role} for ${(error.elapsedMs / 1000).toFixed(0)} s; check that its trust policy allows lambda.amazonaws.com to sts:AssumeRole`, { cause: error });
 }
@@ -791,15 +700,15 @@ function codeChanged(name, ours, theirs) {
 async function publishVersion(ctx, latest, ours) {
     const lambda = ctx.clients.lambda;
     const name = ctx.settings.functionName;
-    const published = await retry(() => lambda.send(new dist_cjs/* PublishVersionCommand */.D3m({
+    const published = await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* PublishVersionCommand */.D3m({
         FunctionName: name,
         CodeSha256: ours ?? latest?.CodeSha256,
         RevisionId: latest?.RevisionId,
         Description: provenanceDescription(ctx.provenance)
     })), conflictRetry(ctx, 'lambda:PublishVersion', name)).catch(async (error) => {
         // RevisionId mismatch: PreconditionFailedException; CodeSha256 mismatch: InvalidParameterValue.
-        const revision = errorName(error) === 'PreconditionFailedException';
-        const code = errorName(error) === 'InvalidParameterValueException' &&
+        const revision = (0,retry/* errorName */.Is)(error) === 'PreconditionFailedException';
+        const code = (0,retry/* errorName */.Is)(error) === 'InvalidParameterValueException' &&
             /CodeSHA256/i.test(error.message);
         if (!revision && !code)
             throw error;
@@ -832,7 +741,7 @@ async function pointAlias(lambda, functionName, alias, action, version) {
     }
     catch (error) {
         // Another run created it since we looked: move it instead.
-        if (errorName(error) === 'ResourceConflictException')
+        if ((0,retry/* errorName */.Is)(error) === 'ResourceConflictException')
             return update();
         throw error;
     }
@@ -849,12 +758,12 @@ async function applyTags(ctx, writes, begin) {
     const name = ctx.settings.functionName;
     const Resource = ctx.functionArn;
     if (Object.keys(writes.set).length) {
-        begin(`lambda:TagResource on function ${name}`);
-        await retry(() => lambda.send(new dist_cjs/* TagResourceCommand */.eqU({ Resource, Tags: writes.set })), conflictRetry(ctx, 'lambda:TagResource', name));
+        begin({ operation: 'lambda:TagResource', resource: `function ${name}` });
+        await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* TagResourceCommand */.eqU({ Resource, Tags: writes.set })), conflictRetry(ctx, 'lambda:TagResource', name));
     }
     if (writes.remove.length) {
-        begin(`lambda:UntagResource on function ${name}`);
-        await retry(() => lambda.send(new dist_cjs/* UntagResourceCommand */.RP$({ Resource, TagKeys: writes.remove })), conflictRetry(ctx, 'lambda:UntagResource', name));
+        begin({ operation: 'lambda:UntagResource', resource: `function ${name}` });
+        await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* UntagResourceCommand */.RP$({ Resource, TagKeys: writes.remove })), conflictRetry(ctx, 'lambda:UntagResource', name));
     }
 }
 
@@ -872,68 +781,15 @@ async function readCodeSigning(ctx) {
 }
 async function putCodeSigning(ctx, arn) {
     const name = ctx.settings.functionName;
-    await retry(() => ctx.clients.lambda.send(new dist_cjs/* PutFunctionCodeSigningConfigCommand */.nD1({ FunctionName: name, CodeSigningConfigArn: arn })), conflictRetry(ctx, 'lambda:PutFunctionCodeSigningConfig', name));
+    await (0,retry/* retry */.L5)(() => ctx.clients.lambda.send(new dist_cjs/* PutFunctionCodeSigningConfigCommand */.nD1({ FunctionName: name, CodeSigningConfigArn: arn })), conflictRetry(ctx, 'lambda:PutFunctionCodeSigningConfig', name));
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __webpack_require__(6764);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(1695);
-;// CONCATENATED MODULE: ./src/aws/where.ts
-
-const MARK = Symbol('where');
-/** The resource a request names, in the words the log uses. */
-function resourceOf(input) {
-    const text = (value) => (typeof value === 'string' ? value : undefined);
-    const fn = text(input.FunctionName);
-    if (fn)
-        return `function ${fn}${text(input.Qualifier) ? `:${text(input.Qualifier)}` : ''}`;
-    const bucket = text(input.Bucket);
-    if (bucket)
-        return `s3://${bucket}${text(input.Key) ? `/${text(input.Key)}` : ''}`;
-    const role = text(input.RoleArn) ?? text(input.PolicySourceArn) ?? text(input.RoleName);
-    if (role)
-        return `role ${role}`;
-    const policyType = text(input.policyType);
-    if (policyType)
-        return `a ${policyType.toLowerCase().replace(/_/g, ' ')}`;
-    return undefined;
-}
-/** No HTTP answer at all: the connection was refused, reset or timed out. */
-const isConnectionError = (error) => httpStatus(error) === undefined &&
-    /socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|timed? ?out|TimeoutError/i.test(`${error?.name} ${error?.code ?? ''} ${error?.message}`);
-/** The prefix for one failed call, or undefined when the service words it itself. */
-function whereText(service, operation, input, endpoint, error) {
-    const connection = isConnectionError(error);
-    if (service === 'iam' && !connection)
-        return undefined;
-    const resource = resourceOf(input);
-    return `${service}:${operation}${resource ? ` on ${resource}` : ''}${connection && endpoint ? ` at ${endpoint}` : ''}`;
-}
-/** Adds the prefix to every error `client` throws; the endpoint is read from the request sent. */
-function sayWhere(client, service) {
-    client.middlewareStack.add((next, context) => async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (error) {
-            const operation = (context.commandName ?? 'Call').replace(/Command$/, '');
-            const where = whereText(service, operation, args.input, context[MARK], error);
-            if (where && error instanceof Error && !error.message.startsWith(where))
-                error.message = `${where}: ${error.message}`;
-            throw error;
-        }
-    }, { step: 'initialize', name: 'sayWhereMiddleware' });
-    client.middlewareStack.add((next, context) => async (args) => {
-        const request = args.request;
-        if (request?.hostname)
-            context[MARK] =
-                `${request.protocol ?? 'https:'}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
-        return next(args);
-    }, { step: 'finalizeRequest', name: 'sayWhereEndpointMiddleware' });
-    return client;
-}
-
+// EXTERNAL MODULE: ./src/aws/where.ts
+var where = __webpack_require__(5326);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"apic-lambda-deploy","rE":"0.1.0"}');
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
@@ -957,19 +813,19 @@ function createClients(region, endpointUrl, maxAttempts) {
     let accessAnalyzer;
     const iam = new client_iam_dist_cjs/* IAMClient */.h8v(config);
     return {
-        sts: sayWhere(new client_sts_dist_cjs/* STSClient */.iM(config), 'sts'),
-        iam: sayWhere(iam, 'iam'),
+        sts: (0,where/* sayWhere */.Xq)(new client_sts_dist_cjs/* STSClient */.iM(config), 'sts'),
+        iam: (0,where/* sayWhere */.Xq)(iam, 'iam'),
         // Its own retries, IAM's connections: a client of its own would open (on AWS: handshake) another.
-        iamOnce: sayWhere(new client_iam_dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1, requestHandler: iam.config.requestHandler }), 'iam'),
-        lambda: sayWhere(new dist_cjs/* LambdaClient */.Nox(config), 'lambda'),
+        iamOnce: (0,where/* sayWhere */.Xq)(new client_iam_dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1, requestHandler: iam.config.requestHandler }), 'iam'),
+        lambda: (0,where/* sayWhere */.Xq)(new dist_cjs/* LambdaClient */.Nox(config), 'lambda'),
         lazy: {
             s3: () => (s3 ??= __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)).then(({ S3Client }) => 
             // Emulators (and LocalStack) serve buckets by path, not by virtual host.
-            sayWhere(new S3Client({
+            (0,where/* sayWhere */.Xq)(new S3Client({
                 ...config,
                 forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
             }), 's3'))),
-            accessAnalyzer: () => (accessAnalyzer ??= __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19)).then(({ AccessAnalyzerClient }) => sayWhere(new AccessAnalyzerClient(config), 'access-analyzer')))
+            accessAnalyzer: () => (accessAnalyzer ??= __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19)).then(({ AccessAnalyzerClient }) => (0,where/* sayWhere */.Xq)(new AccessAnalyzerClient(config), 'access-analyzer')))
         }
     };
 }
@@ -1014,7 +870,7 @@ async function stageZip(ctx, upload, zip) {
         .catch(error => {
         // No body, so no error code: 404, or 403 when the caller lacks s3:ListBucket (the README
         // asks only for s3:GetObject and s3:PutObject). Either way: not there for us, upload it.
-        const status = httpStatus(error);
+        const status = (0,retry/* httpStatus */.nG)(error);
         if (status === 404 || status === 403)
             return undefined;
         throw error;
@@ -1065,7 +921,7 @@ async function deploy(ctx, plan, replan, replanned = false) {
             version: plan.publish?.reuse
         };
     const progress = {
-        step: `function ${ctx.settings.functionName}`,
+        step: { doing: `function ${ctx.settings.functionName}` },
         done: new Set(),
         changes: plan.changes,
         known: {}
@@ -1085,7 +941,8 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     const lambda = ctx.clients.lambda;
     const name = ctx.settings.functionName;
     const fn = plan.function;
-    const on = `on function ${name}`;
+    const resource = `function ${name}`;
+    const on = (operation) => ({ operation, resource });
     const begin = (step) => (progress.step = step);
     /** The code fields of `write`, a zip over the direct-upload limit staged in S3 first. */
     const codeOf = async (upload, write) => {
@@ -1101,8 +958,8 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     if (fn.create) {
         const spec = fn.create;
         const active = await log.group(`Create function ${name}`, async () => {
-            const Code = await codeOf(spec.upload, `lambda:CreateFunction ${on}`);
-            const response = await retry(() => lambda.send(new dist_cjs/* CreateFunctionCommand */.Y8X({
+            const Code = await codeOf(spec.upload, on('lambda:CreateFunction'));
+            const response = await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* CreateFunctionCommand */.Y8X({
                 FunctionName: name,
                 PackageType: spec.PackageType,
                 Runtime: spec.Runtime,
@@ -1119,7 +976,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
                 Tags: { ...provenanceTags(ctx.provenance), ...spec.Tags }
             })), roleRetry(ctx, 'lambda:CreateFunction')).catch(error => {
                 // Another job created it since we looked (matrix jobs, reruns): deploy as an update.
-                if (errorName(error) === 'ResourceConflictException' &&
+                if ((0,retry/* errorName */.Is)(error) === 'ResourceConflictException' &&
                     /already exist/i.test(String(error)))
                     return undefined;
                 throw explainRoleError(error, spec.Role);
@@ -1129,7 +986,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
             progress.done.add('function');
             ours ??= response.CodeSha256;
             log.info(`Created ${response.FunctionArn} (CodeSha256 ${response.CodeSha256})`);
-            begin(`waiting for function ${name} to become Active`);
+            begin({ doing: `waiting for function ${name} to become Active` });
             return waitForActive(ctx, name);
         });
         if (!active) {
@@ -1138,7 +995,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
             if (replanned)
                 throw new Error(`lambda:CreateFunction: function ${name} already exists, yet reading it again found no function; run the action again`);
             log.info(`Function ${name} was created by someone else meanwhile: planning again as an update`);
-            begin(`planning function ${name} again`);
+            begin({ doing: `planning function ${name} again` });
             return deploy(ctx, await replan(), replan, true);
         }
         latest = active;
@@ -1147,8 +1004,8 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
         if (fn.configuration) {
             const update = fn.configuration;
             latest = await log.group(`Update function ${name} configuration`, async () => {
-                begin(`lambda:UpdateFunctionConfiguration ${on}`);
-                await retry(() => lambda.send(new dist_cjs/* UpdateFunctionConfigurationCommand */.Zlw({
+                begin(on('lambda:UpdateFunctionConfiguration'));
+                await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* UpdateFunctionConfigurationCommand */.Zlw({
                     FunctionName: name,
                     ...update,
                     Runtime: update.Runtime
@@ -1156,14 +1013,14 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
                     throw explainRoleError(error, update.Role);
                 });
                 progress.done.add('configuration');
-                begin(`waiting for the configuration update of function ${name} to finish`);
+                begin({ doing: `waiting for the configuration update of function ${name} to finish` });
                 return waitForUpdate(ctx, name);
             });
         }
         if (fn.codeSigning) {
             const arn = fn.codeSigning;
             await log.group(`Set function ${name} code signing`, async () => {
-                begin(`lambda:PutFunctionCodeSigningConfig ${on}`);
+                begin(on('lambda:PutFunctionCodeSigningConfig'));
                 await putCodeSigning(ctx, arn);
                 progress.done.add('configuration');
             });
@@ -1171,8 +1028,8 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
         if (fn.code) {
             const code = fn.code;
             latest = await log.group(`Update function ${name} code`, async () => {
-                const Code = await codeOf(code.upload, `lambda:UpdateFunctionCode ${on}`);
-                const updated = await retry(() => lambda.send(new dist_cjs/* UpdateFunctionCodeCommand */.KfB({
+                const Code = await codeOf(code.upload, on('lambda:UpdateFunctionCode'));
+                const updated = await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* UpdateFunctionCodeCommand */.KfB({
                     FunctionName: name,
                     ...Code,
                     Architectures: code.Architectures,
@@ -1181,7 +1038,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
                 progress.done.add('code');
                 ours ??= updated.CodeSha256;
                 log.info(`Uploaded: CodeSha256 ${updated.CodeSha256}`);
-                begin(`waiting for the code update of function ${name} to finish`);
+                begin({ doing: `waiting for the code update of function ${name} to finish` });
                 return waitForUpdate(ctx, name);
             });
         }
@@ -1195,14 +1052,14 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
         // The wait for an update watches LastUpdateStatus only; a function whose State stays Failed is
         // still broken, and publishing or pointing an alias at it would hide that.
         if ((fn.configuration || fn.code) && latest?.State === 'Failed') {
-            begin(`checking the state of function ${name}`);
+            begin({ doing: `checking the state of function ${name}` });
             throw new Error(`function ${name} is still in state Failed after this deploy (${plan_failure(latest)}); Lambda's function states guide says a function whose creation failed must be deleted and created again: delete it and run the action again`);
         }
     }
     // Another writer may have deployed between this run's write and the end of its wait: what
     // $LATEST runs now must be what this run deployed, or nothing of it is published or reported.
     if (ours && latest?.CodeSha256 && latest.CodeSha256 !== ours) {
-        begin(`checking the code of function ${name} after this run's update`);
+        begin({ doing: `checking the code of function ${name} after this run's update` });
         throw codeChanged(name, ours, latest.CodeSha256);
     }
     const codeSha256 = latest?.CodeSha256 ?? ours;
@@ -1213,7 +1070,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     const publish = plan.publish;
     const version = publish.reuse ??
         (await log.group(`Publish a version of ${name}`, () => {
-            begin(`lambda:PublishVersion ${on}`);
+            begin(on('lambda:PublishVersion'));
             return publishVersion(ctx, latest, ours);
         }));
     progress.done.add('version');
@@ -1228,7 +1085,11 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
 }
 /** The step that puts a zip over the direct-upload limit in S3 first, if there is one. */
 const stagingStep = (upload, otherwise) => upload.kind === 'staged-zip'
-    ? `s3:PutObject s3://${upload.bucket}/${upload.key} (staging the code)`
+    ? {
+        operation: 's3:PutObject',
+        names: `s3://${upload.bucket}/${upload.key}`,
+        why: 'staging the code'
+    }
     : otherwise;
 
 ;// CONCATENATED MODULE: ./src/function/publish-plan.ts
@@ -1348,7 +1209,7 @@ function canonical(value) {
 
 
 async function readFunction(lambda, name) {
-    const out = await unlessMissing(lambda.send(new dist_cjs/* GetFunctionCommand */.YF5({ FunctionName: name })), 'ResourceNotFoundException');
+    const out = await (0,retry/* unlessMissing */.F2)(lambda.send(new dist_cjs/* GetFunctionCommand */.YF5({ FunctionName: name })), 'ResourceNotFoundException');
     if (!out)
         return undefined;
     return {
@@ -1360,10 +1221,10 @@ async function readFunction(lambda, name) {
     };
 }
 async function readAlias(lambda, functionName, alias) {
-    return unlessMissing(lambda.send(new dist_cjs/* GetAliasCommand */.MES({ FunctionName: functionName, Name: alias })), 'ResourceNotFoundException');
+    return (0,retry/* unlessMissing */.F2)(lambda.send(new dist_cjs/* GetAliasCommand */.MES({ FunctionName: functionName, Name: alias })), 'ResourceNotFoundException');
 }
 async function readVersion(lambda, name, version) {
-    return unlessMissing(lambda.send(new dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name, Qualifier: version })), 'ResourceNotFoundException');
+    return (0,retry/* unlessMissing */.F2)(lambda.send(new dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name, Qualifier: version })), 'ResourceNotFoundException');
 }
 /** Every published version, $LATEST left out. */
 async function listVersions(lambda, name) {
@@ -1401,12 +1262,12 @@ async function readS3Sha256(ctx, source) {
     catch (error) {
         // A HEAD answer has no body: the SDK names a 404 NotFound and a 403 Unknown. S3 answers 403
         // for a missing key too when the caller lacks s3:ListBucket, so both mean the same here.
-        const status = httpStatus(error);
+        const status = (0,retry/* httpStatus */.nG)(error);
         if (status === 404 || status === 403)
             throw new inputs_settings/* InputError */.d([
                 `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist or cannot be read (s3:HeadObject answered HTTP ${status}); check s3-bucket, s3-key${source.objectVersion ? ', s3-object-version' : ''} and that these credentials may s3:GetObject it`
             ]);
-        ctx.log.info(`s3:HeadObject ${where} failed (${errorName(error)}); its checksum is unknown, so it is deployed`);
+        ctx.log.info(`s3:HeadObject ${where} failed (${(0,retry/* errorName */.Is)(error)}); its checksum is unknown, so it is deployed`);
     }
     return undefined;
 }
@@ -1489,7 +1350,11 @@ async function promote(ctx, plan, fn, hold) {
             changes: fn.changes.map(c => (c.kind === 'alias' ? { ...c, notDone: 'held back' } : c))
         };
     }
-    const step = `lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'} ${aliasName} on function ${name}`;
+    const step = {
+        operation: `lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'}`,
+        names: aliasName,
+        resource: `function ${name}`
+    };
     ctx.log.info(`Pointing alias ${aliasName} to version ${fn.version}`);
     try {
         const aliasArn = await pointAlias(ctx.clients.lambda, name, aliasName, action, fn.version);
@@ -1600,7 +1465,7 @@ function qualifiedNameOf(settings, version) {
 // The smoke test in the report: its section of the job summary, and how it ends the step (a failed
 // smoke test fails it, saying which version was published but not promoted).
 
-const smoke_MARK = {
+const MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
     skipped: '⚪ skipped'
@@ -1619,7 +1484,7 @@ function smokeSection(smoke, functionName, table) {
                 `${code(smoke.event)}${smoke.source === 'inline' ? '' : ` (${smoke.source})`}`,
                 smoke.response === undefined ? '—' : code(smoke.response),
                 smoke.durationMs === undefined ? '—' : `${smoke.durationMs} ms`,
-                `${smoke_MARK[smoke.status]}: ${smoke.detail}`
+                `${MARK[smoke.status]}: ${smoke.detail}`
             ]
         ]),
         ''
@@ -4852,6 +4717,7 @@ function logRolePlan(log, plan) {
 // (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
 
 
+
 /** The IAM operation that makes each kind of role change. */
 const ROLE_OPERATION = {
     role: 'CreateRole',
@@ -4869,15 +4735,18 @@ function roleFailed(plan, done, step, roleArn, error) {
     const name = plan.desired.name;
     const made = new Set(done.map(c => c.kind));
     const rest = plan.changes.filter(c => !made.has(c.kind));
-    return new failure/* StepFailed */.an(step ? `iam:${ROLE_OPERATION[step.kind]} on role ${name}` : `role ${name}`, [...done, ...(0,failure/* markFailed */.ZY)(rest, () => false)], { roleArn }, error);
+    return new failure/* StepFailed */.an(step
+        ? { operation: `iam:${ROLE_OPERATION[step.kind]}`, resource: `role ${name}` }
+        : { doing: `role ${name}` }, [...done, ...(0,failure/* markFailed */.ZY)(rest, () => false)], { roleArn }, error);
 }
 /** Another run created or changed the role between our read and our write. */
-const lostRace = (error) => ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes(errorName(error) ?? '');
+const lostRace = (error) => ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes((0,retry/* errorName */.Is)(error) ?? '');
 /** An IAM write failure, in words that say what to do. */
 function iamFailure(operation, desired, error) {
-    const code = errorName(error) ?? 'Error';
+    const code = (0,retry/* errorName */.Is)(error) ?? 'Error';
     const message = (error?.message ?? String(error)).replace(/\.$/, '');
     const role = `role ${desired.name}`;
+    const failed = `${(0,where/* stepText */.uw)({ operation, resource: role })} failed`;
     const quota = {
         CreateRole: `The account has reached IAM's quota of roles (${message}). Delete unused roles, ask AWS for a higher "Roles per account" quota, or point role-name at an existing role.`,
         PutRolePolicy: `The inline policies of ${role} would exceed IAM's quota (${message}): the role serves too many functions. Give this function its own role with role-name.`,
@@ -4888,12 +4757,12 @@ function iamFailure(operation, desired, error) {
     if (code === 'AccessDenied')
         advice = ` The workflow's credentials need iam:${operation} on ${role}; or let someone else manage the role and set manage-role: false.`;
     else if (code === 'LimitExceededException' && quota[operation])
-        return new Error(`${operation} on ${role} failed: ${quota[operation]}`);
+        return new Error(`${failed}: ${quota[operation]}`);
     else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
         advice = principalAdvice(message, desired.trust.principalArn);
     else if (code === 'UnmodifiableEntityException')
         advice = ' The role is protected (a service-linked role?); choose another role-name.';
-    return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`);
+    return new Error(`${failed}: ${code}: ${message}.${advice}`);
 }
 /**
  * IAM refuses a trust policy naming a principal that does not exist. The fault is the input only
@@ -4919,10 +4788,10 @@ function principalAdvice(message, ours) {
  */
 async function readRole(iam, RoleName, grantName) {
     const read = (operation, call) => call().catch((error) => {
-        if (errorName(error) === 'NoSuchEntityException')
+        if ((0,retry/* errorName */.Is)(error) === 'NoSuchEntityException')
             return undefined;
-        throw new Error(`Cannot read role ${RoleName}: ${operation} failed: ${errorName(error)}: ${error.message}` +
-            (errorName(error) === 'AccessDenied'
+        throw new Error(`Cannot read role ${RoleName}: ${operation} failed: ${(0,retry/* errorName */.Is)(error)}: ${error.message}` +
+            ((0,retry/* errorName */.Is)(error) === 'AccessDenied'
                 ? `. The workflow's credentials need iam:${operation} on the role.`
                 : ''), { cause: error });
     });
@@ -5041,7 +4910,7 @@ async function applyRole(ctx, plan, replan) {
             return outcome(current, [...done, ...unchanged], roleArn ?? ctx.roleArn, live);
         }
         catch (error) {
-            const code = errorName(error);
+            const code = (0,retry/* errorName */.Is)(error);
             if (round >= MAX_ROUNDS || !lostRace(error))
                 throw roleFailed(current, done, making, roleArn, error);
             log.info(`Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`);
@@ -5179,7 +5048,7 @@ async function probeSelfAssume(ctx, roleArn) {
         };
     }
     catch (error) {
-        const code = errorName(error);
+        const code = (0,retry/* errorName */.Is)(error);
         if (code === 'AccessDenied' || code === 'AccessDeniedException')
             return { name, expected: 'denied', actual: 'denied', status: 'pass', method };
         return notChecked(name, 'denied', method, error);
@@ -5189,7 +5058,7 @@ function notChecked(name, expected, method, error) {
     return {
         name,
         expected,
-        actual: `not checked (${describeError(error)})`,
+        actual: `not checked (${(0,retry/* describeError */.Uc)(error)})`,
         status: 'not-checked',
         method
     };
@@ -5216,7 +5085,7 @@ async function settled(ctx, label, roleChanged, ask) {
     if (!roleChanged)
         return ask();
     try {
-        return await retry(async () => {
+        return await (0,retry/* retry */.L5)(async () => {
             const answer = await ask();
             if (withStatus(answer.checks, 'fail').length)
                 throw new NotSettled(answer);
@@ -5235,7 +5104,7 @@ async function settled(ctx, label, roleChanged, ask) {
         });
     }
     catch (error) {
-        if (error instanceof RetriesExhausted && error.lastError instanceof NotSettled)
+        if (error instanceof retry/* RetriesExhausted */.w1 && error.lastError instanceof NotSettled)
             return error.lastError.answer;
         throw error;
     }
@@ -5267,8 +5136,8 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
                 return { checks: await simulatedChecks(ctx, roleArn, resources) };
             }
             catch (error) {
-                why = describeError(error);
-                if (errorName(error)?.startsWith('AccessDenied') || isNotImplemented(error))
+                why = (0,retry/* describeError */.Uc)(error);
+                if ((0,retry/* errorName */.Is)(error)?.startsWith('AccessDenied') || (0,retry/* isNotImplemented */.IA)(error))
                     refused = why;
                 ctx.log.info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
             }
@@ -5285,14 +5154,14 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
  */
 async function simulatedChecks(ctx, roleArn, resources) {
     const t = ctx.timing;
-    const { EvaluationResults = [] } = await retry(() => ctx.clients.iamOnce.send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
+    const { EvaluationResults = [] } = await (0,retry/* retry */.L5)(() => ctx.clients.iamOnce.send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
         PolicySourceArn: roleArn,
         ActionNames: ['lambda:InvokeFunction'],
         ResourceArns: resources
     })), {
         label: 'iam:SimulatePrincipalPolicy',
-        retryable: error => isTransientServerError(error) && !isNotImplemented(error)
-            ? { reason: describeError(error) }
+        retryable: error => (0,retry/* isTransientServerError */.GM)(error) && !(0,retry/* isNotImplemented */.IA)(error)
+            ? { reason: (0,retry/* describeError */.Uc)(error) }
             : undefined,
         maxAttempts: t.sdkMaxAttempts,
         maxElapsedMs: t.propagationWaitMs,
@@ -5302,7 +5171,7 @@ async function simulatedChecks(ctx, roleArn, resources) {
         log: ctx.log.info
     }).catch(error => {
         // The last answer, not the retry's wrapper, says what the endpoint did.
-        throw error instanceof RetriesExhausted ? error.lastError : error;
+        throw error instanceof retry/* RetriesExhausted */.w1 ? error.lastError : error;
     });
     return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', simulatedDecision(EvaluationResults, resource), 'iam:SimulatePrincipalPolicy'));
 }
@@ -5314,7 +5183,7 @@ async function localChecks(iam, roleArn, roleName, boundaryArn, resources, unava
     }
     catch (error) {
         // Neither way answered: the permission is unproven, never a pass.
-        const why = `the role's policies could not be read: ${describeError(error)}`;
+        const why = `the role's policies could not be read: ${(0,retry/* describeError */.Uc)(error)}`;
         return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', 'cannot-evaluate', method, why));
     }
 }
@@ -5444,7 +5313,7 @@ async function askRole(ctx, resources) {
         return { checks: roleUnreadChecks(resources, `role ${name} does not exist`, 'fail') };
     }
     catch (error) {
-        const why = `GetRole failed: ${describeError(error.cause ?? error)}`;
+        const why = `GetRole failed: ${(0,retry/* describeError */.Uc)(error.cause ?? error)}`;
         return { checks: roleUnreadChecks(resources, why, 'undecided') };
     }
 }
@@ -5476,7 +5345,7 @@ async function plannedChecks(ctx, role, resources) {
         ];
     }
     catch (error) {
-        const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`;
+        const partial = `${method}; the role's other policies and boundary could not be read (${(0,retry/* describeError */.Uc)(error)})`;
         return [
             ...trust,
             ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now)
@@ -5560,7 +5429,7 @@ async function smokeTest(ctx, version) {
             invocation = await invoke(ctx, version, smoke.event);
         }
         catch (error) {
-            const detail = `lambda:Invoke failed: ${describeError(error)}`;
+            const detail = `lambda:Invoke failed: ${(0,retry/* describeError */.Uc)(error)}`;
             log.info(detail);
             return { ...base, status: 'fail', detail };
         }
@@ -5580,7 +5449,7 @@ async function smokeTest(ctx, version) {
 async function invoke(ctx, version, event) {
     const name = ctx.settings.functionName;
     const started = Date.now();
-    const out = await retry(() => ctx.clients.lambda.send(new dist_cjs/* InvokeCommand */.mdN({
+    const out = await (0,retry/* retry */.L5)(() => ctx.clients.lambda.send(new dist_cjs/* InvokeCommand */.mdN({
         FunctionName: name,
         Qualifier: version,
         InvocationType: 'RequestResponse',
@@ -5821,8 +5690,7 @@ function shareOf(end, known) {
         return {
             changes: error.changes,
             known: error.known,
-            // The AWS error may already say where (aws/where.ts): say it once.
-            failed: { step: error.step, error: (0,failure/* withCauses */.vR)(error).replace(`${error.step}: `, '') }
+            failed: { step: error.step, error: error.reason }
         };
     // Not a StepFailed: nothing says which writes were made, so none is claimed.
     return {
