@@ -63,129 +63,15 @@ function principalProblem(principal) {
 
 /***/ }),
 
-/***/ 3686:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  w1: () => (/* binding */ RetriesExhausted),
-  Uc: () => (/* binding */ describeError),
-  Is: () => (/* binding */ errorName),
-  nG: () => (/* binding */ httpStatus),
-  IA: () => (/* binding */ isNotImplemented),
-  GM: () => (/* binding */ isTransientServerError),
-  L5: () => (/* binding */ retry),
-  F2: () => (/* binding */ unlessMissing)
-});
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-// A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
-// role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
-// own retries cover throttling and 5xx; this covers errors whose cure is waiting.
-
-class RetriesExhausted extends Error {
-    attempts;
-    elapsedMs;
-    lastError;
-    constructor(message, attempts, elapsedMs, lastError) {
-        super(message, { cause: lastError });
-        this.attempts = attempts;
-        this.elapsedMs = elapsedMs;
-        this.lastError = lastError;
-        this.name = 'RetriesExhausted';
-    }
-}
-/**
- * Calls `call` until it succeeds, an error is not retryable (thrown as is), or the attempts or
- * time run out (RetriesExhausted, carrying the last error).
- */
-async function retry(call, options) {
-    const { label, retryable, maxElapsedMs, maxAttempts = Infinity, initialDelayMs = 1000, maxDelayMs = 10_000, log } = options;
-    const start = Date.now();
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const decision = retryable(error);
-            if (!decision)
-                throw error;
-            const wait = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs);
-            const elapsed = Date.now() - start;
-            if (attempt >= maxAttempts || elapsed + (decision.waitFor ? 0 : wait) > maxElapsedMs) {
-                const message = `${label}: ${decision.reason}; gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} in ${seconds(elapsed)}`;
-                log(message);
-                throw new RetriesExhausted(message, attempt, elapsed, error);
-            }
-            if (decision.waitFor) {
-                log(`${label}: ${decision.reason}; waiting, then attempt ${attempt + 1}`);
-                await decision.waitFor();
-            }
-            else {
-                log(`${label}: ${decision.reason}; attempt ${attempt + 1} in ${seconds(wait)}`);
-                await (0,promises_namespaceObject.setTimeout)(wait);
-            }
-        }
-    }
-}
-/** The answer, or undefined when AWS answers `missing` (e.g. ResourceNotFoundException): it does not exist. */
-async function unlessMissing(request, missing) {
-    try {
-        return await request;
-    }
-    catch (error) {
-        if (errorName(error) === missing)
-            return undefined;
-        throw error;
-    }
-}
-/** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
-function errorName(error) {
-    return typeof error === 'object' && error !== null && 'name' in error
-        ? String(error.name)
-        : undefined;
-}
-/** The HTTP status of an SDK error: what to decide on when an answer has no body (S3 HEAD). */
-function httpStatus(error) {
-    const metadata = typeof error === 'object' && error !== null && '$metadata' in error
-        ? error.$metadata
-        : undefined;
-    return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
-}
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/**
- * An endpoint that lacks the operation: emulators users run in CI (LocalStack, moto) answer one
- * they do not implement with 501, or 500 and "not implemented". Asking again cannot help.
- */
-function isNotImplemented(error) {
-    const text = `${errorName(error) ?? ''} ${error?.message ?? ''}`;
-    return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text);
-}
-/** A 5xx or throttling answer: what the SDK itself would try again. */
-function isTransientServerError(error) {
-    const status = httpStatus(error) ?? 0;
-    return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '');
-}
-/** `Name: message` of an error, for a report. */
-const describeError = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
-
-
-/***/ }),
-
-/***/ 5326:
+/***/ 1633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Xq: () => (/* binding */ sayWhere),
-/* harmony export */   uw: () => (/* binding */ stepText)
+/* harmony export */   ZY: () => (/* binding */ markFailed),
+/* harmony export */   an: () => (/* binding */ StepFailed),
+/* harmony export */   uw: () => (/* binding */ stepText),
+/* harmony export */   vR: () => (/* binding */ withCauses)
 /* harmony export */ });
-/* unused harmony exports resourceOf, isConnectionError, whereText */
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3686);
-
-const MARK = Symbol('where');
 /** The one wording of a step: `lambda:CreateAlias live on function orders`. */
 function stepText(step) {
     if ('doing' in step)
@@ -194,79 +80,11 @@ function stepText(step) {
     const target = [names, resource && `on ${resource}`].filter(Boolean).join(' ');
     return `${operation}${target && ` ${target}`}${why ? ` (${why})` : ''}`;
 }
-/** The resource a request names, in the words the log uses. */
-function resourceOf(input) {
-    const text = (value) => (typeof value === 'string' ? value : undefined);
-    const fn = text(input.FunctionName);
-    if (fn)
-        return `function ${fn}${text(input.Qualifier) ? `:${text(input.Qualifier)}` : ''}`;
-    const bucket = text(input.Bucket);
-    if (bucket)
-        return `s3://${bucket}${text(input.Key) ? `/${text(input.Key)}` : ''}`;
-    const role = text(input.RoleArn) ?? text(input.PolicySourceArn) ?? text(input.RoleName);
-    if (role)
-        return `role ${role}`;
-    const policyType = text(input.policyType);
-    if (policyType)
-        return `a ${policyType.toLowerCase().replace(/_/g, ' ')}`;
-    return undefined;
-}
-/** No HTTP answer at all: the connection was refused, reset or timed out. */
-const isConnectionError = (error) => (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(error) === undefined &&
-    /socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|timed? ?out|TimeoutError/i.test(`${error?.name} ${error?.code ?? ''} ${error?.message}`);
-/** The prefix for one failed call, or undefined when the service words it itself. */
-function whereText(service, operation, input, endpoint, error) {
-    const connection = isConnectionError(error);
-    if (service === 'iam' && !connection)
-        return undefined;
-    const where = stepText({ operation: `${service}:${operation}`, resource: resourceOf(input) });
-    return `${where}${connection && endpoint ? ` at ${endpoint}` : ''}`;
-}
-/** Adds the prefix to every error `client` throws; the endpoint is read from the request sent. */
-function sayWhere(client, service) {
-    client.middlewareStack.add((next, context) => async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (error) {
-            const operation = (context.commandName ?? 'Call').replace(/Command$/, '');
-            const where = whereText(service, operation, args.input, context[MARK], error);
-            if (where && error instanceof Error && !error.message.startsWith(where))
-                error.message = `${where}: ${error.message}`;
-            throw error;
-        }
-    }, { step: 'initialize', name: 'sayWhereMiddleware' });
-    client.middlewareStack.add((next, context) => async (args) => {
-        const request = args.request;
-        if (request?.hostname)
-            context[MARK] =
-                `${request.protocol ?? 'https:'}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
-        return next(args);
-    }, { step: 'finalizeRequest', name: 'sayWhereEndpointMiddleware' });
-    return client;
-}
-
-
-/***/ }),
-
-/***/ 1633:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ZY: () => (/* binding */ markFailed),
-/* harmony export */   an: () => (/* binding */ StepFailed),
-/* harmony export */   vR: () => (/* binding */ withCauses)
-/* harmony export */ });
-/* harmony import */ var _aws_where_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5326);
-// A branch of the run (the function's deploy, the role's writes) that failed part way: the error,
-// the step it failed at, and every planned change marked done or not, so that the run's record (run/record.ts) can still
-// write the outputs and the summary of what this run changed before it fails.
-
 class StepFailed extends Error {
     where;
     changes;
     known;
-    /** The step, as the log names it (aws/where.ts `stepText`): `lambda:PublishVersion on function orders`. */
+    /** The step in words (`stepText`): `lambda:PublishVersion on function orders`. */
     step;
     constructor(
     /** Where the branch failed, as data. */
@@ -278,7 +96,7 @@ class StepFailed extends Error {
         this.changes = changes;
         this.known = known;
         this.name = 'StepFailed';
-        this.step = (0,_aws_where_js__WEBPACK_IMPORTED_MODULE_0__/* .stepText */ .uw)(where);
+        this.step = stepText(where);
     }
     /** The error, without the step when the AWS error already says it (aws/where.ts): said once. */
     get reason() {
@@ -3481,7 +3299,7 @@ catch (error) {
     (0,_runner_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(148)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3148))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2781))).run(inputs);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -4638,6 +4456,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

@@ -2,14 +2,8 @@
 import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import {
-  isConnectionError,
-  resourceOf,
-  sayWhere,
-  stepText,
-  whereText
-} from '../../src/aws/where.js'
-import { StepFailed } from '../../src/failure.js'
+import { isConnectionError, resourceOf, sayWhere, whereText } from '../../src/aws/where.js'
+import { StepFailed, stepText } from '../../src/failure.js'
 
 describe('stepText: one wording for every step', () => {
   test('an operation on a resource, what it names, why, or what the run was doing', () => {

@@ -1,27 +1,13 @@
 // Every AWS failure says where it happened: `lambda:PublishVersion on function orders: …`, worded
-// by stepText, the one wording of a step (a failed branch's StepFailed carries its Step). IAM's
+// by failure.ts stepText, the one wording of a step (a failed branch's StepFailed carries its Step). IAM's
 // writes already say so in their own words (role/errors.ts), so IAM is left alone except when the
 // connection itself fails, which every service's error then names with its endpoint: a
 // `socket hang up` alone does not say which of five services, or which emulator, hung up.
 import type { HandlerExecutionContext, MetadataBearer, MiddlewareStack } from '@smithy/types'
+import { stepText } from '../failure.js'
 import { httpStatus } from './retry.js'
 
 const MARK = Symbol('where')
-
-/**
- * Where a run was, as data: an operation (`lambda:PublishVersion`, with what it names, e.g. an
- * alias) on a resource (`function orders`), or what it was doing when no call was under way.
- */
-export type Step =
-  { operation: string; names?: string; resource?: string; why?: string } | { doing: string }
-
-/** The one wording of a step: `lambda:CreateAlias live on function orders`. */
-export function stepText(step: Step): string {
-  if ('doing' in step) return step.doing
-  const { operation, names, resource, why } = step
-  const target = [names, resource && `on ${resource}`].filter(Boolean).join(' ')
-  return `${operation}${target && ` ${target}`}${why ? ` (${why})` : ''}`
-}
 
 /** The resource a request names, in the words the log uses. */
 export function resourceOf(input: Record<string, unknown>): string | undefined {

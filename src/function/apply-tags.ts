@@ -2,7 +2,7 @@
 // for the keys remove-tags named. Both address the unqualified function ARN.
 import { TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-lambda'
 import { retry } from '../aws/retry.js'
-import type { Step } from '../aws/where.js'
+import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
 import type { TagWrites } from './tags.js'
 import { conflictRetry } from './waits.js'

@@ -8,7 +8,7 @@ import {
   UpdateFunctionConfigurationCommand
 } from '@aws-sdk/client-lambda'
 import { errorName, retry } from '../aws/retry.js'
-import type { Step } from '../aws/where.js'
+import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
 import { markFailed, StepFailed, type Known } from '../failure.js'
 import { provenanceTags } from '../runner/provenance.js'

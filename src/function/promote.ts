@@ -1,7 +1,7 @@
 // The last write of a run: the alias moves to this run's version, once the smoke test and
 // verification passed (run/promotion-gate.ts). Held back, it stays on the version it had, so API
 // Connect, calling `function:alias`, only ever reaches versions that passed.
-import type { Step } from '../aws/where.js'
+import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
 import { markFailed, StepFailed } from '../failure.js'
 import type { FunctionOutcome, FunctionPlan } from './apply.js'

@@ -4,7 +4,7 @@
 // Errors are told apart by the SDK's name: `<Code>Exception` for the errors IAM's model lists
 // (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
 import { errorName } from '../aws/retry.js'
-import { stepText } from '../aws/where.js'
+import { stepText } from '../failure.js'
 import { markFailed, StepFailed } from '../failure.js'
 import type { RoleChange, RoleStep } from './changes.js'
 import type { DesiredRole, RolePlan } from './plan.js'

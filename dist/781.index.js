@@ -1,8 +1,8 @@
-export const id = 148;
-export const ids = [148];
+export const id = 781;
+export const ids = [781];
 export const modules = {
 
-/***/ 3148:
+/***/ 2781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,8 +19,99 @@ var workflow_commands = __webpack_require__(1520);
 var failure = __webpack_require__(1633);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1696);
-// EXTERNAL MODULE: ./src/aws/retry.ts + 1 modules
-var retry = __webpack_require__(3686);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+// A bounded retry for the few AWS errors that mean "not yet" rather than "no": a new execution
+// role that Lambda cannot assume for a few seconds, another update still in progress. The SDK's
+// own retries cover throttling and 5xx; this covers errors whose cure is waiting.
+
+class RetriesExhausted extends Error {
+    attempts;
+    elapsedMs;
+    lastError;
+    constructor(message, attempts, elapsedMs, lastError) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.elapsedMs = elapsedMs;
+        this.lastError = lastError;
+        this.name = 'RetriesExhausted';
+    }
+}
+/**
+ * Calls `call` until it succeeds, an error is not retryable (thrown as is), or the attempts or
+ * time run out (RetriesExhausted, carrying the last error).
+ */
+async function retry(call, options) {
+    const { label, retryable, maxElapsedMs, maxAttempts = Infinity, initialDelayMs = 1000, maxDelayMs = 10_000, log } = options;
+    const start = Date.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const decision = retryable(error);
+            if (!decision)
+                throw error;
+            const wait = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs);
+            const elapsed = Date.now() - start;
+            if (attempt >= maxAttempts || elapsed + (decision.waitFor ? 0 : wait) > maxElapsedMs) {
+                const message = `${label}: ${decision.reason}; gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} in ${seconds(elapsed)}`;
+                log(message);
+                throw new RetriesExhausted(message, attempt, elapsed, error);
+            }
+            if (decision.waitFor) {
+                log(`${label}: ${decision.reason}; waiting, then attempt ${attempt + 1}`);
+                await decision.waitFor();
+            }
+            else {
+                log(`${label}: ${decision.reason}; attempt ${attempt + 1} in ${seconds(wait)}`);
+                await (0,promises_.setTimeout)(wait);
+            }
+        }
+    }
+}
+/** The answer, or undefined when AWS answers `missing` (e.g. ResourceNotFoundException): it does not exist. */
+async function unlessMissing(request, missing) {
+    try {
+        return await request;
+    }
+    catch (error) {
+        if (errorName(error) === missing)
+            return undefined;
+        throw error;
+    }
+}
+/** The AWS error name (`ResourceConflictException`…) of an SDK error, if it is one. */
+function errorName(error) {
+    return typeof error === 'object' && error !== null && 'name' in error
+        ? String(error.name)
+        : undefined;
+}
+/** The HTTP status of an SDK error: what to decide on when an answer has no body (S3 HEAD). */
+function httpStatus(error) {
+    const metadata = typeof error === 'object' && error !== null && '$metadata' in error
+        ? error.$metadata
+        : undefined;
+    return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * An endpoint that lacks the operation: emulators users run in CI (LocalStack, moto) answer one
+ * they do not implement with 501, or 500 and "not implemented". Asking again cannot help.
+ */
+function isNotImplemented(error) {
+    const text = `${errorName(error) ?? ''} ${error?.message ?? ''}`;
+    return httpStatus(error) === 501 || /not[\s_-]*(yet[\s_-]*)?implemented/i.test(text);
+}
+/** A 5xx or throttling answer: what the SDK itself would try again. */
+function isTransientServerError(error) {
+    const status = httpStatus(error) ?? 0;
+    return status >= 500 || status === 429 || /Throttl|TooManyRequests/.test(errorName(error) ?? '');
+}
+/** `Name: message` of an error, for a report. */
+const describeError = (error) => `${errorName(error) ?? 'Error'}: ${error?.message ?? String(error)}`;
+
 ;// CONCATENATED MODULE: ./src/runner/provenance.ts
 // Where a deployment came from, read from the runner's GITHUB_* variables, for version
 // descriptions and tags. Read directly: @actions/github's context throws without
@@ -601,7 +692,7 @@ async function waitLambda(ctx, what, read, status, done) {
         timeoutMs: t.maxWaitSeconds * 1000
     }, 
     // Not found yet, right after a create, is still settling (the SDK's waiters retry it too).
-    () => (0,retry/* unlessMissing */.F2)(read(), 'ResourceNotFoundException'), configuration => configuration?.[status] === done || configuration?.[status] === 'Failed');
+    () => unlessMissing(read(), 'ResourceNotFoundException'), configuration => configuration?.[status] === done || configuration?.[status] === 'Failed');
     if (!latest)
         throw new Error(`Gave up waiting for ${what} after ${t.maxWaitSeconds} s`);
     if (latest[status] === 'Failed') {
@@ -623,7 +714,7 @@ async function waitForVersion(ctx, name, version) {
     ctx.log.info(`Waiting for version ${version} of ${name} to become Active`);
     await waitLambda(ctx, `version ${version} of ${name} to become Active`, () => ctx.clients.lambda.send(new dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name, Qualifier: version })), 'State', 'Active');
 }
-const isRoleNotReady = (error) => (0,retry/* errorName */.Is)(error) === 'InvalidParameterValueException' &&
+const isRoleNotReady = (error) => errorName(error) === 'InvalidParameterValueException' &&
     /cannot be assumed by Lambda/i.test(error.message);
 function roleDecision(error) {
     return isRoleNotReady(error)
@@ -645,7 +736,7 @@ function roleRetry(ctx, label) {
 }
 /** Another update in progress: wait for it to settle, then try again. */
 function conflictDecision(ctx, name) {
-    return error => (0,retry/* errorName */.Is)(error) === 'ResourceConflictException'
+    return error => errorName(error) === 'ResourceConflictException'
         ? {
             reason: `function ${name} is busy (${error.message})`,
             waitFor: async () => {
@@ -675,7 +766,7 @@ function conflictOrRoleRetry(ctx, label, name) {
 }
 /** A role that never became usable: name the input and the likely cause. */
 function explainRoleError(error, role) {
-    if (!(error instanceof retry/* RetriesExhausted */.w1) || !isRoleNotReady(error.lastError))
+    if (!(error instanceof RetriesExhausted) || !isRoleNotReady(error.lastError))
         return error;
     return new Error(`execution-role-arn: Lambda could not assume ${role} for ${(error.elapsedMs / 1000).toFixed(0)} s; check that its trust policy allows lambda.amazonaws.com to sts:AssumeRole`, { cause: error });
 }
@@ -700,15 +791,15 @@ function codeChanged(name, ours, theirs) {
 async function publishVersion(ctx, latest, ours) {
     const lambda = ctx.clients.lambda;
     const name = ctx.settings.functionName;
-    const published = await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* PublishVersionCommand */.D3m({
+    const published = await retry(() => lambda.send(new dist_cjs/* PublishVersionCommand */.D3m({
         FunctionName: name,
         CodeSha256: ours ?? latest?.CodeSha256,
         RevisionId: latest?.RevisionId,
         Description: provenanceDescription(ctx.provenance)
     })), conflictRetry(ctx, 'lambda:PublishVersion', name)).catch(async (error) => {
         // RevisionId mismatch: PreconditionFailedException; CodeSha256 mismatch: InvalidParameterValue.
-        const revision = (0,retry/* errorName */.Is)(error) === 'PreconditionFailedException';
-        const code = (0,retry/* errorName */.Is)(error) === 'InvalidParameterValueException' &&
+        const revision = errorName(error) === 'PreconditionFailedException';
+        const code = errorName(error) === 'InvalidParameterValueException' &&
             /CodeSHA256/i.test(error.message);
         if (!revision && !code)
             throw error;
@@ -741,7 +832,7 @@ async function pointAlias(lambda, functionName, alias, action, version) {
     }
     catch (error) {
         // Another run created it since we looked: move it instead.
-        if ((0,retry/* errorName */.Is)(error) === 'ResourceConflictException')
+        if (errorName(error) === 'ResourceConflictException')
             return update();
         throw error;
     }
@@ -759,11 +850,11 @@ async function applyTags(ctx, writes, begin) {
     const Resource = ctx.functionArn;
     if (Object.keys(writes.set).length) {
         begin({ operation: 'lambda:TagResource', resource: `function ${name}` });
-        await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* TagResourceCommand */.eqU({ Resource, Tags: writes.set })), conflictRetry(ctx, 'lambda:TagResource', name));
+        await retry(() => lambda.send(new dist_cjs/* TagResourceCommand */.eqU({ Resource, Tags: writes.set })), conflictRetry(ctx, 'lambda:TagResource', name));
     }
     if (writes.remove.length) {
         begin({ operation: 'lambda:UntagResource', resource: `function ${name}` });
-        await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* UntagResourceCommand */.RP$({ Resource, TagKeys: writes.remove })), conflictRetry(ctx, 'lambda:UntagResource', name));
+        await retry(() => lambda.send(new dist_cjs/* UntagResourceCommand */.RP$({ Resource, TagKeys: writes.remove })), conflictRetry(ctx, 'lambda:UntagResource', name));
     }
 }
 
@@ -781,15 +872,69 @@ async function readCodeSigning(ctx) {
 }
 async function putCodeSigning(ctx, arn) {
     const name = ctx.settings.functionName;
-    await (0,retry/* retry */.L5)(() => ctx.clients.lambda.send(new dist_cjs/* PutFunctionCodeSigningConfigCommand */.nD1({ FunctionName: name, CodeSigningConfigArn: arn })), conflictRetry(ctx, 'lambda:PutFunctionCodeSigningConfig', name));
+    await retry(() => ctx.clients.lambda.send(new dist_cjs/* PutFunctionCodeSigningConfigCommand */.nD1({ FunctionName: name, CodeSigningConfigArn: arn })), conflictRetry(ctx, 'lambda:PutFunctionCodeSigningConfig', name));
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __webpack_require__(6764);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(1695);
-// EXTERNAL MODULE: ./src/aws/where.ts
-var where = __webpack_require__(5326);
+;// CONCATENATED MODULE: ./src/aws/where.ts
+
+
+const MARK = Symbol('where');
+/** The resource a request names, in the words the log uses. */
+function resourceOf(input) {
+    const text = (value) => (typeof value === 'string' ? value : undefined);
+    const fn = text(input.FunctionName);
+    if (fn)
+        return `function ${fn}${text(input.Qualifier) ? `:${text(input.Qualifier)}` : ''}`;
+    const bucket = text(input.Bucket);
+    if (bucket)
+        return `s3://${bucket}${text(input.Key) ? `/${text(input.Key)}` : ''}`;
+    const role = text(input.RoleArn) ?? text(input.PolicySourceArn) ?? text(input.RoleName);
+    if (role)
+        return `role ${role}`;
+    const policyType = text(input.policyType);
+    if (policyType)
+        return `a ${policyType.toLowerCase().replace(/_/g, ' ')}`;
+    return undefined;
+}
+/** No HTTP answer at all: the connection was refused, reset or timed out. */
+const isConnectionError = (error) => httpStatus(error) === undefined &&
+    /socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|timed? ?out|TimeoutError/i.test(`${error?.name} ${error?.code ?? ''} ${error?.message}`);
+/** The prefix for one failed call, or undefined when the service words it itself. */
+function whereText(service, operation, input, endpoint, error) {
+    const connection = isConnectionError(error);
+    if (service === 'iam' && !connection)
+        return undefined;
+    const where = (0,failure/* stepText */.uw)({ operation: `${service}:${operation}`, resource: resourceOf(input) });
+    return `${where}${connection && endpoint ? ` at ${endpoint}` : ''}`;
+}
+/** Adds the prefix to every error `client` throws; the endpoint is read from the request sent. */
+function sayWhere(client, service) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const operation = (context.commandName ?? 'Call').replace(/Command$/, '');
+            const where = whereText(service, operation, args.input, context[MARK], error);
+            if (where && error instanceof Error && !error.message.startsWith(where))
+                error.message = `${where}: ${error.message}`;
+            throw error;
+        }
+    }, { step: 'initialize', name: 'sayWhereMiddleware' });
+    client.middlewareStack.add((next, context) => async (args) => {
+        const request = args.request;
+        if (request?.hostname)
+            context[MARK] =
+                `${request.protocol ?? 'https:'}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
+        return next(args);
+    }, { step: 'finalizeRequest', name: 'sayWhereEndpointMiddleware' });
+    return client;
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"apic-lambda-deploy","rE":"0.1.0"}');
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
@@ -813,19 +958,19 @@ function createClients(region, endpointUrl, maxAttempts) {
     let accessAnalyzer;
     const iam = new client_iam_dist_cjs/* IAMClient */.h8v(config);
     return {
-        sts: (0,where/* sayWhere */.Xq)(new client_sts_dist_cjs/* STSClient */.iM(config), 'sts'),
-        iam: (0,where/* sayWhere */.Xq)(iam, 'iam'),
+        sts: sayWhere(new client_sts_dist_cjs/* STSClient */.iM(config), 'sts'),
+        iam: sayWhere(iam, 'iam'),
         // Its own retries, IAM's connections: a client of its own would open (on AWS: handshake) another.
-        iamOnce: (0,where/* sayWhere */.Xq)(new client_iam_dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1, requestHandler: iam.config.requestHandler }), 'iam'),
-        lambda: (0,where/* sayWhere */.Xq)(new dist_cjs/* LambdaClient */.Nox(config), 'lambda'),
+        iamOnce: sayWhere(new client_iam_dist_cjs/* IAMClient */.h8v({ ...config, maxAttempts: 1, requestHandler: iam.config.requestHandler }), 'iam'),
+        lambda: sayWhere(new dist_cjs/* LambdaClient */.Nox(config), 'lambda'),
         lazy: {
             s3: () => (s3 ??= __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)).then(({ S3Client }) => 
             // Emulators (and LocalStack) serve buckets by path, not by virtual host.
-            (0,where/* sayWhere */.Xq)(new S3Client({
+            sayWhere(new S3Client({
                 ...config,
                 forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
             }), 's3'))),
-            accessAnalyzer: () => (accessAnalyzer ??= __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19)).then(({ AccessAnalyzerClient }) => (0,where/* sayWhere */.Xq)(new AccessAnalyzerClient(config), 'access-analyzer')))
+            accessAnalyzer: () => (accessAnalyzer ??= __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19)).then(({ AccessAnalyzerClient }) => sayWhere(new AccessAnalyzerClient(config), 'access-analyzer')))
         }
     };
 }
@@ -870,7 +1015,7 @@ async function stageZip(ctx, upload, zip) {
         .catch(error => {
         // No body, so no error code: 404, or 403 when the caller lacks s3:ListBucket (the README
         // asks only for s3:GetObject and s3:PutObject). Either way: not there for us, upload it.
-        const status = (0,retry/* httpStatus */.nG)(error);
+        const status = httpStatus(error);
         if (status === 404 || status === 403)
             return undefined;
         throw error;
@@ -959,7 +1104,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
         const spec = fn.create;
         const active = await log.group(`Create function ${name}`, async () => {
             const Code = await codeOf(spec.upload, on('lambda:CreateFunction'));
-            const response = await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* CreateFunctionCommand */.Y8X({
+            const response = await retry(() => lambda.send(new dist_cjs/* CreateFunctionCommand */.Y8X({
                 FunctionName: name,
                 PackageType: spec.PackageType,
                 Runtime: spec.Runtime,
@@ -976,7 +1121,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
                 Tags: { ...provenanceTags(ctx.provenance), ...spec.Tags }
             })), roleRetry(ctx, 'lambda:CreateFunction')).catch(error => {
                 // Another job created it since we looked (matrix jobs, reruns): deploy as an update.
-                if ((0,retry/* errorName */.Is)(error) === 'ResourceConflictException' &&
+                if (errorName(error) === 'ResourceConflictException' &&
                     /already exist/i.test(String(error)))
                     return undefined;
                 throw explainRoleError(error, spec.Role);
@@ -1005,7 +1150,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
             const update = fn.configuration;
             latest = await log.group(`Update function ${name} configuration`, async () => {
                 begin(on('lambda:UpdateFunctionConfiguration'));
-                await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* UpdateFunctionConfigurationCommand */.Zlw({
+                await retry(() => lambda.send(new dist_cjs/* UpdateFunctionConfigurationCommand */.Zlw({
                     FunctionName: name,
                     ...update,
                     Runtime: update.Runtime
@@ -1029,7 +1174,7 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
             const code = fn.code;
             latest = await log.group(`Update function ${name} code`, async () => {
                 const Code = await codeOf(code.upload, on('lambda:UpdateFunctionCode'));
-                const updated = await (0,retry/* retry */.L5)(() => lambda.send(new dist_cjs/* UpdateFunctionCodeCommand */.KfB({
+                const updated = await retry(() => lambda.send(new dist_cjs/* UpdateFunctionCodeCommand */.KfB({
                     FunctionName: name,
                     ...Code,
                     Architectures: code.Architectures,
@@ -1209,7 +1354,7 @@ function canonical(value) {
 
 
 async function readFunction(lambda, name) {
-    const out = await (0,retry/* unlessMissing */.F2)(lambda.send(new dist_cjs/* GetFunctionCommand */.YF5({ FunctionName: name })), 'ResourceNotFoundException');
+    const out = await unlessMissing(lambda.send(new dist_cjs/* GetFunctionCommand */.YF5({ FunctionName: name })), 'ResourceNotFoundException');
     if (!out)
         return undefined;
     return {
@@ -1221,10 +1366,10 @@ async function readFunction(lambda, name) {
     };
 }
 async function readAlias(lambda, functionName, alias) {
-    return (0,retry/* unlessMissing */.F2)(lambda.send(new dist_cjs/* GetAliasCommand */.MES({ FunctionName: functionName, Name: alias })), 'ResourceNotFoundException');
+    return unlessMissing(lambda.send(new dist_cjs/* GetAliasCommand */.MES({ FunctionName: functionName, Name: alias })), 'ResourceNotFoundException');
 }
 async function readVersion(lambda, name, version) {
-    return (0,retry/* unlessMissing */.F2)(lambda.send(new dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name, Qualifier: version })), 'ResourceNotFoundException');
+    return unlessMissing(lambda.send(new dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: name, Qualifier: version })), 'ResourceNotFoundException');
 }
 /** Every published version, $LATEST left out. */
 async function listVersions(lambda, name) {
@@ -1262,12 +1407,12 @@ async function readS3Sha256(ctx, source) {
     catch (error) {
         // A HEAD answer has no body: the SDK names a 404 NotFound and a 403 Unknown. S3 answers 403
         // for a missing key too when the caller lacks s3:ListBucket, so both mean the same here.
-        const status = (0,retry/* httpStatus */.nG)(error);
+        const status = httpStatus(error);
         if (status === 404 || status === 403)
             throw new inputs_settings/* InputError */.d([
                 `s3-key: ${where}${source.objectVersion ? ` version ${source.objectVersion}` : ''} does not exist or cannot be read (s3:HeadObject answered HTTP ${status}); check s3-bucket, s3-key${source.objectVersion ? ', s3-object-version' : ''} and that these credentials may s3:GetObject it`
             ]);
-        ctx.log.info(`s3:HeadObject ${where} failed (${(0,retry/* errorName */.Is)(error)}); its checksum is unknown, so it is deployed`);
+        ctx.log.info(`s3:HeadObject ${where} failed (${errorName(error)}); its checksum is unknown, so it is deployed`);
     }
     return undefined;
 }
@@ -1465,7 +1610,7 @@ function qualifiedNameOf(settings, version) {
 // The smoke test in the report: its section of the job summary, and how it ends the step (a failed
 // smoke test fails it, saying which version was published but not promoted).
 
-const MARK = {
+const smoke_MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
     skipped: '⚪ skipped'
@@ -1484,7 +1629,7 @@ function smokeSection(smoke, functionName, table) {
                 `${code(smoke.event)}${smoke.source === 'inline' ? '' : ` (${smoke.source})`}`,
                 smoke.response === undefined ? '—' : code(smoke.response),
                 smoke.durationMs === undefined ? '—' : `${smoke.durationMs} ms`,
-                `${MARK[smoke.status]}: ${smoke.detail}`
+                `${smoke_MARK[smoke.status]}: ${smoke.detail}`
             ]
         ]),
         ''
@@ -4740,13 +4885,13 @@ function roleFailed(plan, done, step, roleArn, error) {
         : { doing: `role ${name}` }, [...done, ...(0,failure/* markFailed */.ZY)(rest, () => false)], { roleArn }, error);
 }
 /** Another run created or changed the role between our read and our write. */
-const lostRace = (error) => ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes((0,retry/* errorName */.Is)(error) ?? '');
+const lostRace = (error) => ['EntityAlreadyExistsException', 'ConcurrentModificationException'].includes(errorName(error) ?? '');
 /** An IAM write failure, in words that say what to do. */
 function iamFailure(operation, desired, error) {
-    const code = (0,retry/* errorName */.Is)(error) ?? 'Error';
+    const code = errorName(error) ?? 'Error';
     const message = (error?.message ?? String(error)).replace(/\.$/, '');
     const role = `role ${desired.name}`;
-    const failed = `${(0,where/* stepText */.uw)({ operation, resource: role })} failed`;
+    const failed = `${(0,failure/* stepText */.uw)({ operation, resource: role })} failed`;
     const quota = {
         CreateRole: `The account has reached IAM's quota of roles (${message}). Delete unused roles, ask AWS for a higher "Roles per account" quota, or point role-name at an existing role.`,
         PutRolePolicy: `The inline policies of ${role} would exceed IAM's quota (${message}): the role serves too many functions. Give this function its own role with role-name.`,
@@ -4788,10 +4933,10 @@ function principalAdvice(message, ours) {
  */
 async function readRole(iam, RoleName, grantName) {
     const read = (operation, call) => call().catch((error) => {
-        if ((0,retry/* errorName */.Is)(error) === 'NoSuchEntityException')
+        if (errorName(error) === 'NoSuchEntityException')
             return undefined;
-        throw new Error(`Cannot read role ${RoleName}: ${operation} failed: ${(0,retry/* errorName */.Is)(error)}: ${error.message}` +
-            ((0,retry/* errorName */.Is)(error) === 'AccessDenied'
+        throw new Error(`Cannot read role ${RoleName}: ${operation} failed: ${errorName(error)}: ${error.message}` +
+            (errorName(error) === 'AccessDenied'
                 ? `. The workflow's credentials need iam:${operation} on the role.`
                 : ''), { cause: error });
     });
@@ -4910,7 +5055,7 @@ async function applyRole(ctx, plan, replan) {
             return outcome(current, [...done, ...unchanged], roleArn ?? ctx.roleArn, live);
         }
         catch (error) {
-            const code = (0,retry/* errorName */.Is)(error);
+            const code = errorName(error);
             if (round >= MAX_ROUNDS || !lostRace(error))
                 throw roleFailed(current, done, making, roleArn, error);
             log.info(`Role ${plan.desired.name}: ${code}: another run changed the role at the same time; reading it again to reconcile`);
@@ -5048,7 +5193,7 @@ async function probeSelfAssume(ctx, roleArn) {
         };
     }
     catch (error) {
-        const code = (0,retry/* errorName */.Is)(error);
+        const code = errorName(error);
         if (code === 'AccessDenied' || code === 'AccessDeniedException')
             return { name, expected: 'denied', actual: 'denied', status: 'pass', method };
         return notChecked(name, 'denied', method, error);
@@ -5058,7 +5203,7 @@ function notChecked(name, expected, method, error) {
     return {
         name,
         expected,
-        actual: `not checked (${(0,retry/* describeError */.Uc)(error)})`,
+        actual: `not checked (${describeError(error)})`,
         status: 'not-checked',
         method
     };
@@ -5085,7 +5230,7 @@ async function settled(ctx, label, roleChanged, ask) {
     if (!roleChanged)
         return ask();
     try {
-        return await (0,retry/* retry */.L5)(async () => {
+        return await retry(async () => {
             const answer = await ask();
             if (withStatus(answer.checks, 'fail').length)
                 throw new NotSettled(answer);
@@ -5104,7 +5249,7 @@ async function settled(ctx, label, roleChanged, ask) {
         });
     }
     catch (error) {
-        if (error instanceof retry/* RetriesExhausted */.w1 && error.lastError instanceof NotSettled)
+        if (error instanceof RetriesExhausted && error.lastError instanceof NotSettled)
             return error.lastError.answer;
         throw error;
     }
@@ -5136,8 +5281,8 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
                 return { checks: await simulatedChecks(ctx, roleArn, resources) };
             }
             catch (error) {
-                why = (0,retry/* describeError */.Uc)(error);
-                if ((0,retry/* errorName */.Is)(error)?.startsWith('AccessDenied') || (0,retry/* isNotImplemented */.IA)(error))
+                why = describeError(error);
+                if (errorName(error)?.startsWith('AccessDenied') || isNotImplemented(error))
                     refused = why;
                 ctx.log.info(`iam:SimulatePrincipalPolicy is not available (${why}); evaluating the role's policies locally`);
             }
@@ -5154,14 +5299,14 @@ async function invokeChecks(ctx, roleArn, boundaryArn, resources, roleChanged) {
  */
 async function simulatedChecks(ctx, roleArn, resources) {
     const t = ctx.timing;
-    const { EvaluationResults = [] } = await (0,retry/* retry */.L5)(() => ctx.clients.iamOnce.send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
+    const { EvaluationResults = [] } = await retry(() => ctx.clients.iamOnce.send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({
         PolicySourceArn: roleArn,
         ActionNames: ['lambda:InvokeFunction'],
         ResourceArns: resources
     })), {
         label: 'iam:SimulatePrincipalPolicy',
-        retryable: error => (0,retry/* isTransientServerError */.GM)(error) && !(0,retry/* isNotImplemented */.IA)(error)
-            ? { reason: (0,retry/* describeError */.Uc)(error) }
+        retryable: error => isTransientServerError(error) && !isNotImplemented(error)
+            ? { reason: describeError(error) }
             : undefined,
         maxAttempts: t.sdkMaxAttempts,
         maxElapsedMs: t.propagationWaitMs,
@@ -5171,7 +5316,7 @@ async function simulatedChecks(ctx, roleArn, resources) {
         log: ctx.log.info
     }).catch(error => {
         // The last answer, not the retry's wrapper, says what the endpoint did.
-        throw error instanceof retry/* RetriesExhausted */.w1 ? error.lastError : error;
+        throw error instanceof RetriesExhausted ? error.lastError : error;
     });
     return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', simulatedDecision(EvaluationResults, resource), 'iam:SimulatePrincipalPolicy'));
 }
@@ -5183,7 +5328,7 @@ async function localChecks(iam, roleArn, roleName, boundaryArn, resources, unava
     }
     catch (error) {
         // Neither way answered: the permission is unproven, never a pass.
-        const why = `the role's policies could not be read: ${(0,retry/* describeError */.Uc)(error)}`;
+        const why = `the role's policies could not be read: ${describeError(error)}`;
         return resources.map(resource => checkFrom(invokeCheckName(resource), 'allowed', 'cannot-evaluate', method, why));
     }
 }
@@ -5313,7 +5458,7 @@ async function askRole(ctx, resources) {
         return { checks: roleUnreadChecks(resources, `role ${name} does not exist`, 'fail') };
     }
     catch (error) {
-        const why = `GetRole failed: ${(0,retry/* describeError */.Uc)(error.cause ?? error)}`;
+        const why = `GetRole failed: ${describeError(error.cause ?? error)}`;
         return { checks: roleUnreadChecks(resources, why, 'undecided') };
     }
 }
@@ -5345,7 +5490,7 @@ async function plannedChecks(ctx, role, resources) {
         ];
     }
     catch (error) {
-        const partial = `${method}; the role's other policies and boundary could not be read (${(0,retry/* describeError */.Uc)(error)})`;
+        const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`;
         return [
             ...trust,
             ...localInvokeChecks(ctx.roleArn, [grant], undefined, resources, partial, now)
@@ -5429,7 +5574,7 @@ async function smokeTest(ctx, version) {
             invocation = await invoke(ctx, version, smoke.event);
         }
         catch (error) {
-            const detail = `lambda:Invoke failed: ${(0,retry/* describeError */.Uc)(error)}`;
+            const detail = `lambda:Invoke failed: ${describeError(error)}`;
             log.info(detail);
             return { ...base, status: 'fail', detail };
         }
@@ -5449,7 +5594,7 @@ async function smokeTest(ctx, version) {
 async function invoke(ctx, version, event) {
     const name = ctx.settings.functionName;
     const started = Date.now();
-    const out = await (0,retry/* retry */.L5)(() => ctx.clients.lambda.send(new dist_cjs/* InvokeCommand */.mdN({
+    const out = await retry(() => ctx.clients.lambda.send(new dist_cjs/* InvokeCommand */.mdN({
         FunctionName: name,
         Qualifier: version,
         InvocationType: 'RequestResponse',
