@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { defaultRoleName, readSettings } from '../src/inputs.js'
-import { InputError, type Settings } from '../src/settings.js'
+import { readSettings } from '../src/inputs/read.js'
+import { defaultRoleName } from '../src/inputs/role.js'
+import { InputError, type Settings } from '../src/inputs/settings.js'
 
 const ORG = 'ac51909e-a379-4153-a0e8-ef4a25a83405'
 const base = { 'function-name': 'orders', 'provider-org-id': ORG }

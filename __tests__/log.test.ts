@@ -1,6 +1,6 @@
 // The held branch: its lines wait for the live branch, and a group opened inside it is written as
 // a group of its own, never interleaved with the live lines.
-import { groupAfter, log } from '../src/log.js'
+import { groupAfter, log } from '../src/runner/log.js'
 import { captureCoreOutput } from './support/core-output.js'
 
 const output = captureCoreOutput()

@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { executionRole, startEmulator } from '../emulator/index.js'
-import { ROOT, runAction } from '../__tests__/support/run-action.js'
+import { ROOT, runAction } from '../harness/run-action.js'
 import { sequentialRoundTrips, startLatencyProxy } from './latency-proxy.js'
 
 const RUNS = Number(process.argv[2] ?? 9)

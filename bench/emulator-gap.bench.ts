@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { executionRole, startEmulator, type FaultSpec } from '../emulator/index.js'
-import { ROOT, runAction } from '../__tests__/support/run-action.js'
+import { ROOT, runAction } from '../harness/run-action.js'
 import { startLatencyProxy } from './latency-proxy.js'
 
 const RUNS = Number(process.argv[2] ?? 9)

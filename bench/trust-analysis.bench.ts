@@ -10,7 +10,7 @@ import {
   ORG_ID,
   OWN_ROLE,
   TARGET_ROLE
-} from '../__tests__/support/trust-policy-generator.js'
+} from '../harness/trust-policy-generator.js'
 
 const runs = Number(process.argv[2] ?? 25)
 const IBM = TARGET_ROLE

@@ -15,7 +15,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   r$: () => (/* binding */ parseFunctionRef),
 /* harmony export */   w3: () => (/* binding */ roleArn)
 /* harmony export */ });
-/* unused harmony export FUNCTION_NAME_PATTERN */
 // ARN syntax for the few resource types the action names. Everything here is pure.
 const PARTITION = 'aws(?:-[a-z]+)*';
 const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d';
@@ -70,22 +69,39 @@ function principalProblem(principal) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   ZY: () => (/* binding */ markFailed),
 /* harmony export */   an: () => (/* binding */ StepFailed),
+/* harmony export */   uw: () => (/* binding */ stepText),
 /* harmony export */   vR: () => (/* binding */ withCauses)
 /* harmony export */ });
+/** The one wording of a step: `lambda:CreateAlias live on function orders`. */
+function stepText(step) {
+    if ('doing' in step)
+        return step.doing;
+    const { operation, names, resource, why } = step;
+    const target = [names, resource && `on ${resource}`].filter(Boolean).join(' ');
+    return `${operation}${target && ` ${target}`}${why ? ` (${why})` : ''}`;
+}
 class StepFailed extends Error {
-    step;
+    where;
     changes;
     known;
+    /** The step in words (`stepText`): `lambda:PublishVersion on function orders`. */
+    step;
     constructor(
-    /** The step, as the log names it: `lambda:PublishVersion on function orders`. */
-    step, 
+    /** Where the branch failed, as data. */
+    where, 
     /** Every planned change: the ones made as planned, the others with `notDone`. */
     changes, known, cause) {
         super(cause instanceof Error ? cause.message : String(cause), { cause });
-        this.step = step;
+        this.where = where;
         this.changes = changes;
         this.known = known;
         this.name = 'StepFailed';
+        this.step = stepText(where);
+    }
+    /** The error, without the step when the AWS error already says it (aws/where.ts): said once. */
+    get reason() {
+        const text = withCauses(this);
+        return text.startsWith(`${this.step}: `) ? text.slice(this.step.length + 2) : text;
     }
 }
 /**
@@ -3210,14 +3226,14 @@ async function listTree(root, fail) {
 /* harmony export */ });
 /* unused harmony export stagingKey */
 /* harmony import */ var _code_package_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6640);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8750);
+/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(900);
 
 
 /** Where a zip over the direct-upload limit is staged: derived from its hash, so a rerun finds it. */
 function stagingKey(functionName, sha256) {
     return `apic-lambda-deploy/${functionName}/${Buffer.from(sha256, 'base64').toString('hex')}.zip`;
 }
-/** Problems the package alone reveals: main.ts checks them before any AWS call and any upload. */
+/** Problems the package alone reveals: run/read-inputs.ts checks them with the inputs, before any AWS call. */
 function checkPackage(settings, pkg) {
     if (!pkg)
         return;
@@ -3227,7 +3243,7 @@ function checkPackage(settings, pkg) {
     if (pkg.size > _code_package_js__WEBPACK_IMPORTED_MODULE_0__/* .DIRECT_UPLOAD_LIMIT */ .Ce && !settings.stagingBucket)
         problems.push(`s3-bucket: the package is ${(0,_code_package_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .Xq)(pkg.size)} (${pkg.size} bytes) zipped, over the ${_code_package_js__WEBPACK_IMPORTED_MODULE_0__/* .DIRECT_UPLOAD_LIMIT */ .Ce} bytes that Lambda accepts in a request; give s3-bucket (a bucket in the function's region) to upload it through S3`);
     if (problems.length)
-        throw new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(problems);
+        throw new _inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(problems);
 }
 /** How the code to deploy reaches Lambda; undefined when no code source was given. */
 function uploadFor(settings, pkg, s3Sha256) {
@@ -3237,7 +3253,7 @@ function uploadFor(settings, pkg, s3Sha256) {
             return undefined;
         case 'path':
             if (!pkg)
-                throw new Error('code: the package was not built'); // main.ts always builds it
+                throw new Error('code: the package was not built'); // run/read-inputs.ts always builds it
             return pkg.size > _code_package_js__WEBPACK_IMPORTED_MODULE_0__/* .DIRECT_UPLOAD_LIMIT */ .Ce && settings.stagingBucket
                 ? {
                     kind: 'staged-zip',
@@ -3268,29 +3284,141 @@ function uploadFor(settings, pkg, s3Sha256) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1633);
-/* harmony import */ var _run_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7142);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6137);
+/* harmony import */ var _run_read_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1871);
+/* harmony import */ var _runner_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1520);
 // The action's entry point, as bundled into dist/index.js. The inputs are checked first; only a
-// run that gets past them loads main.ts, and with it the AWS SDK (a separate chunk of dist/).
+// run that gets past them loads run/main.ts, and with it the AWS SDK (a separate chunk of dist/).
 
 
 
 let inputs;
 try {
-    inputs = await (0,_run_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readRunInputs */ .h)();
+    inputs = await (0,_run_read_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readRunInputs */ .h)();
 }
 catch (error) {
-    (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
+    (0,_runner_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8509))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 883))).run(inputs);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7142:
+/***/ 6784:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J4: () => (/* binding */ mismatch),
+/* harmony export */   Jw: () => (/* binding */ NOT_JSON),
+/* harmony export */   WR: () => (/* binding */ parseExpectation),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+// Whether the smoke test's response is what `test-expect` asks for. Pure. Two forms: a status code
+// (a bare integer, 100-599) that an API-Gateway-shaped response ({ statusCode, body }) must carry,
+// or a JSON value the response must contain: every key of an expected object present with a
+// matching value (extra keys allowed), arrays element by element and of the same length, anything
+// else equal. An expected object under `body` also matches a body that is a JSON string, as API
+// Gateway's proxy integration returns it.
+/** `test-expect` as written: a status code, or any JSON value; undefined when it is not JSON. */
+function parseExpectation(text) {
+    if (/^\d{3}$/.test(text) && Number(text) >= 100 && Number(text) <= 599)
+        return { kind: 'status', statusCode: Number(text) };
+    try {
+        return { kind: 'subset', value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Undefined when the response matches; otherwise where and how it differs, in words. */
+function mismatch(expectation, response) {
+    if (expectation.kind === 'status') {
+        const status = isObject(response) ? response.statusCode : undefined;
+        return status === expectation.statusCode
+            ? undefined
+            : `statusCode is ${status === undefined ? 'missing' : JSON.stringify(status)}, expected ${expectation.statusCode}`;
+    }
+    return differs(expectation.value, response, '$');
+}
+function differs(expected, actual, path) {
+    if (Array.isArray(expected)) {
+        if (!Array.isArray(actual))
+            return `${path} is ${describe(actual)}, expected an array`;
+        if (actual.length !== expected.length)
+            return `${path} has ${actual.length} elements, expected ${expected.length}`;
+        for (const [i, item] of expected.entries()) {
+            const found = differs(item, actual[i], `${path}[${i}]`);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    if (isObject(expected)) {
+        // API Gateway's proxy responses carry their body as a JSON string.
+        if (typeof actual === 'string' && path.endsWith('.body'))
+            actual = parsed(actual);
+        if (!isObject(actual))
+            return `${path} is ${describe(actual)}, expected an object`;
+        for (const [key, value] of Object.entries(expected)) {
+            if (!(key in actual))
+                return `${path}.${key} is missing`;
+            const found = differs(value, actual[key], `${path}.${key}`);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    return expected === actual
+        ? undefined
+        : `${path} is ${describe(actual)}, expected ${JSON.stringify(expected)}`;
+}
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const NOT_JSON = Symbol('not JSON');
+/** The JSON value of `text`, or NOT_JSON. */
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return NOT_JSON;
+    }
+}
+/** The JSON value of `text`, or the text itself. */
+function parsed(text) {
+    const value = parseJson(text);
+    return value === NOT_JSON ? text : value;
+}
+function describe(value) {
+    const text = JSON.stringify(value) ?? 'undefined';
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+
+/***/ }),
+
+/***/ 900:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `${problems.length} invalid inputs:\n${problems.map(p => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 1871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3299,125 +3427,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   h: () => (/* binding */ readRunInputs)
 });
 
-// UNUSED EXPORTS: envInput
-
 // EXTERNAL MODULE: ./src/function/code-package.ts + 3 modules
 var code_package = __nccwpck_require__(6640);
 // EXTERNAL MODULE: ./src/function/upload.ts
 var upload = __nccwpck_require__(4679);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/aws/arn.ts
-var arn = __nccwpck_require__(1626);
-;// CONCATENATED MODULE: ./src/quote.ts
-// A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
-// input gives one readable line, not the input again.
-const LIMIT = 80;
-const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
-
-;// CONCATENATED MODULE: ./src/api-connect-regions.ts
-// API Connect (SaaS on AWS) regions by IBM's ids, the ids of its host names
-// (`api-manager.<id>.apiconnect.automation.ibm.com`), and IBM's published service role of each: API
-// Connect assumes the customer's role from it. Regions whose role IBM has not published are known
-// by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
-
-
-const IBM_ACCOUNT = '623947394061';
-const API_CONNECT_REGIONS = [
-    {
-        id: 'us-east-a',
-        name: 'N. Virginia',
-        awsRegion: 'us-east-1',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`,
-        aliases: ['n-virginia', 'virginia']
-    },
-    {
-        id: 'eu-central-a',
-        name: 'Frankfurt',
-        awsRegion: 'eu-central-1',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-central-a`,
-        aliases: ['frankfurt']
-    },
-    {
-        id: 'eu-west-a',
-        name: 'London',
-        awsRegion: 'eu-west-2',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`,
-        aliases: ['london']
-    },
-    { id: 'ap-south-a', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
-    { id: 'ap-southeast-a', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] }
-];
-/** Where IBM names the role API Connect assumes, per region (Lambda policy, "Setting up permissions and trust in AWS"). */
-const IBM_ROLE_SOURCE = 'https://www.ibm.com/docs/en/api-connect/saas?topic=policies-lambda';
-/** Finds a region by id, AWS region or alias, case-insensitively. */
-function findApiConnectRegion(name) {
-    const key = name.trim().toLowerCase();
-    return API_CONNECT_REGIONS.find(r => r.id === key || r.awsRegion === key || r.name.toLowerCase() === key || r.aliases.includes(key));
-}
-/** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
-const REGION_NAMES = API_CONNECT_REGIONS.map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`).join(', ');
-/**
- * The principal API Connect assumes the role from: api-connect-role-arn, else the published role of
- * api-connect-region, else of the region the function runs in. Problems go to `problem`.
- */
-function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
-    if (roleArnInput) {
-        if (roleArnInput.includes('*') || !(0,arn/* isRoleArn */.GW)(roleArnInput))
-            return problem('api-connect-role-arn', `${quote(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
-        return { arn: roleArnInput, source: 'api-connect-role-arn input' };
-    }
-    const region = regionInput
-        ? findApiConnectRegion(regionInput)
-        : functionRegion
-            ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
-                API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
-            : undefined;
-    if (regionInput && !region)
-        return problem('api-connect-region', `${quote(regionInput)} is not an API Connect region; use one of ${REGION_NAMES}`);
-    if (region?.roleArn)
-        return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` };
-    if (region)
-        return problem('api-connect-role-arn', `API Connect region ${region.id} (${region.name}, ${region.awsRegion}) has no role published by IBM yet; IBM names its role per region under "Setting up permissions and trust in AWS" at ${IBM_ROLE_SOURCE} (or ask IBM Support for it); pass it as api-connect-role-arn`);
-    if (functionRegion)
-        return problem('api-connect-region', `no API Connect region runs in ${functionRegion}; set api-connect-region (${REGION_NAMES}) or api-connect-role-arn`);
-    return undefined;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/function/code-path.ts
-// Where the `code` input may point: an existing directory or .zip file inside the workspace
-// (GITHUB_WORKSPACE), reached without a symbolic link. A workflow packages what it checked out,
-// never a path a symlink leads elsewhere on the runner. Checked with the other inputs, before any
-// AWS call.
-
-
-/** Whether `path` is `root` or under it. */
-const inside = (root, path) => {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
-};
-/** The resolved path, and what is wrong with it (a message for the `code` input), if anything. */
-function checkCodePath(code, workspace) {
-    const path = (0,external_node_path_.resolve)(code);
-    const say = (problem) => ({ path, problem });
-    if (workspace && !inside((0,external_node_path_.resolve)(workspace), path))
-        return say(`is outside the workspace (${workspace}): give a path inside the checkout`);
-    if (!(0,external_node_fs_.existsSync)(path))
-        return say(`does not exist (resolved to ${path})`);
-    if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
-        return say('is a symbolic link: give the directory or .zip file itself');
-    if (workspace && (0,external_node_fs_.existsSync)(workspace) && !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(path)))
-        return say('leads outside the workspace through a symbolic link in its path');
-    if (!(0,external_node_fs_.statSync)(path).isDirectory() && !/\.zip$/i.test(path))
-        return say('is neither a directory nor a .zip file');
-    return { path };
-}
-
-;// CONCATENATED MODULE: ./src/key-value.ts
+;// CONCATENATED MODULE: ./src/inputs/key-value.ts
 // The inputs that hold several values: lines (`lines`), and maps (environment, role-tags, tags) as
 // KEY=VALUE lines or a JSON object of strings.
 // Values may be secrets: a problem names the input and the line or entry, and at most a name that
@@ -3498,9 +3512,15 @@ const lines = (text) => (text ?? '')
     .map(line => line.trim())
     .filter(Boolean);
 
-;// CONCATENATED MODULE: ./src/tag-rules.ts
+;// CONCATENATED MODULE: ./src/inputs/quote.ts
+// A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
+// input gives one readable line, not the input again.
+const LIMIT = 80;
+const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
+
+;// CONCATENATED MODULE: ./src/inputs/tag-rules.ts
 // The rules IAM and Lambda share for tags (role-tags, tags): key and value characters and lengths,
-// no aws: prefix, and at most 50 tags of which the action adds some itself (provenance.ts).
+// no aws: prefix, and at most 50 tags of which the action adds some itself (runner/provenance.ts).
 
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /** Reports every tag that breaks the rules, under the input `name`. */
@@ -3515,7 +3535,7 @@ function checkTags(name, tags, limit, problem) {
         problem(name, `at most ${50 - limit.reserved} tags (${limit.service} allows 50; the action adds ${limit.reserved})`);
 }
 
-;// CONCATENATED MODULE: ./src/function/settings-input.ts
+;// CONCATENATED MODULE: ./src/inputs/function-settings.ts
 // Reads the function settings that aws-actions/aws-lambda-deploy also offers (layers, VPC, tags,
 // tracing, …): the same names, the same JSON shapes, and shorter forms where one value is enough
 // (tracing-config: Active). Every problem names its input and what would be valid. Pure.
@@ -3733,11 +3753,377 @@ function readSettingsInputs(input, problem, reservedTags) {
     };
 }
 
-// EXTERNAL MODULE: ./src/settings.ts
-var src_settings = __nccwpck_require__(8750);
-// EXTERNAL MODULE: ./src/smoke/expect.ts
-var smoke_expect = __nccwpck_require__(324);
-;// CONCATENATED MODULE: ./src/smoke/json-location.ts
+// EXTERNAL MODULE: ./src/aws/arn.ts
+var arn = __nccwpck_require__(1626);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/inputs/workspace.ts
+// The one check that a path an input names stays in the workspace (GITHUB_WORKSPACE): `code` and a
+// `test-event` file use it alike. A workflow reads what it checked out, never a path that `..` or a
+// symbolic link leads elsewhere on the runner. The wording stays with each input.
+
+
+/** Whether `path` is `root` or under it. */
+const inside = (root, path) => {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+};
+/** Whether the resolved `path` is outside the workspace as written (no workspace: never). */
+const outsideWorkspace = (path, workspace) => Boolean(workspace) && !inside((0,external_node_path_.resolve)(workspace), path);
+/** Whether the existing `path` leads outside the workspace through a symbolic link. */
+const linksOutOfWorkspace = (path, workspace) => Boolean(workspace) &&
+    (0,external_node_fs_.existsSync)(workspace) &&
+    !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(path));
+
+;// CONCATENATED MODULE: ./src/inputs/code-path.ts
+// Where the `code` input may point: an existing directory or .zip file inside the workspace
+// (GITHUB_WORKSPACE), reached without a symbolic link. A workflow packages what it checked out,
+// never a path a symlink leads elsewhere on the runner. Checked with the other inputs, before any
+// AWS call.
+
+
+
+/** The resolved path, and what is wrong with it (a message for the `code` input), if anything. */
+function checkCodePath(code, workspace) {
+    const path = (0,external_node_path_.resolve)(code);
+    const say = (problem) => ({ path, problem });
+    if (outsideWorkspace(path, workspace))
+        return say(`is outside the workspace (${workspace}): give a path inside the checkout`);
+    if (!(0,external_node_fs_.existsSync)(path))
+        return say(`does not exist (resolved to ${path})`);
+    if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
+        return say('is a symbolic link: give the directory or .zip file itself');
+    if (linksOutOfWorkspace(path, workspace))
+        return say('leads outside the workspace through a symbolic link in its path');
+    if (!(0,external_node_fs_.statSync)(path).isDirectory() && !/\.zip$/i.test(path))
+        return say('is neither a directory nor a .zip file');
+    return { path };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/function.ts
+// The function's inputs: which function and region, its code source (at most one), the
+// configuration the user named, and what to publish.
+
+
+
+
+const RUNTIME = /^(nodejs\d+\.x|python\d\.\d+|java\d+(\.al2)?|dotnet\d+|dotnetcore\d\.\d|ruby\d\.\d+|go1\.x|provided(\.al2(023)?)?)$/;
+const ALIAS = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
+// Lambda's key pattern, [a-zA-Z]([a-zA-Z0-9_])+, needs two characters at least.
+const ENV_KEY = /^[a-zA-Z]\w+$/;
+// Variables Lambda sets itself; CreateFunction/UpdateFunctionConfiguration reject them.
+const RESERVED_ENV = new Set([
+    '_HANDLER',
+    '_X_AMZN_TRACE_ID',
+    'AWS_DEFAULT_REGION',
+    'AWS_REGION',
+    'AWS_EXECUTION_ENV',
+    'AWS_LAMBDA_FUNCTION_NAME',
+    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+    'AWS_LAMBDA_FUNCTION_VERSION',
+    'AWS_LAMBDA_INITIALIZATION_TYPE',
+    'AWS_LAMBDA_LOG_GROUP_NAME',
+    'AWS_LAMBDA_LOG_STREAM_NAME',
+    'AWS_ACCESS_KEY',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_LAMBDA_RUNTIME_API',
+    'LAMBDA_TASK_ROOT',
+    'LAMBDA_RUNTIME_DIR'
+]);
+/** `function-name` and `region` (the region defaults to the ARN's, then AWS_REGION). */
+function readTarget({ input, problem, env }) {
+    const functionInput = input('function-name');
+    const ref = functionInput ? (0,arn/* parseFunctionRef */.r$)(functionInput) : undefined;
+    if (!functionInput)
+        problem('function-name', 'is required: a function name or ARN');
+    else if (!ref)
+        problem('function-name', `${quote(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
+    else if (ref.qualifier)
+        problem('function-name', `${quote(functionInput)} names version or alias ${quote(ref.qualifier)}; give the unqualified function and use the alias input`);
+    const regionInput = input('region');
+    const region = regionInput ?? ref?.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
+    if (!region)
+        problem('region', 'is required: set the region input or AWS_REGION (configure-aws-credentials sets it)');
+    else if (!arn/* REGION_PATTERN */.aY.test(region))
+        problem('region', `${quote(region)} is not an AWS region such as eu-west-2`);
+    else if (regionInput && ref?.region && regionInput !== ref.region)
+        problem('region', `${quote(regionInput)} differs from the region in function-name (${ref.region})`);
+    return { ref: ref ?? undefined, region };
+}
+/** The code source, at most one, and the bucket a large `code` package goes through. */
+function readCode({ input, problem, env }) {
+    const code = input('code');
+    const s3Bucket = input('s3-bucket');
+    const s3Key = input('s3-key');
+    const s3ObjectVersion = input('s3-object-version');
+    const imageUri = input('image-uri');
+    const sources = [code && 'code', s3Key && 's3-key', imageUri && 'image-uri'].filter(Boolean);
+    if (sources.length > 1)
+        problem(sources.join(', '), 'give at most one code source: code, s3-bucket with s3-key, or image-uri');
+    if (s3Key && !s3Bucket)
+        problem('s3-bucket', 'is required with s3-key');
+    if (s3ObjectVersion && !s3Key)
+        problem('s3-object-version', 'needs s3-bucket and s3-key');
+    if (s3Bucket && !s3Key && !code)
+        problem('s3-bucket', 'needs s3-key (code already in S3) or code (a package to upload through the bucket)');
+    if (s3Bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3Bucket))
+        problem('s3-bucket', `${quote(s3Bucket)} is not a valid S3 bucket name`);
+    if (imageUri && !/^[^\s:/]+(\/[^\s:/@]+)+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/.test(imageUri))
+        problem('image-uri', `${quote(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
+    let source = { kind: 'none' };
+    if (code) {
+        const checked = checkCodePath(code, env.GITHUB_WORKSPACE);
+        if (checked.problem)
+            problem('code', `${quote(code)} ${checked.problem}`);
+        source = { kind: 'path', path: checked.path };
+    }
+    else if (s3Key && s3Bucket) {
+        source = { kind: 's3', bucket: s3Bucket, key: s3Key, objectVersion: s3ObjectVersion };
+    }
+    else if (imageUri)
+        source = { kind: 'image', imageUri };
+    return { code: source, stagingBucket: source.kind === 'path' ? s3Bucket : undefined };
+}
+/** The configuration a create needs and an update changes, only what the user named. */
+function readConfig({ input, problem }) {
+    const runtime = input('runtime');
+    if (runtime && !RUNTIME.test(runtime))
+        problem('runtime', `${quote(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
+    const handler = input('handler');
+    if (handler && (handler.length > 128 || /\s/.test(handler)))
+        problem('handler', `${quote(handler)} must be at most 128 characters without spaces, e.g. index.handler`);
+    const role = input('execution-role-arn');
+    if (role && !(0,arn/* isRoleArn */.GW)(role))
+        problem('execution-role-arn', `${quote(role)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
+    const architecture = input('architectures');
+    if (architecture && architecture !== 'x86_64' && architecture !== 'arm64')
+        problem('architectures', `${quote(architecture)} must be x86_64 or arm64`);
+    const description = input('description');
+    if (description && description.length > 256)
+        problem('description', 'must be at most 256 characters');
+    const environment = parsePairs(input('environment'), 'environment', problem, {
+        valid: key => ENV_KEY.test(key),
+        rule: 'a letter, then one or more letters, digits or _'
+    });
+    if (environment) {
+        for (const key of Object.keys(environment))
+            if (RESERVED_ENV.has(key))
+                problem('environment', `${quote(key)} is reserved by Lambda`);
+        // Lambda measures the variables as JSON, in bytes.
+        if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
+            problem('environment', 'variables exceed Lambda’s 4 KB limit');
+    }
+    return {
+        runtime,
+        handler,
+        role,
+        architectures: architecture ? [architecture] : undefined,
+        description,
+        environment
+    };
+}
+/** `alias`, and `publish` (an alias implies it). */
+function readPublish({ input, problem, bool }) {
+    const alias = input('alias');
+    if (alias && !ALIAS.test(alias))
+        problem('alias', `${quote(alias)} must be 1-128 letters, digits, - or _, and not only digits`);
+    return { alias, publish: bool('publish', false) || alias !== undefined };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/reader.ts
+// How every input group reads: an input trimmed ('' is unset), every problem collected with the
+// input's name (none thrown, so all are reported at once), notices, booleans and whole numbers.
+
+function readerOf(getInput, env) {
+    const problems = [];
+    const notices = [];
+    const input = (name) => getInput(name).trim() || undefined;
+    const problem = (name, message) => {
+        problems.push(`${name}: ${message}`);
+        return undefined;
+    };
+    return {
+        input,
+        problem,
+        notice: message => notices.push(message),
+        bool: (name, fallback) => {
+            const value = input(name);
+            if (value === undefined)
+                return fallback;
+            if (/^(true|True|TRUE)$/.test(value))
+                return true;
+            if (/^(false|False|FALSE)$/.test(value))
+                return false;
+            problem(name, `${quote(value)} is not a boolean; use true or false`);
+            return fallback;
+        },
+        integer: (name, min, max) => {
+            const value = input(name);
+            if (value === undefined)
+                return undefined;
+            const n = Number(value);
+            if (!/^\d+$/.test(value) || n < min || n > max)
+                return problem(name, `${quote(value)} must be a whole number from ${min} to ${max}`);
+            return n;
+        },
+        env,
+        problems,
+        notices
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/inputs/api-connect-regions.ts
+// API Connect (SaaS on AWS) regions by IBM's ids, the ids of its host names
+// (`api-manager.<id>.apiconnect.automation.ibm.com`), and IBM's published service role of each: API
+// Connect assumes the customer's role from it. Regions whose role IBM has not published are known
+// by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
+
+
+const IBM_ACCOUNT = '623947394061';
+const API_CONNECT_REGIONS = [
+    {
+        id: 'us-east-a',
+        name: 'N. Virginia',
+        awsRegion: 'us-east-1',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`,
+        aliases: ['n-virginia', 'virginia']
+    },
+    {
+        id: 'eu-central-a',
+        name: 'Frankfurt',
+        awsRegion: 'eu-central-1',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-central-a`,
+        aliases: ['frankfurt']
+    },
+    {
+        id: 'eu-west-a',
+        name: 'London',
+        awsRegion: 'eu-west-2',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`,
+        aliases: ['london']
+    },
+    { id: 'ap-south-a', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
+    { id: 'ap-southeast-a', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] }
+];
+/** Where IBM names the role API Connect assumes, per region (Lambda policy, "Setting up permissions and trust in AWS"). */
+const IBM_ROLE_SOURCE = 'https://www.ibm.com/docs/en/api-connect/saas?topic=policies-lambda';
+/** Finds a region by id, AWS region or alias, case-insensitively. */
+function findApiConnectRegion(name) {
+    const key = name.trim().toLowerCase();
+    return API_CONNECT_REGIONS.find(r => r.id === key || r.awsRegion === key || r.name.toLowerCase() === key || r.aliases.includes(key));
+}
+/** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
+const REGION_NAMES = API_CONNECT_REGIONS.map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`).join(', ');
+/**
+ * The principal API Connect assumes the role from: api-connect-role-arn, else the published role of
+ * api-connect-region, else of the region the function runs in. Problems go to `problem`.
+ */
+function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
+    if (roleArnInput) {
+        if (roleArnInput.includes('*') || !(0,arn/* isRoleArn */.GW)(roleArnInput))
+            return problem('api-connect-role-arn', `${quote(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
+        return { arn: roleArnInput, source: 'api-connect-role-arn input' };
+    }
+    const region = regionInput
+        ? findApiConnectRegion(regionInput)
+        : functionRegion
+            ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
+                API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
+            : undefined;
+    if (regionInput && !region)
+        return problem('api-connect-region', `${quote(regionInput)} is not an API Connect region; use one of ${REGION_NAMES}`);
+    if (region?.roleArn)
+        return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` };
+    if (region)
+        return problem('api-connect-role-arn', `API Connect region ${region.id} (${region.name}, ${region.awsRegion}) has no role published by IBM yet; IBM names its role per region under "Setting up permissions and trust in AWS" at ${IBM_ROLE_SOURCE} (or ask IBM Support for it); pass it as api-connect-role-arn`);
+    if (functionRegion)
+        return problem('api-connect-region', `no API Connect region runs in ${functionRegion}; set api-connect-region (${REGION_NAMES}) or api-connect-role-arn`);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/role.ts
+// API Connect's inputs (the principal to trust, the external ID it presents) and the role's: its
+// name, path, description, boundary, tags, and the principals it may trust besides API Connect.
+
+
+
+
+
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const ROLE_PATH = /^\/([\x21-\x7E]*\/)?$/;
+/** Tags the action adds itself (see runner/provenance.ts); they count against IAM's 50-tag limit. */
+const RESERVED_TAG_COUNT = 3;
+/** `provider-org-id` (the external ID) and the principal, from the region table or its ARN. */
+function readApiConnect({ input, problem, notice }, region) {
+    const orgId = input('provider-org-id');
+    if (!orgId)
+        problem('provider-org-id', 'is required: the API Connect provider organization ID (a UUID), used as sts:ExternalId');
+    else if (UUID.test(orgId) && orgId !== orgId.toLowerCase())
+        notice(`provider-org-id: API Connect's provider org IDs are lowercase UUIDs; using ${orgId.toLowerCase()} (sts:ExternalId is compared case-sensitively)`);
+    else if (!UUID.test(orgId))
+        problem('provider-org-id', `${quote(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
+            '(e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it');
+    // A malformed region already has its error: it must not add one about API Connect's region.
+    const principal = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region && arn/* REGION_PATTERN */.aY.test(region) ? region : undefined, problem);
+    return {
+        externalId: orgId?.toLowerCase() ?? '',
+        principalArn: principal?.arn ?? '',
+        source: principal?.source ?? ''
+    };
+}
+/** The role's own inputs; `manage-role` is read with the run's switches, last. */
+function readRole({ input, problem }, ref) {
+    const name = input('role-name') ?? (ref ? defaultRoleName(ref.name) : undefined);
+    if (name !== undefined && !ROLE_NAME.test(name))
+        problem('role-name', `${quote(name)} must be 1-64 letters, digits or + = , . @ _ -`);
+    const path = input('role-path') ?? '/';
+    if (!ROLE_PATH.test(path) || path.length > 512)
+        problem('role-path', `${quote(path)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
+    const description = input('role-description');
+    if (description &&
+        (description.length > 1000 || !/^[\t\n\r\x20-\x7E\xA1-\xFF]*$/.test(description)))
+        problem('role-description', 'must be at most 1000 printable characters');
+    const permissionsBoundary = input('permissions-boundary');
+    if (permissionsBoundary && !(0,arn/* isPolicyArn */.Sx)(permissionsBoundary))
+        problem('permissions-boundary', `${quote(permissionsBoundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
+    const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
+    checkTags('role-tags', tags, { service: 'IAM', reserved: RESERVED_TAG_COUNT }, problem);
+    return { name: name ?? '', path, description, permissionsBoundary, tags };
+}
+/** `accepted-principals`: one a line, each a principal a trust policy can name. */
+function readAcceptedPrincipals({ input, problem }, apiConnectArn) {
+    const principals = lines(input('accepted-principals'));
+    for (const [index, principal] of principals.entries()) {
+        const why = principal === apiConnectArn
+            ? 'is the API Connect principal itself: it needs no declaration, and its other external IDs are never accepted'
+            : (0,arn/* principalProblem */._U)(principal);
+        if (why)
+            problem('accepted-principals', `line ${index + 1}: ${why}`);
+    }
+    return principals;
+}
+/** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */
+function defaultRoleName(functionName) {
+    const name = `apic-invoke-${functionName}`;
+    if (name.length <= 64)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(functionName).digest('hex').slice(0, 8);
+    return `${name.slice(0, 55)}-${hash}`;
+}
+
+// EXTERNAL MODULE: ./src/inputs/settings.ts
+var inputs_settings = __nccwpck_require__(900);
+// EXTERNAL MODULE: ./src/inputs/expect.ts
+var inputs_expect = __nccwpck_require__(6784);
+;// CONCATENATED MODULE: ./src/inputs/json-location.ts
 // Where JSON text stops being JSON (RFC 8259), as a line and column: an invalid `test-event` is
 // located, never quoted (it may hold a token). Pure. Node's own message cannot serve: on node 22
 // and later it quotes the text around the error.
@@ -3862,7 +4248,7 @@ function whereInvalid(text) {
     return `line ${line}, column ${column}`;
 }
 
-;// CONCATENATED MODULE: ./src/smoke/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/smoke.ts
 // The smoke test's inputs: `test-event` (inline JSON, or the path of a JSON file in the workspace)
 // and `test-expect` (see expect.ts), read and checked with every other input, before any AWS call.
 
@@ -3871,12 +4257,12 @@ function whereInvalid(text) {
 
 
 
-const isJson = (text) => (0,smoke_expect/* parseJson */.qF)(text) !== smoke_expect/* NOT_JSON */.Jw;
+const isJson = (text) => (0,inputs_expect/* parseJson */.qF)(text) !== inputs_expect/* NOT_JSON */.Jw;
 // Lambda's limit on a synchronous invocation's request payload (API_Invoke.html).
 const MAX_EVENT_BYTES = 6 * 1024 * 1024;
 /** The smoke test asked for, or undefined; every problem goes to `problem`, naming its input. */
 function readSmokeInputs(eventInput, expectInput, workspace, problem) {
-    const expect = expectInput === undefined ? undefined : (0,smoke_expect/* parseExpectation */.WR)(expectInput);
+    const expect = expectInput === undefined ? undefined : (0,inputs_expect/* parseExpectation */.WR)(expectInput);
     if (expectInput !== undefined && !expect)
         problem('test-expect', `${quote(expectInput)} is neither a status code (e.g. 200) nor JSON (e.g. {"ok": true})`);
     if (expectInput !== undefined && eventInput === undefined)
@@ -3900,18 +4286,20 @@ function readSmokeInputs(eventInput, expectInput, workspace, problem) {
 function readEventFile(path, workspace, problem) {
     const full = (0,external_node_path_.resolve)(path);
     const say = (message) => problem('test-event', `${quote(path)} ${message}`);
-    if (workspace && !inside((0,external_node_path_.resolve)(workspace), full))
+    if (outsideWorkspace(full, workspace))
         return say('is outside the workspace: give inline JSON or a file in the checkout');
     if (!(0,external_node_fs_.existsSync)(full) || !(0,external_node_fs_.statSync)(full).isFile())
         return say(`is neither JSON nor an existing file (resolved to ${full})`);
-    if (workspace && (0,external_node_fs_.existsSync)(workspace) && !inside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(full)))
+    if (linksOutOfWorkspace(full, workspace))
         return say('leads outside the workspace through a symbolic link');
     return (0,external_node_fs_.readFileSync)(full, 'utf8');
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/read.ts
 // Reads every input once, validates all of them before the first AWS call, and reports every
-// problem at once, each naming its input and what would be valid.
+// problem at once, each naming its input and what would be valid. Each group reads in its own file
+// (function.ts, role.ts, function-settings.ts, smoke.ts); the order here is the order problems
+// are reported in.
 
 
 
@@ -3919,39 +4307,6 @@ function readEventFile(path, workspace, problem) {
 
 
 
-
-
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RUNTIME = /^(nodejs\d+\.x|python\d\.\d+|java\d+(\.al2)?|dotnet\d+|dotnetcore\d\.\d|ruby\d\.\d+|go1\.x|provided(\.al2(023)?)?)$/;
-const ALIAS = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-const ROLE_PATH = /^\/([\x21-\x7E]*\/)?$/;
-// Lambda's key pattern, [a-zA-Z]([a-zA-Z0-9_])+, needs two characters at least.
-const ENV_KEY = /^[a-zA-Z]\w+$/;
-// Variables Lambda sets itself; CreateFunction/UpdateFunctionConfiguration reject them.
-const RESERVED_ENV = new Set([
-    '_HANDLER',
-    '_X_AMZN_TRACE_ID',
-    'AWS_DEFAULT_REGION',
-    'AWS_REGION',
-    'AWS_EXECUTION_ENV',
-    'AWS_LAMBDA_FUNCTION_NAME',
-    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
-    'AWS_LAMBDA_FUNCTION_VERSION',
-    'AWS_LAMBDA_INITIALIZATION_TYPE',
-    'AWS_LAMBDA_LOG_GROUP_NAME',
-    'AWS_LAMBDA_LOG_STREAM_NAME',
-    'AWS_ACCESS_KEY',
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_LAMBDA_RUNTIME_API',
-    'LAMBDA_TASK_ROOT',
-    'LAMBDA_RUNTIME_DIR'
-]);
-/** Tags the action adds itself (see provenance.ts); they count against IAM's 50-tag limit. */
-const RESERVED_TAG_COUNT = 3;
 /**
  * Builds the settings from the action's inputs. `getInput` returns '' for an input that was not
  * set (as `core.getInput` does); `env` supplies AWS_REGION and AWS_DEFAULT_REGION.
@@ -3964,214 +4319,70 @@ function readSettings(getInput, env = process.env) {
 }
 /** Every input read and checked: the settings, and every problem found (none thrown). */
 function readInputs(getInput, env = process.env) {
-    const problems = [];
-    const notices = [];
-    const input = (name) => getInput(name).trim() || undefined;
-    const problem = (name, message) => {
-        problems.push(`${name}: ${message}`);
-        return undefined;
-    };
-    const bool = (name, fallback) => {
-        const value = input(name);
-        if (value === undefined)
-            return fallback;
-        if (/^(true|True|TRUE)$/.test(value))
-            return true;
-        if (/^(false|False|FALSE)$/.test(value))
-            return false;
-        problem(name, `${quote(value)} is not a boolean; use true or false`);
-        return fallback;
-    };
-    const integer = (name, min, max) => {
-        const value = input(name);
-        if (value === undefined)
-            return undefined;
-        const n = Number(value);
-        if (!/^\d+$/.test(value) || n < min || n > max)
-            return problem(name, `${quote(value)} must be a whole number from ${min} to ${max}`);
-        return n;
-    };
-    // The function and its region.
-    const functionInput = input('function-name');
-    const ref = functionInput ? (0,arn/* parseFunctionRef */.r$)(functionInput) : undefined;
-    if (!functionInput)
-        problem('function-name', 'is required: a function name or ARN');
-    else if (!ref)
-        problem('function-name', `${quote(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
-    else if (ref.qualifier)
-        problem('function-name', `${quote(functionInput)} names version or alias ${quote(ref.qualifier)}; give the unqualified function and use the alias input`);
-    const regionInput = input('region');
-    const region = regionInput ?? ref?.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
-    if (!region)
-        problem('region', 'is required: set the region input or AWS_REGION (configure-aws-credentials sets it)');
-    else if (!arn/* REGION_PATTERN */.aY.test(region))
-        problem('region', `${quote(region)} is not an AWS region such as eu-west-2`);
-    else if (regionInput && ref?.region && regionInput !== ref.region)
-        problem('region', `${quote(regionInput)} differs from the region in function-name (${ref.region})`);
-    // The code source: at most one.
-    const code = input('code');
-    const s3Bucket = input('s3-bucket');
-    const s3Key = input('s3-key');
-    const s3ObjectVersion = input('s3-object-version');
-    const imageUri = input('image-uri');
-    const sources = [code && 'code', s3Key && 's3-key', imageUri && 'image-uri'].filter(Boolean);
-    if (sources.length > 1)
-        problem(sources.join(', '), 'give at most one code source: code, s3-bucket with s3-key, or image-uri');
-    if (s3Key && !s3Bucket)
-        problem('s3-bucket', 'is required with s3-key');
-    if (s3ObjectVersion && !s3Key)
-        problem('s3-object-version', 'needs s3-bucket and s3-key');
-    if (s3Bucket && !s3Key && !code)
-        problem('s3-bucket', 'needs s3-key (code already in S3) or code (a package to upload through the bucket)');
-    if (s3Bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3Bucket))
-        problem('s3-bucket', `${quote(s3Bucket)} is not a valid S3 bucket name`);
-    if (imageUri && !/^[^\s:/]+(\/[^\s:/@]+)+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/.test(imageUri))
-        problem('image-uri', `${quote(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
-    let codeSource = { kind: 'none' };
-    if (code) {
-        const checked = checkCodePath(code, env.GITHUB_WORKSPACE);
-        if (checked.problem)
-            problem('code', `${quote(code)} ${checked.problem}`);
-        codeSource = { kind: 'path', path: checked.path };
-    }
-    else if (s3Key && s3Bucket) {
-        codeSource = { kind: 's3', bucket: s3Bucket, key: s3Key, objectVersion: s3ObjectVersion };
-    }
-    else if (imageUri)
-        codeSource = { kind: 'image', imageUri };
-    // Function configuration: only what the user named.
-    const runtime = input('runtime');
-    if (runtime && !RUNTIME.test(runtime))
-        problem('runtime', `${quote(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
-    const handler = input('handler');
-    if (handler && (handler.length > 128 || /\s/.test(handler)))
-        problem('handler', `${quote(handler)} must be at most 128 characters without spaces, e.g. index.handler`);
-    const executionRole = input('execution-role-arn');
-    if (executionRole && !(0,arn/* isRoleArn */.GW)(executionRole))
-        problem('execution-role-arn', `${quote(executionRole)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
-    const architecture = input('architectures');
-    if (architecture && architecture !== 'x86_64' && architecture !== 'arm64')
-        problem('architectures', `${quote(architecture)} must be x86_64 or arm64`);
-    const description = input('description');
-    if (description && description.length > 256)
-        problem('description', 'must be at most 256 characters');
-    const environment = parsePairs(input('environment'), 'environment', problem, {
-        valid: key => ENV_KEY.test(key),
-        rule: 'a letter, then one or more letters, digits or _'
-    });
-    if (environment) {
-        for (const key of Object.keys(environment))
-            if (RESERVED_ENV.has(key))
-                problem('environment', `${quote(key)} is reserved by Lambda`);
-        // Lambda measures the variables as JSON, in bytes.
-        if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
-            problem('environment', 'variables exceed Lambda’s 4 KB limit');
-    }
-    const alias = input('alias');
-    if (alias && !ALIAS.test(alias))
-        problem('alias', `${quote(alias)} must be 1-128 letters, digits, - or _, and not only digits`);
-    const publish = bool('publish', false) || alias !== undefined;
-    // API Connect: the principal to trust and the external id it presents.
-    const orgId = input('provider-org-id');
-    if (!orgId)
-        problem('provider-org-id', 'is required: the API Connect provider organization ID (a UUID), used as sts:ExternalId');
-    else if (UUID.test(orgId) && orgId !== orgId.toLowerCase())
-        notices.push(`provider-org-id: API Connect's provider org IDs are lowercase UUIDs; using ${orgId.toLowerCase()} (sts:ExternalId is compared case-sensitively)`);
-    else if (!UUID.test(orgId))
-        problem('provider-org-id', `${quote(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
-            '(e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it');
-    // A malformed region already has its error: it must not add one about API Connect's region.
-    const apiConnect = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region && arn/* REGION_PATTERN */.aY.test(region) ? region : undefined, problem);
-    // The role API Connect assumes.
-    const roleName = input('role-name') ?? (ref ? defaultRoleName(ref.name) : undefined);
-    if (roleName !== undefined && !ROLE_NAME.test(roleName))
-        problem('role-name', `${quote(roleName)} must be 1-64 letters, digits or + = , . @ _ -`);
-    const rolePath = input('role-path') ?? '/';
-    if (!ROLE_PATH.test(rolePath) || rolePath.length > 512)
-        problem('role-path', `${quote(rolePath)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
-    const roleDescription = input('role-description');
-    if (roleDescription &&
-        (roleDescription.length > 1000 || !/^[\t\n\r\x20-\x7E\xA1-\xFF]*$/.test(roleDescription)))
-        problem('role-description', 'must be at most 1000 printable characters');
-    const boundary = input('permissions-boundary');
-    if (boundary && !(0,arn/* isPolicyArn */.Sx)(boundary))
-        problem('permissions-boundary', `${quote(boundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
-    const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
-    checkTags('role-tags', tags, { service: 'IAM', reserved: RESERVED_TAG_COUNT }, problem);
-    const acceptedPrincipals = lines(input('accepted-principals'));
-    for (const [index, principal] of acceptedPrincipals.entries()) {
-        const why = principal === apiConnect?.arn
-            ? 'is the API Connect principal itself: it needs no declaration, and its other external IDs are never accepted'
-            : (0,arn/* principalProblem */._U)(principal);
-        if (why)
-            problem('accepted-principals', `line ${index + 1}: ${why}`);
-    }
-    const verify = input('verify') ?? 'fail';
-    if (verify !== 'fail' && verify !== 'warn' && verify !== 'off')
-        problem('verify', `${quote(verify)} must be fail, warn or off`);
-    const expectedAccountId = input('expected-account-id');
-    if (expectedAccountId && !/^\d{12}$/.test(expectedAccountId))
-        problem('expected-account-id', `${quote(expectedAccountId)} is not a 12-digit AWS account id`);
-    const smokeTest = readSmokeInputs(input('test-event'), input('test-expect'), env.GITHUB_WORKSPACE, problem);
-    const endpointUrl = input('endpoint-url');
-    if (endpointUrl && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
-        problem('endpoint-url', `${quote(endpointUrl)} is not an http(s) URL`);
+    const reader = readerOf(getInput, env);
+    const { input, bool, integer } = reader;
+    const { ref, region } = readTarget(reader);
+    const { code, stagingBucket } = readCode(reader);
+    const config = readConfig(reader);
+    const { alias, publish } = readPublish(reader);
+    const apiConnect = readApiConnect(reader, region);
+    const role = readRole(reader, ref);
+    const acceptedPrincipals = readAcceptedPrincipals(reader, apiConnect.principalArn);
+    const checks = readChecks(reader);
+    const smokeTest = readSmokeInputs(input('test-event'), input('test-expect'), env.GITHUB_WORKSPACE, reader.problem);
+    const endpointUrl = readEndpoint(reader);
     const settings = {
         functionName: ref?.name ?? '',
         region: region ?? '',
         functionAccountId: ref?.accountId,
         functionPartition: ref?.partition,
-        code: codeSource,
-        stagingBucket: codeSource.kind === 'path' ? s3Bucket : undefined,
+        code,
+        stagingBucket,
         config: {
-            runtime,
-            handler,
-            role: executionRole,
-            architectures: architecture ? [architecture] : undefined,
+            runtime: config.runtime,
+            handler: config.handler,
+            role: config.role,
+            architectures: config.architectures,
             memorySize: integer('memory-size', 128, 10240),
             timeout: integer('timeout', 1, 900),
-            description,
-            environment,
-            ...readSettingsInputs(input, problem, RESERVED_TAG_COUNT)
+            description: config.description,
+            environment: config.environment,
+            ...readSettingsInputs(input, reader.problem, RESERVED_TAG_COUNT)
         },
         publish,
         alias,
-        apiConnect: {
-            externalId: orgId?.toLowerCase() ?? '',
-            principalArn: apiConnect?.arn ?? '',
-            source: apiConnect?.source ?? ''
-        },
-        role: {
-            name: roleName ?? '',
-            path: rolePath,
-            description: roleDescription,
-            permissionsBoundary: boundary,
-            tags,
-            manage: bool('manage-role', true)
-        },
-        verify: verify,
+        apiConnect,
+        role: { ...role, manage: bool('manage-role', true) },
+        ...checks,
         acceptedPrincipals,
-        expectedAccountId,
         validateTrustPolicy: bool('validate-trust-policy', false),
         accessAnalyzerChecks: bool('access-analyzer-checks', false),
         probeSelfAssume: bool('probe-self-assume', false),
         dryRun: bool('dry-run', false),
         smokeTest,
         endpointUrl,
-        notices
+        notices: reader.notices
     };
-    return { settings, problems };
+    return { settings, problems: reader.problems };
 }
-/** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */
-function defaultRoleName(functionName) {
-    const name = `apic-invoke-${functionName}`;
-    if (name.length <= 64)
-        return name;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(functionName).digest('hex').slice(0, 8);
-    return `${name.slice(0, 55)}-${hash}`;
+/** `verify` and `expected-account-id`: how verification ends the step, and whose account. */
+function readChecks({ input, problem }) {
+    const verify = input('verify') ?? 'fail';
+    if (verify !== 'fail' && verify !== 'warn' && verify !== 'off')
+        problem('verify', `${quote(verify)} must be fail, warn or off`);
+    const expectedAccountId = input('expected-account-id');
+    if (expectedAccountId && !/^\d{12}$/.test(expectedAccountId))
+        problem('expected-account-id', `${quote(expectedAccountId)} is not a 12-digit AWS account id`);
+    return { verify: verify, expectedAccountId };
+}
+function readEndpoint({ input, problem }) {
+    const endpointUrl = input('endpoint-url');
+    if (endpointUrl && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
+        problem('endpoint-url', `${quote(endpointUrl)} is not an http(s) URL`);
+    return endpointUrl;
 }
 
-;// CONCATENATED MODULE: ./src/run-inputs.ts
+;// CONCATENATED MODULE: ./src/run/read-inputs.ts
 // The inputs and the code package, checked together before anything else loads: a packaging
 // problem (too large, a symlink out of the tree) comes with every other input problem in one error,
 // before any AWS call. Nothing here imports the AWS SDK, so a run that stops on an input error does
@@ -4191,7 +4402,7 @@ async function readRunInputs(getInput = envInput) {
             (0,upload/* checkPackage */.lY)(settings, code);
         }
         catch (error) {
-            if (error instanceof src_settings/* InputError */.d)
+            if (error instanceof inputs_settings/* InputError */.d)
                 problems.push(...error.problems);
             else if (error instanceof code_package/* CodeInputError */.id)
                 problems.push(error.message);
@@ -4199,126 +4410,14 @@ async function readRunInputs(getInput = envInput) {
                 throw error;
         }
     if (problems.length > 0)
-        throw new src_settings/* InputError */.d(problems);
+        throw new inputs_settings/* InputError */.d(problems);
     return { settings, code };
 }
 
 
 /***/ }),
 
-/***/ 8750:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `${problems.length} invalid inputs:\n${problems.map(p => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 324:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J4: () => (/* binding */ mismatch),
-/* harmony export */   Jw: () => (/* binding */ NOT_JSON),
-/* harmony export */   WR: () => (/* binding */ parseExpectation),
-/* harmony export */   qF: () => (/* binding */ parseJson)
-/* harmony export */ });
-// Whether the smoke test's response is what `test-expect` asks for. Pure. Two forms: a status code
-// (a bare integer, 100-599) that an API-Gateway-shaped response ({ statusCode, body }) must carry,
-// or a JSON value the response must contain: every key of an expected object present with a
-// matching value (extra keys allowed), arrays element by element and of the same length, anything
-// else equal. An expected object under `body` also matches a body that is a JSON string, as API
-// Gateway's proxy integration returns it.
-/** `test-expect` as written: a status code, or any JSON value; undefined when it is not JSON. */
-function parseExpectation(text) {
-    if (/^\d{3}$/.test(text) && Number(text) >= 100 && Number(text) <= 599)
-        return { kind: 'status', statusCode: Number(text) };
-    try {
-        return { kind: 'subset', value: JSON.parse(text) };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Undefined when the response matches; otherwise where and how it differs, in words. */
-function mismatch(expectation, response) {
-    if (expectation.kind === 'status') {
-        const status = isObject(response) ? response.statusCode : undefined;
-        return status === expectation.statusCode
-            ? undefined
-            : `statusCode is ${status === undefined ? 'missing' : JSON.stringify(status)}, expected ${expectation.statusCode}`;
-    }
-    return differs(expectation.value, response, '$');
-}
-function differs(expected, actual, path) {
-    if (Array.isArray(expected)) {
-        if (!Array.isArray(actual))
-            return `${path} is ${describe(actual)}, expected an array`;
-        if (actual.length !== expected.length)
-            return `${path} has ${actual.length} elements, expected ${expected.length}`;
-        for (const [i, item] of expected.entries()) {
-            const found = differs(item, actual[i], `${path}[${i}]`);
-            if (found)
-                return found;
-        }
-        return undefined;
-    }
-    if (isObject(expected)) {
-        // API Gateway's proxy responses carry their body as a JSON string.
-        if (typeof actual === 'string' && path.endsWith('.body'))
-            actual = parsed(actual);
-        if (!isObject(actual))
-            return `${path} is ${describe(actual)}, expected an object`;
-        for (const [key, value] of Object.entries(expected)) {
-            if (!(key in actual))
-                return `${path}.${key} is missing`;
-            const found = differs(value, actual[key], `${path}.${key}`);
-            if (found)
-                return found;
-        }
-        return undefined;
-    }
-    return expected === actual
-        ? undefined
-        : `${path} is ${describe(actual)}, expected ${JSON.stringify(expected)}`;
-}
-const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-const NOT_JSON = Symbol('not JSON');
-/** The JSON value of `text`, or NOT_JSON. */
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return NOT_JSON;
-    }
-}
-/** The JSON value of `text`, or the text itself. */
-function parsed(text) {
-    const value = parseJson(text);
-    return value === NOT_JSON ? text : value;
-}
-function describe(value) {
-    const text = JSON.stringify(value) ?? 'undefined';
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-
-/***/ }),
-
-/***/ 6137:
+/***/ 1520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

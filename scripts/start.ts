@@ -3,7 +3,7 @@
 // with examples/echo and a smoke test (the emulator runs the handler for real), prints the outputs,
 // the smoke test's response and the job summary, and stops the emulator.
 import { executionRole, startEmulator } from '../emulator/index.js'
-import { ROOT, runAction } from '../__tests__/support/run-action.js'
+import { ROOT, runAction } from '../harness/run-action.js'
 import type { RunResult } from '../src/report/outputs.js'
 
 const emulator = await startEmulator({

@@ -1,6 +1,6 @@
 // A branch of the run (the function's deploy, the role's writes) that failed part way: the error,
-// the step it failed at, and every planned change marked done or not, so that main.ts can still
-// write the outputs and the summary of what this run changed before it fails.
+// the step it failed at (as data, worded in one place: stepText), and every planned change marked
+// done or not, so that the run's record (run/record.ts) can still say what this run changed.
 import type { Change, NotDone } from './changes.js'
 
 /** What a failed branch knew for sure when it failed: each set only when true of the live state. */
@@ -11,10 +11,28 @@ export interface Known {
   roleArn?: string
 }
 
+/**
+ * Where a run was, as data: an operation (`lambda:PublishVersion`, with what it names, e.g. an
+ * alias) on a resource (`function orders`), or what it was doing when no call was under way.
+ */
+export type Step =
+  { operation: string; names?: string; resource?: string; why?: string } | { doing: string }
+
+/** The one wording of a step: `lambda:CreateAlias live on function orders`. */
+export function stepText(step: Step): string {
+  if ('doing' in step) return step.doing
+  const { operation, names, resource, why } = step
+  const target = [names, resource && `on ${resource}`].filter(Boolean).join(' ')
+  return `${operation}${target && ` ${target}`}${why ? ` (${why})` : ''}`
+}
+
 export class StepFailed extends Error {
+  /** The step in words (`stepText`): `lambda:PublishVersion on function orders`. */
+  readonly step: string
+
   constructor(
-    /** The step, as the log names it: `lambda:PublishVersion on function orders`. */
-    readonly step: string,
+    /** Where the branch failed, as data. */
+    readonly where: Step,
     /** Every planned change: the ones made as planned, the others with `notDone`. */
     readonly changes: Change[],
     readonly known: Known,
@@ -22,6 +40,13 @@ export class StepFailed extends Error {
   ) {
     super(cause instanceof Error ? cause.message : String(cause), { cause })
     this.name = 'StepFailed'
+    this.step = stepText(where)
+  }
+
+  /** The error, without the step when the AWS error already says it (aws/where.ts): said once. */
+  get reason(): string {
+    const text = withCauses(this)
+    return text.startsWith(`${this.step}: `) ? text.slice(this.step.length + 2) : text
   }
 }
 

@@ -3,6 +3,34 @@ import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { isConnectionError, resourceOf, sayWhere, whereText } from '../../src/aws/where.js'
+import { StepFailed, stepText } from '../../src/failure.js'
+
+describe('stepText: one wording for every step', () => {
+  test('an operation on a resource, what it names, why, or what the run was doing', () => {
+    expect(stepText({ operation: 'lambda:PublishVersion', resource: 'function orders' })).toBe(
+      'lambda:PublishVersion on function orders'
+    )
+    expect(
+      stepText({ operation: 'lambda:CreateAlias', names: 'live', resource: 'function orders' })
+    ).toBe('lambda:CreateAlias live on function orders')
+    expect(
+      stepText({ operation: 's3:PutObject', names: 's3://b/k', why: 'staging the code' })
+    ).toBe('s3:PutObject s3://b/k (staging the code)')
+    expect(stepText({ doing: 'waiting for function orders to become Active' })).toBe(
+      'waiting for function orders to become Active'
+    )
+  })
+
+  test('a failed step says where once, though the AWS error already says it', () => {
+    const step = { operation: 'lambda:PublishVersion', resource: 'function orders' }
+    const aws = new Error(`${stepText(step)}: AccessDeniedException: no`)
+    const failed = new StepFailed(step, [], {}, aws)
+    expect(failed.step).toBe('lambda:PublishVersion on function orders')
+    expect(failed.reason).toBe('AccessDeniedException: no')
+    const other = new StepFailed({ doing: 'checking the state of function orders' }, [], {}, aws)
+    expect(other.reason).toBe(aws.message)
+  })
+})
 
 describe('whereText', () => {
   const denied = Object.assign(new Error('no'), { $metadata: { httpStatusCode: 403 } })

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { executionRole, type Emulator } from '../../emulator/index.js'
 import { parsePolicyDocument } from '../../src/iam-policy/parse.js'
-import { functionArn, IBM_EU_WEST, ORG, roleArn } from '../support/constants.js'
+import { functionArn, IBM_EU_WEST, ORG, roleArn } from '../../harness/constants.js'
 import { collapsePolls, only, runE2e, startE2eEmulator, type Inputs } from '../support/e2e.js'
 import { ECHO_INPUTS, echoWorkspace } from '../support/echo-function.js'
 

@@ -5,7 +5,7 @@
 // the function's tags).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { type Emulator, executionRole, type SeedRole, startEmulator } from '../../emulator/index.js'
-import { functionArn, IBM_US_EAST as IBM, ORG, roleArn } from '../support/constants.js'
+import { functionArn, IBM_US_EAST as IBM, ORG, roleArn } from '../../harness/constants.js'
 import { apiConnectStatement, invokeGrant, policy } from '../support/documents.js'
 import { refuse, runE2e, type Inputs } from '../support/e2e.js'
 

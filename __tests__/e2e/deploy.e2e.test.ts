@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { executionRole, type Emulator } from '../../emulator/index.js'
 import { codeSha256, packageCode } from '../../src/function/code-package.js'
 import { clients, LAMBDA_TRUST } from '../emulator/helpers.js'
-import { ACCOUNT, functionArn, ORG, roleArn } from '../support/constants.js'
+import { ACCOUNT, functionArn, ORG, roleArn } from '../../harness/constants.js'
 import {
   collapsePolls,
   ok,

@@ -12,7 +12,7 @@ import { zipSync, strToU8 } from 'fflate'
 import { executionRole, type Emulator, type FaultSpec } from '../../emulator/index.js'
 import { packageCode } from '../../src/function/code-package.js'
 import { clients, eventually, LAMBDA_TRUST } from '../emulator/helpers.js'
-import { functionArn, ORG, roleArn } from '../support/constants.js'
+import { functionArn, ORG, roleArn } from '../../harness/constants.js'
 import {
   ok,
   refuse,

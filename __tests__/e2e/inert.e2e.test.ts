@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda'
 import { executionRole, type Emulator } from '../../emulator/index.js'
-import { functionArn, ORG, REGION, roleArn } from '../support/constants.js'
+import { functionArn, ORG, REGION, roleArn } from '../../harness/constants.js'
 import { ok, runE2e, startE2eEmulator, type Inputs } from '../support/e2e.js'
-import { runnerView } from '../support/workflow-commands.js'
+import { runnerView } from '../../harness/workflow-commands.js'
 
 let emu: Emulator
 let workspace: string

@@ -3,7 +3,7 @@
 // `aws-lambda` policy 1.0.0, filled with what this run deployed.
 import { parse } from 'yaml'
 import { executionRole, startEmulator, type Emulator } from '../../emulator/index.js'
-import { ORG, REGION, roleArn } from '../support/constants.js'
+import { ORG, REGION, roleArn } from '../../harness/constants.js'
 import { ok, refuse, runE2e, type Inputs } from '../support/e2e.js'
 
 /** The role IBM would hand a team in Sydney: it exists here, as IAM refuses a principal that does not. */

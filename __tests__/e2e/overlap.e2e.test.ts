@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { executionRole, startEmulator, type Emulator } from '../../emulator/index.js'
 import { ok, runE2e, type E2eRun, type Inputs } from '../support/e2e.js'
 import { ECHO_INPUTS, echoWorkspace } from '../support/echo-function.js'
-import { commandsIn } from '../support/workflow-commands.js'
+import { commandsIn } from '../../harness/workflow-commands.js'
 
 const SETTLE_MS = 1500
 let emu: Emulator

@@ -11,7 +11,7 @@ import {
   IBM_US_EAST as IBM,
   ORG,
   roleArn
-} from '../support/constants.js'
+} from '../../harness/constants.js'
 import { apiConnectStatement, invokeGrant } from '../support/documents.js'
 import { only, refuse, runE2e, trafficOf, type Inputs } from '../support/e2e.js'
 

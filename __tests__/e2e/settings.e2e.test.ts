@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { executionRole, type Emulator } from '../../emulator/index.js'
 import { clients } from '../emulator/helpers.js'
-import { ACCOUNT, functionArn, ORG, REGION, roleArn } from '../support/constants.js'
+import { ACCOUNT, functionArn, ORG, REGION, roleArn } from '../../harness/constants.js'
 import { ok, only, runE2e, startE2eEmulator, type E2eRun, type Inputs } from '../support/e2e.js'
 
 const layer = (name: string, version: number) =>

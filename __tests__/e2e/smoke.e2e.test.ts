@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { executionRole, type Emulator } from '../../emulator/index.js'
-import { functionArn, ORG, roleArn } from '../support/constants.js'
+import { functionArn, ORG, roleArn } from '../../harness/constants.js'
 import { ok, only, runE2e, startE2eEmulator, type Inputs } from '../support/e2e.js'
 
 let emu: Emulator

@@ -11,7 +11,7 @@ import {
   IBM_US_EAST as IBM,
   ORG,
   roleArn
-} from '../support/constants.js'
+} from '../../harness/constants.js'
 import {
   apiConnectSid,
   apiConnectStatement,

@@ -24,7 +24,7 @@ import {
   ORG,
   roleArn,
   RUNNER_ACCESS_KEY_ID
-} from '../support/constants.js'
+} from '../../harness/constants.js'
 import { apiConnectStatement, invokeGrant, policy as trust } from '../support/documents.js'
 import { only, runE2e, startE2eEmulator, type E2eRun as Run, type Inputs } from '../support/e2e.js'
 import { ECHO_INPUTS, echoWorkspace } from '../support/echo-function.js'

@@ -13,7 +13,7 @@ import {
   IBM_US_EAST as IBM,
   ORG,
   roleArn
-} from '../support/constants.js'
+} from '../../harness/constants.js'
 import { apiConnectStatement, invokeGrant as grant, policy as trust } from '../support/documents.js'
 import { only, refuse, runE2e, type E2eRun as Run, type Inputs } from '../support/e2e.js'
 

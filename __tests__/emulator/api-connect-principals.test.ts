@@ -1,10 +1,10 @@
-// IBM's API Connect regions have one source of truth, src/api-connect-regions.ts: the emulator
+// IBM's API Connect regions have one source of truth, src/inputs/api-connect-regions.ts: the emulator
 // takes its built-in principals from it, and the hand-written lists of regions (action.yml's
 // description of `api-connect-region`, the README's table) must name the same regions.
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { IBM_API_CONNECT_PRINCIPALS } from '../../emulator/index.js'
-import { API_CONNECT_REGIONS, findApiConnectRegion } from '../../src/api-connect-regions.js'
+import { API_CONNECT_REGIONS, findApiConnectRegion } from '../../src/inputs/api-connect-regions.js'
 
 const published = API_CONNECT_REGIONS.filter(region => region.roleArn)
 const unpublished = API_CONNECT_REGIONS.filter(region => !region.roleArn)

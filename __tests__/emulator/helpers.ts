@@ -7,10 +7,10 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
 import { zipSync, strToU8 } from 'fflate'
 
-import { ACCOUNT, IBM_US_EAST, ORG as ORG_ID } from '../support/constants.js'
+import { ACCOUNT, IBM_US_EAST, ORG as ORG_ID } from '../../harness/constants.js'
 import { apiConnectStatement, policy } from '../support/documents.js'
 
-export { ACCOUNT, IBM_US_EAST, ORG as ORG_ID } from '../support/constants.js'
+export { ACCOUNT, IBM_US_EAST, ORG as ORG_ID } from '../../harness/constants.js'
 export const CREDENTIALS = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
 
 export interface ClientOptions {

@@ -28,14 +28,19 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { createHash } from 'node:crypto'
 import { DIRECT_UPLOAD_LIMIT, type CodePackage } from '../../src/function/code-package.js'
 import type { RunContext } from '../../src/context.js'
+import { testContext } from '../support/context.js'
 import { StepFailed } from '../../src/failure.js'
-import { applyFunction, planFunction } from '../../src/function/index.js'
+import {
+  applyFunction as apply,
+  planFunction as plan,
+  type FunctionPlan
+} from '../../src/function/index.js'
+import { logFunctionPlan } from '../../src/report/plan-log.js'
 import { promote } from '../../src/function/promote.js'
 import { stagingKey } from '../../src/function/upload.js'
-import { log as runLog } from '../../src/log.js'
 import { changeRow } from '../../src/report/words.js'
 import { DEFAULT_TIMING, type Timing } from '../../src/timing.js'
-import { InputError, type Settings } from '../../src/settings.js'
+import { InputError, type Settings } from '../../src/inputs/settings.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/orders-exec'
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders'
@@ -65,6 +70,15 @@ const code = (overrides: Partial<CodePackage> = {}): CodePackage => ({
   ...overrides
 })
 
+// As the run plans: the plan logged through report/, and so every replan.
+const planFunction = async (ctx: RunContext, pkg?: CodePackage): Promise<FunctionPlan> => {
+  const planned = await plan(ctx, pkg)
+  logFunctionPlan(ctx.log, planned, ctx.settings.dryRun)
+  return planned
+}
+const applyFunction = (ctx: RunContext, planned: FunctionPlan) =>
+  apply(ctx, planned, () => planFunction(ctx, planned.code))
+
 function context(overrides: Partial<Settings> = {}): RunContext {
   const settings = {
     functionName: 'orders',
@@ -75,13 +89,13 @@ function context(overrides: Partial<Settings> = {}): RunContext {
     dryRun: false,
     ...overrides
   } as Settings
-  return {
+  return testContext({
     settings,
     // Only the clients the deploy uses; the others are never called.
     clients: {
       lambda: new LambdaClient(loopback),
       s3: new S3Client({ ...loopback, forcePathStyle: true })
-    } as unknown as RunContext['clients'],
+    },
     identity: {
       accountId: '123456789012',
       partition: 'aws',
@@ -93,10 +107,9 @@ function context(overrides: Partial<Settings> = {}): RunContext {
       runUrl: 'https://x/runs/1'
     },
     timing: { ...DEFAULT_TIMING, ...FAST },
-    log: runLog,
     functionArn: ARN,
     roleArn: 'arn:aws:iam::123456789012:role/apic-invoke-orders'
-  }
+  })
 }
 
 const lambda = mockClient(LambdaClient)

@@ -5,7 +5,7 @@ import { planFunctionChanges } from '../../src/function/plan.js'
 import type { LiveConfiguration, LiveFunction } from '../../src/function/read.js'
 import type { DeploySettings } from '../../src/function/upload.js'
 import { changeRow } from '../../src/report/words.js'
-import { InputError, type FunctionConfig } from '../../src/settings.js'
+import { InputError, type FunctionConfig } from '../../src/inputs/settings.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/orders-exec'
 const SHA = createHash('sha256').update('a').digest('base64')

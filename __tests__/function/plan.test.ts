@@ -12,7 +12,7 @@ import {
   type PackageSummary
 } from '../../src/function/upload.js'
 import { changeRow } from '../../src/report/words.js'
-import { InputError } from '../../src/settings.js'
+import { InputError } from '../../src/inputs/settings.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/orders-exec'
 const sha = (text: string): string => createHash('sha256').update(text).digest('base64')

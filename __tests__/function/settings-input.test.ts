@@ -1,6 +1,6 @@
 // The inputs of the settings the official deploy action offers: each accepted in its documented
 // forms, and each malformed value refused with a problem that names the input.
-import { readSettingsInputs } from '../../src/function/settings-input.js'
+import { readSettingsInputs } from '../../src/inputs/function-settings.js'
 
 const ACCOUNT = '123456789012'
 const LAYER = `arn:aws:lambda:us-east-1:${ACCOUNT}:layer:deps:3`

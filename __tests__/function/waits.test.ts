@@ -3,8 +3,8 @@
 import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { RunContext } from '../../src/context.js'
+import { testContext } from '../support/context.js'
 import { waitForUpdate } from '../../src/function/waits.js'
-import { log } from '../../src/log.js'
 import { DEFAULT_TIMING, type Timing } from '../../src/timing.js'
 import { captureCoreOutput } from '../support/core-output.js'
 
@@ -18,11 +18,7 @@ captureCoreOutput()
 beforeEach(() => lambda.reset())
 
 const context = (timing: Partial<Timing>): RunContext =>
-  ({
-    clients: { lambda: client },
-    timing: { ...DEFAULT_TIMING, ...timing },
-    log
-  }) as unknown as RunContext
+  testContext({ clients: { lambda: client }, timing: { ...DEFAULT_TIMING, ...timing } })
 const status = (LastUpdateStatus: 'InProgress' | 'Successful') => ({
   Configuration: { FunctionName: 'orders', State: 'Active' as const, LastUpdateStatus }
 })

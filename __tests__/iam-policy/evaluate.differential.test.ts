@@ -43,7 +43,7 @@ import {
   generateTrustCases,
   type Quirk,
   TRUSTING_ROLE
-} from '../support/policy-generator.js'
+} from '../../harness/policy-generator.js'
 
 // Fixed, so that every run decides the same cases; override to fuzz further, e.g.
 // POLICY_DIFFERENTIAL_SEED=7 POLICY_DIFFERENTIAL_CASES=20000 npx jest policy-evaluator.differential

@@ -16,7 +16,7 @@ import {
   type PolicyDocument,
   type PolicyStatement
 } from '../../src/iam-policy/index.js'
-import { Choices, prng } from '../support/policy-generator.js'
+import { Choices, prng } from '../../harness/policy-generator.js'
 
 const SEED = Number(process.env.POLICY_DIFFERENTIAL_SEED ?? 20261206)
 const CASES = Number(process.env.POLICY_DIFFERENTIAL_CASES ?? 300)

@@ -15,7 +15,7 @@ import {
   OWN_ACCOUNT,
   OWN_ROLE,
   TARGET_ROLE
-} from '../support/trust-policy-generator.js'
+} from '../../harness/trust-policy-generator.js'
 
 const analyse = (...Statement: PolicyStatement[]) =>
   whoCanAssume(

@@ -1,5 +1,5 @@
 // Differential test of the trust analysis (src/iam-policy/who-can-assume.ts) against brute force:
-// generated trust policies (__tests__/support/trust-policy-generator.ts) are put, for every
+// generated trust policies (harness/trust-policy-generator.ts) are put, for every
 // caller of a fixed universe of principals and actions and many values of the unknown keys, to
 // @cloud-copilot/iam-simulate (AGPL: a devDependency, tests only). Its engine is called directly
 // (`authorize`), skipping the context-key validation that would drop provider claim keys and
@@ -25,7 +25,7 @@ import { AwsRequestImpl } from '../../node_modules/@cloud-copilot/iam-simulate/d
 import { RequestContextImpl } from '../../node_modules/@cloud-copilot/iam-simulate/dist/esm/requestContext.js'
 import type { ContextValue, Request } from '../../src/iam-policy/evaluate.js'
 import { type TrustAnalysis, whoCanAssume } from '../../src/iam-policy/who-can-assume.js'
-import { prng } from '../support/policy-generator.js'
+import { prng } from '../../harness/policy-generator.js'
 import {
   ALWAYS,
   BRUTE_CALLERS,
@@ -39,7 +39,7 @@ import {
   TARGET_ROLE,
   type TrustPolicyCase,
   UNKNOWN_VALUES
-} from '../support/trust-policy-generator.js'
+} from '../../harness/trust-policy-generator.js'
 
 const SEED = Number(process.env.TRUST_DIFFERENTIAL_SEED ?? 20261126)
 const CASES = Number(process.env.TRUST_DIFFERENTIAL_CASES ?? 2000)

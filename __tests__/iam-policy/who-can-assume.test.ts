@@ -18,7 +18,7 @@ import {
   ORG_ID,
   OWN_ROLE,
   TARGET_ROLE
-} from '../support/trust-policy-generator.js'
+} from '../../harness/trust-policy-generator.js'
 
 const IBM_ACCOUNT = '623947394061'
 const IBM = TARGET_ROLE

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { releaseNotes } from '../../scripts/changelog-notes.js'
-import { ROOT } from '../support/run-action.js'
+import { ROOT } from '../../harness/run-action.js'
 
 const changelog = [
   '# Changelog',

@@ -2,7 +2,7 @@
 // inputs of action.yml, as the runner forms them, and set every required input.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { actionYml, inputVariable, ROOT } from '../support/run-action.js'
+import { actionYml, inputVariable, ROOT } from '../../harness/run-action.js'
 
 const names = readFileSync(join(ROOT, '.env.example'), 'utf8')
   .split('\n')

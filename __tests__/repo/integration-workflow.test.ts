@@ -6,7 +6,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { parseFileCommand, ROOT, runAction } from '../support/run-action.js'
+import { parseFileCommand, ROOT, runAction } from '../../harness/run-action.js'
 import { exec, type Exit } from './exec.js'
 
 interface Step {

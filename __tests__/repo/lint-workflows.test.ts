@@ -3,7 +3,7 @@
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT } from '../support/run-action.js'
+import { ROOT } from '../../harness/run-action.js'
 import { exec, type Exit } from './exec.js'
 
 const lint = (root: string): Promise<Exit> =>

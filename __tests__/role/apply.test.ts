@@ -18,16 +18,14 @@ import {
   UpdateRoleCommand
 } from '@aws-sdk/client-iam'
 import { mockClient } from 'aws-sdk-client-mock'
-import type { AwsClients } from '../../src/aws/clients.js'
 import type { RunContext } from '../../src/context.js'
-import { log as runLog } from '../../src/log.js'
+import { testContext } from '../support/context.js'
 import { changeRow } from '../../src/report/words.js'
 import type { RoleChange } from '../../src/role/changes.js'
 import { applyRole, planRole, type RoleOutcome } from '../../src/role/index.js'
 import { decideRole, desiredRole, stepsOf } from '../../src/role/plan.js'
 import type { LiveRole } from '../../src/role/read.js'
-import { DEFAULT_TIMING } from '../../src/timing.js'
-import { readSettings } from '../../src/inputs.js'
+import { readSettings } from '../../src/inputs/read.js'
 import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
 import {
   apiConnectStatement,
@@ -68,16 +66,14 @@ function context(inputs: Record<string, string> = {}): RunContext {
     name => ({ 'function-name': 'orders', 'provider-org-id': ORG, ...inputs })[name] ?? '',
     { AWS_REGION: 'eu-west-2' }
   )
-  return {
+  return testContext({
     settings,
-    clients: { iam: iamClient } as unknown as AwsClients,
+    clients: { iam: iamClient },
     identity: { accountId: ACCOUNT, partition: 'aws', arn: `arn:aws:iam::${ACCOUNT}:user/ci` },
     provenance: { repository: 'acme/orders-api', commit: 'abc123', runUrl: '' },
-    timing: DEFAULT_TIMING,
-    log: runLog,
     functionArn: FUNCTION_ARN,
     roleArn: ROLE_ARN
-  }
+  })
 }
 
 const encode = (doc: PolicyDocument) => encodeURIComponent(JSON.stringify(doc))

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { API_CONNECT_REGIONS } from '../../src/api-connect-regions.js'
+import { API_CONNECT_REGIONS } from '../../src/inputs/api-connect-regions.js'
 import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
 import {
   apiConnectStatement,

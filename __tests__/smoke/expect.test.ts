@@ -3,9 +3,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { holdReason } from '../../src/function/promotion-gate.js'
-import { mismatch, parseExpectation, type Expectation } from '../../src/smoke/expect.js'
-import { readSmokeInputs } from '../../src/smoke/inputs.js'
+import { holdReason } from '../../src/run/promotion-gate.js'
+import { mismatch, parseExpectation, type Expectation } from '../../src/inputs/expect.js'
+import { readSmokeInputs } from '../../src/inputs/smoke.js'
 import { judge, MAX_SHOWN, shown } from '../../src/smoke/result.js'
 import type { Check } from '../../src/verify/checks.js'
 

@@ -3,8 +3,8 @@
 import { changeRow } from '../../src/report/words.js'
 import { fenced } from '../../src/report/smoke.js'
 import { MASK_FLOOR, redact, secretValues } from '../../src/smoke/secrets.js'
-import { inert } from '../../src/workflow-commands.js'
-import { runnerView } from '../support/workflow-commands.js'
+import { inert } from '../../src/runner/workflow-commands.js'
+import { runnerView } from '../../harness/workflow-commands.js'
 
 test('every value of at least MASK_FLOOR characters is hidden, with its JSON-escaped form and lines', () => {
   const values = secretValues(

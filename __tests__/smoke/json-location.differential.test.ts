@@ -1,7 +1,7 @@
 // The JSON locator against node's JSON.parse, the judge of validity: every text one of them refuses,
 // the other refuses too; where node names a position ("at position N", node 20), both agree on it.
 import { seededRandom } from '../../emulator/core/faults.js'
-import { jsonErrorOffset, locate } from '../../src/smoke/json-location.js'
+import { jsonErrorOffset, locate } from '../../src/inputs/json-location.js'
 
 const SEEDS = [
   '{"orderId": 7, "items": [1, 2.5, -3e2], "ok": true, "note": null}',

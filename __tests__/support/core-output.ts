@@ -1,7 +1,7 @@
 // What @actions/core writes during each unit test (core.info, warning, group: all go to stdout),
 // kept for assertions and out of the test output. The unit-test counterpart of runAction's log.
 import { jest } from '@jest/globals'
-import { commandsIn } from './workflow-commands.js'
+import { commandsIn } from '../../harness/workflow-commands.js'
 
 export interface CoreOutput {
   /** Everything written during the current test. */

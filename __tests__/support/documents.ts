@@ -1,7 +1,7 @@
 // The IAM documents the end-to-end tests seed and expect: API Connect's trust statement and the
 // grant the action writes, built one way for every file.
 import { createHash } from 'node:crypto'
-import { IBM_US_EAST, ORG } from './constants.js'
+import { IBM_US_EAST, ORG } from '../../harness/constants.js'
 
 /** A policy document holding the given statements. */
 export const policy = (...Statement: object[]) => ({ Version: '2012-10-17', Statement })

@@ -10,8 +10,8 @@ import {
 } from '../../emulator/index.js'
 import type { RunResult } from '../../src/report/outputs.js'
 import type { Check } from '../../src/verify/checks.js'
-import { CALLER } from './constants.js'
-import { runAction, type ActionRun, type RunOptions } from './run-action.js'
+import { CALLER } from '../../harness/constants.js'
+import { runAction, type ActionRun, type RunOptions } from '../../harness/run-action.js'
 
 export type Inputs = Record<string, string>
 

@@ -4,8 +4,8 @@
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ORG, roleArn } from './constants.js'
-import { ROOT } from './run-action.js'
+import { ORG, roleArn } from '../../harness/constants.js'
+import { ROOT } from '../../harness/run-action.js'
 
 export const ECHO_REGION = 'eu-west-2'
 

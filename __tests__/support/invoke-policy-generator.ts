@@ -12,7 +12,7 @@ import type {
   PolicyPrincipal,
   PolicyStatement
 } from '../../src/iam-policy/evaluate.js'
-import { Choices, prng } from './policy-generator.js'
+import { Choices, prng } from '../../harness/policy-generator.js'
 
 export const ACCOUNT = '444455556666'
 export const ROLE = `arn:aws:iam::${ACCOUNT}:role/apic-invoke`

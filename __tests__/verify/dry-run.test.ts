@@ -28,11 +28,11 @@ import { captureCoreOutput } from '../support/core-output.js'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Check } from '../../src/verify/checks.js'
 import type { RunContext } from '../../src/context.js'
-import { log as runLog } from '../../src/log.js'
+import { testContext } from '../support/context.js'
 import type { RoleChange } from '../../src/role/changes.js'
 import { DEFAULT_TIMING, type Timing } from '../../src/timing.js'
 import type { RoleOutcome } from '../../src/role/apply.js'
-import type { Settings } from '../../src/settings.js'
+import type { Settings } from '../../src/inputs/settings.js'
 import type { PolicyDocument, PolicyStatement } from '../../src/iam-policy/types.js'
 import { verify } from '../../src/verify/dry-run.js'
 import { simulatedDecision } from '../../src/verify/invoke.js'
@@ -113,21 +113,20 @@ const settings = (overrides: Partial<Settings> = {}): Settings =>
   }) as Settings
 
 function context(overrides: Partial<Settings> = {}): RunContext {
-  return {
+  return testContext({
     settings: settings(overrides),
     clients: {
       iam: new IAMClient(loopback),
       sts: new STSClient(loopback),
       lambda: new LambdaClient(loopback),
       accessAnalyzer: new AccessAnalyzerClient(loopback)
-    } as unknown as RunContext['clients'],
+    },
     identity: { accountId: ACCOUNT, partition: 'aws', arn: CALLER },
     provenance: { repository: 'acme/orders', commit: 'abcdef0', runUrl: 'https://x/runs/1' },
     timing: { ...DEFAULT_TIMING, ...FAST },
-    log: runLog,
     functionArn: FN,
     roleArn: ROLE_ARN
-  }
+  })
 }
 
 const TARGET = { principalArn: IBM, externalId: ORG }

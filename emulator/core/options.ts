@@ -1,5 +1,5 @@
 // Options for starting the emulator, and the settings that may change while it runs.
-import { API_CONNECT_REGIONS } from '../../src/api-connect-regions.js'
+import { API_CONNECT_REGIONS } from '../../src/inputs/api-connect-regions.js'
 import type { RuntimeConfig } from './context.js'
 import type { EmulatorSeed } from './seed.js'
 

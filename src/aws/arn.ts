@@ -5,7 +5,7 @@ const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d'
 const ACCOUNT = '\\d{12}'
 
 export const REGION_PATTERN = new RegExp(`^${REGION}$`)
-export const FUNCTION_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/
+const FUNCTION_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/
 
 // Lambda accepts a name, a partial ARN (ACCOUNT:function:NAME) or a full ARN.
 const FUNCTION_ARN = new RegExp(

@@ -12,34 +12,22 @@ import packageJson from '../../package.json' with { type: 'json' }
 export interface AwsClients {
   sts: STSClient
   iam: IAMClient
-  /**
-   * IAM without the SDK's retries, for calls the action retries itself (SimulatePrincipalPolicy);
-   * optional so that a context built by hand (a unit test) falls back to `iam`.
-   */
-  iamOnce?: IAMClient
+  /** IAM without the SDK's retries, for calls the action retries itself (SimulatePrincipalPolicy). */
+  iamOnce: IAMClient
   lambda: LambdaClient
   /** Lambda without the SDK's retries, for the smoke test's Invoke: a retry could run the handler twice. */
-  lambdaOnce?: LambdaClient
-  /** Given directly by a hand-built context (a unit test); otherwise built by `lazy` on first use. */
-  s3?: S3Client
-  accessAnalyzer?: AccessAnalyzerClient
-  lazy?: { s3(): Promise<S3Client>; accessAnalyzer(): Promise<AccessAnalyzerClient> }
+  lambdaOnce: LambdaClient
+  /** Built on first use: most runs never call S3 or Access Analyzer. */
+  lazy: { s3(): Promise<S3Client>; accessAnalyzer(): Promise<AccessAnalyzerClient> }
 }
 
-export function s3Of(clients: AwsClients): Promise<S3Client> {
-  if (clients.s3) return Promise.resolve(clients.s3)
-  if (!clients.lazy) throw new Error('no S3 client in this context')
-  return clients.lazy.s3()
-}
+export const s3Of = (clients: AwsClients): Promise<S3Client> => clients.lazy.s3()
 
-export function accessAnalyzerOf(clients: AwsClients): Promise<AccessAnalyzerClient> {
-  if (clients.accessAnalyzer) return Promise.resolve(clients.accessAnalyzer)
-  if (!clients.lazy) throw new Error('no Access Analyzer client in this context')
-  return clients.lazy.accessAnalyzer()
-}
+export const accessAnalyzerOf = (clients: AwsClients): Promise<AccessAnalyzerClient> =>
+  clients.lazy.accessAnalyzer()
 
 // Bundled from package.json, so the user agent names the released version.
-export const USER_AGENT: [string, string] = [packageJson.name, packageJson.version]
+const USER_AGENT: [string, string] = [packageJson.name, packageJson.version]
 
 export function createClients(
   region: string,

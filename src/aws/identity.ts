@@ -1,7 +1,6 @@
 // Who the credentials belong to: the account and partition that every ARN is built from.
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts'
 import { accountOf, partitionOf } from './arn.js'
-import type { Settings } from '../settings.js'
 
 export interface Identity {
   accountId: string
@@ -19,13 +18,15 @@ export async function getIdentity(sts: STSClient): Promise<Identity> {
  * Stops a run that would write to an account other than the one the user meant, or trust a
  * principal that IAM cannot accept from this partition. Every problem at once; nothing written.
  */
-export function checkAccount(
-  identity: Identity,
-  settings: Pick<
-    Settings,
-    'expectedAccountId' | 'functionAccountId' | 'functionPartition' | 'apiConnect'
-  >
-): void {
+/** What the inputs say about the account (the Settings of inputs/settings.ts, as read here). */
+interface AccountClaims {
+  expectedAccountId?: string
+  functionAccountId?: string
+  functionPartition?: string
+  apiConnect: { principalArn: string; source: string }
+}
+
+export function checkAccount(identity: Identity, settings: AccountClaims): void {
   const { accountId, partition } = identity
   const problems: string[] = []
   if (settings.expectedAccountId && settings.expectedAccountId !== accountId)

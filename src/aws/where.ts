@@ -1,8 +1,10 @@
-// Every AWS failure says where it happened: `lambda:PublishVersion on function orders: …`. IAM's
+// Every AWS failure says where it happened: `lambda:PublishVersion on function orders: …`, worded
+// by failure.ts stepText, the one wording of a step (a failed branch's StepFailed carries its Step). IAM's
 // writes already say so in their own words (role/errors.ts), so IAM is left alone except when the
 // connection itself fails, which every service's error then names with its endpoint: a
 // `socket hang up` alone does not say which of five services, or which emulator, hung up.
 import type { HandlerExecutionContext, MetadataBearer, MiddlewareStack } from '@smithy/types'
+import { stepText } from '../failure.js'
 import { httpStatus } from './retry.js'
 
 const MARK = Symbol('where')
@@ -38,8 +40,8 @@ export function whereText(
 ): string | undefined {
   const connection = isConnectionError(error)
   if (service === 'iam' && !connection) return undefined
-  const resource = resourceOf(input)
-  return `${service}:${operation}${resource ? ` on ${resource}` : ''}${connection && endpoint ? ` at ${endpoint}` : ''}`
+  const where = stepText({ operation: `${service}:${operation}`, resource: resourceOf(input) })
+  return `${where}${connection && endpoint ? ` at ${endpoint}` : ''}`
 }
 
 type Context = HandlerExecutionContext & { [MARK]?: string }

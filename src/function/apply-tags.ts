@@ -2,6 +2,7 @@
 // for the keys remove-tags named. Both address the unqualified function ARN.
 import { TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-lambda'
 import { retry } from '../aws/retry.js'
+import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
 import type { TagWrites } from './tags.js'
 import { conflictRetry } from './waits.js'
@@ -9,20 +10,20 @@ import { conflictRetry } from './waits.js'
 export async function applyTags(
   ctx: RunContext,
   writes: TagWrites,
-  begin: (step: string) => void
+  begin: (step: Step) => void
 ): Promise<void> {
   const lambda = ctx.clients.lambda
   const name = ctx.settings.functionName
   const Resource = ctx.functionArn
   if (Object.keys(writes.set).length) {
-    begin(`lambda:TagResource on function ${name}`)
+    begin({ operation: 'lambda:TagResource', resource: `function ${name}` })
     await retry(
       () => lambda.send(new TagResourceCommand({ Resource, Tags: writes.set })),
       conflictRetry(ctx, 'lambda:TagResource', name)
     )
   }
   if (writes.remove.length) {
-    begin(`lambda:UntagResource on function ${name}`)
+    begin({ operation: 'lambda:UntagResource', resource: `function ${name}` })
     await retry(
       () => lambda.send(new UntagResourceCommand({ Resource, TagKeys: writes.remove })),
       conflictRetry(ctx, 'lambda:UntagResource', name)

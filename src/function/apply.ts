@@ -8,9 +8,10 @@ import {
   UpdateFunctionConfigurationCommand
 } from '@aws-sdk/client-lambda'
 import { errorName, retry } from '../aws/retry.js'
+import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
 import { markFailed, StepFailed, type Known } from '../failure.js'
-import { provenanceTags } from '../provenance.js'
+import { provenanceTags } from '../runner/provenance.js'
 import type { FunctionChange, Upload } from './changes.js'
 import type { CodePackage } from './code-package.js'
 import { failure, type FunctionChanges } from './plan.js'
@@ -54,7 +55,7 @@ export interface FunctionOutcome {
 
 /** Where a deploy is, so that a failure can say which step failed and what was done before it. */
 interface Progress {
-  step: string
+  step: Step
   done: Set<FunctionChange['kind']>
   changes: FunctionChange[]
   known: Known
@@ -78,7 +79,7 @@ export async function deploy(
       version: plan.publish?.reuse
     }
   const progress: Progress = {
-    step: `function ${ctx.settings.functionName}`,
+    step: { doing: `function ${ctx.settings.functionName}` },
     done: new Set(),
     changes: plan.changes,
     known: {}
@@ -103,10 +104,11 @@ async function makeWrites(
   const lambda = ctx.clients.lambda
   const name = ctx.settings.functionName
   const fn = plan.function
-  const on = `on function ${name}`
-  const begin = (step: string) => (progress.step = step)
+  const resource = `function ${name}`
+  const on = (operation: string): Step => ({ operation, resource })
+  const begin = (step: Step) => (progress.step = step)
   /** The code fields of `write`, a zip over the direct-upload limit staged in S3 first. */
-  const codeOf = async (upload: Upload, write: string) => {
+  const codeOf = async (upload: Upload, write: Step) => {
     begin(stagingStep(upload, write))
     const Code = await codeFor(ctx, upload, plan.code?.zip)
     begin(write)
@@ -120,7 +122,7 @@ async function makeWrites(
   if (fn.create) {
     const spec = fn.create
     const active = await log.group(`Create function ${name}`, async () => {
-      const Code = await codeOf(spec.upload, `lambda:CreateFunction ${on}`)
+      const Code = await codeOf(spec.upload, on('lambda:CreateFunction'))
       const response = await retry(
         () =>
           lambda.send(
@@ -155,7 +157,7 @@ async function makeWrites(
       progress.done.add('function')
       ours ??= response.CodeSha256
       log.info(`Created ${response.FunctionArn} (CodeSha256 ${response.CodeSha256})`)
-      begin(`waiting for function ${name} to become Active`)
+      begin({ doing: `waiting for function ${name} to become Active` })
       return waitForActive(ctx, name)
     })
     if (!active) {
@@ -168,7 +170,7 @@ async function makeWrites(
       log.info(
         `Function ${name} was created by someone else meanwhile: planning again as an update`
       )
-      begin(`planning function ${name} again`)
+      begin({ doing: `planning function ${name} again` })
       return deploy(ctx, await replan(), replan, true)
     }
     latest = active
@@ -176,7 +178,7 @@ async function makeWrites(
     if (fn.configuration) {
       const update = fn.configuration
       latest = await log.group(`Update function ${name} configuration`, async () => {
-        begin(`lambda:UpdateFunctionConfiguration ${on}`)
+        begin(on('lambda:UpdateFunctionConfiguration'))
         await retry(
           () =>
             lambda.send(
@@ -191,14 +193,14 @@ async function makeWrites(
           throw explainRoleError(error, update.Role)
         })
         progress.done.add('configuration')
-        begin(`waiting for the configuration update of function ${name} to finish`)
+        begin({ doing: `waiting for the configuration update of function ${name} to finish` })
         return waitForUpdate(ctx, name)
       })
     }
     if (fn.codeSigning) {
       const arn = fn.codeSigning
       await log.group(`Set function ${name} code signing`, async () => {
-        begin(`lambda:PutFunctionCodeSigningConfig ${on}`)
+        begin(on('lambda:PutFunctionCodeSigningConfig'))
         await putCodeSigning(ctx, arn)
         progress.done.add('configuration')
       })
@@ -206,7 +208,7 @@ async function makeWrites(
     if (fn.code) {
       const code = fn.code
       latest = await log.group(`Update function ${name} code`, async () => {
-        const Code = await codeOf(code.upload, `lambda:UpdateFunctionCode ${on}`)
+        const Code = await codeOf(code.upload, on('lambda:UpdateFunctionCode'))
         const updated = await retry(
           () =>
             lambda.send(
@@ -222,7 +224,7 @@ async function makeWrites(
         progress.done.add('code')
         ours ??= updated.CodeSha256
         log.info(`Uploaded: CodeSha256 ${updated.CodeSha256}`)
-        begin(`waiting for the code update of function ${name} to finish`)
+        begin({ doing: `waiting for the code update of function ${name} to finish` })
         return waitForUpdate(ctx, name)
       })
     }
@@ -236,7 +238,7 @@ async function makeWrites(
     // The wait for an update watches LastUpdateStatus only; a function whose State stays Failed is
     // still broken, and publishing or pointing an alias at it would hide that.
     if ((fn.configuration || fn.code) && latest?.State === 'Failed') {
-      begin(`checking the state of function ${name}`)
+      begin({ doing: `checking the state of function ${name}` })
       throw new Error(
         `function ${name} is still in state Failed after this deploy (${failure(latest)}); Lambda's function states guide says a function whose creation failed must be deleted and created again: delete it and run the action again`
       )
@@ -246,7 +248,7 @@ async function makeWrites(
   // Another writer may have deployed between this run's write and the end of its wait: what
   // $LATEST runs now must be what this run deployed, or nothing of it is published or reported.
   if (ours && latest?.CodeSha256 && latest.CodeSha256 !== ours) {
-    begin(`checking the code of function ${name} after this run's update`)
+    begin({ doing: `checking the code of function ${name} after this run's update` })
     throw codeChanged(name, ours, latest.CodeSha256)
   }
   const codeSha256 = latest?.CodeSha256 ?? ours
@@ -257,7 +259,7 @@ async function makeWrites(
   const version =
     publish.reuse ??
     (await log.group(`Publish a version of ${name}`, () => {
-      begin(`lambda:PublishVersion ${on}`)
+      begin(on('lambda:PublishVersion'))
       return publishVersion(ctx, latest, ours)
     }))
   progress.done.add('version')
@@ -274,7 +276,11 @@ async function makeWrites(
 }
 
 /** The step that puts a zip over the direct-upload limit in S3 first, if there is one. */
-const stagingStep = (upload: Upload, otherwise: string): string =>
+const stagingStep = (upload: Upload, otherwise: Step): Step =>
   upload.kind === 'staged-zip'
-    ? `s3:PutObject s3://${upload.bucket}/${upload.key} (staging the code)`
+    ? {
+        operation: 's3:PutObject',
+        names: `s3://${upload.bucket}/${upload.key}`,
+        why: 'staging the code'
+      }
     : otherwise

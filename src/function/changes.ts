@@ -2,7 +2,7 @@
 // these, apply completes them with what it learnt (the version it published), and
 // report/words.ts alone puts them into words.
 import type { NotDone } from '../not-done.js'
-import type { MoreSettings } from '../settings.js'
+import type { MoreSettings } from '../inputs/settings.js'
 
 /** Each setting's input, as the report names it. */
 export const SETTING_INPUTS = {
@@ -18,7 +18,7 @@ export const SETTING_INPUTS = {
   LoggingConfig: 'logging-config'
 } as const satisfies Record<keyof MoreSettings, string>
 
-export type SettingInput = (typeof SETTING_INPUTS)[keyof MoreSettings]
+type SettingInput = (typeof SETTING_INPUTS)[keyof MoreSettings]
 
 /** How the code reaches Lambda. */
 export type Upload =

@@ -43,7 +43,7 @@ export interface CodePackage {
   source: 'directory' | 'zip-file'
 }
 
-export interface PackageOptions {
+interface PackageOptions {
   /** Refuse, before reading any file content, code larger than this unzipped. */
   maxUnzippedSize?: number
 }
@@ -107,7 +107,7 @@ async function readZipFile(path: string, fail: Fail): Promise<CodePackage> {
   return { zip, sha256: codeSha256(zip), size: zip.length, ...summary, source: 'zip-file' }
 }
 
-export interface ZipSummary {
+interface ZipSummary {
   entries: number
   unzippedSize: number
 }

@@ -2,7 +2,7 @@
 // written (an input left out never resets anything; `environment`, when given, replaces the
 // variables with exactly that map, or with `environment-mode: merge` adds and updates only the
 // named ones). The other settings are compared in more-settings.ts. Pure.
-import type { MoreSettings } from '../settings.js'
+import type { MoreSettings } from '../inputs/settings.js'
 import type { FieldChange } from './changes.js'
 import { moreSettingsUpdate, namedSettings } from './more-settings.js'
 import type { LiveConfiguration } from './read.js'

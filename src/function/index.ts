@@ -1,8 +1,6 @@
 // The function, end to end: planFunction reads Lambda (and S3) and decides, with no write;
-// applyFunction makes the writes (none in a dry run).
+// applyFunction makes the writes (none in a dry run). Neither logs the plan: the run does.
 import type { RunContext } from '../context.js'
-import { takeEarly } from '../early-reads.js'
-import { planLine } from '../report/words.js'
 import { deploy, type FunctionOutcome, type FunctionPlan } from './apply.js'
 import type { CodePackage } from './code-package.js'
 import { readCodeSigning } from './code-signing.js'
@@ -13,16 +11,22 @@ import {
   readAlias,
   readFunction,
   readVersion,
-  type LiveConfiguration
+  type LiveConfiguration,
+  type LiveFunction
 } from './read.js'
 import { readS3Sha256 } from './read-s3.js'
 
 export type { FunctionOutcome, FunctionPlan } from './apply.js'
 
-export async function planFunction(ctx: RunContext, code?: CodePackage): Promise<FunctionPlan> {
+/** The plan; `liveRead` is a read of the function already under way (the run's early read). */
+export async function planFunction(
+  ctx: RunContext,
+  code?: CodePackage,
+  liveRead?: Promise<LiveFunction | undefined>
+): Promise<FunctionPlan> {
   const { settings, clients } = ctx
   const name = settings.functionName
-  const live = await (takeEarly(ctx.early, 'function') ?? readFunction(clients.lambda, name))
+  const live = await (liveRead ?? readFunction(clients.lambda, name))
   if (live && settings.config.codeSigningConfigArn !== undefined)
     live.codeSigningConfigArn = await readCodeSigning(ctx)
   const s3Sha256 =
@@ -46,13 +50,16 @@ export async function planFunction(ctx: RunContext, code?: CodePackage): Promise
   })
 
   const changes = [...fn.changes, ...(publish?.changes ?? [])]
-  for (const change of changes) ctx.log.info(planLine(change, settings.dryRun))
-  for (const warning of fn.warnings) ctx.log.warning(warning)
   return { changes, function: fn, publish, live: live?.configuration, code }
 }
 
-export function applyFunction(ctx: RunContext, plan: FunctionPlan): Promise<FunctionOutcome> {
-  return deploy(ctx, plan, () => planFunction(ctx, plan.code))
+/** The planned writes; `replan` plans afresh when the function changed under the run. */
+export function applyFunction(
+  ctx: RunContext,
+  plan: FunctionPlan,
+  replan = () => planFunction(ctx, plan.code)
+): Promise<FunctionOutcome> {
+  return deploy(ctx, plan, replan)
 }
 
 /**

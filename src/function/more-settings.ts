@@ -1,7 +1,7 @@
-// Compares the settings of settings-input.ts (layers, VPC, tracing, …) with the live function by
+// Compares the settings of inputs/function-settings.ts (layers, VPC, tracing, …) with the live function by
 // meaning, not by shape: each side is brought to one normal form (defaults filled in, sets
 // sorted), and only a named setting whose forms differ is written. Pure.
-import type { FunctionConfig, MoreSettings } from '../settings.js'
+import type { FunctionConfig, MoreSettings } from '../inputs/settings.js'
 import { type FieldChange, SETTING_INPUTS, type SettingValue } from './changes.js'
 import type { LiveConfiguration } from './read.js'
 
@@ -50,7 +50,7 @@ function normal(key: Key, value: MoreSettings, functionName: string): SettingVal
 }
 
 /** The live configuration in the request shapes, so one normal form serves both sides. */
-export function liveSettings(live: LiveConfiguration): MoreSettings {
+function liveSettings(live: LiveConfiguration): MoreSettings {
   const image = live.ImageConfigResponse?.ImageConfig
   return {
     Layers: live.Layers?.map(l => l.Arn ?? ''),

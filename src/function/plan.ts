@@ -16,7 +16,7 @@
 //   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
 // - A function that Lambda reports Failed (State or LastUpdateStatus) is redeployed even when
 //   nothing differs: comparing alone would leave it broken on every rerun.
-import { InputError, type MoreSettings } from '../settings.js'
+import { InputError, type MoreSettings } from '../inputs/settings.js'
 import type { CodeComparison, FunctionChange, Upload } from './changes.js'
 import {
   configurationUpdate,
@@ -31,7 +31,7 @@ import { type DeploySettings, uploadFor, type PackageSummary } from './upload.js
 
 type Architecture = 'x86_64' | 'arm64'
 
-export interface CreateFunctionSpec extends MoreSettings {
+interface CreateFunctionSpec extends MoreSettings {
   /** The named tags; the provenance tags are added when the request is made. */
   Tags?: Record<string, string>
   CodeSigningConfigArn?: string
@@ -49,7 +49,7 @@ export interface CreateFunctionSpec extends MoreSettings {
 }
 
 /** UpdateFunctionCode: the code, and the architecture (Lambda sets it with the code). */
-export interface CodeUpdate {
+interface CodeUpdate {
   upload: Upload
   Architectures?: Architecture[]
   SourceKMSKeyArn?: string

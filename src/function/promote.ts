@@ -1,6 +1,7 @@
 // The last write of a run: the alias moves to this run's version, once the smoke test and
-// verification passed (promotion-gate.ts). Held back, it stays on the version it had, so API
+// verification passed (run/promotion-gate.ts). Held back, it stays on the version it had, so API
 // Connect, calling `function:alias`, only ever reaches versions that passed.
+import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
 import { markFailed, StepFailed } from '../failure.js'
 import type { FunctionOutcome, FunctionPlan } from './apply.js'
@@ -33,7 +34,11 @@ export async function promote(
       changes: fn.changes.map(c => (c.kind === 'alias' ? { ...c, notDone: 'held back' } : c))
     }
   }
-  const step = `lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'} ${aliasName} on function ${name}`
+  const step: Step = {
+    operation: `lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'}`,
+    names: aliasName,
+    resource: `function ${name}`
+  }
   ctx.log.info(`Pointing alias ${aliasName} to version ${fn.version}`)
   try {
     const aliasArn = await pointAlias(ctx.clients.lambda, name, aliasName, action, fn.version)

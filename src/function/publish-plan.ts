@@ -5,7 +5,7 @@ import type { FunctionChange } from './changes.js'
 import type { LiveConfiguration } from './read.js'
 import type { DeploySettings } from './upload.js'
 
-export interface PublishFacts {
+interface PublishFacts {
   /** The function's published versions (not $LATEST), in any order. */
   versions: LiveConfiguration[]
   /** The alias as GetAlias returns it; undefined when it does not exist (or none was named). */

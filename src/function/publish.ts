@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-lambda'
 import { errorName, retry } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
-import { provenanceDescription } from '../provenance.js'
+import { provenanceDescription } from '../runner/provenance.js'
 import type { LiveConfiguration } from './read.js'
 import { conflictRetry, waitForVersion } from './waits.js'
 

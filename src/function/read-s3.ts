@@ -3,7 +3,7 @@
 import { s3Of } from '../aws/clients.js'
 import { errorName, httpStatus } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
-import { InputError } from '../settings.js'
+import { InputError } from '../inputs/settings.js'
 
 /**
  * The full-object SHA-256 that S3 keeps for an object uploaded with that checksum: the same value

@@ -1,7 +1,7 @@
 // Which function tags to add, update and remove: the named tags that differ from the live ones
 // (TagResource), and the keys of remove-tags that the function has (UntagResource). A live tag
 // not named is never touched. Pure.
-import type { FunctionConfig } from '../settings.js'
+import type { FunctionConfig } from '../inputs/settings.js'
 import type { FunctionChange } from './changes.js'
 
 export interface TagWrites {

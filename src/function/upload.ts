@@ -3,7 +3,7 @@
 // Pure.
 import type { Upload } from './changes.js'
 import { DIRECT_UPLOAD_LIMIT, formatSize, UNZIPPED_SIZE_LIMIT } from './code-package.js'
-import { InputError, type Settings } from '../settings.js'
+import { InputError, type Settings } from '../inputs/settings.js'
 
 export type DeploySettings = Pick<
   Settings,
@@ -22,7 +22,7 @@ export function stagingKey(functionName: string, sha256: string): string {
   return `apic-lambda-deploy/${functionName}/${Buffer.from(sha256, 'base64').toString('hex')}.zip`
 }
 
-/** Problems the package alone reveals: main.ts checks them before any AWS call and any upload. */
+/** Problems the package alone reveals: run/read-inputs.ts checks them with the inputs, before any AWS call. */
 export function checkPackage(settings: DeploySettings, pkg: PackageSummary | undefined): void {
   if (!pkg) return
   const problems: string[] = []
@@ -48,7 +48,7 @@ export function uploadFor(
     case 'none':
       return undefined
     case 'path':
-      if (!pkg) throw new Error('code: the package was not built') // main.ts always builds it
+      if (!pkg) throw new Error('code: the package was not built') // run/read-inputs.ts always builds it
       return pkg.size > DIRECT_UPLOAD_LIMIT && settings.stagingBucket
         ? {
             kind: 'staged-zip',

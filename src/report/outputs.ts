@@ -1,10 +1,9 @@
 // What the run tells the workflow: the step outputs, and one `result` JSON document with everything.
-import * as core from '../workflow-commands.js'
+import * as workflowCommands from '../runner/workflow-commands.js'
 import type { RunContext } from '../context.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../inputs/settings.js'
 import type { SmokeResult } from '../smoke/result.js'
 import type { Check, Verified } from '../verify/checks.js'
-import { lambdaPolicyOf } from './lambda-policy.js'
 import type { ChangeRow } from './words.js'
 
 export interface RunResult {
@@ -26,7 +25,7 @@ export interface RunResult {
   promoted?: boolean
   changes: ChangeRow[]
   checks: Check[]
-  /** The `lambda-policy` output (report/lambda-policy.ts); filled in when the outputs are set. */
+  /** The `lambda-policy` output (report/lambda-policy.ts), when the run deployed what may be called. */
   lambdaPolicy?: string
   /** Set when the run failed after its targets were known: each failed step and its error. */
   failed?: FailedStep[]
@@ -45,25 +44,27 @@ export type Targets = Pick<
 >
 
 export function setTargetOutputs(targets: Targets): void {
-  core.setOutput('function-name', targets.functionName)
-  core.setOutput('function-arn', targets.functionArn)
-  core.setOutput('region', targets.region)
-  core.setOutput('role-arn', targets.roleArn)
-  core.setOutput('api-connect-role-arn', targets.apiConnectRoleArn)
-  core.setOutput('external-id', targets.externalId)
+  workflowCommands.setOutput('function-name', targets.functionName)
+  workflowCommands.setOutput('function-arn', targets.functionArn)
+  workflowCommands.setOutput('region', targets.region)
+  workflowCommands.setOutput('role-arn', targets.roleArn)
+  workflowCommands.setOutput('api-connect-role-arn', targets.apiConnectRoleArn)
+  workflowCommands.setOutput('external-id', targets.externalId)
 }
 
 export function setOutputs(result: RunResult): void {
   setTargetOutputs(result)
-  core.setOutput('version', result.version ?? '')
-  core.setOutput('code-sha256', result.codeSha256 ?? '')
-  core.setOutput('verified', result.verified)
-  core.setOutput('qualified-name', result.qualifiedName ?? '')
-  core.setOutput('smoke-test', result.smokeTest?.status ?? '')
-  core.setOutput('promoted', result.promoted === undefined ? '' : String(result.promoted))
-  const lambdaPolicy = lambdaPolicyOf(result)
-  core.setOutput('lambda-policy', lambdaPolicy ?? '')
-  core.setOutput('result', JSON.stringify({ ...result, lambdaPolicy }))
+  workflowCommands.setOutput('version', result.version ?? '')
+  workflowCommands.setOutput('code-sha256', result.codeSha256 ?? '')
+  workflowCommands.setOutput('verified', result.verified)
+  workflowCommands.setOutput('qualified-name', result.qualifiedName ?? '')
+  workflowCommands.setOutput('smoke-test', result.smokeTest?.status ?? '')
+  workflowCommands.setOutput(
+    'promoted',
+    result.promoted === undefined ? '' : String(result.promoted)
+  )
+  workflowCommands.setOutput('lambda-policy', result.lambdaPolicy ?? '')
+  workflowCommands.setOutput('result', JSON.stringify(result))
 }
 
 /** The outputs known before any write, so that a run that fails still names its targets. */

@@ -1,6 +1,6 @@
 // The smoke test in the report: its section of the job summary, and how it ends the step (a failed
 // smoke test fails it, saying which version was published but not promoted).
-import * as core from '../workflow-commands.js'
+import * as workflowCommands from '../runner/workflow-commands.js'
 import type { FunctionOutcome } from '../function/index.js'
 import type { SmokeResult } from '../smoke/result.js'
 
@@ -58,5 +58,5 @@ export function reportSmoke(smoke: SmokeResult | undefined, fn: FunctionOutcome)
     fn.promoted === false
       ? ` Version ${fn.version} is published but not promoted: the alias stays on the version it had.`
       : ''
-  core.setFailed(`Smoke test of ${smoke.qualifier} failed: ${smoke.detail}.${held}`)
+  workflowCommands.setFailed(`Smoke test of ${smoke.qualifier} failed: ${smoke.detail}.${held}`)
 }

@@ -1,8 +1,8 @@
 // The job summary as Markdown: what to enter in API Connect, what changed, every check.
-import * as core from '../workflow-commands.js'
+import * as workflowCommands from '../runner/workflow-commands.js'
 import { WAY_IN_TABLE_HEADER, type WayIn, wayInRow } from '../iam-policy/index.js'
 import type { Check } from '../verify/checks.js'
-import { lambdaPolicyOf, renderLambdaPolicy } from './lambda-policy.js'
+import { renderLambdaPolicy } from './lambda-policy.js'
 import type { RunResult } from './outputs.js'
 import { smokeSection } from './smoke.js'
 
@@ -93,7 +93,7 @@ export function renderSummary(result: RunResult): string {
 
 /** The `lambda-policy` output as a block; a dry run shows what it would hold, marked so. */
 function policySection(result: RunResult): string[] {
-  const policy = lambdaPolicyOf(result)
+  const policy = result.lambdaPolicy
   const planned = !policy && result.dryRun && !result.failed?.length
   if (!policy && !planned) return []
   return [
@@ -133,5 +133,5 @@ function waysInSection(
 
 export async function writeSummary(result: RunResult): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.appendSummary(renderSummary(result))
+  await workflowCommands.appendSummary(renderSummary(result))
 }

@@ -1,6 +1,6 @@
 // How the checks end the step: a failed or undecided check fails it (or warns), an extra not run warns.
-import * as core from '../workflow-commands.js'
-import type { Settings } from '../settings.js'
+import * as workflowCommands from '../runner/workflow-commands.js'
+import type { Settings } from '../inputs/settings.js'
 import { withStatus, type Check } from '../verify/checks.js'
 
 /**
@@ -17,9 +17,9 @@ export function reportVerdict(verify: Settings['verify'], checks: Check[]): void
     ...(undecided.length ? [`Verification could not decide: ${list(undecided)}`] : [])
   ]
   if (problems.length) {
-    if (verify === 'fail') core.setFailed(problems.join('\n'))
-    else core.warning(problems.join('\n'))
+    if (verify === 'fail') workflowCommands.setFailed(problems.join('\n'))
+    else workflowCommands.warning(problems.join('\n'))
   }
   const notRun = withStatus(checks, 'not-checked')
-  if (notRun.length) core.warning(`Not checked: ${list(notRun)}`)
+  if (notRun.length) workflowCommands.warning(`Not checked: ${list(notRun)}`)
 }

@@ -34,9 +34,9 @@ export function planLine(change: FunctionChange, dryRun: boolean): string {
   return `${verb} ${target}: ${detail}`
 }
 
-/** A role change as its branch logs it, once made (or not made, and why). */
-export function roleLine(change: RoleChange): string {
-  const { target, action, detail } = roleRow(change)
+/** A change as its branch logs it, once made (or not made, and why). */
+export function changeLine(change: Change): string {
+  const { target, action, detail } = changeRow(change)
   return `${target}: ${action}: ${detail}`
 }
 

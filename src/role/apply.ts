@@ -19,7 +19,6 @@ import {
 import { errorName } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import type { PolicyDocument } from '../iam-policy/index.js'
-import { roleLine } from '../report/words.js'
 import type { RoleChange, RoleStep } from './changes.js'
 import { iamFailure, lostRace, ROLE_OPERATION, roleFailed } from './errors.js'
 import { stepsOf, type RolePlan } from './plan.js'
@@ -60,8 +59,9 @@ export async function applyRole(
     const notDone: RoleChange['notDone'] = dryRun ? 'dry run' : 'manage-role is false'
     const changes = plan.changes.map(c => (c.action === 'unchanged' ? c : { ...c, notDone }))
     for (const change of changes.filter(c => c.action !== 'unchanged')) {
-      if (dryRun) log.info(`Dry run: ${roleLine(change)}`)
-      else log.warning(`${roleLine(change)}. Ask whoever manages the role to make this change.`)
+      if (dryRun) log.info(`Dry run: ${ctx.wordChange(change)}`)
+      else
+        log.warning(`${ctx.wordChange(change)}. Ask whoever manages the role to make this change.`)
     }
     return outcome(plan, changes, plan.live?.arn ?? ctx.roleArn, plan.live)
   }
@@ -117,7 +117,7 @@ async function makeStep(
     call().catch((error: unknown) => {
       throw lostRace(error) ? error : iamFailure(ROLE_OPERATION[step.kind], desired, error)
     })
-  const done = () => ctx.log.info(roleLine(step))
+  const done = () => ctx.log.info(ctx.wordChange(step))
 
   switch (step.kind) {
     case 'role': {

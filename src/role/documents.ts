@@ -71,7 +71,7 @@ export function policySize(doc: PolicyDocument): number {
 
 // --- merging ---------------------------------------------------------------------------------
 
-export interface TrustMerge {
+interface TrustMerge {
   document: PolicyDocument
   /** The Sid of our statement for this principal. */
   sid: string

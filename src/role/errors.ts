@@ -4,6 +4,7 @@
 // Errors are told apart by the SDK's name: `<Code>Exception` for the errors IAM's model lists
 // (NoSuchEntity, LimitExceeded…), the code itself for the others (AccessDenied, Throttling).
 import { errorName } from '../aws/retry.js'
+import { stepText } from '../failure.js'
 import { markFailed, StepFailed } from '../failure.js'
 import type { RoleChange, RoleStep } from './changes.js'
 import type { DesiredRole, RolePlan } from './plan.js'
@@ -33,7 +34,9 @@ export function roleFailed(
   const made = new Set(done.map(c => c.kind))
   const rest = plan.changes.filter(c => !made.has(c.kind))
   return new StepFailed(
-    step ? `iam:${ROLE_OPERATION[step.kind]} on role ${name}` : `role ${name}`,
+    step
+      ? { operation: `iam:${ROLE_OPERATION[step.kind]}`, resource: `role ${name}` }
+      : { doing: `role ${name}` },
     [...done, ...markFailed(rest, () => false)],
     { roleArn },
     error
@@ -51,6 +54,7 @@ export function iamFailure(operation: string, desired: DesiredRole, error: unkno
   const code = errorName(error) ?? 'Error'
   const message = ((error as Error)?.message ?? String(error)).replace(/\.$/, '')
   const role = `role ${desired.name}`
+  const failed = `${stepText({ operation, resource: role })} failed`
   const quota: Record<string, string> = {
     CreateRole: `The account has reached IAM's quota of roles (${message}). Delete unused roles, ask AWS for a higher "Roles per account" quota, or point role-name at an existing role.`,
     PutRolePolicy: `The inline policies of ${role} would exceed IAM's quota (${message}): the role serves too many functions. Give this function its own role with role-name.`,
@@ -61,12 +65,12 @@ export function iamFailure(operation: string, desired: DesiredRole, error: unkno
   if (code === 'AccessDenied')
     advice = ` The workflow's credentials need iam:${operation} on ${role}; or let someone else manage the role and set manage-role: false.`
   else if (code === 'LimitExceededException' && quota[operation])
-    return new Error(`${operation} on ${role} failed: ${quota[operation]}`)
+    return new Error(`${failed}: ${quota[operation]}`)
   else if (code === 'MalformedPolicyDocumentException' && /principal/i.test(message))
     advice = principalAdvice(message, desired.trust.principalArn)
   else if (code === 'UnmodifiableEntityException')
     advice = ' The role is protected (a service-linked role?); choose another role-name.'
-  return new Error(`${operation} on ${role} failed: ${code}: ${message}.${advice}`)
+  return new Error(`${failed}: ${code}: ${message}.${advice}`)
 }
 
 /**

@@ -1,27 +1,31 @@
 // The role API Connect assumes, end to end: planRole reads IAM and decides, with no write;
 // applyRole makes the writes (none in a dry run, or when the role is managed elsewhere).
 import type { RunContext } from '../context.js'
-import { takeEarly } from '../early-reads.js'
 import { applyRole as apply, type RoleOutcome } from './apply.js'
-import { decideRole, desiredRole, stepsOf, type RolePlan } from './plan.js'
-import { readRole } from './read.js'
+import { decideRole, desiredRole, type RolePlan } from './plan.js'
+import { readRole, type LiveRole } from './read.js'
 
 export type { RoleOutcome } from './apply.js'
 export type { RolePlan } from './plan.js'
 
-export async function planRole(ctx: RunContext): Promise<RolePlan> {
+/** The plan; `liveRead` is a read of the role already under way (the run's early read). */
+export async function planRole(
+  ctx: RunContext,
+  liveRead?: Promise<LiveRole | undefined>
+): Promise<RolePlan> {
   const desired = desiredRole(ctx)
-  const live = await (takeEarly(ctx.early, 'role') ??
-    readRole(ctx.clients.iam, desired.name, desired.grantName))
+  const live = await (liveRead ?? readRole(ctx.clients.iam, desired.name, desired.grantName))
   const plan = decideRole(desired, live)
   if (ctx.settings.role.manage && plan.blockers.length > 0)
     throw new Error(plan.blockers.join('\n'))
-  ctx.log.info(
-    `Role ${desired.name}: ${live ? `exists (${live.arn})` : 'missing'}; ${stepsOf(plan).length} write(s) needed`
-  )
   return plan
 }
 
-export function applyRole(ctx: RunContext, plan: RolePlan): Promise<RoleOutcome> {
-  return apply(ctx, plan, () => planRole(ctx))
+/** The planned writes; `replan` plans afresh when the role changed under the run. */
+export function applyRole(
+  ctx: RunContext,
+  plan: RolePlan,
+  replan = () => planRole(ctx)
+): Promise<RoleOutcome> {
+  return apply(ctx, plan, replan)
 }

@@ -2,7 +2,7 @@
 // the reads are in read.ts, the writes in apply.ts, the documents in documents.ts.
 import type { RunContext } from '../context.js'
 import type { PolicyDocument } from '../iam-policy/index.js'
-import { provenanceTags } from '../provenance.js'
+import { provenanceTags } from '../runner/provenance.js'
 import type { RoleChange, RoleStep } from './changes.js'
 import {
   grantPolicy,

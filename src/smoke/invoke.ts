@@ -9,7 +9,7 @@ import { isConnectionError } from '../aws/where.js'
 import type { RunContext } from '../context.js'
 import type { LiveConfiguration } from '../function/read.js'
 import { conflictRetry } from '../function/waits.js'
-import { addMask, inert } from '../workflow-commands.js'
+import { addMask, inert } from '../runner/workflow-commands.js'
 import { judge, shown, type Invocation, type SmokeResult } from './result.js'
 import { redact, secretValues } from './secrets.js'
 
@@ -70,7 +70,7 @@ async function invoke(
   event: string
 ): Promise<Invocation> {
   const name = ctx.settings.functionName
-  const lambda = ctx.clients.lambdaOnce ?? ctx.clients.lambda
+  const lambda = ctx.clients.lambdaOnce
   const started = Date.now()
   // Retried only when Lambda refused it for an update in progress: the handler did not run.
   const out = await retry(

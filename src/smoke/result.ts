@@ -1,6 +1,6 @@
 // The smoke test's outcome as data, and the verdict on one invocation. Pure: the call is in
 // invoke.ts, the words for the summary in report/smoke-words.ts.
-import { mismatch, NOT_JSON, parseJson, type Expectation } from './expect.js'
+import { mismatch, NOT_JSON, parseJson, type Expectation } from '../inputs/expect.js'
 
 /** What Lambda answered to the smoke test's Invoke. */
 export interface Invocation {

@@ -1,4 +1,4 @@
-// The STS dry run (DESIGN.md §4): prove from the runner what can be proven about API Connect
+// The STS dry run (README, "What the STS dry run proves"): prove from the runner what can be proven about API Connect
 // assuming the role and invoking the function. Reads only; the decisions live in checks.ts.
 //
 // Every AWS failure here becomes a check (failed, or "not checked" for the optional extras) rather

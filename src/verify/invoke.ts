@@ -125,7 +125,7 @@ async function simulatedChecks(
   const t = ctx.timing
   const { EvaluationResults = [] } = await retry(
     () =>
-      (ctx.clients.iamOnce ?? ctx.clients.iam).send(
+      ctx.clients.iamOnce.send(
         new SimulatePrincipalPolicyCommand({
           PolicySourceArn: roleArn,
           ActionNames: ['lambda:InvokeFunction'],

@@ -8,7 +8,7 @@
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype'])
 
 /** What a name must be; `rule` says it in words for the message. */
-export interface NameRule {
+interface NameRule {
   valid: (name: string) => boolean
   rule: string
 }

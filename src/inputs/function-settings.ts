@@ -1,10 +1,10 @@
 // Reads the function settings that aws-actions/aws-lambda-deploy also offers (layers, VPC, tags,
 // tracing, …): the same names, the same JSON shapes, and shorter forms where one value is enough
 // (tracing-config: Active). Every problem names its input and what would be valid. Pure.
-import { lines, parsePairs } from '../key-value.js'
-import { quote } from '../quote.js'
-import { checkTags } from '../tag-rules.js'
-import type { FunctionConfig, MoreSettings } from '../settings.js'
+import { lines, parsePairs } from './key-value.js'
+import { quote } from './quote.js'
+import { checkTags } from './tag-rules.js'
+import type { FunctionConfig, MoreSettings } from './settings.js'
 
 type Problem = (name: string, message: string) => undefined
 type Input = (name: string) => string | undefined
@@ -27,7 +27,7 @@ const APPLICATION_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']
 const SYSTEM_LEVELS = ['DEBUG', 'INFO', 'WARN']
 
 /** The fields of FunctionConfig these inputs set; undefined for every input not given. */
-export type SettingsInput = Pick<
+type SettingsInput = Pick<
   FunctionConfig,
   'environmentMode' | 'more' | 'tags' | 'removeTags' | 'codeSigningConfigArn' | 'sourceKmsKeyArn'
 >

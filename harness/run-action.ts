@@ -10,7 +10,7 @@ import { parse } from 'yaml'
 import { REGION, RUNNER_ACCESS_KEY_ID } from './constants.js'
 import { commandsIn, runnerView } from './workflow-commands.js'
 
-export const ROOT = resolve(import.meta.dirname, '..', '..')
+export const ROOT = resolve(import.meta.dirname, '..')
 // APIC_ACTION_ENTRY lets a developer test a bundle built elsewhere (e.g. ncc -o /tmp/dist).
 const ACTION = process.env.APIC_ACTION_ENTRY ?? join(ROOT, 'dist', 'index.js')
 

@@ -14,7 +14,7 @@ import type {
   PolicyStatement,
   Request,
   RequestPrincipal
-} from '../../src/iam-policy/evaluate.js'
+} from '../src/iam-policy/evaluate.js'
 
 export type Quirk =
   /** A condition operator IAM does not have: we say cannot-evaluate. */

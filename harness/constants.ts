@@ -1,6 +1,6 @@
 // The values the tests share: the emulator's account and caller, the runner's region and key, one
-// provider org, and IBM's principals as src/api-connect-regions.ts publishes them (never re-typed).
-import { findApiConnectRegion } from '../../src/api-connect-regions.js'
+// provider org, and IBM's principals as src/inputs/api-connect-regions.ts publishes them (never re-typed).
+import { findApiConnectRegion } from '../src/inputs/api-connect-regions.js'
 
 /** The emulator's account and the caller its credentials resolve to (emulator/options.ts defaults). */
 export const ACCOUNT = '123456789012'

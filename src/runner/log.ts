@@ -3,7 +3,7 @@
 // logs live, has settled. Everything logs through `log`, so a line (a retry's too) always lands in
 // the branch it belongs to; a group opened inside a held branch is written as a group of its own.
 import { AsyncLocalStorage } from 'node:async_hooks'
-import * as core from './workflow-commands.js'
+import * as workflowCommands from './workflow-commands.js'
 
 interface Section {
   title: string
@@ -24,11 +24,11 @@ export interface Log {
 }
 
 export const log: Log = {
-  info: message => write(() => core.info(message)),
-  warning: message => write(() => core.warning(message)),
+  info: message => write(() => workflowCommands.info(message)),
+  warning: message => write(() => workflowCommands.warning(message)),
   group: async (title, task) => {
     const sections = held.getStore()
-    if (!sections) return core.group(title, task)
+    if (!sections) return workflowCommands.group(title, task)
     const outer = sections[sections.length - 1].title
     sections.push({ title, lines: [] })
     try {
@@ -51,9 +51,9 @@ export async function groupAfter<T>(
   } finally {
     await after.catch(() => undefined)
     for (const section of sections.filter(s => s.lines.length)) {
-      core.startGroup(section.title)
+      workflowCommands.startGroup(section.title)
       for (const line of section.lines) line()
-      core.endGroup()
+      workflowCommands.endGroup()
     }
   }
 }

@@ -2,10 +2,10 @@
 // problem (too large, a symlink out of the tree) comes with every other input problem in one error,
 // before any AWS call. Nothing here imports the AWS SDK, so a run that stops on an input error does
 // not load it (index.ts).
-import { CodeInputError, packageCode, type CodePackage } from './function/code-package.js'
-import { checkPackage } from './function/upload.js'
-import { readInputs } from './inputs.js'
-import { InputError, type Settings } from './settings.js'
+import { CodeInputError, packageCode, type CodePackage } from '../function/code-package.js'
+import { checkPackage } from '../function/upload.js'
+import { readInputs } from '../inputs/read.js'
+import { InputError, type Settings } from '../inputs/settings.js'
 
 export interface RunInputs {
   settings: Settings
@@ -13,7 +13,7 @@ export interface RunInputs {
 }
 
 /** The runner's naming, as `core.getInput` reads it: INPUT_ + the name upper-cased, spaces to `_`. */
-export const envInput = (name: string): string =>
+const envInput = (name: string): string =>
   (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 
 export async function readRunInputs(getInput = envInput): Promise<RunInputs> {

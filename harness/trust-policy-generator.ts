@@ -19,7 +19,7 @@ import type {
   PolicyPrincipal,
   PolicyStatement,
   RequestPrincipal
-} from '../../src/iam-policy/evaluate.js'
+} from '../src/iam-policy/evaluate.js'
 import { Choices, OPERATORS, prng } from './policy-generator.js'
 
 export const IBM_ACCOUNT = '623947394061'

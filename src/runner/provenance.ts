@@ -18,7 +18,7 @@ export function readProvenance(env: NodeJS.ProcessEnv = process.env): Provenance
   }
 }
 
-/** Tags the action sets on what it creates (counted in inputs.ts RESERVED_TAG_COUNT). */
+/** Tags the action sets on what it creates (counted in inputs/role.ts RESERVED_TAG_COUNT). */
 export function provenanceTags(p: Provenance): Record<string, string> {
   return {
     'managed-by': 'apic-lambda-deploy',

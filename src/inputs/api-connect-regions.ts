@@ -2,10 +2,10 @@
 // (`api-manager.<id>.apiconnect.automation.ibm.com`), and IBM's published service role of each: API
 // Connect assumes the customer's role from it. Regions whose role IBM has not published are known
 // by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
-import { isRoleArn } from './aws/arn.js'
+import { isRoleArn } from '../aws/arn.js'
 import { quote } from './quote.js'
 
-export interface ApiConnectRegion {
+interface ApiConnectRegion {
   id: string
   name: string
   awsRegion: string

@@ -1,6 +1,6 @@
-// What a run is asked to do, as read and validated from the inputs by inputs.ts: the one settings
+// What a run is asked to do, as read and validated from the inputs by read.ts: the one settings
 // object every phase reads (actions/checkout keeps git-source-settings.ts apart in the same way).
-import type { SmokeSettings } from './smoke/inputs.js'
+import type { SmokeSettings } from './smoke.js'
 
 export type CodeSource =
   | { kind: 'none' }
@@ -20,7 +20,7 @@ export interface FunctionConfig {
   environment?: Record<string, string>
   /** `replace` (the default): the variables become exactly `environment`; `merge`: the live ones stay. */
   environmentMode?: 'replace' | 'merge'
-  /** The settings of function/settings-input.ts, in Lambda's own request shapes. */
+  /** The settings of inputs/function-settings.ts, in Lambda's own request shapes. */
   more?: MoreSettings
   /** Tags to add or update on the function; a live tag not named stays. */
   tags?: Record<string, string>

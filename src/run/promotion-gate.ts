@@ -1,6 +1,6 @@
 // Whether the alias may move to this run's version: only when the smoke test passed (or none was
 // asked for) and verification would not fail the step. Pure; the move is in promote.ts.
-import type { Settings } from '../settings.js'
+import type { Settings } from '../inputs/settings.js'
 import type { SmokeResult } from '../smoke/result.js'
 import { withStatus, type Check } from '../verify/checks.js'
 

@@ -1,5 +1,5 @@
 // The rules IAM and Lambda share for tags (role-tags, tags): key and value characters and lengths,
-// no aws: prefix, and at most 50 tags of which the action adds some itself (provenance.ts).
+// no aws: prefix, and at most 50 tags of which the action adds some itself (runner/provenance.ts).
 import { quote } from './quote.js'
 
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u

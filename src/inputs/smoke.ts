@@ -1,9 +1,9 @@
 // The smoke test's inputs: `test-event` (inline JSON, or the path of a JSON file in the workspace)
 // and `test-expect` (see expect.ts), read and checked with every other input, before any AWS call.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { inside } from '../function/code-path.js'
-import { quote } from '../quote.js'
+import { linksOutOfWorkspace, outsideWorkspace } from './workspace.js'
+import { quote } from './quote.js'
 import { NOT_JSON, parseExpectation, parseJson, type Expectation } from './expect.js'
 import { whereInvalid } from './json-location.js'
 
@@ -59,11 +59,11 @@ function readEventFile(
 ): string | undefined {
   const full = resolve(path)
   const say = (message: string) => problem('test-event', `${quote(path)} ${message}`)
-  if (workspace && !inside(resolve(workspace), full))
+  if (outsideWorkspace(full, workspace))
     return say('is outside the workspace: give inline JSON or a file in the checkout')
   if (!existsSync(full) || !statSync(full).isFile())
     return say(`is neither JSON nor an existing file (resolved to ${full})`)
-  if (workspace && existsSync(workspace) && !inside(realpathSync(workspace), realpathSync(full)))
+  if (linksOutOfWorkspace(full, workspace))
     return say('leads outside the workspace through a symbolic link')
   return readFileSync(full, 'utf8')
 }
