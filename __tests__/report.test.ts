@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RunResult } from '../src/report/outputs.js'
+import { lambdaPolicyOf } from '../src/report/lambda-policy.js'
 import { renderSummary } from '../src/report/summary.js'
 
 const result: RunResult = {
@@ -53,7 +54,7 @@ test('the job summary renders as the stored example', () => {
     join(import.meta.dirname, '..', '__fixtures__', 'summary.md'),
     'utf8'
   )
-  expect(renderSummary(result)).toBe(expected)
+  expect(renderSummary({ ...result, lambdaPolicy: lambdaPolicyOf(result) })).toBe(expected)
 })
 
 test('a dry run says nothing was written; no changes and verification off say so', () => {
