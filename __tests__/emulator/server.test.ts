@@ -232,7 +232,7 @@ describe('the admin surface', () => {
 describe('the CLI', () => {
   test('prints the URL, serves, and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0'], {
-      cwd: new URL('../../../wt-redesign', import.meta.url).pathname,
+      cwd: new URL('../..', import.meta.url).pathname,
       stdio: ['ignore', 'pipe', 'pipe']
     })
     try {
