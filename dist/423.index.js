@@ -6459,10 +6459,10 @@ async function verifyLogged(ctx, role, aliasArn, planned) {
 
 
 const BEFORE_WRITES = 'analysis of the planned documents, before any write';
-/** The planned role's analysis and, when it would fail, the refusal; undefined without manage-role. */
+/** The planned role's analysis and, when it would fail, the refusal; undefined when not asked. */
 async function beforeWrites(ctx, plan, liveExecutionRole) {
     const { settings } = ctx;
-    if (!settings.role.manage)
+    if (!settings.role.manage || settings.verify === 'off')
         return undefined;
     const planned = {
         trustPolicy: plan.trustPolicy,
