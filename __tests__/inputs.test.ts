@@ -381,6 +381,58 @@ describe('provider-org-id and accepted-principals', () => {
   })
 })
 
+describe("IBM's principals are IBM's", () => {
+  const IBM_ACCOUNT = '623947394061'
+  // Every spelling of IBM's account and its principals, in any region and partition.
+  const ibm = [
+    IBM_ACCOUNT,
+    `arn:aws:iam::${IBM_ACCOUNT}:root`,
+    `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`,
+    `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-central-a`,
+    `arn:aws:iam::${IBM_ACCOUNT}:role/some/path/other-role`,
+    `arn:aws:sts::${IBM_ACCOUNT}:assumed-role/ibm-apiconnect-eu-west-a/session`,
+    `arn:aws:iam::${IBM_ACCOUNT}:user/someone`,
+    `arn:aws-cn:iam::${IBM_ACCOUNT}:root`,
+    `arn:aws-us-gov:sts::${IBM_ACCOUNT}:assumed-role/x/y`
+  ]
+
+  test.each(ibm)('%s is refused in accepted-principals, naming why', principal => {
+    // Frankfurt's function: London's principal is not the run's own, and is refused all the same.
+    expect(
+      problems({ ...base, 'accepted-principals': principal }, { AWS_REGION: 'eu-central-1' })
+    ).toEqual([
+      expect.stringMatching(
+        /^accepted-principals: line 1: (is the API Connect principal itself|is a principal of IBM's API Connect account 623947394061, which is API Connect's: API Connect's access is what api-connect-region and provider-org-id describe)/
+      )
+    ])
+  })
+
+  test('every line of IBM is refused, the others pass', () => {
+    const lines = ['111122223333', ...ibm, 'lambda.amazonaws.com']
+    expect(problems({ ...base, 'accepted-principals': lines.join('\n') })).toHaveLength(ibm.length)
+  })
+
+  test("the account of an explicit api-connect-role-arn is API Connect's too", () => {
+    const inputs = {
+      ...base,
+      'api-connect-role-arn': 'arn:aws:iam::444455556666:role/apic-private-gateway',
+      'accepted-principals': [
+        '444455556666',
+        'arn:aws:iam::444455556666:role/ops',
+        '111122223333'
+      ].join('\n')
+    }
+    expect(problems(inputs)).toEqual([
+      expect.stringMatching(
+        /^accepted-principals: line 1: is a principal of the account of api-connect-role-arn \(444455556666\)/
+      ),
+      expect.stringMatching(
+        /^accepted-principals: line 2: is a principal of the account of api-connect-role-arn/
+      )
+    ])
+  })
+})
+
 describe('one mistake, one error', () => {
   test('a malformed region adds no api-connect-region error the user never set', () => {
     expect(problems({ ...base, region: 'US-EAST-1' })).toEqual([

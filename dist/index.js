@@ -3284,7 +3284,7 @@ function uploadFor(settings, pkg, s3Sha256) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1633);
-/* harmony import */ var _run_read_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1871);
+/* harmony import */ var _run_read_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7139);
 /* harmony import */ var _runner_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1520);
 // The action's entry point, as bundled into dist/index.js. The inputs are checked first; only a
 // run that gets past them loads run/main.ts, and with it the AWS SDK (a separate chunk of dist/).
@@ -3299,10 +3299,101 @@ catch (error) {
     (0,_runner_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 883))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5423))).run(inputs);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3646:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HM: () => (/* binding */ resolvePrincipal),
+/* harmony export */   Lh: () => (/* binding */ PUBLISHED_PRINCIPALS),
+/* harmony export */   OD: () => (/* binding */ regionOfPrincipal),
+/* harmony export */   X$: () => (/* binding */ IBM_ACCOUNT)
+/* harmony export */ });
+/* unused harmony exports API_CONNECT_REGIONS, IBM_ROLE_SOURCE, findApiConnectRegion, REGION_NAMES */
+/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
+/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8373);
+// API Connect (SaaS on AWS) regions by IBM's ids, the ids of its host names
+// (`api-manager.<id>.apiconnect.automation.ibm.com`), and IBM's published service role of each: API
+// Connect assumes the customer's role from it. Regions whose role IBM has not published are known
+// by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
+
+
+/** IBM's AWS account: every published API Connect role lives in it. */
+const IBM_ACCOUNT = '623947394061';
+const API_CONNECT_REGIONS = [
+    {
+        id: 'us-east-a',
+        name: 'N. Virginia',
+        awsRegion: 'us-east-1',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`,
+        aliases: ['n-virginia', 'virginia']
+    },
+    {
+        id: 'eu-central-a',
+        name: 'Frankfurt',
+        awsRegion: 'eu-central-1',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-central-a`,
+        aliases: ['frankfurt']
+    },
+    {
+        id: 'eu-west-a',
+        name: 'London',
+        awsRegion: 'eu-west-2',
+        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`,
+        aliases: ['london']
+    },
+    { id: 'ap-south-a', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
+    { id: 'ap-southeast-a', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] }
+];
+/** Where IBM names the role API Connect assumes, per region (Lambda policy, "Setting up permissions and trust in AWS"). */
+const IBM_ROLE_SOURCE = 'https://www.ibm.com/docs/en/api-connect/saas?topic=policies-lambda';
+/** The published principals: a trust statement for one of them with this org's ID is API Connect. */
+const PUBLISHED_PRINCIPALS = API_CONNECT_REGIONS.flatMap(r => (r.roleArn ? [r.roleArn] : []));
+/** `eu-west-a (London)` for a published principal; undefined for any other ARN. */
+function regionOfPrincipal(arn) {
+    const region = API_CONNECT_REGIONS.find(r => r.roleArn === arn);
+    return region && `${region.id} (${region.name})`;
+}
+/** Finds a region by id, AWS region or alias, case-insensitively. */
+function findApiConnectRegion(name) {
+    const key = name.trim().toLowerCase();
+    return API_CONNECT_REGIONS.find(r => r.id === key || r.awsRegion === key || r.name.toLowerCase() === key || r.aliases.includes(key));
+}
+/** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
+const REGION_NAMES = API_CONNECT_REGIONS.map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`).join(', ');
+/**
+ * The principal API Connect assumes the role from: api-connect-role-arn, else the published role of
+ * api-connect-region, else of the region the function runs in. Problems go to `problem`.
+ */
+function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
+    if (roleArnInput) {
+        if (roleArnInput.includes('*') || !(0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_0__/* .isRoleArn */ .GW)(roleArnInput))
+            return problem('api-connect-role-arn', `${(0,_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .h)(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
+        return { arn: roleArnInput, source: 'api-connect-role-arn input' };
+    }
+    const region = regionInput
+        ? findApiConnectRegion(regionInput)
+        : functionRegion
+            ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
+                API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
+            : undefined;
+    if (regionInput && !region)
+        return problem('api-connect-region', `${(0,_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .h)(regionInput)} is not an API Connect region; use one of ${REGION_NAMES}`);
+    if (region?.roleArn)
+        return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` };
+    if (region)
+        return problem('api-connect-role-arn', `API Connect region ${region.id} (${region.name}, ${region.awsRegion}) has no role published by IBM yet; IBM names its role per region under "Setting up permissions and trust in AWS" at ${IBM_ROLE_SOURCE} (or ask IBM Support for it); pass it as api-connect-role-arn`);
+    if (functionRegion)
+        return problem('api-connect-region', `no API Connect region runs in ${functionRegion}; set api-connect-region (${REGION_NAMES}) or api-connect-role-arn`);
+    return undefined;
+}
+
 
 /***/ }),
 
@@ -3398,6 +3489,20 @@ function describe(value) {
 
 /***/ }),
 
+/***/ 8373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ quote)
+/* harmony export */ });
+// A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
+// input gives one readable line, not the input again.
+const LIMIT = 80;
+const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
+
+
+/***/ }),
+
 /***/ 900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3418,7 +3523,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 1871:
+/***/ 7139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3512,12 +3617,8 @@ const lines = (text) => (text ?? '')
     .map(line => line.trim())
     .filter(Boolean);
 
-;// CONCATENATED MODULE: ./src/inputs/quote.ts
-// A value the user gave, quoted in a message: cut short when long, so that one mistake in a huge
-// input gives one readable line, not the input again.
-const LIMIT = 80;
-const quote = (value) => value.length <= LIMIT ? `"${value}"` : `"${value.slice(0, LIMIT)}…" (${value.length} characters)`;
-
+// EXTERNAL MODULE: ./src/inputs/quote.ts
+var quote = __nccwpck_require__(8373);
 ;// CONCATENATED MODULE: ./src/inputs/tag-rules.ts
 // The rules IAM and Lambda share for tags (role-tags, tags): key and value characters and lengths,
 // no aws: prefix, and at most 50 tags of which the action adds some itself (runner/provenance.ts).
@@ -3527,9 +3628,9 @@ const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 function checkTags(name, tags, limit, problem) {
     for (const [key, value] of Object.entries(tags)) {
         if (!key || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key))
-            problem(name, `key ${quote(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
+            problem(name, `key ${(0,quote/* quote */.h)(key)} must be 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`);
         if (value.length > 256 || !TAG_TEXT.test(value))
-            problem(name, `value of ${quote(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`);
+            problem(name, `value of ${(0,quote/* quote */.h)(key)} must be at most 256 letters, digits, spaces or _ . : / = + - @`);
     }
     if (Object.keys(tags).length > 50 - limit.reserved)
         problem(name, `at most ${50 - limit.reserved} tags (${limit.service} allows 50; the action adds ${limit.reserved})`);
@@ -3595,7 +3696,7 @@ function readSettingsInputs(input, problem, reservedTags) {
     const arn = (name, pattern, example) => {
         const value = input(name);
         if (value !== undefined && !pattern.test(value))
-            return problem(name, `${quote(value)} is not ${example}`);
+            return problem(name, `${(0,quote/* quote */.h)(value)} is not ${example}`);
         return value;
     };
     /** One word, or the official action's JSON object holding it. */
@@ -3614,7 +3715,7 @@ function readSettingsInputs(input, problem, reservedTags) {
     if (layers) {
         const bad = layers.filter(l => !LAYER.test(l));
         if (bad.length)
-            problem('layers', `${bad.map(quote).join(', ')}: not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)`);
+            problem('layers', `${bad.map(quote/* quote */.h).join(', ')}: not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)`);
         else if (layers.length > 5)
             problem('layers', 'at most 5 layers (Lambda’s limit)');
         else if (new Set(layers).size < layers.length)
@@ -3632,7 +3733,7 @@ function readSettingsInputs(input, problem, reservedTags) {
             ...(groups ?? []).filter(g => !SECURITY_GROUP.test(g))
         ];
         if (bad.length)
-            problem('vpc-config', `${bad.map(quote).join(', ')}: not a subnet-… or sg-… id`);
+            problem('vpc-config', `${bad.map(quote/* quote */.h).join(', ')}: not a subnet-… or sg-… id`);
         else if (subnets && groups && (subnets.length > 16 || groups.length > 5))
             problem('vpc-config', 'at most 16 SubnetIds and 5 SecurityGroupIds');
         else if (subnets && groups && !subnets.length !== !groups.length)
@@ -3705,7 +3806,7 @@ function readSettingsInputs(input, problem, reservedTags) {
         if (typeof size === 'number' && Number.isInteger(size) && size >= 512 && size <= 10240)
             more.EphemeralStorage = { Size: size };
         else if (size !== undefined)
-            problem('ephemeral-storage', `${quote(storageText)} must be a whole number of MB from 512 to 10240`);
+            problem('ephemeral-storage', `${(0,quote/* quote */.h)(storageText)} must be a whole number of MB from 512 to 10240`);
     }
     const logging = object('logging-config', [
         'LogFormat',
@@ -3738,10 +3839,10 @@ function readSettingsInputs(input, problem, reservedTags) {
     const removeTags = list('remove-tags');
     const both = (removeTags ?? []).filter(key => tags && Object.hasOwn(tags, key));
     if (both.length)
-        problem('remove-tags', `${both.map(quote).join(', ')} also set in tags`);
+        problem('remove-tags', `${both.map(quote/* quote */.h).join(', ')} also set in tags`);
     const mode = input('environment-mode');
     if (mode !== undefined && mode !== 'replace' && mode !== 'merge')
-        problem('environment-mode', `${quote(mode)} must be replace or merge`);
+        problem('environment-mode', `${(0,quote/* quote */.h)(mode)} must be replace or merge`);
     const named = Object.values(more).some(v => v !== undefined);
     return {
         environmentMode: mode,
@@ -3841,17 +3942,17 @@ function readTarget({ input, problem, env }) {
     if (!functionInput)
         problem('function-name', 'is required: a function name or ARN');
     else if (!ref)
-        problem('function-name', `${quote(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
+        problem('function-name', `${(0,quote/* quote */.h)(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
     else if (ref.qualifier)
-        problem('function-name', `${quote(functionInput)} names version or alias ${quote(ref.qualifier)}; give the unqualified function and use the alias input`);
+        problem('function-name', `${(0,quote/* quote */.h)(functionInput)} names version or alias ${(0,quote/* quote */.h)(ref.qualifier)}; give the unqualified function and use the alias input`);
     const regionInput = input('region');
     const region = regionInput ?? ref?.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
     if (!region)
         problem('region', 'is required: set the region input or AWS_REGION (configure-aws-credentials sets it)');
     else if (!arn/* REGION_PATTERN */.aY.test(region))
-        problem('region', `${quote(region)} is not an AWS region such as eu-west-2`);
+        problem('region', `${(0,quote/* quote */.h)(region)} is not an AWS region such as eu-west-2`);
     else if (regionInput && ref?.region && regionInput !== ref.region)
-        problem('region', `${quote(regionInput)} differs from the region in function-name (${ref.region})`);
+        problem('region', `${(0,quote/* quote */.h)(regionInput)} differs from the region in function-name (${ref.region})`);
     return { ref: ref ?? undefined, region };
 }
 /** The code source, at most one, and the bucket a large `code` package goes through. */
@@ -3871,14 +3972,14 @@ function readCode({ input, problem, env }) {
     if (s3Bucket && !s3Key && !code)
         problem('s3-bucket', 'needs s3-key (code already in S3) or code (a package to upload through the bucket)');
     if (s3Bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3Bucket))
-        problem('s3-bucket', `${quote(s3Bucket)} is not a valid S3 bucket name`);
+        problem('s3-bucket', `${(0,quote/* quote */.h)(s3Bucket)} is not a valid S3 bucket name`);
     if (imageUri && !/^[^\s:/]+(\/[^\s:/@]+)+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/.test(imageUri))
-        problem('image-uri', `${quote(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
+        problem('image-uri', `${(0,quote/* quote */.h)(imageUri)} is not an image URI such as ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag`);
     let source = { kind: 'none' };
     if (code) {
         const checked = checkCodePath(code, env.GITHUB_WORKSPACE);
         if (checked.problem)
-            problem('code', `${quote(code)} ${checked.problem}`);
+            problem('code', `${(0,quote/* quote */.h)(code)} ${checked.problem}`);
         source = { kind: 'path', path: checked.path };
     }
     else if (s3Key && s3Bucket) {
@@ -3892,16 +3993,16 @@ function readCode({ input, problem, env }) {
 function readConfig({ input, problem }) {
     const runtime = input('runtime');
     if (runtime && !RUNTIME.test(runtime))
-        problem('runtime', `${quote(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
+        problem('runtime', `${(0,quote/* quote */.h)(runtime)} is not a Lambda runtime identifier such as nodejs22.x or python3.13`);
     const handler = input('handler');
     if (handler && (handler.length > 128 || /\s/.test(handler)))
-        problem('handler', `${quote(handler)} must be at most 128 characters without spaces, e.g. index.handler`);
+        problem('handler', `${(0,quote/* quote */.h)(handler)} must be at most 128 characters without spaces, e.g. index.handler`);
     const role = input('execution-role-arn');
     if (role && !(0,arn/* isRoleArn */.GW)(role))
-        problem('execution-role-arn', `${quote(role)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
+        problem('execution-role-arn', `${(0,quote/* quote */.h)(role)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
     const architecture = input('architectures');
     if (architecture && architecture !== 'x86_64' && architecture !== 'arm64')
-        problem('architectures', `${quote(architecture)} must be x86_64 or arm64`);
+        problem('architectures', `${(0,quote/* quote */.h)(architecture)} must be x86_64 or arm64`);
     const description = input('description');
     if (description && description.length > 256)
         problem('description', 'must be at most 256 characters');
@@ -3912,7 +4013,7 @@ function readConfig({ input, problem }) {
     if (environment) {
         for (const key of Object.keys(environment))
             if (RESERVED_ENV.has(key))
-                problem('environment', `${quote(key)} is reserved by Lambda`);
+                problem('environment', `${(0,quote/* quote */.h)(key)} is reserved by Lambda`);
         // Lambda measures the variables as JSON, in bytes.
         if (Buffer.byteLength(JSON.stringify(environment)) > 4096)
             problem('environment', 'variables exceed Lambda’s 4 KB limit');
@@ -3930,7 +4031,7 @@ function readConfig({ input, problem }) {
 function readPublish({ input, problem, bool }) {
     const alias = input('alias');
     if (alias && !ALIAS.test(alias))
-        problem('alias', `${quote(alias)} must be 1-128 letters, digits, - or _, and not only digits`);
+        problem('alias', `${(0,quote/* quote */.h)(alias)} must be 1-128 letters, digits, - or _, and not only digits`);
     return { alias, publish: bool('publish', false) || alias !== undefined };
 }
 
@@ -3958,7 +4059,7 @@ function readerOf(getInput, env) {
                 return true;
             if (/^(false|False|FALSE)$/.test(value))
                 return false;
-            problem(name, `${quote(value)} is not a boolean; use true or false`);
+            problem(name, `${(0,quote/* quote */.h)(value)} is not a boolean; use true or false`);
             return fallback;
         },
         integer: (name, min, max) => {
@@ -3967,7 +4068,7 @@ function readerOf(getInput, env) {
                 return undefined;
             const n = Number(value);
             if (!/^\d+$/.test(value) || n < min || n > max)
-                return problem(name, `${quote(value)} must be a whole number from ${min} to ${max}`);
+                return problem(name, `${(0,quote/* quote */.h)(value)} must be a whole number from ${min} to ${max}`);
             return n;
         },
         env,
@@ -3978,75 +4079,8 @@ function readerOf(getInput, env) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/inputs/api-connect-regions.ts
-// API Connect (SaaS on AWS) regions by IBM's ids, the ids of its host names
-// (`api-manager.<id>.apiconnect.automation.ibm.com`), and IBM's published service role of each: API
-// Connect assumes the customer's role from it. Regions whose role IBM has not published are known
-// by name only, so that we can ask for `api-connect-role-arn` instead of guessing an ARN.
-
-
-const IBM_ACCOUNT = '623947394061';
-const API_CONNECT_REGIONS = [
-    {
-        id: 'us-east-a',
-        name: 'N. Virginia',
-        awsRegion: 'us-east-1',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-us-east-a`,
-        aliases: ['n-virginia', 'virginia']
-    },
-    {
-        id: 'eu-central-a',
-        name: 'Frankfurt',
-        awsRegion: 'eu-central-1',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-central-a`,
-        aliases: ['frankfurt']
-    },
-    {
-        id: 'eu-west-a',
-        name: 'London',
-        awsRegion: 'eu-west-2',
-        roleArn: `arn:aws:iam::${IBM_ACCOUNT}:role/ibm-apiconnect-eu-west-a`,
-        aliases: ['london']
-    },
-    { id: 'ap-south-a', name: 'Mumbai', awsRegion: 'ap-south-1', aliases: ['mumbai'] },
-    { id: 'ap-southeast-a', name: 'Sydney', awsRegion: 'ap-southeast-2', aliases: ['sydney'] }
-];
-/** Where IBM names the role API Connect assumes, per region (Lambda policy, "Setting up permissions and trust in AWS"). */
-const IBM_ROLE_SOURCE = 'https://www.ibm.com/docs/en/api-connect/saas?topic=policies-lambda';
-/** Finds a region by id, AWS region or alias, case-insensitively. */
-function findApiConnectRegion(name) {
-    const key = name.trim().toLowerCase();
-    return API_CONNECT_REGIONS.find(r => r.id === key || r.awsRegion === key || r.name.toLowerCase() === key || r.aliases.includes(key));
-}
-/** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
-const REGION_NAMES = API_CONNECT_REGIONS.map(r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`).join(', ');
-/**
- * The principal API Connect assumes the role from: api-connect-role-arn, else the published role of
- * api-connect-region, else of the region the function runs in. Problems go to `problem`.
- */
-function resolvePrincipal(regionInput, roleArnInput, functionRegion, problem) {
-    if (roleArnInput) {
-        if (roleArnInput.includes('*') || !(0,arn/* isRoleArn */.GW)(roleArnInput))
-            return problem('api-connect-role-arn', `${quote(roleArnInput)} must be the ARN of one IAM role (arn:aws:iam::ACCOUNT:role/NAME); wildcards are refused`);
-        return { arn: roleArnInput, source: 'api-connect-role-arn input' };
-    }
-    const region = regionInput
-        ? findApiConnectRegion(regionInput)
-        : functionRegion
-            ? // Any region API Connect runs in, published or not: an unpublished one asks for the ARN.
-                API_CONNECT_REGIONS.find(r => r.awsRegion === functionRegion)
-            : undefined;
-    if (regionInput && !region)
-        return problem('api-connect-region', `${quote(regionInput)} is not an API Connect region; use one of ${REGION_NAMES}`);
-    if (region?.roleArn)
-        return { arn: region.roleArn, source: `API Connect region ${region.id} (${region.name})` };
-    if (region)
-        return problem('api-connect-role-arn', `API Connect region ${region.id} (${region.name}, ${region.awsRegion}) has no role published by IBM yet; IBM names its role per region under "Setting up permissions and trust in AWS" at ${IBM_ROLE_SOURCE} (or ask IBM Support for it); pass it as api-connect-role-arn`);
-    if (functionRegion)
-        return problem('api-connect-region', `no API Connect region runs in ${functionRegion}; set api-connect-region (${REGION_NAMES}) or api-connect-role-arn`);
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/inputs/api-connect-regions.ts
+var api_connect_regions = __nccwpck_require__(3646);
 ;// CONCATENATED MODULE: ./src/inputs/role.ts
 // API Connect's inputs (the principal to trust, the external ID it presents) and the role's: its
 // name, path, description, boundary, tags, and the principals it may trust besides API Connect.
@@ -4069,10 +4103,10 @@ function readApiConnect({ input, problem, notice }, region) {
     else if (UUID.test(orgId) && orgId !== orgId.toLowerCase())
         notice(`provider-org-id: API Connect's provider org IDs are lowercase UUIDs; using ${orgId.toLowerCase()} (sts:ExternalId is compared case-sensitively)`);
     else if (!UUID.test(orgId))
-        problem('provider-org-id', `${quote(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
+        problem('provider-org-id', `${(0,quote/* quote */.h)(orgId)} is not a UUID. It is the provider organization's ID, not its name ` +
             '(e.g. ac51909e-a379-4153-a0e8-ef4a25a83405): `apic orgs:list --my --server <management server>` lists it');
     // A malformed region already has its error: it must not add one about API Connect's region.
-    const principal = resolvePrincipal(input('api-connect-region'), input('api-connect-role-arn'), region && arn/* REGION_PATTERN */.aY.test(region) ? region : undefined, problem);
+    const principal = (0,api_connect_regions/* resolvePrincipal */.HM)(input('api-connect-region'), input('api-connect-role-arn'), region && arn/* REGION_PATTERN */.aY.test(region) ? region : undefined, problem);
     return {
         externalId: orgId?.toLowerCase() ?? '',
         principalArn: principal?.arn ?? '',
@@ -4083,32 +4117,50 @@ function readApiConnect({ input, problem, notice }, region) {
 function readRole({ input, problem }, ref) {
     const name = input('role-name') ?? (ref ? defaultRoleName(ref.name) : undefined);
     if (name !== undefined && !ROLE_NAME.test(name))
-        problem('role-name', `${quote(name)} must be 1-64 letters, digits or + = , . @ _ -`);
+        problem('role-name', `${(0,quote/* quote */.h)(name)} must be 1-64 letters, digits or + = , . @ _ -`);
     const path = input('role-path') ?? '/';
     if (!ROLE_PATH.test(path) || path.length > 512)
-        problem('role-path', `${quote(path)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
+        problem('role-path', `${(0,quote/* quote */.h)(path)} must start and end with / (e.g. /apic/), printable ASCII, at most 512 characters`);
     const description = input('role-description');
     if (description &&
         (description.length > 1000 || !/^[\t\n\r\x20-\x7E\xA1-\xFF]*$/.test(description)))
         problem('role-description', 'must be at most 1000 printable characters');
     const permissionsBoundary = input('permissions-boundary');
     if (permissionsBoundary && !(0,arn/* isPolicyArn */.Sx)(permissionsBoundary))
-        problem('permissions-boundary', `${quote(permissionsBoundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
+        problem('permissions-boundary', `${(0,quote/* quote */.h)(permissionsBoundary)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
     const tags = parsePairs(input('role-tags'), 'role-tags', problem) ?? {};
     checkTags('role-tags', tags, { service: 'IAM', reserved: RESERVED_TAG_COUNT }, problem);
     return { name: name ?? '', path, description, permissionsBoundary, tags };
 }
-/** `accepted-principals`: one a line, each a principal a trust policy can name. */
-function readAcceptedPrincipals({ input, problem }, apiConnectArn) {
+/**
+ * `accepted-principals`: one a line, each a principal a trust policy can name. IBM's account, and
+ * the account of an explicit api-connect-role-arn, are API Connect's: its access is what
+ * api-connect-region and provider-org-id describe, so no principal of theirs is accepted on top.
+ */
+function readAcceptedPrincipals({ input, problem }, apiConnect, explicitArn) {
     const principals = lines(input('accepted-principals'));
+    const apiConnectAccounts = new Map([[api_connect_regions/* IBM_ACCOUNT */.X$, `IBM's API Connect account ${api_connect_regions/* IBM_ACCOUNT */.X$}`]]);
+    const explicit = explicitArn && accountOfPrincipal(explicitArn);
+    if (explicit && !apiConnectAccounts.has(explicit))
+        apiConnectAccounts.set(explicit, `the account of api-connect-role-arn (${explicit})`);
     for (const [index, principal] of principals.entries()) {
-        const why = principal === apiConnectArn
+        const account = accountOfPrincipal(principal);
+        const owner = account && apiConnectAccounts.get(account);
+        const why = principal === apiConnect.principalArn
             ? 'is the API Connect principal itself: it needs no declaration, and its other external IDs are never accepted'
-            : (0,arn/* principalProblem */._U)(principal);
+            : owner
+                ? `is a principal of ${owner}, which is API Connect's: API Connect's access is what api-connect-region and provider-org-id describe (its role with this org's external ID), and no other principal of that account is accepted`
+                : (0,arn/* principalProblem */._U)(principal);
         if (why)
             problem('accepted-principals', `line ${index + 1}: ${why}`);
     }
     return principals;
+}
+/** The account a principal belongs to: an account ID, or an IAM or STS ARN of any partition. */
+function accountOfPrincipal(principal) {
+    if (/^\d{12}$/.test(principal))
+        return principal;
+    return /^arn:[^:]*:(?:iam|sts):[^:]*:(\d{12}):/i.exec(principal)?.[1];
 }
 /** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */
 function defaultRoleName(functionName) {
@@ -4264,7 +4316,7 @@ const MAX_EVENT_BYTES = 6 * 1024 * 1024;
 function readSmokeInputs(eventInput, expectInput, workspace, problem) {
     const expect = expectInput === undefined ? undefined : (0,inputs_expect/* parseExpectation */.WR)(expectInput);
     if (expectInput !== undefined && !expect)
-        problem('test-expect', `${quote(expectInput)} is neither a status code (e.g. 200) nor JSON (e.g. {"ok": true})`);
+        problem('test-expect', `${(0,quote/* quote */.h)(expectInput)} is neither a status code (e.g. 200) nor JSON (e.g. {"ok": true})`);
     if (expectInput !== undefined && eventInput === undefined)
         problem('test-expect', 'needs test-event: the event to invoke the function with');
     if (eventInput === undefined)
@@ -4278,14 +4330,14 @@ function readSmokeInputs(eventInput, expectInput, workspace, problem) {
         // Located, never quoted: an event may hold a token.
         inline
             ? `is not valid JSON (${whereInvalid(event)})`
-            : `file ${quote(eventInput)} does not hold valid JSON (${whereInvalid(event)})`);
+            : `file ${(0,quote/* quote */.h)(eventInput)} does not hold valid JSON (${whereInvalid(event)})`);
     if (Buffer.byteLength(event) > MAX_EVENT_BYTES)
         return problem('test-event', 'is over Lambda’s 6 MB limit for a synchronous invocation');
     return { event, source: inline ? 'inline' : eventInput, expect };
 }
 function readEventFile(path, workspace, problem) {
     const full = (0,external_node_path_.resolve)(path);
-    const say = (message) => problem('test-event', `${quote(path)} ${message}`);
+    const say = (message) => problem('test-event', `${(0,quote/* quote */.h)(path)} ${message}`);
     if (outsideWorkspace(full, workspace))
         return say('is outside the workspace: give inline JSON or a file in the checkout');
     if (!(0,external_node_fs_.existsSync)(full) || !(0,external_node_fs_.statSync)(full).isFile())
@@ -4327,7 +4379,7 @@ function readInputs(getInput, env = process.env) {
     const { alias, publish } = readPublish(reader);
     const apiConnect = readApiConnect(reader, region);
     const role = readRole(reader, ref);
-    const acceptedPrincipals = readAcceptedPrincipals(reader, apiConnect.principalArn);
+    const acceptedPrincipals = readAcceptedPrincipals(reader, apiConnect, input('api-connect-role-arn'));
     const checks = readChecks(reader);
     const smokeTest = readSmokeInputs(input('test-event'), input('test-expect'), env.GITHUB_WORKSPACE, reader.problem);
     const endpointUrl = readEndpoint(reader);
@@ -4369,16 +4421,16 @@ function readInputs(getInput, env = process.env) {
 function readChecks({ input, problem }) {
     const verify = input('verify') ?? 'fail';
     if (verify !== 'fail' && verify !== 'warn' && verify !== 'off')
-        problem('verify', `${quote(verify)} must be fail, warn or off`);
+        problem('verify', `${(0,quote/* quote */.h)(verify)} must be fail, warn or off`);
     const expectedAccountId = input('expected-account-id');
     if (expectedAccountId && !/^\d{12}$/.test(expectedAccountId))
-        problem('expected-account-id', `${quote(expectedAccountId)} is not a 12-digit AWS account id`);
+        problem('expected-account-id', `${(0,quote/* quote */.h)(expectedAccountId)} is not a 12-digit AWS account id`);
     return { verify: verify, expectedAccountId };
 }
 function readEndpoint({ input, problem }) {
     const endpointUrl = input('endpoint-url');
     if (endpointUrl && !/^https?:\/\/[^\s/]+/.test(endpointUrl))
-        problem('endpoint-url', `${quote(endpointUrl)} is not an http(s) URL`);
+        problem('endpoint-url', `${(0,quote/* quote */.h)(endpointUrl)} is not an http(s) URL`);
     return endpointUrl;
 }
 

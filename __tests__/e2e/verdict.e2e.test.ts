@@ -103,10 +103,16 @@ const CASES: Record<string, [object[], 'true' | 'false' | 'undecided', RegExp]> 
     'false',
     /lambda\.amazonaws\.com/
   ],
-  "IBM's role for another API Connect region": [
+  // One role may serve several API Connect regions: London with this org's ID is API Connect.
+  "IBM's role for another API Connect region, with this org's ID": [
     [ours, apiConnectStatement(IBM_EU_WEST, ORG, 'London')],
+    'true',
+    /\| London \| API Connect for this org \(arn:aws:iam::623947394061:role\/ibm-apiconnect-eu-west-a\).*\| API Connect \(this org\) \|/
+  ],
+  "IBM's role for another API Connect region, with no external ID": [
+    [ours, { ...apiConnectStatement(IBM_EU_WEST, ORG, 'London'), Condition: undefined }],
     'false',
-    /ibm-apiconnect-eu-west-a/
+    /\| London \| IBM's API Connect role \(arn:aws:iam::623947394061:role\/ibm-apiconnect-eu-west-a\)/
   ],
   'a principal list [IBM, someone else]': [
     [{ ...ours, Principal: { AWS: [IBM, `arn:aws:iam::${OTHER_ACCOUNT}:role/x`] } }],
@@ -306,14 +312,30 @@ describe('roles the action manages: merge never clobbers, and verification says 
     )
     expect(r.outputs.verified).toBe('false')
     expect(r.exitCode).toBe(1)
+    // Refused before any write: IBM is never let into a role that others can assume.
+    expect(r.writes).toEqual([])
     expect(r.errors[0]).toMatch(
-      /Nobody else can assume the role .*Statement\[1\].*Remove the statements that let IBM's principal in/
+      /Nothing was written: .*Statement\[1\].*Remove the statements that let IBM's principal in/
     )
   })
 
-  it('keeps a principal someone added to its statement in a statement of its own, and fails naming it', async () => {
+  it('refuses to split a principal someone added to its statement until it is declared', async () => {
+    const before = emulator.state.iam.roles.get('apic-widened')!.assumeRolePolicy
     const r = await run({ 'role-name': 'apic-widened', 'manage-role': 'true' })
 
+    // The action would keep OPS in a statement of its own: others could still assume the role.
+    expect(r.writes).toEqual([])
+    expect(emulator.state.iam.roles.get('apic-widened')!.assumeRolePolicy).toBe(before)
+    expect(r.outputs.verified).toBe('false')
+    expect(r.errors[0]).toMatch(new RegExp(`Nothing was written: .*${SID}Other.*${OPS}`))
+    expect(r.summary).toContain(`| ${SID}Other | ${OPS}`)
+
+    // Declared, the same role is split and verifies: the kept statement is what the user wants.
+    const declared = await run({
+      'role-name': 'apic-widened',
+      'manage-role': 'true',
+      'accepted-principals': OPS
+    })
     const stored = JSON.parse(
       decodeURIComponent(emulator.state.iam.roles.get('apic-widened')!.assumeRolePolicy)
     )
@@ -321,15 +343,12 @@ describe('roles the action manages: merge never clobbers, and verification says 
       apiConnectStatement(IBM),
       { ...apiConnectStatement(IBM), Sid: `${SID}Other`, Principal: { AWS: OPS } }
     ])
-    expect(r.warnings).toEqual(
+    expect(declared.warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(new RegExp(`statement ${SID} also trusted ${OPS}`))
       ])
     )
-    expect(r.outputs.verified).toBe('false')
-    expect(r.summary).toContain(`| ${SID}Other | ${OPS}`)
-
-    // Declared, the same role verifies: the kept statement is what the user wants.
+    expect(declared.outputs.verified).toBe('true')
     const again = await run({
       'role-name': 'apic-widened',
       'manage-role': 'true',

@@ -109,7 +109,61 @@ describe('trustChecks', () => {
       ...ours,
       Principal: { AWS: 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a' }
     }
-    expect(statuses(policy(other))).toEqual({ [CAN_ASSUME]: 'fail', [NOBODY_ELSE]: 'fail' })
+    // London's principal with this org's ID is API Connect for this org: nobody else.
+    expect(statuses(policy(other))).toEqual({ [CAN_ASSUME]: 'fail', [NOBODY_ELSE]: 'pass' })
+  })
+
+  describe('same org, several regions', () => {
+    const LONDON = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-west-a'
+    const FRANKFURT = 'arn:aws:iam::623947394061:role/ibm-apiconnect-eu-central-a'
+    const region = (Sid: string, arn: string, Condition: PolicyStatement['Condition']) => ({
+      ...ours,
+      Sid,
+      Principal: { AWS: arn },
+      Condition
+    })
+    const exactly = { StringEquals: { 'sts:ExternalId': ORG } }
+
+    it("another published region with exactly this org's ID passes, and each region is listed", () => {
+      const [assume, nobody] = check(
+        policy(ours, region('London', LONDON, exactly), region('Frankfurt', FRANKFURT, exactly))
+      )
+      expect(assume.status).toBe('pass')
+      expect(assume.actual).toBe(
+        "allowed; API Connect regions that can assume the role with this org's external ID: us-east-a (N. Virginia) (this run's), eu-west-a (London), eu-central-a (Frankfurt)"
+      )
+      expect(nobody.status).toBe('pass')
+      expect(nobody.waysIn?.map(w => [w.statement, w.apiConnect])).toEqual([
+        ['London', true],
+        ['Frankfurt', true]
+      ])
+    })
+
+    it.each([
+      ['no external ID', undefined],
+      [
+        'another org',
+        { StringEquals: { 'sts:ExternalId': '0d1c6f3e-5b7a-4c2e-9f80-123456789abc' } }
+      ],
+      ['this org or another', { StringEquals: { 'sts:ExternalId': [ORG, 'other'] } }],
+      ['a pattern', { StringLike: { 'sts:ExternalId': 'ac51909e-*' } }],
+      ['IfExists', { StringEqualsIfExists: { 'sts:ExternalId': ORG } }]
+    ])('another region with %s is IBM let in wrongly: fail', (_, condition) => {
+      const [assume, nobody] = check(policy(ours, region('London', LONDON, condition)))
+      expect(assume.actual).toBe('allowed')
+      expect(nobody.status).toBe('fail')
+      expect(nobody.waysIn?.every(w => w.ibmOtherExternalId && !w.apiConnect)).toBe(true)
+    })
+
+    it("IBM's account, or an unpublished role in it, with this org's ID is somebody else", () => {
+      for (const arn of [
+        '623947394061',
+        'arn:aws:iam::623947394061:role/ibm-apiconnect-ap-south-a'
+      ]) {
+        const [, nobody] = check(policy(ours, region('Other', arn, exactly)))
+        expect(nobody.status).toBe('fail')
+      }
+    })
   })
 
   it('the confused deputy (no condition) fails "nobody else", and the advice says why', () => {

@@ -26,6 +26,7 @@ const EXTERNAL_IDS: Record<ExternalIdSituation, string> = {
 export function wayInWho(way: WayIn): string {
   const example = way.examples[0]
   if (way.ibmOtherExternalId) return `IBM's API Connect role (${way.principal})`
+  if (way.apiConnect) return `API Connect for this org (${way.principal})`
   const kinds = way.kinds.map(kind => KINDS[kind]).join(', ')
   const eg = example ? `, e.g. ${example}` : ''
   if (way.principal === '*' || way.principal.startsWith('everyone except')) {
@@ -47,7 +48,11 @@ export function describeWayIn(way: WayIn): string {
     wayInExternalId(way),
     way.condition ?? ''
   ].filter(Boolean)
-  const declared = way.accepted ? ' (declared: accepted)' : ''
+  const declared = way.accepted
+    ? ' (declared: accepted)'
+    : way.apiConnect
+      ? ' (API Connect for this org)'
+      : ''
   return `${parts.join(' ')}${declared}`
 }
 
@@ -68,7 +73,7 @@ export function wayInRow(way: WayIn): string[] {
     way.actions.join(', '),
     wayInExternalId(way) || 'n/a',
     way.condition ?? 'always',
-    way.accepted ? 'yes' : 'no'
+    way.accepted ? 'yes' : way.apiConnect ? 'API Connect (this org)' : 'no'
   ]
 }
 

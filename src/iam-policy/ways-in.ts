@@ -2,7 +2,9 @@
 // than the target request (grouped by statement, principal as written, external-ID situation
 // and condition; the kinds of caller that get in are listed in each group), what could not be decided, and the verdict those make together.
 // Declared extra principals (`accepted`) mark their ways in as accepted; `*`, NotPrincipal and
-// IBM's own principal with another or no external ID never are.
+// IBM's own principal with another or no external ID never are. Another published API Connect
+// principal (`apiConnectPrincipals`) with exactly this org's external ID is API Connect for this
+// org in another region; with any other external ID, or none, it is IBM's principal let in wrongly.
 
 import { isUnknown } from './logic.js'
 import { callerOf, principalMatches, principalValues } from './principals.js'
@@ -46,6 +48,11 @@ export interface WayIn {
   dependsOn: string[]
   /** IBM's regional principal with another or no external ID: never acceptable. */
   ibmOtherExternalId: boolean
+  /**
+   * Another published API Connect principal (another region) with exactly this org's external ID:
+   * API Connect for this org, not somebody else.
+   */
+  apiConnect: boolean
   accepted: boolean
   /** One concrete request that gets in this way (as the evaluator takes it). */
   witness: Request
@@ -82,7 +89,11 @@ const SHOWN = 3
 
 export function assembleWaysIn(
   target: { externalId: string },
-  options: { roleArn: string; accepted?: readonly string[] },
+  options: {
+    roleArn: string
+    accepted?: readonly string[]
+    apiConnectPrincipals?: readonly string[]
+  },
   findings: readonly Finding[],
   undecided: string[],
   targetDecision: TargetDecision | undefined
@@ -91,14 +102,21 @@ export function assembleWaysIn(
   const normal = (p: string) =>
     /^\d{12}$/.test(p.trim()) ? `arn:${partition}:iam::${p.trim()}:root` : p.trim()
   const accepted = new Set((options.accepted ?? []).map(normal))
+  const published = new Set(options.apiConnectPrincipals ?? [])
   const groups = new Map<string, WayIn>()
   for (const finding of findings) {
     const written = writtenPrincipal(finding)
-    const ibm = finding.candidate.target && finding.action === ASSUME_ROLE
+    // A session of a published API Connect role (the caller is named by its role).
+    const { candidate } = finding
+    const apiConnectRole =
+      finding.action === ASSUME_ROLE &&
+      (candidate.target || (candidate.kind === 'role' && published.has(candidate.name)))
     const { situation, ids } = externalIdOf(finding, target.externalId)
+    const apiConnect = apiConnectRole && !candidate.target && situation === 'this-org'
+    const ibm = apiConnectRole && !apiConnect
     const { condition, dependsOn } = conditionOf(finding)
     const principal = written.entries.join(', ') || written.text
-    const key = [finding.label, principal, situation, condition, ibm].join('|')
+    const key = [finding.label, principal, situation, condition, ibm, apiConnect].join('|')
     const group = groups.get(key) ?? {
       statement: finding.label,
       principal: written.text,
@@ -111,7 +129,8 @@ export function assembleWaysIn(
       ...(condition ? { condition } : {}),
       dependsOn,
       ibmOtherExternalId: ibm,
-      accepted: !ibm && written.entries.some(e => accepted.has(normal(e))),
+      apiConnect,
+      accepted: !ibm && !apiConnect && written.entries.some(e => accepted.has(normal(e))),
       witness: finding.request
     }
     addUnique(group.kinds, [finding.candidate.kind], Infinity)
@@ -131,13 +150,13 @@ export function assembleWaysIn(
 
 export interface TrustVerdict {
   verdict: 'pass' | 'fail' | 'cannot-evaluate'
-  /** The ways in that fail the check (not accepted). */
+  /** The ways in that fail the check (neither accepted nor API Connect for this org). */
   failing: WayIn[]
 }
 
 /** Passes only when the target is allowed, every way in is accepted, and nothing is undecided. */
 export function trustVerdict(analysis: TrustAnalysis): TrustVerdict {
-  const failing = analysis.waysIn.filter(w => !w.accepted)
+  const failing = analysis.waysIn.filter(w => !w.accepted && !w.apiConnect)
   if (analysis.target.decision === 'denied' || failing.length > 0)
     return { verdict: 'fail', failing }
   if (analysis.target.decision !== 'allowed' || analysis.undecided.length > 0) {

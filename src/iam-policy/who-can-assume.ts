@@ -70,6 +70,8 @@ export interface TrustAnalysisOptions {
   now: Date
   /** Principals the user trusts on purpose, as written in a trust policy (ARN, account ID...). */
   accepted?: readonly string[]
+  /** API Connect's published principals (every region): with this org's ID they are API Connect. */
+  apiConnectPrincipals?: readonly string[]
   /** At most this many search steps (default 200,000); past it: undecided. */
   budget?: number
 }

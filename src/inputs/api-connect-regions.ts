@@ -13,7 +13,8 @@ interface ApiConnectRegion {
   aliases: string[]
 }
 
-const IBM_ACCOUNT = '623947394061'
+/** IBM's AWS account: every published API Connect role lives in it. */
+export const IBM_ACCOUNT = '623947394061'
 
 export const API_CONNECT_REGIONS: readonly ApiConnectRegion[] = [
   {
@@ -43,6 +44,15 @@ export const API_CONNECT_REGIONS: readonly ApiConnectRegion[] = [
 
 /** Where IBM names the role API Connect assumes, per region (Lambda policy, "Setting up permissions and trust in AWS"). */
 export const IBM_ROLE_SOURCE = 'https://www.ibm.com/docs/en/api-connect/saas?topic=policies-lambda'
+
+/** The published principals: a trust statement for one of them with this org's ID is API Connect. */
+export const PUBLISHED_PRINCIPALS = API_CONNECT_REGIONS.flatMap(r => (r.roleArn ? [r.roleArn] : []))
+
+/** `eu-west-a (London)` for a published principal; undefined for any other ARN. */
+export function regionOfPrincipal(arn: string): string | undefined {
+  const region = API_CONNECT_REGIONS.find(r => r.roleArn === arn)
+  return region && `${region.id} (${region.name})`
+}
 
 /** Finds a region by id, AWS region or alias, case-insensitively. */
 export function findApiConnectRegion(name: string): ApiConnectRegion | undefined {

@@ -36,7 +36,11 @@ export function readInputs(
   const { alias, publish } = readPublish(reader)
   const apiConnect = readApiConnect(reader, region)
   const role = readRole(reader, ref)
-  const acceptedPrincipals = readAcceptedPrincipals(reader, apiConnect.principalArn)
+  const acceptedPrincipals = readAcceptedPrincipals(
+    reader,
+    apiConnect,
+    input('api-connect-role-arn')
+  )
   const checks = readChecks(reader)
   const smokeTest = readSmokeInputs(
     input('test-event'),

@@ -2,7 +2,7 @@
 // name, path, description, boundary, tags, and the principals it may trust besides API Connect.
 import { createHash } from 'node:crypto'
 import { isPolicyArn, principalProblem, REGION_PATTERN, type FunctionRef } from '../aws/arn.js'
-import { resolvePrincipal } from './api-connect-regions.js'
+import { IBM_ACCOUNT, resolvePrincipal } from './api-connect-regions.js'
 import { lines, parsePairs } from './key-value.js'
 import { quote } from './quote.js'
 import type { Reader } from './reader.js'
@@ -81,20 +81,39 @@ export function readRole(
   return { name: name ?? '', path, description, permissionsBoundary, tags }
 }
 
-/** `accepted-principals`: one a line, each a principal a trust policy can name. */
+/**
+ * `accepted-principals`: one a line, each a principal a trust policy can name. IBM's account, and
+ * the account of an explicit api-connect-role-arn, are API Connect's: its access is what
+ * api-connect-region and provider-org-id describe, so no principal of theirs is accepted on top.
+ */
 export function readAcceptedPrincipals(
   { input, problem }: Reader,
-  apiConnectArn: string
+  apiConnect: Settings['apiConnect'],
+  explicitArn: string | undefined
 ): string[] {
   const principals = lines(input('accepted-principals'))
+  const apiConnectAccounts = new Map([[IBM_ACCOUNT, `IBM's API Connect account ${IBM_ACCOUNT}`]])
+  const explicit = explicitArn && accountOfPrincipal(explicitArn)
+  if (explicit && !apiConnectAccounts.has(explicit))
+    apiConnectAccounts.set(explicit, `the account of api-connect-role-arn (${explicit})`)
   for (const [index, principal] of principals.entries()) {
+    const account = accountOfPrincipal(principal)
+    const owner = account && apiConnectAccounts.get(account)
     const why =
-      principal === apiConnectArn
+      principal === apiConnect.principalArn
         ? 'is the API Connect principal itself: it needs no declaration, and its other external IDs are never accepted'
-        : principalProblem(principal)
+        : owner
+          ? `is a principal of ${owner}, which is API Connect's: API Connect's access is what api-connect-region and provider-org-id describe (its role with this org's external ID), and no other principal of that account is accepted`
+          : principalProblem(principal)
     if (why) problem('accepted-principals', `line ${index + 1}: ${why}`)
   }
   return principals
+}
+
+/** The account a principal belongs to: an account ID, or an IAM or STS ARN of any partition. */
+function accountOfPrincipal(principal: string): string | undefined {
+  if (/^\d{12}$/.test(principal)) return principal
+  return /^arn:[^:]*:(?:iam|sts):[^:]*:(\d{12}):/i.exec(principal)?.[1]
 }
 
 /** `apic-invoke-<function>`, shortened with a stable hash to fit IAM's 64-character limit. */

@@ -16,6 +16,7 @@ import { reportVerdict } from '../report/verdict.js'
 import { logFunctionPlan, logRolePlan } from '../report/plan-log.js'
 import { applyRole, planRole, type RolePlan } from '../role/index.js'
 import { verifyLogged } from '../verify/dry-run.js'
+import { beforeWrites } from '../verify/pre-write.js'
 import { smokeTest } from '../smoke/invoke.js'
 import type { Change } from '../changes.js'
 import type { RunContext } from '../context.js'
@@ -23,7 +24,7 @@ import type { CodePackage } from '../function/code-package.js'
 import { createContext } from './context.js'
 import { holdReason } from './promotion-gate.js'
 import type { RunInputs } from './read-inputs.js'
-import { recordOf, writeRecord, type Ended } from './record.js'
+import { recordOf, refusedRecord, writeRecord, type Ended } from './record.js'
 
 /** Runs with inputs already checked (`read-inputs.ts`, before this module and the AWS SDK load). */
 export async function run({ settings, code }: RunInputs): Promise<void> {
@@ -46,6 +47,16 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
       targets = { ...targets, roleArn: rolePlan.live.arn }
       setTargetOutputs(targets)
     }
+    // Never let IBM into a role that fails: the planned role is analysed before any write.
+    const before = await beforeWrites(ctx, rolePlan, functionPlan.live?.Role)
+    if (before?.refusal) {
+      const { trust, onlyInvoke } = before.analysis
+      const planned = [...functionPlan.changes, ...rolePlan.changes]
+      await writeRecord(
+        refusedRecord(settings, targets, planned, [...trust, onlyInvoke], before.refusal)
+      )
+      return
+    }
     // The function's branch deploys, publishes and smoke-tests what it published; the role's
     // branch ensures the role, then verifies it. Neither waits for the other: verification only
     // reads, and the smoke test only invokes. Both settle before anything is reported, so the
@@ -58,7 +69,8 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
       ended(
         groupAfter(`Role ${settings.role.name}`, deploying, async () => {
           const role = await applyRole(ctx, rolePlan, () => replanRole(ctx))
-          return { ...role, checks: await verifyLogged(ctx, role, plannedAliasArn(ctx)) }
+          const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx), before?.analysis)
+          return { ...role, checks }
         }),
         rolePlan.changes,
         `role ${settings.role.name}`

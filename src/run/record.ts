@@ -1,7 +1,7 @@
 // The run's record, built once for success and failure alike: the outputs, the `result` document
 // and the job summary say every change made, what is known for sure, the smoke test and the checks
 // that ran and, when a branch failed, which step failed; then the step fails with every error.
-import type { Change } from '../changes.js'
+import type { Change, NotDone } from '../changes.js'
 import { StepFailed, withCauses, type Known } from '../failure.js'
 import type { FunctionOutcome } from '../function/index.js'
 import type { Settings } from '../inputs/settings.js'
@@ -88,6 +88,29 @@ export function recordOf(settings: Settings, targets: Targets, end: RunEnd): Run
     changes: [...fn.changes, ...role.changes].map(changeRow),
     checks,
     failed: failed.length ? failed : undefined
+  }
+  return { ...record, lambdaPolicy: lambdaPolicyOf(record) }
+}
+
+/**
+ * The record of a run refused before any write (verify/pre-write.ts): no change made, the planned
+ * checks that refused it, and the refusal as the failed step.
+ */
+export function refusedRecord(
+  settings: Settings,
+  targets: Targets,
+  planned: Change[],
+  checks: Check[],
+  refusal: string
+): RunResult {
+  const notDone: NotDone = settings.dryRun ? 'dry run' : 'not reached'
+  const record: RunResult = {
+    ...targets,
+    dryRun: settings.dryRun,
+    verified: 'false',
+    changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone })).map(changeRow),
+    checks,
+    failed: [{ step: `the check before any write (role ${settings.role.name})`, error: refusal }]
   }
   return { ...record, lambdaPolicy: lambdaPolicyOf(record) }
 }

@@ -12,6 +12,7 @@ import {
   type WayIn,
   whoCanAssume
 } from '../iam-policy/index.js'
+import { PUBLISHED_PRINCIPALS, regionOfPrincipal } from '../inputs/api-connect-regions.js'
 
 /**
  * pass and fail: decided. undecided: a core check whose answer could not be decided (it never
@@ -57,7 +58,11 @@ export function trustChecks(
   method: string
 ): Check[] {
   const { principalArn, externalId, roleArn, accepted, now } = question
-  const analysis = whoCanAssume(trust, { principalArn, externalId }, { roleArn, now, accepted })
+  const analysis = whoCanAssume(
+    trust,
+    { principalArn, externalId },
+    { roleArn, now, accepted, apiConnectPrincipals: PUBLISHED_PRINCIPALS }
+  )
   const { target, waysIn, undecided } = analysis
   const { failing } = trustVerdict(analysis)
   const declared = waysIn.filter(way => way.accepted)
@@ -68,7 +73,10 @@ export function trustChecks(
     {
       name: CAN_ASSUME,
       expected: 'allowed',
-      actual: target.decision === 'allowed' ? 'allowed' : `${target.decision}: ${target.reason}`,
+      actual:
+        target.decision === 'allowed'
+          ? `allowed${regionsText(principalArn, waysIn)}`
+          : `${target.decision}: ${target.reason}`,
       status: { allowed: 'pass', denied: 'fail', 'cannot-evaluate': 'undecided' }[
         target.decision
       ] as CheckStatus,
@@ -87,6 +95,20 @@ export function trustChecks(
       ...(waysIn.length ? { waysIn } : {})
     }
   ]
+}
+
+/**
+ * Each API Connect region that can assume the role, when more than this run's: one role may serve
+ * several regions, each through its published principal with this org's external ID.
+ */
+function regionsText(principalArn: string, waysIn: WayIn[]): string {
+  const others = waysIn
+    .filter(way => way.apiConnect)
+    .map(way => regionOfPrincipal(way.principal) ?? way.principal)
+  if (!others.length) return ''
+  const own = regionOfPrincipal(principalArn) ?? principalArn
+  const regions = [...new Set([`${own} (this run's)`, ...others])]
+  return `; API Connect regions that can assume the role with this org's external ID: ${regions.join(', ')}`
 }
 
 /** What to do about the ways in that fail. */

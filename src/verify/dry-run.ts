@@ -30,7 +30,8 @@ import { settled } from './settled.js'
 export async function verify(
   ctx: RunContext,
   role: RoleOutcome,
-  aliasArn?: string
+  aliasArn?: string,
+  planned?: PlannedRoleAnalysis
 ): Promise<Check[]> {
   const { settings, identity } = ctx
   const resources = [ctx.functionArn, ...(aliasArn ? [aliasArn] : [])]
@@ -51,7 +52,10 @@ export async function verify(
   // A dry run checks the planned documents. A role managed elsewhere gets no write, dry run or
   // not: its live documents are the planned ones, so it is read below.
   if (settings.dryRun && settings.role.manage)
-    return [...checks, ...(await plannedChecks(ctx, role, resources, await functionPolicies))]
+    return [
+      ...checks,
+      ...(await plannedChecks(ctx, role, resources, await functionPolicies, planned))
+    ]
 
   // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
   const roleChanged =
@@ -185,22 +189,66 @@ async function askRole(ctx: RunContext, resources: string[]): Promise<RoleRead> 
   }
 }
 
+/** The role as it will be after the planned writes: what the planned analysis needs of it. */
+export type PlannedRole = Pick<
+  RoleOutcome,
+  'trustPolicy' | 'grantPolicyName' | 'grantPolicy' | 'live'
+>
+
+/** The planned role's trust checks and its identity policies (live ones and the planned grant). */
+export interface PlannedRoleAnalysis {
+  trust: Check[]
+  onlyInvoke: Check
+  policies: IdentityPolicies | { error: string }
+}
+
+export const PLANNED_METHOD = 'analysis of the planned documents (dry run)'
+
 /**
- * In a dry run: the planned trust policy, and the planned grant next to what else the role has
- * (its other policies and its planned or current boundary), as IAM will evaluate them after a run.
+ * The planned trust policy, and the planned grant next to what else the role has (its other
+ * policies and its planned or current boundary), as IAM will evaluate them after a run: the
+ * analysis verification runs, on the documents before any write (pre-write.ts) and in a dry run.
  */
+export async function plannedRoleAnalysis(
+  ctx: RunContext,
+  role: PlannedRole,
+  method = PLANNED_METHOD
+): Promise<PlannedRoleAnalysis> {
+  const { name, permissionsBoundary } = ctx.settings.role
+  const grant: NamedPolicy = { name: role.grantPolicyName, document: role.grantPolicy }
+  const trust = trustChecks(role.trustPolicy, question(ctx), method)
+  try {
+    // The plan's read of the role: nothing is written before this, so it is still the role as it is.
+    const live = role.live
+    const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary
+    const current = live
+      ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, grant.name)
+      : {
+          policies: [],
+          boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
+        }
+    // The planned grant replaces the live one of the same name (not read).
+    const policies = { policies: [...current.policies, grant], boundary: current.boundary }
+    return { trust, onlyInvoke: onlyInvokeCheck(policies, ctx.roleArn, method), policies }
+  } catch (error) {
+    const read = { error: describeError(error) }
+    return { trust, onlyInvoke: onlyInvokeCheck(read, ctx.roleArn, method), policies: read }
+  }
+}
+
+/** In a dry run: the planned role's analysis (made before the writes, or now) and its invoke checks. */
 async function plannedChecks(
   ctx: RunContext,
   role: RoleOutcome,
   resources: string[],
-  functionPolicies: FunctionPolicies
+  functionPolicies: FunctionPolicies,
+  analysed?: PlannedRoleAnalysis
 ): Promise<Check[]> {
-  const { name, permissionsBoundary } = ctx.settings.role
-  const method = 'analysis of the planned documents (dry run)'
+  const method = PLANNED_METHOD
   const grant: NamedPolicy = { name: role.grantPolicyName, document: role.grantPolicy }
   const now = new Date()
-  const trust = trustChecks(role.trustPolicy, question(ctx), method)
   warnFederations(ctx, role.trustPolicy)
+  const { trust, onlyInvoke, policies: read } = analysed ?? (await plannedRoleAnalysis(ctx, role))
   const known = {
     functionPolicies: 'unread' in functionPolicies ? undefined : functionPolicies.byResource,
     region: ctx.settings.region
@@ -223,44 +271,26 @@ async function plannedChecks(
           )
         )
       : localInvokeChecks(ctx.roleArn, policies, boundary, resources, how, now, all)
-  try {
-    // The plan's read of the role: a dry run writes nothing, so it is still the role as it is.
-    const live = role.live
-    const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary
-    const current = live
-      ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, grant.name)
-      : {
-          policies: [],
-          boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
-        }
-    // The planned grant replaces the live one of the same name (not read).
-    const policies = [...current.policies, grant]
-    const documents = [...policies, current.boundary, ...(known.functionPolicies?.values() ?? [])]
-    const all = { ...known, resourceTags: await functionTagsFor(ctx, documents) }
-    return [
-      ...trust,
-      ...invoke(policies, current.boundary, method, all),
-      onlyInvokeCheck({ policies, boundary: current.boundary }, ctx.roleArn, method)
-    ]
-  } catch (error) {
-    const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`
-    return [
-      ...trust,
-      ...invoke([grant], undefined, partial, known),
-      onlyInvokeCheck({ error: describeError(error) }, ctx.roleArn, method)
-    ]
+  if ('error' in read) {
+    const partial = `${method}; the role's other policies and boundary could not be read (${read.error})`
+    return [...trust, ...invoke([grant], undefined, partial, known), onlyInvoke]
   }
+  const { policies, boundary } = read
+  const documents = [...policies, boundary, ...(known.functionPolicies?.values() ?? [])]
+  const all = { ...known, resourceTags: await functionTagsFor(ctx, documents) }
+  return [...trust, ...invoke(policies, boundary, method, all), onlyInvoke]
 }
 
 /** The dry run in its own log group, a line per check; none when `verify` is off. */
 export async function verifyLogged(
   ctx: RunContext,
   role: RoleOutcome,
-  aliasArn?: string
+  aliasArn?: string,
+  planned?: PlannedRoleAnalysis
 ): Promise<Check[]> {
   if (ctx.settings.verify === 'off') return []
   return ctx.log.group('Verify (STS dry run)', async () => {
-    const checks = await verify(ctx, role, aliasArn)
+    const checks = await verify(ctx, role, aliasArn, planned)
     for (const c of checks)
       ctx.log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`)
     return checks

@@ -11,6 +11,7 @@ import { accessAnalyzerOf } from '../aws/clients.js'
 import { describeError } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import type { PolicyDocument, PolicyPrincipal } from '../iam-policy/index.js'
+import { PUBLISHED_PRINCIPALS } from '../inputs/api-connect-regions.js'
 import { type Check, NOBODY_ELSE, type TrustQuestion } from './checks.js'
 
 export const NO_NEW_ACCESS = 'Access Analyzer agrees: nobody else can assume the role'
@@ -19,7 +20,10 @@ const EXPECTED = 'the same answer as the local analysis'
 
 type Answer = 'PASS' | 'FAIL'
 
-/** The trust policy the role should have: IBM's principal with this org's ID, and the declared ones. */
+/**
+ * The trust policy the role may have: API Connect with this org's ID (this run's principal, and the
+ * other published regions' — one role may serve several), and the declared principals.
+ */
 export function referencePolicy(question: Omit<TrustQuestion, 'now' | 'roleArn'>): PolicyDocument {
   return {
     Version: '2012-10-17',
@@ -27,7 +31,9 @@ export function referencePolicy(question: Omit<TrustQuestion, 'now' | 'roleArn'>
       {
         Sid: 'ApiConnect',
         Effect: 'Allow',
-        Principal: { AWS: question.principalArn },
+        Principal: {
+          AWS: [...new Set([question.principalArn, ...PUBLISHED_PRINCIPALS])]
+        },
         Action: 'sts:AssumeRole',
         Condition: { StringEquals: { 'sts:ExternalId': question.externalId } }
       },

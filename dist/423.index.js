@@ -1,8 +1,8 @@
-export const id = 883;
-export const ids = [883];
+export const id = 423;
+export const ids = [423];
 export const modules = {
 
-/***/ 883:
+/***/ 5423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3527,6 +3527,8 @@ function wayInWho(way) {
     const example = way.examples[0];
     if (way.ibmOtherExternalId)
         return `IBM's API Connect role (${way.principal})`;
+    if (way.apiConnect)
+        return `API Connect for this org (${way.principal})`;
     const kinds = way.kinds.map(kind => KINDS[kind]).join(', ');
     const eg = example ? `, e.g. ${example}` : '';
     if (way.principal === '*' || way.principal.startsWith('everyone except')) {
@@ -3546,7 +3548,11 @@ function describeWayIn(way) {
         wayInExternalId(way),
         way.condition ?? ''
     ].filter(Boolean);
-    const declared = way.accepted ? ' (declared: accepted)' : '';
+    const declared = way.accepted
+        ? ' (declared: accepted)'
+        : way.apiConnect
+            ? ' (API Connect for this org)'
+            : '';
     return `${parts.join(' ')}${declared}`;
 }
 const WAY_IN_TABLE_HEADER = [
@@ -3565,7 +3571,7 @@ function wayInRow(way) {
         way.actions.join(', '),
         wayInExternalId(way) || 'n/a',
         way.condition ?? 'always',
-        way.accepted ? 'yes' : 'no'
+        way.accepted ? 'yes' : way.apiConnect ? 'API Connect (this org)' : 'no'
     ];
 }
 /** The target's decision in one line. */
@@ -4075,7 +4081,9 @@ function decideRun(run, budget) {
 // than the target request (grouped by statement, principal as written, external-ID situation
 // and condition; the kinds of caller that get in are listed in each group), what could not be decided, and the verdict those make together.
 // Declared extra principals (`accepted`) mark their ways in as accepted; `*`, NotPrincipal and
-// IBM's own principal with another or no external ID never are.
+// IBM's own principal with another or no external ID never are. Another published API Connect
+// principal (`apiConnectPrincipals`) with exactly this org's external ID is API Connect for this
+// org in another region; with any other external ID, or none, it is IBM's principal let in wrongly.
 
 
 
@@ -4087,14 +4095,20 @@ function assembleWaysIn(target, options, findings, undecided, targetDecision) {
     const partition = options.roleArn.split(':')[1] ?? 'aws';
     const normal = (p) => /^\d{12}$/.test(p.trim()) ? `arn:${partition}:iam::${p.trim()}:root` : p.trim();
     const accepted = new Set((options.accepted ?? []).map(normal));
+    const published = new Set(options.apiConnectPrincipals ?? []);
     const groups = new Map();
     for (const finding of findings) {
         const written = writtenPrincipal(finding);
-        const ibm = finding.candidate.target && finding.action === ASSUME_ROLE;
+        // A session of a published API Connect role (the caller is named by its role).
+        const { candidate } = finding;
+        const apiConnectRole = finding.action === ASSUME_ROLE &&
+            (candidate.target || (candidate.kind === 'role' && published.has(candidate.name)));
         const { situation, ids } = externalIdOf(finding, target.externalId);
+        const apiConnect = apiConnectRole && !candidate.target && situation === 'this-org';
+        const ibm = apiConnectRole && !apiConnect;
         const { condition, dependsOn } = conditionOf(finding);
         const principal = written.entries.join(', ') || written.text;
-        const key = [finding.label, principal, situation, condition, ibm].join('|');
+        const key = [finding.label, principal, situation, condition, ibm, apiConnect].join('|');
         const group = groups.get(key) ?? {
             statement: finding.label,
             principal: written.text,
@@ -4107,7 +4121,8 @@ function assembleWaysIn(target, options, findings, undecided, targetDecision) {
             ...(condition ? { condition } : {}),
             dependsOn,
             ibmOtherExternalId: ibm,
-            accepted: !ibm && written.entries.some(e => accepted.has(normal(e))),
+            apiConnect,
+            accepted: !ibm && !apiConnect && written.entries.some(e => accepted.has(normal(e))),
             witness: finding.request
         };
         addUnique(group.kinds, [finding.candidate.kind], Infinity);
@@ -4126,7 +4141,7 @@ function assembleWaysIn(target, options, findings, undecided, targetDecision) {
 }
 /** Passes only when the target is allowed, every way in is accepted, and nothing is undecided. */
 function trustVerdict(analysis) {
-    const failing = analysis.waysIn.filter(w => !w.accepted);
+    const failing = analysis.waysIn.filter(w => !w.accepted && !w.apiConnect);
     if (analysis.target.decision === 'denied' || failing.length > 0)
         return { verdict: 'fail', failing };
     if (analysis.target.decision !== 'allowed' || analysis.undecided.length > 0) {
@@ -4672,10 +4687,13 @@ function undecided(why) {
 
 
 
+// EXTERNAL MODULE: ./src/inputs/api-connect-regions.ts
+var api_connect_regions = __webpack_require__(3646);
 ;// CONCATENATED MODULE: ./src/verify/checks.ts
 // The STS dry run's decisions, pure: who can assume the role (decided over the whole request
 // space by iam-policy/who-can-assume.ts, not over samples), whether the role may invoke the
 // function, and how each answer becomes a check in the report.
+
 
 const CAN_ASSUME = 'API Connect can assume the role';
 const NOBODY_ELSE = 'Nobody else can assume the role';
@@ -4684,7 +4702,7 @@ const ONLY_INVOKE_EXPECTED = 'no action but lambda:InvokeFunction, lambda:Invoke
 const NO_OTHER_WAY = 'no other way in';
 function trustChecks(trust, question, method) {
     const { principalArn, externalId, roleArn, accepted, now } = question;
-    const analysis = whoCanAssume(trust, { principalArn, externalId }, { roleArn, now, accepted });
+    const analysis = whoCanAssume(trust, { principalArn, externalId }, { roleArn, now, accepted, apiConnectPrincipals: api_connect_regions/* PUBLISHED_PRINCIPALS */.Lh });
     const { target, waysIn, undecided } = analysis;
     const { failing } = trustVerdict(analysis);
     const declared = waysIn.filter(way => way.accepted);
@@ -4695,7 +4713,9 @@ function trustChecks(trust, question, method) {
         {
             name: CAN_ASSUME,
             expected: 'allowed',
-            actual: target.decision === 'allowed' ? 'allowed' : `${target.decision}: ${target.reason}`,
+            actual: target.decision === 'allowed'
+                ? `allowed${regionsText(principalArn, waysIn)}`
+                : `${target.decision}: ${target.reason}`,
             status: { allowed: 'pass', denied: 'fail', 'cannot-evaluate': 'undecided' }[target.decision],
             method
         },
@@ -4712,6 +4732,20 @@ function trustChecks(trust, question, method) {
             ...(waysIn.length ? { waysIn } : {})
         }
     ];
+}
+/**
+ * Each API Connect region that can assume the role, when more than this run's: one role may serve
+ * several regions, each through its published principal with this org's external ID.
+ */
+function regionsText(principalArn, waysIn) {
+    const others = waysIn
+        .filter(way => way.apiConnect)
+        .map(way => (0,api_connect_regions/* regionOfPrincipal */.OD)(way.principal) ?? way.principal);
+    if (!others.length)
+        return '';
+    const own = (0,api_connect_regions/* regionOfPrincipal */.OD)(principalArn) ?? principalArn;
+    const regions = [...new Set([`${own} (this run's)`, ...others])];
+    return `; API Connect regions that can assume the role with this org's external ID: ${regions.join(', ')}`;
 }
 /** What to do about the ways in that fail. */
 function advice(failing) {
@@ -5869,10 +5903,14 @@ function conditionedKeys(condition) {
 
 
 
+
 const NO_NEW_ACCESS = 'Access Analyzer agrees: nobody else can assume the role';
 const NO_PUBLIC_ACCESS = 'Access Analyzer agrees: the role is not public';
 const EXPECTED = 'the same answer as the local analysis';
-/** The trust policy the role should have: IBM's principal with this org's ID, and the declared ones. */
+/**
+ * The trust policy the role may have: API Connect with this org's ID (this run's principal, and the
+ * other published regions' — one role may serve several), and the declared principals.
+ */
 function referencePolicy(question) {
     return {
         Version: '2012-10-17',
@@ -5880,7 +5918,9 @@ function referencePolicy(question) {
             {
                 Sid: 'ApiConnect',
                 Effect: 'Allow',
-                Principal: { AWS: question.principalArn },
+                Principal: {
+                    AWS: [...new Set([question.principalArn, ...api_connect_regions/* PUBLISHED_PRINCIPALS */.Lh])]
+                },
                 Action: 'sts:AssumeRole',
                 Condition: { StringEquals: { 'sts:ExternalId': question.externalId } }
             },
@@ -6215,7 +6255,7 @@ function onlyInvokeCheck(read, roleArn, method) {
 
 
 
-async function verify(ctx, role, aliasArn) {
+async function verify(ctx, role, aliasArn, planned) {
     const { settings, identity } = ctx;
     const resources = [ctx.functionArn, ...(aliasArn ? [aliasArn] : [])];
     const checks = [
@@ -6234,7 +6274,10 @@ async function verify(ctx, role, aliasArn) {
     // A dry run checks the planned documents. A role managed elsewhere gets no write, dry run or
     // not: its live documents are the planned ones, so it is read below.
     if (settings.dryRun && settings.role.manage)
-        return [...checks, ...(await plannedChecks(ctx, role, resources, await functionPolicies))];
+        return [
+            ...checks,
+            ...(await plannedChecks(ctx, role, resources, await functionPolicies, planned))
+        ];
     // IAM is eventually consistent: a role written seconds ago may not read back as written yet.
     const roleChanged = !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged');
     // The role's policies are read once, for the third question and a local invoke answer alike.
@@ -6347,27 +6390,18 @@ async function askRole(ctx, resources) {
         return { checks: roleUnreadChecks(resources, why, 'undecided') };
     }
 }
+const PLANNED_METHOD = 'analysis of the planned documents (dry run)';
 /**
- * In a dry run: the planned trust policy, and the planned grant next to what else the role has
- * (its other policies and its planned or current boundary), as IAM will evaluate them after a run.
+ * The planned trust policy, and the planned grant next to what else the role has (its other
+ * policies and its planned or current boundary), as IAM will evaluate them after a run: the
+ * analysis verification runs, on the documents before any write (pre-write.ts) and in a dry run.
  */
-async function plannedChecks(ctx, role, resources, functionPolicies) {
+async function plannedRoleAnalysis(ctx, role, method = PLANNED_METHOD) {
     const { name, permissionsBoundary } = ctx.settings.role;
-    const method = 'analysis of the planned documents (dry run)';
     const grant = { name: role.grantPolicyName, document: role.grantPolicy };
-    const now = new Date();
     const trust = trustChecks(role.trustPolicy, question(ctx), method);
-    warnFederations(ctx, role.trustPolicy);
-    const known = {
-        functionPolicies: 'unread' in functionPolicies ? undefined : functionPolicies.byResource,
-        region: ctx.settings.region
-    };
-    // A function policy that could not be read may allow or deny the role: no invoke answer then.
-    const invoke = (policies, boundary, how, all) => 'unread' in functionPolicies
-        ? resources.map(r => checkFrom(invokeCheckName(r), 'allowed', 'cannot-evaluate', how, `${functionPolicies.unread}; the function's own policy may allow or deny the role`))
-        : localInvokeChecks(ctx.roleArn, policies, boundary, resources, how, now, all);
     try {
-        // The plan's read of the role: a dry run writes nothing, so it is still the role as it is.
+        // The plan's read of the role: nothing is written before this, so it is still the role as it is.
         const live = role.live;
         const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary;
         const current = live
@@ -6377,34 +6411,98 @@ async function plannedChecks(ctx, role, resources, functionPolicies) {
                 boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
             };
         // The planned grant replaces the live one of the same name (not read).
-        const policies = [...current.policies, grant];
-        const documents = [...policies, current.boundary, ...(known.functionPolicies?.values() ?? [])];
-        const all = { ...known, resourceTags: await functionTagsFor(ctx, documents) };
-        return [
-            ...trust,
-            ...invoke(policies, current.boundary, method, all),
-            onlyInvokeCheck({ policies, boundary: current.boundary }, ctx.roleArn, method)
-        ];
+        const policies = { policies: [...current.policies, grant], boundary: current.boundary };
+        return { trust, onlyInvoke: onlyInvokeCheck(policies, ctx.roleArn, method), policies };
     }
     catch (error) {
-        const partial = `${method}; the role's other policies and boundary could not be read (${describeError(error)})`;
-        return [
-            ...trust,
-            ...invoke([grant], undefined, partial, known),
-            onlyInvokeCheck({ error: describeError(error) }, ctx.roleArn, method)
-        ];
+        const read = { error: describeError(error) };
+        return { trust, onlyInvoke: onlyInvokeCheck(read, ctx.roleArn, method), policies: read };
     }
 }
+/** In a dry run: the planned role's analysis (made before the writes, or now) and its invoke checks. */
+async function plannedChecks(ctx, role, resources, functionPolicies, analysed) {
+    const method = PLANNED_METHOD;
+    const grant = { name: role.grantPolicyName, document: role.grantPolicy };
+    const now = new Date();
+    warnFederations(ctx, role.trustPolicy);
+    const { trust, onlyInvoke, policies: read } = analysed ?? (await plannedRoleAnalysis(ctx, role));
+    const known = {
+        functionPolicies: 'unread' in functionPolicies ? undefined : functionPolicies.byResource,
+        region: ctx.settings.region
+    };
+    // A function policy that could not be read may allow or deny the role: no invoke answer then.
+    const invoke = (policies, boundary, how, all) => 'unread' in functionPolicies
+        ? resources.map(r => checkFrom(invokeCheckName(r), 'allowed', 'cannot-evaluate', how, `${functionPolicies.unread}; the function's own policy may allow or deny the role`))
+        : localInvokeChecks(ctx.roleArn, policies, boundary, resources, how, now, all);
+    if ('error' in read) {
+        const partial = `${method}; the role's other policies and boundary could not be read (${read.error})`;
+        return [...trust, ...invoke([grant], undefined, partial, known), onlyInvoke];
+    }
+    const { policies, boundary } = read;
+    const documents = [...policies, boundary, ...(known.functionPolicies?.values() ?? [])];
+    const all = { ...known, resourceTags: await functionTagsFor(ctx, documents) };
+    return [...trust, ...invoke(policies, boundary, method, all), onlyInvoke];
+}
 /** The dry run in its own log group, a line per check; none when `verify` is off. */
-async function verifyLogged(ctx, role, aliasArn) {
+async function verifyLogged(ctx, role, aliasArn, planned) {
     if (ctx.settings.verify === 'off')
         return [];
     return ctx.log.group('Verify (STS dry run)', async () => {
-        const checks = await verify(ctx, role, aliasArn);
+        const checks = await verify(ctx, role, aliasArn, planned);
         for (const c of checks)
             ctx.log.info(`${c.status.padEnd(11)} ${c.name}: ${c.actual} (${c.method})`);
         return checks;
     });
+}
+
+;// CONCATENATED MODULE: ./src/verify/pre-write.ts
+
+
+const BEFORE_WRITES = 'analysis of the planned documents, before any write';
+/** The planned role's analysis and, when it would fail, the refusal; undefined when not asked. */
+async function beforeWrites(ctx, plan, liveExecutionRole) {
+    const { settings } = ctx;
+    if (!settings.role.manage || settings.verify === 'off')
+        return undefined;
+    const planned = {
+        trustPolicy: plan.trustPolicy,
+        grantPolicyName: plan.desired.grantName,
+        grantPolicy: plan.desired.grant,
+        live: plan.live
+    };
+    const method = settings.dryRun ? PLANNED_METHOD : BEFORE_WRITES;
+    const analysis = await plannedRoleAnalysis(ctx, planned, method);
+    const refusal = refusalOf([...analysis.trust, analysis.onlyInvoke], plan.live?.arn || ctx.roleArn, { functionName: settings.functionName, roles: [settings.config.role, liveExecutionRole] });
+    return { analysis, ...(refusal ? { refusal } : {}) };
+}
+/**
+ * Why IBM may not be let into the role, from the planned checks and the function's execution
+ * roles (planned and live): one sentence per reason, each with its fix.
+ */
+function refusalOf(checks, roleArn, execution) {
+    const failed = (name) => checks.find(c => c.name === name && c.status === 'fail');
+    const reasons = [];
+    const others = failed(NOBODY_ELSE);
+    if (others)
+        reasons.push(`its trust policy already lets others in: ${others.actual}`);
+    const more = failed(ONLY_INVOKE);
+    if (more)
+        reasons.push(`it can do more than invoke: ${more.actual}`);
+    if (execution.roles.some(arn => arn && sameRole(arn, roleArn)))
+        reasons.push(`it is the execution role of function ${execution.functionName}: whoever assumes it would act as the function. Give API Connect a role of its own (role-name: another role; by default apic-invoke-<function>).`);
+    if (!reasons.length)
+        return undefined;
+    const numbered = reasons.map((reason, i) => `(${i + 1}) ${reason}`).join(' ');
+    return `Nothing was written: IBM API Connect would be let into role ${roleArn}, which would then fail verification for reasons this action's own statements do not cause: ${numbered} Fix the role, or set role-name to a role of its own for API Connect.`;
+}
+/** One IAM role: the same partition and account, and the same name (IAM names ignore case). */
+function sameRole(a, b) {
+    const parts = (arn) => {
+        const m = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
+        return m && `${m[1]}:${m[2]}:${m[3].toLowerCase()}`;
+    };
+    const [x, y] = [parts(a), parts(b)];
+    return x !== null && x === y;
 }
 
 // EXTERNAL MODULE: ./src/inputs/expect.ts
@@ -6884,6 +6982,22 @@ function recordOf(settings, targets, end) {
     };
     return { ...record, lambdaPolicy: lambdaPolicyOf(record) };
 }
+/**
+ * The record of a run refused before any write (verify/pre-write.ts): no change made, the planned
+ * checks that refused it, and the refusal as the failed step.
+ */
+function refusedRecord(settings, targets, planned, checks, refusal) {
+    const notDone = settings.dryRun ? 'dry run' : 'not reached';
+    const record = {
+        ...targets,
+        dryRun: settings.dryRun,
+        verified: 'false',
+        changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone })).map(changeRow),
+        checks,
+        failed: [{ step: `the check before any write (role ${settings.role.name})`, error: refusal }]
+    };
+    return { ...record, lambdaPolicy: lambdaPolicyOf(record) };
+}
 /** Outputs and summary first, so a failure still leaves them; a failed run then fails the step. */
 async function writeRecord(result) {
     setOutputs(result);
@@ -6899,6 +7013,7 @@ async function writeRecord(result) {
 ;// CONCATENATED MODULE: ./src/run/main.ts
 // The action, top to bottom, once index.ts has checked the inputs: learn the account, plan, apply,
 // smoke-test, verify, move the alias, report.
+
 
 
 
@@ -6935,6 +7050,14 @@ async function run({ settings, code }) {
             targets = { ...targets, roleArn: rolePlan.live.arn };
             setTargetOutputs(targets);
         }
+        // Never let IBM into a role that fails: the planned role is analysed before any write.
+        const before = await beforeWrites(ctx, rolePlan, functionPlan.live?.Role);
+        if (before?.refusal) {
+            const { trust, onlyInvoke } = before.analysis;
+            const planned = [...functionPlan.changes, ...rolePlan.changes];
+            await writeRecord(refusedRecord(settings, targets, planned, [...trust, onlyInvoke], before.refusal));
+            return;
+        }
         // The function's branch deploys, publishes and smoke-tests what it published; the role's
         // branch ensures the role, then verifies it. Neither waits for the other: verification only
         // reads, and the smoke test only invokes. Both settle before anything is reported, so the
@@ -6944,7 +7067,8 @@ async function run({ settings, code }) {
             ended(deploying, functionPlan.changes, `function ${settings.functionName}`),
             ended(groupAfter(`Role ${settings.role.name}`, deploying, async () => {
                 const role = await role_applyRole(ctx, rolePlan, () => replanRole(ctx));
-                return { ...role, checks: await verifyLogged(ctx, role, plannedAliasArn(ctx)) };
+                const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx), before?.analysis);
+                return { ...role, checks };
             }), rolePlan.changes, `role ${settings.role.name}`)
         ]);
         const smoke = fnEnd.ok ? fnEnd.outcome.smoke : undefined;
