@@ -6282,6 +6282,10 @@ async function verify(ctx, role, aliasArn, planned) {
     const roleChanged = !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged');
     // The role's policies are read once, for the third question and a local invoke answer alike.
     const reads = new Map();
+    // Read just before the writes (pre-write.ts), which wrote only this run's statement and grant:
+    // the planned documents are the role's, and IAM is not asked for them again.
+    if (planned && !('error' in planned.policies))
+        reads.set(planned.boundaryArn ?? '', Promise.resolve(planned.policies));
     const grant = knownGrant(ctx, role);
     const policiesOf = (boundaryArn) => () => {
         const key = boundaryArn ?? '';
@@ -6412,7 +6416,12 @@ async function plannedRoleAnalysis(ctx, role, method = PLANNED_METHOD) {
             };
         // The planned grant replaces the live one of the same name (not read).
         const policies = { policies: [...current.policies, grant], boundary: current.boundary };
-        return { trust, onlyInvoke: onlyInvokeCheck(policies, ctx.roleArn, method), policies };
+        return {
+            trust,
+            onlyInvoke: onlyInvokeCheck(policies, ctx.roleArn, method),
+            policies,
+            boundaryArn
+        };
     }
     catch (error) {
         const read = { error: describeError(error) };

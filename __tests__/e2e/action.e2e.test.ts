@@ -63,8 +63,9 @@ describe('a first deploy, then a rerun', () => {
       'lambda:GetFunction'
     ])
     // plan: GetRole + GetRolePolicy; apply: CreateRole, PutRolePolicy, then the GetRole that sees
-    // the new role (the trust policy as stored, which verify reuses); verify: SimulatePrincipalPolicy,
-    // and the role's policies read back for "The role can do nothing but invoke".
+    // the new role (the trust policy as stored, which verify reuses); verify: SimulatePrincipalPolicy.
+    // "The role can do nothing but invoke" was decided before the writes on the planned documents,
+    // which a role this run created holds and nothing else: they are not read again.
     expect(only('iam', first.calls).sort()).toEqual(
       [
         'iam:GetRole(NoSuchEntity)',
@@ -72,10 +73,7 @@ describe('a first deploy, then a rerun', () => {
         'iam:CreateRole',
         'iam:PutRolePolicy',
         'iam:GetRole',
-        'iam:SimulatePrincipalPolicy',
-        'iam:ListRolePolicies',
-        'iam:GetRolePolicy',
-        'iam:ListAttachedRolePolicies'
+        'iam:SimulatePrincipalPolicy'
       ].sort()
     )
     expect([...first.writes].sort()).toEqual([

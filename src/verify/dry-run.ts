@@ -62,6 +62,10 @@ export async function verify(
     !settings.dryRun && settings.role.manage && role.changes.some(c => c.action !== 'unchanged')
   // The role's policies are read once, for the third question and a local invoke answer alike.
   const reads = new Map<string, Promise<IdentityPolicies>>()
+  // Read just before the writes (pre-write.ts), which wrote only this run's statement and grant:
+  // the planned documents are the role's, and IAM is not asked for them again.
+  if (planned && !('error' in planned.policies))
+    reads.set(planned.boundaryArn ?? '', Promise.resolve(planned.policies))
   const grant = knownGrant(ctx, role)
   const policiesOf = (boundaryArn: string | undefined) => () => {
     const key = boundaryArn ?? ''
@@ -200,6 +204,8 @@ export interface PlannedRoleAnalysis {
   trust: Check[]
   onlyInvoke: Check
   policies: IdentityPolicies | { error: string }
+  /** The boundary the policies were read with (the planned one, else the live one). */
+  boundaryArn?: string
 }
 
 export const PLANNED_METHOD = 'analysis of the planned documents (dry run)'
@@ -229,7 +235,12 @@ export async function plannedRoleAnalysis(
         }
     // The planned grant replaces the live one of the same name (not read).
     const policies = { policies: [...current.policies, grant], boundary: current.boundary }
-    return { trust, onlyInvoke: onlyInvokeCheck(policies, ctx.roleArn, method), policies }
+    return {
+      trust,
+      onlyInvoke: onlyInvokeCheck(policies, ctx.roleArn, method),
+      policies,
+      boundaryArn
+    }
   } catch (error) {
     const read = { error: describeError(error) }
     return { trust, onlyInvoke: onlyInvokeCheck(read, ctx.roleArn, method), policies: read }
