@@ -461,6 +461,9 @@ function planCreate(settings, upload) {
     if (isImage)
         problems.push(...imageOnlyProblems(settings));
     problems.push(...packageProblems(functionName, config, isImage));
+    // Lambda reaches an EFS access point through the function's VPC, and refuses one without it.
+    if (config.more?.FileSystemConfigs?.length && !config.more.VpcConfig?.SubnetIds?.length)
+        problems.push(`file-system-configs: function ${functionName} does not exist; creating it with a file system needs vpc-config (Lambda reaches EFS through the function's VPC)`);
     if (problems.length || !upload || !config.role)
         throw new inputs_settings/* InputError */.d(problems);
     const create = {
@@ -5695,8 +5698,12 @@ function outcome(plan, changes, roleArn, live) {
 async function planRole(ctx, liveRead) {
     const desired = desiredRole(ctx);
     const live = await (liveRead ?? readRole(ctx.clients.iam, desired.name, desired.grantName));
+    const { manage } = ctx.settings.role;
+    // Verification would fail for want of the role, but only after the function's writes: say it now.
+    if (!manage && !live && !ctx.settings.dryRun)
+        throw new Error(`role ${desired.name} does not exist (path ${desired.path}), and with manage-role: false the action creates no role: create it where roles are managed, or set manage-role: true. Nothing was written.`);
     const plan = decideRole(desired, live);
-    if (ctx.settings.role.manage && plan.blockers.length > 0)
+    if (manage && plan.blockers.length > 0)
         throw new Error(plan.blockers.join('\n'));
     return plan;
 }
