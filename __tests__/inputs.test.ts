@@ -259,6 +259,21 @@ describe('readSettings', () => {
       expect.stringMatching(/^function-name: .* names version or alias "3"/)
     ],
     [
+      'an ARN with an 11-digit account (not a qualifier)',
+      { 'function-name': 'arn:aws:lambda:eu-west-2:11112222333:function:orders' },
+      'function-name: "arn:aws:lambda:eu-west-2:11112222333:function:orders" is not a Lambda function ARN: the account ID must be 12 digits'
+    ],
+    [
+      'a partial ARN with a malformed account',
+      { 'function-name': '1111-2222-3333:function:orders' },
+      'function-name: "1111-2222-3333:function:orders" is not a Lambda function ARN: the account ID must be 12 digits'
+    ],
+    [
+      'an ARN of another service',
+      { 'function-name': 'arn:aws:states:eu-west-2:111122223333:stateMachine:orders' },
+      'function-name: "arn:aws:states:eu-west-2:111122223333:stateMachine:orders" is not a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)'
+    ],
+    [
       'region unlike the ARN',
       {
         'function-name': 'arn:aws:lambda:eu-west-2:111122223333:function:orders',

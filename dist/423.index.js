@@ -461,6 +461,9 @@ function planCreate(settings, upload) {
     if (isImage)
         problems.push(...imageOnlyProblems(settings));
     problems.push(...packageProblems(functionName, config, isImage));
+    // Lambda reaches an EFS access point through the function's VPC, and refuses one without it.
+    if (config.more?.FileSystemConfigs?.length && !config.more.VpcConfig?.SubnetIds?.length)
+        problems.push(`file-system-configs: function ${functionName} does not exist; creating it with a file system needs vpc-config (Lambda reaches EFS through the function's VPC)`);
     if (problems.length || !upload || !config.role)
         throw new inputs_settings/* InputError */.d(problems);
     const create = {
@@ -829,25 +832,23 @@ async function publishVersion(ctx, latest, ours) {
         await waitForVersion(ctx, name, version);
     return version;
 }
-async function pointAlias(lambda, functionName, alias, action, version) {
-    const update = async () => (await lambda.send(new dist_cjs/* UpdateAliasCommand */.lqC({
-        FunctionName: functionName,
-        Name: alias,
-        FunctionVersion: version
-    }))).AliasArn;
-    if (action === 'update')
-        return update();
-    try {
-        const created = await lambda.send(new dist_cjs/* CreateAliasCommand */.W_e({ FunctionName: functionName, Name: alias, FunctionVersion: version }));
-        return created.AliasArn;
-    }
-    catch (error) {
-        // Another run created it since we looked: move it instead.
-        if (errorName(error) === 'ResourceConflictException')
-            return update();
-        throw error;
-    }
+/**
+ * Points the alias at `version`, only from where this run read it. UpdateAlias carries the
+ * RevisionId GetAlias returned ("Only update the alias if the revision ID matches the ID that's
+ * specified. Use this option to avoid modifying an alias that has changed since you last read it",
+ * Lambda API reference, UpdateAlias); CreateAlias fails when the alias exists meanwhile. Either
+ * refusal (aliasOvertaken) means another deploy moved it: promote.ts reads it again to say where.
+ */
+async function pointAlias(lambda, functionName, alias, version) {
+    const fields = { FunctionName: functionName, Name: alias.name, FunctionVersion: version };
+    const out = alias.action === 'update'
+        ? await lambda.send(new dist_cjs/* UpdateAliasCommand */.lqC({ ...fields, RevisionId: alias.revisionId }))
+        : await lambda.send(new dist_cjs/* CreateAliasCommand */.W_e(fields));
+    return out.AliasArn;
 }
+/** Lambda's refusal of an alias write that another writer overtook since this run read it. */
+const aliasOvertaken = (action, error) => errorName(error) ===
+    (action === 'update' ? 'PreconditionFailedException' : 'ResourceConflictException');
 
 ;// CONCATENATED MODULE: ./src/function/apply-tags.ts
 // Writes the function's tag changes: TagResource for the added and changed tags, UntagResource
@@ -1291,7 +1292,12 @@ function planPublish(input) {
             : reuse !== undefined && aliasVersion === reuse
                 ? 'unchanged'
                 : 'update';
-        alias = { name: settings.alias, action, arn: facts.alias?.AliasArn };
+        alias = {
+            name: settings.alias,
+            action,
+            arn: facts.alias?.AliasArn,
+            revisionId: facts.alias?.RevisionId
+        };
         changes.push({
             functionName,
             kind: 'alias',
@@ -1486,9 +1492,11 @@ async function versionsToReuse(ctx, latest, aliasVersion) {
 ;// CONCATENATED MODULE: ./src/function/promote.ts
 
 
+
 /**
- * Moves the alias as planned, or marks its change held back when `hold` says why not. A failed
- * move throws StepFailed with every change, the alias's marked failed.
+ * Moves the alias as planned, from the version this run read only, or marks its change held back
+ * when `hold` says why not. A failed move throws StepFailed with every change, the alias's marked
+ * failed, and `promoted: false`: the alias is not on this run's version.
  */
 async function promote(ctx, plan, fn, hold) {
     const alias = plan.publish?.alias;
@@ -1515,14 +1523,23 @@ async function promote(ctx, plan, fn, hold) {
     };
     ctx.log.info(`Pointing alias ${aliasName} to version ${fn.version}`);
     try {
-        const aliasArn = await pointAlias(ctx.clients.lambda, name, aliasName, action, fn.version);
+        const aliasArn = await pointAlias(ctx.clients.lambda, name, { ...alias, action }, fn.version);
         return { ...fn, aliasArn, promoted: true };
     }
     catch (error) {
         const changes = (0,failure/* markFailed */.ZY)(fn.changes, c => c.kind !== 'alias');
-        throw new failure/* StepFailed */.an(step, changes, { codeSha256: fn.codeSha256, version: fn.version }, error);
+        const known = { codeSha256: fn.codeSha256, version: fn.version, promoted: false };
+        if (!aliasOvertaken(action, error))
+            throw new failure/* StepFailed */.an(step, changes, known, error);
+        const now = await readAlias(ctx.clients.lambda, name, aliasName).catch(() => undefined);
+        // This run's own move, sent again by the SDK after a lost answer, is refused alike: it landed.
+        if (now?.FunctionVersion === fn.version)
+            return { ...fn, aliasArn: now.AliasArn, promoted: true };
+        throw new failure/* StepFailed */.an(step, changes, known, overtaken(aliasName, now?.FunctionVersion, fn.version));
     }
 }
+/** An older run never moves the alias back: it says who won and leaves the alias there. */
+const overtaken = (alias, theirs, ours) => new Error(`another deploy moved alias ${alias} to version ${theirs ?? '(unknown: it could not be read again)'} after this run read it; version ${ours} is published but not promoted, and the alias stays where that deploy put it`);
 /** The alias's ARN as verification checks it: known before the alias exists or moves. */
 const plannedAliasArn = (ctx) => ctx.settings.alias && !ctx.settings.dryRun
     ? `${ctx.functionArn}:${ctx.settings.alias}`
@@ -5715,8 +5732,12 @@ function outcome(plan, changes, roleArn, live) {
 async function planRole(ctx, liveRead) {
     const desired = desiredRole(ctx);
     const live = await (liveRead ?? readRole(ctx.clients.iam, desired.name, desired.grantName));
+    const { manage } = ctx.settings.role;
+    // Verification would fail for want of the role, but only after the function's writes: say it now.
+    if (!manage && !live && !ctx.settings.dryRun)
+        throw new Error(`role ${desired.name} does not exist (path ${desired.path}), and with manage-role: false the action creates no role: create it where roles are managed, or set manage-role: true. Nothing was written.`);
     const plan = decideRole(desired, live);
-    if (ctx.settings.role.manage && plan.blockers.length > 0)
+    if (manage && plan.blockers.length > 0)
         throw new Error(plan.blockers.join('\n'));
     return plan;
 }
@@ -6913,7 +6934,9 @@ function heldBack(result) {
     if (result.promoted !== false)
         return [];
     return [
-        `**Version ${result.version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`,
+        result.failed
+            ? `**Version ${result.version} is published but not promoted**: the alias was not moved (see the failed step).`
+            : `**Version ${result.version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`,
         ''
     ];
 }
@@ -6984,7 +7007,8 @@ function recordOf(settings, targets, end) {
         verified: !finished ? 'false' : settings.verify === 'off' ? 'skipped' : verdictOf(checks),
         qualifiedName: finished && qualifiedNameOf(settings, finished.version),
         smokeTest: end.smokeTest,
-        promoted: finished?.promoted,
+        // A refused alias move fails the run: promoted is then false, never empty.
+        promoted: finished?.promoted ?? known.promoted,
         changes: [...fn.changes, ...role.changes].map(changeRow),
         checks,
         failed: failed.length ? failed : undefined

@@ -6,6 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GW: () => (/* binding */ isRoleArn),
+/* harmony export */   PY: () => (/* binding */ functionArnProblem),
 /* harmony export */   Sx: () => (/* binding */ isPolicyArn),
 /* harmony export */   XP: () => (/* binding */ accountOf),
 /* harmony export */   _U: () => (/* binding */ principalProblem),
@@ -32,6 +33,19 @@ function parseFunctionRef(input) {
         return undefined;
     const [, partition, region, accountId, name, qualifier] = m;
     return { name, partition, region, accountId, qualifier };
+}
+const FULL_FUNCTION_ARN_START = new RegExp(`^arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:`);
+/**
+ * Why a function ARN (full or partial) is malformed, if it is: without this, the regex above reads
+ * `arn:aws:lambda:REGION:12345678901:function:orders` as a name with the qualifier `function:orders`.
+ */
+function functionArnProblem(input) {
+    const account = /^(?:arn:[^:]*:[^:]*:[^:]*:)?([^:]*):function:/.exec(input)?.[1];
+    if (account !== undefined && !/^\d{12}$/.test(account))
+        return 'is not a Lambda function ARN: the account ID must be 12 digits';
+    if (input.startsWith('arn:') && !FULL_FUNCTION_ARN_START.test(input))
+        return 'is not a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)';
+    return undefined;
 }
 const isRoleArn = (s) => ROLE_ARN.test(s);
 const isPolicyArn = (s) => POLICY_ARN.test(s);
@@ -3680,6 +3694,13 @@ function readSettingsInputs(input, problem, reservedTags) {
             return problem(name, `${unknown.join(', ')}: not a member; use ${members.join(', ')}`);
         return value;
     };
+    /** The one member of the official action's object: `{}` sets nothing, so it is refused. */
+    const fieldOf = (name, key) => {
+        const value = object(name, [key]);
+        if (value && !Object.hasOwn(value, key))
+            return problem(name, `{} sets nothing: give {"${key}": …}`);
+        return value?.[key];
+    };
     const strings = (name, value, what) => Array.isArray(value) && value.every(v => typeof v === 'string')
         ? value
         : problem(name, `${what} must be a JSON array of strings`);
@@ -3704,7 +3725,7 @@ function readSettingsInputs(input, problem, reservedTags) {
         const text = input(name);
         if (text === undefined)
             return undefined;
-        const value = text.startsWith('{') ? object(name, [member])?.[member] : text;
+        const value = text.startsWith('{') ? fieldOf(name, member) : text;
         if (value === undefined && text.startsWith('{'))
             return undefined;
         if (typeof value === 'string' && allowed.includes(value))
@@ -3749,9 +3770,7 @@ function readSettingsInputs(input, problem, reservedTags) {
     }
     const dlqText = input('dead-letter-config');
     if (dlqText !== undefined) {
-        const target = dlqText.startsWith('{')
-            ? object('dead-letter-config', ['TargetArn'])?.TargetArn
-            : dlqText;
+        const target = dlqText.startsWith('{') ? fieldOf('dead-letter-config', 'TargetArn') : dlqText;
         if (typeof target === 'string' && (target === '' || DLQ_TARGET.test(target)))
             more.DeadLetterConfig = { TargetArn: target };
         else if (target !== undefined || !dlqText.startsWith('{'))
@@ -3799,7 +3818,7 @@ function readSettingsInputs(input, problem, reservedTags) {
     const storageText = input('ephemeral-storage');
     if (storageText !== undefined) {
         const size = storageText.startsWith('{')
-            ? object('ephemeral-storage', ['Size'])?.Size
+            ? fieldOf('ephemeral-storage', 'Size')
             : /^\d+$/.test(storageText)
                 ? Number(storageText)
                 : NaN;
@@ -3825,7 +3844,8 @@ function readSettingsInputs(input, problem, reservedTags) {
                     ? `SystemLogLevel must be one of ${SYSTEM_LEVELS.join(', ')}`
                     : (ApplicationLogLevel ?? SystemLogLevel) !== undefined && LogFormat !== 'JSON'
                         ? 'log levels need "LogFormat": "JSON"'
-                        : LogGroup !== undefined && !LOG_GROUP.test(String(LogGroup))
+                        : LogGroup !== undefined &&
+                            !(typeof LogGroup === 'string' && LOG_GROUP.test(LogGroup))
                             ? 'LogGroup must be a CloudWatch log group name'
                             : undefined;
         if (why)
@@ -3837,6 +3857,10 @@ function readSettingsInputs(input, problem, reservedTags) {
     if (tags)
         checkTags('tags', tags, { service: 'Lambda', reserved: reservedTags }, problem);
     const removeTags = list('remove-tags');
+    const awsKeys = (removeTags ?? []).filter(key => /^aws:/i.test(key));
+    // AWS's own tags (aws:…) are not the user's to remove, as they are not theirs to set.
+    if (awsKeys.length)
+        problem('remove-tags', `${awsKeys.map(quote).join(', ')}: keys starting with aws: are AWS's own`);
     const both = (removeTags ?? []).filter(key => tags && Object.hasOwn(tags, key));
     if (both.length)
         problem('remove-tags', `${both.map(quote/* quote */.h).join(', ')} also set in tags`);
@@ -3939,8 +3963,11 @@ const RESERVED_ENV = new Set([
 function readTarget({ input, problem, env }) {
     const functionInput = input('function-name');
     const ref = functionInput ? (0,arn/* parseFunctionRef */.r$)(functionInput) : undefined;
+    const arnProblem = functionInput && (0,arn/* functionArnProblem */.PY)(functionInput);
     if (!functionInput)
         problem('function-name', 'is required: a function name or ARN');
+    else if (arnProblem)
+        problem('function-name', `${quote(functionInput)} ${arnProblem}`);
     else if (!ref)
         problem('function-name', `${(0,quote/* quote */.h)(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
     else if (ref.qualifier)
@@ -4312,6 +4339,7 @@ function whereInvalid(text) {
 const isJson = (text) => (0,inputs_expect/* parseJson */.qF)(text) !== inputs_expect/* NOT_JSON */.Jw;
 // Lambda's limit on a synchronous invocation's request payload (API_Invoke.html).
 const MAX_EVENT_BYTES = 6 * 1024 * 1024;
+const BOM_BYTES = 3;
 /** The smoke test asked for, or undefined; every problem goes to `problem`, naming its input. */
 function readSmokeInputs(eventInput, expectInput, workspace, problem) {
     const expect = expectInput === undefined ? undefined : (0,inputs_expect/* parseExpectation */.WR)(expectInput);
@@ -4344,7 +4372,12 @@ function readEventFile(path, workspace, problem) {
         return say(`is neither JSON nor an existing file (resolved to ${full})`);
     if (linksOutOfWorkspace(full, workspace))
         return say('leads outside the workspace through a symbolic link');
-    return (0,external_node_fs_.readFileSync)(full, 'utf8');
+    // Sized before it is read: a file of hundreds of MB would not fit in a string. (A byte-order
+    // mark's 3 bytes are allowed for; the event's own size is checked once read.)
+    if ((0,external_node_fs_.statSync)(full).size > MAX_EVENT_BYTES + BOM_BYTES)
+        return say('is over Lambda’s 6 MB limit for a synchronous invocation');
+    // JSON files written by Windows tools start with a byte-order mark, which is not JSON.
+    return (0,external_node_fs_.readFileSync)(full, 'utf8').replace(/^\uFEFF/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/read.ts

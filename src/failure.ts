@@ -9,6 +9,8 @@ export interface Known {
   version?: string
   aliasArn?: string
   roleArn?: string
+  /** false when the alias was to move to `version` and did not. */
+  promoted?: boolean
 }
 
 /**

@@ -313,10 +313,12 @@ test('manage-role false makes no IAM write and reports what is missing', async (
     )
   ])
 
+  // A role nobody made stops the run before any write: the function is not touched.
   const missing = await deploy({ 'role-name': 'nobody-made-it', 'manage-role': 'false' })
+  expect(missing.exitCode).toBe(1)
   expect(missing.writes).toEqual([])
   expect(missing.outputs['role-arn']).toBe(roleArn('nobody-made-it'))
-  expect(missing.warnings[0]).toMatch(/role nobody-made-it: create: not done/)
+  expect(missing.errors[0]).toContain('role nobody-made-it does not exist')
 })
 
 test('dry-run writes nothing and reports the plan', async () => {

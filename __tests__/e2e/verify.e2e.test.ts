@@ -298,14 +298,16 @@ describe('a role that API Connect cannot use safely fails the step, naming the c
     expect(r.calls).toContain('sts:AssumeRole')
   })
 
-  it('a missing role fails every check that needs it', async () => {
+  it('a missing role stops the run at the plan, before any write, naming it', async () => {
     const r = await elsewhere('apic-missing')
 
     expect(r.exitCode).toBe(1)
-    expect(r.result.checks.slice(1).map(c => [c.status, c.actual])).toEqual(
-      CHECKS.slice(1).map(() => ['fail', 'role apic-missing does not exist'])
-    )
-    expect(r.outputs.verified).toBe('false')
+    expect(r.errors).toEqual([
+      expect.stringContaining(
+        'role apic-missing does not exist (path /), and with manage-role: false the action creates no role'
+      )
+    ])
+    expect(r.calls).not.toContain('iam:SimulatePrincipalPolicy')
     expect(r.writes).toEqual([])
   })
 })

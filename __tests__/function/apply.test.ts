@@ -537,7 +537,7 @@ describe('publish and alias', () => {
     const failure = (await deployAndPromote(ctx, code()).catch((e: unknown) => e)) as StepFailed
     expect(failure).toBeInstanceOf(StepFailed)
     expect(failure.step).toBe('lambda:CreateAlias live on function orders')
-    expect(failure.known).toEqual({ codeSha256: SHA, version: '4' })
+    expect(failure.known).toEqual({ codeSha256: SHA, version: '4', promoted: false })
     expect(failure.changes.map(c => [c.kind, c.notDone])).toEqual([
       ['configuration', undefined],
       ['code', undefined],
@@ -655,26 +655,74 @@ describe('publish and alias', () => {
     expect(output.text()).toContain('Waiting for version 2 of orders to become Active')
   })
 
-  it('moves the alias when another run created it after the plan read it', async () => {
+  const overtaken = () =>
+    `another deploy moved alias live to version 6 after this run read it; version 5 is published but not promoted, and the alias stays where that deploy put it`
+  it('never moves an alias that another run created after the plan read it', async () => {
+    codeUpdated()
     lambda
-      .on(GetFunctionCommand)
-      .resolvesOnce(ready({ CodeSha256: 'old' }))
-      .resolves(ready())
-    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: SHA })
-    lambda.on(GetAliasCommand).rejects(notFound())
+      .on(GetAliasCommand)
+      .rejectsOnce(notFound())
+      .resolves({ FunctionVersion: '6', AliasArn: `${ARN}:live`, RevisionId: 'theirs' })
     lambda.on(PublishVersionCommand).resolves({ Version: '5', State: 'Active' })
     lambda
       .on(CreateAliasCommand)
       .rejects(new ResourceConflictException({ message: 'Alias already exists', $metadata: {} }))
-    lambda.on(UpdateAliasCommand).resolves({ AliasArn: `${ARN}:live` })
+    const ctx = context({ publish: true, alias: 'live' })
+    const failure = (await deployAndPromote(ctx, code()).catch((e: unknown) => e)) as StepFailed
+    expect(failure).toBeInstanceOf(StepFailed)
+    expect(failure.step).toBe('lambda:CreateAlias live on function orders')
+    expect(failure.message).toBe(overtaken())
+    expect(failure.known).toMatchObject({ version: '5', promoted: false })
+    expect(calls(UpdateAliasCommand)).toHaveLength(0)
+    expect(calls(GetAliasCommand)).toHaveLength(2)
+  })
+
+  it('moves the alias only from the RevisionId read at plan time; a refusal names the winner', async () => {
+    codeUpdated()
+    lambda
+      .on(GetAliasCommand)
+      .resolvesOnce({ FunctionVersion: '4', AliasArn: `${ARN}:live`, RevisionId: 'read' })
+      .resolves({ FunctionVersion: '6', AliasArn: `${ARN}:live`, RevisionId: 'theirs' })
+    lambda.on(PublishVersionCommand).resolves({ Version: '5', State: 'Active' })
+    lambda
+      .on(UpdateAliasCommand)
+      .rejects(new PreconditionFailedException({ message: 'Revision Id', $metadata: {} }))
+    const ctx = context({ publish: true, alias: 'live' })
+    const failure = (await deployAndPromote(ctx, code()).catch((e: unknown) => e)) as StepFailed
+    expect(calls(UpdateAliasCommand).map(c => c.args[0].input)).toEqual([
+      { FunctionName: 'orders', Name: 'live', FunctionVersion: '5', RevisionId: 'read' }
+    ])
+    expect(failure.step).toBe('lambda:UpdateAlias live on function orders')
+    expect(failure.message).toBe(overtaken())
+    expect(failure.known).toMatchObject({ version: '5', promoted: false })
+    expect(failure.changes.at(-1)).toMatchObject({ kind: 'alias', notDone: 'failed' })
+  })
+
+  it('a refusal of its own move sent again (the first answer lost) is a move: the alias is on its version', async () => {
+    codeUpdated()
+    lambda
+      .on(GetAliasCommand)
+      .resolvesOnce({ FunctionVersion: '4', AliasArn: `${ARN}:live`, RevisionId: 'read' })
+      .resolves({ FunctionVersion: '5', AliasArn: `${ARN}:live`, RevisionId: 'ours' })
+    lambda.on(PublishVersionCommand).resolves({ Version: '5', State: 'Active' })
+    lambda
+      .on(UpdateAliasCommand)
+      .rejects(new PreconditionFailedException({ message: 'Revision Id', $metadata: {} }))
     const ctx = context({ publish: true, alias: 'live' })
     const outcome = await deployAndPromote(ctx, code())
-    expect(calls(UpdateAliasCommand)[0].args[0].input).toEqual({
-      FunctionName: 'orders',
-      Name: 'live',
-      FunctionVersion: '5'
-    })
-    expect(outcome.aliasArn).toBe(`${ARN}:live`)
+    expect(outcome).toMatchObject({ version: '5', promoted: true, aliasArn: `${ARN}:live` })
+  })
+
+  it('any other refusal of the move fails it without reading the alias again', async () => {
+    codeUpdated()
+    lambda.on(GetAliasCommand).resolves({ FunctionVersion: '4', RevisionId: 'read' })
+    lambda.on(PublishVersionCommand).resolves({ Version: '5', State: 'Active' })
+    lambda.on(UpdateAliasCommand).rejects(new Error('AccessDeniedException'))
+    const ctx = context({ publish: true, alias: 'live' })
+    const failure = (await deployAndPromote(ctx, code()).catch((e: unknown) => e)) as StepFailed
+    expect(failure.message).toBe('AccessDeniedException')
+    expect(failure.known).toMatchObject({ promoted: false })
+    expect(calls(GetAliasCommand)).toHaveLength(1)
   })
 })
 

@@ -98,7 +98,21 @@ describe('readSettingsInputs', () => {
     ],
     [{ tags: 'aws:owner=me' }, 'tags: key "aws:owner"'],
     [{ tags: 'team=a', 'remove-tags': 'team' }, 'remove-tags: "team" also set in tags'],
-    [{ 'environment-mode': 'append' }, 'environment-mode: "append" must be replace or merge']
+    [{ 'environment-mode': 'append' }, 'environment-mode: "append" must be replace or merge'],
+    // An empty object sets nothing: refused rather than silently ignored.
+    [{ 'tracing-config': '{}' }, 'tracing-config: {} sets nothing: give {"Mode": …}'],
+    [{ 'snap-start': '{}' }, 'snap-start: {} sets nothing: give {"ApplyOn": …}'],
+    [{ 'ephemeral-storage': '{}' }, 'ephemeral-storage: {} sets nothing: give {"Size": …}'],
+    [{ 'dead-letter-config': '{}' }, 'dead-letter-config: {} sets nothing: give {"TargetArn": …}'],
+    // Member types are checked, not coerced: a number is no log group name.
+    [
+      { 'logging-config': '{"LogGroup": 5}' },
+      'logging-config: LogGroup must be a CloudWatch log group name'
+    ],
+    [
+      { 'remove-tags': 'team\naws:cloudformation:stack-name' },
+      'remove-tags: "aws:cloudformation:stack-name": keys starting with aws: are AWS\'s own'
+    ]
   ])('%j is refused', (inputs, message) => {
     const { problems } = read(inputs)
     expect(problems).toHaveLength(1)

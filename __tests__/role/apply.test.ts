@@ -559,12 +559,21 @@ describe('no writes when asked not to', () => {
     expect(output.warnings().some(w => /IAM cannot change a role's path/.test(w))).toBe(true)
   })
 
-  test('manage-role false with a missing role: the expected ARN, and a warning', async () => {
+  test('manage-role false with a missing role: refused by the plan, before any write', async () => {
     iam.on(GetRoleCommand).rejects(noSuchEntity())
-    const outcome = await run(context({ 'manage-role': 'false' }))
+    await expect(planRole(context({ 'manage-role': 'false' }))).rejects.toThrow(
+      'role apic-invoke-orders does not exist (path /), and with manage-role: false the action creates no role: create it where roles are managed, or set manage-role: true. Nothing was written.'
+    )
+    expect(writes()).toEqual([])
+  })
+
+  test('manage-role false with a missing role, in a dry run: the expected ARN, and a warning', async () => {
+    iam.on(GetRoleCommand).rejects(noSuchEntity())
+    const outcome = await run(context({ 'manage-role': 'false', 'dry-run': 'true' }))
     expect(writes()).toEqual([])
     expect(outcome.roleArn).toBe(ROLE_ARN)
-    expect(output.warnings()[0]).toMatch(/role apic-invoke-orders: create: not done/)
+    expect(output.warnings()).toEqual([])
+    expect(rows(outcome.changes)[0].detail).toMatch(/^not done \(dry run\)/)
   })
 
   test('dry run: writes nothing and returns the planned documents', async () => {

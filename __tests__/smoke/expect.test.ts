@@ -1,11 +1,13 @@
 // The smoke test's pure parts: test-expect's two forms, the subset match, the verdict on an
 // invocation, the inputs, and the gate that holds the alias back.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { holdReason } from '../../src/run/promotion-gate.js'
 import { mismatch, parseExpectation, type Expectation } from '../../src/inputs/expect.js'
 import { readSmokeInputs } from '../../src/inputs/smoke.js'
+import { readSettings } from '../../src/inputs/read.js'
+import { InputError } from '../../src/inputs/settings.js'
 import { judge, MAX_SHOWN, shown } from '../../src/smoke/result.js'
 import type { Check } from '../../src/verify/checks.js'
 
@@ -123,6 +125,38 @@ describe('test-event and test-expect inputs', () => {
     expect(read(join(workspace, 'none.json'), undefined, workspace).problems[0]).toMatch(
       /is neither JSON nor an existing file/
     )
+  })
+  test('a JSON file written with a byte-order mark is read without it', () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'smoke-inputs-'))
+    const file = join(workspace, 'event.json')
+    writeFileSync(file, '\uFEFF{"order": 1}')
+    expect(read(file, undefined, workspace)).toEqual({
+      settings: { event: '{"order": 1}', source: file, expect: undefined },
+      problems: []
+    })
+  })
+  test('a file of hundreds of MB is refused by its size, unread, with the other input errors', () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'smoke-inputs-'))
+    const file = join(workspace, 'huge.json')
+    writeFileSync(file, '')
+    truncateSync(file, 700 * 1024 * 1024) // sparse: 700 MB that take no disk
+    expect(read(file, undefined, workspace).problems).toEqual([
+      `test-event: "${file}" is over Lambda’s 6 MB limit for a synchronous invocation`
+    ])
+    let problems: string[] = []
+    try {
+      readSettings(name => ({ 'function-name': 'orders', 'test-event': file })[name] ?? '', {
+        AWS_REGION: 'eu-west-2',
+        GITHUB_WORKSPACE: workspace
+      })
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      problems = error.problems
+    }
+    expect(problems).toEqual([
+      expect.stringMatching(/^provider-org-id: /),
+      `test-event: "${file}" is over Lambda’s 6 MB limit for a synchronous invocation`
+    ])
   })
 })
 

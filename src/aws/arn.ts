@@ -34,6 +34,23 @@ export function parseFunctionRef(input: string): FunctionRef | undefined {
   return { name, partition, region, accountId, qualifier }
 }
 
+const FULL_FUNCTION_ARN_START = new RegExp(
+  `^arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:`
+)
+
+/**
+ * Why a function ARN (full or partial) is malformed, if it is: without this, the regex above reads
+ * `arn:aws:lambda:REGION:12345678901:function:orders` as a name with the qualifier `function:orders`.
+ */
+export function functionArnProblem(input: string): string | undefined {
+  const account = /^(?:arn:[^:]*:[^:]*:[^:]*:)?([^:]*):function:/.exec(input)?.[1]
+  if (account !== undefined && !/^\d{12}$/.test(account))
+    return 'is not a Lambda function ARN: the account ID must be 12 digits'
+  if (input.startsWith('arn:') && !FULL_FUNCTION_ARN_START.test(input))
+    return 'is not a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)'
+  return undefined
+}
+
 export const isRoleArn = (s: string): boolean => ROLE_ARN.test(s)
 export const isPolicyArn = (s: string): boolean => POLICY_ARN.test(s)
 

@@ -104,6 +104,11 @@ function planCreate(settings: DeploySettings, upload: Upload | undefined): Funct
     )
   if (isImage) problems.push(...imageOnlyProblems(settings))
   problems.push(...packageProblems(functionName, config, isImage))
+  // Lambda reaches an EFS access point through the function's VPC, and refuses one without it.
+  if (config.more?.FileSystemConfigs?.length && !config.more.VpcConfig?.SubnetIds?.length)
+    problems.push(
+      `file-system-configs: function ${functionName} does not exist; creating it with a file system needs vpc-config (Lambda reaches EFS through the function's VPC)`
+    )
   if (problems.length || !upload || !config.role) throw new InputError(problems)
 
   const create: CreateFunctionSpec = {

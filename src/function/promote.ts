@@ -5,11 +5,13 @@ import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
 import { markFailed, StepFailed } from '../failure.js'
 import type { FunctionOutcome, FunctionPlan } from './apply.js'
-import { pointAlias } from './publish.js'
+import { aliasOvertaken, pointAlias } from './publish.js'
+import { readAlias } from './read.js'
 
 /**
- * Moves the alias as planned, or marks its change held back when `hold` says why not. A failed
- * move throws StepFailed with every change, the alias's marked failed.
+ * Moves the alias as planned, from the version this run read only, or marks its change held back
+ * when `hold` says why not. A failed move throws StepFailed with every change, the alias's marked
+ * failed, and `promoted: false`: the alias is not on this run's version.
  */
 export async function promote(
   ctx: RunContext,
@@ -41,13 +43,30 @@ export async function promote(
   }
   ctx.log.info(`Pointing alias ${aliasName} to version ${fn.version}`)
   try {
-    const aliasArn = await pointAlias(ctx.clients.lambda, name, aliasName, action, fn.version)
+    const aliasArn = await pointAlias(ctx.clients.lambda, name, { ...alias, action }, fn.version)
     return { ...fn, aliasArn, promoted: true }
   } catch (error) {
     const changes = markFailed(fn.changes, c => c.kind !== 'alias')
-    throw new StepFailed(step, changes, { codeSha256: fn.codeSha256, version: fn.version }, error)
+    const known = { codeSha256: fn.codeSha256, version: fn.version, promoted: false }
+    if (!aliasOvertaken(action, error)) throw new StepFailed(step, changes, known, error)
+    const now = await readAlias(ctx.clients.lambda, name, aliasName).catch(() => undefined)
+    // This run's own move, sent again by the SDK after a lost answer, is refused alike: it landed.
+    if (now?.FunctionVersion === fn.version)
+      return { ...fn, aliasArn: now.AliasArn, promoted: true }
+    throw new StepFailed(
+      step,
+      changes,
+      known,
+      overtaken(aliasName, now?.FunctionVersion, fn.version)
+    )
   }
 }
+
+/** An older run never moves the alias back: it says who won and leaves the alias there. */
+const overtaken = (alias: string, theirs: string | undefined, ours: string): Error =>
+  new Error(
+    `another deploy moved alias ${alias} to version ${theirs ?? '(unknown: it could not be read again)'} after this run read it; version ${ours} is published but not promoted, and the alias stays where that deploy put it`
+  )
 
 /** The alias's ARN as verification checks it: known before the alias exists or moves. */
 export const plannedAliasArn = (ctx: RunContext): string | undefined =>

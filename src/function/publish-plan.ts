@@ -9,13 +9,19 @@ interface PublishFacts {
   /** The function's published versions (not $LATEST), in any order. */
   versions: LiveConfiguration[]
   /** The alias as GetAlias returns it; undefined when it does not exist (or none was named). */
-  alias?: { FunctionVersion?: string; AliasArn?: string }
+  alias?: { FunctionVersion?: string; AliasArn?: string; RevisionId?: string }
 }
 
 export interface PublishPlan {
   /** A published version that already matches $LATEST; undefined: publish a new one. */
   reuse?: string
-  alias?: { name: string; action: 'create' | 'update' | 'unchanged'; arn?: string }
+  /** `revisionId`: the alias's as read, so that it moves only from there (promote.ts). */
+  alias?: {
+    name: string
+    action: 'create' | 'update' | 'unchanged'
+    arn?: string
+    revisionId?: string
+  }
   changes: FunctionChange[]
 }
 
@@ -63,7 +69,12 @@ export function planPublish(input: {
       : reuse !== undefined && aliasVersion === reuse
         ? 'unchanged'
         : 'update'
-    alias = { name: settings.alias, action, arn: facts.alias?.AliasArn }
+    alias = {
+      name: settings.alias,
+      action,
+      arn: facts.alias?.AliasArn,
+      revisionId: facts.alias?.RevisionId
+    }
     changes.push({
       functionName,
       kind: 'alias',

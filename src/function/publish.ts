@@ -68,32 +68,28 @@ export async function publishVersion(
   return version
 }
 
+/**
+ * Points the alias at `version`, only from where this run read it. UpdateAlias carries the
+ * RevisionId GetAlias returned ("Only update the alias if the revision ID matches the ID that's
+ * specified. Use this option to avoid modifying an alias that has changed since you last read it",
+ * Lambda API reference, UpdateAlias); CreateAlias fails when the alias exists meanwhile. Either
+ * refusal (aliasOvertaken) means another deploy moved it: promote.ts reads it again to say where.
+ */
 export async function pointAlias(
   lambda: LambdaClient,
   functionName: string,
-  alias: string,
-  action: 'create' | 'update',
+  alias: { name: string; action: 'create' | 'update'; revisionId?: string },
   version: string
 ): Promise<string | undefined> {
-  const update = async (): Promise<string | undefined> =>
-    (
-      await lambda.send(
-        new UpdateAliasCommand({
-          FunctionName: functionName,
-          Name: alias,
-          FunctionVersion: version
-        })
-      )
-    ).AliasArn
-  if (action === 'update') return update()
-  try {
-    const created = await lambda.send(
-      new CreateAliasCommand({ FunctionName: functionName, Name: alias, FunctionVersion: version })
-    )
-    return created.AliasArn
-  } catch (error) {
-    // Another run created it since we looked: move it instead.
-    if (errorName(error) === 'ResourceConflictException') return update()
-    throw error
-  }
+  const fields = { FunctionName: functionName, Name: alias.name, FunctionVersion: version }
+  const out =
+    alias.action === 'update'
+      ? await lambda.send(new UpdateAliasCommand({ ...fields, RevisionId: alias.revisionId }))
+      : await lambda.send(new CreateAliasCommand(fields))
+  return out.AliasArn
 }
+
+/** Lambda's refusal of an alias write that another writer overtook since this run read it. */
+export const aliasOvertaken = (action: 'create' | 'update', error: unknown): boolean =>
+  errorName(error) ===
+  (action === 'update' ? 'PreconditionFailedException' : 'ResourceConflictException')

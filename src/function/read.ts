@@ -82,7 +82,7 @@ export async function readAlias(
   lambda: LambdaClient,
   functionName: string,
   alias: string
-): Promise<{ FunctionVersion?: string; AliasArn?: string } | undefined> {
+): Promise<{ FunctionVersion?: string; AliasArn?: string; RevisionId?: string } | undefined> {
   return unlessMissing(
     lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias })),
     'ResourceNotFoundException'

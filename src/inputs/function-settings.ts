@@ -58,6 +58,13 @@ export function readSettingsInputs(
       return problem(name, `${unknown.join(', ')}: not a member; use ${members.join(', ')}`)
     return value as Record<string, unknown>
   }
+  /** The one member of the official action's object: `{}` sets nothing, so it is refused. */
+  const fieldOf = (name: string, key: string): unknown => {
+    const value = object(name, [key])
+    if (value && !Object.hasOwn(value, key))
+      return problem(name, `{} sets nothing: give {"${key}": …}`)
+    return value?.[key]
+  }
   const strings = (name: string, value: unknown, what: string): string[] | undefined =>
     Array.isArray(value) && value.every(v => typeof v === 'string')
       ? value
@@ -80,7 +87,7 @@ export function readSettingsInputs(
   const word = <T extends string>(name: string, member: string, allowed: T[]): T | undefined => {
     const text = input(name)
     if (text === undefined) return undefined
-    const value = text.startsWith('{') ? object(name, [member])?.[member] : text
+    const value = text.startsWith('{') ? fieldOf(name, member) : text
     if (value === undefined && text.startsWith('{')) return undefined
     if (typeof value === 'string' && (allowed as string[]).includes(value)) return value as T
     return problem(name, `must be ${allowed.join(' or ')} (or {"${member}": "…"})`)
@@ -128,9 +135,7 @@ export function readSettingsInputs(
 
   const dlqText = input('dead-letter-config')
   if (dlqText !== undefined) {
-    const target = dlqText.startsWith('{')
-      ? object('dead-letter-config', ['TargetArn'])?.TargetArn
-      : dlqText
+    const target = dlqText.startsWith('{') ? fieldOf('dead-letter-config', 'TargetArn') : dlqText
     if (typeof target === 'string' && (target === '' || DLQ_TARGET.test(target)))
       more.DeadLetterConfig = { TargetArn: target }
     else if (target !== undefined || !dlqText.startsWith('{'))
@@ -191,7 +196,7 @@ export function readSettingsInputs(
   const storageText = input('ephemeral-storage')
   if (storageText !== undefined) {
     const size = storageText.startsWith('{')
-      ? object('ephemeral-storage', ['Size'])?.Size
+      ? fieldOf('ephemeral-storage', 'Size')
       : /^\d+$/.test(storageText)
         ? Number(storageText)
         : NaN
@@ -222,7 +227,8 @@ export function readSettingsInputs(
             ? `SystemLogLevel must be one of ${SYSTEM_LEVELS.join(', ')}`
             : (ApplicationLogLevel ?? SystemLogLevel) !== undefined && LogFormat !== 'JSON'
               ? 'log levels need "LogFormat": "JSON"'
-              : LogGroup !== undefined && !LOG_GROUP.test(String(LogGroup))
+              : LogGroup !== undefined &&
+                  !(typeof LogGroup === 'string' && LOG_GROUP.test(LogGroup))
                 ? 'LogGroup must be a CloudWatch log group name'
                 : undefined
     if (why) problem('logging-config', why)
@@ -232,6 +238,13 @@ export function readSettingsInputs(
   const tags = parsePairs(input('tags'), 'tags', problem)
   if (tags) checkTags('tags', tags, { service: 'Lambda', reserved: reservedTags }, problem)
   const removeTags = list('remove-tags')
+  const awsKeys = (removeTags ?? []).filter(key => /^aws:/i.test(key))
+  // AWS's own tags (aws:…) are not the user's to remove, as they are not theirs to set.
+  if (awsKeys.length)
+    problem(
+      'remove-tags',
+      `${awsKeys.map(quote).join(', ')}: keys starting with aws: are AWS's own`
+    )
   const both = (removeTags ?? []).filter(key => tags && Object.hasOwn(tags, key))
   if (both.length) problem('remove-tags', `${both.map(quote).join(', ')} also set in tags`)
 

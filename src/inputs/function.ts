@@ -1,6 +1,12 @@
 // The function's inputs: which function and region, its code source (at most one), the
 // configuration the user named, and what to publish.
-import { isRoleArn, parseFunctionRef, REGION_PATTERN, type FunctionRef } from '../aws/arn.js'
+import {
+  functionArnProblem,
+  isRoleArn,
+  parseFunctionRef,
+  REGION_PATTERN,
+  type FunctionRef
+} from '../aws/arn.js'
 import { checkCodePath } from './code-path.js'
 import { parsePairs } from './key-value.js'
 import { quote } from './quote.js'
@@ -41,7 +47,9 @@ export function readTarget({ input, problem, env }: Reader): {
 } {
   const functionInput = input('function-name')
   const ref = functionInput ? parseFunctionRef(functionInput) : undefined
+  const arnProblem = functionInput && functionArnProblem(functionInput)
   if (!functionInput) problem('function-name', 'is required: a function name or ARN')
+  else if (arnProblem) problem('function-name', `${quote(functionInput)} ${arnProblem}`)
   else if (!ref)
     problem(
       'function-name',

@@ -19,6 +19,7 @@ export interface SmokeSettings {
 
 // Lambda's limit on a synchronous invocation's request payload (API_Invoke.html).
 const MAX_EVENT_BYTES = 6 * 1024 * 1024
+const BOM_BYTES = 3
 
 /** The smoke test asked for, or undefined; every problem goes to `problem`, naming its input. */
 export function readSmokeInputs(
@@ -65,5 +66,10 @@ function readEventFile(
     return say(`is neither JSON nor an existing file (resolved to ${full})`)
   if (linksOutOfWorkspace(full, workspace))
     return say('leads outside the workspace through a symbolic link')
-  return readFileSync(full, 'utf8')
+  // Sized before it is read: a file of hundreds of MB would not fit in a string. (A byte-order
+  // mark's 3 bytes are allowed for; the event's own size is checked once read.)
+  if (statSync(full).size > MAX_EVENT_BYTES + BOM_BYTES)
+    return say('is over Lambda’s 6 MB limit for a synchronous invocation')
+  // JSON files written by Windows tools start with a byte-order mark, which is not JSON.
+  return readFileSync(full, 'utf8').replace(/^\uFEFF/, '')
 }

@@ -112,7 +112,9 @@ function policySection(result: RunResult): string[] {
 function heldBack(result: RunResult): string[] {
   if (result.promoted !== false) return []
   return [
-    `**Version ${result.version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`,
+    result.failed
+      ? `**Version ${result.version} is published but not promoted**: the alias was not moved (see the failed step).`
+      : `**Version ${result.version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`,
     ''
   ]
 }

@@ -15,9 +15,14 @@ export async function planRole(
 ): Promise<RolePlan> {
   const desired = desiredRole(ctx)
   const live = await (liveRead ?? readRole(ctx.clients.iam, desired.name, desired.grantName))
+  const { manage } = ctx.settings.role
+  // Verification would fail for want of the role, but only after the function's writes: say it now.
+  if (!manage && !live && !ctx.settings.dryRun)
+    throw new Error(
+      `role ${desired.name} does not exist (path ${desired.path}), and with manage-role: false the action creates no role: create it where roles are managed, or set manage-role: true. Nothing was written.`
+    )
   const plan = decideRole(desired, live)
-  if (ctx.settings.role.manage && plan.blockers.length > 0)
-    throw new Error(plan.blockers.join('\n'))
+  if (manage && plan.blockers.length > 0) throw new Error(plan.blockers.join('\n'))
   return plan
 }
 

@@ -84,7 +84,8 @@ export function recordOf(settings: Settings, targets: Targets, end: RunEnd): Run
     verified: !finished ? 'false' : settings.verify === 'off' ? 'skipped' : verdictOf(checks),
     qualifiedName: finished && qualifiedNameOf(settings, finished.version),
     smokeTest: end.smokeTest,
-    promoted: finished?.promoted,
+    // A refused alias move fails the run: promoted is then false, never empty.
+    promoted: finished?.promoted ?? known.promoted,
     changes: [...fn.changes, ...role.changes].map(changeRow),
     checks,
     failed: failed.length ? failed : undefined
