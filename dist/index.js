@@ -3860,7 +3860,7 @@ function readSettingsInputs(input, problem, reservedTags) {
     const awsKeys = (removeTags ?? []).filter(key => /^aws:/i.test(key));
     // AWS's own tags (aws:…) are not the user's to remove, as they are not theirs to set.
     if (awsKeys.length)
-        problem('remove-tags', `${awsKeys.map(quote).join(', ')}: keys starting with aws: are AWS's own`);
+        problem('remove-tags', `${awsKeys.map(quote/* quote */.h).join(', ')}: keys starting with aws: are AWS's own`);
     const both = (removeTags ?? []).filter(key => tags && Object.hasOwn(tags, key));
     if (both.length)
         problem('remove-tags', `${both.map(quote/* quote */.h).join(', ')} also set in tags`);
@@ -3967,7 +3967,7 @@ function readTarget({ input, problem, env }) {
     if (!functionInput)
         problem('function-name', 'is required: a function name or ARN');
     else if (arnProblem)
-        problem('function-name', `${quote(functionInput)} ${arnProblem}`);
+        problem('function-name', `${(0,quote/* quote */.h)(functionInput)} ${arnProblem}`);
     else if (!ref)
         problem('function-name', `${(0,quote/* quote */.h)(functionInput)} is neither a function name (1-64 letters, digits, - or _) nor a Lambda function ARN`);
     else if (ref.qualifier)
