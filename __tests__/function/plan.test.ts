@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { DIRECT_UPLOAD_LIMIT, UNZIPPED_SIZE_LIMIT } from '../../src/function/code-package.js'
 import type { FunctionChange } from '../../src/function/changes.js'
-import { environmentChange } from '../../src/function/configuration.js'
+import { settingChanges } from '../../src/function/settings.js'
 import { failure, planFunctionChanges } from '../../src/function/plan.js'
 import { newestVersion, planPublish, sameDeployment } from '../../src/function/publish-plan.js'
 import type { LiveConfiguration, LiveFunction } from '../../src/function/read.js'
@@ -126,14 +126,17 @@ describe('planFunctionChanges: create', () => {
     })
     expect(plan.create).toEqual({
       PackageType: 'Zip',
-      Runtime: 'nodejs22.x',
-      Handler: 'index.handler',
+      settings: {
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        Role: ROLE,
+        Architectures: ['arm64'],
+        MemorySize: 256,
+        Timeout: 10,
+        Description: 'Orders',
+        Environment: { Variables: { STAGE: 'prod' } }
+      },
       Role: ROLE,
-      Architectures: ['arm64'],
-      MemorySize: 256,
-      Timeout: 10,
-      Description: 'Orders',
-      Environment: { Variables: { STAGE: 'prod' } },
       upload: { kind: 'zip', sha256: SHA_A, size: 1000 }
     })
     expect(plan.codeSha256).toBe(SHA_A)
@@ -654,10 +657,16 @@ describe('sameDeployment', () => {
   })
 })
 
-describe('environmentChange', () => {
+describe('environment changes', () => {
   it('names variables, never their values', () => {
-    const change = environmentChange({ TOKEN: 's3cr3t' }, { TOKEN: 'n3w-s3cr3t' })
-    expect(change).toEqual({ added: [], changed: ['TOKEN'], removed: [] })
+    const change = settingChanges(
+      'UpdateFunctionConfiguration',
+      { environment: { TOKEN: 'n3w-s3cr3t', NEW: 'x' } },
+      { configuration: { Environment: { Variables: { TOKEN: 's3cr3t', OLD: 'y' } } } }
+    )?.fields
+    expect(change).toEqual([
+      { input: 'environment', added: ['NEW'], changed: ['TOKEN'], removed: ['OLD'] }
+    ])
     expect(JSON.stringify(change)).not.toContain('s3cr3t')
   })
 })

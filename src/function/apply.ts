@@ -20,7 +20,6 @@ import { codeChanged, publishVersion } from './publish.js'
 import type { LiveConfiguration } from './read.js'
 import { applyTags } from './apply-tags.js'
 import { putCodeSigning } from './code-signing.js'
-import { moreSettings } from './more-settings.js'
 import { codeFor } from './staging.js'
 import {
   conflictOrRoleRetry,
@@ -129,16 +128,9 @@ async function makeWrites(
             new CreateFunctionCommand({
               FunctionName: name,
               PackageType: spec.PackageType,
-              Runtime: spec.Runtime as Runtime | undefined,
-              Handler: spec.Handler,
+              ...spec.settings,
+              Runtime: spec.settings.Runtime as Runtime | undefined,
               Role: spec.Role,
-              Architectures: spec.Architectures,
-              MemorySize: spec.MemorySize,
-              Timeout: spec.Timeout,
-              Description: spec.Description,
-              Environment: spec.Environment,
-              ...moreSettings(spec),
-              CodeSigningConfigArn: spec.CodeSigningConfigArn,
               Code: { ...Code, SourceKMSKeyArn: spec.SourceKMSKeyArn },
               Tags: { ...provenanceTags(ctx.provenance), ...spec.Tags }
             })

@@ -2,23 +2,6 @@
 // these, apply completes them with what it learnt (the version it published), and
 // report/words.ts alone puts them into words.
 import type { NotDone } from '../not-done.js'
-import type { MoreSettings } from '../inputs/settings.js'
-
-/** Each setting's input, as the report names it. */
-export const SETTING_INPUTS = {
-  Layers: 'layers',
-  VpcConfig: 'vpc-config',
-  DeadLetterConfig: 'dead-letter-config',
-  KMSKeyArn: 'kms-key-arn',
-  TracingConfig: 'tracing-config',
-  FileSystemConfigs: 'file-system-configs',
-  ImageConfig: 'image-config',
-  EphemeralStorage: 'ephemeral-storage',
-  SnapStart: 'snap-start',
-  LoggingConfig: 'logging-config'
-} as const satisfies Record<keyof MoreSettings, string>
-
-type SettingInput = (typeof SETTING_INPUTS)[keyof MoreSettings]
 
 /** How the code reaches Lambda. */
 export type Upload =
@@ -37,18 +20,12 @@ export type CodeComparison =
   | { kind: 's3-unknown'; bucket: string; key: string }
   | { kind: 'image'; live?: string; wanted: string }
 
-/** A configuration field that changes, by the input that names it. */
+/** A setting that changes, by its input, worded as its row in settings.ts says. */
 export type FieldChange =
-  | {
-      input: 'runtime' | 'handler' | 'execution-role-arn' | 'memory-size' | 'timeout'
-      from?: string | number
-      to: string | number
-    }
-  | { input: 'description' }
+  /** Both values in their normal forms. */
+  | { input: string; from?: SettingValue; to?: SettingValue }
   /** Names only: values may be secrets. */
-  | { input: 'environment'; added: string[]; changed: string[]; removed: string[] }
-  /** A setting of more-settings.ts, in its normal form on both sides. */
-  | { input: SettingInput | 'code-signing-config-arn'; from: SettingValue; to: SettingValue }
+  | { input: string; added: string[]; changed: string[]; removed: string[] }
 
 /** A setting's value as the plan compares it (JSON, for the result output). */
 export type SettingValue =

@@ -16,42 +16,36 @@
 //   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
 // - A function that Lambda reports Failed (State or LastUpdateStatus) is redeployed even when
 //   nothing differs: comparing alone would leave it broken on every rerun.
-import { InputError, type MoreSettings } from '../inputs/settings.js'
-import type { CodeComparison, FunctionChange, Upload } from './changes.js'
-import {
-  configurationUpdate,
-  type ConfigurationUpdate,
-  fieldChanges,
-  namedConfig
-} from './configuration.js'
-import { packageProblems } from './more-settings.js'
+import { InputError } from '../inputs/settings.js'
+import type { CodeComparison, FieldChange, FunctionChange, Upload } from './changes.js'
 import type { LiveConfiguration, LiveFunction } from './read.js'
+import {
+  namedSettings,
+  packageProblems,
+  requestOf,
+  settingChanges,
+  type SettingFields
+} from './settings.js'
 import { planTags, type TagWrites } from './tags.js'
 import { type DeploySettings, uploadFor, type PackageSummary } from './upload.js'
 
-type Architecture = 'x86_64' | 'arm64'
-
-interface CreateFunctionSpec extends MoreSettings {
+/** CreateFunction: the named settings (settings.ts) and what goes with them. */
+interface CreateFunctionSpec {
+  settings: SettingFields
   /** The named tags; the provenance tags are added when the request is made. */
   Tags?: Record<string, string>
-  CodeSigningConfigArn?: string
   SourceKMSKeyArn?: string
   PackageType: 'Zip' | 'Image'
-  Runtime?: string
-  Handler?: string
   Role: string
-  Architectures?: Architecture[]
-  MemorySize?: number
-  Timeout?: number
-  Description?: string
-  Environment?: { Variables: Record<string, string> }
   upload: Upload
 }
 
+/** UpdateFunctionConfiguration's fields, only those that change. */
+export type ConfigurationUpdate = SettingFields
+
 /** UpdateFunctionCode: the code, and the architecture (Lambda sets it with the code). */
-interface CodeUpdate {
+interface CodeUpdate extends Pick<SettingFields, 'Architectures'> {
   upload: Upload
-  Architectures?: Architecture[]
   SourceKMSKeyArn?: string
 }
 
@@ -108,17 +102,9 @@ function planCreate(settings: DeploySettings, upload: Upload | undefined): Funct
 
   const create: CreateFunctionSpec = {
     PackageType: isImage ? 'Image' : 'Zip',
-    Runtime: config.runtime,
-    Handler: config.handler,
+    settings: requestOf('CreateFunction', config),
     Role: config.role,
-    Architectures: config.architectures,
-    MemorySize: config.memorySize,
-    Timeout: config.timeout,
-    Description: config.description,
-    Environment: config.environment && { Variables: config.environment },
-    ...config.more,
     Tags: config.tags,
-    CodeSigningConfigArn: config.codeSigningConfigArn,
     SourceKMSKeyArn: config.sourceKmsKeyArn,
     upload
   }
@@ -169,45 +155,31 @@ function planUpdate(
   if (isImage) problems.push(...imageOnlyProblems(settings))
   problems.push(...packageProblems(settings.functionName, settings.config, isImage))
 
-  const wantArchitecture = settings.config.architectures?.[0]
-  const liveArchitecture = current.Architectures?.[0] ?? 'x86_64'
-  const architectureChanges =
-    wantArchitecture !== undefined && wantArchitecture !== liveArchitecture
+  const config = settings.config
+  const architecture = settingChanges('UpdateFunctionCode', config, live)
   // The key is set with the code (UpdateFunctionCode): a new key means writing the code again.
-  const wantKey = settings.config.sourceKmsKeyArn
+  const wantKey = config.sourceKmsKeyArn
   const keyChanges = wantKey !== undefined && wantKey !== live.sourceKmsKeyArn
   if (keyChanges && !upload)
     problems.push(
       `source-kms-key-arn: changing the key that encrypts the code of ${settings.functionName} needs its code too (Lambda sets the key with the code): give code, s3-key or image-uri`
     )
-  if (architectureChanges && !upload)
+  const [archFrom, archTo] = architecture ? values(architecture.fields[0]) : ['', '']
+  if (architecture && !upload)
     problems.push(
-      `architectures: changing ${settings.functionName} from ${liveArchitecture} to ${wantArchitecture} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`
+      `architectures: changing ${settings.functionName} from ${archFrom} to ${archTo} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`
     )
   if (problems.length) throw new InputError(problems)
 
   const functionName = settings.functionName
   const changes: FunctionChange[] = []
-  const configuration = configurationUpdate(settings, current)
-  const wantSigning = settings.config.codeSigningConfigArn
-  const codeSigning =
-    wantSigning !== undefined && wantSigning !== live.codeSigningConfigArn ? wantSigning : undefined
-  const fields = [
-    ...(configuration ? fieldChanges(configuration, current) : []),
-    ...(codeSigning
-      ? [
-          {
-            input: 'code-signing-config-arn' as const,
-            from: live.codeSigningConfigArn ?? '',
-            to: codeSigning
-          }
-        ]
-      : [])
-  ]
+  const configuration = settingChanges('UpdateFunctionConfiguration', config, live)
+  const signing = settingChanges('PutFunctionCodeSigningConfig', config, live)
+  const fields = [...(configuration?.fields ?? []), ...(signing?.fields ?? [])]
   changes.push(
     fields.length
       ? { functionName, kind: 'configuration', action: 'update', fields }
-      : { functionName, kind: 'configuration', action: 'unchanged', named: namedConfig(settings) }
+      : { functionName, kind: 'configuration', action: 'unchanged', named: namedSettings(config) }
   )
   const tags = planTags(functionName, settings.config, live.tags ?? {})
   if (tags) changes.push(tags.change)
@@ -218,12 +190,12 @@ function planUpdate(
     changes.push({ functionName, kind: 'code', action: 'unchanged' })
   } else {
     const { same, comparison } = sameCode(upload, live)
-    if (same && !architectureChanges && !keyChanges && !failed) {
+    if (same && !architecture && !keyChanges && !failed) {
       changes.push({ functionName, kind: 'code', action: 'unchanged', comparison })
     } else {
       code = {
         upload,
-        ...(architectureChanges ? { Architectures: [wantArchitecture] } : {}),
+        ...architecture?.request,
         ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
       }
       changes.push({
@@ -235,17 +207,15 @@ function planUpdate(
         same,
         // Only a new update retries what Lambda abandoned (function states guide): force one.
         ...(failed ? { failed } : {}),
-        ...(architectureChanges
-          ? { architecture: { from: liveArchitecture, to: wantArchitecture } }
-          : {})
+        ...(architecture ? { architecture: { from: archFrom, to: archTo } } : {})
       })
     }
   }
   return {
-    configuration,
+    configuration: configuration?.request,
     code,
     tags: tags?.writes,
-    codeSigning,
+    codeSigning: signing?.request.CodeSigningConfigArn,
     codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
     changes,
     warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []
@@ -321,6 +291,10 @@ function sameCode(
     }
   }
 }
+
+/** A value change's two sides as words: the architecture's, x86_64 → arm64. */
+const values = (field: FieldChange): [string, string] =>
+  'to' in field ? [String(field.from), String(field.to)] : ['', '']
 
 function sourceInput(settings: DeploySettings): string {
   return settings.code.kind === 's3' ? 's3-key' : 'code'

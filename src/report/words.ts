@@ -165,15 +165,11 @@ function roleRow(change: RoleChange): ChangeRow {
 const trusts = ({ principalArn, externalId }: TrustTarget): string =>
   `trusts ${principalArn} with sts:ExternalId ${externalId}`
 
+/** A setting's change, worded as its row in function/settings.ts says: keys, values or its name. */
 function fieldText(field: FieldChange): string {
-  switch (field.input) {
-    case 'description':
-      return 'description'
-    case 'environment':
-      return `environment (${keysText(field)})`
-    default:
-      return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`
-  }
+  if ('added' in field) return `${field.input} (${keysText(field)})`
+  if ('to' in field) return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`
+  return field.input
 }
 
 /** Keys added, changed and removed (environment variables, tags): names only. */

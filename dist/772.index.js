@@ -1,8 +1,8 @@
-export const id = 883;
-export const ids = [883];
+export const id = 772;
+export const ids = [772];
 export const modules = {
 
-/***/ 883:
+/***/ 3772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -153,121 +153,238 @@ function provenanceDescription(p) {
 
 // EXTERNAL MODULE: ./src/inputs/settings.ts
 var inputs_settings = __webpack_require__(900);
-;// CONCATENATED MODULE: ./src/function/changes.ts
-/** Each setting's input, as the report names it. */
-const SETTING_INPUTS = {
-    Layers: 'layers',
-    VpcConfig: 'vpc-config',
-    DeadLetterConfig: 'dead-letter-config',
-    KMSKeyArn: 'kms-key-arn',
-    TracingConfig: 'tracing-config',
-    FileSystemConfigs: 'file-system-configs',
-    ImageConfig: 'image-config',
-    EphemeralStorage: 'ephemeral-storage',
-    SnapStart: 'snap-start',
-    LoggingConfig: 'logging-config'
-};
-
-;// CONCATENATED MODULE: ./src/function/more-settings.ts
-
+;// CONCATENATED MODULE: ./src/function/settings.ts
+const CONFIGURATION = ['CreateFunction', 'UpdateFunctionConfiguration'];
+const same = (value) => value;
 const sorted = (values) => [...(values ?? [])].sort();
-/** A setting's normal form: what Lambda does with it, whatever way it was written. */
-function normal(key, value, functionName) {
-    switch (key) {
-        // Layers apply in order: the order is part of the setting.
-        case 'Layers':
-            return value.Layers ?? [];
-        case 'VpcConfig':
-            return {
-                SubnetIds: sorted(value.VpcConfig?.SubnetIds),
-                SecurityGroupIds: sorted(value.VpcConfig?.SecurityGroupIds),
-                Ipv6AllowedForDualStack: value.VpcConfig?.Ipv6AllowedForDualStack ?? false
-            };
-        case 'DeadLetterConfig':
-            return value.DeadLetterConfig?.TargetArn ?? '';
-        case 'KMSKeyArn':
-            return value.KMSKeyArn ?? '';
-        case 'TracingConfig':
-            return value.TracingConfig?.Mode ?? 'PassThrough';
-        case 'FileSystemConfigs':
-            return (value.FileSystemConfigs ?? []).map(c => `${c.Arn} ${c.LocalMountPath}`).sort();
-        case 'ImageConfig':
-            return {
-                EntryPoint: value.ImageConfig?.EntryPoint ?? [],
-                Command: value.ImageConfig?.Command ?? [],
-                WorkingDirectory: value.ImageConfig?.WorkingDirectory ?? ''
-            };
-        case 'EphemeralStorage':
-            return value.EphemeralStorage?.Size ?? 512;
-        case 'SnapStart':
-            return value.SnapStart?.ApplyOn ?? 'None';
-        case 'LoggingConfig':
-            return {
-                LogFormat: value.LoggingConfig?.LogFormat ?? 'Text',
-                ApplicationLogLevel: value.LoggingConfig?.ApplicationLogLevel ?? '',
-                SystemLogLevel: value.LoggingConfig?.SystemLogLevel ?? '',
-                LogGroup: value.LoggingConfig?.LogGroup ?? `/aws/lambda/${functionName}`
-            };
-    }
+const sortedKeys = (map) => Object.fromEntries(Object.keys(map)
+    .sort()
+    .map(k => [k, map[k]]));
+const configuration = (fn) => fn.configuration;
+/** A setting Lambda takes as the input gives it (inputs/function-settings.ts), in MoreSettings. */
+function asGiven(field, row) {
+    return { ...row, sentBy: CONFIGURATION, words: 'values', want: config => config.more?.[field] };
 }
-/** The live configuration in the request shapes, so one normal form serves both sides. */
-function liveSettings(live) {
-    const image = live.ImageConfigResponse?.ImageConfig;
-    return {
-        Layers: live.Layers?.map(l => l.Arn ?? ''),
-        VpcConfig: live.VpcConfig && {
-            SubnetIds: live.VpcConfig.SubnetIds ?? [],
-            SecurityGroupIds: live.VpcConfig.SecurityGroupIds ?? [],
-            Ipv6AllowedForDualStack: live.VpcConfig.Ipv6AllowedForDualStack
+/** Every setting, in the order the plan names them. */
+const SETTINGS = {
+    Runtime: {
+        input: 'runtime',
+        sentBy: CONFIGURATION,
+        want: config => config.runtime,
+        live: fn => configuration(fn).Runtime,
+        normal: same,
+        words: 'values'
+    },
+    Handler: {
+        input: 'handler',
+        sentBy: CONFIGURATION,
+        want: config => config.handler,
+        live: fn => configuration(fn).Handler,
+        normal: same,
+        words: 'values'
+    },
+    Role: {
+        input: 'execution-role-arn',
+        sentBy: CONFIGURATION,
+        want: config => config.role,
+        live: fn => configuration(fn).Role,
+        normal: same,
+        words: 'values'
+    },
+    // Lambda sets the architecture with the code: plan.ts refuses a change without code.
+    Architectures: {
+        input: 'architectures',
+        sentBy: ['CreateFunction', 'UpdateFunctionCode'],
+        want: config => config.architectures,
+        live: fn => configuration(fn).Architectures,
+        normal: value => value?.[0] ?? 'x86_64',
+        words: 'values'
+    },
+    MemorySize: {
+        input: 'memory-size',
+        sentBy: CONFIGURATION,
+        want: config => config.memorySize,
+        live: fn => configuration(fn).MemorySize,
+        normal: same,
+        words: 'values'
+    },
+    Timeout: {
+        input: 'timeout',
+        sentBy: CONFIGURATION,
+        want: config => config.timeout,
+        live: fn => configuration(fn).Timeout,
+        normal: same,
+        words: 'values'
+    },
+    Description: {
+        input: 'description',
+        sentBy: CONFIGURATION,
+        want: config => config.description,
+        live: fn => configuration(fn).Description,
+        normal: value => value ?? '',
+        words: 'name'
+    },
+    // `replace` (the default): exactly the named variables; `merge`: the live ones stay.
+    Environment: {
+        input: 'environment',
+        sentBy: CONFIGURATION,
+        want: config => config.environment && { Variables: config.environment },
+        live: fn => {
+            const variables = configuration(fn).Environment?.Variables;
+            return variables && { Variables: variables };
         },
-        DeadLetterConfig: live.DeadLetterConfig && { TargetArn: live.DeadLetterConfig.TargetArn ?? '' },
-        KMSKeyArn: live.KMSKeyArn,
-        TracingConfig: live.TracingConfig,
-        FileSystemConfigs: live.FileSystemConfigs,
-        ImageConfig: image,
-        EphemeralStorage: live.EphemeralStorage,
-        SnapStart: live.SnapStart,
-        LoggingConfig: live.LoggingConfig
-    };
+        normal: value => sortedKeys(value?.Variables ?? {}),
+        update: (want, live, config) => config.environmentMode === 'merge'
+            ? { Variables: { ...live?.Variables, ...want.Variables } }
+            : want,
+        words: 'keys'
+    },
+    // Lambda keeps it apart from GetFunction's answer: read.ts reads it when the input names it.
+    CodeSigningConfigArn: {
+        input: 'code-signing-config-arn',
+        sentBy: ['CreateFunction', 'PutFunctionCodeSigningConfig'],
+        want: config => config.codeSigningConfigArn,
+        live: fn => fn.codeSigningConfigArn,
+        normal: value => value ?? '',
+        words: 'values'
+    },
+    // Layers apply in order: the order is part of the setting.
+    Layers: asGiven('Layers', {
+        input: 'layers',
+        live: fn => configuration(fn).Layers?.map(l => l.Arn ?? ''),
+        normal: value => value ?? []
+    }),
+    VpcConfig: asGiven('VpcConfig', {
+        input: 'vpc-config',
+        live: fn => {
+            const vpc = configuration(fn).VpcConfig;
+            return (vpc && {
+                SubnetIds: vpc.SubnetIds ?? [],
+                SecurityGroupIds: vpc.SecurityGroupIds ?? [],
+                Ipv6AllowedForDualStack: vpc.Ipv6AllowedForDualStack
+            });
+        },
+        normal: value => ({
+            SubnetIds: sorted(value?.SubnetIds),
+            SecurityGroupIds: sorted(value?.SecurityGroupIds),
+            Ipv6AllowedForDualStack: value?.Ipv6AllowedForDualStack ?? false
+        })
+    }),
+    DeadLetterConfig: asGiven('DeadLetterConfig', {
+        input: 'dead-letter-config',
+        live: fn => {
+            const dlq = configuration(fn).DeadLetterConfig;
+            return dlq && { TargetArn: dlq.TargetArn ?? '' };
+        },
+        normal: value => value?.TargetArn ?? ''
+    }),
+    KMSKeyArn: asGiven('KMSKeyArn', {
+        input: 'kms-key-arn',
+        live: fn => configuration(fn).KMSKeyArn,
+        normal: value => value ?? ''
+    }),
+    TracingConfig: asGiven('TracingConfig', {
+        input: 'tracing-config',
+        live: fn => configuration(fn).TracingConfig,
+        normal: value => value?.Mode ?? 'PassThrough'
+    }),
+    FileSystemConfigs: asGiven('FileSystemConfigs', {
+        input: 'file-system-configs',
+        live: fn => configuration(fn).FileSystemConfigs,
+        normal: value => (value ?? []).map(c => `${c.Arn} ${c.LocalMountPath}`).sort()
+    }),
+    ImageConfig: asGiven('ImageConfig', {
+        input: 'image-config',
+        live: fn => configuration(fn).ImageConfigResponse?.ImageConfig,
+        normal: value => ({
+            EntryPoint: value?.EntryPoint ?? [],
+            Command: value?.Command ?? [],
+            WorkingDirectory: value?.WorkingDirectory ?? ''
+        })
+    }),
+    EphemeralStorage: asGiven('EphemeralStorage', {
+        input: 'ephemeral-storage',
+        live: fn => configuration(fn).EphemeralStorage,
+        normal: value => value?.Size ?? 512
+    }),
+    SnapStart: asGiven('SnapStart', {
+        input: 'snap-start',
+        live: fn => configuration(fn).SnapStart,
+        normal: value => value?.ApplyOn ?? 'None'
+    }),
+    // Lambda sets LoggingConfig as a whole: the members not named are sent with their live values.
+    LoggingConfig: {
+        ...asGiven('LoggingConfig', {
+            input: 'logging-config',
+            live: fn => configuration(fn).LoggingConfig,
+            normal: (value, functionName) => ({
+                LogFormat: value?.LogFormat ?? 'Text',
+                ApplicationLogLevel: value?.ApplicationLogLevel ?? '',
+                SystemLogLevel: value?.SystemLogLevel ?? '',
+                LogGroup: value?.LogGroup ?? `/aws/lambda/${functionName}`
+            })
+        }),
+        // Log levels need the JSON format: back to Text, they are left out.
+        update: (want, live) => {
+            const merged = { ...live, ...want };
+            if (merged.LogFormat !== 'JSON') {
+                delete merged.ApplicationLogLevel;
+                delete merged.SystemLogLevel;
+            }
+            return merged;
+        }
+    }
+};
+const rows = Object.entries(SETTINGS);
+/** The named settings that `write` sends, each in the request's field. */
+function requestOf(write, config) {
+    const fields = {};
+    for (const [field, row] of rows) {
+        const want = row.want(config);
+        if (row.sentBy.includes(write) && want !== undefined)
+            fields[field] = want;
+    }
+    return fields;
 }
 /**
- * The named settings that differ from the live ones: what UpdateFunctionConfiguration sends, and
- * the report's field changes. logging-config compares only the members named: the others keep
- * their live values (and are sent with them, as Lambda sets LoggingConfig as a whole).
+ * The named settings that `write` sends whose normal forms differ from the live ones: the
+ * request's fields, and the changes as the report words them. Undefined when none differs.
  */
-function moreSettingsUpdate(want, live) {
-    const update = {};
+function settingChanges(write, config, live) {
+    const request = {};
     const fields = [];
-    const current = liveSettings(live);
-    const name = live.FunctionName ?? '';
-    for (const key of Object.keys(SETTING_INPUTS)) {
-        if (want?.[key] === undefined)
+    const name = live.configuration.FunctionName ?? '';
+    for (const [field, row] of rows) {
+        const want = row.want(config);
+        if (!row.sentBy.includes(write) || want === undefined)
             continue;
-        const wanted = key === 'LoggingConfig' ? { LoggingConfig: loggingWanted(want, current) } : want;
-        const from = normal(key, current, name);
-        const to = normal(key, wanted, name);
+        const current = row.live(live);
+        const sent = row.update ? row.update(want, current, config) : want;
+        const from = row.normal(current, name);
+        const to = row.normal(sent, name);
         if (JSON.stringify(from) === JSON.stringify(to))
             continue;
-        update[key] = wanted[key];
-        fields.push({ input: SETTING_INPUTS[key], from, to });
+        request[field] = sent;
+        fields.push(fieldChange(row, from, to));
     }
-    return { update: update, fields };
+    return fields.length ? { request: request, fields } : undefined;
 }
-/** The live logging configuration with the named members over it; levels need the JSON format. */
-function loggingWanted(want, current) {
-    const merged = { ...current.LoggingConfig, ...want.LoggingConfig };
-    if (merged.LogFormat !== 'JSON') {
-        delete merged.ApplicationLogLevel;
-        delete merged.SystemLogLevel;
-    }
-    return merged;
+function fieldChange(row, from, to) {
+    const { input } = row;
+    if (row.words === 'name')
+        return { input };
+    if (row.words === 'values')
+        return { input, from, to };
+    const [before, after] = [from, to];
+    return {
+        input,
+        added: Object.keys(after).filter(k => !Object.hasOwn(before, k)),
+        changed: Object.keys(after).filter(k => Object.hasOwn(before, k) && before[k] !== after[k]),
+        removed: Object.keys(before).filter(k => !Object.hasOwn(after, k))
+    };
 }
-/** The named settings' input names, for "already as wanted". */
-const namedSettings = (want) => Object.keys(SETTING_INPUTS)
-    .filter(key => want?.[key] !== undefined)
-    .map(key => SETTING_INPUTS[key]);
-/** Only the settings of `spec` (a CreateFunction spec carries more). */
-const moreSettings = (spec) => Object.fromEntries(Object.keys(SETTING_INPUTS).map(key => [key, spec[key]]));
+/** The settings the inputs name, by input name, for "already as wanted". */
+const namedSettings = (config) => rows.filter(([, row]) => row.want(config) !== undefined).map(([, row]) => row.input);
 /**
  * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
  * it), image-config to image functions.
@@ -287,94 +404,6 @@ function packageProblems(functionName, config, isImage) {
             `image-config: ${functionName} is a zip function; image-config is for image functions (image-uri)`
         ];
     return [];
-}
-
-;// CONCATENATED MODULE: ./src/function/configuration.ts
-
-/** The named configuration inputs whose values differ from the live function, as SDK fields. */
-function configurationUpdate(settings, current) {
-    const want = settings.config;
-    const update = {};
-    if (want.runtime !== undefined && want.runtime !== current.Runtime)
-        update.Runtime = want.runtime;
-    if (want.handler !== undefined && want.handler !== current.Handler)
-        update.Handler = want.handler;
-    if (want.role !== undefined && want.role !== current.Role)
-        update.Role = want.role;
-    if (want.memorySize !== undefined && want.memorySize !== current.MemorySize)
-        update.MemorySize = want.memorySize;
-    if (want.timeout !== undefined && want.timeout !== current.Timeout)
-        update.Timeout = want.timeout;
-    if (want.description !== undefined && want.description !== (current.Description ?? ''))
-        update.Description = want.description;
-    const liveVariables = current.Environment?.Variables ?? {};
-    const variables = want.environment && want.environmentMode === 'merge'
-        ? { ...liveVariables, ...want.environment }
-        : want.environment;
-    if (variables !== undefined && !sameMap(variables, liveVariables))
-        update.Environment = { Variables: variables };
-    Object.assign(update, moreSettingsUpdate(want.more, current).update);
-    return Object.keys(update).length ? update : undefined;
-}
-function sameMap(a, b) {
-    const keys = Object.keys(a);
-    return (keys.length === Object.keys(b).length && keys.every(k => Object.hasOwn(b, k) && a[k] === b[k]));
-}
-/** The named configuration changes, field by field, as the report shows them. */
-function fieldChanges(update, current) {
-    const fields = [];
-    const scalars = [
-        ['runtime', current.Runtime, update.Runtime],
-        ['handler', current.Handler, update.Handler],
-        ['execution-role-arn', current.Role, update.Role],
-        ['memory-size', current.MemorySize, update.MemorySize],
-        ['timeout', current.Timeout, update.Timeout]
-    ];
-    for (const [input, from, to] of scalars)
-        if (to !== undefined)
-            fields.push({ input, from, to });
-    if (update.Description !== undefined)
-        fields.push({ input: 'description' });
-    if (update.Environment)
-        fields.push({
-            input: 'environment',
-            ...environmentChange(current.Environment?.Variables ?? {}, update.Environment.Variables)
-        });
-    fields.push(...moreSettingsUpdate(update, current).fields);
-    return fields;
-}
-/** Names only: values may be secrets. */
-function environmentChange(from, to) {
-    return {
-        added: Object.keys(to)
-            .filter(k => !Object.hasOwn(from, k))
-            .sort(),
-        changed: Object.keys(to)
-            .filter(k => Object.hasOwn(from, k) && from[k] !== to[k])
-            .sort(),
-        removed: Object.keys(from)
-            .filter(k => !Object.hasOwn(to, k))
-            .sort()
-    };
-}
-/** The configuration inputs the user named, by input name. */
-function namedConfig(settings) {
-    const c = settings.config;
-    const names = [
-        ['runtime', c.runtime],
-        ['handler', c.handler],
-        ['execution-role-arn', c.role],
-        ['architectures', c.architectures],
-        ['memory-size', c.memorySize],
-        ['timeout', c.timeout],
-        ['description', c.description],
-        ['environment', c.environment],
-        ['code-signing-config-arn', c.codeSigningConfigArn]
-    ];
-    return [
-        ...names.filter(([, value]) => value !== undefined).map(([name]) => name),
-        ...namedSettings(c.more)
-    ];
 }
 
 ;// CONCATENATED MODULE: ./src/function/tags.ts
@@ -434,7 +463,6 @@ var function_upload = __webpack_require__(4679);
 
 
 
-
 /**
  * Decides how to bring the function to what the inputs name. `live` is undefined when the
  * function does not exist; `s3Sha256` is the full-object SHA-256 of an `s3-key` source, if known.
@@ -465,17 +493,9 @@ function planCreate(settings, upload) {
         throw new inputs_settings/* InputError */.d(problems);
     const create = {
         PackageType: isImage ? 'Image' : 'Zip',
-        Runtime: config.runtime,
-        Handler: config.handler,
+        settings: requestOf('CreateFunction', config),
         Role: config.role,
-        Architectures: config.architectures,
-        MemorySize: config.memorySize,
-        Timeout: config.timeout,
-        Description: config.description,
-        Environment: config.environment && { Variables: config.environment },
-        ...config.more,
         Tags: config.tags,
-        CodeSigningConfigArn: config.codeSigningConfigArn,
         SourceKMSKeyArn: config.sourceKmsKeyArn,
         upload
     };
@@ -516,38 +536,26 @@ function planUpdate(settings, live, upload) {
     if (isImage)
         problems.push(...imageOnlyProblems(settings));
     problems.push(...packageProblems(settings.functionName, settings.config, isImage));
-    const wantArchitecture = settings.config.architectures?.[0];
-    const liveArchitecture = current.Architectures?.[0] ?? 'x86_64';
-    const architectureChanges = wantArchitecture !== undefined && wantArchitecture !== liveArchitecture;
+    const config = settings.config;
+    const architecture = settingChanges('UpdateFunctionCode', config, live);
     // The key is set with the code (UpdateFunctionCode): a new key means writing the code again.
-    const wantKey = settings.config.sourceKmsKeyArn;
+    const wantKey = config.sourceKmsKeyArn;
     const keyChanges = wantKey !== undefined && wantKey !== live.sourceKmsKeyArn;
     if (keyChanges && !upload)
         problems.push(`source-kms-key-arn: changing the key that encrypts the code of ${settings.functionName} needs its code too (Lambda sets the key with the code): give code, s3-key or image-uri`);
-    if (architectureChanges && !upload)
-        problems.push(`architectures: changing ${settings.functionName} from ${liveArchitecture} to ${wantArchitecture} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`);
+    const [archFrom, archTo] = architecture ? values(architecture.fields[0]) : ['', ''];
+    if (architecture && !upload)
+        problems.push(`architectures: changing ${settings.functionName} from ${archFrom} to ${archTo} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`);
     if (problems.length)
         throw new inputs_settings/* InputError */.d(problems);
     const functionName = settings.functionName;
     const changes = [];
-    const configuration = configurationUpdate(settings, current);
-    const wantSigning = settings.config.codeSigningConfigArn;
-    const codeSigning = wantSigning !== undefined && wantSigning !== live.codeSigningConfigArn ? wantSigning : undefined;
-    const fields = [
-        ...(configuration ? fieldChanges(configuration, current) : []),
-        ...(codeSigning
-            ? [
-                {
-                    input: 'code-signing-config-arn',
-                    from: live.codeSigningConfigArn ?? '',
-                    to: codeSigning
-                }
-            ]
-            : [])
-    ];
+    const configuration = settingChanges('UpdateFunctionConfiguration', config, live);
+    const signing = settingChanges('PutFunctionCodeSigningConfig', config, live);
+    const fields = [...(configuration?.fields ?? []), ...(signing?.fields ?? [])];
     changes.push(fields.length
         ? { functionName, kind: 'configuration', action: 'update', fields }
-        : { functionName, kind: 'configuration', action: 'unchanged', named: namedConfig(settings) });
+        : { functionName, kind: 'configuration', action: 'unchanged', named: namedSettings(config) });
     const tags = planTags(functionName, settings.config, live.tags ?? {});
     if (tags)
         changes.push(tags.change);
@@ -558,13 +566,13 @@ function planUpdate(settings, live, upload) {
     }
     else {
         const { same, comparison } = sameCode(upload, live);
-        if (same && !architectureChanges && !keyChanges && !failed) {
+        if (same && !architecture && !keyChanges && !failed) {
             changes.push({ functionName, kind: 'code', action: 'unchanged', comparison });
         }
         else {
             code = {
                 upload,
-                ...(architectureChanges ? { Architectures: [wantArchitecture] } : {}),
+                ...architecture?.request,
                 ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
             };
             changes.push({
@@ -576,17 +584,15 @@ function planUpdate(settings, live, upload) {
                 same,
                 // Only a new update retries what Lambda abandoned (function states guide): force one.
                 ...(failed ? { failed } : {}),
-                ...(architectureChanges
-                    ? { architecture: { from: liveArchitecture, to: wantArchitecture } }
-                    : {})
+                ...(architecture ? { architecture: { from: archFrom, to: archTo } } : {})
             });
         }
     }
     return {
-        configuration,
+        configuration: configuration?.request,
         code,
         tags: tags?.writes,
-        codeSigning,
+        codeSigning: signing?.request.CodeSigningConfigArn,
         codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
         changes,
         warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []
@@ -646,6 +652,8 @@ function sameCode(upload, live) {
         }
     }
 }
+/** A value change's two sides as words: the architecture's, x86_64 → arm64. */
+const values = (field) => 'to' in field ? [String(field.from), String(field.to)] : ['', ''];
 function sourceInput(settings) {
     return settings.code.kind === 's3' ? 's3-key' : 'code';
 }
@@ -1065,7 +1073,6 @@ async function stageZip(ctx, upload, zip) {
 
 
 
-
 /**
  * Makes the plan's writes, or none in a dry run. `replan` reads and plans again, for the one case
  * where the plan turns out stale: another job created the function since it was read. A failure
@@ -1120,16 +1127,9 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
             const response = await retry(() => lambda.send(new dist_cjs/* CreateFunctionCommand */.Y8X({
                 FunctionName: name,
                 PackageType: spec.PackageType,
-                Runtime: spec.Runtime,
-                Handler: spec.Handler,
+                ...spec.settings,
+                Runtime: spec.settings.Runtime,
                 Role: spec.Role,
-                Architectures: spec.Architectures,
-                MemorySize: spec.MemorySize,
-                Timeout: spec.Timeout,
-                Description: spec.Description,
-                Environment: spec.Environment,
-                ...moreSettings(spec),
-                CodeSigningConfigArn: spec.CodeSigningConfigArn,
                 Code: { ...Code, SourceKMSKeyArn: spec.SourceKMSKeyArn },
                 Tags: { ...provenanceTags(ctx.provenance), ...spec.Tags }
             })), roleRetry(ctx, 'lambda:CreateFunction')).catch(error => {
@@ -5323,15 +5323,13 @@ function roleRow(change) {
     }
 }
 const trusts = ({ principalArn, externalId }) => `trusts ${principalArn} with sts:ExternalId ${externalId}`;
+/** A setting's change, worded as its row in function/settings.ts says: keys, values or its name. */
 function fieldText(field) {
-    switch (field.input) {
-        case 'description':
-            return 'description';
-        case 'environment':
-            return `environment (${keysText(field)})`;
-        default:
-            return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`;
-    }
+    if ('added' in field)
+        return `${field.input} (${keysText(field)})`;
+    if ('to' in field)
+        return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`;
+    return field.input;
 }
 /** Keys added, changed and removed (environment variables, tags): names only. */
 function keysText(keys) {
