@@ -77,24 +77,22 @@ describe('planTags', () => {
   test('added and changed tags are set; unnamed live tags stay', () => {
     expect(planTags('orders', { tags: { team: 'b', cost: '42', owner: 'ops' } }, liveTags)).toEqual(
       {
-        change: {
-          functionName: 'orders',
-          kind: 'tags',
-          action: 'update',
-          added: ['cost'],
-          changed: ['team'],
-          removed: []
-        },
-        writes: { set: { cost: '42', team: 'b' }, remove: [] }
+        functionName: 'orders',
+        kind: 'tags',
+        action: 'update',
+        added: ['cost'],
+        changed: ['team'],
+        removed: [],
+        set: { cost: '42', team: 'b' }
       }
     )
   })
   test('remove-tags removes only keys the function has', () => {
-    expect(planTags('orders', { removeTags: ['owner', 'absent'] }, liveTags)?.writes).toEqual({
+    expect(planTags('orders', { removeTags: ['owner', 'absent'] }, liveTags)).toMatchObject({
       set: {},
-      remove: ['owner']
+      removed: ['owner']
     })
-    expect(planTags('orders', { removeTags: ['absent'] }, liveTags)?.change).toMatchObject({
+    expect(planTags('orders', { removeTags: ['absent'] }, liveTags)).toMatchObject({
       action: 'unchanged',
       named: ['remove-tags']
     })

@@ -16,52 +16,15 @@
 //   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
 // - A function that Lambda reports Failed (State or LastUpdateStatus) is redeployed even when
 //   nothing differs: comparing alone would leave it broken on every rerun.
-import { InputError } from '../inputs/settings.js'
-import type { CodeComparison, FieldChange, FunctionChange, Upload } from './changes.js'
+import { type FunctionConfig, InputError } from '../inputs/settings.js'
+import type { CodeComparison, FunctionChange, FunctionPlan, Upload } from './changes.js'
 import type { LiveConfiguration, LiveFunction } from './read.js'
-import {
-  namedSettings,
-  packageProblems,
-  requestOf,
-  settingChanges,
-  type SettingFields
-} from './settings.js'
-import { planTags, type TagWrites } from './tags.js'
+import { type FieldChange, namedSettings, requestOf, settingChanges } from './settings.js'
+import { planTags } from './tags.js'
 import { type DeploySettings, uploadFor, type PackageSummary } from './upload.js'
 
-/** CreateFunction: the named settings (settings.ts) and what goes with them. */
-interface CreateFunctionSpec {
-  settings: SettingFields
-  /** The named tags; the provenance tags are added when the request is made. */
-  Tags?: Record<string, string>
-  SourceKMSKeyArn?: string
-  PackageType: 'Zip' | 'Image'
-  Role: string
-  upload: Upload
-}
-
-/** UpdateFunctionConfiguration's fields, only those that change. */
-export type ConfigurationUpdate = SettingFields
-
-/** UpdateFunctionCode: the code, and the architecture (Lambda sets it with the code). */
-interface CodeUpdate extends Pick<SettingFields, 'Architectures'> {
-  upload: Upload
-  SourceKMSKeyArn?: string
-}
-
-export interface FunctionChanges {
-  create?: CreateFunctionSpec
-  configuration?: ConfigurationUpdate
-  code?: CodeUpdate
-  tags?: TagWrites
-  /** PutFunctionCodeSigningConfig's ARN, when it differs from the live one. */
-  codeSigning?: string
-  /** $LATEST's CodeSha256 once the changes are made, when it is known before making them. */
-  codeSha256?: string
-  changes: FunctionChange[]
-  /** For warning annotations: a function that Lambda reports failed, and what to do about it. */
-  warnings: string[]
-}
+/** The plan's decisions about $LATEST; publish-plan.ts adds the version and the alias. */
+type LatestPlan = Pick<FunctionPlan, 'changes' | 'codeSha256' | 'warnings'>
 
 /**
  * Decides how to bring the function to what the inputs name. `live` is undefined when the
@@ -73,13 +36,13 @@ export function planFunctionChanges(input: {
   pkg?: PackageSummary
   live?: LiveFunction
   s3Sha256?: string
-}): FunctionChanges {
+}): LatestPlan {
   const { settings, pkg, live, s3Sha256 } = input
   const upload = uploadFor(settings, pkg, s3Sha256)
   return live ? planUpdate(settings, live, upload) : planCreate(settings, upload)
 }
 
-function planCreate(settings: DeploySettings, upload: Upload | undefined): FunctionChanges {
+function planCreate(settings: DeploySettings, upload: Upload | undefined): LatestPlan {
   const { config, functionName } = settings
   const isImage = upload?.kind === 'image'
   const missing = [
@@ -100,30 +63,54 @@ function planCreate(settings: DeploySettings, upload: Upload | undefined): Funct
   problems.push(...packageProblems(functionName, config, isImage))
   if (problems.length || !upload || !config.role) throw new InputError(problems)
 
-  const create: CreateFunctionSpec = {
-    PackageType: isImage ? 'Image' : 'Zip',
-    settings: requestOf('CreateFunction', config),
-    Role: config.role,
-    Tags: config.tags,
-    SourceKMSKeyArn: config.sourceKmsKeyArn,
-    upload
-  }
+  const packageType = isImage ? 'Image' : 'Zip'
   return {
-    create,
     codeSha256: shaOf(upload),
     changes: [
       {
         functionName,
         kind: 'function',
         action: 'create',
-        packageType: create.PackageType,
+        packageType,
         runtime: config.runtime,
         handler: config.handler,
-        upload
+        upload,
+        request: {
+          PackageType: packageType,
+          settings: requestOf('CreateFunction', config),
+          Role: config.role,
+          Tags: config.tags,
+          SourceKMSKeyArn: config.sourceKmsKeyArn
+        }
       }
     ],
     warnings: []
   }
+}
+
+/**
+ * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
+ * it), image-config to image functions.
+ */
+export function packageProblems(
+  functionName: string,
+  config: Pick<FunctionConfig, 'more' | 'sourceKmsKeyArn'>,
+  isImage: boolean
+): string[] {
+  const want = config.more
+  if (isImage && config.sourceKmsKeyArn !== undefined)
+    return [
+      `source-kms-key-arn: ${functionName} is an image function; the key encrypts a zip package only`
+    ]
+  if (isImage && want?.Layers?.length)
+    return [
+      `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`
+    ]
+  if (!isImage && want?.ImageConfig)
+    return [
+      `image-config: ${functionName} is a zip function; image-config is for image functions (image-uri)`
+    ]
+  return []
 }
 
 /** Runtime and handler belong to zip functions; an image brings its own entry point. */
@@ -142,7 +129,7 @@ function planUpdate(
   settings: DeploySettings,
   live: LiveFunction,
   upload: Upload | undefined
-): FunctionChanges {
+): LatestPlan {
   const current = live.configuration
   const isImage = current.PackageType === 'Image'
   const problems: string[] = []
@@ -178,14 +165,21 @@ function planUpdate(
   const fields = [...(configuration?.fields ?? []), ...(signing?.fields ?? [])]
   changes.push(
     fields.length
-      ? { functionName, kind: 'configuration', action: 'update', fields }
+      ? {
+          functionName,
+          kind: 'configuration',
+          action: 'update',
+          fields,
+          request: configuration?.request,
+          codeSigning: signing?.request.CodeSigningConfigArn
+        }
       : { functionName, kind: 'configuration', action: 'unchanged', named: namedSettings(config) }
   )
   const tags = planTags(functionName, settings.config, live.tags ?? {})
-  if (tags) changes.push(tags.change)
+  if (tags) changes.push(tags)
 
   const failed = failure(current)
-  let code: CodeUpdate | undefined
+  let codeSha256 = current.CodeSha256
   if (!upload) {
     changes.push({ functionName, kind: 'code', action: 'unchanged' })
   } else {
@@ -193,11 +187,7 @@ function planUpdate(
     if (same && !architecture && !keyChanges && !failed) {
       changes.push({ functionName, kind: 'code', action: 'unchanged', comparison })
     } else {
-      code = {
-        upload,
-        ...architecture?.request,
-        ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
-      }
+      codeSha256 = shaOf(upload)
       changes.push({
         functionName,
         kind: 'code',
@@ -207,18 +197,19 @@ function planUpdate(
         same,
         // Only a new update retries what Lambda abandoned (function states guide): force one.
         ...(failed ? { failed } : {}),
-        ...(architecture ? { architecture: { from: archFrom, to: archTo } } : {})
+        ...(architecture ? { architecture: { from: archFrom, to: archTo } } : {}),
+        request: {
+          ...architecture?.request,
+          ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
+        }
       })
     }
   }
+  const redeploying = changes.some(c => c.kind === 'code' && c.action === 'update')
   return {
-    configuration: configuration?.request,
-    code,
-    tags: tags?.writes,
-    codeSigning: signing?.request.CodeSigningConfigArn,
-    codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
+    codeSha256,
     changes,
-    warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []
+    warnings: failed ? [failureWarning(settings.functionName, current, failed, redeploying)] : []
   }
 }
 

@@ -2,8 +2,18 @@
 // normal form), how two values compare, which writes send it, and how a change is worded. Reading
 // the live value, comparing, the requests and the words all derive from these rows. Pure.
 import type { FunctionConfig, MoreSettings } from '../inputs/settings.js'
-import type { FieldChange, SettingValue } from './changes.js'
 import type { LiveFunction } from './read.js'
+
+/** A setting that changes, by its input, worded as its row in settings.ts says. */
+export type FieldChange =
+  /** Both values in their normal forms. */
+  | { input: string; from?: SettingValue; to?: SettingValue }
+  /** Names only: values may be secrets. */
+  | { input: string; added: string[]; changed: string[]; removed: string[] }
+
+/** A setting's value as the plan compares it (JSON, for the result output). */
+export type SettingValue =
+  string | number | boolean | SettingValue[] | { [k: string]: SettingValue }
 
 /** The request fields the settings travel in, as CreateFunction and the update writes take them. */
 export interface SettingFields extends MoreSettings {
@@ -297,28 +307,3 @@ function fieldChange(
 /** The settings the inputs name, by input name, for "already as wanted". */
 export const namedSettings = (config: FunctionConfig): string[] =>
   rows.filter(([, row]) => row.want(config) !== undefined).map(([, row]) => row.input)
-
-/**
- * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
- * it), image-config to image functions.
- */
-export function packageProblems(
-  functionName: string,
-  config: Pick<FunctionConfig, 'more' | 'sourceKmsKeyArn'>,
-  isImage: boolean
-): string[] {
-  const want = config.more
-  if (isImage && config.sourceKmsKeyArn !== undefined)
-    return [
-      `source-kms-key-arn: ${functionName} is an image function; the key encrypts a zip package only`
-    ]
-  if (isImage && want?.Layers?.length)
-    return [
-      `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`
-    ]
-  if (!isImage && want?.ImageConfig)
-    return [
-      `image-config: ${functionName} is a zip function; image-config is for image functions (image-uri)`
-    ]
-  return []
-}

@@ -2,13 +2,8 @@
 // summary's table and the `result` output all read them from this file.
 import type { Change } from '../changes.js'
 import { formatSize } from '../function/code-package.js'
-import type {
-  CodeComparison,
-  FieldChange,
-  FunctionChange,
-  SettingValue,
-  Upload
-} from '../function/changes.js'
+import type { CodeComparison, FunctionChange, Upload } from '../function/changes.js'
+import type { FieldChange, SettingValue } from '../function/settings.js'
 import type { TrustTarget } from '../role/documents.js'
 import type { RoleChange } from '../role/changes.js'
 

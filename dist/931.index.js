@@ -1,8 +1,8 @@
-export const id = 772;
-export const ids = [772];
+export const id = 931;
+export const ids = [931];
 export const modules = {
 
-/***/ 3772:
+/***/ 8931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -150,6 +150,10 @@ function provenanceDescription(p) {
         .slice(0, 256)
         .trim();
 }
+
+;// CONCATENATED MODULE: ./src/function/changes.ts
+/** The plan's write of `kind`, if it has one. */
+const stepOf = (changes, kind) => changes.find((c) => c.kind === kind && c.action !== 'unchanged');
 
 // EXTERNAL MODULE: ./src/inputs/settings.ts
 var inputs_settings = __webpack_require__(900);
@@ -385,29 +389,9 @@ function fieldChange(row, from, to) {
 }
 /** The settings the inputs name, by input name, for "already as wanted". */
 const namedSettings = (config) => rows.filter(([, row]) => row.want(config) !== undefined).map(([, row]) => row.input);
-/**
- * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
- * it), image-config to image functions.
- */
-function packageProblems(functionName, config, isImage) {
-    const want = config.more;
-    if (isImage && config.sourceKmsKeyArn !== undefined)
-        return [
-            `source-kms-key-arn: ${functionName} is an image function; the key encrypts a zip package only`
-        ];
-    if (isImage && want?.Layers?.length)
-        return [
-            `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`
-        ];
-    if (!isImage && want?.ImageConfig)
-        return [
-            `image-config: ${functionName} is a zip function; image-config is for image functions (image-uri)`
-        ];
-    return [];
-}
 
 ;// CONCATENATED MODULE: ./src/function/tags.ts
-/** The tag change and its writes; undefined when neither tags nor remove-tags was given. */
+/** The tag change, its write when it has one; undefined when neither tags nor remove-tags was given. */
 function planTags(functionName, config, live) {
     if (config.tags === undefined && config.removeTags === undefined)
         return undefined;
@@ -417,24 +401,20 @@ function planTags(functionName, config, live) {
     const removed = (config.removeTags ?? []).filter(k => Object.hasOwn(live, k));
     if (!added.length && !changed.length && !removed.length)
         return {
-            change: {
-                functionName,
-                kind: 'tags',
-                action: 'unchanged',
-                named: [config.tags && 'tags', config.removeTags && 'remove-tags'].filter((n) => Boolean(n))
-            }
+            functionName,
+            kind: 'tags',
+            action: 'unchanged',
+            named: [config.tags && 'tags', config.removeTags && 'remove-tags'].filter((n) => Boolean(n))
         };
     const set = Object.fromEntries([...added, ...changed].map(k => [k, want[k]]));
     return {
-        change: {
-            functionName,
-            kind: 'tags',
-            action: 'update',
-            added: added.sort(),
-            changed: changed.sort(),
-            removed: removed.sort()
-        },
-        writes: { set, remove: removed }
+        functionName,
+        kind: 'tags',
+        action: 'update',
+        added: added.sort(),
+        changed: changed.sort(),
+        removed: removed.sort(),
+        set
     };
 }
 
@@ -491,30 +471,49 @@ function planCreate(settings, upload) {
     problems.push(...packageProblems(functionName, config, isImage));
     if (problems.length || !upload || !config.role)
         throw new inputs_settings/* InputError */.d(problems);
-    const create = {
-        PackageType: isImage ? 'Image' : 'Zip',
-        settings: requestOf('CreateFunction', config),
-        Role: config.role,
-        Tags: config.tags,
-        SourceKMSKeyArn: config.sourceKmsKeyArn,
-        upload
-    };
+    const packageType = isImage ? 'Image' : 'Zip';
     return {
-        create,
         codeSha256: shaOf(upload),
         changes: [
             {
                 functionName,
                 kind: 'function',
                 action: 'create',
-                packageType: create.PackageType,
+                packageType,
                 runtime: config.runtime,
                 handler: config.handler,
-                upload
+                upload,
+                request: {
+                    PackageType: packageType,
+                    settings: requestOf('CreateFunction', config),
+                    Role: config.role,
+                    Tags: config.tags,
+                    SourceKMSKeyArn: config.sourceKmsKeyArn
+                }
             }
         ],
         warnings: []
     };
+}
+/**
+ * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
+ * it), image-config to image functions.
+ */
+function packageProblems(functionName, config, isImage) {
+    const want = config.more;
+    if (isImage && config.sourceKmsKeyArn !== undefined)
+        return [
+            `source-kms-key-arn: ${functionName} is an image function; the key encrypts a zip package only`
+        ];
+    if (isImage && want?.Layers?.length)
+        return [
+            `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`
+        ];
+    if (!isImage && want?.ImageConfig)
+        return [
+            `image-config: ${functionName} is a zip function; image-config is for image functions (image-uri)`
+        ];
+    return [];
 }
 /** Runtime and handler belong to zip functions; an image brings its own entry point. */
 function imageOnlyProblems(settings) {
@@ -554,13 +553,20 @@ function planUpdate(settings, live, upload) {
     const signing = settingChanges('PutFunctionCodeSigningConfig', config, live);
     const fields = [...(configuration?.fields ?? []), ...(signing?.fields ?? [])];
     changes.push(fields.length
-        ? { functionName, kind: 'configuration', action: 'update', fields }
+        ? {
+            functionName,
+            kind: 'configuration',
+            action: 'update',
+            fields,
+            request: configuration?.request,
+            codeSigning: signing?.request.CodeSigningConfigArn
+        }
         : { functionName, kind: 'configuration', action: 'unchanged', named: namedSettings(config) });
     const tags = planTags(functionName, settings.config, live.tags ?? {});
     if (tags)
-        changes.push(tags.change);
+        changes.push(tags);
     const failed = plan_failure(current);
-    let code;
+    let codeSha256 = current.CodeSha256;
     if (!upload) {
         changes.push({ functionName, kind: 'code', action: 'unchanged' });
     }
@@ -570,11 +576,7 @@ function planUpdate(settings, live, upload) {
             changes.push({ functionName, kind: 'code', action: 'unchanged', comparison });
         }
         else {
-            code = {
-                upload,
-                ...architecture?.request,
-                ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
-            };
+            codeSha256 = shaOf(upload);
             changes.push({
                 functionName,
                 kind: 'code',
@@ -584,18 +586,19 @@ function planUpdate(settings, live, upload) {
                 same,
                 // Only a new update retries what Lambda abandoned (function states guide): force one.
                 ...(failed ? { failed } : {}),
-                ...(architecture ? { architecture: { from: archFrom, to: archTo } } : {})
+                ...(architecture ? { architecture: { from: archFrom, to: archTo } } : {}),
+                request: {
+                    ...architecture?.request,
+                    ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
+                }
             });
         }
     }
+    const redeploying = changes.some(c => c.kind === 'code' && c.action === 'update');
     return {
-        configuration: configuration?.request,
-        code,
-        tags: tags?.writes,
-        codeSigning: signing?.request.CodeSigningConfigArn,
-        codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
+        codeSha256,
         changes,
-        warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []
+        warnings: failed ? [failureWarning(settings.functionName, current, failed, redeploying)] : []
     };
 }
 /**
@@ -871,9 +874,9 @@ async function applyTags(ctx, writes, begin) {
         begin({ operation: 'lambda:TagResource', resource: `function ${name}` });
         await retry(() => lambda.send(new dist_cjs/* TagResourceCommand */.eqU({ Resource, Tags: writes.set })), conflictRetry(ctx, 'lambda:TagResource', name));
     }
-    if (writes.remove.length) {
+    if (writes.removed.length) {
         begin({ operation: 'lambda:UntagResource', resource: `function ${name}` });
-        await retry(() => lambda.send(new dist_cjs/* UntagResourceCommand */.RP$({ Resource, TagKeys: writes.remove })), conflictRetry(ctx, 'lambda:UntagResource', name));
+        await retry(() => lambda.send(new dist_cjs/* UntagResourceCommand */.RP$({ Resource, TagKeys: writes.removed })), conflictRetry(ctx, 'lambda:UntagResource', name));
     }
 }
 
@@ -1073,6 +1076,7 @@ async function stageZip(ctx, upload, zip) {
 
 
 
+
 /**
  * Makes the plan's writes, or none in a dry run. `replan` reads and plans again, for the one case
  * where the plan turns out stale: another job created the function since it was read. A failure
@@ -1082,8 +1086,8 @@ async function deploy(ctx, plan, replan, replanned = false) {
     if (ctx.settings.dryRun)
         return {
             changes: plan.changes,
-            codeSha256: plan.function.codeSha256,
-            version: plan.publish?.reuse
+            codeSha256: plan.codeSha256,
+            version: reused(plan.changes)
         };
     const progress = {
         step: { doing: `function ${ctx.settings.functionName}` },
@@ -1105,7 +1109,6 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     const { log } = ctx;
     const lambda = ctx.clients.lambda;
     const name = ctx.settings.functionName;
-    const fn = plan.function;
     const resource = `function ${name}`;
     const on = (operation) => ({ operation, resource });
     const begin = (step) => (progress.step = step);
@@ -1119,11 +1122,15 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     let latest = plan.live;
     // The code this run deploys: the package's own SHA-256 when known before the upload, else what
     // Lambda answered to this run's own write (an S3 object without a checksum, an image).
-    let ours = fn.codeSha256;
-    if (fn.create) {
-        const spec = fn.create;
+    let ours = plan.codeSha256;
+    const create = stepOf(plan.changes, 'function');
+    const configuration = stepOf(plan.changes, 'configuration');
+    const code = stepOf(plan.changes, 'code');
+    const tags = stepOf(plan.changes, 'tags');
+    if (create) {
+        const spec = create.request;
         const active = await log.group(`Create function ${name}`, async () => {
-            const Code = await codeOf(spec.upload, on('lambda:CreateFunction'));
+            const Code = await codeOf(create.upload, on('lambda:CreateFunction'));
             const response = await retry(() => lambda.send(new dist_cjs/* CreateFunctionCommand */.Y8X({
                 FunctionName: name,
                 PackageType: spec.PackageType,
@@ -1159,8 +1166,8 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
         latest = active;
     }
     else {
-        if (fn.configuration) {
-            const update = fn.configuration;
+        if (configuration?.request) {
+            const update = configuration.request;
             latest = await log.group(`Update function ${name} configuration`, async () => {
                 begin(on('lambda:UpdateFunctionConfiguration'));
                 await retry(() => lambda.send(new dist_cjs/* UpdateFunctionConfigurationCommand */.Zlw({
@@ -1175,23 +1182,21 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
                 return waitForUpdate(ctx, name);
             });
         }
-        if (fn.codeSigning) {
-            const arn = fn.codeSigning;
+        if (configuration?.codeSigning) {
+            const arn = configuration.codeSigning;
             await log.group(`Set function ${name} code signing`, async () => {
                 begin(on('lambda:PutFunctionCodeSigningConfig'));
                 await putCodeSigning(ctx, arn);
                 progress.done.add('configuration');
             });
         }
-        if (fn.code) {
-            const code = fn.code;
+        if (code) {
             latest = await log.group(`Update function ${name} code`, async () => {
                 const Code = await codeOf(code.upload, on('lambda:UpdateFunctionCode'));
                 const updated = await retry(() => lambda.send(new dist_cjs/* UpdateFunctionCodeCommand */.KfB({
                     FunctionName: name,
                     ...Code,
-                    Architectures: code.Architectures,
-                    SourceKMSKeyArn: code.SourceKMSKeyArn
+                    ...code.request
                 })), conflictRetry(ctx, 'lambda:UpdateFunctionCode', name));
                 progress.done.add('code');
                 ours ??= updated.CodeSha256;
@@ -1200,16 +1205,15 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
                 return waitForUpdate(ctx, name);
             });
         }
-        if (fn.tags) {
-            const writes = fn.tags;
+        if (tags) {
             await log.group(`Update function ${name} tags`, async () => {
-                await applyTags(ctx, writes, begin);
+                await applyTags(ctx, tags, begin);
                 progress.done.add('tags');
             });
         }
         // The wait for an update watches LastUpdateStatus only; a function whose State stays Failed is
         // still broken, and publishing or pointing an alias at it would hide that.
-        if ((fn.configuration || fn.code) && latest?.State === 'Failed') {
+        if ((configuration?.request || code) && latest?.State === 'Failed') {
             begin({ doing: `checking the state of function ${name}` });
             throw new Error(`function ${name} is still in state Failed after this deploy (${plan_failure(latest)}); Lambda's function states guide says a function whose creation failed must be deleted and created again: delete it and run the action again`);
         }
@@ -1223,10 +1227,9 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     const codeSha256 = latest?.CodeSha256 ?? ours;
     progress.known.codeSha256 = codeSha256;
     const outcome = { changes: plan.changes, codeSha256 };
-    if (!plan.publish)
+    if (!plan.changes.some(c => c.kind === 'version'))
         return outcome;
-    const publish = plan.publish;
-    const version = publish.reuse ??
+    const version = reused(plan.changes) ??
         (await log.group(`Publish a version of ${name}`, () => {
             begin(on('lambda:PublishVersion'));
             return publishVersion(ctx, latest, ours);
@@ -1241,6 +1244,8 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
             : change);
     return outcome;
 }
+/** The published version that already matches $LATEST, when the plan reuses one. */
+const reused = (changes) => changes.find(c => c.kind === 'version' && c.action === 'unchanged')?.version;
 /** The step that puts a zip over the direct-upload limit in S3 first, if there is one. */
 const stagingStep = (upload, otherwise) => upload.kind === 'staged-zip'
     ? {
@@ -1252,13 +1257,15 @@ const stagingStep = (upload, otherwise) => upload.kind === 'staged-zip'
 
 ;// CONCATENATED MODULE: ./src/function/publish-plan.ts
 /**
- * Whether to publish and where the alias goes. `latest` is $LATEST as it will be after the
- * function changes; when `latestChanges` is true a new version is always published.
+ * Whether to publish and where the alias goes: the version's change (a published version that
+ * already matches $LATEST is reused) and the alias's; none without publish. `latest` is $LATEST
+ * as it will be after the function changes; when `latestChanges` is true a new version is always
+ * published.
  */
 function planPublish(input) {
     const { settings, latestChanges, latest, facts } = input;
     if (!settings.publish)
-        return undefined;
+        return [];
     const functionName = settings.functionName;
     const aliasVersion = facts.alias?.FunctionVersion;
     let reuse;
@@ -1284,24 +1291,23 @@ function planPublish(input) {
                 because: latestChanges ? 'deployed' : 'no-match'
             }
     ];
-    let alias;
     if (settings.alias) {
         const action = !facts.alias
             ? 'create'
             : reuse !== undefined && aliasVersion === reuse
                 ? 'unchanged'
                 : 'update';
-        alias = { name: settings.alias, action, arn: facts.alias?.AliasArn };
         changes.push({
             functionName,
             kind: 'alias',
             action,
             alias: settings.alias,
             from: aliasVersion,
-            to: reuse
+            to: reuse,
+            arn: facts.alias?.AliasArn
         });
     }
-    return { reuse, alias, changes };
+    return changes;
 }
 /** The highest numbered published version. */
 function newestVersion(versions) {
@@ -1446,7 +1452,8 @@ async function planFunction(ctx, code, liveRead) {
         live.codeSigningConfigArn = await readCodeSigning(ctx);
     const s3Sha256 = live && settings.code.kind === 's3' ? await readS3Sha256(ctx, settings.code) : undefined;
     const fn = planFunctionChanges({ settings, pkg: code, live, s3Sha256 });
-    const latestChanges = Boolean(fn.create || fn.code || fn.configuration);
+    // Any write to $LATEST but its tags' makes a new version to publish.
+    const latestChanges = fn.changes.some(c => c.kind !== 'tags' && c.action !== 'unchanged');
     const alias = settings.publish && live && settings.alias
         ? await readAlias(clients.lambda, name, settings.alias)
         : undefined;
@@ -1459,8 +1466,7 @@ async function planFunction(ctx, code, liveRead) {
         latest: live?.configuration,
         facts: { versions, alias }
     });
-    const changes = [...fn.changes, ...(publish?.changes ?? [])];
-    return { changes, function: fn, publish, live: live?.configuration, code };
+    return { ...fn, changes: [...fn.changes, ...publish], live: live?.configuration, code };
 }
 /** The planned writes; `replan` plans afresh when the function changed under the run. */
 function applyFunction(ctx, plan, replan = () => planFunction(ctx, plan.code)) {
@@ -1491,15 +1497,15 @@ async function versionsToReuse(ctx, latest, aliasVersion) {
  * move throws StepFailed with every change, the alias's marked failed.
  */
 async function promote(ctx, plan, fn, hold) {
-    const alias = plan.publish?.alias;
+    const alias = plan.changes.find(c => c.kind === 'alias');
     if (!alias || ctx.settings.dryRun || !fn.version)
         return fn;
-    const { name: aliasName, action, arn } = alias;
+    const { alias: aliasName, action, arn } = alias;
     if (action === 'unchanged')
         return { ...fn, aliasArn: arn, promoted: true };
     const name = ctx.settings.functionName;
     if (hold) {
-        ctx.log.warning(`Alias ${aliasName} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${aliasFrom(plan)}`}: ${hold}. Version ${fn.version} is published but not promoted.`);
+        ctx.log.warning(`Alias ${aliasName} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${alias.from ?? '?'}`}: ${hold}. Version ${fn.version} is published but not promoted.`);
         return {
             ...fn,
             // A held-back alias that existed keeps its ARN: API Connect still calls it.
@@ -1527,7 +1533,6 @@ async function promote(ctx, plan, fn, hold) {
 const plannedAliasArn = (ctx) => ctx.settings.alias && !ctx.settings.dryRun
     ? `${ctx.functionArn}:${ctx.settings.alias}`
     : undefined;
-const aliasFrom = (plan) => plan.publish?.changes.find(c => c.kind === 'alias')?.from ?? '?';
 
 // EXTERNAL MODULE: external "node:async_hooks"
 var external_node_async_hooks_ = __webpack_require__(6698);
@@ -5387,7 +5392,7 @@ const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
 function logFunctionPlan(log, plan, dryRun) {
     for (const change of plan.changes)
         log.info(planLine(change, dryRun));
-    for (const warning of plan.function.warnings)
+    for (const warning of plan.warnings)
         log.warning(warning);
 }
 function logRolePlan(log, plan) {
