@@ -22,7 +22,7 @@ export interface FunctionPlan {
 }
 
 /** CreateFunction's request, besides the code: the named settings and what goes with them. */
-export interface CreateRequest {
+interface CreateRequest {
   PackageType: 'Zip' | 'Image'
   settings: SettingFields
   Role: string

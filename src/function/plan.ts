@@ -92,7 +92,7 @@ function planCreate(settings: DeploySettings, upload: Upload | undefined): Lates
  * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
  * it), image-config to image functions.
  */
-export function packageProblems(
+function packageProblems(
   functionName: string,
   config: Pick<FunctionConfig, 'more' | 'sourceKmsKeyArn'>,
   isImage: boolean

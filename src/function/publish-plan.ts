@@ -71,7 +71,7 @@ export function planPublish(input: {
 }
 
 /** The highest numbered published version. */
-export function newestVersion(versions: LiveConfiguration[]): LiveConfiguration | undefined {
+function newestVersion(versions: LiveConfiguration[]): LiveConfiguration | undefined {
   return versions
     .filter(v => /^\d+$/.test(v.Version ?? ''))
     .reduce<LiveConfiguration | undefined>(

@@ -30,7 +30,7 @@ export interface SettingFields extends MoreSettings {
 type Field = keyof SettingFields
 
 /** The writes that send settings; the architecture goes with the code, code signing on its own. */
-export type SettingWrite =
+type SettingWrite =
   | 'CreateFunction'
   | 'UpdateFunctionConfiguration'
   | 'UpdateFunctionCode'
@@ -76,7 +76,7 @@ function asGiven<F extends keyof MoreSettings>(
 }
 
 /** Every setting, in the order the plan names them. */
-export const SETTINGS: { [F in Field]-?: Setting<F> } = {
+const SETTINGS: { [F in Field]-?: Setting<F> } = {
   Runtime: {
     input: 'runtime',
     sentBy: CONFIGURATION,
