@@ -3313,7 +3313,7 @@ catch (error) {
     (0,_runner_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5423))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(949)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2949))).run(inputs);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -3329,7 +3329,7 @@ __webpack_async_result__();
 /* harmony export */   OD: () => (/* binding */ regionOfPrincipal),
 /* harmony export */   X$: () => (/* binding */ IBM_ACCOUNT)
 /* harmony export */ });
-/* unused harmony exports API_CONNECT_REGIONS, IBM_ROLE_SOURCE, findApiConnectRegion, REGION_NAMES */
+/* unused harmony exports API_CONNECT_REGIONS, findApiConnectRegion */
 /* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1626);
 /* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8373);
 // API Connect (SaaS on AWS) regions by IBM's ids, the ids of its host names

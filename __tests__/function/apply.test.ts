@@ -39,6 +39,7 @@ import { logFunctionPlan } from '../../src/report/plan-log.js'
 import { promote } from '../../src/function/promote.js'
 import { stagingKey } from '../../src/function/upload.js'
 import { changeRow } from '../../src/report/words.js'
+import { writesOf } from '../support/steps.js'
 import { DEFAULT_TIMING, type Timing } from '../../src/timing.js'
 import { InputError, type Settings } from '../../src/inputs/settings.js'
 
@@ -335,7 +336,7 @@ describe('code in S3', () => {
     lambda.on(GetFunctionCommand).resolves(ready())
     s3.on(HeadObjectCommand).resolves({ ChecksumSHA256: SHA, ChecksumType: 'FULL_OBJECT' })
     const plan = await planFunction(context({ code: s3Code }))
-    expect(plan.function.code).toBeUndefined()
+    expect(writesOf(plan).code).toBeUndefined()
     expect(s3.commandCalls(HeadObjectCommand)[0].args[0].input).toMatchObject({
       Bucket: 'artifacts',
       Key: 'orders.zip',
@@ -347,7 +348,7 @@ describe('code in S3', () => {
     lambda.on(GetFunctionCommand).resolves(ready())
     s3.on(HeadObjectCommand).resolves({ ChecksumSHA256: `${SHA}-3`, ChecksumType: 'COMPOSITE' })
     const plan = await planFunction(context({ code: s3Code }))
-    expect(plan.function.code?.upload).toMatchObject({ kind: 's3', sha256: undefined })
+    expect(writesOf(plan).code?.upload).toMatchObject({ kind: 's3', sha256: undefined })
   })
 
   // 403 as well: S3 answers it for a missing key when the caller lacks s3:ListBucket.
@@ -368,7 +369,7 @@ describe('code in S3', () => {
     lambda.on(GetFunctionCommand).resolves(ready())
     s3.on(HeadObjectCommand).rejects(headError(500))
     const plan = await planFunction(context({ code: s3Code }))
-    expect(plan.function.code?.upload).toMatchObject({ kind: 's3', sha256: undefined })
+    expect(writesOf(plan).code?.upload).toMatchObject({ kind: 's3', sha256: undefined })
     expect(output.text()).toContain('s3:HeadObject s3://artifacts/orders.zip failed (Unknown)')
   })
 })

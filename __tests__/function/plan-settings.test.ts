@@ -5,6 +5,7 @@ import { planFunctionChanges } from '../../src/function/plan.js'
 import type { LiveConfiguration, LiveFunction } from '../../src/function/read.js'
 import type { DeploySettings } from '../../src/function/upload.js'
 import { changeRow } from '../../src/report/words.js'
+import { writesOf } from '../support/steps.js'
 import { InputError, type FunctionConfig } from '../../src/inputs/settings.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/orders-exec'
@@ -48,12 +49,12 @@ const plan = (config: FunctionConfig, fn = live(), withCode = false) =>
 describe('planning the function settings', () => {
   test('environment-mode merge keeps the live variables and sends the merged map', () => {
     const p = plan({ environment: { STAGE: 'qa', NEW: 'x' }, environmentMode: 'merge' })
-    expect(p.configuration).toEqual({
+    expect(writesOf(p).configuration).toEqual({
       Environment: { Variables: { STAGE: 'qa', KEEP: 'me', NEW: 'x' } }
     })
     expect(changeRow(p.changes[0]).detail).toBe('environment (added NEW; changed STAGE)')
     expect(
-      plan({ environment: { STAGE: 'prod' }, environmentMode: 'merge' }).configuration
+      writesOf(plan({ environment: { STAGE: 'prod' }, environmentMode: 'merge' })).configuration
     ).toBeUndefined()
   })
 
@@ -62,7 +63,7 @@ describe('planning the function settings', () => {
       environment: { STAGE: 'prod', KEEP: 'me' },
       more: { EphemeralStorage: { Size: 2048 }, TracingConfig: { Mode: 'Active' } }
     })
-    expect(p.configuration).toEqual({
+    expect(writesOf(p).configuration).toEqual({
       EphemeralStorage: { Size: 2048 },
       TracingConfig: { Mode: 'Active' }
     })
@@ -73,8 +74,8 @@ describe('planning the function settings', () => {
 
   test('tags: a tag change of its own; nothing named, no tag change', () => {
     const p = plan({ tags: { team: 'b' } })
-    expect(p.tags).toEqual({ set: { team: 'b' }, remove: [] })
-    expect(p.configuration).toBeUndefined()
+    expect(writesOf(p).tags).toMatchObject({ set: { team: 'b' }, removed: [] })
+    expect(writesOf(p).configuration).toBeUndefined()
     expect(p.changes.map(changeRow)).toContainEqual({
       target: 'function orders tags',
       action: 'update',
@@ -85,20 +86,20 @@ describe('planning the function settings', () => {
 
   test('a different code-signing configuration is its own write, shown with the configuration', () => {
     const p = plan({ codeSigningConfigArn: SIGNING }, live({}, { codeSigningConfigArn: undefined }))
-    expect(p.codeSigning).toBe(SIGNING)
-    expect(p.configuration).toBeUndefined()
+    expect(writesOf(p).codeSigning).toBe(SIGNING)
+    expect(writesOf(p).configuration).toBeUndefined()
     expect(changeRow(p.changes[0]).detail).toBe(`code-signing-config-arn (none) → ${SIGNING}`)
     expect(
-      plan({ codeSigningConfigArn: SIGNING }, live({}, { codeSigningConfigArn: SIGNING }))
+      writesOf(plan({ codeSigningConfigArn: SIGNING }, live({}, { codeSigningConfigArn: SIGNING })))
         .codeSigning
     ).toBeUndefined()
   })
 
   test('a new source key rewrites the code, and needs a code source', () => {
     const p = plan({ sourceKmsKeyArn: KEY }, live(), true)
-    expect(p.code).toMatchObject({ SourceKMSKeyArn: KEY })
+    expect(writesOf(p).code).toMatchObject({ SourceKMSKeyArn: KEY })
     expect(
-      plan({ sourceKmsKeyArn: KEY }, live({}, { sourceKmsKeyArn: KEY }), true).code
+      writesOf(plan({ sourceKmsKeyArn: KEY }, live({}, { sourceKmsKeyArn: KEY }), true)).code
     ).toBeUndefined()
     expect(() => plan({ sourceKmsKeyArn: KEY })).toThrow(InputError)
   })

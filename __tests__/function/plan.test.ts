@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { DIRECT_UPLOAD_LIMIT, UNZIPPED_SIZE_LIMIT } from '../../src/function/code-package.js'
 import type { FunctionChange } from '../../src/function/changes.js'
-import { environmentChange } from '../../src/function/configuration.js'
+import { settingChanges } from '../../src/function/settings.js'
 import { failure, planFunctionChanges } from '../../src/function/plan.js'
-import { newestVersion, planPublish, sameDeployment } from '../../src/function/publish-plan.js'
+import { planPublish, sameDeployment } from '../../src/function/publish-plan.js'
 import type { LiveConfiguration, LiveFunction } from '../../src/function/read.js'
 import {
   checkPackage,
@@ -12,6 +12,7 @@ import {
   type PackageSummary
 } from '../../src/function/upload.js'
 import { changeRow } from '../../src/report/words.js'
+import { writesOf } from '../support/steps.js'
 import { InputError } from '../../src/inputs/settings.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/orders-exec'
@@ -124,16 +125,19 @@ describe('planFunctionChanges: create', () => {
       }),
       pkg: pkg()
     })
-    expect(plan.create).toEqual({
+    expect(writesOf(plan).create).toEqual({
       PackageType: 'Zip',
-      Runtime: 'nodejs22.x',
-      Handler: 'index.handler',
+      settings: {
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        Role: ROLE,
+        Architectures: ['arm64'],
+        MemorySize: 256,
+        Timeout: 10,
+        Description: 'Orders',
+        Environment: { Variables: { STAGE: 'prod' } }
+      },
       Role: ROLE,
-      Architectures: ['arm64'],
-      MemorySize: 256,
-      Timeout: 10,
-      Description: 'Orders',
-      Environment: { Variables: { STAGE: 'prod' } },
       upload: { kind: 'zip', sha256: SHA_A, size: 1000 }
     })
     expect(plan.codeSha256).toBe(SHA_A)
@@ -168,8 +172,8 @@ describe('planFunctionChanges: create', () => {
     const plan = planFunctionChanges({
       settings: settings({ code: { kind: 'image', imageUri }, config: { role: ROLE } })
     })
-    expect(plan.create).toMatchObject({ PackageType: 'Image', Role: ROLE })
-    expect(plan.create?.upload).toEqual({ kind: 'image', imageUri })
+    expect(writesOf(plan).create).toMatchObject({ PackageType: 'Image', Role: ROLE })
+    expect(writesOf(plan).create?.upload).toEqual({ kind: 'image', imageUri })
     expect(plan.codeSha256).toBeUndefined()
   })
 
@@ -193,7 +197,7 @@ describe('planFunctionChanges: create', () => {
       }),
       pkg: pkg({ size: DIRECT_UPLOAD_LIMIT + 10 })
     })
-    expect(plan.create?.upload).toEqual({
+    expect(writesOf(plan).create?.upload).toEqual({
       kind: 'staged-zip',
       sha256: SHA_A,
       size: DIRECT_UPLOAD_LIMIT + 10,
@@ -210,16 +214,16 @@ describe('planFunctionChanges: create', () => {
       }),
       pkg: pkg()
     })
-    expect(plan.create?.upload.kind).toBe('zip')
+    expect(writesOf(plan).create?.upload.kind).toBe('zip')
   })
 })
 
 describe('planFunctionChanges: update', () => {
   it('changes nothing when the code hash matches and no configuration is named', () => {
     const plan = planFunctionChanges({ settings: settings(), pkg: pkg(), live: live() })
-    expect(plan.create).toBeUndefined()
-    expect(plan.code).toBeUndefined()
-    expect(plan.configuration).toBeUndefined()
+    expect(writesOf(plan).create).toBeUndefined()
+    expect(writesOf(plan).code).toBeUndefined()
+    expect(writesOf(plan).configuration).toBeUndefined()
     expect(plan.codeSha256).toBe(SHA_A)
     expect(rows(plan.changes).map(c => c.action)).toEqual(['unchanged', 'unchanged'])
   })
@@ -230,7 +234,7 @@ describe('planFunctionChanges: update', () => {
       pkg: pkg({ sha256: SHA_B }),
       live: live()
     })
-    expect(plan.code).toEqual({ upload: { kind: 'zip', sha256: SHA_B, size: 1000 } })
+    expect(writesOf(plan).code).toEqual({ upload: { kind: 'zip', sha256: SHA_B, size: 1000 } })
     expect(plan.codeSha256).toBe(SHA_B)
     expect(rows(plan.changes)[1]).toMatchObject({
       target: 'function orders code',
@@ -243,7 +247,7 @@ describe('planFunctionChanges: update', () => {
       settings: settings({ code: { kind: 'none' } }),
       live: live()
     })
-    expect(plan.code).toBeUndefined()
+    expect(writesOf(plan).code).toBeUndefined()
     expect(plan.codeSha256).toBe(SHA_A)
   })
 
@@ -253,7 +257,7 @@ describe('planFunctionChanges: update', () => {
       pkg: pkg(),
       live: live()
     })
-    expect(plan.configuration).toEqual({ MemorySize: 512 })
+    expect(writesOf(plan).configuration).toEqual({ MemorySize: 512 })
   })
 
   it('compares environment as a map: order does not matter', () => {
@@ -262,7 +266,7 @@ describe('planFunctionChanges: update', () => {
       pkg: pkg(),
       live: live()
     })
-    expect(plan.configuration).toBeUndefined()
+    expect(writesOf(plan).configuration).toBeUndefined()
   })
 
   it('replaces the environment with exactly the given map', () => {
@@ -271,7 +275,9 @@ describe('planFunctionChanges: update', () => {
       pkg: pkg(),
       live: live()
     })
-    expect(plan.configuration).toEqual({ Environment: { Variables: { STAGE: 'test', NEW: 'x' } } })
+    expect(writesOf(plan).configuration).toEqual({
+      Environment: { Variables: { STAGE: 'test', NEW: 'x' } }
+    })
     expect(rows(plan.changes)[0].detail).toBe(
       'environment (added NEW; changed STAGE; removed KEEP)'
     )
@@ -283,7 +289,7 @@ describe('planFunctionChanges: update', () => {
       pkg: pkg(),
       live: live()
     })
-    expect(plan.configuration).toEqual({ Environment: { Variables: {} } })
+    expect(writesOf(plan).configuration).toEqual({ Environment: { Variables: {} } })
   })
 
   it('sends only the named fields that differ', () => {
@@ -301,7 +307,7 @@ describe('planFunctionChanges: update', () => {
       pkg: pkg(),
       live: live()
     })
-    expect(plan.configuration).toEqual({
+    expect(writesOf(plan).configuration).toEqual({
       Handler: 'main.handler',
       Timeout: 30,
       Description: 'Orders API'
@@ -330,7 +336,7 @@ describe('planFunctionChanges: update', () => {
       pkg: pkg(),
       live: live()
     })
-    expect(plan.code).toEqual({
+    expect(writesOf(plan).code).toEqual({
       upload: { kind: 'zip', sha256: SHA_A, size: 1000 },
       Architectures: ['arm64']
     })
@@ -372,12 +378,12 @@ describe('planFunctionChanges: update', () => {
 
     it('is unchanged when the object’s SHA-256 matches CodeSha256', () => {
       const plan = planFunctionChanges({ settings: s3, live: live(), s3Sha256: SHA_A })
-      expect(plan.code).toBeUndefined()
+      expect(writesOf(plan).code).toBeUndefined()
     })
 
     it('is deployed when the object’s SHA-256 differs', () => {
       const plan = planFunctionChanges({ settings: s3, live: live(), s3Sha256: SHA_B })
-      expect(plan.code?.upload).toEqual({
+      expect(writesOf(plan).code?.upload).toEqual({
         kind: 's3',
         bucket: 'b',
         key: 'k.zip',
@@ -388,7 +394,7 @@ describe('planFunctionChanges: update', () => {
 
     it('is always deployed when S3 has no checksum to compare', () => {
       const plan = planFunctionChanges({ settings: s3, live: live() })
-      expect(plan.code).toBeDefined()
+      expect(writesOf(plan).code).toBeDefined()
       expect(plan.codeSha256).toBeUndefined()
       expect(rows(plan.changes)[1].detail).toMatch(/has no full-object SHA-256 checksum/)
     })
@@ -405,17 +411,19 @@ describe('planFunctionChanges: update', () => {
 
     it('is unchanged when the URI is the deployed one', () => {
       expect(
-        planFunctionChanges({ settings: image(`${repo}:1`), live: imageLive }).code
+        writesOf(planFunctionChanges({ settings: image(`${repo}:1`), live: imageLive })).code
       ).toBeUndefined()
     })
 
     it('is unchanged when the digest is the resolved one', () => {
-      expect(planFunctionChanges({ settings: image(digest), live: imageLive }).code).toBeUndefined()
+      expect(
+        writesOf(planFunctionChanges({ settings: image(digest), live: imageLive })).code
+      ).toBeUndefined()
     })
 
     it('is deployed when the URI differs', () => {
       const plan = planFunctionChanges({ settings: image(`${repo}:2`), live: imageLive })
-      expect(plan.code?.upload).toEqual({ kind: 'image', imageUri: `${repo}:2` })
+      expect(writesOf(plan).code?.upload).toEqual({ kind: 'image', imageUri: `${repo}:2` })
     })
   })
 })
@@ -443,7 +451,7 @@ describe('planFunctionChanges: a function Lambda reports failed', () => {
       pkg: pkg(),
       live: live(afterFailedUpdate)
     })
-    expect(plan.code).toEqual({ upload: { kind: 'zip', sha256: SHA_A, size: 1000 } })
+    expect(writesOf(plan).code).toEqual({ upload: { kind: 'zip', sha256: SHA_A, size: 1000 } })
     expect(rows(plan.changes)[1]).toEqual({
       target: 'function orders code',
       action: 'update',
@@ -462,7 +470,7 @@ describe('planFunctionChanges: a function Lambda reports failed', () => {
       pkg: pkg(),
       live: live({ State: 'Failed', StateReason: 'Role is invalid' })
     })
-    expect(plan.code).toBeDefined()
+    expect(writesOf(plan).code).toBeDefined()
     expect(plan.warnings).toEqual([
       expect.stringMatching(
         /^Lambda reports function orders failed \(State Failed: Role is invalid\): this run redeploys its code, but .*must be deleted and created again; if it stays Failed, delete it and run the action again$/
@@ -475,7 +483,7 @@ describe('planFunctionChanges: a function Lambda reports failed', () => {
       settings: settings({ code: { kind: 'none' } }),
       live: live(afterFailedUpdate)
     })
-    expect(plan.code).toBeUndefined()
+    expect(writesOf(plan).code).toBeUndefined()
     expect(rows(plan.changes).map(c => c.action)).toEqual(['unchanged', 'unchanged'])
     expect(plan.warnings).toEqual([
       expect.stringMatching(
@@ -502,7 +510,7 @@ describe('planPublish', () => {
   it('plans nothing without publish', () => {
     expect(
       planPublish({ settings: settings(), latestChanges: true, latest, facts: { versions: [] } })
-    ).toBeUndefined()
+    ).toEqual([])
   })
 
   it('publishes when $LATEST changes, and creates a missing alias', () => {
@@ -512,9 +520,9 @@ describe('planPublish', () => {
       latest,
       facts: { versions: [] }
     })
-    expect(plan?.reuse).toBeUndefined()
-    expect(plan?.alias).toEqual({ name: 'live', action: 'create', arn: undefined })
-    expect(rows(plan?.changes).map(c => [c.target, c.action])).toEqual([
+    expect(writesOf(plan).reuse).toBeUndefined()
+    expect(writesOf(plan).alias).toEqual({ name: 'live', action: 'create', arn: undefined })
+    expect(rows(plan).map(c => [c.target, c.action])).toEqual([
       ['function orders version', 'create'],
       ['alias orders:live', 'create']
     ])
@@ -530,9 +538,9 @@ describe('planPublish', () => {
         alias: { FunctionVersion: '2', AliasArn: 'arn:alias' }
       }
     })
-    expect(plan?.reuse).toBe('2')
-    expect(plan?.alias).toEqual({ name: 'live', action: 'unchanged', arn: 'arn:alias' })
-    expect(rows(plan?.changes).every(c => c.action === 'unchanged')).toBe(true)
+    expect(writesOf(plan).reuse).toBe('2')
+    expect(writesOf(plan).alias).toEqual({ name: 'live', action: 'unchanged', arn: 'arn:alias' })
+    expect(rows(plan).every(c => c.action === 'unchanged')).toBe(true)
   })
 
   it('moves an alias that points elsewhere to the matching version, publishing nothing', () => {
@@ -545,9 +553,9 @@ describe('planPublish', () => {
         alias: { FunctionVersion: '1' }
       }
     })
-    expect(plan?.reuse).toBe('2')
-    expect(plan?.alias?.action).toBe('update')
-    expect(rows(plan?.changes)[1].detail).toBe('version 1 → version 2')
+    expect(writesOf(plan).reuse).toBe('2')
+    expect(writesOf(plan).alias?.action).toBe('update')
+    expect(rows(plan)[1].detail).toBe('version 1 → version 2')
   })
 
   it('prefers the alias’s version when it matches, even if a newer one does too', () => {
@@ -557,8 +565,8 @@ describe('planPublish', () => {
       latest,
       facts: { versions: [version('3'), version('4')], alias: { FunctionVersion: '3' } }
     })
-    expect(plan?.reuse).toBe('3')
-    expect(plan?.alias?.action).toBe('unchanged')
+    expect(writesOf(plan).reuse).toBe('3')
+    expect(writesOf(plan).alias?.action).toBe('unchanged')
   })
 
   it('publishes when the newest version has other code or configuration', () => {
@@ -569,13 +577,19 @@ describe('planPublish', () => {
         latest,
         facts: { versions: [version('7', other)] }
       })
-      expect(plan?.reuse).toBeUndefined()
-      expect(rows(plan?.changes)[0].detail).toMatch(/no published version matches/)
+      expect(writesOf(plan).reuse).toBeUndefined()
+      expect(rows(plan)[0].detail).toMatch(/no published version matches/)
     }
   })
 
   it('compares version numbers as numbers', () => {
-    expect(newestVersion([version('9'), version('10'), version('2')])?.Version).toBe('10')
+    const plan = planPublish({
+      settings: settings({ publish: true }),
+      latestChanges: false,
+      latest,
+      facts: { versions: [version('9'), version('10'), version('2')] }
+    })
+    expect(writesOf(plan).reuse).toBe('10')
   })
 
   it('ignores the version description when comparing a version with $LATEST', () => {
@@ -654,10 +668,16 @@ describe('sameDeployment', () => {
   })
 })
 
-describe('environmentChange', () => {
+describe('environment changes', () => {
   it('names variables, never their values', () => {
-    const change = environmentChange({ TOKEN: 's3cr3t' }, { TOKEN: 'n3w-s3cr3t' })
-    expect(change).toEqual({ added: [], changed: ['TOKEN'], removed: [] })
+    const change = settingChanges(
+      'UpdateFunctionConfiguration',
+      { environment: { TOKEN: 'n3w-s3cr3t', NEW: 'x' } },
+      { configuration: { Environment: { Variables: { TOKEN: 's3cr3t', OLD: 'y' } } } }
+    )?.fields
+    expect(change).toEqual([
+      { input: 'environment', added: ['NEW'], changed: ['TOKEN'], removed: ['OLD'] }
+    ])
     expect(JSON.stringify(change)).not.toContain('s3cr3t')
   })
 })

@@ -4,12 +4,12 @@ import { TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-lambda
 import { retry } from '../aws/retry.js'
 import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
-import type { TagWrites } from './tags.js'
+import type { FunctionStep } from './changes.js'
 import { conflictRetry } from './waits.js'
 
 export async function applyTags(
   ctx: RunContext,
-  writes: TagWrites,
+  writes: Extract<FunctionStep, { kind: 'tags' }>,
   begin: (step: Step) => void
 ): Promise<void> {
   const lambda = ctx.clients.lambda
@@ -22,10 +22,10 @@ export async function applyTags(
       conflictRetry(ctx, 'lambda:TagResource', name)
     )
   }
-  if (writes.remove.length) {
+  if (writes.removed.length) {
     begin({ operation: 'lambda:UntagResource', resource: `function ${name}` })
     await retry(
-      () => lambda.send(new UntagResourceCommand({ Resource, TagKeys: writes.remove })),
+      () => lambda.send(new UntagResourceCommand({ Resource, TagKeys: writes.removed })),
       conflictRetry(ctx, 'lambda:UntagResource', name)
     )
   }

@@ -12,15 +12,12 @@ import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
 import { markFailed, StepFailed, type Known } from '../failure.js'
 import { provenanceTags } from '../runner/provenance.js'
-import type { FunctionChange, Upload } from './changes.js'
-import type { CodePackage } from './code-package.js'
-import { failure, type FunctionChanges } from './plan.js'
-import type { PublishPlan } from './publish-plan.js'
+import { stepOf, type FunctionChange, type FunctionPlan, type Upload } from './changes.js'
+import { failure } from './plan.js'
 import { codeChanged, publishVersion } from './publish.js'
 import type { LiveConfiguration } from './read.js'
 import { applyTags } from './apply-tags.js'
 import { putCodeSigning } from './code-signing.js'
-import { moreSettings } from './more-settings.js'
 import { codeFor } from './staging.js'
 import {
   conflictOrRoleRetry,
@@ -30,17 +27,6 @@ import {
   waitForActive,
   waitForUpdate
 } from './waits.js'
-
-export interface FunctionPlan {
-  /** What will change (in a dry run: what would), for the outputs and the summary. */
-  changes: FunctionChange[]
-  function: FunctionChanges
-  publish?: PublishPlan
-  /** $LATEST as read, when the function exists. */
-  live?: LiveConfiguration
-  /** The `code` package, when there is one. */
-  code?: CodePackage
-}
 
 export interface FunctionOutcome {
   changes: FunctionChange[]
@@ -75,8 +61,8 @@ export async function deploy(
   if (ctx.settings.dryRun)
     return {
       changes: plan.changes,
-      codeSha256: plan.function.codeSha256,
-      version: plan.publish?.reuse
+      codeSha256: plan.codeSha256,
+      version: reused(plan.changes)
     }
   const progress: Progress = {
     step: { doing: `function ${ctx.settings.functionName}` },
@@ -103,7 +89,6 @@ async function makeWrites(
   const { log } = ctx
   const lambda = ctx.clients.lambda
   const name = ctx.settings.functionName
-  const fn = plan.function
   const resource = `function ${name}`
   const on = (operation: string): Step => ({ operation, resource })
   const begin = (step: Step) => (progress.step = step)
@@ -117,28 +102,25 @@ async function makeWrites(
   let latest: LiveConfiguration | undefined = plan.live
   // The code this run deploys: the package's own SHA-256 when known before the upload, else what
   // Lambda answered to this run's own write (an S3 object without a checksum, an image).
-  let ours = fn.codeSha256
+  let ours = plan.codeSha256
+  const create = stepOf(plan.changes, 'function')
+  const configuration = stepOf(plan.changes, 'configuration')
+  const code = stepOf(plan.changes, 'code')
+  const tags = stepOf(plan.changes, 'tags')
 
-  if (fn.create) {
-    const spec = fn.create
+  if (create) {
+    const spec = create.request
     const active = await log.group(`Create function ${name}`, async () => {
-      const Code = await codeOf(spec.upload, on('lambda:CreateFunction'))
+      const Code = await codeOf(create.upload, on('lambda:CreateFunction'))
       const response = await retry(
         () =>
           lambda.send(
             new CreateFunctionCommand({
               FunctionName: name,
               PackageType: spec.PackageType,
-              Runtime: spec.Runtime as Runtime | undefined,
-              Handler: spec.Handler,
+              ...spec.settings,
+              Runtime: spec.settings.Runtime as Runtime | undefined,
               Role: spec.Role,
-              Architectures: spec.Architectures,
-              MemorySize: spec.MemorySize,
-              Timeout: spec.Timeout,
-              Description: spec.Description,
-              Environment: spec.Environment,
-              ...moreSettings(spec),
-              CodeSigningConfigArn: spec.CodeSigningConfigArn,
               Code: { ...Code, SourceKMSKeyArn: spec.SourceKMSKeyArn },
               Tags: { ...provenanceTags(ctx.provenance), ...spec.Tags }
             })
@@ -175,8 +157,8 @@ async function makeWrites(
     }
     latest = active
   } else {
-    if (fn.configuration) {
-      const update = fn.configuration
+    if (configuration?.request) {
+      const update = configuration.request
       latest = await log.group(`Update function ${name} configuration`, async () => {
         begin(on('lambda:UpdateFunctionConfiguration'))
         await retry(
@@ -197,16 +179,15 @@ async function makeWrites(
         return waitForUpdate(ctx, name)
       })
     }
-    if (fn.codeSigning) {
-      const arn = fn.codeSigning
+    if (configuration?.codeSigning) {
+      const arn = configuration.codeSigning
       await log.group(`Set function ${name} code signing`, async () => {
         begin(on('lambda:PutFunctionCodeSigningConfig'))
         await putCodeSigning(ctx, arn)
         progress.done.add('configuration')
       })
     }
-    if (fn.code) {
-      const code = fn.code
+    if (code) {
       latest = await log.group(`Update function ${name} code`, async () => {
         const Code = await codeOf(code.upload, on('lambda:UpdateFunctionCode'))
         const updated = await retry(
@@ -215,8 +196,7 @@ async function makeWrites(
               new UpdateFunctionCodeCommand({
                 FunctionName: name,
                 ...Code,
-                Architectures: code.Architectures,
-                SourceKMSKeyArn: code.SourceKMSKeyArn
+                ...code.request
               })
             ),
           conflictRetry(ctx, 'lambda:UpdateFunctionCode', name)
@@ -228,16 +208,15 @@ async function makeWrites(
         return waitForUpdate(ctx, name)
       })
     }
-    if (fn.tags) {
-      const writes = fn.tags
+    if (tags) {
       await log.group(`Update function ${name} tags`, async () => {
-        await applyTags(ctx, writes, begin)
+        await applyTags(ctx, tags, begin)
         progress.done.add('tags')
       })
     }
     // The wait for an update watches LastUpdateStatus only; a function whose State stays Failed is
     // still broken, and publishing or pointing an alias at it would hide that.
-    if ((fn.configuration || fn.code) && latest?.State === 'Failed') {
+    if ((configuration?.request || code) && latest?.State === 'Failed') {
       begin({ doing: `checking the state of function ${name}` })
       throw new Error(
         `function ${name} is still in state Failed after this deploy (${failure(latest)}); Lambda's function states guide says a function whose creation failed must be deleted and created again: delete it and run the action again`
@@ -254,10 +233,9 @@ async function makeWrites(
   const codeSha256 = latest?.CodeSha256 ?? ours
   progress.known.codeSha256 = codeSha256
   const outcome: FunctionOutcome = { changes: plan.changes, codeSha256 }
-  if (!plan.publish) return outcome
-  const publish = plan.publish
+  if (!plan.changes.some(c => c.kind === 'version')) return outcome
   const version =
-    publish.reuse ??
+    reused(plan.changes) ??
     (await log.group(`Publish a version of ${name}`, () => {
       begin(on('lambda:PublishVersion'))
       return publishVersion(ctx, latest, ours)
@@ -274,6 +252,10 @@ async function makeWrites(
   )
   return outcome
 }
+
+/** The published version that already matches $LATEST, when the plan reuses one. */
+const reused = (changes: FunctionChange[]): string | undefined =>
+  changes.find(c => c.kind === 'version' && c.action === 'unchanged')?.version
 
 /** The step that puts a zip over the direct-upload limit in S3 first, if there is one. */
 const stagingStep = (upload: Upload, otherwise: Step): Step =>

@@ -1,24 +1,35 @@
-// What deploying the function changes (or in a dry run would change), as data: the plan makes
-// these, apply completes them with what it learnt (the version it published), and
-// report/words.ts alone puts them into words.
+// What deploying the function changes (or in a dry run would change), as data: a plan is a list
+// of these, and each that is not `unchanged` is also the step that makes it, with its request
+// (apply.ts makes it, promote.ts the alias's). Apply completes them with what it learnt (the
+// version it published); report/words.ts alone puts them into words.
 import type { NotDone } from '../not-done.js'
-import type { MoreSettings } from '../inputs/settings.js'
+import type { CodePackage } from './code-package.js'
+import type { LiveConfiguration } from './read.js'
+import type { FieldChange, SettingFields } from './settings.js'
 
-/** Each setting's input, as the report names it. */
-export const SETTING_INPUTS = {
-  Layers: 'layers',
-  VpcConfig: 'vpc-config',
-  DeadLetterConfig: 'dead-letter-config',
-  KMSKeyArn: 'kms-key-arn',
-  TracingConfig: 'tracing-config',
-  FileSystemConfigs: 'file-system-configs',
-  ImageConfig: 'image-config',
-  EphemeralStorage: 'ephemeral-storage',
-  SnapStart: 'snap-start',
-  LoggingConfig: 'logging-config'
-} as const satisfies Record<keyof MoreSettings, string>
+/** The function's plan: its changes, and what the writes need besides. */
+export interface FunctionPlan {
+  /** What will change (in a dry run: what would), in the order the report shows them. */
+  changes: FunctionChange[]
+  /** $LATEST's CodeSha256 once the changes are made, when it is known before making them. */
+  codeSha256?: string
+  /** For warning annotations: a function that Lambda reports failed, and what to do about it. */
+  warnings: string[]
+  /** $LATEST as read, when the function exists. */
+  live?: LiveConfiguration
+  /** The `code` package, when there is one. */
+  code?: CodePackage
+}
 
-type SettingInput = (typeof SETTING_INPUTS)[keyof MoreSettings]
+/** CreateFunction's request, besides the code: the named settings and what goes with them. */
+interface CreateRequest {
+  PackageType: 'Zip' | 'Image'
+  settings: SettingFields
+  Role: string
+  /** The named tags; the provenance tags are added when the request is made. */
+  Tags?: Record<string, string>
+  SourceKMSKeyArn?: string
+}
 
 /** How the code reaches Lambda. */
 export type Upload =
@@ -37,23 +48,6 @@ export type CodeComparison =
   | { kind: 's3-unknown'; bucket: string; key: string }
   | { kind: 'image'; live?: string; wanted: string }
 
-/** A configuration field that changes, by the input that names it. */
-export type FieldChange =
-  | {
-      input: 'runtime' | 'handler' | 'execution-role-arn' | 'memory-size' | 'timeout'
-      from?: string | number
-      to: string | number
-    }
-  | { input: 'description' }
-  /** Names only: values may be secrets. */
-  | { input: 'environment'; added: string[]; changed: string[]; removed: string[] }
-  /** A setting of more-settings.ts, in its normal form on both sides. */
-  | { input: SettingInput | 'code-signing-config-arn'; from: SettingValue; to: SettingValue }
-
-/** A setting's value as the plan compares it (JSON, for the result output). */
-export type SettingValue =
-  string | number | boolean | SettingValue[] | { [k: string]: SettingValue }
-
 export type FunctionChange = {
   functionName: string
   /** Set only when a run failed: this write failed, or was not reached. */
@@ -66,8 +60,17 @@ export type FunctionChange = {
       runtime?: string
       handler?: string
       upload: Upload
+      request: CreateRequest
     }
-  | { kind: 'configuration'; action: 'update'; fields: FieldChange[] }
+  | {
+      kind: 'configuration'
+      action: 'update'
+      fields: FieldChange[]
+      /** UpdateFunctionConfiguration's fields that change; undefined when none does. */
+      request?: SettingFields
+      /** PutFunctionCodeSigningConfig's ARN, when it differs from the live one. */
+      codeSigning?: string
+    }
   /** `named`: the configuration inputs given, all already as wanted. */
   | { kind: 'configuration'; action: 'unchanged'; named: string[] }
   | {
@@ -79,11 +82,21 @@ export type FunctionChange = {
       architecture?: { from: string; to: string }
       /** Lambda reported the function failed: redeployed even when nothing differs. */
       failed?: string
+      /** UpdateFunctionCode's fields besides the code (Lambda sets these with the code). */
+      request: Pick<SettingFields, 'Architectures'> & { SourceKMSKeyArn?: string }
     }
   /** No comparison: no code source was given. */
   | { kind: 'code'; action: 'unchanged'; comparison?: CodeComparison }
   /** Keys only, as the environment's: added or updated with TagResource, removed with UntagResource. */
-  | { kind: 'tags'; action: 'update'; added: string[]; changed: string[]; removed: string[] }
+  | {
+      kind: 'tags'
+      action: 'update'
+      added: string[]
+      changed: string[]
+      removed: string[]
+      /** TagResource's tags (the added and changed ones); UntagResource takes `removed`. */
+      set: Record<string, string>
+    }
   | { kind: 'tags'; action: 'unchanged'; named: string[] }
   /** `version`: set once published. */
   | { kind: 'version'; action: 'create'; because: 'deployed' | 'no-match'; version?: string }
@@ -95,5 +108,21 @@ export type FunctionChange = {
       alias: string
       from?: string
       to?: string
+      /** The alias's ARN when it exists. */
+      arn?: string
+      /** The alias's RevisionId as read: it moves only from there (promote.ts). */
+      revisionId?: string
     }
 )
+
+/** A change that is a write to make. */
+export type FunctionStep = Exclude<FunctionChange, { action: 'unchanged' }>
+
+/** The plan's write of `kind`, if it has one. */
+export const stepOf = <K extends FunctionStep['kind']>(
+  changes: FunctionChange[],
+  kind: K
+): Extract<FunctionStep, { kind: K }> | undefined =>
+  changes.find(
+    (c): c is Extract<FunctionStep, { kind: K }> => c.kind === kind && c.action !== 'unchanged'
+  )

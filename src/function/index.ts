@@ -1,7 +1,8 @@
 // The function, end to end: planFunction reads Lambda (and S3) and decides, with no write;
 // applyFunction makes the writes (none in a dry run). Neither logs the plan: the run does.
 import type { RunContext } from '../context.js'
-import { deploy, type FunctionOutcome, type FunctionPlan } from './apply.js'
+import { deploy, type FunctionOutcome } from './apply.js'
+import type { FunctionPlan } from './changes.js'
 import type { CodePackage } from './code-package.js'
 import { readCodeSigning } from './code-signing.js'
 import { planFunctionChanges } from './plan.js'
@@ -16,7 +17,8 @@ import {
 } from './read.js'
 import { readS3Sha256 } from './read-s3.js'
 
-export type { FunctionOutcome, FunctionPlan } from './apply.js'
+export type { FunctionOutcome } from './apply.js'
+export type { FunctionPlan } from './changes.js'
 
 /** The plan; `liveRead` is a read of the function already under way (the run's early read). */
 export async function planFunction(
@@ -33,7 +35,8 @@ export async function planFunction(
     live && settings.code.kind === 's3' ? await readS3Sha256(ctx, settings.code) : undefined
   const fn = planFunctionChanges({ settings, pkg: code, live, s3Sha256 })
 
-  const latestChanges = Boolean(fn.create || fn.code || fn.configuration)
+  // Any write to $LATEST but its tags' makes a new version to publish.
+  const latestChanges = fn.changes.some(c => c.kind !== 'tags' && c.action !== 'unchanged')
   const alias =
     settings.publish && live && settings.alias
       ? await readAlias(clients.lambda, name, settings.alias)
@@ -49,8 +52,7 @@ export async function planFunction(
     facts: { versions, alias }
   })
 
-  const changes = [...fn.changes, ...(publish?.changes ?? [])]
-  return { changes, function: fn, publish, live: live?.configuration, code }
+  return { ...fn, changes: [...fn.changes, ...publish], live: live?.configuration, code }
 }
 
 /** The planned writes; `replan` plans afresh when the function changed under the run. */

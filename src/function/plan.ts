@@ -16,58 +16,15 @@
 //   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
 // - A function that Lambda reports Failed (State or LastUpdateStatus) is redeployed even when
 //   nothing differs: comparing alone would leave it broken on every rerun.
-import { InputError, type MoreSettings } from '../inputs/settings.js'
-import type { CodeComparison, FunctionChange, Upload } from './changes.js'
-import {
-  configurationUpdate,
-  type ConfigurationUpdate,
-  fieldChanges,
-  namedConfig
-} from './configuration.js'
-import { packageProblems } from './more-settings.js'
+import { type FunctionConfig, InputError } from '../inputs/settings.js'
+import type { CodeComparison, FunctionChange, FunctionPlan, Upload } from './changes.js'
 import type { LiveConfiguration, LiveFunction } from './read.js'
-import { planTags, type TagWrites } from './tags.js'
+import { type FieldChange, namedSettings, requestOf, settingChanges } from './settings.js'
+import { planTags } from './tags.js'
 import { type DeploySettings, uploadFor, type PackageSummary } from './upload.js'
 
-type Architecture = 'x86_64' | 'arm64'
-
-interface CreateFunctionSpec extends MoreSettings {
-  /** The named tags; the provenance tags are added when the request is made. */
-  Tags?: Record<string, string>
-  CodeSigningConfigArn?: string
-  SourceKMSKeyArn?: string
-  PackageType: 'Zip' | 'Image'
-  Runtime?: string
-  Handler?: string
-  Role: string
-  Architectures?: Architecture[]
-  MemorySize?: number
-  Timeout?: number
-  Description?: string
-  Environment?: { Variables: Record<string, string> }
-  upload: Upload
-}
-
-/** UpdateFunctionCode: the code, and the architecture (Lambda sets it with the code). */
-interface CodeUpdate {
-  upload: Upload
-  Architectures?: Architecture[]
-  SourceKMSKeyArn?: string
-}
-
-export interface FunctionChanges {
-  create?: CreateFunctionSpec
-  configuration?: ConfigurationUpdate
-  code?: CodeUpdate
-  tags?: TagWrites
-  /** PutFunctionCodeSigningConfig's ARN, when it differs from the live one. */
-  codeSigning?: string
-  /** $LATEST's CodeSha256 once the changes are made, when it is known before making them. */
-  codeSha256?: string
-  changes: FunctionChange[]
-  /** For warning annotations: a function that Lambda reports failed, and what to do about it. */
-  warnings: string[]
-}
+/** The plan's decisions about $LATEST; publish-plan.ts adds the version and the alias. */
+type LatestPlan = Pick<FunctionPlan, 'changes' | 'codeSha256' | 'warnings'>
 
 /**
  * Decides how to bring the function to what the inputs name. `live` is undefined when the
@@ -79,13 +36,13 @@ export function planFunctionChanges(input: {
   pkg?: PackageSummary
   live?: LiveFunction
   s3Sha256?: string
-}): FunctionChanges {
+}): LatestPlan {
   const { settings, pkg, live, s3Sha256 } = input
   const upload = uploadFor(settings, pkg, s3Sha256)
   return live ? planUpdate(settings, live, upload) : planCreate(settings, upload)
 }
 
-function planCreate(settings: DeploySettings, upload: Upload | undefined): FunctionChanges {
+function planCreate(settings: DeploySettings, upload: Upload | undefined): LatestPlan {
   const { config, functionName } = settings
   const isImage = upload?.kind === 'image'
   const missing = [
@@ -111,38 +68,54 @@ function planCreate(settings: DeploySettings, upload: Upload | undefined): Funct
     )
   if (problems.length || !upload || !config.role) throw new InputError(problems)
 
-  const create: CreateFunctionSpec = {
-    PackageType: isImage ? 'Image' : 'Zip',
-    Runtime: config.runtime,
-    Handler: config.handler,
-    Role: config.role,
-    Architectures: config.architectures,
-    MemorySize: config.memorySize,
-    Timeout: config.timeout,
-    Description: config.description,
-    Environment: config.environment && { Variables: config.environment },
-    ...config.more,
-    Tags: config.tags,
-    CodeSigningConfigArn: config.codeSigningConfigArn,
-    SourceKMSKeyArn: config.sourceKmsKeyArn,
-    upload
-  }
+  const packageType = isImage ? 'Image' : 'Zip'
   return {
-    create,
     codeSha256: shaOf(upload),
     changes: [
       {
         functionName,
         kind: 'function',
         action: 'create',
-        packageType: create.PackageType,
+        packageType,
         runtime: config.runtime,
         handler: config.handler,
-        upload
+        upload,
+        request: {
+          PackageType: packageType,
+          settings: requestOf('CreateFunction', config),
+          Role: config.role,
+          Tags: config.tags,
+          SourceKMSKeyArn: config.sourceKmsKeyArn
+        }
       }
     ],
     warnings: []
   }
+}
+
+/**
+ * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
+ * it), image-config to image functions.
+ */
+function packageProblems(
+  functionName: string,
+  config: Pick<FunctionConfig, 'more' | 'sourceKmsKeyArn'>,
+  isImage: boolean
+): string[] {
+  const want = config.more
+  if (isImage && config.sourceKmsKeyArn !== undefined)
+    return [
+      `source-kms-key-arn: ${functionName} is an image function; the key encrypts a zip package only`
+    ]
+  if (isImage && want?.Layers?.length)
+    return [
+      `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`
+    ]
+  if (!isImage && want?.ImageConfig)
+    return [
+      `image-config: ${functionName} is a zip function; image-config is for image functions (image-uri)`
+    ]
+  return []
 }
 
 /** Runtime and handler belong to zip functions; an image brings its own entry point. */
@@ -161,7 +134,7 @@ function planUpdate(
   settings: DeploySettings,
   live: LiveFunction,
   upload: Upload | undefined
-): FunctionChanges {
+): LatestPlan {
   const current = live.configuration
   const isImage = current.PackageType === 'Image'
   const problems: string[] = []
@@ -174,63 +147,52 @@ function planUpdate(
   if (isImage) problems.push(...imageOnlyProblems(settings))
   problems.push(...packageProblems(settings.functionName, settings.config, isImage))
 
-  const wantArchitecture = settings.config.architectures?.[0]
-  const liveArchitecture = current.Architectures?.[0] ?? 'x86_64'
-  const architectureChanges =
-    wantArchitecture !== undefined && wantArchitecture !== liveArchitecture
+  const config = settings.config
+  const architecture = settingChanges('UpdateFunctionCode', config, live)
   // The key is set with the code (UpdateFunctionCode): a new key means writing the code again.
-  const wantKey = settings.config.sourceKmsKeyArn
+  const wantKey = config.sourceKmsKeyArn
   const keyChanges = wantKey !== undefined && wantKey !== live.sourceKmsKeyArn
   if (keyChanges && !upload)
     problems.push(
       `source-kms-key-arn: changing the key that encrypts the code of ${settings.functionName} needs its code too (Lambda sets the key with the code): give code, s3-key or image-uri`
     )
-  if (architectureChanges && !upload)
+  const [archFrom, archTo] = architecture ? values(architecture.fields[0]) : ['', '']
+  if (architecture && !upload)
     problems.push(
-      `architectures: changing ${settings.functionName} from ${liveArchitecture} to ${wantArchitecture} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`
+      `architectures: changing ${settings.functionName} from ${archFrom} to ${archTo} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`
     )
   if (problems.length) throw new InputError(problems)
 
   const functionName = settings.functionName
   const changes: FunctionChange[] = []
-  const configuration = configurationUpdate(settings, current)
-  const wantSigning = settings.config.codeSigningConfigArn
-  const codeSigning =
-    wantSigning !== undefined && wantSigning !== live.codeSigningConfigArn ? wantSigning : undefined
-  const fields = [
-    ...(configuration ? fieldChanges(configuration, current) : []),
-    ...(codeSigning
-      ? [
-          {
-            input: 'code-signing-config-arn' as const,
-            from: live.codeSigningConfigArn ?? '',
-            to: codeSigning
-          }
-        ]
-      : [])
-  ]
+  const configuration = settingChanges('UpdateFunctionConfiguration', config, live)
+  const signing = settingChanges('PutFunctionCodeSigningConfig', config, live)
+  const fields = [...(configuration?.fields ?? []), ...(signing?.fields ?? [])]
   changes.push(
     fields.length
-      ? { functionName, kind: 'configuration', action: 'update', fields }
-      : { functionName, kind: 'configuration', action: 'unchanged', named: namedConfig(settings) }
+      ? {
+          functionName,
+          kind: 'configuration',
+          action: 'update',
+          fields,
+          request: configuration?.request,
+          codeSigning: signing?.request.CodeSigningConfigArn
+        }
+      : { functionName, kind: 'configuration', action: 'unchanged', named: namedSettings(config) }
   )
   const tags = planTags(functionName, settings.config, live.tags ?? {})
-  if (tags) changes.push(tags.change)
+  if (tags) changes.push(tags)
 
   const failed = failure(current)
-  let code: CodeUpdate | undefined
+  let codeSha256 = current.CodeSha256
   if (!upload) {
     changes.push({ functionName, kind: 'code', action: 'unchanged' })
   } else {
     const { same, comparison } = sameCode(upload, live)
-    if (same && !architectureChanges && !keyChanges && !failed) {
+    if (same && !architecture && !keyChanges && !failed) {
       changes.push({ functionName, kind: 'code', action: 'unchanged', comparison })
     } else {
-      code = {
-        upload,
-        ...(architectureChanges ? { Architectures: [wantArchitecture] } : {}),
-        ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
-      }
+      codeSha256 = shaOf(upload)
       changes.push({
         functionName,
         kind: 'code',
@@ -240,20 +202,19 @@ function planUpdate(
         same,
         // Only a new update retries what Lambda abandoned (function states guide): force one.
         ...(failed ? { failed } : {}),
-        ...(architectureChanges
-          ? { architecture: { from: liveArchitecture, to: wantArchitecture } }
-          : {})
+        ...(architecture ? { architecture: { from: archFrom, to: archTo } } : {}),
+        request: {
+          ...architecture?.request,
+          ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
+        }
       })
     }
   }
+  const redeploying = changes.some(c => c.kind === 'code' && c.action === 'update')
   return {
-    configuration,
-    code,
-    tags: tags?.writes,
-    codeSigning,
-    codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
+    codeSha256,
     changes,
-    warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []
+    warnings: failed ? [failureWarning(settings.functionName, current, failed, redeploying)] : []
   }
 }
 
@@ -326,6 +287,10 @@ function sameCode(
     }
   }
 }
+
+/** A value change's two sides as words: the architecture's, x86_64 → arm64. */
+const values = (field: FieldChange): [string, string] =>
+  'to' in field ? [String(field.from), String(field.to)] : ['', '']
 
 function sourceInput(settings: DeploySettings): string {
   return settings.code.kind === 's3' ? 's3-key' : 'code'

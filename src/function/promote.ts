@@ -4,7 +4,8 @@
 import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
 import { markFailed, StepFailed } from '../failure.js'
-import type { FunctionOutcome, FunctionPlan } from './apply.js'
+import type { FunctionOutcome } from './apply.js'
+import type { FunctionPlan } from './changes.js'
 import { aliasOvertaken, pointAlias } from './publish.js'
 import { readAlias } from './read.js'
 
@@ -19,14 +20,14 @@ export async function promote(
   fn: FunctionOutcome,
   hold: string | undefined
 ): Promise<FunctionOutcome> {
-  const alias = plan.publish?.alias
+  const alias = plan.changes.find(c => c.kind === 'alias')
   if (!alias || ctx.settings.dryRun || !fn.version) return fn
-  const { name: aliasName, action, arn } = alias
+  const { alias: aliasName, action, arn, revisionId } = alias
   if (action === 'unchanged') return { ...fn, aliasArn: arn, promoted: true }
   const name = ctx.settings.functionName
   if (hold) {
     ctx.log.warning(
-      `Alias ${aliasName} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${aliasFrom(plan)}`}: ${hold}. Version ${fn.version} is published but not promoted.`
+      `Alias ${aliasName} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${alias.from ?? '?'}`}: ${hold}. Version ${fn.version} is published but not promoted.`
     )
     return {
       ...fn,
@@ -43,7 +44,12 @@ export async function promote(
   }
   ctx.log.info(`Pointing alias ${aliasName} to version ${fn.version}`)
   try {
-    const aliasArn = await pointAlias(ctx.clients.lambda, name, { ...alias, action }, fn.version)
+    const aliasArn = await pointAlias(
+      ctx.clients.lambda,
+      name,
+      { name: aliasName, action, revisionId },
+      fn.version
+    )
     return { ...fn, aliasArn, promoted: true }
   } catch (error) {
     const changes = markFailed(fn.changes, c => c.kind !== 'alias')
@@ -73,6 +79,3 @@ export const plannedAliasArn = (ctx: RunContext): string | undefined =>
   ctx.settings.alias && !ctx.settings.dryRun
     ? `${ctx.functionArn}:${ctx.settings.alias}`
     : undefined
-
-const aliasFrom = (plan: FunctionPlan): string =>
-  plan.publish?.changes.find(c => c.kind === 'alias')?.from ?? '?'

@@ -12,31 +12,20 @@ interface PublishFacts {
   alias?: { FunctionVersion?: string; AliasArn?: string; RevisionId?: string }
 }
 
-export interface PublishPlan {
-  /** A published version that already matches $LATEST; undefined: publish a new one. */
-  reuse?: string
-  /** `revisionId`: the alias's as read, so that it moves only from there (promote.ts). */
-  alias?: {
-    name: string
-    action: 'create' | 'update' | 'unchanged'
-    arn?: string
-    revisionId?: string
-  }
-  changes: FunctionChange[]
-}
-
 /**
- * Whether to publish and where the alias goes. `latest` is $LATEST as it will be after the
- * function changes; when `latestChanges` is true a new version is always published.
+ * Whether to publish and where the alias goes: the version's change (a published version that
+ * already matches $LATEST is reused) and the alias's; none without publish. `latest` is $LATEST
+ * as it will be after the function changes; when `latestChanges` is true a new version is always
+ * published.
  */
 export function planPublish(input: {
   settings: DeploySettings
   latestChanges: boolean
   latest?: LiveConfiguration
   facts: PublishFacts
-}): PublishPlan | undefined {
+}): FunctionChange[] {
   const { settings, latestChanges, latest, facts } = input
-  if (!settings.publish) return undefined
+  if (!settings.publish) return []
   const functionName = settings.functionName
   const aliasVersion = facts.alias?.FunctionVersion
   let reuse: string | undefined
@@ -62,33 +51,28 @@ export function planPublish(input: {
           because: latestChanges ? 'deployed' : 'no-match'
         }
   ]
-  let alias: PublishPlan['alias']
   if (settings.alias) {
     const action = !facts.alias
       ? 'create'
       : reuse !== undefined && aliasVersion === reuse
         ? 'unchanged'
         : 'update'
-    alias = {
-      name: settings.alias,
-      action,
-      arn: facts.alias?.AliasArn,
-      revisionId: facts.alias?.RevisionId
-    }
     changes.push({
       functionName,
       kind: 'alias',
       action,
       alias: settings.alias,
       from: aliasVersion,
-      to: reuse
+      to: reuse,
+      arn: facts.alias?.AliasArn,
+      revisionId: facts.alias?.RevisionId
     })
   }
-  return { reuse, alias, changes }
+  return changes
 }
 
 /** The highest numbered published version. */
-export function newestVersion(versions: LiveConfiguration[]): LiveConfiguration | undefined {
+function newestVersion(versions: LiveConfiguration[]): LiveConfiguration | undefined {
   return versions
     .filter(v => /^\d+$/.test(v.Version ?? ''))
     .reduce<LiveConfiguration | undefined>(

@@ -9,41 +9,25 @@ import {
 } from '@aws-sdk/client-lambda'
 import { unlessMissing } from '../aws/retry.js'
 
-/** The fields of Lambda's FunctionConfiguration that the plan reads (the settings of
- * more-settings.ts as the SDK types them). */
-export interface LiveConfiguration extends Pick<
+/** Lambda's FunctionConfiguration, its enumerations as plain strings (what Lambda may add). The
+ * settings of settings.ts read their live values from it. */
+export interface LiveConfiguration extends Omit<
   FunctionConfiguration,
-  | 'Layers'
-  | 'VpcConfig'
-  | 'DeadLetterConfig'
-  | 'KMSKeyArn'
-  | 'TracingConfig'
-  | 'FileSystemConfigs'
-  | 'ImageConfigResponse'
-  | 'EphemeralStorage'
-  | 'SnapStart'
-  | 'LoggingConfig'
+  | 'Runtime'
+  | 'Architectures'
+  | 'PackageType'
+  | 'State'
+  | 'StateReasonCode'
+  | 'LastUpdateStatus'
+  | 'LastUpdateStatusReasonCode'
 > {
-  FunctionName?: string
-  Version?: string
   Runtime?: string
-  Handler?: string
-  Role?: string
-  MemorySize?: number
-  Timeout?: number
-  Description?: string
-  Environment?: { Variables?: Record<string, string> }
   Architectures?: string[]
   PackageType?: string
-  CodeSha256?: string
-  RevisionId?: string
   State?: string
-  StateReason?: string
   StateReasonCode?: string
   LastUpdateStatus?: string
-  LastUpdateStatusReason?: string
   LastUpdateStatusReasonCode?: string
-  FunctionArn?: string
 }
 
 /** The function as GetFunction returns it. */

@@ -4,19 +4,12 @@
 import type { FunctionConfig } from '../inputs/settings.js'
 import type { FunctionChange } from './changes.js'
 
-export interface TagWrites {
-  /** TagResource's Tags: the added and changed tags, with their values. */
-  set: Record<string, string>
-  /** UntagResource's TagKeys. */
-  remove: string[]
-}
-
-/** The tag change and its writes; undefined when neither tags nor remove-tags was given. */
+/** The tag change, its write when it has one; undefined when neither tags nor remove-tags was given. */
 export function planTags(
   functionName: string,
   config: Pick<FunctionConfig, 'tags' | 'removeTags'>,
   live: Record<string, string>
-): { change: FunctionChange; writes?: TagWrites } | undefined {
+): FunctionChange | undefined {
   if (config.tags === undefined && config.removeTags === undefined) return undefined
   const want = config.tags ?? {}
   const added = Object.keys(want).filter(k => !Object.hasOwn(live, k))
@@ -24,25 +17,21 @@ export function planTags(
   const removed = (config.removeTags ?? []).filter(k => Object.hasOwn(live, k))
   if (!added.length && !changed.length && !removed.length)
     return {
-      change: {
-        functionName,
-        kind: 'tags',
-        action: 'unchanged',
-        named: [config.tags && 'tags', config.removeTags && 'remove-tags'].filter(
-          (n): n is string => Boolean(n)
-        )
-      }
+      functionName,
+      kind: 'tags',
+      action: 'unchanged',
+      named: [config.tags && 'tags', config.removeTags && 'remove-tags'].filter((n): n is string =>
+        Boolean(n)
+      )
     }
   const set = Object.fromEntries([...added, ...changed].map(k => [k, want[k]]))
   return {
-    change: {
-      functionName,
-      kind: 'tags',
-      action: 'update',
-      added: added.sort(),
-      changed: changed.sort(),
-      removed: removed.sort()
-    },
-    writes: { set, remove: removed }
+    functionName,
+    kind: 'tags',
+    action: 'update',
+    added: added.sort(),
+    changed: changed.sort(),
+    removed: removed.sort(),
+    set
   }
 }

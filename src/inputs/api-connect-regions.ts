@@ -43,7 +43,7 @@ export const API_CONNECT_REGIONS: readonly ApiConnectRegion[] = [
 ]
 
 /** Where IBM names the role API Connect assumes, per region (Lambda policy, "Setting up permissions and trust in AWS"). */
-export const IBM_ROLE_SOURCE = 'https://www.ibm.com/docs/en/api-connect/saas?topic=policies-lambda'
+const IBM_ROLE_SOURCE = 'https://www.ibm.com/docs/en/api-connect/saas?topic=policies-lambda'
 
 /** The published principals: a trust statement for one of them with this org's ID is API Connect. */
 export const PUBLISHED_PRINCIPALS = API_CONNECT_REGIONS.flatMap(r => (r.roleArn ? [r.roleArn] : []))
@@ -64,7 +64,7 @@ export function findApiConnectRegion(name: string): ApiConnectRegion | undefined
 }
 
 /** For error messages: `us-east-a (us-east-1, n-virginia, virginia), …`. */
-export const REGION_NAMES = API_CONNECT_REGIONS.map(
+const REGION_NAMES = API_CONNECT_REGIONS.map(
   r => `${r.id} (${[r.awsRegion, ...r.aliases].join(', ')})`
 ).join(', ')
 

@@ -2,7 +2,7 @@
 // located, never quoted (it may hold a token). Pure. Node's own message cannot serve: on node 22
 // and later it quotes the text around the error.
 
-export interface Location {
+interface Location {
   line: number
   column: number
 }

@@ -4,7 +4,7 @@
 import type { RunResult } from './outputs.js'
 
 /** The policy's keys, in the order IBM's sample writes them. */
-export const LAMBDA_POLICY_KEYS = [
+const LAMBDA_POLICY_KEYS = [
   'version',
   'title',
   'function_name',

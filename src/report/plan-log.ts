@@ -8,7 +8,7 @@ import { planLine } from './words.js'
 
 export function logFunctionPlan(log: Log, plan: FunctionPlan, dryRun: boolean): void {
   for (const change of plan.changes) log.info(planLine(change, dryRun))
-  for (const warning of plan.function.warnings) log.warning(warning)
+  for (const warning of plan.warnings) log.warning(warning)
 }
 
 export function logRolePlan(log: Log, plan: RolePlan): void {

@@ -2,13 +2,8 @@
 // summary's table and the `result` output all read them from this file.
 import type { Change } from '../changes.js'
 import { formatSize } from '../function/code-package.js'
-import type {
-  CodeComparison,
-  FieldChange,
-  FunctionChange,
-  SettingValue,
-  Upload
-} from '../function/changes.js'
+import type { CodeComparison, FunctionChange, Upload } from '../function/changes.js'
+import type { FieldChange, SettingValue } from '../function/settings.js'
 import type { TrustTarget } from '../role/documents.js'
 import type { RoleChange } from '../role/changes.js'
 
@@ -165,15 +160,11 @@ function roleRow(change: RoleChange): ChangeRow {
 const trusts = ({ principalArn, externalId }: TrustTarget): string =>
   `trusts ${principalArn} with sts:ExternalId ${externalId}`
 
+/** A setting's change, worded as its row in function/settings.ts says: keys, values or its name. */
 function fieldText(field: FieldChange): string {
-  switch (field.input) {
-    case 'description':
-      return 'description'
-    case 'environment':
-      return `environment (${keysText(field)})`
-    default:
-      return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`
-  }
+  if ('added' in field) return `${field.input} (${keysText(field)})`
+  if ('to' in field) return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`
+  return field.input
 }
 
 /** Keys added, changed and removed (environment variables, tags): names only. */

@@ -13,7 +13,7 @@ import { addMask, inert } from '../runner/workflow-commands.js'
 import { judge, shown, type Invocation, type SmokeResult } from './result.js'
 import { redact, secretValues } from './secrets.js'
 
-export const LOST_ANSWER = 'the answer was lost; the handler may have run once'
+const LOST_ANSWER = 'the answer was lost; the handler may have run once'
 
 /**
  * Runs the smoke test, or says why it was skipped; undefined when no test-event was given. `live`

@@ -6,7 +6,7 @@
 /** Shorter values are not hidden: masking `true` or `prod` would blank them across the job's log. */
 export const MASK_FLOOR = 8
 
-export const REDACTED = '***'
+const REDACTED = '***'
 
 /**
  * The values to hide, longest first: every variable's value of at least MASK_FLOOR characters, its

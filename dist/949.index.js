@@ -1,8 +1,8 @@
-export const id = 423;
-export const ids = [423];
+export const id = 949;
+export const ids = [949];
 export const modules = {
 
-/***/ 5423:
+/***/ 2949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -151,234 +151,247 @@ function provenanceDescription(p) {
         .trim();
 }
 
+;// CONCATENATED MODULE: ./src/function/changes.ts
+/** The plan's write of `kind`, if it has one. */
+const stepOf = (changes, kind) => changes.find((c) => c.kind === kind && c.action !== 'unchanged');
+
 // EXTERNAL MODULE: ./src/inputs/settings.ts
 var inputs_settings = __webpack_require__(900);
-;// CONCATENATED MODULE: ./src/function/changes.ts
-/** Each setting's input, as the report names it. */
-const SETTING_INPUTS = {
-    Layers: 'layers',
-    VpcConfig: 'vpc-config',
-    DeadLetterConfig: 'dead-letter-config',
-    KMSKeyArn: 'kms-key-arn',
-    TracingConfig: 'tracing-config',
-    FileSystemConfigs: 'file-system-configs',
-    ImageConfig: 'image-config',
-    EphemeralStorage: 'ephemeral-storage',
-    SnapStart: 'snap-start',
-    LoggingConfig: 'logging-config'
-};
-
-;// CONCATENATED MODULE: ./src/function/more-settings.ts
-
+;// CONCATENATED MODULE: ./src/function/settings.ts
+const CONFIGURATION = ['CreateFunction', 'UpdateFunctionConfiguration'];
+const same = (value) => value;
 const sorted = (values) => [...(values ?? [])].sort();
-/** A setting's normal form: what Lambda does with it, whatever way it was written. */
-function normal(key, value, functionName) {
-    switch (key) {
-        // Layers apply in order: the order is part of the setting.
-        case 'Layers':
-            return value.Layers ?? [];
-        case 'VpcConfig':
-            return {
-                SubnetIds: sorted(value.VpcConfig?.SubnetIds),
-                SecurityGroupIds: sorted(value.VpcConfig?.SecurityGroupIds),
-                Ipv6AllowedForDualStack: value.VpcConfig?.Ipv6AllowedForDualStack ?? false
-            };
-        case 'DeadLetterConfig':
-            return value.DeadLetterConfig?.TargetArn ?? '';
-        case 'KMSKeyArn':
-            return value.KMSKeyArn ?? '';
-        case 'TracingConfig':
-            return value.TracingConfig?.Mode ?? 'PassThrough';
-        case 'FileSystemConfigs':
-            return (value.FileSystemConfigs ?? []).map(c => `${c.Arn} ${c.LocalMountPath}`).sort();
-        case 'ImageConfig':
-            return {
-                EntryPoint: value.ImageConfig?.EntryPoint ?? [],
-                Command: value.ImageConfig?.Command ?? [],
-                WorkingDirectory: value.ImageConfig?.WorkingDirectory ?? ''
-            };
-        case 'EphemeralStorage':
-            return value.EphemeralStorage?.Size ?? 512;
-        case 'SnapStart':
-            return value.SnapStart?.ApplyOn ?? 'None';
-        case 'LoggingConfig':
-            return {
-                LogFormat: value.LoggingConfig?.LogFormat ?? 'Text',
-                ApplicationLogLevel: value.LoggingConfig?.ApplicationLogLevel ?? '',
-                SystemLogLevel: value.LoggingConfig?.SystemLogLevel ?? '',
-                LogGroup: value.LoggingConfig?.LogGroup ?? `/aws/lambda/${functionName}`
-            };
-    }
+const sortedKeys = (map) => Object.fromEntries(Object.keys(map)
+    .sort()
+    .map(k => [k, map[k]]));
+const configuration = (fn) => fn.configuration;
+/** A setting Lambda takes as the input gives it (inputs/function-settings.ts), in MoreSettings. */
+function asGiven(field, row) {
+    return { ...row, sentBy: CONFIGURATION, words: 'values', want: config => config.more?.[field] };
 }
-/** The live configuration in the request shapes, so one normal form serves both sides. */
-function liveSettings(live) {
-    const image = live.ImageConfigResponse?.ImageConfig;
-    return {
-        Layers: live.Layers?.map(l => l.Arn ?? ''),
-        VpcConfig: live.VpcConfig && {
-            SubnetIds: live.VpcConfig.SubnetIds ?? [],
-            SecurityGroupIds: live.VpcConfig.SecurityGroupIds ?? [],
-            Ipv6AllowedForDualStack: live.VpcConfig.Ipv6AllowedForDualStack
+/** Every setting, in the order the plan names them. */
+const SETTINGS = {
+    Runtime: {
+        input: 'runtime',
+        sentBy: CONFIGURATION,
+        want: config => config.runtime,
+        live: fn => configuration(fn).Runtime,
+        normal: same,
+        words: 'values'
+    },
+    Handler: {
+        input: 'handler',
+        sentBy: CONFIGURATION,
+        want: config => config.handler,
+        live: fn => configuration(fn).Handler,
+        normal: same,
+        words: 'values'
+    },
+    Role: {
+        input: 'execution-role-arn',
+        sentBy: CONFIGURATION,
+        want: config => config.role,
+        live: fn => configuration(fn).Role,
+        normal: same,
+        words: 'values'
+    },
+    // Lambda sets the architecture with the code: plan.ts refuses a change without code.
+    Architectures: {
+        input: 'architectures',
+        sentBy: ['CreateFunction', 'UpdateFunctionCode'],
+        want: config => config.architectures,
+        live: fn => configuration(fn).Architectures,
+        normal: value => value?.[0] ?? 'x86_64',
+        words: 'values'
+    },
+    MemorySize: {
+        input: 'memory-size',
+        sentBy: CONFIGURATION,
+        want: config => config.memorySize,
+        live: fn => configuration(fn).MemorySize,
+        normal: same,
+        words: 'values'
+    },
+    Timeout: {
+        input: 'timeout',
+        sentBy: CONFIGURATION,
+        want: config => config.timeout,
+        live: fn => configuration(fn).Timeout,
+        normal: same,
+        words: 'values'
+    },
+    Description: {
+        input: 'description',
+        sentBy: CONFIGURATION,
+        want: config => config.description,
+        live: fn => configuration(fn).Description,
+        normal: value => value ?? '',
+        words: 'name'
+    },
+    // `replace` (the default): exactly the named variables; `merge`: the live ones stay.
+    Environment: {
+        input: 'environment',
+        sentBy: CONFIGURATION,
+        want: config => config.environment && { Variables: config.environment },
+        live: fn => {
+            const variables = configuration(fn).Environment?.Variables;
+            return variables && { Variables: variables };
         },
-        DeadLetterConfig: live.DeadLetterConfig && { TargetArn: live.DeadLetterConfig.TargetArn ?? '' },
-        KMSKeyArn: live.KMSKeyArn,
-        TracingConfig: live.TracingConfig,
-        FileSystemConfigs: live.FileSystemConfigs,
-        ImageConfig: image,
-        EphemeralStorage: live.EphemeralStorage,
-        SnapStart: live.SnapStart,
-        LoggingConfig: live.LoggingConfig
-    };
-}
-/**
- * The named settings that differ from the live ones: what UpdateFunctionConfiguration sends, and
- * the report's field changes. logging-config compares only the members named: the others keep
- * their live values (and are sent with them, as Lambda sets LoggingConfig as a whole).
- */
-function moreSettingsUpdate(want, live) {
-    const update = {};
-    const fields = [];
-    const current = liveSettings(live);
-    const name = live.FunctionName ?? '';
-    for (const key of Object.keys(SETTING_INPUTS)) {
-        if (want?.[key] === undefined)
-            continue;
-        const wanted = key === 'LoggingConfig' ? { LoggingConfig: loggingWanted(want, current) } : want;
-        const from = normal(key, current, name);
-        const to = normal(key, wanted, name);
-        if (JSON.stringify(from) === JSON.stringify(to))
-            continue;
-        update[key] = wanted[key];
-        fields.push({ input: SETTING_INPUTS[key], from, to });
+        normal: value => sortedKeys(value?.Variables ?? {}),
+        update: (want, live, config) => config.environmentMode === 'merge'
+            ? { Variables: { ...live?.Variables, ...want.Variables } }
+            : want,
+        words: 'keys'
+    },
+    // Lambda keeps it apart from GetFunction's answer: read.ts reads it when the input names it.
+    CodeSigningConfigArn: {
+        input: 'code-signing-config-arn',
+        sentBy: ['CreateFunction', 'PutFunctionCodeSigningConfig'],
+        want: config => config.codeSigningConfigArn,
+        live: fn => fn.codeSigningConfigArn,
+        normal: value => value ?? '',
+        words: 'values'
+    },
+    // Layers apply in order: the order is part of the setting.
+    Layers: asGiven('Layers', {
+        input: 'layers',
+        live: fn => configuration(fn).Layers?.map(l => l.Arn ?? ''),
+        normal: value => value ?? []
+    }),
+    VpcConfig: asGiven('VpcConfig', {
+        input: 'vpc-config',
+        live: fn => {
+            const vpc = configuration(fn).VpcConfig;
+            return (vpc && {
+                SubnetIds: vpc.SubnetIds ?? [],
+                SecurityGroupIds: vpc.SecurityGroupIds ?? [],
+                Ipv6AllowedForDualStack: vpc.Ipv6AllowedForDualStack
+            });
+        },
+        normal: value => ({
+            SubnetIds: sorted(value?.SubnetIds),
+            SecurityGroupIds: sorted(value?.SecurityGroupIds),
+            Ipv6AllowedForDualStack: value?.Ipv6AllowedForDualStack ?? false
+        })
+    }),
+    DeadLetterConfig: asGiven('DeadLetterConfig', {
+        input: 'dead-letter-config',
+        live: fn => {
+            const dlq = configuration(fn).DeadLetterConfig;
+            return dlq && { TargetArn: dlq.TargetArn ?? '' };
+        },
+        normal: value => value?.TargetArn ?? ''
+    }),
+    KMSKeyArn: asGiven('KMSKeyArn', {
+        input: 'kms-key-arn',
+        live: fn => configuration(fn).KMSKeyArn,
+        normal: value => value ?? ''
+    }),
+    TracingConfig: asGiven('TracingConfig', {
+        input: 'tracing-config',
+        live: fn => configuration(fn).TracingConfig,
+        normal: value => value?.Mode ?? 'PassThrough'
+    }),
+    FileSystemConfigs: asGiven('FileSystemConfigs', {
+        input: 'file-system-configs',
+        live: fn => configuration(fn).FileSystemConfigs,
+        normal: value => (value ?? []).map(c => `${c.Arn} ${c.LocalMountPath}`).sort()
+    }),
+    ImageConfig: asGiven('ImageConfig', {
+        input: 'image-config',
+        live: fn => configuration(fn).ImageConfigResponse?.ImageConfig,
+        normal: value => ({
+            EntryPoint: value?.EntryPoint ?? [],
+            Command: value?.Command ?? [],
+            WorkingDirectory: value?.WorkingDirectory ?? ''
+        })
+    }),
+    EphemeralStorage: asGiven('EphemeralStorage', {
+        input: 'ephemeral-storage',
+        live: fn => configuration(fn).EphemeralStorage,
+        normal: value => value?.Size ?? 512
+    }),
+    SnapStart: asGiven('SnapStart', {
+        input: 'snap-start',
+        live: fn => configuration(fn).SnapStart,
+        normal: value => value?.ApplyOn ?? 'None'
+    }),
+    // Lambda sets LoggingConfig as a whole: the members not named are sent with their live values.
+    LoggingConfig: {
+        ...asGiven('LoggingConfig', {
+            input: 'logging-config',
+            live: fn => configuration(fn).LoggingConfig,
+            normal: (value, functionName) => ({
+                LogFormat: value?.LogFormat ?? 'Text',
+                ApplicationLogLevel: value?.ApplicationLogLevel ?? '',
+                SystemLogLevel: value?.SystemLogLevel ?? '',
+                LogGroup: value?.LogGroup ?? `/aws/lambda/${functionName}`
+            })
+        }),
+        // Log levels need the JSON format: back to Text, they are left out.
+        update: (want, live) => {
+            const merged = { ...live, ...want };
+            if (merged.LogFormat !== 'JSON') {
+                delete merged.ApplicationLogLevel;
+                delete merged.SystemLogLevel;
+            }
+            return merged;
+        }
     }
-    return { update: update, fields };
-}
-/** The live logging configuration with the named members over it; levels need the JSON format. */
-function loggingWanted(want, current) {
-    const merged = { ...current.LoggingConfig, ...want.LoggingConfig };
-    if (merged.LogFormat !== 'JSON') {
-        delete merged.ApplicationLogLevel;
-        delete merged.SystemLogLevel;
+};
+const rows = Object.entries(SETTINGS);
+/** The named settings that `write` sends, each in the request's field. */
+function requestOf(write, config) {
+    const fields = {};
+    for (const [field, row] of rows) {
+        const want = row.want(config);
+        if (row.sentBy.includes(write) && want !== undefined)
+            fields[field] = want;
     }
-    return merged;
-}
-/** The named settings' input names, for "already as wanted". */
-const namedSettings = (want) => Object.keys(SETTING_INPUTS)
-    .filter(key => want?.[key] !== undefined)
-    .map(key => SETTING_INPUTS[key]);
-/** Only the settings of `spec` (a CreateFunction spec carries more). */
-const moreSettings = (spec) => Object.fromEntries(Object.keys(SETTING_INPUTS).map(key => [key, spec[key]]));
-/**
- * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
- * it), image-config to image functions.
- */
-function packageProblems(functionName, config, isImage) {
-    const want = config.more;
-    if (isImage && config.sourceKmsKeyArn !== undefined)
-        return [
-            `source-kms-key-arn: ${functionName} is an image function; the key encrypts a zip package only`
-        ];
-    if (isImage && want?.Layers?.length)
-        return [
-            `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`
-        ];
-    if (!isImage && want?.ImageConfig)
-        return [
-            `image-config: ${functionName} is a zip function; image-config is for image functions (image-uri)`
-        ];
-    return [];
-}
-
-;// CONCATENATED MODULE: ./src/function/configuration.ts
-
-/** The named configuration inputs whose values differ from the live function, as SDK fields. */
-function configurationUpdate(settings, current) {
-    const want = settings.config;
-    const update = {};
-    if (want.runtime !== undefined && want.runtime !== current.Runtime)
-        update.Runtime = want.runtime;
-    if (want.handler !== undefined && want.handler !== current.Handler)
-        update.Handler = want.handler;
-    if (want.role !== undefined && want.role !== current.Role)
-        update.Role = want.role;
-    if (want.memorySize !== undefined && want.memorySize !== current.MemorySize)
-        update.MemorySize = want.memorySize;
-    if (want.timeout !== undefined && want.timeout !== current.Timeout)
-        update.Timeout = want.timeout;
-    if (want.description !== undefined && want.description !== (current.Description ?? ''))
-        update.Description = want.description;
-    const liveVariables = current.Environment?.Variables ?? {};
-    const variables = want.environment && want.environmentMode === 'merge'
-        ? { ...liveVariables, ...want.environment }
-        : want.environment;
-    if (variables !== undefined && !sameMap(variables, liveVariables))
-        update.Environment = { Variables: variables };
-    Object.assign(update, moreSettingsUpdate(want.more, current).update);
-    return Object.keys(update).length ? update : undefined;
-}
-function sameMap(a, b) {
-    const keys = Object.keys(a);
-    return (keys.length === Object.keys(b).length && keys.every(k => Object.hasOwn(b, k) && a[k] === b[k]));
-}
-/** The named configuration changes, field by field, as the report shows them. */
-function fieldChanges(update, current) {
-    const fields = [];
-    const scalars = [
-        ['runtime', current.Runtime, update.Runtime],
-        ['handler', current.Handler, update.Handler],
-        ['execution-role-arn', current.Role, update.Role],
-        ['memory-size', current.MemorySize, update.MemorySize],
-        ['timeout', current.Timeout, update.Timeout]
-    ];
-    for (const [input, from, to] of scalars)
-        if (to !== undefined)
-            fields.push({ input, from, to });
-    if (update.Description !== undefined)
-        fields.push({ input: 'description' });
-    if (update.Environment)
-        fields.push({
-            input: 'environment',
-            ...environmentChange(current.Environment?.Variables ?? {}, update.Environment.Variables)
-        });
-    fields.push(...moreSettingsUpdate(update, current).fields);
     return fields;
 }
-/** Names only: values may be secrets. */
-function environmentChange(from, to) {
+/**
+ * The named settings that `write` sends whose normal forms differ from the live ones: the
+ * request's fields, and the changes as the report words them. Undefined when none differs.
+ */
+function settingChanges(write, config, live) {
+    const request = {};
+    const fields = [];
+    const name = live.configuration.FunctionName ?? '';
+    for (const [field, row] of rows) {
+        const want = row.want(config);
+        if (!row.sentBy.includes(write) || want === undefined)
+            continue;
+        const current = row.live(live);
+        const sent = row.update ? row.update(want, current, config) : want;
+        const from = row.normal(current, name);
+        const to = row.normal(sent, name);
+        if (JSON.stringify(from) === JSON.stringify(to))
+            continue;
+        request[field] = sent;
+        fields.push(fieldChange(row, from, to));
+    }
+    return fields.length ? { request: request, fields } : undefined;
+}
+function fieldChange(row, from, to) {
+    const { input } = row;
+    if (row.words === 'name')
+        return { input };
+    if (row.words === 'values')
+        return { input, from, to };
+    const [before, after] = [from, to];
     return {
-        added: Object.keys(to)
-            .filter(k => !Object.hasOwn(from, k))
-            .sort(),
-        changed: Object.keys(to)
-            .filter(k => Object.hasOwn(from, k) && from[k] !== to[k])
-            .sort(),
-        removed: Object.keys(from)
-            .filter(k => !Object.hasOwn(to, k))
-            .sort()
+        input,
+        added: Object.keys(after).filter(k => !Object.hasOwn(before, k)),
+        changed: Object.keys(after).filter(k => Object.hasOwn(before, k) && before[k] !== after[k]),
+        removed: Object.keys(before).filter(k => !Object.hasOwn(after, k))
     };
 }
-/** The configuration inputs the user named, by input name. */
-function namedConfig(settings) {
-    const c = settings.config;
-    const names = [
-        ['runtime', c.runtime],
-        ['handler', c.handler],
-        ['execution-role-arn', c.role],
-        ['architectures', c.architectures],
-        ['memory-size', c.memorySize],
-        ['timeout', c.timeout],
-        ['description', c.description],
-        ['environment', c.environment],
-        ['code-signing-config-arn', c.codeSigningConfigArn]
-    ];
-    return [
-        ...names.filter(([, value]) => value !== undefined).map(([name]) => name),
-        ...namedSettings(c.more)
-    ];
-}
+/** The settings the inputs name, by input name, for "already as wanted". */
+const namedSettings = (config) => rows.filter(([, row]) => row.want(config) !== undefined).map(([, row]) => row.input);
 
 ;// CONCATENATED MODULE: ./src/function/tags.ts
-/** The tag change and its writes; undefined when neither tags nor remove-tags was given. */
+/** The tag change, its write when it has one; undefined when neither tags nor remove-tags was given. */
 function planTags(functionName, config, live) {
     if (config.tags === undefined && config.removeTags === undefined)
         return undefined;
@@ -388,24 +401,20 @@ function planTags(functionName, config, live) {
     const removed = (config.removeTags ?? []).filter(k => Object.hasOwn(live, k));
     if (!added.length && !changed.length && !removed.length)
         return {
-            change: {
-                functionName,
-                kind: 'tags',
-                action: 'unchanged',
-                named: [config.tags && 'tags', config.removeTags && 'remove-tags'].filter((n) => Boolean(n))
-            }
+            functionName,
+            kind: 'tags',
+            action: 'unchanged',
+            named: [config.tags && 'tags', config.removeTags && 'remove-tags'].filter((n) => Boolean(n))
         };
     const set = Object.fromEntries([...added, ...changed].map(k => [k, want[k]]));
     return {
-        change: {
-            functionName,
-            kind: 'tags',
-            action: 'update',
-            added: added.sort(),
-            changed: changed.sort(),
-            removed: removed.sort()
-        },
-        writes: { set, remove: removed }
+        functionName,
+        kind: 'tags',
+        action: 'update',
+        added: added.sort(),
+        changed: changed.sort(),
+        removed: removed.sort(),
+        set
     };
 }
 
@@ -430,7 +439,6 @@ var function_upload = __webpack_require__(4679);
 //   $LATEST (its code and configuration); the alias moves only when it points elsewhere.
 // - A function that Lambda reports Failed (State or LastUpdateStatus) is redeployed even when
 //   nothing differs: comparing alone would leave it broken on every rerun.
-
 
 
 
@@ -466,38 +474,49 @@ function planCreate(settings, upload) {
         problems.push(`file-system-configs: function ${functionName} does not exist; creating it with a file system needs vpc-config (Lambda reaches EFS through the function's VPC)`);
     if (problems.length || !upload || !config.role)
         throw new inputs_settings/* InputError */.d(problems);
-    const create = {
-        PackageType: isImage ? 'Image' : 'Zip',
-        Runtime: config.runtime,
-        Handler: config.handler,
-        Role: config.role,
-        Architectures: config.architectures,
-        MemorySize: config.memorySize,
-        Timeout: config.timeout,
-        Description: config.description,
-        Environment: config.environment && { Variables: config.environment },
-        ...config.more,
-        Tags: config.tags,
-        CodeSigningConfigArn: config.codeSigningConfigArn,
-        SourceKMSKeyArn: config.sourceKmsKeyArn,
-        upload
-    };
+    const packageType = isImage ? 'Image' : 'Zip';
     return {
-        create,
         codeSha256: shaOf(upload),
         changes: [
             {
                 functionName,
                 kind: 'function',
                 action: 'create',
-                packageType: create.PackageType,
+                packageType,
                 runtime: config.runtime,
                 handler: config.handler,
-                upload
+                upload,
+                request: {
+                    PackageType: packageType,
+                    settings: requestOf('CreateFunction', config),
+                    Role: config.role,
+                    Tags: config.tags,
+                    SourceKMSKeyArn: config.sourceKmsKeyArn
+                }
             }
         ],
         warnings: []
     };
+}
+/**
+ * Layers and a code package key belong to zip functions (an image brings its own and ECR encrypts
+ * it), image-config to image functions.
+ */
+function packageProblems(functionName, config, isImage) {
+    const want = config.more;
+    if (isImage && config.sourceKmsKeyArn !== undefined)
+        return [
+            `source-kms-key-arn: ${functionName} is an image function; the key encrypts a zip package only`
+        ];
+    if (isImage && want?.Layers?.length)
+        return [
+            `layers: ${functionName} is an image function; Lambda takes layers for zip functions only (put them in the image)`
+        ];
+    if (!isImage && want?.ImageConfig)
+        return [
+            `image-config: ${functionName} is a zip function; image-config is for image functions (image-uri)`
+        ];
+    return [];
 }
 /** Runtime and handler belong to zip functions; an image brings its own entry point. */
 function imageOnlyProblems(settings) {
@@ -519,57 +538,48 @@ function planUpdate(settings, live, upload) {
     if (isImage)
         problems.push(...imageOnlyProblems(settings));
     problems.push(...packageProblems(settings.functionName, settings.config, isImage));
-    const wantArchitecture = settings.config.architectures?.[0];
-    const liveArchitecture = current.Architectures?.[0] ?? 'x86_64';
-    const architectureChanges = wantArchitecture !== undefined && wantArchitecture !== liveArchitecture;
+    const config = settings.config;
+    const architecture = settingChanges('UpdateFunctionCode', config, live);
     // The key is set with the code (UpdateFunctionCode): a new key means writing the code again.
-    const wantKey = settings.config.sourceKmsKeyArn;
+    const wantKey = config.sourceKmsKeyArn;
     const keyChanges = wantKey !== undefined && wantKey !== live.sourceKmsKeyArn;
     if (keyChanges && !upload)
         problems.push(`source-kms-key-arn: changing the key that encrypts the code of ${settings.functionName} needs its code too (Lambda sets the key with the code): give code, s3-key or image-uri`);
-    if (architectureChanges && !upload)
-        problems.push(`architectures: changing ${settings.functionName} from ${liveArchitecture} to ${wantArchitecture} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`);
+    const [archFrom, archTo] = architecture ? values(architecture.fields[0]) : ['', ''];
+    if (architecture && !upload)
+        problems.push(`architectures: changing ${settings.functionName} from ${archFrom} to ${archTo} needs its code too (Lambda sets the architecture with the code): give code, s3-key or image-uri`);
     if (problems.length)
         throw new inputs_settings/* InputError */.d(problems);
     const functionName = settings.functionName;
     const changes = [];
-    const configuration = configurationUpdate(settings, current);
-    const wantSigning = settings.config.codeSigningConfigArn;
-    const codeSigning = wantSigning !== undefined && wantSigning !== live.codeSigningConfigArn ? wantSigning : undefined;
-    const fields = [
-        ...(configuration ? fieldChanges(configuration, current) : []),
-        ...(codeSigning
-            ? [
-                {
-                    input: 'code-signing-config-arn',
-                    from: live.codeSigningConfigArn ?? '',
-                    to: codeSigning
-                }
-            ]
-            : [])
-    ];
+    const configuration = settingChanges('UpdateFunctionConfiguration', config, live);
+    const signing = settingChanges('PutFunctionCodeSigningConfig', config, live);
+    const fields = [...(configuration?.fields ?? []), ...(signing?.fields ?? [])];
     changes.push(fields.length
-        ? { functionName, kind: 'configuration', action: 'update', fields }
-        : { functionName, kind: 'configuration', action: 'unchanged', named: namedConfig(settings) });
+        ? {
+            functionName,
+            kind: 'configuration',
+            action: 'update',
+            fields,
+            request: configuration?.request,
+            codeSigning: signing?.request.CodeSigningConfigArn
+        }
+        : { functionName, kind: 'configuration', action: 'unchanged', named: namedSettings(config) });
     const tags = planTags(functionName, settings.config, live.tags ?? {});
     if (tags)
-        changes.push(tags.change);
+        changes.push(tags);
     const failed = plan_failure(current);
-    let code;
+    let codeSha256 = current.CodeSha256;
     if (!upload) {
         changes.push({ functionName, kind: 'code', action: 'unchanged' });
     }
     else {
         const { same, comparison } = sameCode(upload, live);
-        if (same && !architectureChanges && !keyChanges && !failed) {
+        if (same && !architecture && !keyChanges && !failed) {
             changes.push({ functionName, kind: 'code', action: 'unchanged', comparison });
         }
         else {
-            code = {
-                upload,
-                ...(architectureChanges ? { Architectures: [wantArchitecture] } : {}),
-                ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
-            };
+            codeSha256 = shaOf(upload);
             changes.push({
                 functionName,
                 kind: 'code',
@@ -579,20 +589,19 @@ function planUpdate(settings, live, upload) {
                 same,
                 // Only a new update retries what Lambda abandoned (function states guide): force one.
                 ...(failed ? { failed } : {}),
-                ...(architectureChanges
-                    ? { architecture: { from: liveArchitecture, to: wantArchitecture } }
-                    : {})
+                ...(architecture ? { architecture: { from: archFrom, to: archTo } } : {}),
+                request: {
+                    ...architecture?.request,
+                    ...(wantKey !== undefined ? { SourceKMSKeyArn: wantKey } : {})
+                }
             });
         }
     }
+    const redeploying = changes.some(c => c.kind === 'code' && c.action === 'update');
     return {
-        configuration,
-        code,
-        tags: tags?.writes,
-        codeSigning,
-        codeSha256: code ? shaOf(code.upload) : current.CodeSha256,
+        codeSha256,
         changes,
-        warnings: failed ? [failureWarning(settings.functionName, current, failed, Boolean(code))] : []
+        warnings: failed ? [failureWarning(settings.functionName, current, failed, redeploying)] : []
     };
 }
 /**
@@ -649,6 +658,8 @@ function sameCode(upload, live) {
         }
     }
 }
+/** A value change's two sides as words: the architecture's, x86_64 → arm64. */
+const values = (field) => 'to' in field ? [String(field.from), String(field.to)] : ['', ''];
 function sourceInput(settings) {
     return settings.code.kind === 's3' ? 's3-key' : 'code';
 }
@@ -864,9 +875,9 @@ async function applyTags(ctx, writes, begin) {
         begin({ operation: 'lambda:TagResource', resource: `function ${name}` });
         await retry(() => lambda.send(new dist_cjs/* TagResourceCommand */.eqU({ Resource, Tags: writes.set })), conflictRetry(ctx, 'lambda:TagResource', name));
     }
-    if (writes.remove.length) {
+    if (writes.removed.length) {
         begin({ operation: 'lambda:UntagResource', resource: `function ${name}` });
-        await retry(() => lambda.send(new dist_cjs/* UntagResourceCommand */.RP$({ Resource, TagKeys: writes.remove })), conflictRetry(ctx, 'lambda:UntagResource', name));
+        await retry(() => lambda.send(new dist_cjs/* UntagResourceCommand */.RP$({ Resource, TagKeys: writes.removed })), conflictRetry(ctx, 'lambda:UntagResource', name));
     }
 }
 
@@ -1076,8 +1087,8 @@ async function deploy(ctx, plan, replan, replanned = false) {
     if (ctx.settings.dryRun)
         return {
             changes: plan.changes,
-            codeSha256: plan.function.codeSha256,
-            version: plan.publish?.reuse
+            codeSha256: plan.codeSha256,
+            version: reused(plan.changes)
         };
     const progress = {
         step: { doing: `function ${ctx.settings.functionName}` },
@@ -1099,7 +1110,6 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     const { log } = ctx;
     const lambda = ctx.clients.lambda;
     const name = ctx.settings.functionName;
-    const fn = plan.function;
     const resource = `function ${name}`;
     const on = (operation) => ({ operation, resource });
     const begin = (step) => (progress.step = step);
@@ -1113,24 +1123,21 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     let latest = plan.live;
     // The code this run deploys: the package's own SHA-256 when known before the upload, else what
     // Lambda answered to this run's own write (an S3 object without a checksum, an image).
-    let ours = fn.codeSha256;
-    if (fn.create) {
-        const spec = fn.create;
+    let ours = plan.codeSha256;
+    const create = stepOf(plan.changes, 'function');
+    const configuration = stepOf(plan.changes, 'configuration');
+    const code = stepOf(plan.changes, 'code');
+    const tags = stepOf(plan.changes, 'tags');
+    if (create) {
+        const spec = create.request;
         const active = await log.group(`Create function ${name}`, async () => {
-            const Code = await codeOf(spec.upload, on('lambda:CreateFunction'));
+            const Code = await codeOf(create.upload, on('lambda:CreateFunction'));
             const response = await retry(() => lambda.send(new dist_cjs/* CreateFunctionCommand */.Y8X({
                 FunctionName: name,
                 PackageType: spec.PackageType,
-                Runtime: spec.Runtime,
-                Handler: spec.Handler,
+                ...spec.settings,
+                Runtime: spec.settings.Runtime,
                 Role: spec.Role,
-                Architectures: spec.Architectures,
-                MemorySize: spec.MemorySize,
-                Timeout: spec.Timeout,
-                Description: spec.Description,
-                Environment: spec.Environment,
-                ...moreSettings(spec),
-                CodeSigningConfigArn: spec.CodeSigningConfigArn,
                 Code: { ...Code, SourceKMSKeyArn: spec.SourceKMSKeyArn },
                 Tags: { ...provenanceTags(ctx.provenance), ...spec.Tags }
             })), roleRetry(ctx, 'lambda:CreateFunction')).catch(error => {
@@ -1160,8 +1167,8 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
         latest = active;
     }
     else {
-        if (fn.configuration) {
-            const update = fn.configuration;
+        if (configuration?.request) {
+            const update = configuration.request;
             latest = await log.group(`Update function ${name} configuration`, async () => {
                 begin(on('lambda:UpdateFunctionConfiguration'));
                 await retry(() => lambda.send(new dist_cjs/* UpdateFunctionConfigurationCommand */.Zlw({
@@ -1176,23 +1183,21 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
                 return waitForUpdate(ctx, name);
             });
         }
-        if (fn.codeSigning) {
-            const arn = fn.codeSigning;
+        if (configuration?.codeSigning) {
+            const arn = configuration.codeSigning;
             await log.group(`Set function ${name} code signing`, async () => {
                 begin(on('lambda:PutFunctionCodeSigningConfig'));
                 await putCodeSigning(ctx, arn);
                 progress.done.add('configuration');
             });
         }
-        if (fn.code) {
-            const code = fn.code;
+        if (code) {
             latest = await log.group(`Update function ${name} code`, async () => {
                 const Code = await codeOf(code.upload, on('lambda:UpdateFunctionCode'));
                 const updated = await retry(() => lambda.send(new dist_cjs/* UpdateFunctionCodeCommand */.KfB({
                     FunctionName: name,
                     ...Code,
-                    Architectures: code.Architectures,
-                    SourceKMSKeyArn: code.SourceKMSKeyArn
+                    ...code.request
                 })), conflictRetry(ctx, 'lambda:UpdateFunctionCode', name));
                 progress.done.add('code');
                 ours ??= updated.CodeSha256;
@@ -1201,16 +1206,15 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
                 return waitForUpdate(ctx, name);
             });
         }
-        if (fn.tags) {
-            const writes = fn.tags;
+        if (tags) {
             await log.group(`Update function ${name} tags`, async () => {
-                await applyTags(ctx, writes, begin);
+                await applyTags(ctx, tags, begin);
                 progress.done.add('tags');
             });
         }
         // The wait for an update watches LastUpdateStatus only; a function whose State stays Failed is
         // still broken, and publishing or pointing an alias at it would hide that.
-        if ((fn.configuration || fn.code) && latest?.State === 'Failed') {
+        if ((configuration?.request || code) && latest?.State === 'Failed') {
             begin({ doing: `checking the state of function ${name}` });
             throw new Error(`function ${name} is still in state Failed after this deploy (${plan_failure(latest)}); Lambda's function states guide says a function whose creation failed must be deleted and created again: delete it and run the action again`);
         }
@@ -1224,10 +1228,9 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
     const codeSha256 = latest?.CodeSha256 ?? ours;
     progress.known.codeSha256 = codeSha256;
     const outcome = { changes: plan.changes, codeSha256 };
-    if (!plan.publish)
+    if (!plan.changes.some(c => c.kind === 'version'))
         return outcome;
-    const publish = plan.publish;
-    const version = publish.reuse ??
+    const version = reused(plan.changes) ??
         (await log.group(`Publish a version of ${name}`, () => {
             begin(on('lambda:PublishVersion'));
             return publishVersion(ctx, latest, ours);
@@ -1242,6 +1245,8 @@ async function makeWrites(ctx, plan, replan, replanned, progress) {
             : change);
     return outcome;
 }
+/** The published version that already matches $LATEST, when the plan reuses one. */
+const reused = (changes) => changes.find(c => c.kind === 'version' && c.action === 'unchanged')?.version;
 /** The step that puts a zip over the direct-upload limit in S3 first, if there is one. */
 const stagingStep = (upload, otherwise) => upload.kind === 'staged-zip'
     ? {
@@ -1253,13 +1258,15 @@ const stagingStep = (upload, otherwise) => upload.kind === 'staged-zip'
 
 ;// CONCATENATED MODULE: ./src/function/publish-plan.ts
 /**
- * Whether to publish and where the alias goes. `latest` is $LATEST as it will be after the
- * function changes; when `latestChanges` is true a new version is always published.
+ * Whether to publish and where the alias goes: the version's change (a published version that
+ * already matches $LATEST is reused) and the alias's; none without publish. `latest` is $LATEST
+ * as it will be after the function changes; when `latestChanges` is true a new version is always
+ * published.
  */
 function planPublish(input) {
     const { settings, latestChanges, latest, facts } = input;
     if (!settings.publish)
-        return undefined;
+        return [];
     const functionName = settings.functionName;
     const aliasVersion = facts.alias?.FunctionVersion;
     let reuse;
@@ -1285,29 +1292,24 @@ function planPublish(input) {
                 because: latestChanges ? 'deployed' : 'no-match'
             }
     ];
-    let alias;
     if (settings.alias) {
         const action = !facts.alias
             ? 'create'
             : reuse !== undefined && aliasVersion === reuse
                 ? 'unchanged'
                 : 'update';
-        alias = {
-            name: settings.alias,
-            action,
-            arn: facts.alias?.AliasArn,
-            revisionId: facts.alias?.RevisionId
-        };
         changes.push({
             functionName,
             kind: 'alias',
             action,
             alias: settings.alias,
             from: aliasVersion,
-            to: reuse
+            to: reuse,
+            arn: facts.alias?.AliasArn,
+            revisionId: facts.alias?.RevisionId
         });
     }
-    return { reuse, alias, changes };
+    return changes;
 }
 /** The highest numbered published version. */
 function newestVersion(versions) {
@@ -1452,7 +1454,8 @@ async function planFunction(ctx, code, liveRead) {
         live.codeSigningConfigArn = await readCodeSigning(ctx);
     const s3Sha256 = live && settings.code.kind === 's3' ? await readS3Sha256(ctx, settings.code) : undefined;
     const fn = planFunctionChanges({ settings, pkg: code, live, s3Sha256 });
-    const latestChanges = Boolean(fn.create || fn.code || fn.configuration);
+    // Any write to $LATEST but its tags' makes a new version to publish.
+    const latestChanges = fn.changes.some(c => c.kind !== 'tags' && c.action !== 'unchanged');
     const alias = settings.publish && live && settings.alias
         ? await readAlias(clients.lambda, name, settings.alias)
         : undefined;
@@ -1465,8 +1468,7 @@ async function planFunction(ctx, code, liveRead) {
         latest: live?.configuration,
         facts: { versions, alias }
     });
-    const changes = [...fn.changes, ...(publish?.changes ?? [])];
-    return { changes, function: fn, publish, live: live?.configuration, code };
+    return { ...fn, changes: [...fn.changes, ...publish], live: live?.configuration, code };
 }
 /** The planned writes; `replan` plans afresh when the function changed under the run. */
 function applyFunction(ctx, plan, replan = () => planFunction(ctx, plan.code)) {
@@ -1499,15 +1501,15 @@ async function versionsToReuse(ctx, latest, aliasVersion) {
  * failed, and `promoted: false`: the alias is not on this run's version.
  */
 async function promote(ctx, plan, fn, hold) {
-    const alias = plan.publish?.alias;
+    const alias = plan.changes.find(c => c.kind === 'alias');
     if (!alias || ctx.settings.dryRun || !fn.version)
         return fn;
-    const { name: aliasName, action, arn } = alias;
+    const { alias: aliasName, action, arn, revisionId } = alias;
     if (action === 'unchanged')
         return { ...fn, aliasArn: arn, promoted: true };
     const name = ctx.settings.functionName;
     if (hold) {
-        ctx.log.warning(`Alias ${aliasName} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${aliasFrom(plan)}`}: ${hold}. Version ${fn.version} is published but not promoted.`);
+        ctx.log.warning(`Alias ${aliasName} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${alias.from ?? '?'}`}: ${hold}. Version ${fn.version} is published but not promoted.`);
         return {
             ...fn,
             // A held-back alias that existed keeps its ARN: API Connect still calls it.
@@ -1523,7 +1525,7 @@ async function promote(ctx, plan, fn, hold) {
     };
     ctx.log.info(`Pointing alias ${aliasName} to version ${fn.version}`);
     try {
-        const aliasArn = await pointAlias(ctx.clients.lambda, name, { ...alias, action }, fn.version);
+        const aliasArn = await pointAlias(ctx.clients.lambda, name, { name: aliasName, action, revisionId }, fn.version);
         return { ...fn, aliasArn, promoted: true };
     }
     catch (error) {
@@ -1544,7 +1546,6 @@ const overtaken = (alias, theirs, ours) => new Error(`another deploy moved alias
 const plannedAliasArn = (ctx) => ctx.settings.alias && !ctx.settings.dryRun
     ? `${ctx.functionArn}:${ctx.settings.alias}`
     : undefined;
-const aliasFrom = (plan) => plan.publish?.changes.find(c => c.kind === 'alias')?.from ?? '?';
 
 // EXTERNAL MODULE: external "node:async_hooks"
 var external_node_async_hooks_ = __webpack_require__(6698);
@@ -5374,15 +5375,13 @@ function roleRow(change) {
     }
 }
 const trusts = ({ principalArn, externalId }) => `trusts ${principalArn} with sts:ExternalId ${externalId}`;
+/** A setting's change, worded as its row in function/settings.ts says: keys, values or its name. */
 function fieldText(field) {
-    switch (field.input) {
-        case 'description':
-            return 'description';
-        case 'environment':
-            return `environment (${keysText(field)})`;
-        default:
-            return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`;
-    }
+    if ('added' in field)
+        return `${field.input} (${keysText(field)})`;
+    if ('to' in field)
+        return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`;
+    return field.input;
 }
 /** Keys added, changed and removed (environment variables, tags): names only. */
 function keysText(keys) {
@@ -5440,7 +5439,7 @@ const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
 function logFunctionPlan(log, plan, dryRun) {
     for (const change of plan.changes)
         log.info(planLine(change, dryRun));
-    for (const warning of plan.function.warnings)
+    for (const warning of plan.warnings)
         log.warning(warning);
 }
 function logRolePlan(log, plan) {

@@ -1,8 +1,9 @@
 // The settings compared by meaning: defaults filled in, sets sorted, only the named ones, and
 // tags added or updated but removed only when asked.
-import { moreSettingsUpdate } from '../../src/function/more-settings.js'
 import type { LiveConfiguration } from '../../src/function/read.js'
+import { settingChanges } from '../../src/function/settings.js'
 import { planTags } from '../../src/function/tags.js'
+import type { MoreSettings } from '../../src/inputs/settings.js'
 
 const live: LiveConfiguration = {
   FunctionName: 'orders',
@@ -17,7 +18,13 @@ const live: LiveConfiguration = {
   }
 }
 
-describe('moreSettingsUpdate', () => {
+/** UpdateFunctionConfiguration's fields for the settings of `more`, and the changes' data. */
+function moreSettingsUpdate(more: MoreSettings, configuration: LiveConfiguration) {
+  const changes = settingChanges('UpdateFunctionConfiguration', { more }, { configuration })
+  return { update: changes?.request ?? {}, fields: changes?.fields ?? [] }
+}
+
+describe('settingChanges', () => {
   test('a setting equal by meaning is not written', () => {
     const { update, fields } = moreSettingsUpdate(
       {
@@ -70,24 +77,22 @@ describe('planTags', () => {
   test('added and changed tags are set; unnamed live tags stay', () => {
     expect(planTags('orders', { tags: { team: 'b', cost: '42', owner: 'ops' } }, liveTags)).toEqual(
       {
-        change: {
-          functionName: 'orders',
-          kind: 'tags',
-          action: 'update',
-          added: ['cost'],
-          changed: ['team'],
-          removed: []
-        },
-        writes: { set: { cost: '42', team: 'b' }, remove: [] }
+        functionName: 'orders',
+        kind: 'tags',
+        action: 'update',
+        added: ['cost'],
+        changed: ['team'],
+        removed: [],
+        set: { cost: '42', team: 'b' }
       }
     )
   })
   test('remove-tags removes only keys the function has', () => {
-    expect(planTags('orders', { removeTags: ['owner', 'absent'] }, liveTags)?.writes).toEqual({
+    expect(planTags('orders', { removeTags: ['owner', 'absent'] }, liveTags)).toMatchObject({
       set: {},
-      remove: ['owner']
+      removed: ['owner']
     })
-    expect(planTags('orders', { removeTags: ['absent'] }, liveTags)?.change).toMatchObject({
+    expect(planTags('orders', { removeTags: ['absent'] }, liveTags)).toMatchObject({
       action: 'unchanged',
       named: ['remove-tags']
     })
