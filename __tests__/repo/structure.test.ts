@@ -28,4 +28,8 @@ describe('the structure of the repository', () => {
   it('has no file over 350 lines, in src/ or emulator/', () => {
     expect(s.overLong).toEqual([])
   })
+
+  it('exports nothing that nobody imports', () => {
+    expect(s.unusedExports).toEqual([])
+  })
 })

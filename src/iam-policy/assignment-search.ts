@@ -22,13 +22,13 @@ export interface Conjunction {
   parts: ReadonlyMap<string, (value: TrialValue) => Tri>
 }
 
-export type Want = 'true' | 'not-false' | 'false' | 'not-true'
+type Want = 'true' | 'not-false' | 'false' | 'not-true'
 export interface Goal {
   conjunction: Conjunction
   want: Want
 }
 
-export type SearchOutcome = { found: Assignment } | { none: true } | { exceeded: true }
+type SearchOutcome = { found: Assignment } | { none: true } | { exceeded: true }
 
 const holds = (value: Tri, want: Want): boolean =>
   want === 'true'

@@ -147,7 +147,7 @@ const OPERATORS: Record<string, BaseOperator> = {
 
 // --- operators, set operators, IfExists ---------------------------------------------------------
 
-export interface ParsedOperator {
+interface ParsedOperator {
   set?: 'ForAnyValue' | 'ForAllValues'
   name: string
   ifExists: boolean
@@ -176,7 +176,7 @@ export function conditionMatches(condition: unknown, env: Environment): Tri {
 }
 
 /** One operator and key of a Condition element, as the policy writes them. */
-export interface ConditionClause {
+interface ConditionClause {
   operator: string
   key: string
   values: unknown[]
@@ -256,12 +256,12 @@ function policyValueText(value: unknown): string | undefined {
 
 // --- IP addresses -------------------------------------------------------------------------------
 
-export interface Ip {
+interface Ip {
   value: bigint
   bits: 32 | 128
 }
 
-export function parseIp(text: string): Ip | undefined {
+function parseIp(text: string): Ip | undefined {
   return text.includes(':') ? parseIpv6(text) : parseIpv4(text)
 }
 

@@ -25,11 +25,8 @@ import type { Evaluation, NamedPolicy, PolicyDocument, Request } from './types.j
 
 export type {
   ConditionBlock,
-  ConditionValue,
   ContextValue,
-  Decision,
   Evaluation,
-  NamedPolicy,
   PolicyDocument,
   PolicyPrincipal,
   PolicyStatement,

@@ -21,7 +21,7 @@ import { keySpace, keyUses, requestTimeKeys } from './request-space.js'
 import { combinations, contextOf, forEachAssignment, spacesOf } from './request-search.js'
 import type { Evaluation } from './types.js'
 
-export interface InvokeDecision extends Evaluation {
+interface InvokeDecision extends Evaluation {
   /** Keys the runner cannot know that the answer depends on (cannot-evaluate). */
   dependsOn: string[]
 }

@@ -67,9 +67,9 @@ export function scalarText(value: ContextScalar): string {
 
 // --- patterns: literal text, `*` and `?`, after policy variables are substituted ---------------
 
-export type Token = { text: string } | { wildcard: '*' | '?' }
+type Token = { text: string } | { wildcard: '*' | '?' }
 
-export interface PatternOptions {
+interface PatternOptions {
   /** `*` and `?` are wildcards (StringLike, ArnLike, Resource) rather than literal characters. */
   wildcards: boolean
   /** Substitute `${...}` policy variables (Version 2012-10-17 and an operator that allows them). */

@@ -22,7 +22,7 @@ export const INVOKE_ACTIONS = [
   'lambda:InvokeFunctionUrl'
 ] as const
 
-export interface BeyondInvoke {
+interface BeyondInvoke {
   /** The statement's label: its policy's name, then its Sid or index. */
   statement: string
   /** Its Action patterns that allow more than invoke, or `NotAction: …` for a NotAction grant. */
@@ -31,7 +31,7 @@ export interface BeyondInvoke {
   conditional: boolean
 }
 
-export interface OnlyInvokeAnalysis {
+interface OnlyInvokeAnalysis {
   decision: 'only-invoke' | 'more' | 'cannot-evaluate'
   /** Each Allow statement that allows an action beyond invoke (for `more`). */
   beyond: BeyondInvoke[]
@@ -39,7 +39,7 @@ export interface OnlyInvokeAnalysis {
   undecided: string[]
 }
 
-export interface OnlyInvokeInput {
+interface OnlyInvokeInput {
   policies: readonly (PolicyDocument | NamedPolicy)[]
   boundary?: PolicyDocument | NamedPolicy
 }

@@ -45,7 +45,7 @@ export interface Candidate {
   target: boolean
 }
 
-export interface PrincipalSpaceInput {
+interface PrincipalSpaceInput {
   statements: readonly Record<string, unknown>[]
   partition: string
   ownAccount: string
@@ -151,7 +151,7 @@ function namedOthers(statements: readonly Record<string, unknown>[]) {
 }
 
 /** The AWS entries (ARNs and account IDs) of every Principal and NotPrincipal element. */
-export function awsEntries(statements: readonly Record<string, unknown>[]): string[] {
+function awsEntries(statements: readonly Record<string, unknown>[]): string[] {
   return statements.flatMap(statement =>
     [statement.Principal, statement.NotPrincipal].flatMap(element =>
       typeof element === 'object' && element !== null

@@ -46,7 +46,7 @@ export function contextOf(...parts: Record<string, TrialValue>[]): Record<string
   return context
 }
 
-export type SpaceOf = (key: string) => KeySpace | { undecided: string }
+type SpaceOf = (key: string) => KeySpace | { undecided: string }
 
 /** The trial values of each key, or why one cannot be enumerated. */
 export function spacesOf(

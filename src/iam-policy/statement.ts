@@ -29,12 +29,12 @@ import type { Evaluation, Request } from './types.js'
 
 export type PolicyKind = 'resource' | 'identity'
 
-export interface Setup {
+interface Setup {
   caller: Caller
   context: Context
 }
 
-export interface Environment {
+interface Environment {
   context: Context
   variables: boolean
 }
@@ -48,7 +48,7 @@ export interface StatementResult {
 }
 
 /** Where statements come from: `prefix` labels them, `title` names their policy in a sentence. */
-export interface Source {
+interface Source {
   prefix?: string
   title?: string
 }

@@ -18,13 +18,13 @@ export interface Comparison {
   tokens: Glob[]
 }
 
-export interface Witness {
+interface Witness {
   value: string
   /** Which comparisons the value matches, by index. */
   matches: boolean[]
 }
 
-export type WitnessResult = { witnesses: Witness[] } | { exceeded: string }
+type WitnessResult = { witnesses: Witness[] } | { exceeded: string }
 
 /** A pattern's tokens: `*` and `?` are wildcards when `wildcards`, else literal characters. */
 export function globTokens(

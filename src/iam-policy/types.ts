@@ -28,7 +28,7 @@ export interface Evaluation {
 }
 
 export type PolicyPrincipal = '*' | { [kind: string]: string | string[] }
-export type ConditionValue = string | number | boolean
+type ConditionValue = string | number | boolean
 export type ConditionBlock = Record<string, Record<string, ConditionValue | ConditionValue[]>>
 
 export interface PolicyStatement {

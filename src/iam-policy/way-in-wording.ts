@@ -23,7 +23,7 @@ const EXTERNAL_IDS: Record<ExternalIdSituation, string> = {
 }
 
 /** Who, in words: the principal as written and, when it differs, the kinds of caller. */
-export function wayInWho(way: WayIn): string {
+function wayInWho(way: WayIn): string {
   const example = way.examples[0]
   if (way.ibmOtherExternalId) return `IBM's API Connect role (${way.principal})`
   if (way.apiConnect) return `API Connect for this org (${way.principal})`
@@ -35,7 +35,7 @@ export function wayInWho(way: WayIn): string {
   return example && example !== way.principal ? `${way.principal} (${kinds}${eg})` : way.principal
 }
 
-export function wayInExternalId(way: WayIn): string {
+function wayInExternalId(way: WayIn): string {
   const base = EXTERNAL_IDS[way.externalId]
   const specific = way.externalId === 'another' && way.externalIds.length > 0
   return specific ? `${base} (${way.externalIds.map(id => `"${id}"`).join(', ')})` : base

@@ -148,7 +148,7 @@ export function assembleWaysIn(
   return { target: target_, waysIn: [...groups.values()], undecided }
 }
 
-export interface TrustVerdict {
+interface TrustVerdict {
   verdict: 'pass' | 'fail' | 'cannot-evaluate'
   /** The ways in that fail the check (neither accepted nor API Connect for this org). */
   failing: WayIn[]

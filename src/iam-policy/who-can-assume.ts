@@ -54,10 +54,10 @@ import { decideTarget, type TargetRun } from './target-decision.js'
 import type { PolicyDocument } from './types.js'
 import { assembleWaysIn, EXTERNAL_ID, type Finding, type TrustAnalysis } from './ways-in.js'
 
-export type { TrustAnalysis, WayIn, TargetDecision } from './ways-in.js'
+export type { TrustAnalysis, WayIn } from './ways-in.js'
 export { trustVerdict } from './ways-in.js'
 
-export interface TrustTarget {
+interface TrustTarget {
   /** IBM's regional role, e.g. arn:aws:iam::623947394061:role/ibm-apiconnect-us-east-a. */
   principalArn: string
   /** This provider org's ID, as the trust policy must pin it. */

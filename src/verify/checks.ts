@@ -18,7 +18,7 @@ import { PUBLISHED_PRINCIPALS, regionOfPrincipal } from '../inputs/api-connect-r
  * pass and fail: decided. undecided: a core check whose answer could not be decided (it never
  * counts as passed). not-checked: an optional extra that could not run.
  */
-export type CheckStatus = 'pass' | 'fail' | 'undecided' | 'not-checked'
+type CheckStatus = 'pass' | 'fail' | 'undecided' | 'not-checked'
 
 /** The `verified` output: `true` only when every check ran and passed. */
 export type Verified = 'true' | 'false' | 'undecided' | 'incomplete' | 'skipped'

@@ -194,10 +194,7 @@ async function askRole(ctx: RunContext, resources: string[]): Promise<RoleRead> 
 }
 
 /** The role as it will be after the planned writes: what the planned analysis needs of it. */
-export type PlannedRole = Pick<
-  RoleOutcome,
-  'trustPolicy' | 'grantPolicyName' | 'grantPolicy' | 'live'
->
+type PlannedRole = Pick<RoleOutcome, 'trustPolicy' | 'grantPolicyName' | 'grantPolicy' | 'live'>
 
 /** The planned role's trust checks and its identity policies (live ones and the planned grant). */
 export interface PlannedRoleAnalysis {

@@ -41,7 +41,7 @@ const SIMULATED: Record<string, Decision> = {
 }
 
 /** The function's policies (read once per run) and the role's tags when they are the session's. */
-export interface InvokeFacts {
+interface InvokeFacts {
   functionPolicies: Promise<FunctionPolicies>
   principalTags?: Record<string, string>
   /** The role's policies as verification already reads them: the first local answer uses them. */

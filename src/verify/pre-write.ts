@@ -11,7 +11,7 @@ import type { RolePlan } from '../role/index.js'
 import { type Check, NOBODY_ELSE, ONLY_INVOKE } from './checks.js'
 import { PLANNED_METHOD, plannedRoleAnalysis, type PlannedRoleAnalysis } from './dry-run.js'
 
-export interface BeforeWrites {
+interface BeforeWrites {
   analysis: PlannedRoleAnalysis
   /** Why nothing may be written, with the fix; undefined when the writes may go ahead. */
   refusal?: string
@@ -47,7 +47,7 @@ export async function beforeWrites(
  * Why IBM may not be let into the role, from the planned checks and the function's execution
  * roles (planned and live): one sentence per reason, each with its fix.
  */
-export function refusalOf(
+function refusalOf(
   checks: Check[],
   roleArn: string,
   execution: { functionName: string; roles: (string | undefined)[] }

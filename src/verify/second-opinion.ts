@@ -14,8 +14,8 @@ import type { PolicyDocument, PolicyPrincipal } from '../iam-policy/index.js'
 import { PUBLISHED_PRINCIPALS } from '../inputs/api-connect-regions.js'
 import { type Check, NOBODY_ELSE, type TrustQuestion } from './checks.js'
 
-export const NO_NEW_ACCESS = 'Access Analyzer agrees: nobody else can assume the role'
-export const NO_PUBLIC_ACCESS = 'Access Analyzer agrees: the role is not public'
+const NO_NEW_ACCESS = 'Access Analyzer agrees: nobody else can assume the role'
+const NO_PUBLIC_ACCESS = 'Access Analyzer agrees: the role is not public'
 const EXPECTED = 'the same answer as the local analysis'
 
 type Answer = 'PASS' | 'FAIL'
@@ -24,7 +24,7 @@ type Answer = 'PASS' | 'FAIL'
  * The trust policy the role may have: API Connect with this org's ID (this run's principal, and the
  * other published regions' — one role may serve several), and the declared principals.
  */
-export function referencePolicy(question: Omit<TrustQuestion, 'now' | 'roleArn'>): PolicyDocument {
+function referencePolicy(question: Omit<TrustQuestion, 'now' | 'roleArn'>): PolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: [
