@@ -6420,7 +6420,9 @@ const PLANNED_METHOD = 'analysis of the planned documents (dry run)';
  * policies and its planned or current boundary), as IAM will evaluate them after a run: the
  * analysis verification runs, on the documents before any write (pre-write.ts) and in a dry run.
  */
-async function plannedRoleAnalysis(ctx, role, method = PLANNED_METHOD) {
+async function plannedRoleAnalysis(ctx, role, method = PLANNED_METHOD, 
+/** The role's policies but the grant, when they were read already (run/early-reads.ts). */
+read) {
     const { name, permissionsBoundary } = ctx.settings.role;
     const grant = { name: role.grantPolicyName, document: role.grantPolicy };
     const trust = trustChecks(role.trustPolicy, question(ctx), method);
@@ -6428,12 +6430,14 @@ async function plannedRoleAnalysis(ctx, role, method = PLANNED_METHOD) {
         // The plan's read of the role: nothing is written before this, so it is still the role as it is.
         const live = role.live;
         const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary;
-        const current = live
-            ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, grant.name)
-            : {
-                policies: [],
-                boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
-            };
+        const current = {
+            policies: !live
+                ? []
+                : read
+                    ? await read
+                    : (await readIdentityPolicies(ctx.clients.iam, name, undefined, grant.name)).policies,
+            boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
+        };
         // The planned grant replaces the live one of the same name (not read).
         const policies = { policies: [...current.policies, grant], boundary: current.boundary };
         return {
@@ -6489,7 +6493,9 @@ async function verifyLogged(ctx, role, aliasArn, planned) {
 
 const BEFORE_WRITES = 'analysis of the planned documents, before any write';
 /** The planned role's analysis and, when it would fail, the refusal; undefined when not asked. */
-async function beforeWrites(ctx, plan, liveExecutionRole) {
+async function beforeWrites(ctx, plan, liveExecutionRole, 
+/** The role's policies but the grant, read alongside the plan (run/early-reads.ts). */
+rolePolicies) {
     const { settings } = ctx;
     if (!settings.role.manage || settings.verify === 'off')
         return undefined;
@@ -6500,7 +6506,7 @@ async function beforeWrites(ctx, plan, liveExecutionRole) {
         live: plan.live
     };
     const method = settings.dryRun ? PLANNED_METHOD : BEFORE_WRITES;
-    const analysis = await plannedRoleAnalysis(ctx, planned, method);
+    const analysis = await plannedRoleAnalysis(ctx, planned, method, rolePolicies);
     const refusal = refusalOf([...analysis.trust, analysis.onlyInvoke], plan.live?.arn || ctx.roleArn, { functionName: settings.functionName, roles: [settings.config.role, liveExecutionRole] });
     return { analysis, ...(refusal ? { refusal } : {}) };
 }
@@ -6743,10 +6749,24 @@ const DEFAULT_TIMING = {
 
 
 
+
+
 function startEarlyReads(clients, settings) {
+    const { name, manage } = settings.role;
+    const grantName = grantPolicyName(settings.functionName, settings.region);
     const reads = {
         function: readFunction(clients.lambda, settings.functionName),
-        role: readRole(clients.iam, settings.role.name, grantPolicyName(settings.functionName, settings.region))
+        role: readRole(clients.iam, name, grantName),
+        ...(manage && settings.verify !== 'off'
+            ? {
+                rolePolicies: readIdentityPolicies(clients.iam, name, undefined, grantName).then(read => read.policies, (error) => {
+                    // A role that does not exist yet has no policies.
+                    if (errorName(error) === 'NoSuchEntity')
+                        return [];
+                    throw error;
+                })
+            }
+            : {})
     };
     // A run stopped by the account check never asks for these: their errors are not the run's.
     for (const read of Object.values(reads))
@@ -7083,7 +7103,7 @@ async function run({ settings, code }) {
             setTargetOutputs(targets);
         }
         // Never let IBM into a role that fails: the planned role is analysed before any write.
-        const before = await beforeWrites(ctx, rolePlan, functionPlan.live?.Role);
+        const before = await beforeWrites(ctx, rolePlan, functionPlan.live?.Role, early.rolePolicies);
         if (before?.refusal) {
             const { trust, onlyInvoke } = before.analysis;
             const planned = [...functionPlan.changes, ...rolePlan.changes];

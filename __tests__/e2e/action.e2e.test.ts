@@ -64,12 +64,14 @@ describe('a first deploy, then a rerun', () => {
     ])
     // plan: GetRole + GetRolePolicy; apply: CreateRole, PutRolePolicy, then the GetRole that sees
     // the new role (the trust policy as stored, which verify reuses); verify: SimulatePrincipalPolicy.
-    // "The role can do nothing but invoke" was decided before the writes on the planned documents,
-    // which a role this run created holds and nothing else: they are not read again.
+    // "The role can do nothing but invoke" was decided before the writes on the planned documents
+    // (the role's policies, asked for alongside the plan's reads, do not exist yet), which a role this
+    // run created holds and nothing else: they are not read again.
     expect(only('iam', first.calls).sort()).toEqual(
       [
         'iam:GetRole(NoSuchEntity)',
         'iam:GetRolePolicy(NoSuchEntity)',
+        'iam:ListRolePolicies(NoSuchEntity)',
         'iam:CreateRole',
         'iam:PutRolePolicy',
         'iam:GetRole',
@@ -156,10 +158,13 @@ describe('stops before any write', () => {
   test('on the wrong account: the reads by name alongside GetCallerIdentity, and no write', async () => {
     const wrong = await run({ 'expected-account-id': '999999999999' })
     expect(wrong.exitCode).toBe(1)
-    // The plan's reads need only names, so they run alongside GetCallerIdentity; nothing more.
+    // The plan's reads (and the role's policies, for the analysis before any write) need only
+    // names, so they run alongside GetCallerIdentity; nothing more.
     expect(wrong.calls.map(c => c.replace(/\(.*\)$/, '')).sort()).toEqual([
       'iam:GetRole',
       'iam:GetRolePolicy',
+      'iam:ListAttachedRolePolicies',
+      'iam:ListRolePolicies',
       'lambda:GetFunction',
       'sts:GetCallerIdentity'
     ])

@@ -48,7 +48,7 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
       setTargetOutputs(targets)
     }
     // Never let IBM into a role that fails: the planned role is analysed before any write.
-    const before = await beforeWrites(ctx, rolePlan, functionPlan.live?.Role)
+    const before = await beforeWrites(ctx, rolePlan, functionPlan.live?.Role, early.rolePolicies)
     if (before?.refusal) {
       const { trust, onlyInvoke } = before.analysis
       const planned = [...functionPlan.changes, ...rolePlan.changes]

@@ -215,7 +215,9 @@ export const PLANNED_METHOD = 'analysis of the planned documents (dry run)'
 export async function plannedRoleAnalysis(
   ctx: RunContext,
   role: PlannedRole,
-  method = PLANNED_METHOD
+  method = PLANNED_METHOD,
+  /** The role's policies but the grant, when they were read already (run/early-reads.ts). */
+  read?: Promise<NamedPolicy[]>
 ): Promise<PlannedRoleAnalysis> {
   const { name, permissionsBoundary } = ctx.settings.role
   const grant: NamedPolicy = { name: role.grantPolicyName, document: role.grantPolicy }
@@ -224,12 +226,14 @@ export async function plannedRoleAnalysis(
     // The plan's read of the role: nothing is written before this, so it is still the role as it is.
     const live = role.live
     const boundaryArn = permissionsBoundary ?? live?.permissionsBoundary
-    const current = live
-      ? await readIdentityPolicies(ctx.clients.iam, name, boundaryArn, grant.name)
-      : {
-          policies: [],
-          boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
-        }
+    const current = {
+      policies: !live
+        ? []
+        : read
+          ? await read
+          : (await readIdentityPolicies(ctx.clients.iam, name, undefined, grant.name)).policies,
+      boundary: boundaryArn ? await readManagedPolicy(ctx.clients.iam, boundaryArn) : undefined
+    }
     // The planned grant replaces the live one of the same name (not read).
     const policies = { policies: [...current.policies, grant], boundary: current.boundary }
     return {

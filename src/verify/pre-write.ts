@@ -7,6 +7,7 @@
 // IAM: it lets nobody in, and verification reports the role as it is; with verify off nothing is
 // checked, this included.
 import type { RunContext } from '../context.js'
+import type { NamedPolicy } from '../iam-policy/index.js'
 import type { RolePlan } from '../role/index.js'
 import { type Check, NOBODY_ELSE, ONLY_INVOKE } from './checks.js'
 import { PLANNED_METHOD, plannedRoleAnalysis, type PlannedRoleAnalysis } from './dry-run.js'
@@ -23,7 +24,9 @@ const BEFORE_WRITES = 'analysis of the planned documents, before any write'
 export async function beforeWrites(
   ctx: RunContext,
   plan: RolePlan,
-  liveExecutionRole: string | undefined
+  liveExecutionRole: string | undefined,
+  /** The role's policies but the grant, read alongside the plan (run/early-reads.ts). */
+  rolePolicies?: Promise<NamedPolicy[]>
 ): Promise<BeforeWrites | undefined> {
   const { settings } = ctx
   if (!settings.role.manage || settings.verify === 'off') return undefined
@@ -34,7 +37,7 @@ export async function beforeWrites(
     live: plan.live
   }
   const method = settings.dryRun ? PLANNED_METHOD : BEFORE_WRITES
-  const analysis = await plannedRoleAnalysis(ctx, planned, method)
+  const analysis = await plannedRoleAnalysis(ctx, planned, method, rolePolicies)
   const refusal = refusalOf(
     [...analysis.trust, analysis.onlyInvoke],
     plan.live?.arn || ctx.roleArn,
