@@ -1638,9 +1638,184 @@ function qualifiedNameOf(settings, version) {
     return settings.alias ? `${name}:${settings.alias}` : version ? `${name}:${version}` : name;
 }
 
+;// CONCATENATED MODULE: ./src/report/words.ts
+
+/** Inline code in the job summary; a backtick in the text would end it early. */
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+function changeRow(change) {
+    return 'functionName' in change ? functionRow(change) : roleRow(change);
+}
+/** A function change as the plan logs it: "Would update" in a dry run. */
+function planLine(change, dryRun) {
+    const { target, action, detail } = functionRow(change);
+    const verb = {
+        create: dryRun ? 'Would create' : 'Create',
+        update: dryRun ? 'Would update' : 'Update',
+        unchanged: 'Unchanged'
+    }[action];
+    return `${verb} ${target}: ${detail}`;
+}
+/** A change as its branch logs it, once made (or not made, and why). */
+function changeLine(change) {
+    const { target, action, detail } = changeRow(change);
+    return `${target}: ${action}: ${detail}`;
+}
+/** A planned change's detail, saying so when it was not made: "failed: …", "not done (dry run): …". */
+function notDoneText(change, detail) {
+    if (!change.notDone || change.action === 'unchanged')
+        return detail;
+    return change.notDone === 'failed'
+        ? `failed: ${detail}`
+        : `not done (${change.notDone}): ${detail}`;
+}
+/** The rows of `change`: its action, and its detail marked when it was not done. */
+const rowsOf = (change) => (target, detail) => ({
+    target,
+    action: change.action,
+    detail: notDoneText(change, detail)
+});
+function functionRow(change) {
+    const fn = `function ${change.functionName}`;
+    const row = rowsOf(change);
+    switch (change.kind) {
+        case 'function':
+            return row(fn, change.upload.kind === 'image'
+                ? `image ${change.upload.imageUri}`
+                : `${change.runtime}, handler ${change.handler}, ${uploadText(change.upload)}`);
+        case 'configuration':
+            return row(`${fn} configuration`, change.action === 'update'
+                ? change.fields.map(fieldText).join(', ')
+                : change.named.length
+                    ? `${change.named.join(', ')} as given`
+                    : 'no configuration input given');
+        case 'code': {
+            if (change.action === 'unchanged')
+                return row(`${fn} code`, change.comparison ? comparisonText(change.comparison, true) : 'no code source given');
+            const why = comparisonText(change.comparison, change.same);
+            const parts = [change.same ? `same code (${why})` : why];
+            if (change.architecture)
+                parts.push(`architecture ${change.architecture.from} → ${change.architecture.to}`);
+            if (change.failed)
+                parts.unshift(`redeployed because Lambda reports it failed (${change.failed})`);
+            return row(`${fn} code`, `${parts.join('; ')}, ${uploadText(change.upload)}`);
+        }
+        case 'tags':
+            return row(`${fn} tags`, change.action === 'unchanged' ? `${change.named.join(', ')} as given` : keysText(change));
+        case 'version':
+            return row(`${fn} version`, change.action === 'unchanged'
+                ? `version ${change.version} already has CodeSha256 ${words_short(change.codeSha256)} and this configuration`
+                : change.version
+                    ? `published version ${change.version}`
+                    : change.because === 'deployed'
+                        ? 'publish the deployed code as a new version'
+                        : 'no published version matches $LATEST; publish it');
+        case 'alias': {
+            const to = change.to ? `version ${change.to}` : 'the new version';
+            return row(`alias ${change.functionName}:${change.alias}`, change.action === 'unchanged'
+                ? `points to version ${change.to}`
+                : change.action === 'create'
+                    ? `point it to ${to}`
+                    : `version ${change.from ?? '?'} → ${to}`);
+        }
+    }
+}
+function roleRow(change) {
+    const role = `role ${change.roleName}`;
+    const row = rowsOf(change);
+    switch (change.kind) {
+        case 'role':
+            return row(role, `${trusts(change.trust)}; path ${change.path}; ${change.tagCount} tags${change.boundary ? `; permissions boundary ${change.boundary}` : ''}`);
+        case 'trust': {
+            if (change.action === 'unchanged')
+                return row(`${role}: trust policy`, trusts(change.trust));
+            const { sid, replaced, trust } = change;
+            const detail = change.statement === 'updated'
+                ? `statement ${sid} now ${trusts(trust)}${replaced.length ? ` (was sts:ExternalId ${replaced.join(', ')})` : ''}`
+                : change.statement === 'added'
+                    ? `statement ${sid} added: ${trusts(trust)}; ${change.kept} other statement(s) kept`
+                    : `${trusts(trust)} (already)`;
+            const fixed = change.fixed.length
+                ? `; ${change.fixed.join(', ')} no longer trust ${trust.principalArn} without sts:ExternalId`
+                : '';
+            const split = change.split.length
+                ? `; ${change.split.join(', ')} kept in statement ${sid}Other`
+                : '';
+            return row(`${role}: trust policy`, detail + fixed + split);
+        }
+        case 'description':
+            return row(`${role}: description`, `"${change.from}" → "${change.to}"`);
+        case 'boundary':
+            return row(`${role}: permissions boundary`, `${change.from ?? 'none'} → ${change.to}`);
+        case 'tags':
+            // Names only, as for the function's tags: a tag's value may be anything the user holds.
+            return row(`${role}: tags`, `set ${Object.keys(change.tags).join(', ')}`);
+        case 'grant':
+            return row(`${role}: policy ${change.policyName}`, `allows lambda:InvokeFunction on ${change.functionArn} and ${change.functionArn}:*`);
+    }
+}
+const trusts = ({ principalArn, externalId }) => `trusts ${principalArn} with sts:ExternalId ${externalId}`;
+/** A setting's change, worded as its row in function/settings.ts says: keys, values or its name. */
+function fieldText(field) {
+    if ('added' in field)
+        return `${field.input} (${keysText(field)})`;
+    if ('to' in field)
+        return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`;
+    return field.input;
+}
+/** Keys added, changed and removed (environment variables, tags): names only. */
+function keysText(keys) {
+    return [
+        keys.added.length && `added ${keys.added.join(' ')}`,
+        keys.changed.length && `changed ${keys.changed.join(' ')}`,
+        keys.removed.length && `removed ${keys.removed.join(' ')}`
+    ]
+        .filter(Boolean)
+        .join('; ');
+}
+/** A setting's value in a few words: '' and [] read as none. */
+function valueText(value) {
+    if (value === undefined || value === '')
+        return '(none)';
+    if (Array.isArray(value))
+        return value.length ? `[${value.map(valueText).join(', ')}]` : '(none)';
+    if (typeof value === 'object')
+        return `{${Object.entries(value)
+            .map(([k, v]) => `${k} ${valueText(v)}`)
+            .join(', ')}}`;
+    return String(value);
+}
+function comparisonText(comparison, same) {
+    switch (comparison.kind) {
+        case 'sha256':
+            return same
+                ? `CodeSha256 ${words_short(comparison.live)} matches`
+                : `CodeSha256 ${words_short(comparison.live)} → ${words_short(comparison.wanted)}`;
+        case 's3-unknown':
+            return `s3://${comparison.bucket}/${comparison.key} has no full-object SHA-256 checksum in S3 to compare, so it is deployed every run (upload it with --checksum-algorithm SHA256 to let reruns skip it)`;
+        case 'image':
+            return same
+                ? `image ${comparison.wanted} is deployed`
+                : `image ${comparison.live ?? '(none)'} → ${comparison.wanted}`;
+    }
+}
+function uploadText(upload) {
+    switch (upload.kind) {
+        case 'zip':
+            return `${(0,code_package/* formatSize */.Xq)(upload.size)} zip (CodeSha256 ${words_short(upload.sha256)})`;
+        case 'staged-zip':
+            return `${(0,code_package/* formatSize */.Xq)(upload.size)} zip through s3://${upload.bucket}/${upload.key}`;
+        case 's3':
+            return `from s3://${upload.bucket}/${upload.key}${upload.objectVersion ? ` (version ${upload.objectVersion})` : ''}`;
+        case 'image':
+            return `image ${upload.imageUri}`;
+    }
+}
+const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
+
 ;// CONCATENATED MODULE: ./src/report/smoke.ts
 // The smoke test in the report: its section of the job summary, and how it ends the step (a failed
 // smoke test fails it, saying which version was published but not promoted).
+
 
 const smoke_MARK = {
     pass: '✅ pass',
@@ -1654,7 +1829,6 @@ const smoke_MARK = {
 function smokeSection(smoke, functionName, table) {
     if (!smoke)
         return [];
-    const code = (text) => `\`${text.replace(/`/g, "'")}\``;
     return [
         '### Smoke test',
         '',
@@ -5261,178 +5435,6 @@ function decideRole(desired, live) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/words.ts
-
-function changeRow(change) {
-    return 'functionName' in change ? functionRow(change) : roleRow(change);
-}
-/** A function change as the plan logs it: "Would update" in a dry run. */
-function planLine(change, dryRun) {
-    const { target, action, detail } = functionRow(change);
-    const verb = {
-        create: dryRun ? 'Would create' : 'Create',
-        update: dryRun ? 'Would update' : 'Update',
-        unchanged: 'Unchanged'
-    }[action];
-    return `${verb} ${target}: ${detail}`;
-}
-/** A change as its branch logs it, once made (or not made, and why). */
-function changeLine(change) {
-    const { target, action, detail } = changeRow(change);
-    return `${target}: ${action}: ${detail}`;
-}
-/** A planned change's detail, saying so when it was not made: "failed: …", "not done (dry run): …". */
-function notDoneText(change, detail) {
-    if (!change.notDone || change.action === 'unchanged')
-        return detail;
-    return change.notDone === 'failed'
-        ? `failed: ${detail}`
-        : `not done (${change.notDone}): ${detail}`;
-}
-/** The rows of `change`: its action, and its detail marked when it was not done. */
-const rowsOf = (change) => (target, detail) => ({
-    target,
-    action: change.action,
-    detail: notDoneText(change, detail)
-});
-function functionRow(change) {
-    const fn = `function ${change.functionName}`;
-    const row = rowsOf(change);
-    switch (change.kind) {
-        case 'function':
-            return row(fn, change.upload.kind === 'image'
-                ? `image ${change.upload.imageUri}`
-                : `${change.runtime}, handler ${change.handler}, ${uploadText(change.upload)}`);
-        case 'configuration':
-            return row(`${fn} configuration`, change.action === 'update'
-                ? change.fields.map(fieldText).join(', ')
-                : change.named.length
-                    ? `${change.named.join(', ')} as given`
-                    : 'no configuration input given');
-        case 'code': {
-            if (change.action === 'unchanged')
-                return row(`${fn} code`, change.comparison ? comparisonText(change.comparison, true) : 'no code source given');
-            const why = comparisonText(change.comparison, change.same);
-            const parts = [change.same ? `same code (${why})` : why];
-            if (change.architecture)
-                parts.push(`architecture ${change.architecture.from} → ${change.architecture.to}`);
-            if (change.failed)
-                parts.unshift(`redeployed because Lambda reports it failed (${change.failed})`);
-            return row(`${fn} code`, `${parts.join('; ')}, ${uploadText(change.upload)}`);
-        }
-        case 'tags':
-            return row(`${fn} tags`, change.action === 'unchanged' ? `${change.named.join(', ')} as given` : keysText(change));
-        case 'version':
-            return row(`${fn} version`, change.action === 'unchanged'
-                ? `version ${change.version} already has CodeSha256 ${words_short(change.codeSha256)} and this configuration`
-                : change.version
-                    ? `published version ${change.version}`
-                    : change.because === 'deployed'
-                        ? 'publish the deployed code as a new version'
-                        : 'no published version matches $LATEST; publish it');
-        case 'alias': {
-            const to = change.to ? `version ${change.to}` : 'the new version';
-            return row(`alias ${change.functionName}:${change.alias}`, change.action === 'unchanged'
-                ? `points to version ${change.to}`
-                : change.action === 'create'
-                    ? `point it to ${to}`
-                    : `version ${change.from ?? '?'} → ${to}`);
-        }
-    }
-}
-function roleRow(change) {
-    const role = `role ${change.roleName}`;
-    const row = rowsOf(change);
-    switch (change.kind) {
-        case 'role':
-            return row(role, `${trusts(change.trust)}; path ${change.path}; ${change.tagCount} tags${change.boundary ? `; permissions boundary ${change.boundary}` : ''}`);
-        case 'trust': {
-            if (change.action === 'unchanged')
-                return row(`${role}: trust policy`, trusts(change.trust));
-            const { sid, replaced, trust } = change;
-            const detail = change.statement === 'updated'
-                ? `statement ${sid} now ${trusts(trust)}${replaced.length ? ` (was sts:ExternalId ${replaced.join(', ')})` : ''}`
-                : change.statement === 'added'
-                    ? `statement ${sid} added: ${trusts(trust)}; ${change.kept} other statement(s) kept`
-                    : `${trusts(trust)} (already)`;
-            const fixed = change.fixed.length
-                ? `; ${change.fixed.join(', ')} no longer trust ${trust.principalArn} without sts:ExternalId`
-                : '';
-            const split = change.split.length
-                ? `; ${change.split.join(', ')} kept in statement ${sid}Other`
-                : '';
-            return row(`${role}: trust policy`, detail + fixed + split);
-        }
-        case 'description':
-            return row(`${role}: description`, `"${change.from}" → "${change.to}"`);
-        case 'boundary':
-            return row(`${role}: permissions boundary`, `${change.from ?? 'none'} → ${change.to}`);
-        case 'tags':
-            // Names only, as for the function's tags: a tag's value may be anything the user holds.
-            return row(`${role}: tags`, `set ${Object.keys(change.tags).join(', ')}`);
-        case 'grant':
-            return row(`${role}: policy ${change.policyName}`, `allows lambda:InvokeFunction on ${change.functionArn} and ${change.functionArn}:*`);
-    }
-}
-const trusts = ({ principalArn, externalId }) => `trusts ${principalArn} with sts:ExternalId ${externalId}`;
-/** A setting's change, worded as its row in function/settings.ts says: keys, values or its name. */
-function fieldText(field) {
-    if ('added' in field)
-        return `${field.input} (${keysText(field)})`;
-    if ('to' in field)
-        return `${field.input} ${valueText(field.from)} → ${valueText(field.to)}`;
-    return field.input;
-}
-/** Keys added, changed and removed (environment variables, tags): names only. */
-function keysText(keys) {
-    return [
-        keys.added.length && `added ${keys.added.join(' ')}`,
-        keys.changed.length && `changed ${keys.changed.join(' ')}`,
-        keys.removed.length && `removed ${keys.removed.join(' ')}`
-    ]
-        .filter(Boolean)
-        .join('; ');
-}
-/** A setting's value in a few words: '' and [] read as none. */
-function valueText(value) {
-    if (value === undefined || value === '')
-        return '(none)';
-    if (Array.isArray(value))
-        return value.length ? `[${value.map(valueText).join(', ')}]` : '(none)';
-    if (typeof value === 'object')
-        return `{${Object.entries(value)
-            .map(([k, v]) => `${k} ${valueText(v)}`)
-            .join(', ')}}`;
-    return String(value);
-}
-function comparisonText(comparison, same) {
-    switch (comparison.kind) {
-        case 'sha256':
-            return same
-                ? `CodeSha256 ${words_short(comparison.live)} matches`
-                : `CodeSha256 ${words_short(comparison.live)} → ${words_short(comparison.wanted)}`;
-        case 's3-unknown':
-            return `s3://${comparison.bucket}/${comparison.key} has no full-object SHA-256 checksum in S3 to compare, so it is deployed every run (upload it with --checksum-algorithm SHA256 to let reruns skip it)`;
-        case 'image':
-            return same
-                ? `image ${comparison.wanted} is deployed`
-                : `image ${comparison.live ?? '(none)'} → ${comparison.wanted}`;
-    }
-}
-function uploadText(upload) {
-    switch (upload.kind) {
-        case 'zip':
-            return `${(0,code_package/* formatSize */.Xq)(upload.size)} zip (CodeSha256 ${words_short(upload.sha256)})`;
-        case 'staged-zip':
-            return `${(0,code_package/* formatSize */.Xq)(upload.size)} zip through s3://${upload.bucket}/${upload.key}`;
-        case 's3':
-            return `from s3://${upload.bucket}/${upload.key}${upload.objectVersion ? ` (version ${upload.objectVersion})` : ''}`;
-        case 'image':
-            return `image ${upload.imageUri}`;
-    }
-}
-const words_short = (sha) => (sha ? `${sha.slice(0, 12)}…` : '(none)');
-
 ;// CONCATENATED MODULE: ./src/report/plan-log.ts
 
 
@@ -6865,13 +6867,13 @@ function yamlString(value) {
 
 
 
+
 const summary_MARK = {
     pass: '✅ pass',
     fail: '❌ fail',
     undecided: '⚠️ undecided',
     'not-checked': '⚪ not checked'
 };
-const code = (text) => `\`${text.replace(/`/g, "'")}\``;
 /** The job summary as Markdown: what to enter in API Connect, what changed, every check. */
 function renderSummary(result) {
     const row = (cells) => `| ${cells.map(c => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;

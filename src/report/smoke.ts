@@ -3,6 +3,7 @@
 import * as workflowCommands from '../runner/workflow-commands.js'
 import type { FunctionOutcome } from '../function/index.js'
 import type { SmokeResult } from '../smoke/result.js'
+import { code } from './words.js'
 
 const MARK: Record<SmokeResult['status'], string> = {
   pass: '✅ pass',
@@ -20,7 +21,6 @@ export function smokeSection(
   table: (head: string[], rows: string[][]) => string
 ): string[] {
   if (!smoke) return []
-  const code = (text: string) => `\`${text.replace(/`/g, "'")}\``
   return [
     '### Smoke test',
     '',

@@ -5,6 +5,7 @@ import type { Check } from '../verify/checks.js'
 import { renderLambdaPolicy } from './lambda-policy.js'
 import type { RunResult } from './outputs.js'
 import { smokeSection } from './smoke.js'
+import { code } from './words.js'
 
 const MARK: Record<Check['status'], string> = {
   pass: '✅ pass',
@@ -12,7 +13,6 @@ const MARK: Record<Check['status'], string> = {
   undecided: '⚠️ undecided',
   'not-checked': '⚪ not checked'
 }
-const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``
 
 /** The job summary as Markdown: what to enter in API Connect, what changed, every check. */
 export function renderSummary(result: RunResult): string {

@@ -7,6 +7,9 @@ import type { FieldChange, SettingValue } from '../function/settings.js'
 import type { TrustTarget } from '../role/documents.js'
 import type { RoleChange } from '../role/changes.js'
 
+/** Inline code in the job summary; a backtick in the text would end it early. */
+export const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``
+
 /** One row of "what changed", as the summary and the `result` output show it. */
 export interface ChangeRow {
   target: string
