@@ -33,47 +33,41 @@ interface Probe {
 
 export function checkNoNewAccess(existing: string, updated: string): CheckResult {
   const [before, after] = [statements(existing), statements(updated)]
-  const reasons = new Map<number, Reason>()
-  for (const probe of probes([...before, ...after])) {
-    if (decide(before, probe) === 'allowed') continue
-    const outcome = evaluate(indexed(after), { ...request(probe) })
-    if (outcome.decision !== 'allowed') continue
-    for (const { statement, index } of outcome.matched)
-      reasons.set(index, reason(statement, index, `allows ${probe.action} for ${who(probe)}`))
-  }
-  return reasons.size
-    ? {
-        result: 'FAIL',
-        message: 'The modified permissions grant new access compared to your existing policy.',
-        reasons: [...reasons.values()]
-      }
-    : {
-        result: 'PASS',
-        message: 'The policy does not grant new access compared to your existing policy.',
-        reasons: []
-      }
+  const fresh = probes([...before, ...after]).filter(probe => decide(before, probe) !== 'allowed')
+  return answer(after, fresh, {
+    fail: 'The modified permissions grant new access compared to your existing policy.',
+    pass: 'The policy does not grant new access compared to your existing policy.'
+  })
 }
 
 export function checkNoPublicAccess(document: string): CheckResult {
   const list = statements(document)
+  return answer(
+    list,
+    probes(list).filter(p => p.fresh),
+    {
+      fail: 'The resource policy grants public access for the given resource type.',
+      pass: 'The resource policy does not grant public access for the given resource type.'
+    }
+  )
+}
+
+/** FAIL naming each statement of `list` that allows one of `asked`, else PASS. */
+function answer(
+  list: Statement[],
+  asked: Probe[],
+  messages: { fail: string; pass: string }
+): CheckResult {
   const reasons = new Map<number, Reason>()
-  for (const probe of probes(list).filter(p => p.fresh)) {
+  for (const probe of asked) {
     const outcome = evaluate(indexed(list), request(probe))
     if (outcome.decision !== 'allowed') continue
     for (const { statement, index } of outcome.matched)
       reasons.set(index, reason(statement, index, `allows ${probe.action} for ${who(probe)}`))
   }
   return reasons.size
-    ? {
-        result: 'FAIL',
-        message: 'The resource policy grants public access for the given resource type.',
-        reasons: [...reasons.values()]
-      }
-    : {
-        result: 'PASS',
-        message: 'The resource policy does not grant public access for the given resource type.',
-        reasons: []
-      }
+    ? { result: 'FAIL', message: messages.fail, reasons: [...reasons.values()] }
+    : { result: 'PASS', message: messages.pass, reasons: [] }
 }
 
 function statements(text: string): Statement[] {
