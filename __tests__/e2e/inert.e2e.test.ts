@@ -2,13 +2,13 @@
 // its environment's values are hidden from the log, the summary and the outputs; the smoke test's
 // Invoke is sent once, even when its answer is lost. The tests share one emulator and run in order.
 import { createServer, type Server } from 'node:http'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda'
 import { executionRole, type Emulator } from '../../emulator/index.js'
 import { functionArn, ORG, REGION, roleArn } from '../../harness/constants.js'
-import { ok, runE2e, startE2eEmulator, type Inputs } from '../support/e2e.js'
+import { ok, runE2e, startE2eEmulator, type Inputs, writeHandler } from '../support/e2e.js'
 import { runnerView } from '../../harness/workflow-commands.js'
 
 let emu: Emulator
@@ -24,13 +24,7 @@ afterAll(async () => {
   if (workspace) await rm(workspace, { recursive: true, force: true })
 })
 
-const writeApp = (body: string) =>
-  mkdir(join(workspace, 'app'), { recursive: true }).then(() =>
-    writeFile(
-      join(workspace, 'app', 'index.mjs'),
-      `export const handler = async event => {${body}}\n`
-    )
-  )
+const writeApp = (body: string) => writeHandler(workspace, body)
 
 const deploy = (inputs: Inputs = {}) =>
   runE2e(

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { executionRole, type Emulator } from '../../emulator/index.js'
 import { functionArn, ORG, roleArn } from '../../harness/constants.js'
-import { ok, only, runE2e, startE2eEmulator, type Inputs } from '../support/e2e.js'
+import { ok, only, runE2e, startE2eEmulator, type Inputs, writeHandler } from '../support/e2e.js'
 
 let emu: Emulator
 let workspace: string
@@ -23,14 +23,7 @@ afterAll(async () => {
   if (workspace) await rm(workspace, { recursive: true, force: true })
 })
 
-/** Writes the function's code: `body` is the handler's body, with `event` in scope. */
-const writeApp = (body: string) =>
-  mkdir(join(workspace, 'app'), { recursive: true }).then(() =>
-    writeFile(
-      join(workspace, 'app', 'index.mjs'),
-      `export const handler = async event => {${body}}\n`
-    )
-  )
+const writeApp = (body: string) => writeHandler(workspace, body)
 
 const GOOD = `return { statusCode: 200, body: JSON.stringify({ orderId: event.orderId, ok: true }) }`
 

@@ -8,6 +8,8 @@ import {
   type EmulatorSeed,
   type RequestLogEntry
 } from '../../emulator/index.js'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { RunResult } from '../../src/report/outputs.js'
 import type { Check } from '../../src/verify/checks.js'
 import { CALLER } from '../../harness/constants.js'
@@ -125,3 +127,12 @@ export function refuse(
     ...(count ? { count } : {})
   })
 }
+
+/** Writes a function's code under `workspace`/app: `body` is the handler's body, with `event` in scope. */
+export const writeHandler = (workspace: string, body: string): Promise<void> =>
+  mkdir(join(workspace, 'app'), { recursive: true }).then(() =>
+    writeFile(
+      join(workspace, 'app', 'index.mjs'),
+      `export const handler = async event => {${body}}\n`
+    )
+  )
