@@ -7120,8 +7120,14 @@ async function run({ settings, code }) {
         const [fnEnd, roleEnd] = await Promise.all([
             ended(deploying, functionPlan.changes, `function ${settings.functionName}`),
             ended(groupAfter(`Role ${settings.role.name}`, deploying, async () => {
-                const role = await role_applyRole(ctx, rolePlan, () => replanRole(ctx));
-                const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx), before?.analysis);
+                // A role that changed under the run (a replan) is read afresh, not from before the writes.
+                let replanned = false;
+                const role = await role_applyRole(ctx, rolePlan, () => {
+                    replanned = true;
+                    return replanRole(ctx);
+                });
+                const planned = replanned ? undefined : before?.analysis;
+                const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx), planned);
                 return { ...role, checks };
             }), rolePlan.changes, `role ${settings.role.name}`)
         ]);

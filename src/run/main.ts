@@ -68,8 +68,14 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
       ended(deploying, functionPlan.changes, `function ${settings.functionName}`),
       ended(
         groupAfter(`Role ${settings.role.name}`, deploying, async () => {
-          const role = await applyRole(ctx, rolePlan, () => replanRole(ctx))
-          const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx), before?.analysis)
+          // A role that changed under the run (a replan) is read afresh, not from before the writes.
+          let replanned = false
+          const role = await applyRole(ctx, rolePlan, () => {
+            replanned = true
+            return replanRole(ctx)
+          })
+          const planned = replanned ? undefined : before?.analysis
+          const checks = await verifyLogged(ctx, role, plannedAliasArn(ctx), planned)
           return { ...role, checks }
         }),
         rolePlan.changes,
