@@ -54,6 +54,17 @@ export interface MoreSettings {
   }
 }
 
+/**
+ * How the alias moves to a new version, in SAM's and CodeDeploy's vocabulary: all at once, or
+ * through `AdditionalVersionWeights` on the alias, watched by `alarms` during every bake.
+ */
+export type TrafficShift =
+  | { kind: 'all-at-once' }
+  /** `percent` for `bakeSeconds`, then all. */
+  | { kind: 'canary'; percent: number; bakeSeconds: number }
+  /** `percent` more every `intervalSeconds` until all. */
+  | { kind: 'linear'; percent: number; intervalSeconds: number }
+
 export interface Settings {
   functionName: string
   region: string
@@ -67,6 +78,11 @@ export interface Settings {
   config: FunctionConfig
   publish: boolean
   alias?: string
+  trafficShift: TrafficShift
+  /** CloudWatch alarm names watched during every bake; any in ALARM rolls the alias back. */
+  alarms: string[]
+  /** Undo: the alias goes back to the version this action recorded before its last promotion. */
+  rollback: boolean
   apiConnect: {
     externalId: string
     principalArn: string
