@@ -3,14 +3,17 @@
 // done or not, so that the run's record (run/record.ts) can still say what this run changed.
 import type { Change, NotDone } from './changes.js'
 
+/** Where the alias ended: on this run's version, held back, or sent back to the one before. */
+export type Promoted = boolean | 'rolled-back'
+
 /** What a failed branch knew for sure when it failed: each set only when true of the live state. */
 export interface Known {
   codeSha256?: string
   version?: string
   aliasArn?: string
   roleArn?: string
-  /** false when the alias was to move to `version` and did not. */
-  promoted?: boolean
+  /** false when the alias was to move to `version` and did not; rolled-back after a shift stopped. */
+  promoted?: Promoted
 }
 
 /**

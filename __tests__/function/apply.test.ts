@@ -36,7 +36,7 @@ import {
   type FunctionPlan
 } from '../../src/function/index.js'
 import { logFunctionPlan } from '../../src/report/plan-log.js'
-import { promote } from '../../src/function/promote.js'
+import { promote } from '../../src/traffic/promote.js'
 import { stagingKey } from '../../src/function/upload.js'
 import { changeRow } from '../../src/report/words.js'
 import { writesOf } from '../support/steps.js'
@@ -88,6 +88,9 @@ function context(overrides: Partial<Settings> = {}): RunContext {
     config: { runtime: 'nodejs22.x', handler: 'index.handler', role: ROLE },
     publish: false,
     dryRun: false,
+    trafficShift: { kind: 'all-at-once' },
+    alarms: [],
+    rollback: false,
     ...overrides
   } as Settings
   return testContext({
@@ -460,7 +463,10 @@ describe('publish and alias', () => {
     expect(calls(CreateAliasCommand)[0].args[0].input).toEqual({
       FunctionName: 'orders',
       Name: 'live',
-      FunctionVersion: '4'
+      FunctionVersion: '4',
+      // The record rollback reads: a new alias has no version before.
+      Description:
+        'apic-lambda-deploy promoted 4 from none: acme/orders@abcdef012345 https://x/runs/1'
     })
     expect(outcome).toMatchObject({ version: '4', aliasArn: `${ARN}:live`, codeSha256: SHA })
     expect(outcome.changes.slice(-2).map(changeRow)).toEqual([
@@ -691,7 +697,15 @@ describe('publish and alias', () => {
     const ctx = context({ publish: true, alias: 'live' })
     const failure = (await deployAndPromote(ctx, code()).catch((e: unknown) => e)) as StepFailed
     expect(calls(UpdateAliasCommand).map(c => c.args[0].input)).toEqual([
-      { FunctionName: 'orders', Name: 'live', FunctionVersion: '5', RevisionId: 'read' }
+      {
+        FunctionName: 'orders',
+        Name: 'live',
+        FunctionVersion: '5',
+        RevisionId: 'read',
+        RoutingConfig: { AdditionalVersionWeights: {} },
+        Description:
+          'apic-lambda-deploy promoted 5 from 4: acme/orders@abcdef012345 https://x/runs/1'
+      }
     ])
     expect(failure.step).toBe('lambda:UpdateAlias live on function orders')
     expect(failure.message).toBe(overtaken())

@@ -2,6 +2,7 @@
 // Clients a test does not give point at a closed loopback port (never called); settings default to
 // what readSettings makes of a minimal set of inputs.
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer'
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { IAMClient } from '@aws-sdk/client-iam'
 import { LambdaClient } from '@aws-sdk/client-lambda'
 import { S3Client } from '@aws-sdk/client-s3'
@@ -20,7 +21,7 @@ export const LOOPBACK = {
   credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }
 }
 
-/** The clients a test gives, as such; S3 and Access Analyzer are handed out as a run's lazy ones. */
+/** The clients a test gives, as such; S3, Access Analyzer and CloudWatch are handed out as a run's lazy ones. */
 export interface TestClients {
   sts?: STSClient
   iam?: IAMClient
@@ -31,6 +32,7 @@ export interface TestClients {
   lambdaOnce?: LambdaClient
   s3?: S3Client
   accessAnalyzer?: AccessAnalyzerClient
+  cloudWatch?: CloudWatchClient
 }
 
 export function testClients(given: TestClients = {}): AwsClients {
@@ -38,13 +40,18 @@ export function testClients(given: TestClients = {}): AwsClients {
   const lambda = given.lambda ?? new LambdaClient(LOOPBACK)
   const s3 = given.s3 ?? new S3Client({ ...LOOPBACK, forcePathStyle: true })
   const accessAnalyzer = given.accessAnalyzer ?? new AccessAnalyzerClient(LOOPBACK)
+  const cloudWatch = given.cloudWatch ?? new CloudWatchClient(LOOPBACK)
   return {
     sts: given.sts ?? new STSClient(LOOPBACK),
     iam,
     iamOnce: given.iamOnce ?? iam,
     lambda,
     lambdaOnce: given.lambdaOnce ?? lambda,
-    lazy: { s3: async () => s3, accessAnalyzer: async () => accessAnalyzer }
+    lazy: {
+      s3: async () => s3,
+      accessAnalyzer: async () => accessAnalyzer,
+      cloudWatch: async () => cloudWatch
+    }
   }
 }
 

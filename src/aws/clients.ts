@@ -1,7 +1,8 @@
-// Every AWS client is built here, once: region, endpoint, retries and user agent in one place. S3
-// and Access Analyzer are loaded only by a run that calls them (s3Of, accessAnalyzerOf): most runs
-// never do, and their SDK packages cost ~45 ms of start-up.
+// Every AWS client is built here, once: region, endpoint, retries and user agent in one place. S3,
+// Access Analyzer and CloudWatch are loaded only by a run that calls them (s3Of, accessAnalyzerOf,
+// cloudWatchOf): most runs never do, and their SDK packages cost ~45 ms of start-up.
 import type { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { IAMClient } from '@aws-sdk/client-iam'
 import { LambdaClient } from '@aws-sdk/client-lambda'
 import type { S3Client } from '@aws-sdk/client-s3'
@@ -17,11 +18,18 @@ export interface AwsClients {
   lambda: LambdaClient
   /** Lambda without the SDK's retries, for the smoke test's Invoke: a retry could run the handler twice. */
   lambdaOnce: LambdaClient
-  /** Built on first use: most runs never call S3 or Access Analyzer. */
-  lazy: { s3(): Promise<S3Client>; accessAnalyzer(): Promise<AccessAnalyzerClient> }
+  /** Built on first use: most runs never call S3, Access Analyzer or CloudWatch. */
+  lazy: {
+    s3(): Promise<S3Client>
+    accessAnalyzer(): Promise<AccessAnalyzerClient>
+    cloudWatch(): Promise<CloudWatchClient>
+  }
 }
 
 export const s3Of = (clients: AwsClients): Promise<S3Client> => clients.lazy.s3()
+
+export const cloudWatchOf = (clients: AwsClients): Promise<CloudWatchClient> =>
+  clients.lazy.cloudWatch()
 
 export const accessAnalyzerOf = (clients: AwsClients): Promise<AccessAnalyzerClient> =>
   clients.lazy.accessAnalyzer()
@@ -42,6 +50,7 @@ export function createClients(
   }
   let s3: Promise<S3Client> | undefined
   let accessAnalyzer: Promise<AccessAnalyzerClient> | undefined
+  let cloudWatch: Promise<CloudWatchClient> | undefined
   const iam = new IAMClient(config)
   const lambda = new LambdaClient(config)
   return {
@@ -73,6 +82,10 @@ export function createClients(
         (accessAnalyzer ??= import('@aws-sdk/client-accessanalyzer').then(
           ({ AccessAnalyzerClient }) =>
             sayWhere(new AccessAnalyzerClient(config), 'access-analyzer')
+        )),
+      cloudWatch: () =>
+        (cloudWatch ??= import('@aws-sdk/client-cloudwatch').then(({ CloudWatchClient }) =>
+          sayWhere(new CloudWatchClient(config), 'cloudwatch')
         ))
     }
   }

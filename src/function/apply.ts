@@ -10,7 +10,7 @@ import {
 import { errorName, retry } from '../aws/retry.js'
 import type { Step } from '../failure.js'
 import type { RunContext } from '../context.js'
-import { markFailed, StepFailed, type Known } from '../failure.js'
+import { markFailed, StepFailed, type Known, type Promoted } from '../failure.js'
 import { provenanceTags } from '../runner/provenance.js'
 import { stepOf, type FunctionChange, type FunctionPlan, type Upload } from './changes.js'
 import { failure } from './plan.js'
@@ -35,8 +35,8 @@ export interface FunctionOutcome {
   version?: string
   /** Set once the alias points to `version` (promote.ts), or when it already did. */
   aliasArn?: string
-  /** With an alias: true once it points to `version`; false when held back (promote.ts). */
-  promoted?: boolean
+  /** With an alias: true once it points to `version`; false when held back (traffic/promote.ts). */
+  promoted?: Promoted
 }
 
 /** Where a deploy is, so that a failure can say which step failed and what was done before it. */

@@ -1,6 +1,6 @@
 // What deploying the function changes (or in a dry run would change), as data: a plan is a list
 // of these, and each that is not `unchanged` is also the step that makes it, with its request
-// (apply.ts makes it, promote.ts the alias's). Apply completes them with what it learnt (the
+// (apply.ts makes it, traffic/promote.ts the alias's). Apply completes them with what it learnt (the
 // version it published); report/words.ts alone puts them into words.
 import type { NotDone } from '../not-done.js'
 import type { CodePackage } from './code-package.js'
@@ -100,7 +100,14 @@ export type FunctionChange = {
   | { kind: 'tags'; action: 'unchanged'; named: string[] }
   /** `version`: set once published. */
   | { kind: 'version'; action: 'create'; because: 'deployed' | 'no-match'; version?: string }
-  | { kind: 'version'; action: 'unchanged'; version: string; codeSha256?: string }
+  | {
+      kind: 'version'
+      action: 'unchanged'
+      version: string
+      codeSha256?: string
+      /** `rollback: true`: the version the alias goes back to, not one compared with $LATEST. */
+      rollback?: boolean
+    }
   /** `from`/`to`: versions; `to` undefined until the new version is published. */
   | {
       kind: 'alias'
@@ -110,8 +117,12 @@ export type FunctionChange = {
       to?: string
       /** The alias's ARN when it exists. */
       arn?: string
-      /** The alias's RevisionId as read: it moves only from there (promote.ts). */
+      /** The alias's RevisionId as read: it moves only from there (traffic/promote.ts). */
       revisionId?: string
+      /** The additional version's share as read: a traffic shift that did not finish. */
+      weight?: { version: string; weight: number }
+      /** `rollback: true`: back to the version recorded before the last promotion. */
+      rollback?: boolean
     }
 )
 

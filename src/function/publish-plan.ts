@@ -1,6 +1,7 @@
 // Whether to publish a version and where the alias goes, decided from $LATEST and the versions
 // Lambda already has. Pure. A version is published only when $LATEST changes, or when no published
 // version matches $LATEST (its code and configuration); the alias moves only when it points elsewhere.
+import type { AliasConfiguration } from '@aws-sdk/client-lambda'
 import type { FunctionChange } from './changes.js'
 import type { LiveConfiguration } from './read.js'
 import type { DeploySettings } from './upload.js'
@@ -9,7 +10,7 @@ interface PublishFacts {
   /** The function's published versions (not $LATEST), in any order. */
   versions: LiveConfiguration[]
   /** The alias as GetAlias returns it; undefined when it does not exist (or none was named). */
-  alias?: { FunctionVersion?: string; AliasArn?: string; RevisionId?: string }
+  alias?: AliasConfiguration
 }
 
 /**
@@ -52,9 +53,11 @@ export function planPublish(input: {
         }
   ]
   if (settings.alias) {
+    const weight = weightOf(facts.alias)
+    // A weight left by a shift that did not finish is resolved by this run's move: never kept.
     const action = !facts.alias
       ? 'create'
-      : reuse !== undefined && aliasVersion === reuse
+      : reuse !== undefined && aliasVersion === reuse && !weight
         ? 'unchanged'
         : 'update'
     changes.push({
@@ -65,10 +68,19 @@ export function planPublish(input: {
       from: aliasVersion,
       to: reuse,
       arn: facts.alias?.AliasArn,
-      revisionId: facts.alias?.RevisionId
+      revisionId: facts.alias?.RevisionId,
+      ...(weight ? { weight } : {})
     })
   }
   return changes
+}
+
+/** The additional version and its share, when the alias carries one (Lambda allows one at most). */
+export function weightOf(
+  alias: AliasConfiguration | undefined
+): { version: string; weight: number } | undefined {
+  const [entry] = Object.entries(alias?.RoutingConfig?.AdditionalVersionWeights ?? {})
+  return entry && entry[1] > 0 ? { version: entry[0], weight: entry[1] } : undefined
 }
 
 /** The highest numbered published version. */

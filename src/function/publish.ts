@@ -1,12 +1,6 @@
-// Publishing a version of this run's code, and pointing the alias at it: the guard that no other
-// writer's code is ever published under this run's name lives here.
-import {
-  CreateAliasCommand,
-  GetFunctionConfigurationCommand,
-  type LambdaClient,
-  PublishVersionCommand,
-  UpdateAliasCommand
-} from '@aws-sdk/client-lambda'
+// Publishing a version of this run's code: the guard that no other writer's code is ever published
+// under this run's name lives here (the alias moves in traffic/).
+import { GetFunctionConfigurationCommand, PublishVersionCommand } from '@aws-sdk/client-lambda'
 import { errorName, retry } from '../aws/retry.js'
 import type { RunContext } from '../context.js'
 import { provenanceDescription } from '../runner/provenance.js'
@@ -67,29 +61,3 @@ export async function publishVersion(
   if (published.State && published.State !== 'Active') await waitForVersion(ctx, name, version)
   return version
 }
-
-/**
- * Points the alias at `version`, only from where this run read it. UpdateAlias carries the
- * RevisionId GetAlias returned ("Only update the alias if the revision ID matches the ID that's
- * specified. Use this option to avoid modifying an alias that has changed since you last read it",
- * Lambda API reference, UpdateAlias); CreateAlias fails when the alias exists meanwhile. Either
- * refusal (aliasOvertaken) means another deploy moved it: promote.ts reads it again to say where.
- */
-export async function pointAlias(
-  lambda: LambdaClient,
-  functionName: string,
-  alias: { name: string; action: 'create' | 'update'; revisionId?: string },
-  version: string
-): Promise<string | undefined> {
-  const fields = { FunctionName: functionName, Name: alias.name, FunctionVersion: version }
-  const out =
-    alias.action === 'update'
-      ? await lambda.send(new UpdateAliasCommand({ ...fields, RevisionId: alias.revisionId }))
-      : await lambda.send(new CreateAliasCommand(fields))
-  return out.AliasArn
-}
-
-/** Lambda's refusal of an alias write that another writer overtook since this run read it. */
-export const aliasOvertaken = (action: 'create' | 'update', error: unknown): boolean =>
-  errorName(error) ===
-  (action === 'update' ? 'PreconditionFailedException' : 'ResourceConflictException')

@@ -1,5 +1,6 @@
 // The function as Lambda shows it now: reads only, for the plan (an S3 code source: read-s3.ts).
 import {
+  type AliasConfiguration,
   type FunctionConfiguration,
   GetAliasCommand,
   GetFunctionCommand,
@@ -66,7 +67,7 @@ export async function readAlias(
   lambda: LambdaClient,
   functionName: string,
   alias: string
-): Promise<{ FunctionVersion?: string; AliasArn?: string; RevisionId?: string } | undefined> {
+): Promise<AliasConfiguration | undefined> {
   return unlessMissing(
     lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias })),
     'ResourceNotFoundException'

@@ -4,6 +4,8 @@ import type { RunContext } from '../context.js'
 import type { Settings } from '../inputs/settings.js'
 import type { SmokeResult } from '../smoke/result.js'
 import type { Check, Verified } from '../verify/checks.js'
+import type { Promoted } from '../failure.js'
+import type { ShiftRecord } from '../traffic/timeline.js'
 import type { ChangeRow } from './words.js'
 
 export interface RunResult {
@@ -21,8 +23,12 @@ export interface RunResult {
   /** What API Connect should call: `function:alias`, `function:version` or the function name. */
   qualifiedName?: string
   smokeTest?: SmokeResult
-  /** With an alias: whether it now points to `version` (false: held back by a failed check). */
-  promoted?: boolean
+  /** With an alias: whether it now points to `version` (false: held back; rolled-back: sent back). */
+  promoted?: Promoted
+  /** Where the alias pointed before this run; empty when it did not exist. */
+  previousVersion?: string
+  /** The traffic shift, step by step, when there was one. */
+  trafficShift?: ShiftRecord
   changes: ChangeRow[]
   checks: Check[]
   /** The `lambda-policy` output (report/lambda-policy.ts), when the run deployed what may be called. */
@@ -63,6 +69,7 @@ export function setOutputs(result: RunResult): void {
     'promoted',
     result.promoted === undefined ? '' : String(result.promoted)
   )
+  workflowCommands.setOutput('previous-version', result.previousVersion ?? '')
   workflowCommands.setOutput('lambda-policy', result.lambdaPolicy ?? '')
   workflowCommands.setOutput('result', JSON.stringify(result))
 }

@@ -5,6 +5,7 @@ import type { Check } from '../verify/checks.js'
 import { renderLambdaPolicy } from './lambda-policy.js'
 import type { RunResult } from './outputs.js'
 import { smokeSection } from './smoke.js'
+import { aliasStatus, trafficSection } from './traffic.js'
 import { code } from './words.js'
 
 const MARK: Record<Check['status'], string> = {
@@ -31,7 +32,7 @@ export function renderSummary(result: RunResult): string {
   return [
     `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : result.smokeTest?.status === 'fail' ? 'smoke test failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
     '',
-    ...heldBack(result),
+    ...aliasStatus(result),
     ...(failed.length
       ? [
           '### Failed',
@@ -74,6 +75,7 @@ export function renderSummary(result: RunResult): string {
         )
       : 'None.',
     '',
+    ...trafficSection(result, table),
     ...smokeSection(result.smokeTest, result.functionName, table),
     '### Checks',
     '',
@@ -104,17 +106,6 @@ function policySection(result: RunResult): string[] {
     '```yaml',
     (policy ?? renderLambdaPolicy(result)).trimEnd(),
     '```',
-    ''
-  ]
-}
-
-/** A version published but not promoted, said first: API Connect still calls the previous one. */
-function heldBack(result: RunResult): string[] {
-  if (result.promoted !== false) return []
-  return [
-    result.failed
-      ? `**Version ${result.version} is published but not promoted**: the alias was not moved (see the failed step).`
-      : `**Version ${result.version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`,
     ''
   ]
 }

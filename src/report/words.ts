@@ -6,6 +6,7 @@ import type { CodeComparison, FunctionChange, Upload } from '../function/changes
 import type { FieldChange, SettingValue } from '../function/settings.js'
 import type { TrustTarget } from '../role/documents.js'
 import type { RoleChange } from '../role/changes.js'
+import { percent } from '../traffic/schedule.js'
 
 /** Inline code in the job summary; a backtick in the text would end it early. */
 export const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``
@@ -97,23 +98,27 @@ function functionRow(change: FunctionChange): ChangeRow {
     case 'version':
       return row(
         `${fn} version`,
-        change.action === 'unchanged'
-          ? `version ${change.version} already has CodeSha256 ${short(change.codeSha256)} and this configuration`
-          : change.version
-            ? `published version ${change.version}`
-            : change.because === 'deployed'
-              ? 'publish the deployed code as a new version'
-              : 'no published version matches $LATEST; publish it'
+        change.action === 'unchanged' && change.rollback
+          ? `version ${change.version}, recorded before the last promotion: the alias goes back to it`
+          : change.action === 'unchanged'
+            ? `version ${change.version} already has CodeSha256 ${short(change.codeSha256)} and this configuration`
+            : change.version
+              ? `published version ${change.version}`
+              : change.because === 'deployed'
+                ? 'publish the deployed code as a new version'
+                : 'no published version matches $LATEST; publish it'
       )
     case 'alias': {
       const to = change.to ? `version ${change.to}` : 'the new version'
+      // A weight left by a shift that did not finish: said, since this move ends it.
+      const from = `version ${change.from ?? '?'}${change.weight ? ` (and ${percent(change.weight.weight)} on version ${change.weight.version}, left by a traffic shift that did not finish)` : ''}`
       return row(
         `alias ${change.functionName}:${change.alias}`,
         change.action === 'unchanged'
-          ? `points to version ${change.to}`
+          ? `points to version ${change.to}${change.rollback ? ' (already rolled back)' : ''}`
           : change.action === 'create'
             ? `point it to ${to}`
-            : `version ${change.from ?? '?'} → ${to}`
+            : `${from} → ${to}${change.rollback ? ' (rollback)' : ''}`
       )
     }
   }

@@ -1,7 +1,8 @@
 // The plan's first reads need only names, not the account: they start with GetCallerIdentity
 // instead of after it, so the plan costs one round trip less. main.ts hands each to the first plan
 // as an argument; a plan made again (after a lost race) reads afresh.
-import type { AwsClients } from '../aws/clients.js'
+import { cloudWatchOf, type AwsClients } from '../aws/clients.js'
+import { readAlarms, type AlarmState } from '../traffic/alarms.js'
 import { errorName } from '../aws/retry.js'
 import { readFunction, type LiveFunction } from '../function/read.js'
 import type { NamedPolicy } from '../iam-policy/index.js'
@@ -15,6 +16,8 @@ export interface EarlyReads {
   role: Promise<LiveRole | undefined>
   /** The role's policies but this function's grant, for the analysis before the writes (when it runs). */
   rolePolicies?: Promise<NamedPolicy[]>
+  /** The alarms a traffic shift watches: each must exist before the first write. */
+  alarms?: Promise<AlarmState[]>
 }
 
 export function startEarlyReads(clients: AwsClients, settings: Settings): EarlyReads {
@@ -34,6 +37,9 @@ export function startEarlyReads(clients: AwsClients, settings: Settings): EarlyR
             }
           )
         }
+      : {}),
+    ...(settings.alarms.length && !settings.rollback
+      ? { alarms: cloudWatchOf(clients).then(cw => readAlarms(cw, settings.alarms)) }
       : {})
   }
   // A run stopped by the account check never asks for these: their errors are not the run's.

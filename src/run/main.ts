@@ -2,13 +2,10 @@
 // smoke-test, verify, move the alias, report.
 import * as workflowCommands from '../runner/workflow-commands.js'
 import { withCauses } from '../failure.js'
-import {
-  applyFunction,
-  planFunction,
-  type FunctionOutcome,
-  type FunctionPlan
-} from '../function/index.js'
-import { plannedAliasArn, promote } from '../function/promote.js'
+import { applyFunction, planFunction, type FunctionPlan } from '../function/index.js'
+import { requireAlarms } from '../traffic/alarms.js'
+import { plannedAliasArn, promote, type Promotion } from '../traffic/promote.js'
+import { planRollback } from '../traffic/rollback.js'
 import { groupAfter } from '../runner/log.js'
 import { setTargetOutputs, targetsOf } from '../report/outputs.js'
 import { reportSmoke } from '../report/smoke.js'
@@ -35,10 +32,14 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
     setTargetOutputs(targets)
 
     // Read everything first, so that a problem found on the way (say, runtime missing for a
-    // function that does not exist) stops the run before any write.
+    // function that does not exist, or an alarm CloudWatch does not know) stops the run before
+    // any write. A rollback plans the alias's move back, and no code.
     const [functionPlan, rolePlan] = await Promise.all([
-      planFunction(ctx, code, early.function),
-      planRole(ctx, early.role)
+      settings.rollback
+        ? planRollback(ctx, early.function)
+        : planFunction(ctx, code, early.function),
+      planRole(ctx, early.role),
+      requireAlarms(settings, early.alarms)
     ])
     logFunctionPlan(ctx.log, functionPlan, settings.dryRun)
     logRolePlan(ctx.log, rolePlan)
@@ -85,7 +86,7 @@ export async function run({ settings, code }: RunInputs): Promise<void> {
     const smoke = fnEnd.ok ? fnEnd.outcome.smoke : undefined
 
     // The alias moves last, and only when the smoke test and verification passed.
-    let fnFinal: Ended<FunctionOutcome> = fnEnd
+    let fnFinal: Ended<Promotion> = fnEnd
     if (fnEnd.ok && roleEnd.ok) {
       const hold = holdReason(settings.verify, smoke, roleEnd.outcome.checks)
       fnFinal = await ended(

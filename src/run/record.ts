@@ -3,7 +3,6 @@
 // that ran and, when a branch failed, which step failed; then the step fails with every error.
 import type { Change, NotDone } from '../changes.js'
 import { StepFailed, withCauses, type Known } from '../failure.js'
-import type { FunctionOutcome } from '../function/index.js'
 import type { Settings } from '../inputs/settings.js'
 import type { RoleOutcome } from '../role/index.js'
 import {
@@ -18,6 +17,7 @@ import { writeSummary } from '../report/summary.js'
 import { changeRow } from '../report/words.js'
 import * as workflowCommands from '../runner/workflow-commands.js'
 import type { SmokeResult } from '../smoke/result.js'
+import { ShiftStopped, type Promotion } from '../traffic/promote.js'
 import { verdictOf, type Check } from '../verify/checks.js'
 
 /** How a branch ended: its outcome, or its error over the changes it planned. */
@@ -25,7 +25,7 @@ export type Ended<T> =
   { ok: true; outcome: T } | { ok: false; error: unknown; planned: Change[]; name: string }
 
 interface RunEnd {
-  function: Ended<FunctionOutcome>
+  function: Ended<Promotion>
   role: Ended<RoleOutcome & { checks: Check[] }>
   smokeTest?: SmokeResult
 }
@@ -86,12 +86,22 @@ export function recordOf(settings: Settings, targets: Targets, end: RunEnd): Run
     smokeTest: end.smokeTest,
     // A refused alias move fails the run: promoted is then false, never empty.
     promoted: finished?.promoted ?? known.promoted,
+    previousVersion: previousVersion(fn.changes),
+    trafficShift: end.function.ok
+      ? end.function.outcome.shift
+      : end.function.error instanceof ShiftStopped
+        ? end.function.error.shift
+        : undefined,
     changes: [...fn.changes, ...role.changes].map(changeRow),
     checks,
     failed: failed.length ? failed : undefined
   }
   return { ...record, lambdaPolicy: lambdaPolicyOf(record) }
 }
+
+/** Where the alias pointed when this run read it: the alias change's `from`. */
+const previousVersion = (changes: Change[]): string | undefined =>
+  changes.find(c => c.kind === 'alias')?.from
 
 /**
  * The record of a run refused before any write (verify/pre-write.ts): no change made, the planned
@@ -109,6 +119,7 @@ export function refusedRecord(
     ...targets,
     dryRun: settings.dryRun,
     verified: 'false',
+    previousVersion: previousVersion(planned),
     changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone })).map(changeRow),
     checks,
     failed: [{ step: `the check before any write (role ${settings.role.name})`, error: refusal }]
