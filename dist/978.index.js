@@ -1,8 +1,8 @@
-export const id = 949;
-export const ids = [949];
+export const id = 978;
+export const ids = [978];
 export const modules = {
 
-/***/ 2949:
+/***/ 7978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -797,8 +797,8 @@ function explainRoleError(error, role) {
 }
 
 ;// CONCATENATED MODULE: ./src/function/publish.ts
-// Publishing a version of this run's code, and pointing the alias at it: the guard that no other
-// writer's code is ever published under this run's name lives here.
+// Publishing a version of this run's code: the guard that no other writer's code is ever published
+// under this run's name lives here (the alias moves in traffic/).
 
 
 
@@ -843,23 +843,6 @@ async function publishVersion(ctx, latest, ours) {
         await waitForVersion(ctx, name, version);
     return version;
 }
-/**
- * Points the alias at `version`, only from where this run read it. UpdateAlias carries the
- * RevisionId GetAlias returned ("Only update the alias if the revision ID matches the ID that's
- * specified. Use this option to avoid modifying an alias that has changed since you last read it",
- * Lambda API reference, UpdateAlias); CreateAlias fails when the alias exists meanwhile. Either
- * refusal (aliasOvertaken) means another deploy moved it: promote.ts reads it again to say where.
- */
-async function pointAlias(lambda, functionName, alias, version) {
-    const fields = { FunctionName: functionName, Name: alias.name, FunctionVersion: version };
-    const out = alias.action === 'update'
-        ? await lambda.send(new dist_cjs/* UpdateAliasCommand */.lqC({ ...fields, RevisionId: alias.revisionId }))
-        : await lambda.send(new dist_cjs/* CreateAliasCommand */.W_e(fields));
-    return out.AliasArn;
-}
-/** Lambda's refusal of an alias write that another writer overtook since this run read it. */
-const aliasOvertaken = (action, error) => errorName(error) ===
-    (action === 'update' ? 'PreconditionFailedException' : 'ResourceConflictException');
 
 ;// CONCATENATED MODULE: ./src/function/apply-tags.ts
 // Writes the function's tag changes: TagResource for the added and changed tags, UntagResource
@@ -967,6 +950,7 @@ const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"apic-lambda-depl
 
 
 const s3Of = (clients) => clients.lazy.s3();
+const cloudWatchOf = (clients) => clients.lazy.cloudWatch();
 const accessAnalyzerOf = (clients) => clients.lazy.accessAnalyzer();
 // Bundled from package.json, so the user agent names the released version.
 const USER_AGENT = [package_namespaceObject.UU, package_namespaceObject.rE];
@@ -979,6 +963,7 @@ function createClients(region, endpointUrl, maxAttempts) {
     };
     let s3;
     let accessAnalyzer;
+    let cloudWatch;
     const iam = new client_iam_dist_cjs/* IAMClient */.h8v(config);
     const lambda = new dist_cjs/* LambdaClient */.Nox(config);
     return {
@@ -995,7 +980,8 @@ function createClients(region, endpointUrl, maxAttempts) {
                 ...config,
                 forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
             }), 's3'))),
-            accessAnalyzer: () => (accessAnalyzer ??= __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19)).then(({ AccessAnalyzerClient }) => sayWhere(new AccessAnalyzerClient(config), 'access-analyzer')))
+            accessAnalyzer: () => (accessAnalyzer ??= __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19)).then(({ AccessAnalyzerClient }) => sayWhere(new AccessAnalyzerClient(config), 'access-analyzer'))),
+            cloudWatch: () => (cloudWatch ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)).then(({ CloudWatchClient }) => sayWhere(new CloudWatchClient(config), 'cloudwatch')))
         }
     };
 }
@@ -1293,9 +1279,11 @@ function planPublish(input) {
             }
     ];
     if (settings.alias) {
+        const weight = weightOf(facts.alias);
+        // A weight left by a shift that did not finish is resolved by this run's move: never kept.
         const action = !facts.alias
             ? 'create'
-            : reuse !== undefined && aliasVersion === reuse
+            : reuse !== undefined && aliasVersion === reuse && !weight
                 ? 'unchanged'
                 : 'update';
         changes.push({
@@ -1306,10 +1294,16 @@ function planPublish(input) {
             from: aliasVersion,
             to: reuse,
             arn: facts.alias?.AliasArn,
-            revisionId: facts.alias?.RevisionId
+            revisionId: facts.alias?.RevisionId,
+            ...(weight ? { weight } : {})
         });
     }
     return changes;
+}
+/** The additional version and its share, when the alias carries one (Lambda allows one at most). */
+function weightOf(alias) {
+    const [entry] = Object.entries(alias?.RoutingConfig?.AdditionalVersionWeights ?? {});
+    return entry && entry[1] > 0 ? { version: entry[0], weight: entry[1] } : undefined;
 }
 /** The highest numbered published version. */
 function newestVersion(versions) {
@@ -1491,54 +1485,444 @@ async function versionsToReuse(ctx, latest, aliasVersion) {
     return listVersions(lambda, name);
 }
 
-;// CONCATENATED MODULE: ./src/function/promote.ts
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var client_cloudwatch_dist_cjs = __webpack_require__(4085);
+// EXTERNAL MODULE: ./src/inputs/quote.ts
+var quote = __webpack_require__(8373);
+;// CONCATENATED MODULE: ./src/traffic/alarms.ts
+// The CloudWatch alarms a traffic shift watches: read with DescribeAlarms, both kinds (metric and
+// composite: "If you omit this parameter, only metric alarms are returned", DescribeAlarms API
+// reference), at most 100 names a call.
 
 
 
+const NAMES_PER_CALL = 100;
+/** Every named alarm CloudWatch knows, in the order named; a name it does not know is left out. */
+async function readAlarms(cw, names) {
+    const found = new Map();
+    for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
+        let NextToken;
+        do {
+            const out = await cw.send(new client_cloudwatch_dist_cjs.DescribeAlarmsCommand({
+                AlarmNames: names.slice(i, i + NAMES_PER_CALL),
+                AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+                NextToken
+            }));
+            for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
+                if (a.AlarmName)
+                    found.set(a.AlarmName, {
+                        name: a.AlarmName,
+                        state: a.StateValue ?? 'INSUFFICIENT_DATA',
+                        reason: a.StateReason,
+                        since: a.StateUpdatedTimestamp?.toISOString()
+                    });
+            NextToken = out.NextToken;
+        } while (NextToken);
+    }
+    return names.flatMap(name => found.get(name) ?? []);
+}
+/** Every watched alarm exists, or an input error naming those CloudWatch does not know. */
+async function requireAlarms(settings, read) {
+    if (!read)
+        return;
+    const known = await read;
+    const missing = settings.alarms.filter(name => !known.some(a => a.name === name));
+    if (missing.length)
+        throw new inputs_settings/* InputError */.d([
+            `alarms: CloudWatch has no alarm named ${missing.map(quote/* quote */.h).join(', ')} in ${settings.region} (DescribeAlarms, metric and composite alarms): check the names and the region`
+        ]);
+}
+/** The first alarm in ALARM, if any: one is enough to stop a shift. */
+const firing = (alarms) => alarms.find(a => a.state === 'ALARM');
+
+;// CONCATENATED MODULE: ./src/traffic/record.ts
+const PREFIX = 'apic-lambda-deploy';
+const PATTERN = /^apic-lambda-deploy (promoted|shifting) (\d+) from (\d+|none)(?::|$)|^apic-lambda-deploy rolled back (\d+) to (\d+)(?::|$)/;
+/** `apic-lambda-deploy promoted 4 from 3: acme/orders@abcdef012345 https://…/runs/42`. */
+function recordText(record, p) {
+    const what = record.kind === 'rolled-back'
+        ? `rolled back ${record.from} to ${record.version}`
+        : `${record.kind} ${record.version} from ${record.previous ?? 'none'}`;
+    return `${PREFIX} ${what}: ${p.repository}@${p.commit.slice(0, 12)} ${p.runUrl}`
+        .slice(0, 256)
+        .trim();
+}
+/** The record an alias's description holds, or undefined when the action did not write it. */
+function readRecord(description) {
+    const m = PATTERN.exec(description ?? '');
+    if (!m)
+        return undefined;
+    if (m[4])
+        return { kind: 'rolled-back', from: m[4], version: m[5] };
+    const previous = m[3] === 'none' ? undefined : m[3];
+    if (m[1] === 'promoted')
+        return { kind: 'promoted', version: m[2], previous };
+    return previous ? { kind: 'shifting', version: m[2], previous } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/traffic/move.ts
+// One write of the alias: where it points, the additional version's weight, and the record of the
+// move in its description (record.ts). UpdateAlias carries the RevisionId this run last saw ("Only
+// update the alias if the revision ID matches the ID that's specified. Use this option to avoid
+// modifying an alias that has changed since you last read it", UpdateAlias API reference), and
+// CreateAlias fails when the alias exists meanwhile: either refusal means another deploy moved it.
+
+
+
+/** Moves the alias; the answer is what the next move must start from. */
+async function moveAlias(ctx, at, move) {
+    const fields = {
+        FunctionName: ctx.settings.functionName,
+        Name: at.name,
+        FunctionVersion: move.version,
+        Description: recordText(move.record, ctx.provenance)
+    };
+    // An empty AdditionalVersionWeights removes the routing: all traffic to FunctionVersion
+    // (Lambda Developer Guide, "Implement Lambda canary deployments using a weighted alias").
+    const out = at.action === 'update'
+        ? await ctx.clients.lambda.send(new dist_cjs/* UpdateAliasCommand */.lqC({
+            ...fields,
+            RoutingConfig: {
+                AdditionalVersionWeights: move.weight
+                    ? { [move.weight.version]: move.weight.weight }
+                    : {}
+            },
+            RevisionId: at.revisionId
+        }))
+        : await ctx.clients.lambda.send(new dist_cjs/* CreateAliasCommand */.W_e(fields));
+    return { name: at.name, action: 'update', revisionId: out.RevisionId, arn: out.AliasArn };
+}
+/** Lambda's refusal of an alias write that another writer overtook since this run read it. */
+const aliasOvertaken = (action, error) => errorName(error) ===
+    (action === 'update' ? 'PreconditionFailedException' : 'ResourceConflictException');
+
+;// CONCATENATED MODULE: ./src/traffic/schedule.ts
+/**
+ * canary p% d: p% for d, then all. linear p% every d: p%, 2p%, … each for d, then all once the
+ * next step would reach 100%, as CodeDeploy's Linear configurations do.
+ */
+function scheduleOf(shift) {
+    switch (shift.kind) {
+        case 'all-at-once':
+            return [{ weight: 1, bakeMs: 0 }];
+        case 'canary':
+            return [
+                { weight: toWeight(shift.percent), bakeMs: shift.bakeSeconds * 1000 },
+                { weight: 1, bakeMs: 0 }
+            ];
+        case 'linear': {
+            const steps = [];
+            // Counted in tenths of a percent, so 33.3 × 3 is 99.9, never a float's 99.89999.
+            const tenths = Math.round(shift.percent * 10);
+            for (let share = tenths; share < 1000; share += tenths)
+                steps.push({ weight: toWeight(share / 10), bakeMs: shift.intervalSeconds * 1000 });
+            return [...steps, { weight: 1, bakeMs: 0 }];
+        }
+    }
+}
+/** Lambda's weight is a fraction of 1; rounded so that 10% is 0.1, not 0.1000000000000000055. */
+const toWeight = (percent) => Math.round(percent * 10) / 1000;
+/** The whole shift's length, for the log and the README's figure of runner minutes. */
+const shiftMs = (steps) => steps.reduce((sum, s) => sum + s.bakeMs, 0);
+/** A weight as people say it: 0.1 → `10%`. */
+const percent = (weight) => `${Math.round(weight * 1000) / 10}%`;
+/** A duration as `traffic-shift` spells it: 90 000 ms → `1m30s`. */
+function durationText(ms) {
+    const total = Math.round(ms / 1000);
+    const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s || total === 0 ? `${s}s` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/traffic/bake.ts
+
+const MAX_POLL_MS = 10_000;
+const MIN_POLL_MS = 1_000;
+/** A progress line this often: a long bake is not silent. */
+const PROGRESS_MS = 30_000;
+async function bake({ ms, watch, signal, progress }) {
+    const pollMs = Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, ms / 5));
+    const start = Date.now();
+    const elapsed = () => Date.now() - start;
+    let alarms = [];
+    let nextPoll = pollMs;
+    let nextProgress = PROGRESS_MS;
+    for (;;) {
+        if (signal.aborted)
+            return { kind: 'cancelled', signal: String(signal.reason), bakedMs: elapsed(), alarms };
+        const end = elapsed() >= ms;
+        if (end || elapsed() >= nextPoll) {
+            try {
+                alarms = await watch();
+            }
+            catch (error) {
+                const message = error instanceof Error ? error.message : String(error);
+                return { kind: 'error', message, bakedMs: elapsed(), alarms };
+            }
+            const alarm = firing(alarms);
+            if (alarm)
+                return { kind: 'alarm', alarm, bakedMs: elapsed(), alarms };
+            nextPoll = elapsed() + pollMs;
+            if (end)
+                return { kind: 'baked', bakedMs: elapsed(), alarms };
+        }
+        if (elapsed() >= nextProgress) {
+            progress(elapsed(), alarms);
+            nextProgress += PROGRESS_MS;
+        }
+        await pause(Math.max(0, Math.min(nextPoll, nextProgress, ms) - elapsed()), signal);
+    }
+}
+/** Waits `ms`, or less when `signal` aborts. */
+function pause(ms, signal) {
+    return new Promise(resolve => {
+        const done = () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/traffic/cancel.ts
+// A cancelled workflow during a traffic shift: "the runner machine sends SIGINT/Ctrl-C to the step's
+// entry process (node for javascript action …). If the process doesn't exit within 7500 ms, the
+// runner will send SIGTERM/Ctrl-Break to the process, then wait for 2500 ms for the process to
+// exit" (GitHub Docs, Canceling a workflow). While a shift runs, both signals abort it instead of
+// ending the process, so the alias goes back first; later signals are ignored until it has.
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+function listenForCancel() {
+    const controller = new AbortController();
+    const handler = (name) => controller.abort(name);
+    for (const name of SIGNALS)
+        process.on(name, handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            for (const name of SIGNALS)
+                process.off(name, handler);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/traffic/shift.ts
+// A traffic shift: the alias keeps pointing to the previous version and sends the new one a growing
+// share (AdditionalVersionWeights), each share baked while the alarms are watched, then points to
+// the new version alone. An alarm, a cancelled workflow, or alarms that cannot be read send all
+// traffic back to the previous version; another deploy's move leaves the alias to that deploy.
+
+
+
+
+
+
+/** The shift as far as it went, and the alias's ARN. Throws only when a rollback itself failed. */
+async function shiftTraffic(ctx, shift) {
+    const { from, to, steps } = shift;
+    const { log } = ctx;
+    const names = ctx.settings.alarms;
+    const cloudWatch = names.length ? await cloudWatchOf(ctx.clients) : undefined;
+    const watch = async () => (cloudWatch ? readAlarms(cloudWatch, names) : []);
+    const record = { alias: shift.at.name, from, to, steps: [], outcome: 'held' };
+    const started = Date.now();
+    const stopped = (stop, weight) => Object.assign(record, { stop, stoppedAfterMs: Date.now() - started, stoppedAtWeight: weight });
+    // An alarm already in ALARM: no traffic moves at all.
+    const before = firing(await watch());
+    if (before)
+        return { record: stopped({ kind: 'alarm-before', alarm: before }, 0) };
+    log.info(`Traffic shift of alias ${shift.at.name} from version ${from} to ${to}: ${steps.map(s => percent(s.weight)).join(' → ')}, ${durationText(shiftMs(steps))} in all${names.length ? `, watching ${names.length} alarm${names.length > 1 ? 's' : ''}` : ', no alarms watched'}`);
+    let at = shift.at;
+    let weight = 0;
+    const cancel = listenForCancel();
+    try {
+        try {
+            for (const step of steps.slice(0, -1)) {
+                if (cancel.signal.aborted) {
+                    stopped({ kind: 'cancelled', signal: String(cancel.signal.reason) }, weight);
+                    break;
+                }
+                at = await moveAlias(ctx, at, {
+                    version: from,
+                    weight: { version: to, weight: step.weight },
+                    record: { kind: 'shifting', version: to, previous: from }
+                });
+                weight = step.weight;
+                const line = `${percent(weight)} of alias ${at.name} to version ${to}`;
+                log.info(`Traffic: ${line}; bakes ${durationText(step.bakeMs)}`);
+                const entry = { weight, at: new Date().toISOString(), plannedMs: step.bakeMs };
+                const end = await bake({
+                    ms: step.bakeMs,
+                    watch,
+                    signal: cancel.signal,
+                    progress: (ms, alarms) => log.info(`Traffic: ${line}, ${durationText(ms)} of ${durationText(step.bakeMs)}; ${alarmsText(alarms)}`)
+                });
+                record.steps.push({ ...entry, bakedMs: end.bakedMs, alarms: end.alarms });
+                if (end.kind === 'baked')
+                    continue;
+                stopped(end.kind === 'cancelled' ? { kind: 'cancelled', signal: end.signal } : end, weight);
+                break;
+            }
+            if (!record.stop) {
+                at = await moveAlias(ctx, at, {
+                    version: to,
+                    record: { kind: 'promoted', version: to, previous: from }
+                });
+                log.info(`Traffic: 100% of alias ${at.name} to version ${to}`);
+                return { record: { ...record, outcome: 'promoted' }, aliasArn: at.arn };
+            }
+        }
+        catch (error) {
+            // The alias moved under the run: it is another deploy's now, and stays where that one put it.
+            if (aliasOvertaken(at.action, error))
+                return { record: stopped({ kind: 'overtaken' }, weight) };
+            const message = error instanceof Error ? error.message : String(error);
+            stopped({ kind: 'error', message }, weight);
+        }
+        // Nothing moved yet: the alias is where it was, and nothing is to undo.
+        if (weight === 0)
+            return { record };
+        // Still listening: the runner's SIGTERM, 7.5 s after its SIGINT, must not cut this short.
+        log.warning(`Traffic: alias ${at.name} goes back to version ${from} alone (${percent(weight)} was on version ${to})`);
+        at = await moveAlias(ctx, at, {
+            version: from,
+            record: { kind: 'rolled-back', version: from, from: to }
+        });
+        return { record: { ...record, outcome: 'rolled-back' }, aliasArn: at.arn };
+    }
+    finally {
+        // After a cancel, the runner's later SIGTERM must not cut the record's writing short either.
+        if (!cancel.signal.aborted)
+            cancel.dispose();
+    }
+}
+/** `errors OK, latency INSUFFICIENT_DATA`, or that none are watched. */
+const alarmsText = (alarms) => alarms.length
+    ? `alarms: ${alarms.map(a => `${a.name} ${a.state}`).join(', ')}`
+    : 'no alarms watched';
+
+;// CONCATENATED MODULE: ./src/traffic/promote.ts
+
+
+
+
+
+
+/** A traffic shift that stopped before the end: the failure, and the shift as far as it went. */
+class ShiftStopped extends failure/* StepFailed */.an {
+    shift;
+    constructor(where, changes, known, cause, shift) {
+        super(where, changes, known, cause);
+        this.shift = shift;
+    }
+}
 /**
  * Moves the alias as planned, from the version this run read only, or marks its change held back
- * when `hold` says why not. A failed move throws StepFailed with every change, the alias's marked
- * failed, and `promoted: false`: the alias is not on this run's version.
+ * when `hold` says why not. A failed or stopped move throws StepFailed with every change and where
+ * the alias ended: `promoted` false, or rolled-back when a shift sent it back.
  */
-async function promote(ctx, plan, fn, hold) {
-    const alias = plan.changes.find(c => c.kind === 'alias');
-    if (!alias || ctx.settings.dryRun || !fn.version)
-        return fn;
-    const { alias: aliasName, action, arn, revisionId } = alias;
-    if (action === 'unchanged')
-        return { ...fn, aliasArn: arn, promoted: true };
-    const name = ctx.settings.functionName;
-    if (hold) {
-        ctx.log.warning(`Alias ${aliasName} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${alias.from ?? '?'}`}: ${hold}. Version ${fn.version} is published but not promoted.`);
-        return {
-            ...fn,
-            // A held-back alias that existed keeps its ARN: API Connect still calls it.
-            aliasArn: action === 'update' ? arn : undefined,
-            promoted: false,
-            changes: fn.changes.map(c => (c.kind === 'alias' ? { ...c, notDone: 'held back' } : c))
-        };
+async function promote(ctx, plan, deployed, hold) {
+    const alias = plan.changes.find((c) => c.kind === 'alias');
+    const { version } = deployed;
+    if (!alias || ctx.settings.dryRun || !version)
+        return deployed;
+    const fn = { ...deployed, version };
+    if (alias.action === 'unchanged')
+        return { ...fn, aliasArn: alias.arn, promoted: alias.rollback ? 'rolled-back' : true };
+    if (hold)
+        return holdBack(ctx, alias, fn, hold);
+    const at = { name: alias.alias, action: alias.action, revisionId: alias.revisionId };
+    const steps = scheduleOf(ctx.settings.trafficShift);
+    const from = alias.from;
+    // A shift needs a published version to shift from, other than this one.
+    if (alias.rollback || !from || !/^\d+$/.test(from) || from === fn.version || steps.length === 1)
+        return moveAtOnce(ctx, at, alias, fn);
+    const step = { doing: `the traffic shift of alias ${ctx.settings.functionName}:${at.name}` };
+    const { record, aliasArn } = await shiftTraffic(ctx, { at, from, to: fn.version, steps }).catch((error) => {
+        throw new failure/* StepFailed */.an(step, (0,failure/* markFailed */.ZY)(fn.changes, c => c.kind !== 'alias'), { codeSha256: fn.codeSha256, version: fn.version }, new Error(`the traffic shift stopped and sending alias ${at.name} back to version ${from} failed too: it may still send part of the traffic to version ${fn.version}. Run the job again (a rerun resolves the weight), or move the alias yourself`, { cause: error }));
+    });
+    if (record.outcome === 'promoted')
+        return { ...fn, aliasArn, promoted: true, shift: record };
+    const rolledBack = record.outcome === 'rolled-back';
+    throw new ShiftStopped(step, fn.changes.map(c => c.kind === 'alias' ? { ...c, notDone: rolledBack ? 'rolled back' : 'failed' } : c), {
+        codeSha256: fn.codeSha256,
+        version: fn.version,
+        promoted: rolledBack ? 'rolled-back' : false
+    }, new Error(stopText(record)), record);
+}
+/** Why the shift stopped and where the alias is: the failed step's error. */
+function stopText(r) {
+    const at = `${durationText(r.stoppedAfterMs ?? 0)} into the shift, at ${percent(r.stoppedAtWeight ?? 0)} on version ${r.to}`;
+    const back = r.outcome === 'rolled-back'
+        ? `alias ${r.alias} went back to version ${r.from}`
+        : `alias ${r.alias} stays on version ${r.from}`;
+    const end = `${back}; version ${r.to} is published but not promoted`;
+    const stop = r.stop;
+    switch (stop?.kind) {
+        case 'alarm':
+            return `alarm ${stop.alarm.name} went to ALARM${stop.alarm.since ? ` at ${stop.alarm.since}` : ''} (${at}): ${end}`;
+        case 'alarm-before':
+            return `alarm ${stop.alarm.name} was already in ALARM before any traffic moved: ${end}`;
+        case 'cancelled':
+            return `the workflow was cancelled (${stop.signal}) ${at}: ${end}`;
+        case 'overtaken':
+            return `another deploy moved alias ${r.alias} during the traffic shift (${at}); it stays where that deploy put it, and version ${r.to} is published but not promoted`;
+        default:
+            return `${stop?.message ?? 'the traffic shift stopped'} (${at}): ${end}`;
     }
-    const step = {
-        operation: `lambda:${action === 'create' ? 'CreateAlias' : 'UpdateAlias'}`,
-        names: aliasName,
-        resource: `function ${name}`
-    };
-    ctx.log.info(`Pointing alias ${aliasName} to version ${fn.version}`);
+}
+/** All at once: a new alias, a rollback, `traffic-shift: all-at-once`, or nothing to shift from. */
+async function moveAtOnce(ctx, at, alias, fn) {
+    const { weight, from } = alias;
+    const name = ctx.settings.functionName;
+    const record = alias.rollback
+        ? { kind: 'rolled-back', version: fn.version, from: weight?.version ?? from ?? '?' }
+        : { kind: 'promoted', version: fn.version, previous: from };
+    if (weight)
+        ctx.log.info(`Alias ${at.name} sends ${percent(weight.weight)} to version ${weight.version}, left by a traffic shift that did not finish: this move ends it`);
+    if (ctx.settings.trafficShift.kind !== 'all-at-once' && !alias.rollback)
+        ctx.log.info(`Alias ${at.name} ${at.action === 'create' ? 'is new' : `points to ${from ?? 'no published version'}`}: no traffic to shift, it moves at once`);
+    ctx.log.info(`Pointing alias ${at.name} to version ${fn.version}`);
+    const promoted = alias.rollback ? 'rolled-back' : true;
     try {
-        const aliasArn = await pointAlias(ctx.clients.lambda, name, { name: aliasName, action, revisionId }, fn.version);
-        return { ...fn, aliasArn, promoted: true };
+        const moved = await moveAlias(ctx, at, { version: fn.version, record });
+        return { ...fn, aliasArn: moved.arn, promoted };
     }
     catch (error) {
+        const step = {
+            operation: `lambda:${at.action === 'create' ? 'CreateAlias' : 'UpdateAlias'}`,
+            names: at.name,
+            resource: `function ${name}`
+        };
         const changes = (0,failure/* markFailed */.ZY)(fn.changes, c => c.kind !== 'alias');
         const known = { codeSha256: fn.codeSha256, version: fn.version, promoted: false };
-        if (!aliasOvertaken(action, error))
+        if (!aliasOvertaken(at.action, error))
             throw new failure/* StepFailed */.an(step, changes, known, error);
-        const now = await readAlias(ctx.clients.lambda, name, aliasName).catch(() => undefined);
+        const now = await readAlias(ctx.clients.lambda, name, at.name).catch(() => undefined);
         // This run's own move, sent again by the SDK after a lost answer, is refused alike: it landed.
-        if (now?.FunctionVersion === fn.version)
-            return { ...fn, aliasArn: now.AliasArn, promoted: true };
-        throw new failure/* StepFailed */.an(step, changes, known, overtaken(aliasName, now?.FunctionVersion, fn.version));
+        if (now?.FunctionVersion === fn.version && !weightOf(now))
+            return { ...fn, aliasArn: now.AliasArn, promoted };
+        throw new failure/* StepFailed */.an(step, changes, known, overtaken(at.name, now?.FunctionVersion, fn.version));
     }
+}
+/**
+ * Held back: the alias stays on its version. A weight on this very version, left by a shift that
+ * did not finish, is taken away: the checks that just failed were this version's.
+ */
+async function holdBack(ctx, alias, fn, hold) {
+    const { alias: name, action, from, weight } = alias;
+    ctx.log.warning(`Alias ${name} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${from ?? '?'}`}: ${hold}. Version ${fn.version} is published but not promoted.`);
+    if (weight?.version === fn.version && from) {
+        ctx.log.warning(`Alias ${name} sent ${percent(weight.weight)} to version ${fn.version}, left by a traffic shift that did not finish: it goes back to version ${from} alone`);
+        await moveAlias(ctx, { name, action: 'update', revisionId: alias.revisionId }, { version: from, record: { kind: 'rolled-back', version: from, from: fn.version } }).catch((error) => ctx.log.warning(`Could not take that weight away: ${error.message}`));
+    }
+    return {
+        ...fn,
+        // A held-back alias that existed keeps its ARN: API Connect still calls it.
+        aliasArn: action === 'update' ? alias.arn : undefined,
+        promoted: false,
+        changes: fn.changes.map(c => (c.kind === 'alias' ? { ...c, notDone: 'held back' } : c))
+    };
 }
 /** An older run never moves the alias back: it says who won and leaves the alias there. */
 const overtaken = (alias, theirs, ours) => new Error(`another deploy moved alias ${alias} to version ${theirs ?? '(unknown: it could not be read again)'} after this run read it; version ${ours} is published but not promoted, and the alias stays where that deploy put it`);
@@ -1546,6 +1930,71 @@ const overtaken = (alias, theirs, ours) => new Error(`another deploy moved alias
 const plannedAliasArn = (ctx) => ctx.settings.alias && !ctx.settings.dryRun
     ? `${ctx.functionArn}:${ctx.settings.alias}`
     : undefined;
+
+;// CONCATENATED MODULE: ./src/traffic/rollback-target.ts
+
+
+function rollbackTarget(aliasName, alias) {
+    if (!alias)
+        throw new Error(`alias ${aliasName} does not exist: there is no release to roll back`);
+    const record = readRecord(alias.Description);
+    const now = alias.FunctionVersion;
+    const weight = weightOf(alias);
+    if (!record)
+        throw new Error(`alias ${aliasName} holds no record of a promotion by apic-lambda-deploy (the action writes it in the alias's description each time it moves the alias), so there is no recorded version to roll back to; move it yourself with aws lambda update-alias`);
+    // Where the record says the alias is: anywhere else, someone else moved it since.
+    const expected = record.kind === 'promoted'
+        ? record.version
+        : record.kind === 'shifting'
+            ? record.previous
+            : record.version;
+    if (now !== expected || (record.kind !== 'shifting' && weight))
+        throw new Error(`alias ${aliasName} points to version ${now ?? '?'}${weight ? ` (and ${weight.version} by weight)` : ''}, not where apic-lambda-deploy last left it (version ${expected}): another deploy moved it since, and this rollback does not move it over that deploy`);
+    switch (record.kind) {
+        case 'promoted':
+            if (!record.previous)
+                throw new Error(`alias ${aliasName} was created on version ${record.version}: no earlier version is recorded to roll back to`);
+            return { to: record.previous, already: false };
+        case 'shifting':
+            // A shift that did not finish: its previous version takes all traffic back.
+            return { to: record.previous, already: !weight };
+        case 'rolled-back':
+            return { to: record.version, already: true };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/traffic/rollback.ts
+
+
+
+async function planRollback(ctx, liveRead) {
+    const { functionName, alias: aliasName = '' } = ctx.settings;
+    const live = await (liveRead ?? readFunction(ctx.clients.lambda, functionName));
+    if (!live)
+        throw new Error(`function ${functionName} does not exist: there is no release to roll back`);
+    const alias = await readAlias(ctx.clients.lambda, functionName, aliasName);
+    const { to, already } = rollbackTarget(aliasName, alias);
+    const weight = weightOf(alias);
+    return {
+        changes: [
+            { functionName, kind: 'version', action: 'unchanged', version: to, rollback: true },
+            {
+                functionName,
+                kind: 'alias',
+                action: already ? 'unchanged' : 'update',
+                alias: aliasName,
+                from: alias?.FunctionVersion,
+                to,
+                arn: alias?.AliasArn,
+                revisionId: alias?.RevisionId,
+                rollback: true,
+                ...(weight ? { weight } : {})
+            }
+        ],
+        warnings: [],
+        live: live.configuration
+    };
+}
 
 // EXTERNAL MODULE: external "node:async_hooks"
 var external_node_async_hooks_ = __webpack_require__(6698);
@@ -1617,6 +2066,7 @@ function setOutputs(result) {
     workflow_commands/* setOutput */.uH('qualified-name', result.qualifiedName ?? '');
     workflow_commands/* setOutput */.uH('smoke-test', result.smokeTest?.status ?? '');
     workflow_commands/* setOutput */.uH('promoted', result.promoted === undefined ? '' : String(result.promoted));
+    workflow_commands/* setOutput */.uH('previous-version', result.previousVersion ?? '');
     workflow_commands/* setOutput */.uH('lambda-policy', result.lambdaPolicy ?? '');
     workflow_commands/* setOutput */.uH('result', JSON.stringify(result));
 }
@@ -1639,6 +2089,7 @@ function qualifiedNameOf(settings, version) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/words.ts
+
 
 /** Inline code in the job summary; a backtick in the text would end it early. */
 const code = (text) => `\`${text.replace(/`/g, "'")}\``;
@@ -1702,20 +2153,24 @@ function functionRow(change) {
         case 'tags':
             return row(`${fn} tags`, change.action === 'unchanged' ? `${change.named.join(', ')} as given` : keysText(change));
         case 'version':
-            return row(`${fn} version`, change.action === 'unchanged'
-                ? `version ${change.version} already has CodeSha256 ${words_short(change.codeSha256)} and this configuration`
-                : change.version
-                    ? `published version ${change.version}`
-                    : change.because === 'deployed'
-                        ? 'publish the deployed code as a new version'
-                        : 'no published version matches $LATEST; publish it');
+            return row(`${fn} version`, change.action === 'unchanged' && change.rollback
+                ? `version ${change.version}, recorded before the last promotion: the alias goes back to it`
+                : change.action === 'unchanged'
+                    ? `version ${change.version} already has CodeSha256 ${words_short(change.codeSha256)} and this configuration`
+                    : change.version
+                        ? `published version ${change.version}`
+                        : change.because === 'deployed'
+                            ? 'publish the deployed code as a new version'
+                            : 'no published version matches $LATEST; publish it');
         case 'alias': {
             const to = change.to ? `version ${change.to}` : 'the new version';
+            // A weight left by a shift that did not finish: said, since this move ends it.
+            const from = `version ${change.from ?? '?'}${change.weight ? ` (and ${percent(change.weight.weight)} on version ${change.weight.version}, left by a traffic shift that did not finish)` : ''}`;
             return row(`alias ${change.functionName}:${change.alias}`, change.action === 'unchanged'
-                ? `points to version ${change.to}`
+                ? `points to version ${change.to}${change.rollback ? ' (already rolled back)' : ''}`
                 : change.action === 'create'
                     ? `point it to ${to}`
-                    : `version ${change.from ?? '?'} → ${to}`);
+                    : `${from} → ${to}${change.rollback ? ' (rollback)' : ''}`);
         }
     }
 }
@@ -6748,6 +7203,11 @@ const DEFAULT_TIMING = {
 };
 
 ;// CONCATENATED MODULE: ./src/run/early-reads.ts
+// The plan's first reads need only names, not the account: they start with GetCallerIdentity
+// instead of after it, so the plan costs one round trip less. main.ts hands each to the first plan
+// as an argument; a plan made again (after a lost race) reads afresh.
+
+
 
 
 
@@ -6768,6 +7228,9 @@ function startEarlyReads(clients, settings) {
                     throw error;
                 })
             }
+            : {}),
+        ...(settings.alarms.length && !settings.rollback
+            ? { alarms: cloudWatchOf(clients).then(cw => readAlarms(cw, settings.alarms)) }
             : {})
     };
     // A run stopped by the account check never asks for these: their errors are not the run's.
@@ -6861,8 +7324,57 @@ function yamlString(value) {
     return JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+;// CONCATENATED MODULE: ./src/report/traffic.ts
+// The job summary's words for where the alias ended: held back, rolled back, and the traffic
+// shift's timeline (step, weight, time, alarms) with its outcome.
+
+
+/** A version published but not promoted, or rolled back, said first: it is what API Connect calls. */
+function aliasStatus(result) {
+    const { promoted, version, previousVersion, failed } = result;
+    const line = promoted === 'rolled-back' && failed
+        ? `**Version ${version} is rolled back**: the traffic shift stopped (see the failed step) and the alias sends all traffic to version ${previousVersion} again.`
+        : promoted === 'rolled-back'
+            ? `**Rolled back**: the alias points to version ${version} again${previousVersion !== version ? ` (it pointed to version ${previousVersion})` : ' (an earlier rollback put it there)'}.`
+            : promoted === false && failed
+                ? `**Version ${version} is published but not promoted**: the alias was not moved (see the failed step).`
+                : promoted === false
+                    ? `**Version ${version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`
+                    : undefined;
+    return line ? [line, ''] : [];
+}
+/** The shift step by step: when each weight went on, how long it baked, what the alarms said. */
+function trafficSection(result, table) {
+    const shift = result.trafficShift;
+    if (!shift)
+        return [];
+    const rows = shift.steps.map((s, i) => [
+        String(i + 1),
+        `${percent(s.weight)} → version ${shift.to}`,
+        s.at,
+        `${durationText(s.bakedMs)} of ${durationText(s.plannedMs)}`,
+        s.alarms.length ? s.alarms.map(a => `${code(a.name)} ${a.state}`).join(', ') : '—'
+    ]);
+    const outcome = {
+        promoted: `all traffic on version ${shift.to}`,
+        'rolled-back': `all traffic back on version ${shift.from}`,
+        held: `the alias stays on version ${shift.from}`
+    }[shift.outcome];
+    return [
+        `### Traffic shift of alias ${code(shift.alias)}: version ${shift.from} → ${shift.to}`,
+        '',
+        rows.length
+            ? table(['step', 'weight', 'at', 'baked', 'alarms at the last look'], rows)
+            : 'No traffic moved.',
+        '',
+        `Outcome: ${outcome}.`,
+        ''
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary as Markdown: what to enter in API Connect, what changed, every check.
+
 
 
 
@@ -6889,7 +7401,7 @@ function renderSummary(result) {
     return [
         `## API Connect → Lambda: ${result.functionName} (${failed.length ? 'failed ❌' : result.smokeTest?.status === 'fail' ? 'smoke test failed ❌' : verdict}${result.dryRun ? ', dry run' : ''})`,
         '',
-        ...heldBack(result),
+        ...aliasStatus(result),
         ...(failed.length
             ? [
                 '### Failed',
@@ -6923,6 +7435,7 @@ function renderSummary(result) {
             ? table(['resource', 'action', 'detail'], result.changes.map(c => [c.target, c.action, c.detail]))
             : 'None.',
         '',
+        ...trafficSection(result, table),
         ...smokeSection(result.smokeTest, result.functionName, table),
         '### Checks',
         '',
@@ -6950,17 +7463,6 @@ function policySection(result) {
         ''
     ];
 }
-/** A version published but not promoted, said first: API Connect still calls the previous one. */
-function heldBack(result) {
-    if (result.promoted !== false)
-        return [];
-    return [
-        result.failed
-            ? `**Version ${result.version} is published but not promoted**: the alias was not moved (see the failed step).`
-            : `**Version ${result.version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`,
-        ''
-    ];
-}
 /** Every way into the role besides API Connect's, one row each: what a reviewer acts on. */
 function waysInSection(waysIn, table) {
     if (!waysIn.length)
@@ -6979,6 +7481,7 @@ async function writeSummary(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/record.ts
+
 
 
 
@@ -7030,12 +7533,20 @@ function recordOf(settings, targets, end) {
         smokeTest: end.smokeTest,
         // A refused alias move fails the run: promoted is then false, never empty.
         promoted: finished?.promoted ?? known.promoted,
+        previousVersion: previousVersion(fn.changes),
+        trafficShift: end.function.ok
+            ? end.function.outcome.shift
+            : end.function.error instanceof ShiftStopped
+                ? end.function.error.shift
+                : undefined,
         changes: [...fn.changes, ...role.changes].map(changeRow),
         checks,
         failed: failed.length ? failed : undefined
     };
     return { ...record, lambdaPolicy: lambdaPolicyOf(record) };
 }
+/** Where the alias pointed when this run read it: the alias change's `from`. */
+const previousVersion = (changes) => changes.find(c => c.kind === 'alias')?.from;
 /**
  * The record of a run refused before any write (verify/pre-write.ts): no change made, the planned
  * checks that refused it, and the refusal as the failed step.
@@ -7046,6 +7557,7 @@ function refusedRecord(settings, targets, planned, checks, refusal) {
         ...targets,
         dryRun: settings.dryRun,
         verified: 'false',
+        previousVersion: previousVersion(planned),
         changes: planned.map(c => (c.action === 'unchanged' ? c : { ...c, notDone })).map(changeRow),
         checks,
         failed: [{ step: `the check before any write (role ${settings.role.name})`, error: refusal }]
@@ -7083,6 +7595,8 @@ async function writeRecord(result) {
 
 
 
+
+
 /** Runs with inputs already checked (`read-inputs.ts`, before this module and the AWS SDK load). */
 async function run({ settings, code }) {
     try {
@@ -7092,10 +7606,14 @@ async function run({ settings, code }) {
         let targets = targetsOf(ctx);
         setTargetOutputs(targets);
         // Read everything first, so that a problem found on the way (say, runtime missing for a
-        // function that does not exist) stops the run before any write.
+        // function that does not exist, or an alarm CloudWatch does not know) stops the run before
+        // any write. A rollback plans the alias's move back, and no code.
         const [functionPlan, rolePlan] = await Promise.all([
-            planFunction(ctx, code, early.function),
-            planRole(ctx, early.role)
+            settings.rollback
+                ? planRollback(ctx, early.function)
+                : planFunction(ctx, code, early.function),
+            planRole(ctx, early.role),
+            requireAlarms(settings, early.alarms)
         ]);
         logFunctionPlan(ctx.log, functionPlan, settings.dryRun);
         logRolePlan(ctx.log, rolePlan);
