@@ -191,3 +191,40 @@ describe("the emulator's alarm hooks", () => {
     expect(state.alarms.filter(a => a.name === 'orders-health')).toMatchObject([{ state: 'ALARM' }])
   })
 })
+
+describe('the wire', () => {
+  const call = (target: string, body = '{}') =>
+    fetch(`${emulator.url}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': target },
+      body
+    })
+
+  test('an unsigned request is routed by its X-Amz-Target and answered in JSON 1.0', async () => {
+    const answer = await call('GraniteServiceVersion20100801.DescribeAlarms', '{"MaxRecords":1}')
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('content-type')).toBe('application/x-amz-json-1.0')
+    const body = (await answer.json()) as { MetricAlarms: { StateUpdatedTimestamp: unknown }[] }
+    expect(typeof body.MetricAlarms[0].StateUpdatedTimestamp).toBe('number')
+    expect(emulator.log.at(-1)).toMatchObject({
+      service: 'cloudwatch',
+      operation: 'DescribeAlarms'
+    })
+  })
+
+  test('errors carry __type and the Query code in x-amzn-query-error', async () => {
+    const missing = await call(
+      'GraniteServiceVersion20100801.SetAlarmState',
+      '{"AlarmName":"nope","StateValue":"OK","StateReason":"x"}'
+    )
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('x-amzn-query-error')).toBe('ResourceNotFound;Sender')
+    expect(await missing.json()).toEqual({
+      __type: 'com.amazonaws.cloudwatch#ResourceNotFound',
+      message: 'Alarm nope not found'
+    })
+    const unknown = await call('GraniteServiceVersion20100801.PutDashboard')
+    expect(unknown.status).toBe(400)
+    expect(((await unknown.json()) as { __type: string }).__type).toMatch(/UnknownOperation/)
+  })
+})
