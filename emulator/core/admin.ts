@@ -1,5 +1,6 @@
 // The emulator's own HTTP surface under /_emulator/, for a separate process (npm start, a
-// benchmark) to read the log and state, inject faults, reset, or change delays at run time.
+// benchmark) to read the log and state, inject faults, set an alarm's state, reset, or change
+// delays at run time.
 import { validateFaultSpec } from './faults.js'
 import type { EmulatorResponse } from '../protocols/http.js'
 import type { ConfigPatch } from './options.js'
@@ -49,6 +50,14 @@ export function handleAdmin(
       case 'DELETE /_emulator/faults':
         emulator.clearFaults()
         return json(204)
+      case 'POST /_emulator/alarms': {
+        const input = (parseJson(body) ?? {}) as Record<string, unknown>
+        if (typeof input.name !== 'string' || typeof input.state !== 'string')
+          return json(400, { error: 'name and state (OK, ALARM, INSUFFICIENT_DATA) are required' })
+        const reason = typeof input.reason === 'string' ? input.reason : undefined
+        emulator.setAlarmState(input.name, input.state as 'ALARM', reason)
+        return json(204)
+      }
       case 'POST /_emulator/reset':
         emulator.reset()
         return json(204)

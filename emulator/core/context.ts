@@ -1,6 +1,7 @@
 // What every handler gets: the world (each service's own state), the run-time settings and the
 // clock. Time-based states (Pending, InProgress, IAM propagation) are stored as deadlines and read
 // against the clock: no timers to leak.
+import { type CloudWatchState, cloudWatchState } from '../cloudwatch/state.js'
 import { type IamState, iamState } from '../iam/state.js'
 import { type LambdaState, lambdaState } from '../lambda/state.js'
 import { type S3State, s3State } from '../s3/state.js'
@@ -27,6 +28,7 @@ export interface EmulatorState {
   sts: StsState
   lambda: LambdaState
   s3: S3State
+  cloudwatch: CloudWatchState
 }
 
 /** What every handler gets: the world, the settings, and the clock. */
@@ -35,10 +37,18 @@ export interface EmulatorContext {
   config: RuntimeConfig
   url: string
   now(): number
+  /** In [0, 1): decides which version a weighted alias runs (seeded: runs repeat). */
+  random(): number
 }
 
 export function emptyState(): EmulatorState {
-  return { iam: iamState(), sts: stsState(), lambda: lambdaState(), s3: s3State() }
+  return {
+    iam: iamState(),
+    sts: stsState(),
+    lambda: lambdaState(),
+    s3: s3State(),
+    cloudwatch: cloudWatchState()
+  }
 }
 
 /** Empties every map in place: the Emulator's `state` object stays the one tests hold. */

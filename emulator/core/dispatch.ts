@@ -2,6 +2,7 @@
 // handler (any exception becomes the service's 500), answer, and log.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { accessAnalyzerService } from '../access-analyzer/service.js'
+import { cloudWatchService } from '../cloudwatch/service.js'
 import { ServiceError, asServiceError } from '../protocols/errors.js'
 import type { FaultInjector, FaultSpec } from './faults.js'
 import { foreignAnswer, localStackNotImplemented } from './foreign-faults.js'
@@ -16,7 +17,8 @@ import {
   type Signature,
   isKnownService,
   parseSignature,
-  serviceFromShape
+  serviceFromShape,
+  serviceOfSigningName
 } from './routing.js'
 import { s3Service } from '../s3/service.js'
 import type { Service } from './service.js'
@@ -29,7 +31,8 @@ const SERVICES: Record<ServiceName, Service> = {
   sts: stsService,
   lambda: lambdaService,
   s3: s3Service,
-  'access-analyzer': accessAnalyzerService
+  'access-analyzer': accessAnalyzerService,
+  cloudwatch: cloudWatchService
 }
 
 const MAX_BODY_BYTES = 100 * 1024 * 1024
@@ -122,8 +125,13 @@ export async function dispatch(
   const started = Date.now()
   const signature = parseSignature(req.headers.authorization, url.searchParams)
   const request = toRequest(req, url, body, signature)
-  const serviceName =
-    signature?.service ?? serviceFromShape(url.pathname, queryParams(request).get('Version'))
+  const serviceName = signature
+    ? serviceOfSigningName(signature.service)
+    : serviceFromShape(
+        url.pathname,
+        queryParams(request).get('Version'),
+        request.headers['x-amz-target']
+      )
   const entry: RequestLogEntry = {
     service: serviceName,
     operation: 'Unknown',

@@ -22,6 +22,8 @@ export interface Emulator {
   operations(service?: string): string[]
   /** Applies the patch (delays, caller) and returns the resulting settings. */
   configure(patch: ConfigPatch): PublicConfig
+  /** Sets the state of every CloudWatch alarm of that name (as a metric breach would). */
+  setAlarmState(name: string, state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA', reason?: string): void
   snapshot(): ReturnType<typeof snapshot>
   /** Back to the seeded state, with an empty log and no faults; settings are kept. */
   reset(): void

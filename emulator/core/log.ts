@@ -18,7 +18,7 @@ export interface RequestLogEntry {
   detail?: string
 }
 
-const WRITE = /^(Create|Update|Put|Delete|Tag|Untag|Publish|Attach|Detach)/
+const WRITE = /^(Create|Update|Put|Delete|Tag|Untag|Publish|Attach|Detach|Set)/
 
 /** Whether an operation changes state. STS changes nothing (an AssumeRole session is not a
  *  resource); elsewhere the operation's verb says it. */

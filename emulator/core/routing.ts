@@ -3,7 +3,7 @@
 // ones are recognised by the Query API version, Lambda's dated path prefixes, or else taken as S3
 // (Access Analyzer is reached signed only: its paths would be taken for S3 buckets).
 
-export type ServiceName = 'iam' | 'sts' | 'lambda' | 's3' | 'access-analyzer'
+export type ServiceName = 'iam' | 'sts' | 'lambda' | 's3' | 'access-analyzer' | 'cloudwatch'
 
 export interface Signature {
   accessKeyId: string
@@ -27,14 +27,36 @@ export function parseSignature(
 const QUERY_VERSIONS: Record<string, ServiceName> = { '2010-05-08': 'iam', '2011-06-15': 'sts' }
 const LAMBDA_PREFIXES = ['/2015-03-31/', '/2017-03-31/']
 
-/** The service for an unsigned request; `version` is the Query `Version` parameter if any. */
-export function serviceFromShape(path: string, version: string | undefined): ServiceName {
+// CloudWatch signs as `monitoring` (its endpoint prefix); the log and the emulator call it
+// `cloudwatch`. Its JSON 1.0 requests name their target in X-Amz-Target.
+const SIGNING_NAMES: Record<string, ServiceName> = { monitoring: 'cloudwatch' }
+const CLOUDWATCH_TARGET = 'GraniteServiceVersion20100801.'
+
+/** The service a SigV4 credential scope names. */
+export function serviceOfSigningName(name: string): string {
+  return Object.hasOwn(SIGNING_NAMES, name) ? SIGNING_NAMES[name] : name
+}
+
+/** The service for an unsigned request: by the Query `Version`, the X-Amz-Target, or the path. */
+export function serviceFromShape(
+  path: string,
+  version: string | undefined,
+  target?: string | string[]
+): ServiceName {
   if (version && QUERY_VERSIONS[version]) return QUERY_VERSIONS[version]
+  if (typeof target === 'string' && target.startsWith(CLOUDWATCH_TARGET)) return 'cloudwatch'
   if (LAMBDA_PREFIXES.some(prefix => path.startsWith(prefix))) return 'lambda'
   return 's3'
 }
 
-const SERVICE_NAMES: readonly string[] = ['iam', 'sts', 'lambda', 's3', 'access-analyzer']
+const SERVICE_NAMES: readonly string[] = [
+  'iam',
+  'sts',
+  'lambda',
+  's3',
+  'access-analyzer',
+  'cloudwatch'
+]
 
 export function isKnownService(name: string): name is ServiceName {
   return SERVICE_NAMES.includes(name)

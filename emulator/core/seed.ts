@@ -1,5 +1,6 @@
 // Starting state: what exists before the first request (and again after reset). Seeded resources
 // are dated a day back, so no propagation or activation delay applies to them.
+import { newAlarm } from '../cloudwatch/model.js'
 import { newManagedPolicy, newRole, storeRole } from '../iam/model.js'
 import { resolveCode } from '../lambda/code.js'
 import { defaultSettings, newFunction } from '../lambda/model.js'
@@ -47,11 +48,22 @@ export interface SeedFunction {
   tags?: Record<string, string>
 }
 
+export interface SeedAlarm {
+  name: string
+  /** INSUFFICIENT_DATA unless given, as a new alarm is. */
+  state?: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'
+  reason?: string
+  /** A composite alarm (DescribeAlarms lists it only for AlarmTypes CompositeAlarm). */
+  composite?: boolean
+  region?: string
+}
+
 export interface EmulatorSeed {
   roles?: SeedRole[]
   policies?: SeedPolicy[]
   functions?: SeedFunction[]
   buckets?: string[]
+  alarms?: SeedAlarm[]
 }
 
 const text = (doc: Document) => (typeof doc === 'string' ? doc : JSON.stringify(doc))
@@ -122,6 +134,12 @@ export function applySeed(ctx: EmulatorContext, seed: EmulatorSeed = {}): void {
   }
   for (const name of seed.buckets ?? [])
     ctx.state.s3.buckets.set(name, newBucket(name, new Date(past)))
+  for (const a of seed.alarms ?? []) {
+    const region = a.region ?? 'us-east-1'
+    const kind = a.composite ? 'composite' : 'metric'
+    const alarm = newAlarm(ctx, { ...a, region, kind }, past)
+    ctx.state.cloudwatch.alarms.set(alarm.arn, alarm)
+  }
   for (const f of seed.functions ?? []) {
     const region = f.region ?? 'us-east-1'
     const arn = `arn:aws:lambda:${region}:${ctx.config.accountId}:function:${f.name}`

@@ -1,6 +1,7 @@
 // The emulator: one loopback HTTP server for every service, routed by the SigV4 credential scope.
 import { createServer } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { forceAlarmState } from '../cloudwatch/model.js'
 import { handleAdmin } from './admin.js'
 import { dispatch, readBody, send } from './dispatch.js'
 import { createFaultInjector, seededRandom } from './faults.js'
@@ -16,7 +17,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const state = emptyState()
   const log: RequestLogEntry[] = []
   const faults = createFaultInjector(seededRandom(options.randomSeed ?? 1))
-  const ctx: EmulatorContext = { state, config, url: '', now: () => Date.now() }
+  const ctx: EmulatorContext = {
+    state,
+    config,
+    url: '',
+    now: () => Date.now(),
+    // Its own stream, so weighted invokes do not shift which calls faults pick.
+    random: seededRandom((options.randomSeed ?? 1) + 0x9e3779b9)
+  }
   const connections = new WeakMap<Socket, number>()
   let opened = 0
   const connectionOf = (req: { socket: Socket }) => connections.get(req.socket) ?? 0
@@ -56,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       applyConfigPatch(config, patch)
       return publicConfig(config)
     },
+    setAlarmState: (name, state, reason) => forceAlarmState(ctx, name, state, reason),
     snapshot: () => snapshot(ctx),
     reset() {
       clearState(state)

@@ -22,7 +22,7 @@ function propagating(ctx: EmulatorContext, role: Role) {
 }
 
 export function snapshot(ctx: EmulatorContext) {
-  const { iam, sts, lambda, s3 } = ctx.state
+  const { iam, sts, lambda, s3, cloudwatch } = ctx.state
   return {
     roles: [...iam.roles.values()].map(role => ({
       name: role.name,
@@ -55,6 +55,14 @@ export function snapshot(ctx: EmulatorContext) {
       versions: fn.versions.map(v => configurationJson(ctx, fn, v)),
       aliases: [...fn.aliases.values()],
       tags: fn.tags
+    })),
+    alarms: [...cloudwatch.alarms.values()].map(alarm => ({
+      name: alarm.name,
+      region: alarm.region,
+      type: alarm.kind,
+      state: alarm.state,
+      reason: alarm.reason,
+      stateUpdated: new Date(alarm.stateUpdatedAt).toISOString()
     })),
     buckets: [...s3.buckets.values()].map(bucket => ({
       name: bucket.name,

@@ -6,6 +6,7 @@
 import type { EmulatorContext } from '../core/context.js'
 import { ServiceError } from '../protocols/errors.js'
 import { header, type EmulatorRequest, type EmulatorResponse } from '../protocols/http.js'
+import { pickVersion } from './alias-routing.js'
 import { invalidParameter } from './errors.js'
 import { ensureActive } from './model.js'
 import { findFunction, resolveQualifier } from './names.js'
@@ -32,7 +33,11 @@ async function invoke(
   name: string
 ): Promise<EmulatorResponse> {
   const { fn, qualifier } = findFunction(ctx, req.region, name, req.query.get('Qualifier'))
-  const version = resolveQualifier(fn, qualifier)
+  // A weighted alias runs its additional version on a share of calls; X-Amz-Executed-Version says
+  // which ran: "When you invoke a function with an alias, this indicates which version the alias
+  // resolved to" (API_Invoke.html, ExecutedVersion).
+  const alias = qualifier === undefined ? undefined : fn.aliases.get(qualifier)
+  const version = resolveQualifier(fn, alias ? pickVersion(alias, ctx.random) : qualifier)
   const settings = version?.settings ?? fn.settings
   const code = version?.code ?? fn.code
   const executed = version?.version ?? '$LATEST'

@@ -3,6 +3,7 @@
 import type { EmulatorContext } from '../core/context.js'
 import { revisionId } from '../core/ids.js'
 import { ServiceError } from '../protocols/errors.js'
+import { type VersionWeights, checkRouting } from './alias-routing.js'
 import { type CodeInput, resolveCode } from './code.js'
 import {
   functionNotFound,
@@ -270,9 +271,10 @@ export function requireVersion(fn: LambdaFunction, version: unknown): string {
 
 export function createAlias(
   fn: LambdaFunction,
-  input: { name: string; functionVersion: unknown; description: string }
+  input: { name: string; functionVersion: unknown; description: string; routing?: VersionWeights }
 ): Alias {
   const functionVersion = requireVersion(fn, input.functionVersion)
+  checkRouting(fn, functionVersion, input.routing ?? {})
   if (fn.aliases.has(input.name))
     throw resourceConflict(`Alias already exists: ${fn.arn}:${input.name}`)
   const alias: Alias = { ...input, functionVersion, revisionId: revisionId() }
@@ -295,11 +297,23 @@ export function findAlias(fn: LambdaFunction, aliasName: string): Alias {
 export function updateAlias(
   alias: Alias,
   fn: LambdaFunction,
-  input: { revisionId?: unknown; functionVersion?: unknown; description?: string }
+  input: {
+    revisionId?: unknown
+    functionVersion?: unknown
+    description?: string
+    routing?: VersionWeights
+  }
 ): void {
   ensureRevision(input.revisionId, alias.revisionId)
-  if (input.functionVersion !== undefined)
-    alias.functionVersion = requireVersion(fn, input.functionVersion)
+  const functionVersion =
+    input.functionVersion === undefined
+      ? alias.functionVersion
+      : requireVersion(fn, input.functionVersion)
+  // A RoutingConfig left out keeps the old one; the pair that results must obey the rules.
+  const routing = input.routing ?? alias.routing ?? {}
+  checkRouting(fn, functionVersion, routing)
+  alias.functionVersion = functionVersion
+  alias.routing = routing
   if (input.description !== undefined) alias.description = input.description
   alias.revisionId = revisionId()
 }

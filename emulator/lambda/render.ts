@@ -1,5 +1,6 @@
 // Functions, versions and aliases as Lambda's API shows them (FunctionConfiguration, AliasConfiguration).
 import type { EmulatorContext } from '../core/context.js'
+import { routingJson } from './alias-routing.js'
 import { moreSettingsJson } from './more-settings.js'
 import type { Alias, FunctionSettings, LambdaFunction, PublishedVersion } from './state.js'
 
@@ -80,7 +81,8 @@ export function aliasJson(fn: LambdaFunction, alias: Alias): Record<string, unkn
     Name: alias.name,
     FunctionVersion: alias.functionVersion,
     Description: alias.description,
-    RevisionId: alias.revisionId
+    RevisionId: alias.revisionId,
+    ...routingJson(alias)
   }
 }
 

@@ -22,6 +22,7 @@ const ROUTES: Route[] = [
   ['POST', fn('/versions'), 'PublishVersion', v.publishVersion],
   ['GET', fn('/versions'), 'ListVersionsByFunction', v.listVersionsByFunction],
   ['POST', fn('/aliases'), 'CreateAlias', v.createAlias],
+  ['GET', fn('/aliases'), 'ListAliases', v.listAliases],
   ['GET', fn('/aliases/([^/]+)'), 'GetAlias', v.getAlias],
   ['PUT', fn('/aliases/([^/]+)'), 'UpdateAlias', v.updateAlias],
   ['POST', fn('/invocations'), 'Invoke', i.invoke],

@@ -56,6 +56,8 @@ export interface Alias {
   functionVersion: string
   description: string
   revisionId: string
+  /** RoutingConfig.AdditionalVersionWeights: at most one more version and its share of calls. */
+  routing?: Record<string, number>
 }
 
 export interface LambdaFunction {

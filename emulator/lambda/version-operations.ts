@@ -3,7 +3,8 @@
 import type { EmulatorContext } from '../core/context.js'
 import type { EmulatorRequest, EmulatorResponse } from '../protocols/http.js'
 import { jsonResponse } from '../protocols/rest-json.js'
-import { requestBody, validationException } from './errors.js'
+import { routingFrom } from './alias-routing.js'
+import { invalidParameter, requestBody, validationException } from './errors.js'
 import {
   createAlias as create,
   findAlias,
@@ -59,7 +60,8 @@ function createAlias(ctx: EmulatorContext, req: EmulatorRequest, name: string): 
   const alias = create(fn, {
     name: aliasName,
     functionVersion: body.FunctionVersion,
-    description: text(body.Description) ?? ''
+    description: text(body.Description) ?? '',
+    routing: routingFrom(body.RoutingConfig)
   })
   return jsonResponse(req, 201, aliasJson(fn, alias))
 }
@@ -69,6 +71,24 @@ function getAlias(ctx: EmulatorContext, req: EmulatorRequest, name: string, alia
   return jsonResponse(req, 200, aliasJson(fn, findAlias(fn, aliasName)))
 }
 
+// ListAliases: "FunctionVersion - Specify a function version to only list aliases that invoke
+// that version", paged by Marker and MaxItems (1-10000).
+// https://docs.aws.amazon.com/lambda/latest/api/API_ListAliases.html
+function listAliases(ctx: EmulatorContext, req: EmulatorRequest, name: string) {
+  const { fn } = findFunction(ctx, req.region, name)
+  const version = req.query.get('FunctionVersion')
+  const maxItems = Number(req.query.get('MaxItems') ?? 50)
+  if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 10000)
+    throw validationException('maxItems', maxItems, 'Member must be between 1 and 10000')
+  const start = Number(req.query.get('Marker') ?? 0)
+  const all = [...fn.aliases.values()].filter(a => !version || a.functionVersion === version)
+  if (!Number.isInteger(start) || start < 0 || start > all.length)
+    throw invalidParameter('Invalid Marker')
+  const page = all.slice(start, start + maxItems)
+  const next = start + page.length < all.length ? { NextMarker: String(start + page.length) } : {}
+  return jsonResponse(req, 200, { Aliases: page.map(a => aliasJson(fn, a)), ...next })
+}
+
 function updateAlias(ctx: EmulatorContext, req: EmulatorRequest, name: string, aliasName: string) {
   const { fn } = findFunction(ctx, req.region, name)
   const alias = findAlias(fn, aliasName)
@@ -76,7 +96,8 @@ function updateAlias(ctx: EmulatorContext, req: EmulatorRequest, name: string, a
   update(alias, fn, {
     revisionId: body.RevisionId,
     functionVersion: body.FunctionVersion,
-    description: text(body.Description)
+    description: text(body.Description),
+    routing: routingFrom(body.RoutingConfig)
   })
   return jsonResponse(req, 200, aliasJson(fn, alias))
 }
@@ -107,6 +128,7 @@ export const versionOperations = {
   listVersionsByFunction,
   createAlias,
   getAlias,
+  listAliases,
   updateAlias,
   tagResource,
   untagResource,
