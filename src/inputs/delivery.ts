@@ -18,7 +18,7 @@ const PRESET =
 const PERCENT = /^(\d{1,2}(?:\.\d)?)%$/
 const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/
 /** GitHub-hosted runners stop a job after 6 hours (GitHub Actions usage limits). */
-export const HOSTED_JOB_SECONDS = 6 * 3600
+const HOSTED_JOB_SECONDS = 6 * 3600
 /** No workflow run lasts longer than 35 days (GitHub Actions usage limits, hosted and self-hosted). */
 const WORKFLOW_RUN_SECONDS = 35 * 24 * 3600
 // CloudWatch's AlarmName is 1-255 characters, and DescribeAlarms takes at most 100 AlarmNames.
@@ -68,7 +68,7 @@ const DEFAULTS: Record<string, string> = {
   'traffic-shift': 'all-at-once'
 }
 
-export interface Delivery {
+interface Delivery {
   trafficShift: TrafficShift
   alarms: string[]
   rollback: boolean
