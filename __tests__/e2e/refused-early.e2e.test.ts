@@ -1,7 +1,8 @@
 // Inputs that only AWS's answer can refuse, refused before any write: the plan reads the function
 // and the role, and a function to be created with a file system but no VPC, or a role that
 // manage-role: false would need but that does not exist, stops the run there. The emulator's
-// request log shows reads only.
+// request log shows reads only. (Mistakes in traffic-shift, alarms and rollback need no answer:
+// they are refused before any call.)
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -67,4 +68,27 @@ test('manage-role false with a role that does not exist: refused before the func
   expect(run.calls).toContain('iam:GetRole(NoSuchEntity)')
   expect(run.writes).toEqual([])
   expect(emu.state.lambda.functions.size).toBe(0)
+})
+
+test('traffic-shift, alarms and rollback mistakes: all reported at once, before any AWS call', async () => {
+  const run = await deploy({
+    'traffic-shift': 'canary 150% 5m',
+    alarms: 'orders-errors\nbad\u001bname',
+    rollback: 'maybe'
+  })
+  expect(run.exitCode).toBe(1)
+  const errors = run.errors.join('\n')
+  expect(errors).toContain('rollback: "maybe" is not a boolean; use true or false')
+  expect(errors).toContain(
+    'traffic-shift: "canary 150% 5m": the percent must be more than 0% and less than 100%'
+  )
+  expect(errors).toContain('alarms: line 2: an alarm name has no control characters')
+  expect(run.calls).toEqual([])
+
+  const noAlias = await deploy({ 'traffic-shift': 'linear 10% every 1m' })
+  expect(noAlias.exitCode).toBe(1)
+  expect(noAlias.errors.join('\n')).toContain(
+    'traffic-shift: "linear 10% every 1m" needs alias: the weights are set on the alias API Connect calls'
+  )
+  expect(noAlias.calls).toEqual([])
 })

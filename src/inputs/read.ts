@@ -1,14 +1,17 @@
 // Reads every input once, validates all of them before the first AWS call, and reports every
 // problem at once, each naming its input and what would be valid. Each group reads in its own file
-// (function.ts, role.ts, function-settings.ts, smoke.ts); the order here is the order problems
+// (function.ts, delivery.ts, role.ts, function-settings.ts, smoke.ts); the order here is the order problems
 // are reported in.
+import { readDelivery } from './delivery.js'
 import { readSettingsInputs } from './function-settings.js'
 import { readCode, readConfig, readPublish, readTarget } from './function.js'
 import { quote } from './quote.js'
 import { readerOf, type InputReader, type Reader } from './reader.js'
 import { RESERVED_TAG_COUNT, readAcceptedPrincipals, readApiConnect, readRole } from './role.js'
-import { InputError, type Settings } from './settings.js'
+import { InputError, type CodeSource, type FunctionConfig, type Settings } from './settings.js'
 import { readSmokeInputs } from './smoke.js'
+
+const NO_CODE: CodeSource = { kind: 'none' }
 
 /**
  * Builds the settings from the action's inputs. `getInput` returns '' for an input that was not
@@ -29,11 +32,13 @@ export function readInputs(
   env: NodeJS.ProcessEnv = process.env
 ): { settings: Settings; problems: string[] } {
   const reader = readerOf(getInput, env)
-  const { input, bool, integer } = reader
+  const { input, bool } = reader
   const { ref, region } = readTarget(reader)
-  const { code, stagingBucket } = readCode(reader)
-  const config = readConfig(reader)
   const { alias, publish } = readPublish(reader)
+  const delivery = readDelivery(reader, alias)
+  // A rollback deploys nothing: the code and the function's settings are not read (delivery.ts).
+  const { code, stagingBucket } = delivery.rollback ? { code: NO_CODE } : readCode(reader)
+  const config = delivery.rollback ? {} : readFunctionConfig(reader)
   const apiConnect = readApiConnect(reader, region)
   const role = readRole(reader, ref)
   const acceptedPrincipals = readAcceptedPrincipals(
@@ -57,22 +62,10 @@ export function readInputs(
     functionPartition: ref?.partition,
     code,
     stagingBucket,
-    config: {
-      runtime: config.runtime,
-      handler: config.handler,
-      role: config.role,
-      architectures: config.architectures,
-      memorySize: integer('memory-size', 128, 10240),
-      timeout: integer('timeout', 1, 900),
-      description: config.description,
-      environment: config.environment,
-      ...readSettingsInputs(input, reader.problem, RESERVED_TAG_COUNT)
-    },
+    config,
     publish,
     alias,
-    trafficShift: { kind: 'all-at-once' },
-    alarms: [],
-    rollback: false,
+    ...delivery,
     apiConnect,
     role: { ...role, manage: bool('manage-role', true) },
     ...checks,
@@ -86,6 +79,22 @@ export function readInputs(
     notices: reader.notices
   }
   return { settings, problems: reader.problems }
+}
+
+/** What a deploy changes on the function: only what the user named. */
+function readFunctionConfig(reader: Reader): FunctionConfig {
+  const config = readConfig(reader)
+  return {
+    runtime: config.runtime,
+    handler: config.handler,
+    role: config.role,
+    architectures: config.architectures,
+    memorySize: reader.integer('memory-size', 128, 10240),
+    timeout: reader.integer('timeout', 1, 900),
+    description: config.description,
+    environment: config.environment,
+    ...readSettingsInputs(reader.input, reader.problem, RESERVED_TAG_COUNT)
+  }
 }
 
 /** `verify` and `expected-account-id`: how verification ends the step, and whose account. */

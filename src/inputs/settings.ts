@@ -78,10 +78,14 @@ export interface Settings {
   config: FunctionConfig
   publish: boolean
   alias?: string
+  /** Validated by inputs/delivery.ts: a shift other than all-at-once comes with an alias. */
   trafficShift: TrafficShift
   /** CloudWatch alarm names watched during every bake; any in ALARM rolls the alias back. */
   alarms: string[]
-  /** Undo: the alias goes back to the version this action recorded before its last promotion. */
+  /**
+   * Undo: the alias goes back to the version this action recorded before its last promotion. Then
+   * `code` is none, `config` empty, `trafficShift` all-at-once and `alarms` empty (none were read).
+   */
   rollback: boolean
   apiConnect: {
     externalId: string

@@ -19,6 +19,7 @@ const envInput = (name: string): string =>
 export async function readRunInputs(getInput = envInput): Promise<RunInputs> {
   const { settings, problems } = readInputs(getInput)
   let code: CodePackage | undefined
+  // A rollback reads no code source (inputs/delivery.ts): its kind is none, nothing is packaged.
   if (settings.code.kind === 'path' && !problems.some(p => p.startsWith('code:')))
     try {
       code = await packageCode(settings.code.path)
