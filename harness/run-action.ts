@@ -2,10 +2,10 @@
 // inputs as INPUT_<NAME> variables with action.yml's defaults applied, file commands for outputs and
 // the job summary, the workspace as working directory.
 import { execFile } from 'node:child_process'
+import { constants } from 'node:os'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { REGION, RUNNER_ACCESS_KEY_ID } from './constants.js'
 import { commandsIn, runnerView } from './workflow-commands.js'
@@ -27,6 +27,8 @@ export interface RunOptions {
   /** The node binary and the bundle to run (benchmarks): this process's node and ACTION otherwise. */
   node?: string
   entry?: string
+  /** A signal sent to the action once `after` resolves: the runner's SIGINT on cancel, or a kill. */
+  interrupt?: { after: Promise<unknown>; signal: NodeJS.Signals }
 }
 
 export interface ActionRun {
@@ -85,21 +87,26 @@ export async function runAction(
     env[inputVariable(name)] = inputs[name] ?? spec.default ?? ''
   Object.assign(env, options.env)
 
-  const result = await promisify(execFile)(
-    options.node ?? process.execPath,
-    [options.entry ?? ACTION],
-    {
-      cwd: env.GITHUB_WORKSPACE,
-      env,
-      maxBuffer: 64 * 1024 * 1024
-    }
-  ).then(
-    ({ stdout }) => ({ exitCode: 0, log: stdout }),
-    (error: { code?: number; stdout?: string; stderr?: string }) => ({
-      exitCode: typeof error.code === 'number' ? error.code : 1,
-      log: `${error.stdout ?? ''}${error.stderr ?? ''}`
-    })
-  )
+  const result = await new Promise<{ exitCode: number; log: string }>(resolve => {
+    const child = execFile(
+      options.node ?? process.execPath,
+      [options.entry ?? ACTION],
+      { cwd: env.GITHUB_WORKSPACE, env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resolve({
+          // A process ended by a signal has no exit code: 128 + the signal's number, as a shell says.
+          exitCode: !error
+            ? 0
+            : typeof error.code === 'number'
+              ? error.code
+              : child.signalCode
+                ? 128 + constants.signals[child.signalCode]
+                : 1,
+          log: error ? `${stdout}${stderr}` : stdout
+        })
+    )
+    void options.interrupt?.after.then(() => child.kill(options.interrupt?.signal))
+  })
   return {
     ...result,
     outputs: parseFileCommand(await readFile(outputFile, 'utf8')),

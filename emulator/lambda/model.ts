@@ -277,7 +277,8 @@ export function createAlias(
   checkRouting(fn, functionVersion, input.routing ?? {})
   if (fn.aliases.has(input.name))
     throw resourceConflict(`Alias already exists: ${fn.arn}:${input.name}`)
-  const alias: Alias = { ...input, functionVersion, revisionId: revisionId() }
+  const routing = input.routing && Object.keys(input.routing).length ? input.routing : undefined
+  const alias: Alias = { ...input, routing, functionVersion, revisionId: revisionId() }
   fn.aliases.set(alias.name, alias)
   return alias
 }
@@ -313,7 +314,8 @@ export function updateAlias(
   const routing = input.routing ?? alias.routing ?? {}
   checkRouting(fn, functionVersion, routing)
   alias.functionVersion = functionVersion
-  alias.routing = routing
+  // Cleared: no routing at all, as GetAlias then answers.
+  alias.routing = Object.keys(routing).length ? routing : undefined
   if (input.description !== undefined) alias.description = input.description
   alias.revisionId = revisionId()
 }
