@@ -90,9 +90,11 @@ const deploy = (
     { workspace, interrupt }
   )
 
-/** Resolves once the alias sends the new version part of the traffic. */
+/** Resolves once the alias has sent the new version part of the traffic for a moment. */
 const weighted = (name: string) =>
-  eventually(async () => (aliasOf(name)?.routing ? true : undefined), 20_000)
+  eventually(async () => (aliasOf(name)?.routing ? true : undefined), 20_000).then(
+    () => new Promise(resolve => setTimeout(resolve, 300))
+  )
 
 describe('traffic-shift', () => {
   it('a canary that passes ends on the new version with no weight, the alarms read during its bake', async () => {
