@@ -18,7 +18,7 @@ beforeEach(() => {
 })
 
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name })
-const ok = { MetricAlarms: [{ AlarmName: 'errors', StateValue: 'OK' }] }
+const ok = { MetricAlarms: [{ AlarmName: 'errors', StateValue: 'OK' as const }] }
 
 function context(alarms = 'errors') {
   const inputs: Record<string, string> = {
@@ -102,7 +102,7 @@ describe('shiftTraffic', () => {
       .on(DescribeAlarmsCommand)
       .resolvesOnce(ok)
       .resolves({
-        MetricAlarms: [{ AlarmName: 'errors', StateValue: 'ALARM' }]
+        MetricAlarms: [{ AlarmName: 'errors', StateValue: 'ALARM' as const }]
       })
     lambda
       .on(UpdateAliasCommand)
