@@ -1727,10 +1727,15 @@ async function shiftTraffic(ctx, shift) {
     const record = { alias: shift.at.name, from, to, steps: [], outcome: 'held' };
     const started = Date.now();
     const stopped = (stop, weight) => Object.assign(record, { stop, stoppedAfterMs: Date.now() - started, stoppedAtWeight: weight });
-    // An alarm already in ALARM: no traffic moves at all.
-    const before = firing(await watch());
-    if (before)
-        return { record: stopped({ kind: 'alarm-before', alarm: before }, 0) };
+    // An alarm already in ALARM, or alarms that cannot be read: no traffic moves at all.
+    try {
+        const before = firing(await watch());
+        if (before)
+            return { record: stopped({ kind: 'alarm-before', alarm: before }, 0) };
+    }
+    catch (error) {
+        return { record: stopped({ kind: 'error', message: messageOf(error) }, 0) };
+    }
     log.info(`Traffic shift of alias ${shift.at.name} from version ${from} to ${to}: ${steps.map(s => percent(s.weight)).join(' → ')}, ${durationText(shiftMs(steps))} in all${names.length ? `, watching ${names.length} alarm${names.length > 1 ? 's' : ''}` : ', no alarms watched'}`);
     let at = shift.at;
     let weight = 0;
@@ -1776,8 +1781,7 @@ async function shiftTraffic(ctx, shift) {
             // The alias moved under the run: it is another deploy's now, and stays where that one put it.
             if (aliasOvertaken(at.action, error))
                 return { record: stopped({ kind: 'overtaken' }, weight) };
-            const message = error instanceof Error ? error.message : String(error);
-            stopped({ kind: 'error', message }, weight);
+            stopped({ kind: 'error', message: messageOf(error) }, weight);
         }
         // Nothing moved yet: the alias is where it was, and nothing is to undo.
         if (weight === 0)
@@ -1800,6 +1804,7 @@ async function shiftTraffic(ctx, shift) {
 const alarmsText = (alarms) => alarms.length
     ? `alarms: ${alarms.map(a => `${a.name} ${a.state}`).join(', ')}`
     : 'no alarms watched';
+const messageOf = (error) => error instanceof Error ? error.message : String(error);
 
 ;// CONCATENATED MODULE: ./src/traffic/promote.ts
 
@@ -1839,7 +1844,7 @@ async function promote(ctx, plan, deployed, hold) {
         return moveAtOnce(ctx, at, alias, fn);
     const step = { doing: `the traffic shift of alias ${ctx.settings.functionName}:${at.name}` };
     const { record, aliasArn } = await shiftTraffic(ctx, { at, from, to: fn.version, steps }).catch((error) => {
-        throw new failure/* StepFailed */.an(step, (0,failure/* markFailed */.ZY)(fn.changes, c => c.kind !== 'alias'), { codeSha256: fn.codeSha256, version: fn.version }, new Error(`the traffic shift stopped and sending alias ${at.name} back to version ${from} failed too: it may still send part of the traffic to version ${fn.version}. Run the job again (a rerun resolves the weight), or move the alias yourself`, { cause: error }));
+        throw new failure/* StepFailed */.an(step, (0,failure/* markFailed */.ZY)(fn.changes, c => c.kind !== 'alias'), { codeSha256: fn.codeSha256, version: fn.version, promoted: false }, new Error(`the traffic shift stopped and sending alias ${at.name} back to version ${from} failed too: it may still send part of the traffic to version ${fn.version}. Run the job again (a rerun resolves the weight), or move the alias yourself`, { cause: error }));
     });
     if (record.outcome === 'promoted')
         return { ...fn, aliasArn, promoted: true, shift: record };

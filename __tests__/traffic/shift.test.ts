@@ -126,3 +126,16 @@ describe('shiftTraffic', () => {
     expect(moves()).toHaveLength(1)
   })
 })
+
+describe('shiftTraffic before any traffic moved', () => {
+  it('moves nothing when the alarms cannot be read at the start, and says why', async () => {
+    cloudWatch.on(DescribeAlarmsCommand).rejects(awsError('AccessDenied', 'not authorized'))
+    const { record } = await shiftTraffic(context(), shift)
+    expect(record).toMatchObject({
+      outcome: 'held',
+      stop: { kind: 'error', message: 'not authorized' },
+      stoppedAtWeight: 0
+    })
+    expect(moves()).toEqual([])
+  })
+})

@@ -6,7 +6,6 @@ import type { RunContext } from '../context.js'
 import type { Change } from '../changes.js'
 import { markFailed, StepFailed, type Known, type Step } from '../failure.js'
 import type { FunctionOutcome, FunctionPlan } from '../function/index.js'
-import type { FunctionStep } from '../function/changes.js'
 import { weightOf } from '../function/publish-plan.js'
 import { readAlias } from '../function/read.js'
 import { aliasOvertaken, moveAlias, type AliasAt } from './move.js'
@@ -50,7 +49,7 @@ export async function promote(
   const fn = { ...deployed, version }
   if (alias.action === 'unchanged')
     return { ...fn, aliasArn: alias.arn, promoted: alias.rollback ? 'rolled-back' : true }
-  if (hold) return holdBack(ctx, alias as AliasChange & FunctionStep, fn, hold)
+  if (hold) return holdBack(ctx, alias, fn, hold)
   const at: AliasAt = { name: alias.alias, action: alias.action, revisionId: alias.revisionId }
   const steps = scheduleOf(ctx.settings.trafficShift)
   const from = alias.from
@@ -63,7 +62,7 @@ export async function promote(
       throw new StepFailed(
         step,
         markFailed(fn.changes, c => c.kind !== 'alias'),
-        { codeSha256: fn.codeSha256, version: fn.version },
+        { codeSha256: fn.codeSha256, version: fn.version, promoted: false },
         new Error(
           `the traffic shift stopped and sending alias ${at.name} back to version ${from} failed too: it may still send part of the traffic to version ${fn.version}. Run the job again (a rerun resolves the weight), or move the alias yourself`,
           { cause: error }
@@ -159,7 +158,7 @@ async function moveAtOnce(
  */
 async function holdBack(
   ctx: RunContext,
-  alias: AliasChange & FunctionStep,
+  alias: AliasChange,
   fn: FunctionOutcome & { version: string },
   hold: string
 ): Promise<Promotion> {

@@ -34,9 +34,13 @@ export async function shiftTraffic(
   const stopped = (stop: ShiftStop, weight: number) =>
     Object.assign(record, { stop, stoppedAfterMs: Date.now() - started, stoppedAtWeight: weight })
 
-  // An alarm already in ALARM: no traffic moves at all.
-  const before = firing(await watch())
-  if (before) return { record: stopped({ kind: 'alarm-before', alarm: before }, 0) }
+  // An alarm already in ALARM, or alarms that cannot be read: no traffic moves at all.
+  try {
+    const before = firing(await watch())
+    if (before) return { record: stopped({ kind: 'alarm-before', alarm: before }, 0) }
+  } catch (error) {
+    return { record: stopped({ kind: 'error', message: messageOf(error) }, 0) }
+  }
   log.info(
     `Traffic shift of alias ${shift.at.name} from version ${from} to ${to}: ${steps.map(s => percent(s.weight)).join(' → ')}, ${durationText(shiftMs(steps))} in all${names.length ? `, watching ${names.length} alarm${names.length > 1 ? 's' : ''}` : ', no alarms watched'}`
   )
@@ -85,8 +89,7 @@ export async function shiftTraffic(
       // The alias moved under the run: it is another deploy's now, and stays where that one put it.
       if (aliasOvertaken(at.action, error))
         return { record: stopped({ kind: 'overtaken' }, weight) }
-      const message = error instanceof Error ? error.message : String(error)
-      stopped({ kind: 'error', message }, weight)
+      stopped({ kind: 'error', message: messageOf(error) }, weight)
     }
     // Nothing moved yet: the alias is where it was, and nothing is to undo.
     if (weight === 0) return { record }
@@ -110,3 +113,6 @@ const alarmsText = (alarms: AlarmState[]): string =>
   alarms.length
     ? `alarms: ${alarms.map(a => `${a.name} ${a.state}`).join(', ')}`
     : 'no alarms watched'
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error)
