@@ -2,13 +2,20 @@
 // newer one) starts after A published, passes and moves `live` to its version; then A's move is
 // refused, because UpdateAlias carries the RevisionId A read at plan time. The alias stays on B's
 // version, A fails naming it, and `promoted` is false, never empty.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { executionRole, type Emulator } from '../../emulator/index.js'
 import { eventually } from '../emulator/helpers.js'
 import { functionArn, ORG, roleArn } from '../../harness/constants.js'
-import { ok, runE2e, startE2eEmulator, type E2eRun, type Inputs } from '../support/e2e.js'
+import {
+  ok,
+  runE2e,
+  startE2eEmulator,
+  type E2eRun,
+  type Inputs,
+  commitAnswering
+} from '../support/e2e.js'
 
 // A's smoke test answers this late: long enough for B's whole run, under a loaded machine too.
 const SLOW_SMOKE_MS = 12_000
@@ -25,12 +32,7 @@ afterAll(async () => {
 })
 afterEach(() => emu.clearFaults())
 
-/** A directory of code answering `tag`: one commit of the function. */
-async function commit(tag: string): Promise<string> {
-  await mkdir(join(workspace, tag), { recursive: true })
-  await writeFile(join(workspace, tag, 'index.js'), `export const handler = async () => '${tag}'\n`)
-  return tag
-}
+const commit = (tag: string): Promise<string> => commitAnswering(workspace, tag)
 
 const deploy = (name: string, code: string, more: Inputs = {}): Promise<E2eRun> =>
   runE2e(

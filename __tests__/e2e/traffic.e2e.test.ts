@@ -2,13 +2,19 @@
 // passes, an alarm during the bake, a cancelled workflow (SIGINT), linear steps, a rerun after a
 // killed canary, and `rollback: true`. The alias's weights are watched in the emulator's own state
 // while the run goes, not taken from the action's word.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { executionRole, type Emulator } from '../../emulator/index.js'
 import { functionArn, ORG, roleArn } from '../../harness/constants.js'
 import { eventually } from '../emulator/helpers.js'
-import { runE2e, startE2eEmulator, type E2eRun, type Inputs } from '../support/e2e.js'
+import {
+  runE2e,
+  startE2eEmulator,
+  type E2eRun,
+  type Inputs,
+  commitAnswering
+} from '../support/e2e.js'
 
 const ERRORS = 'orders-errors'
 const LATENCY = 'orders-latency'
@@ -31,12 +37,7 @@ afterAll(async () => {
 })
 afterEach(() => emu.setAlarmState(ERRORS, 'OK'))
 
-/** A directory of code answering `tag`: one commit of the function. */
-async function commit(tag: string): Promise<string> {
-  await mkdir(join(workspace, tag), { recursive: true })
-  await writeFile(join(workspace, tag, 'index.js'), `export const handler = async () => '${tag}'\n`)
-  return tag
-}
+const commit = (tag: string): Promise<string> => commitAnswering(workspace, tag)
 
 const aliasOf = (name: string) =>
   emu.state.lambda.functions.get(functionArn(name))?.aliases.get('live')
