@@ -1884,7 +1884,7 @@ async function moveAtOnce(ctx, at, alias, fn) {
         ? { kind: 'rolled-back', version: fn.version, from: weight?.version ?? from ?? '?' }
         : { kind: 'promoted', version: fn.version, previous: from };
     if (weight)
-        ctx.log.info(`Alias ${at.name} sends ${percent(weight.weight)} to version ${weight.version}, left by a traffic shift that did not finish: this move ends it`);
+        ctx.log.info(`Alias ${at.name} sends ${percent(weight.weight)} to version ${weight.version}, left by a traffic shift that has not finished: this move ends it`);
     if (ctx.settings.trafficShift.kind !== 'all-at-once' && !alias.rollback)
         ctx.log.info(`Alias ${at.name} ${at.action === 'create' ? 'is new' : `points to ${from ?? 'no published version'}`}: no traffic to shift, it moves at once`);
     ctx.log.info(`Pointing alias ${at.name} to version ${fn.version}`);
@@ -1918,7 +1918,7 @@ async function holdBack(ctx, alias, fn, hold) {
     const { alias: name, action, from, weight } = alias;
     ctx.log.warning(`Alias ${name} stays on ${action === 'create' ? 'no version (it was not created)' : `version ${from ?? '?'}`}: ${hold}. Version ${fn.version} is published but not promoted.`);
     if (weight?.version === fn.version && from) {
-        ctx.log.warning(`Alias ${name} sent ${percent(weight.weight)} to version ${fn.version}, left by a traffic shift that did not finish: it goes back to version ${from} alone`);
+        ctx.log.warning(`Alias ${name} sent ${percent(weight.weight)} to version ${fn.version}, left by a traffic shift that has not finished: it goes back to version ${from} alone`);
         await moveAlias(ctx, { name, action: 'update', revisionId: alias.revisionId }, { version: from, record: { kind: 'rolled-back', version: from, from: fn.version } }).catch((error) => ctx.log.warning(`Could not take that weight away: ${error.message}`));
     }
     return {
@@ -2170,7 +2170,7 @@ function functionRow(change) {
         case 'alias': {
             const to = change.to ? `version ${change.to}` : 'the new version';
             // A weight left by a shift that did not finish: said, since this move ends it.
-            const from = `version ${change.from ?? '?'}${change.weight ? ` (and ${percent(change.weight.weight)} on version ${change.weight.version}, left by a traffic shift that did not finish)` : ''}`;
+            const from = `version ${change.from ?? '?'}${change.weight ? ` (and ${percent(change.weight.weight)} on version ${change.weight.version}, left by a traffic shift that has not finished)` : ''}`;
             return row(`alias ${change.functionName}:${change.alias}`, change.action === 'unchanged'
                 ? `points to version ${change.to}${change.rollback ? ' (already rolled back)' : ''}`
                 : change.action === 'create'

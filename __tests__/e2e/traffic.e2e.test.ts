@@ -237,7 +237,7 @@ describe('traffic-shift', () => {
     expect(rerun.exitCode).toBe(0)
     expect(seen).toEqual(['1 {"2":0.1}', '1 {"3":0.3}', '3'])
     expect(rerun.log).toContain(
-      'version 1 (and 10% on version 2, left by a traffic shift that did not finish) → the new version'
+      'version 1 (and 10% on version 2, left by a traffic shift that has not finished) → the new version'
     )
   })
 

@@ -119,7 +119,7 @@ export type FunctionChange = {
       arn?: string
       /** The alias's RevisionId as read: it moves only from there (traffic/promote.ts). */
       revisionId?: string
-      /** The additional version's share as read: a traffic shift that did not finish. */
+      /** The additional version's share as read: a traffic shift that has not finished. */
       weight?: { version: string; weight: number }
       /** `rollback: true`: back to the version recorded before the last promotion. */
       rollback?: boolean

@@ -111,7 +111,7 @@ function functionRow(change: FunctionChange): ChangeRow {
     case 'alias': {
       const to = change.to ? `version ${change.to}` : 'the new version'
       // A weight left by a shift that did not finish: said, since this move ends it.
-      const from = `version ${change.from ?? '?'}${change.weight ? ` (and ${percent(change.weight.weight)} on version ${change.weight.version}, left by a traffic shift that did not finish)` : ''}`
+      const from = `version ${change.from ?? '?'}${change.weight ? ` (and ${percent(change.weight.weight)} on version ${change.weight.version}, left by a traffic shift that has not finished)` : ''}`
       return row(
         `alias ${change.functionName}:${change.alias}`,
         change.action === 'unchanged'

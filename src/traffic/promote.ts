@@ -124,7 +124,7 @@ async function moveAtOnce(
     : { kind: 'promoted', version: fn.version, previous: from }
   if (weight)
     ctx.log.info(
-      `Alias ${at.name} sends ${percent(weight.weight)} to version ${weight.version}, left by a traffic shift that did not finish: this move ends it`
+      `Alias ${at.name} sends ${percent(weight.weight)} to version ${weight.version}, left by a traffic shift that has not finished: this move ends it`
     )
   if (ctx.settings.trafficShift.kind !== 'all-at-once' && !alias.rollback)
     ctx.log.info(
@@ -168,7 +168,7 @@ async function holdBack(
   )
   if (weight?.version === fn.version && from) {
     ctx.log.warning(
-      `Alias ${name} sent ${percent(weight.weight)} to version ${fn.version}, left by a traffic shift that did not finish: it goes back to version ${from} alone`
+      `Alias ${name} sent ${percent(weight.weight)} to version ${fn.version}, left by a traffic shift that has not finished: it goes back to version ${from} alone`
     )
     await moveAlias(
       ctx,
