@@ -981,7 +981,7 @@ function createClients(region, endpointUrl, maxAttempts) {
                 forcePathStyle: Boolean(endpointUrl || process.env.AWS_ENDPOINT_URL)
             }), 's3'))),
             accessAnalyzer: () => (accessAnalyzer ??= __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 1645, 19)).then(({ AccessAnalyzerClient }) => sayWhere(new AccessAnalyzerClient(config), 'access-analyzer'))),
-            cloudWatch: () => (cloudWatch ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)).then(({ CloudWatchClient }) => sayWhere(new CloudWatchClient(config), 'cloudwatch')))
+            cloudWatch: () => (cloudWatch ??= __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)).then(({ CloudWatchClient }) => sayWhere(new CloudWatchClient(config), 'cloudwatch')))
         }
     };
 }
@@ -1485,25 +1485,21 @@ async function versionsToReuse(ctx, latest, aliasVersion) {
     return listVersions(lambda, name);
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var client_cloudwatch_dist_cjs = __webpack_require__(4085);
 // EXTERNAL MODULE: ./src/inputs/quote.ts
 var quote = __webpack_require__(8373);
 ;// CONCATENATED MODULE: ./src/traffic/alarms.ts
-// The CloudWatch alarms a traffic shift watches: read with DescribeAlarms, both kinds (metric and
-// composite: "If you omit this parameter, only metric alarms are returned", DescribeAlarms API
-// reference), at most 100 names a call.
-
 
 
 const NAMES_PER_CALL = 100;
 /** Every named alarm CloudWatch knows, in the order named; a name it does not know is left out. */
 async function readAlarms(cw, names) {
+    // Loaded with the client (aws/clients.ts): a run without alarms never parses it.
+    const { DescribeAlarmsCommand } = await __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19));
     const found = new Map();
     for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
         let NextToken;
         do {
-            const out = await cw.send(new client_cloudwatch_dist_cjs.DescribeAlarmsCommand({
+            const out = await cw.send(new DescribeAlarmsCommand({
                 AlarmNames: names.slice(i, i + NAMES_PER_CALL),
                 AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
                 NextToken

@@ -3313,7 +3313,7 @@ catch (error) {
     (0,_runner_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setFailed */ .C1)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .withCauses */ .vR)(error));
 }
 if (inputs)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(329), __nccwpck_require__.e(978)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7978))).run(inputs);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(978)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7978))).run(inputs);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

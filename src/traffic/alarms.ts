@@ -1,7 +1,7 @@
 // The CloudWatch alarms a traffic shift watches: read with DescribeAlarms, both kinds (metric and
 // composite: "If you omit this parameter, only metric alarms are returned", DescribeAlarms API
 // reference), at most 100 names a call.
-import { DescribeAlarmsCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { quote } from '../inputs/quote.js'
 import { InputError, type Settings } from '../inputs/settings.js'
 
@@ -19,6 +19,8 @@ const NAMES_PER_CALL = 100
 
 /** Every named alarm CloudWatch knows, in the order named; a name it does not know is left out. */
 export async function readAlarms(cw: CloudWatchClient, names: string[]): Promise<AlarmState[]> {
+  // Loaded with the client (aws/clients.ts): a run without alarms never parses it.
+  const { DescribeAlarmsCommand } = await import('@aws-sdk/client-cloudwatch')
   const found = new Map<string, AlarmState>()
   for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
     let NextToken: string | undefined
