@@ -1,4 +1,5 @@
 // The steps of a traffic shift: what the alias's weights will be, in order, and for how long.
+import { shiftSeconds } from '../../src/inputs/delivery.js'
 import { durationText, percent, scheduleOf, shiftMs } from '../../src/traffic/schedule.js'
 
 describe('scheduleOf', () => {
@@ -37,6 +38,15 @@ describe('scheduleOf', () => {
       expect(weights[weights.length - 1]).toBe(1)
       expect(weights.length - 1).toBe(Math.ceil(1000 / tenths) - 1)
     }
+  })
+
+  it('lasts what the input check said it would (its 6-hour notice), for every percent with one decimal', () => {
+    for (let tenths = 1; tenths < 1000; tenths++)
+      for (const shift of [
+        { kind: 'canary' as const, percent: tenths / 10, bakeSeconds: 300 },
+        { kind: 'linear' as const, percent: tenths / 10, intervalSeconds: 60 }
+      ])
+        expect(shiftMs(scheduleOf(shift))).toBe(shiftSeconds(shift) * 1000)
   })
 })
 
