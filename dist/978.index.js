@@ -1561,12 +1561,48 @@ function readRecord(description) {
 // move in its description (record.ts). UpdateAlias carries the RevisionId this run last saw ("Only
 // update the alias if the revision ID matches the ID that's specified. Use this option to avoid
 // modifying an alias that has changed since you last read it", UpdateAlias API reference), and
-// CreateAlias fails when the alias exists meanwhile: either refusal means another deploy moved it.
+// CreateAlias fails when the alias exists meanwhile: either refusal means another deploy moved it,
+// unless the alias is already where this move puts it (this run's own move, sent again).
 
 
 
-/** Moves the alias; the answer is what the next move must start from. */
+
+
+/** Another deploy moved the alias since this run last saw it; `now` is the alias as read after. */
+class AliasMoved extends Error {
+    now;
+    constructor(now, cause) {
+        super('another deploy moved the alias', { cause });
+        this.now = now;
+        this.name = 'AliasMoved';
+    }
+}
+/**
+ * Moves the alias; the answer is what the next move must start from. A refusal because the alias
+ * changed throws AliasMoved, unless the alias already is where this move puts it: the SDK sent this
+ * run's move again after a lost answer, and Lambda refused the copy of a move that landed.
+ */
 async function moveAlias(ctx, at, move) {
+    try {
+        return await send(ctx, at, move);
+    }
+    catch (error) {
+        if (!aliasOvertaken(at.action, error))
+            throw error;
+        const now = await readAlias(ctx.clients.lambda, ctx.settings.functionName, at.name).catch(() => undefined);
+        if (!now || !landed(now, move))
+            throw new AliasMoved(now, error);
+        return { name: at.name, action: 'update', revisionId: now.RevisionId, arn: now.AliasArn };
+    }
+}
+/** Whether the alias points and weighs as `move` asked. */
+function landed(now, move) {
+    const weight = weightOf(now);
+    return (now.FunctionVersion === move.version &&
+        weight?.version === move.weight?.version &&
+        weight?.weight === move.weight?.weight);
+}
+async function send(ctx, at, move) {
     const fields = {
         FunctionName: ctx.settings.functionName,
         Name: at.name,
@@ -1722,25 +1758,26 @@ async function shiftTraffic(ctx, shift) {
     const watch = async () => (cloudWatch ? readAlarms(cloudWatch, names) : []);
     const record = { alias: shift.at.name, from, to, steps: [], outcome: 'held' };
     const started = Date.now();
-    const stopped = (stop, weight) => Object.assign(record, { stop, stoppedAfterMs: Date.now() - started, stoppedAtWeight: weight });
+    // The weight the alias carries: the last step's, once its move landed.
+    const weight = () => record.steps.at(-1)?.weight ?? 0;
+    const stopped = (stop) => Object.assign(record, { stop, stoppedAfterMs: Date.now() - started, stoppedAtWeight: weight() });
     // An alarm already in ALARM, or alarms that cannot be read: no traffic moves at all.
     try {
         const before = firing(await watch());
         if (before)
-            return { record: stopped({ kind: 'alarm-before', alarm: before }, 0) };
+            return { record: stopped({ kind: 'alarm-before', alarm: before }) };
     }
     catch (error) {
-        return { record: stopped({ kind: 'error', message: messageOf(error) }, 0) };
+        return { record: stopped({ kind: 'error', message: messageOf(error) }) };
     }
     log.info(`Traffic shift of alias ${shift.at.name} from version ${from} to ${to}: ${steps.map(s => percent(s.weight)).join(' → ')}, ${durationText(shiftMs(steps))} in all${names.length ? `, watching ${names.length} alarm${names.length > 1 ? 's' : ''}` : ', no alarms watched'}`);
     let at = shift.at;
-    let weight = 0;
     const cancel = listenForCancel();
     try {
         try {
             for (const step of steps.slice(0, -1)) {
                 if (cancel.signal.aborted) {
-                    stopped({ kind: 'cancelled', signal: String(cancel.signal.reason) }, weight);
+                    stopped({ kind: 'cancelled', signal: String(cancel.signal.reason) });
                     break;
                 }
                 at = await moveAlias(ctx, at, {
@@ -1748,20 +1785,20 @@ async function shiftTraffic(ctx, shift) {
                     weight: { version: to, weight: step.weight },
                     record: { kind: 'shifting', version: to, previous: from }
                 });
-                weight = step.weight;
-                const line = `${percent(weight)} of alias ${at.name} to version ${to}`;
+                const line = `${percent(step.weight)} of alias ${at.name} to version ${to}`;
                 log.info(`Traffic: ${line}; bakes ${durationText(step.bakeMs)}`);
-                const entry = { weight, at: new Date().toISOString(), plannedMs: step.bakeMs };
+                const entry = { weight: step.weight, at: new Date().toISOString(), plannedMs: step.bakeMs };
                 const end = await bake({
                     ms: step.bakeMs,
                     watch,
                     signal: cancel.signal,
                     progress: (ms, alarms) => log.info(`Traffic: ${line}, ${durationText(ms)} of ${durationText(step.bakeMs)}; ${alarmsText(alarms)}`)
                 });
-                record.steps.push({ ...entry, bakedMs: end.bakedMs, alarms: end.alarms });
-                if (end.kind === 'baked')
+                const { bakedMs, alarms, ...stop } = end;
+                record.steps.push({ ...entry, bakedMs, alarms });
+                if (stop.kind === 'baked')
                     continue;
-                stopped(end.kind === 'cancelled' ? { kind: 'cancelled', signal: end.signal } : end, weight);
+                stopped(stop);
                 break;
             }
             if (!record.stop) {
@@ -1775,15 +1812,15 @@ async function shiftTraffic(ctx, shift) {
         }
         catch (error) {
             // The alias moved under the run: it is another deploy's now, and stays where that one put it.
-            if (aliasOvertaken(at.action, error))
-                return { record: stopped({ kind: 'overtaken' }, weight) };
-            stopped({ kind: 'error', message: messageOf(error) }, weight);
+            if (error instanceof AliasMoved)
+                return { record: stopped({ kind: 'overtaken', version: error.now?.FunctionVersion }) };
+            stopped({ kind: 'error', message: messageOf(error) });
         }
         // Nothing moved yet: the alias is where it was, and nothing is to undo.
-        if (weight === 0)
+        if (!record.steps.length)
             return { record };
         // Still listening: the runner's SIGTERM, 7.5 s after its SIGINT, must not cut this short.
-        log.warning(`Traffic: alias ${at.name} goes back to version ${from} alone (${percent(weight)} was on version ${to})`);
+        log.warning(`Traffic: alias ${at.name} goes back to version ${from} alone (${percent(weight())} was on version ${to})`);
         at = await moveAlias(ctx, at, {
             version: from,
             record: { kind: 'rolled-back', version: from, from: to }
@@ -1803,8 +1840,6 @@ const alarmsText = (alarms) => alarms.length
 const messageOf = (error) => error instanceof Error ? error.message : String(error);
 
 ;// CONCATENATED MODULE: ./src/traffic/promote.ts
-
-
 
 
 
@@ -1897,13 +1932,8 @@ async function moveAtOnce(ctx, at, alias, fn) {
         };
         const changes = (0,failure/* markFailed */.ZY)(fn.changes, c => c.kind !== 'alias');
         const known = { codeSha256: fn.codeSha256, version: fn.version, promoted: false };
-        if (!aliasOvertaken(at.action, error))
-            throw new failure/* StepFailed */.an(step, changes, known, error);
-        const now = await readAlias(ctx.clients.lambda, name, at.name).catch(() => undefined);
-        // This run's own move, sent again by the SDK after a lost answer, is refused alike: it landed.
-        if (now?.FunctionVersion === fn.version && !weightOf(now))
-            return { ...fn, aliasArn: now.AliasArn, promoted };
-        throw new failure/* StepFailed */.an(step, changes, known, overtaken(at.name, now?.FunctionVersion, fn.version));
+        const why = error instanceof AliasMoved ? overtaken(at.name, error.now, fn.version) : error;
+        throw new failure/* StepFailed */.an(step, changes, known, why);
     }
 }
 /**
@@ -1926,7 +1956,7 @@ async function holdBack(ctx, alias, fn, hold) {
     };
 }
 /** An older run never moves the alias back: it says who won and leaves the alias there. */
-const overtaken = (alias, theirs, ours) => new Error(`another deploy moved alias ${alias} to version ${theirs ?? '(unknown: it could not be read again)'} after this run read it; version ${ours} is published but not promoted, and the alias stays where that deploy put it`);
+const overtaken = (alias, now, ours) => new Error(`another deploy moved alias ${alias} to version ${now?.FunctionVersion ?? '(unknown: it could not be read again)'} after this run read it; version ${ours} is published but not promoted, and the alias stays where that deploy put it`);
 /** The alias's ARN as verification checks it: known before the alias exists or moves. */
 const plannedAliasArn = (ctx) => ctx.settings.alias && !ctx.settings.dryRun
     ? `${ctx.functionArn}:${ctx.settings.alias}`

@@ -1,7 +1,7 @@
 // The narrow error paths of a traffic shift, with the SDK mocked: another deploy's move during the
 // shift, alarms that become unreadable, a rollback that fails too, and Lambda refusing the weight.
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
-import { LambdaClient, UpdateAliasCommand } from '@aws-sdk/client-lambda'
+import { GetAliasCommand, LambdaClient, UpdateAliasCommand } from '@aws-sdk/client-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
 import { readSettings } from '../../src/inputs/read.js'
 import { shiftTraffic } from '../../src/traffic/shift.js'
@@ -75,6 +75,25 @@ describe('shiftTraffic', () => {
     })
     // No move back over the other deploy's.
     expect(moves()).toHaveLength(2)
+  })
+
+  it('takes its own move, refused when the SDK sent it again after a lost answer, as landed', async () => {
+    cloudWatch.on(DescribeAlarmsCommand).resolves(ok)
+    lambda
+      .on(UpdateAliasCommand)
+      .rejectsOnce(awsError('PreconditionFailedException'))
+      .resolves({ RevisionId: 'r2' })
+    lambda.on(GetAliasCommand).resolves({
+      FunctionVersion: '3',
+      RoutingConfig: { AdditionalVersionWeights: { '4': 0.1 } },
+      RevisionId: 'r1'
+    })
+    const { record } = await shiftTraffic(context(), shift)
+    expect(record.outcome).toBe('promoted')
+    expect(moves()).toEqual([
+      ['3', { '4': 0.1 }, 'r0'],
+      ['4', {}, 'r1']
+    ])
   })
 
   it('sends all traffic back when the alarms cannot be read any more', async () => {

@@ -2,13 +2,12 @@
 // verification passed (run/promotion-gate.ts), all at once or by a traffic shift (shift.ts); with
 // `rollback: true`, back to the recorded version. Held back, it stays on the version it had, so API
 // Connect, calling `function:alias`, only ever reaches versions that passed.
+import type { AliasConfiguration } from '@aws-sdk/client-lambda'
 import type { RunContext } from '../context.js'
 import type { Change } from '../changes.js'
 import { markFailed, StepFailed, type Known, type Step } from '../failure.js'
 import type { FunctionOutcome, FunctionPlan } from '../function/index.js'
-import { weightOf } from '../function/publish-plan.js'
-import { readAlias } from '../function/read.js'
-import { aliasOvertaken, moveAlias, type AliasAt } from './move.js'
+import { AliasMoved, moveAlias, type AliasAt } from './move.js'
 import type { AliasRecord } from './record.js'
 import { durationText, percent, scheduleOf } from './schedule.js'
 import { shiftTraffic } from './shift.js'
@@ -143,12 +142,8 @@ async function moveAtOnce(
     }
     const changes = markFailed(fn.changes, c => c.kind !== 'alias')
     const known = { codeSha256: fn.codeSha256, version: fn.version, promoted: false }
-    if (!aliasOvertaken(at.action, error)) throw new StepFailed(step, changes, known, error)
-    const now = await readAlias(ctx.clients.lambda, name, at.name).catch(() => undefined)
-    // This run's own move, sent again by the SDK after a lost answer, is refused alike: it landed.
-    if (now?.FunctionVersion === fn.version && !weightOf(now))
-      return { ...fn, aliasArn: now.AliasArn, promoted }
-    throw new StepFailed(step, changes, known, overtaken(at.name, now?.FunctionVersion, fn.version))
+    const why = error instanceof AliasMoved ? overtaken(at.name, error.now, fn.version) : error
+    throw new StepFailed(step, changes, known, why)
   }
 }
 
@@ -188,9 +183,9 @@ async function holdBack(
 }
 
 /** An older run never moves the alias back: it says who won and leaves the alias there. */
-const overtaken = (alias: string, theirs: string | undefined, ours: string): Error =>
+const overtaken = (alias: string, now: AliasConfiguration | undefined, ours: string): Error =>
   new Error(
-    `another deploy moved alias ${alias} to version ${theirs ?? '(unknown: it could not be read again)'} after this run read it; version ${ours} is published but not promoted, and the alias stays where that deploy put it`
+    `another deploy moved alias ${alias} to version ${now?.FunctionVersion ?? '(unknown: it could not be read again)'} after this run read it; version ${ours} is published but not promoted, and the alias stays where that deploy put it`
   )
 
 /** The alias's ARN as verification checks it: known before the alias exists or moves. */

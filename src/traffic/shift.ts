@@ -7,7 +7,7 @@ import type { RunContext } from '../context.js'
 import { firing, readAlarms, type AlarmState } from './alarms.js'
 import { bake } from './bake.js'
 import { listenForCancel } from './cancel.js'
-import { aliasOvertaken, moveAlias, type AliasAt } from './move.js'
+import { AliasMoved, moveAlias, type AliasAt } from './move.js'
 import { durationText, percent, shiftMs, type ShiftStep } from './schedule.js'
 import type { ShiftRecord, ShiftStop } from './timeline.js'
 
@@ -31,27 +31,28 @@ export async function shiftTraffic(
   const watch = async (): Promise<AlarmState[]> => (cloudWatch ? readAlarms(cloudWatch, names) : [])
   const record: ShiftRecord = { alias: shift.at.name, from, to, steps: [], outcome: 'held' }
   const started = Date.now()
-  const stopped = (stop: ShiftStop, weight: number) =>
-    Object.assign(record, { stop, stoppedAfterMs: Date.now() - started, stoppedAtWeight: weight })
+  // The weight the alias carries: the last step's, once its move landed.
+  const weight = () => record.steps.at(-1)?.weight ?? 0
+  const stopped = (stop: ShiftStop) =>
+    Object.assign(record, { stop, stoppedAfterMs: Date.now() - started, stoppedAtWeight: weight() })
 
   // An alarm already in ALARM, or alarms that cannot be read: no traffic moves at all.
   try {
     const before = firing(await watch())
-    if (before) return { record: stopped({ kind: 'alarm-before', alarm: before }, 0) }
+    if (before) return { record: stopped({ kind: 'alarm-before', alarm: before }) }
   } catch (error) {
-    return { record: stopped({ kind: 'error', message: messageOf(error) }, 0) }
+    return { record: stopped({ kind: 'error', message: messageOf(error) }) }
   }
   log.info(
     `Traffic shift of alias ${shift.at.name} from version ${from} to ${to}: ${steps.map(s => percent(s.weight)).join(' → ')}, ${durationText(shiftMs(steps))} in all${names.length ? `, watching ${names.length} alarm${names.length > 1 ? 's' : ''}` : ', no alarms watched'}`
   )
   let at: AliasAt & { arn?: string } = shift.at
-  let weight = 0
   const cancel = listenForCancel()
   try {
     try {
       for (const step of steps.slice(0, -1)) {
         if (cancel.signal.aborted) {
-          stopped({ kind: 'cancelled', signal: String(cancel.signal.reason) }, weight)
+          stopped({ kind: 'cancelled', signal: String(cancel.signal.reason) })
           break
         }
         at = await moveAlias(ctx, at, {
@@ -59,10 +60,9 @@ export async function shiftTraffic(
           weight: { version: to, weight: step.weight },
           record: { kind: 'shifting', version: to, previous: from }
         })
-        weight = step.weight
-        const line = `${percent(weight)} of alias ${at.name} to version ${to}`
+        const line = `${percent(step.weight)} of alias ${at.name} to version ${to}`
         log.info(`Traffic: ${line}; bakes ${durationText(step.bakeMs)}`)
-        const entry = { weight, at: new Date().toISOString(), plannedMs: step.bakeMs }
+        const entry = { weight: step.weight, at: new Date().toISOString(), plannedMs: step.bakeMs }
         const end = await bake({
           ms: step.bakeMs,
           watch,
@@ -72,9 +72,10 @@ export async function shiftTraffic(
               `Traffic: ${line}, ${durationText(ms)} of ${durationText(step.bakeMs)}; ${alarmsText(alarms)}`
             )
         })
-        record.steps.push({ ...entry, bakedMs: end.bakedMs, alarms: end.alarms })
-        if (end.kind === 'baked') continue
-        stopped(end.kind === 'cancelled' ? { kind: 'cancelled', signal: end.signal } : end, weight)
+        const { bakedMs, alarms, ...stop } = end
+        record.steps.push({ ...entry, bakedMs, alarms })
+        if (stop.kind === 'baked') continue
+        stopped(stop)
         break
       }
       if (!record.stop) {
@@ -87,15 +88,15 @@ export async function shiftTraffic(
       }
     } catch (error) {
       // The alias moved under the run: it is another deploy's now, and stays where that one put it.
-      if (aliasOvertaken(at.action, error))
-        return { record: stopped({ kind: 'overtaken' }, weight) }
-      stopped({ kind: 'error', message: messageOf(error) }, weight)
+      if (error instanceof AliasMoved)
+        return { record: stopped({ kind: 'overtaken', version: error.now?.FunctionVersion }) }
+      stopped({ kind: 'error', message: messageOf(error) })
     }
     // Nothing moved yet: the alias is where it was, and nothing is to undo.
-    if (weight === 0) return { record }
+    if (!record.steps.length) return { record }
     // Still listening: the runner's SIGTERM, 7.5 s after its SIGINT, must not cut this short.
     log.warning(
-      `Traffic: alias ${at.name} goes back to version ${from} alone (${percent(weight)} was on version ${to})`
+      `Traffic: alias ${at.name} goes back to version ${from} alone (${percent(weight())} was on version ${to})`
     )
     at = await moveAlias(ctx, at, {
       version: from,
