@@ -1974,11 +1974,7 @@ function rollbackTarget(aliasName, alias) {
     if (!record)
         throw new Error(`alias ${aliasName} holds no record of a promotion by apic-lambda-deploy (the action writes it in the alias's description each time it moves the alias), so there is no recorded version to roll back to; move it yourself with aws lambda update-alias`);
     // Where the record says the alias is: anywhere else, someone else moved it since.
-    const expected = record.kind === 'promoted'
-        ? record.version
-        : record.kind === 'shifting'
-            ? record.previous
-            : record.version;
+    const expected = record.kind === 'shifting' ? record.previous : record.version;
     if (now !== expected || (record.kind !== 'shifting' && weight))
         throw new Error(`alias ${aliasName} points to version ${now ?? '?'}${weight ? ` (and ${weight.version} by weight)` : ''}, not where apic-lambda-deploy last left it (version ${expected}): another deploy moved it since, and this rollback does not move it over that deploy`);
     switch (record.kind) {
@@ -7362,17 +7358,19 @@ function yamlString(value) {
 
 /** A version published but not promoted, or rolled back, said first: it is what API Connect calls. */
 function aliasStatus(result) {
-    const { promoted, version, previousVersion, failed } = result;
-    const line = promoted === 'rolled-back' && failed
-        ? `**Version ${version} is rolled back**: the traffic shift stopped (see the failed step) and the alias sends all traffic to version ${previousVersion} again.`
-        : promoted === 'rolled-back'
-            ? `**Rolled back**: the alias points to version ${version} again${previousVersion !== version ? ` (it pointed to version ${previousVersion})` : ' (an earlier rollback put it there)'}.`
-            : promoted === false && failed
-                ? `**Version ${version} is published but not promoted**: the alias was not moved (see the failed step).`
-                : promoted === false
-                    ? `**Version ${version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`
-                    : undefined;
+    const line = aliasStatusLine(result);
     return line ? [line, ''] : [];
+}
+function aliasStatusLine({ promoted, version, previousVersion, failed }) {
+    if (promoted === 'rolled-back' && failed)
+        return `**Version ${version} is rolled back**: the traffic shift stopped (see the failed step) and the alias sends all traffic to version ${previousVersion} again.`;
+    if (promoted === 'rolled-back')
+        return `**Rolled back**: the alias points to version ${version} again${previousVersion !== version ? ` (it pointed to version ${previousVersion})` : ' (an earlier rollback put it there)'}.`;
+    if (promoted !== false)
+        return undefined;
+    return failed
+        ? `**Version ${version} is published but not promoted**: the alias was not moved (see the failed step).`
+        : `**Version ${version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`;
 }
 /** The shift step by step: when each weight went on, how long it baked, what the alarms said. */
 function trafficSection(result, table) {

@@ -269,6 +269,10 @@ export function requireVersion(fn: LambdaFunction, version: unknown): string {
   return version
 }
 
+/** Cleared routing is no routing at all, as GetAlias then answers. */
+const orNone = (routing: VersionWeights | undefined): VersionWeights | undefined =>
+  routing && Object.keys(routing).length ? routing : undefined
+
 export function createAlias(
   fn: LambdaFunction,
   input: { name: string; functionVersion: unknown; description: string; routing?: VersionWeights }
@@ -277,8 +281,12 @@ export function createAlias(
   checkRouting(fn, functionVersion, input.routing ?? {})
   if (fn.aliases.has(input.name))
     throw resourceConflict(`Alias already exists: ${fn.arn}:${input.name}`)
-  const routing = input.routing && Object.keys(input.routing).length ? input.routing : undefined
-  const alias: Alias = { ...input, routing, functionVersion, revisionId: revisionId() }
+  const alias: Alias = {
+    ...input,
+    routing: orNone(input.routing),
+    functionVersion,
+    revisionId: revisionId()
+  }
   fn.aliases.set(alias.name, alias)
   return alias
 }
@@ -314,8 +322,7 @@ export function updateAlias(
   const routing = input.routing ?? alias.routing ?? {}
   checkRouting(fn, functionVersion, routing)
   alias.functionVersion = functionVersion
-  // Cleared: no routing at all, as GetAlias then answers.
-  alias.routing = Object.keys(routing).length ? routing : undefined
+  alias.routing = orNone(routing)
   if (input.description !== undefined) alias.description = input.description
   alias.revisionId = revisionId()
 }

@@ -8,18 +8,19 @@ type Table = (head: string[], rows: string[][]) => string
 
 /** A version published but not promoted, or rolled back, said first: it is what API Connect calls. */
 export function aliasStatus(result: RunResult): string[] {
-  const { promoted, version, previousVersion, failed } = result
-  const line =
-    promoted === 'rolled-back' && failed
-      ? `**Version ${version} is rolled back**: the traffic shift stopped (see the failed step) and the alias sends all traffic to version ${previousVersion} again.`
-      : promoted === 'rolled-back'
-        ? `**Rolled back**: the alias points to version ${version} again${previousVersion !== version ? ` (it pointed to version ${previousVersion})` : ' (an earlier rollback put it there)'}.`
-        : promoted === false && failed
-          ? `**Version ${version} is published but not promoted**: the alias was not moved (see the failed step).`
-          : promoted === false
-            ? `**Version ${version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`
-            : undefined
+  const line = aliasStatusLine(result)
   return line ? [line, ''] : []
+}
+
+function aliasStatusLine({ promoted, version, previousVersion, failed }: RunResult) {
+  if (promoted === 'rolled-back' && failed)
+    return `**Version ${version} is rolled back**: the traffic shift stopped (see the failed step) and the alias sends all traffic to version ${previousVersion} again.`
+  if (promoted === 'rolled-back')
+    return `**Rolled back**: the alias points to version ${version} again${previousVersion !== version ? ` (it pointed to version ${previousVersion})` : ' (an earlier rollback put it there)'}.`
+  if (promoted !== false) return undefined
+  return failed
+    ? `**Version ${version} is published but not promoted**: the alias was not moved (see the failed step).`
+    : `**Version ${version} is published but not promoted**: the smoke test or verification failed, so the alias stays on the version it had and API Connect keeps calling that one.`
 }
 
 /** The shift step by step: when each weight went on, how long it baked, what the alarms said. */

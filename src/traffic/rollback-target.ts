@@ -25,12 +25,7 @@ export function rollbackTarget(
       `alias ${aliasName} holds no record of a promotion by apic-lambda-deploy (the action writes it in the alias's description each time it moves the alias), so there is no recorded version to roll back to; move it yourself with aws lambda update-alias`
     )
   // Where the record says the alias is: anywhere else, someone else moved it since.
-  const expected =
-    record.kind === 'promoted'
-      ? record.version
-      : record.kind === 'shifting'
-        ? record.previous
-        : record.version
+  const expected = record.kind === 'shifting' ? record.previous : record.version
   if (now !== expected || (record.kind !== 'shifting' && weight))
     throw new Error(
       `alias ${aliasName} points to version ${now ?? '?'}${weight ? ` (and ${weight.version} by weight)` : ''}, not where apic-lambda-deploy last left it (version ${expected}): another deploy moved it since, and this rollback does not move it over that deploy`
